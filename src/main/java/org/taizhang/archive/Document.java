@@ -1,0 +1,34 @@
+package org.taizhang.archive;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.taizhang.extract.DocumentMetadata;
+
+/**
+ * A document in a unit's archive: what it is (category, title, the date it is about), the stored
+ * original it came from, and who handed it in when. The extracted text is read separately because
+ * it can be large.
+ */
+public record Document(
+    long id,
+    String unitCode,
+    String category,
+    String title,
+    LocalDate date,
+    int year,
+    String fileName,
+    String mediaType,
+    long size,
+    String sha256,
+    Integer pageCount,
+    DocumentMetadata metadata,
+    int textChars,
+    boolean textTruncated,
+    String uploadedBy,
+    Instant uploadedAt) {
+
+  /** A coarse kind for facets and icons: PDF, Word, Excel, 图片, 文本 or 其他. */
+  public String fileType() {
+    return FileType.of(mediaType);
+  }
+}

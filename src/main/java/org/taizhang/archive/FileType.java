@@ -1,0 +1,33 @@
+package org.taizhang.archive;
+
+/** Groups media types into the kinds a reviewer filters by. */
+public final class FileType {
+  private FileType() {}
+
+  public static String of(String mediaType) {
+    if (mediaType == null) {
+      return "其他";
+    }
+    if (mediaType.equals("application/pdf")) {
+      return "PDF";
+    }
+    if (mediaType.startsWith("image/")) {
+      return "图片";
+    }
+    if (mediaType.contains("wordprocessing") || mediaType.equals("application/msword")
+        || mediaType.contains("opendocument.text") || mediaType.equals("application/rtf")
+        || mediaType.contains("wps")) {
+      return "Word";
+    }
+    if (mediaType.contains("spreadsheet") || mediaType.equals("application/vnd.ms-excel")) {
+      return "Excel";
+    }
+    if (mediaType.contains("presentation") || mediaType.equals("application/vnd.ms-powerpoint")) {
+      return "演示文稿";
+    }
+    if (mediaType.startsWith("text/") || mediaType.equals("application/xhtml+xml")) {
+      return "文本";
+    }
+    return "其他";
+  }
+}

@@ -1,0 +1,54 @@
+package org.taizhang.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings under {@code taizhang.*}. All state lives below {@link #dataDir()}; what offices edit
+ * lives in {@link #configDir()}.
+ */
+@ConfigurationProperties("taizhang")
+public record TaizhangProperties(
+    @DefaultValue("./data") Path dataDir,
+    @DefaultValue("./index-config") Path configDir,
+    @DefaultValue Sample sample,
+    @DefaultValue Upload upload,
+    @DefaultValue Extract extract,
+    @DefaultValue Index index) {
+
+  /** The archive imported on the first start, so a new installation has something to show. */
+  public record Sample(@DefaultValue("./sample-archive") Path archive, @DefaultValue("true") boolean importOnFirstStart) {}
+
+  public record Upload(@DefaultValue("100MB") DataSize maxFileSize) {}
+
+  /**
+   * Limits for text extraction. {@code maxChars} caps the stored and indexed text of one file;
+   * {@code timeout} abandons a parser that takes too long; {@code threads} bounds parallel parsing.
+   */
+  public record Extract(
+      @DefaultValue("2000000") int maxChars,
+      @DefaultValue("60s") Duration timeout,
+      @DefaultValue("0") int threads,
+      @DefaultValue("100000000") long maxImagePixels) {
+    public int effectiveThreads() {
+      return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+  }
+
+  public record Index(@DefaultValue("5s") Duration commitInterval) {}
+
+  public Path filesDir() {
+    return dataDir.resolve("files");
+  }
+
+  public Path indexDir() {
+    return dataDir.resolve("index");
+  }
+
+  public Path thumbnailDir() {
+    return dataDir.resolve("thumbnails");
+  }
+}

@@ -1,0 +1,253 @@
+package org.taizhang.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.tika.config.TikaConfig;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.pdf.PDFParserConfig;
+import org.apache.tika.sax.BodyContentHandler;
+
+/**
+ * Reads text and metadata from uploaded files with Apache Tika, within limits: at most
+ * {@code maxChars} characters of text, at most {@code timeout} per file, Tika's zip-bomb guards,
+ * and a cap on image size. OCR is off: scanned pages and photos are kept with their metadata only.
+ *
+ * <p>A parse that overruns its time is abandoned and its thread interrupted; a parser that ignores
+ * the interrupt keeps its (daemon) thread until it finishes, but the caller is released at once.
+ */
+public final class TextExtractor implements AutoCloseable {
+  /** Formats units hand in: office documents, PDF, images, text and web pages. */
+  private static final Set<String> SUPPORTED_PREFIXES = Set.of("image/", "text/");
+  private static final Set<String> SUPPORTED_TYPES = Set.of(
+      "application/pdf",
+      "application/msword",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "application/vnd.ms-excel",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "application/vnd.ms-powerpoint",
+      "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+      "application/vnd.oasis.opendocument.text",
+      "application/vnd.oasis.opendocument.spreadsheet",
+      "application/vnd.oasis.opendocument.presentation",
+      "application/rtf",
+      "application/xhtml+xml",
+      "application/vnd.wps-office.doc",
+      "application/x-tika-msoffice",
+      "application/x-tika-ooxml",
+      "application/ofd");
+
+  private final Parser parser;
+  private final TikaConfig tika;
+  private final int maxChars;
+  private final Duration timeout;
+  private final long maxImagePixels;
+  private final ExecutorService workers;
+
+  public TextExtractor(int maxChars, Duration timeout, long maxImagePixels) {
+    this.tika = TikaConfig.getDefaultConfig();
+    this.parser = new AutoDetectParser(tika);
+    this.maxChars = maxChars;
+    this.timeout = timeout;
+    this.maxImagePixels = maxImagePixels;
+    AtomicInteger n = new AtomicInteger();
+    this.workers = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "tika-parse-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Detects the media type from the content, with the file name only as a hint. */
+  public String detect(Path file, String fileName) throws IOException {
+    Metadata metadata = new Metadata();
+    metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+    try (TikaInputStream in = TikaInputStream.get(file)) {
+      return tika.getDetector().detect(in, metadata).getBaseType().toString();
+    }
+  }
+
+  public Extraction extract(Path file, String fileName) throws ExtractionException {
+    String mediaType;
+    try {
+      mediaType = detect(file, fileName);
+    } catch (IOException e) {
+      throw new ExtractionException(ExtractionFailure.CORRUPT_FILE, "cannot read: " + e.getMessage(), e);
+    }
+    if (!isSupported(mediaType)) {
+      throw new ExtractionException(ExtractionFailure.UNSUPPORTED_TYPE, mediaType, null);
+    }
+    Future<Extraction> result = workers.submit(parse(file, fileName, mediaType));
+    try {
+      return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      result.cancel(true);
+      throw new ExtractionException(ExtractionFailure.PARSE_TIMEOUT, "no result after " + timeout.toSeconds() + " s", e);
+    } catch (InterruptedException e) {
+      result.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new ExtractionException(ExtractionFailure.PARSE_TIMEOUT, "interrupted", e);
+    } catch (ExecutionException e) {
+      throw classify(e.getCause());
+    }
+  }
+
+  static boolean isSupported(String mediaType) {
+    return SUPPORTED_TYPES.contains(mediaType) || SUPPORTED_PREFIXES.stream().anyMatch(mediaType::startsWith);
+  }
+
+  private Callable<Extraction> parse(Path file, String fileName, String mediaType) {
+    return () -> {
+      Metadata metadata = new Metadata();
+      metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+      metadata.set(Metadata.CONTENT_TYPE, mediaType);
+      BodyContentHandler handler = new BodyContentHandler(maxChars);
+      ParseContext context = new ParseContext();
+      context.set(Parser.class, parser);
+      context.set(org.apache.tika.detect.EncodingDetector.class, new ChineseTextEncodingDetector());
+      PDFParserConfig pdf = new PDFParserConfig();
+      pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+      pdf.setExtractInlineImages(false);
+      context.set(PDFParserConfig.class, pdf);
+      TesseractOCRConfig ocr = new TesseractOCRConfig();
+      ocr.setSkipOcr(true);
+      context.set(TesseractOCRConfig.class, ocr);
+      boolean truncated = false;
+      try (InputStream in = TikaInputStream.get(file)) {
+        parser.parse(in, handler, metadata, context);
+      } catch (Exception e) {
+        if (WriteLimitReachedException.isWriteLimitReached(e)) {
+          truncated = true;
+        } else {
+          throw e;
+        }
+      }
+      checkImageSize(metadata);
+      return new Extraction(mediaType, normalise(handler.toString()), truncated, pageCount(metadata), metadata(metadata));
+    };
+  }
+
+  private void checkImageSize(Metadata m) throws ExtractionException {
+    Long w = number(m, "tiff:ImageWidth");
+    Long h = number(m, "tiff:ImageLength");
+    if (w != null && h != null && w * h > maxImagePixels) {
+      throw new ExtractionException(ExtractionFailure.IMAGE_TOO_LARGE, w + "×" + h + " pixels", null);
+    }
+  }
+
+  private static ExtractionException classify(Throwable t) {
+    if (t instanceof ExtractionException e) {
+      return e;
+    }
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof EncryptedDocumentException
+          || c instanceof org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException
+          || c.getClass().getName().equals("org.apache.poi.EncryptedDocumentException")) {
+        return new ExtractionException(ExtractionFailure.ENCRYPTED, String.valueOf(c.getMessage()), t);
+      }
+      String msg = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
+      if (msg.contains("zip bomb") || msg.contains("suspected zip bomb") || msg.contains("max. ratio")) {
+        return new ExtractionException(ExtractionFailure.ZIP_BOMB, c.getMessage(), t);
+      }
+      if (c instanceof OutOfMemoryError) {
+        return new ExtractionException(ExtractionFailure.ZIP_BOMB, "out of memory while parsing", t);
+      }
+    }
+    return new ExtractionException(ExtractionFailure.CORRUPT_FILE, t.getClass().getSimpleName() + ": " + t.getMessage(), t);
+  }
+
+  /** Folds line endings and drops the runs of blank lines that office formats produce. */
+  private static String normalise(String text) {
+    return text.replace("\r\n", "\n").replace('\r', '\n').replaceAll("\n[ \t\u3000]*\n(?:[ \t\u3000]*\n)+", "\n\n").strip();
+  }
+
+  private static Integer pageCount(Metadata m) {
+    for (String key : new String[] {"xmpTPg:NPages", "meta:page-count", "Page-Count"}) {
+      Long n = number(m, key);
+      if (n != null) {
+        return n.intValue();
+      }
+    }
+    return null;
+  }
+
+  private static DocumentMetadata metadata(Metadata m) {
+    String make = m.get("tiff:Make");
+    String model = m.get("tiff:Model");
+    String camera = make == null ? model : model == null ? make : model.startsWith(make) ? model : make + " " + model;
+    return new DocumentMetadata(
+        blankToNull(m.get(TikaCoreProperties.TITLE)),
+        blankToNull(m.get(TikaCoreProperties.CREATOR)),
+        time(m.get(TikaCoreProperties.CREATED)),
+        time(m.get("exif:DateTimeOriginal")),
+        decimal(m.get("geo:lat")),
+        decimal(m.get("geo:long")),
+        blankToNull(camera));
+  }
+
+  private static LocalDateTime time(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value).toLocalDateTime();
+    } catch (DateTimeParseException e) {
+      try {
+        return LocalDateTime.parse(value.length() > 19 ? value.substring(0, 19) : value);
+      } catch (DateTimeParseException e2) {
+        return null;
+      }
+    }
+  }
+
+  private static Long number(Metadata m, String key) {
+    String v = m.get(key);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return Long.parseLong(v.replaceAll("[^0-9]", ""));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static Double decimal(String v) {
+    try {
+      return v == null ? null : Double.valueOf(v.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  @Override
+  public void close() {
+    workers.shutdownNow();
+  }
+}

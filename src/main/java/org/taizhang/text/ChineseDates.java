@@ -1,0 +1,95 @@
+package org.taizhang.text;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds calendar dates in Chinese administrative writing: {@code 2025年3月12日}, {@code 2025-03-12},
+ * {@code 2025.3.12}, {@code 2025/3/12} and {@code 20250312}. Full-width digits count as digits.
+ * Placeholders of unfilled templates ({@code 20xx年x月x日}) are not dates and are never matched.
+ */
+public final class ChineseDates {
+  private static final Pattern DATE = Pattern.compile(
+      "(?<![0-9])((?:19|20)[0-9]{2})\\s*(?:年\\s*([0-9]{1,2})\\s*月\\s*([0-9]{1,2})\\s*[日号]"
+          + "|[-./]([0-9]{1,2})[-./]([0-9]{1,2})(?![0-9])"
+          + "|([01][0-9])([0-3][0-9])(?![0-9]))");
+  private static final Pattern LABELLED = Pattern.compile("(?:时间|日期|时 间|日 期)\\s*[:：]");
+
+  private ChineseDates() {}
+
+  /** The first valid date in the text, if any. */
+  public static Optional<LocalDate> first(CharSequence text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    Matcher m = DATE.matcher(halfWidthDigits(text));
+    while (m.find()) {
+      Optional<LocalDate> d = toDate(m);
+      if (d.isPresent()) {
+        return d;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The date a document is about: the date after a label such as {@code 时间：} when the head of the
+   * text has one (meeting records and activity records do), otherwise the first date in the head.
+   */
+  public static Optional<LocalDate> inDocumentHead(String text, int headChars) {
+    if (text == null || text.isEmpty()) {
+      return Optional.empty();
+    }
+    String head = text.substring(0, Math.min(text.length(), headChars));
+    Matcher label = LABELLED.matcher(head);
+    if (label.find()) {
+      int end = Math.min(head.length(), label.end() + 40);
+      Optional<LocalDate> d = first(head.substring(label.end(), end));
+      if (d.isPresent()) {
+        return d;
+      }
+    }
+    return first(head);
+  }
+
+  private static Optional<LocalDate> toDate(Matcher m) {
+    int year = Integer.parseInt(m.group(1));
+    String month = m.group(2) != null ? m.group(2) : m.group(4) != null ? m.group(4) : m.group(6);
+    String day = m.group(3) != null ? m.group(3) : m.group(5) != null ? m.group(5) : m.group(7);
+    try {
+      return Optional.of(LocalDate.of(year, Integer.parseInt(month), Integer.parseInt(day)));
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Parses a date given by a user or a client: any single form recognised above. */
+  public static Optional<LocalDate> parse(String value) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    String v = halfWidthDigits(value.strip()).toString();
+    Matcher m = DATE.matcher(v);
+    if (m.find() && m.start() == 0 && m.end() == v.length()) {
+      return toDate(m);
+    }
+    return Optional.empty();
+  }
+
+  private static CharSequence halfWidthDigits(CharSequence s) {
+    StringBuilder sb = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '０' && c <= '９') {
+        if (sb == null) {
+          sb = new StringBuilder(s);
+        }
+        sb.setCharAt(i, (char) ('0' + (c - '０')));
+      }
+    }
+    return sb == null ? s : sb;
+  }
+}

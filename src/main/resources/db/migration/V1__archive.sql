@@ -3,7 +3,7 @@
 create table unit (
   code        varchar(64)  primary key,
   name        varchar(200) not null,
-  type        varchar(32)  not null,
+  unit_type   varchar(32)  not null,
   parent_code varchar(64)  references unit(code)
 );
 
@@ -13,7 +13,7 @@ create table document (
   category      varchar(64),
   title         varchar(500)  not null,
   doc_date      date,
-  year          integer       not null,
+  archive_year  integer       not null,
   file_name     varchar(500)  not null,
   media_type    varchar(200)  not null,
   size_bytes    bigint        not null,
@@ -33,11 +33,11 @@ create table document (
   constraint document_unit_sha unique (unit_code, sha256)
 );
 
-create index document_unit_year on document(unit_code, year, category);
+create index document_unit_year on document(unit_code, archive_year, category);
 create index document_sha on document(sha256);
 
 -- Facts about the installation itself, such as whether the sample archive was imported.
 create table app_state (
   name  varchar(100) primary key,
-  value varchar(1000) not null
+  state_value varchar(1000) not null
 );

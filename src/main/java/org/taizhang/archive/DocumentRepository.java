@@ -20,7 +20,7 @@ import org.taizhang.extract.DocumentMetadata;
 @Repository
 public class DocumentRepository {
   private static final String COLUMNS =
-      "id, unit_code, category, title, doc_date, year, file_name, media_type, size_bytes, sha256, page_count,"
+      "id, unit_code, category, title, doc_date, archive_year, file_name, media_type, size_bytes, sha256, page_count,"
           + " author, created_at, taken_at, gps_lat, gps_lon, camera, text_chars, text_truncated, uploaded_by, uploaded_at";
 
   private static final RowMapper<Document> ROW = DocumentRepository::map;
@@ -38,7 +38,7 @@ public class DocumentRepository {
   public Document insert(NewDocument d) {
     KeyHolder key = new GeneratedKeyHolder();
     DocumentMetadata m = d.metadata();
-    jdbc.sql("insert into document(unit_code, category, title, doc_date, year, file_name, media_type, size_bytes, sha256,"
+    jdbc.sql("insert into document(unit_code, category, title, doc_date, archive_year, file_name, media_type, size_bytes, sha256,"
             + " page_count, author, created_at, taken_at, gps_lat, gps_lon, camera, text_content, text_chars, text_truncated,"
             + " uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(d.unitCode(), d.category(), d.title(), d.date(), d.year(), d.fileName(), d.mediaType(), d.size(),
@@ -66,7 +66,7 @@ public class DocumentRepository {
 
   /** A unit's documents ordered by year, category and date, without their text. */
   public List<Document> findByUnit(String unitCode) {
-    return jdbc.sql("select " + COLUMNS + " from document where unit_code = ? order by year desc, category, doc_date, id")
+    return jdbc.sql("select " + COLUMNS + " from document where unit_code = ? order by archive_year desc, category, doc_date, id")
         .param(unitCode)
         .query(ROW)
         .list();
@@ -115,7 +115,7 @@ public class DocumentRepository {
         rs.getString("category"),
         rs.getString("title"),
         rs.getObject("doc_date", java.time.LocalDate.class),
-        rs.getInt("year"),
+        rs.getInt("archive_year"),
         rs.getString("file_name"),
         rs.getString("media_type"),
         rs.getLong("size_bytes"),

@@ -16,13 +16,13 @@ public class UnitRepository {
   }
 
   public List<Unit> findAll() {
-    return jdbc.sql("select code, name, type, parent_code from unit order by code")
+    return jdbc.sql("select code, name, unit_type, parent_code from unit order by code")
         .query((rs, n) -> new Unit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
         .list();
   }
 
   public Optional<Unit> find(String code) {
-    return jdbc.sql("select code, name, type, parent_code from unit where code = ?")
+    return jdbc.sql("select code, name, unit_type, parent_code from unit where code = ?")
         .param(code)
         .query((rs, n) -> new Unit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
         .optional();
@@ -33,11 +33,11 @@ public class UnitRepository {
   public int saveAll(List<Unit> units) {
     int changed = 0;
     for (Unit u : UnitTree.parentsFirst(units)) {
-      int updated = jdbc.sql("update unit set name = ?, type = ?, parent_code = ? where code = ?")
+      int updated = jdbc.sql("update unit set name = ?, unit_type = ?, parent_code = ? where code = ?")
           .params(u.name(), u.type(), u.parentCode(), u.code())
           .update();
       if (updated == 0) {
-        jdbc.sql("insert into unit(code, name, type, parent_code) values (?, ?, ?, ?)")
+        jdbc.sql("insert into unit(code, name, unit_type, parent_code) values (?, ?, ?, ?)")
             .params(u.code(), u.name(), u.type(), u.parentCode())
             .update();
       }

@@ -1,0 +1,161 @@
+package org.taizhang.index;
+
+import java.io.Reader;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.taizhang.config.ConfigLines;
+
+/**
+ * The analysis chain for Chinese archive text, built from {@code traditional-simplified.txt}.
+ *
+ * <p>Before tokenising, full-width letters and digits fold to half-width and traditional characters
+ * to simplified, one character for one, so offsets still point into the original text and
+ * highlights mark what the document really says. Two fields then read the folded text: a bigram
+ * field ({@link DocumentFields#TEXT}) that never misses a run of characters, and a word field
+ * ({@link DocumentFields#TEXT_WORDS}) segmented by smartcn, which ranks whole-word matches higher.
+ */
+public final class ChineseAnalysis {
+  private static final int SCRIPTS =
+      CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL;
+
+  private final NormalizeCharMap foldMap;
+  private final Map<Character, Character> fold;
+  private final Analyzer indexAnalyzer;
+  private final Analyzer bigramQuery;
+  private final Analyzer wordAnalyzer;
+
+  public ChineseAnalysis(Path configDir) {
+    Path file = configDir.resolve("traditional-simplified.txt");
+    this.fold = readMappings(file);
+    NormalizeCharMap.Builder b = new NormalizeCharMap.Builder();
+    fold.forEach((from, to) -> b.add(String.valueOf(from), String.valueOf(to)));
+    this.foldMap = b.build();
+    Analyzer bigramIndex = bigrams(true);
+    this.bigramQuery = bigrams(false);
+    this.wordAnalyzer = words();
+    this.indexAnalyzer = new PerFieldAnalyzerWrapper(bigramIndex, Map.of(DocumentFields.TEXT_WORDS, wordAnalyzer, DocumentFields.TITLE_WORDS, wordAnalyzer));
+  }
+
+  private static Map<Character, Character> readMappings(Path file) {
+    Map<Character, Character> map = new java.util.HashMap<>();
+    Set<Character> seen = new HashSet<>();
+    for (ConfigLines.Line line : ConfigLines.read(file)) {
+      String[] parts = line.text().split("=>", -1);
+      if (parts.length != 2) {
+        throw line.error("格式应为“繁 => 简”");
+      }
+      String from = parts[0].strip();
+      String to = parts[1].strip();
+      if (from.length() != 1 || to.length() != 1) {
+        throw line.error("两边都必须是单个字符（逐字映射才能保持高亮位置）：" + line.text());
+      }
+      if (!seen.add(from.charAt(0))) {
+        throw line.error("“" + from + "”重复映射");
+      }
+      map.put(from.charAt(0), to.charAt(0));
+    }
+    return Map.copyOf(map);
+  }
+
+  private Reader foldReader(Reader reader) {
+    return new MappingCharFilter(foldMap, new CJKWidthCharFilter(reader));
+  }
+
+  private Analyzer bigrams(boolean unigrams) {
+    return new Analyzer() {
+      @Override
+      protected Reader initReader(String fieldName, Reader reader) {
+        return foldReader(reader);
+      }
+
+      @Override
+      protected Reader initReaderForNormalization(String fieldName, Reader reader) {
+        return foldReader(reader);
+      }
+
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer source = new StandardTokenizer();
+        TokenStream ts = new LowerCaseFilter(source);
+        // Unigrams are indexed too, so that a one-character query still finds something; bigram
+        // i sits at unigram i's position, so phrase queries of bigrams match either way.
+        ts = new CJKBigramFilter(ts, SCRIPTS, unigrams);
+        return new TokenStreamComponents(source, ts);
+      }
+
+      @Override
+      protected TokenStream normalize(String fieldName, TokenStream in) {
+        return new LowerCaseFilter(in);
+      }
+    };
+  }
+
+  private Analyzer words() {
+    CharArraySet stop = SmartChineseAnalyzer.getDefaultStopSet();
+    return new Analyzer() {
+      @Override
+      protected Reader initReader(String fieldName, Reader reader) {
+        return foldReader(reader);
+      }
+
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer source = new HMMChineseTokenizer();
+        TokenStream ts = new LowerCaseFilter(source);
+        ts = new StopFilter(ts, stop);
+        return new TokenStreamComponents(source, ts);
+      }
+    };
+  }
+
+  /** Per-field analyzer for the index writer. */
+  public Analyzer indexAnalyzer() {
+    return indexAnalyzer;
+  }
+
+  /** Bigram analysis for queries: no unigrams, except for a character that stands alone. */
+  public Analyzer bigramQueryAnalyzer() {
+    return bigramQuery;
+  }
+
+  public Analyzer wordAnalyzer() {
+    return wordAnalyzer;
+  }
+
+  /** Applies the same character folding as the analyzers: full-width to half-width, traditional to simplified, lower case. */
+  public String fold(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '\uFF01' && c <= '\uFF5E') {
+        c = (char) (c - 0xFEE0);
+      } else if (c == '\u3000') {
+        c = ' ';
+      }
+      Character mapped = fold.get(c);
+      sb.append(Character.toLowerCase(mapped == null ? c : mapped));
+    }
+    return sb.toString();
+  }
+
+  public int mappingCount() {
+    return fold.size();
+  }
+
+}

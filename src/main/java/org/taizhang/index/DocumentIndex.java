@@ -1,0 +1,236 @@
+package org.taizhang.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.taizhang.archive.Document;
+
+/**
+ * The Lucene index of all documents: derived data, rebuilt from the database whenever it is
+ * missing or behind. Writes become visible to searches as soon as {@link #refresh()} returns
+ * (near-real-time); they are committed to disk every few seconds and on close, and what a crash
+ * loses in between is re-indexed from the database at the next start.
+ */
+public final class DocumentIndex implements AutoCloseable {
+  /** A searcher with the facet state built for the same reader. */
+  public record View(IndexSearcher searcher, SortedSetDocValuesReaderState facets) {}
+
+  static final String NO_CATEGORY = "_none";
+
+  private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+
+  private final FSDirectory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final FacetsConfig facetsConfig = new FacetsConfig();
+  private final ScheduledExecutorService committer;
+  private volatile View cachedView;
+
+  public DocumentIndex(Path dir, ChineseAnalysis analysis, java.time.Duration commitInterval) {
+    try {
+      this.directory = FSDirectory.open(dir);
+      IndexWriterConfig config = new IndexWriterConfig(analysis.indexAnalyzer());
+      config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      config.setRAMBufferSizeMB(64);
+      this.writer = new IndexWriter(directory, config);
+      this.searchers = new SearcherManager(writer, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the search index at " + dir, e);
+    }
+    this.committer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "index-commit");
+      t.setDaemon(true);
+      return t;
+    });
+    long ms = commitInterval.toMillis();
+    committer.scheduleWithFixedDelay(this::commitQuietly, ms, ms, TimeUnit.MILLISECONDS);
+  }
+
+  private static FieldType textWithOffsets() {
+    FieldType t = new FieldType(TextField.TYPE_STORED);
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    t.freeze();
+    return t;
+  }
+
+  /** Adds or replaces a document; visible to searches after the next {@link #refresh()}. */
+  public void put(Document d, String text) {
+    org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
+    String id = Long.toString(d.id());
+    doc.add(new StringField(DocumentFields.ID, id, Field.Store.YES));
+    doc.add(new NumericDocValuesField(DocumentFields.ID, d.id()));
+    doc.add(new StringField(DocumentFields.UNIT, d.unitCode(), Field.Store.YES));
+    doc.add(new SortedSetDocValuesFacetField(DocumentFields.UNIT, d.unitCode()));
+    String category = d.category() == null ? NO_CATEGORY : d.category();
+    doc.add(new StringField(DocumentFields.CATEGORY, category, Field.Store.YES));
+    doc.add(new SortedSetDocValuesFacetField(DocumentFields.CATEGORY, category));
+    doc.add(new StringField(DocumentFields.YEAR, Integer.toString(d.year()), Field.Store.YES));
+    doc.add(new IntPoint(DocumentFields.YEAR, d.year()));
+    doc.add(new SortedSetDocValuesFacetField(DocumentFields.YEAR, Integer.toString(d.year())));
+    doc.add(new StringField(DocumentFields.FILE_TYPE, d.fileType(), Field.Store.YES));
+    doc.add(new SortedSetDocValuesFacetField(DocumentFields.FILE_TYPE, d.fileType()));
+    if (d.date() != null) {
+      long day = d.date().toEpochDay();
+      doc.add(new LongPoint(DocumentFields.DATE, day));
+      doc.add(new StoredField(DocumentFields.DATE, day));
+    }
+    // Every document sorts, undated ones last; a field keeps one shape across documents, hence its own name.
+    doc.add(new NumericDocValuesField(DocumentFields.DATE_SORT, d.date() == null ? Long.MIN_VALUE : d.date().toEpochDay()));
+    doc.add(new Field(DocumentFields.TITLE, d.title(), TEXT_WITH_OFFSETS));
+    doc.add(new TextField(DocumentFields.TITLE_WORDS, d.title(), Field.Store.NO));
+    String body = text == null ? "" : text;
+    doc.add(new Field(DocumentFields.TEXT, body, TEXT_WITH_OFFSETS));
+    doc.add(new TextField(DocumentFields.TEXT_WORDS, body, Field.Store.NO));
+    try {
+      writer.updateDocument(new Term(DocumentFields.ID, id), facetsConfig.build(doc));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public void delete(long id) {
+    try {
+      writer.deleteDocuments(new Term(DocumentFields.ID, Long.toString(id)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public void deleteAll() {
+    try {
+      writer.deleteAll();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Makes every change so far visible to new searches. */
+  public void refresh() {
+    try {
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public void commit() {
+    try {
+      writer.commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void commitQuietly() {
+    try {
+      if (writer.isOpen() && writer.hasUncommittedChanges()) {
+        writer.commit();
+      }
+    } catch (IOException | RuntimeException e) {
+      // The next interval tries again; the database stays the source of truth meanwhile.
+      org.slf4j.LoggerFactory.getLogger(DocumentIndex.class).warn("index commit failed: {}", e.toString());
+    }
+  }
+
+  /** Runs a read against the current searcher and releases it afterwards. */
+  public <T> T read(IndexFunction<T> fn) {
+    try {
+      IndexSearcher s = searchers.acquire();
+      try {
+        return fn.apply(view(s));
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A read against the index. */
+  @FunctionalInterface
+  public interface IndexFunction<T> {
+    T apply(View view) throws IOException;
+  }
+
+  private View view(IndexSearcher s) throws IOException {
+    View v = cachedView;
+    IndexReader reader = s.getIndexReader();
+    if (v != null && v.searcher().getIndexReader() == reader) {
+      return v;
+    }
+    SortedSetDocValuesReaderState state = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, facetsConfig) : null;
+    v = new View(s, state);
+    cachedView = v;
+    return v;
+  }
+
+  private static boolean hasFacets(IndexReader reader) {
+    for (LeafReaderContext leaf : reader.leaves()) {
+      if (leaf.reader().getFieldInfos().fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Ids of every live document in the index as of the last refresh. */
+  public Set<Long> ids() {
+    return read(v -> {
+      Set<Long> ids = new HashSet<>();
+      for (LeafReaderContext leaf : v.searcher().getIndexReader().leaves()) {
+        NumericDocValues values = leaf.reader().getNumericDocValues(DocumentFields.ID);
+        if (values == null) {
+          continue;
+        }
+        Bits live = leaf.reader().getLiveDocs();
+        for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+          if (live == null || live.get(doc)) {
+            ids.add(values.longValue());
+          }
+        }
+      }
+      return ids;
+    });
+  }
+
+  public FacetsConfig facetsConfig() {
+    return facetsConfig;
+  }
+
+  @Override
+  public void close() throws IOException {
+    committer.shutdownNow();
+    searchers.close();
+    writer.close();
+    directory.close();
+  }
+}

@@ -1,0 +1,149 @@
+package org.taizhang.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Service;
+import org.taizhang.catalog.Catalog;
+import org.taizhang.config.TaizhangProperties;
+import org.taizhang.index.DocumentIndex;
+import org.taizhang.unit.Unit;
+import org.taizhang.unit.UnitRepository;
+import org.taizhang.unit.UnitsFile;
+
+/**
+ * Imports a folder tree laid out as {@code <unit>/<year>/<category>/<file>}. The unit folder may be
+ * named by code or name; the year and category folders are optional, and whatever the path does
+ * not say is inferred from the content. A {@code units.csv} at the top is loaded first. Files are
+ * parsed in parallel on as many threads as extraction is configured for.
+ */
+@Service
+public class FolderImporter {
+  private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})年?(?:度)?");
+  private static final int REFRESH_EVERY = 50;
+
+  private final IngestService ingest;
+  private final UnitRepository units;
+  private final Catalog catalog;
+  private final DocumentIndex index;
+  private final int threads;
+
+  FolderImporter(IngestService ingest, UnitRepository units, Catalog catalog, DocumentIndex index, TaizhangProperties properties) {
+    this.ingest = ingest;
+    this.units = units;
+    this.catalog = catalog;
+    this.index = index;
+    this.threads = properties.extract().effectiveThreads();
+  }
+
+  /** Loads {@code units.csv} from the folder if present; returns how many units were written. */
+  public int loadUnits(Path root) {
+    Path csv = root.resolve("units.csv");
+    if (!Files.isRegularFile(csv)) {
+      return 0;
+    }
+    return units.saveAll(UnitsFile.read(csv, catalog.unitTypes()));
+  }
+
+  public ImportSummary importFolder(Path root, String uploadedBy, ImportProgress progress) {
+    long start = System.nanoTime();
+    loadUnits(root);
+    List<Path> files = listFiles(root);
+    List<Unit> known = units.findAll();
+    AtomicInteger imported = new AtomicInteger();
+    AtomicInteger duplicates = new AtomicInteger();
+    AtomicInteger done = new AtomicInteger();
+    AtomicLong bytes = new AtomicLong();
+    List<ImportSummary.Rejected> rejected = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "import");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (Path file : files) {
+        futures.add(pool.submit(() -> {
+          IngestRequest request = requestFor(root, file, known, uploadedBy);
+          try (InputStream in = Files.newInputStream(file)) {
+            IngestResult r = ingest.ingest(request, in, false);
+            (r.duplicate() ? duplicates : imported).incrementAndGet();
+            bytes.addAndGet(r.document().size());
+          } catch (RejectedException e) {
+            rejected.add(new ImportSummary.Rejected(root.relativize(file), e.reason(), e.getMessage()));
+          } catch (IOException e) {
+            rejected.add(new ImportSummary.Rejected(root.relativize(file), Rejection.CORRUPT_FILE, "无法读取：" + e.getMessage()));
+          }
+          int n = done.incrementAndGet();
+          if (n % REFRESH_EVERY == 0) {
+            index.refresh();
+          }
+          progress.update(n, files.size(), bytes.get());
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("import interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("import failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+      index.refresh();
+    }
+    rejected.sort((a, b) -> a.file().compareTo(b.file()));
+    return new ImportSummary(imported.get(), duplicates.get(), rejected, bytes.get(), Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private static List<Path> listFiles(Path root) {
+    try (Stream<Path> s = Files.walk(root)) {
+      return s.filter(Files::isRegularFile)
+          .filter(p -> root.relativize(p).getNameCount() > 1) // units.csv, README.md at the top are not archive material
+          .filter(p -> !p.getFileName().toString().startsWith("."))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + root, e);
+    }
+  }
+
+  /** Reads unit, year and category from the path; the file name is always the last component. */
+  IngestRequest requestFor(Path root, Path file, List<Unit> known, String uploadedBy) {
+    Path rel = root.relativize(file);
+    String unitFolder = rel.getName(0).toString();
+    String unit = known.stream()
+        .filter(u -> u.code().equals(unitFolder) || u.name().equals(unitFolder))
+        .map(Unit::code)
+        .findFirst()
+        .orElse(unitFolder);
+    Integer year = null;
+    String category = null;
+    for (int i = 1; i < rel.getNameCount() - 1; i++) {
+      String part = rel.getName(i).toString();
+      Matcher m = YEAR.matcher(part);
+      if (year == null && m.matches()) {
+        year = Integer.valueOf(m.group(1));
+      } else if (category == null && catalog.category(part).isPresent()) {
+        category = catalog.category(part).get().code();
+      }
+    }
+    return new IngestRequest(unit, category, null, null, year, rel.getFileName().toString(), uploadedBy);
+  }
+}

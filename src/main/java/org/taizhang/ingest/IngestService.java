@@ -1,0 +1,157 @@
+package org.taizhang.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.taizhang.archive.Document;
+import org.taizhang.archive.DocumentRepository;
+import org.taizhang.archive.NewDocument;
+import org.taizhang.catalog.Catalog;
+import org.taizhang.catalog.Category;
+import org.taizhang.config.TaizhangProperties;
+import org.taizhang.extract.ExtractionException;
+import org.taizhang.extract.Extraction;
+import org.taizhang.extract.TextExtractor;
+import org.taizhang.index.DocumentIndex;
+import org.taizhang.store.FileStore;
+import org.taizhang.store.FileTooLargeException;
+import org.taizhang.store.StagedFile;
+import org.taizhang.text.ChineseDates;
+import org.taizhang.unit.UnitRepository;
+
+/**
+ * Takes one file into a unit's archive: stage and hash it, turn away what cannot be accepted,
+ * read it, work out what it is, then make it durable (file store, then database row) and index it.
+ * Every rejection happens before anything durable is written, so a rejected file leaves nothing
+ * behind; a crash between the file and its row leaves an unreferenced object that the start-up
+ * sweep removes.
+ */
+@Service
+public class IngestService {
+  private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+  /** How far into a document its own date is looked for (the heading and the 时间： line). */
+  private static final int DATE_HEAD_CHARS = 400;
+
+  private final UnitRepository units;
+  private final Catalog catalog;
+  private final FileStore store;
+  private final TextExtractor extractor;
+  private final DocumentRepository documents;
+  private final DocumentIndex index;
+  private final long maxBytes;
+  private final Clock clock;
+
+  IngestService(UnitRepository units, Catalog catalog, FileStore store, TextExtractor extractor,
+      DocumentRepository documents, DocumentIndex index, TaizhangProperties properties, Optional<Clock> clock) {
+    this.units = units;
+    this.catalog = catalog;
+    this.store = store;
+    this.extractor = extractor;
+    this.documents = documents;
+    this.index = index;
+    this.maxBytes = properties.upload().maxFileSize().toBytes();
+    this.clock = clock.orElse(Clock.systemDefaultZone());
+  }
+
+  public long maxBytes() {
+    return maxBytes;
+  }
+
+  /**
+   * Ingests a file and makes it searchable before returning. With {@code refresh} false the index
+   * is refreshed by the caller (bulk imports refresh once per batch).
+   */
+  public IngestResult ingest(IngestRequest request, InputStream content, boolean refresh) throws RejectedException {
+    if (request.unit() == null || units.find(request.unit()).isEmpty()) {
+      throw new RejectedException(Rejection.UNKNOWN_UNIT, request.unit());
+    }
+    Category given = null;
+    if (request.category() != null && !request.category().isBlank()) {
+      given = catalog.category(request.category())
+          .orElseThrow(() -> new RejectedException(Rejection.UNKNOWN_CATEGORY, request.category()));
+    }
+    String fileName = FileNames.clean(request.fileName());
+    try (StagedFile staged = stage(content)) {
+      if (staged.size() == 0) {
+        throw new RejectedException(Rejection.EMPTY_FILE, null);
+      }
+      Optional<Document> existing = documents.findByUnitAndSha(request.unit(), staged.sha256());
+      if (existing.isPresent()) {
+        return new IngestResult(existing.get(), true);
+      }
+      Extraction extraction;
+      try {
+        extraction = extractor.extract(staged.path(), fileName);
+      } catch (ExtractionException e) {
+        log.info("rejected {} for {}: {} ({})", fileName, request.unit(), e.failure(), e.getMessage());
+        throw new RejectedException(Rejection.of(e.failure()), null);
+      }
+      NewDocument doc = describe(request, given, fileName, staged, extraction);
+      store.commit(staged);
+      Document saved;
+      try {
+        saved = documents.insert(doc);
+      } catch (DuplicateKeyException e) {
+        // Another request stored the same content for this unit a moment ago.
+        return new IngestResult(documents.findByUnitAndSha(request.unit(), staged.sha256()).orElseThrow(), true);
+      }
+      try {
+        index.put(saved, doc.text());
+        if (refresh) {
+          index.refresh();
+        }
+      } catch (RuntimeException e) {
+        // The document is durable; the index is derived and the next start re-indexes what it lacks.
+        log.error("document {} stored but not indexed", saved.id(), e);
+      }
+      return new IngestResult(saved, false);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private StagedFile stage(InputStream content) throws RejectedException, IOException {
+    try {
+      return store.stage(content, maxBytes);
+    } catch (FileTooLargeException e) {
+      throw new RejectedException(Rejection.FILE_TOO_LARGE, (maxBytes / (1024 * 1024)) + " MB");
+    }
+  }
+
+  private NewDocument describe(IngestRequest r, Category given, String fileName, StagedFile staged, Extraction x) {
+    String title = r.title() != null && !r.title().isBlank() ? r.title().strip() : FileNames.baseName(fileName);
+    if (title.length() > 500) {
+      title = title.substring(0, 500);
+    }
+    String category = given != null ? given.code()
+        : catalog.classify(title, x.text()).map(Category::code)
+            .orElse(x.mediaType().startsWith("image/") ? catalog.category("photo").map(Category::code).orElse(null) : null);
+    LocalDate date = r.date() != null ? r.date() : inferDate(fileName, x);
+    Instant now = clock.instant();
+    int year = r.year() != null ? r.year() : date != null ? date.getYear() : LocalDate.ofInstant(now, ZoneId.systemDefault()).getYear();
+    return new NewDocument(r.unit(), category, title, date, year, fileName, x.mediaType(), staged.size(),
+        staged.sha256(), x.pageCount(), x.metadata(), x.text(), x.truncated(),
+        r.uploadedBy() == null ? "系统" : r.uploadedBy(), now);
+  }
+
+  /**
+   * The date a document is about: the one in its file name, else the one its text states near the
+   * top (时间：…), else when a photo was taken, else when the file says it was created.
+   */
+  private static LocalDate inferDate(String fileName, Extraction x) {
+    return ChineseDates.first(fileName)
+        .or(() -> ChineseDates.inDocumentHead(x.text(), DATE_HEAD_CHARS))
+        .or(() -> Optional.ofNullable(x.metadata().takenAt()).map(t -> t.toLocalDate()))
+        .or(() -> Optional.ofNullable(x.metadata().created()).map(t -> t.toLocalDate()))
+        .orElse(null);
+  }
+}

@@ -1,0 +1,49 @@
+package org.taizhang.ingest;
+
+import org.taizhang.extract.ExtractionFailure;
+
+/**
+ * Why a file was not accepted. The code is stable (clients and scripts match on it); the message
+ * is what the person who handed the file in reads.
+ */
+public enum Rejection {
+  EMPTY_FILE(400, "文件为空（0 字节）"),
+  FILE_TOO_LARGE(413, "文件超过大小上限"),
+  UNKNOWN_UNIT(400, "单位不存在"),
+  UNKNOWN_CATEGORY(400, "类别不存在"),
+  INVALID_DATE(400, "日期格式无法识别，请使用 2025-03-12 或 2025年3月12日"),
+  MISSING_FILE(400, "请求中没有文件"),
+  UNSUPPORTED_TYPE(415, "不支持的文件类型"),
+  CORRUPT_FILE(422, "文件已损坏或无法解析"),
+  ENCRYPTED(422, "文件已加密，请去除密码后再上传"),
+  PARSE_TIMEOUT(422, "文件解析超时"),
+  ZIP_BOMB(422, "文件疑似压缩炸弹（解压后体积异常），已拒收"),
+  IMAGE_TOO_LARGE(422, "图片像素尺寸过大");
+
+  private final int status;
+  private final String message;
+
+  Rejection(int status, String message) {
+    this.status = status;
+    this.message = message;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String message() {
+    return message;
+  }
+
+  static Rejection of(ExtractionFailure failure) {
+    return switch (failure) {
+      case UNSUPPORTED_TYPE -> UNSUPPORTED_TYPE;
+      case CORRUPT_FILE -> CORRUPT_FILE;
+      case ENCRYPTED -> ENCRYPTED;
+      case PARSE_TIMEOUT -> PARSE_TIMEOUT;
+      case ZIP_BOMB -> ZIP_BOMB;
+      case IMAGE_TOO_LARGE -> IMAGE_TOO_LARGE;
+    };
+  }
+}

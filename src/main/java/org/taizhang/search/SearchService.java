@@ -1,0 +1,188 @@
+package org.taizhang.search;
+
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.Locale;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.springframework.stereotype.Service;
+import org.taizhang.catalog.Catalog;
+import org.taizhang.index.ChineseAnalysis;
+import org.taizhang.index.DocumentFields;
+import org.taizhang.index.DocumentIndex;
+import org.taizhang.unit.Unit;
+import org.taizhang.unit.UnitRepository;
+
+/** Full-text search over every archive, with filters, facets and highlighted snippets. */
+@Service
+public class SearchService {
+  private static final int SNIPPET_CHARS = 160;
+  private static final List<String> FACETS =
+      List.of(DocumentFields.UNIT, DocumentFields.CATEGORY, DocumentFields.YEAR, DocumentFields.FILE_TYPE);
+
+  private final DocumentIndex index;
+  private final ChineseAnalysis analysis;
+  private final QueryFactory queries;
+  private final Catalog catalog;
+  private final UnitRepository units;
+
+  SearchService(DocumentIndex index, ChineseAnalysis analysis, QueryFactory queries, Catalog catalog, UnitRepository units) {
+    this.index = index;
+    this.analysis = analysis;
+    this.queries = queries;
+    this.catalog = catalog;
+    this.units = units;
+  }
+
+  public SearchResult search(SearchRequest request) {
+    Query text = queries.parse(request.q());
+    Query query = withFilters(text, request);
+    Map<String, String> unitNames = new LinkedHashMap<>();
+    for (Unit u : units.findAll()) {
+      unitNames.put(u.code(), u.name());
+    }
+    return index.read(view -> {
+      int wanted = request.page() * request.size();
+      Sort sort = text instanceof MatchAllDocsQuery
+          ? new Sort(new SortField(DocumentFields.DATE_SORT, SortField.Type.LONG, true))
+          : new Sort(SortField.FIELD_SCORE, new SortField(DocumentFields.DATE_SORT, SortField.Type.LONG, true));
+      FacetsCollectorManager.FacetsResult found =
+          FacetsCollectorManager.search(view.searcher(), query, Math.max(1, wanted), sort, true, new FacetsCollectorManager());
+      TopDocs top = found.topDocs();
+      int from = (request.page() - 1) * request.size();
+      ScoreDoc[] all = top.scoreDocs;
+      int to = Math.min(all.length, from + request.size());
+      ScoreDoc[] page = from >= to ? new ScoreDoc[0] : java.util.Arrays.copyOfRange(all, from, to);
+      TopDocs pageDocs = new TopDocs(top.totalHits, page);
+      String[] snippets = snippets(view.searcher(), query, pageDocs, text instanceof MatchAllDocsQuery);
+      StoredFields stored = view.searcher().storedFields();
+      List<SearchResult.Hit> hits = new ArrayList<>();
+      for (int i = 0; i < page.length; i++) {
+        org.apache.lucene.document.Document d = stored.document(page[i].doc);
+        String unit = d.get(DocumentFields.UNIT);
+        String category = d.get(DocumentFields.CATEGORY);
+        var dateField = d.getField(DocumentFields.DATE);
+        LocalDate date = dateField == null ? null : LocalDate.ofEpochDay(dateField.numericValue().longValue());
+        hits.add(new SearchResult.Hit(
+            Long.parseLong(d.get(DocumentFields.ID)),
+            d.get(DocumentFields.TITLE),
+            unit,
+            unitNames.getOrDefault(unit, unit),
+            categoryOrNull(category),
+            categoryLabel(category),
+            date,
+            Integer.parseInt(d.get(DocumentFields.YEAR)),
+            d.get(DocumentFields.FILE_TYPE),
+            snippets[i]));
+      }
+      Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
+      if (view.facets() != null) {
+        Facets counts = new SortedSetDocValuesFacetCounts(view.facets(), found.facetsCollector());
+        for (String dim : FACETS) {
+          Function<String, String> label = switch (dim) {
+            case DocumentFields.UNIT -> code -> unitNames.getOrDefault(code, code);
+            case DocumentFields.CATEGORY -> this::categoryLabel;
+            default -> Function.identity();
+          };
+          facets.put(dim, facetValues(counts, dim, label));
+        }
+      } else {
+        FACETS.forEach(dim -> facets.put(dim, List.of()));
+      }
+      return new SearchResult(top.totalHits.value, request.page(), request.size(), hits, facets);
+    });
+  }
+
+  private static List<SearchResult.FacetValue> facetValues(Facets counts, String dim, Function<String, String> label)
+      throws IOException {
+    FacetResult r;
+    try {
+      r = counts.getAllChildren(dim);
+    } catch (IllegalArgumentException e) {
+      return List.of(); // no document carries this dimension yet
+    }
+    List<SearchResult.FacetValue> out = new ArrayList<>();
+    if (r != null) {
+      for (LabelAndValue lv : r.labelValues) {
+        out.add(new SearchResult.FacetValue(lv.label, label.apply(lv.label), lv.value.longValue()));
+      }
+    }
+    if (dim.equals(DocumentFields.YEAR)) {
+      out.sort((a, b) -> b.value().compareTo(a.value()));
+    } else {
+      out.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.value().compareTo(b.value()));
+    }
+    return out;
+  }
+
+  private String[] snippets(org.apache.lucene.search.IndexSearcher searcher, Query query, TopDocs docs, boolean browse)
+      throws IOException {
+    if (docs.scoreDocs.length == 0) {
+      return new String[0];
+    }
+    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analysis.indexAnalyzer())
+        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
+        .withMaxLength(SNIPPET_CHARS * 400)
+        .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(BreakIterator.getSentenceInstance(Locale.CHINA), SNIPPET_CHARS, 0.5f))
+        .build();
+    String[] out = highlighter.highlight(DocumentFields.TEXT, browse ? new MatchAllDocsQuery() : query, docs, 2);
+    // A document whose text has no hit (a title match, a photo) gets no snippet rather than an unmarked opening.
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] == null || (!browse && !out[i].contains("<mark>"))) {
+        out[i] = "";
+      }
+    }
+    return out;
+  }
+
+  private Query withFilters(Query text, SearchRequest r) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(text, text instanceof MatchAllDocsQuery ? Occur.FILTER : Occur.MUST);
+    if (r.unit() != null) {
+      b.add(new TermQuery(new Term(DocumentFields.UNIT, r.unit())), Occur.FILTER);
+    }
+    if (r.category() != null) {
+      String code = catalog.category(r.category()).map(c -> c.code()).orElse(r.category());
+      b.add(new TermQuery(new Term(DocumentFields.CATEGORY, code)), Occur.FILTER);
+    }
+    if (r.year() != null) {
+      b.add(IntPoint.newExactQuery(DocumentFields.YEAR, r.year()), Occur.FILTER);
+    }
+    if (r.type() != null) {
+      b.add(new TermQuery(new Term(DocumentFields.FILE_TYPE, r.type())), Occur.FILTER);
+    }
+    return b.build();
+  }
+
+  private String categoryOrNull(String code) {
+    return code == null || code.startsWith("_") ? null : code;
+  }
+
+  private String categoryLabel(String code) {
+    return code == null || code.startsWith("_") ? "未分类" : catalog.categoryName(code);
+  }
+}

@@ -1,0 +1,44 @@
+package org.taizhang.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import org.taizhang.archive.Document;
+import org.taizhang.catalog.Catalog;
+
+/** A document as the API shows it. */
+record DocumentView(
+    long id,
+    String unit,
+    String category,
+    String categoryName,
+    String title,
+    LocalDate date,
+    int year,
+    String fileName,
+    String mediaType,
+    String fileType,
+    long size,
+    String sha256,
+    Integer pageCount,
+    Metadata metadata,
+    int textChars,
+    boolean textTruncated,
+    String uploadedBy,
+    Instant uploadedAt,
+    boolean duplicate,
+    String file,
+    String thumbnail) {
+
+  /** What the file said about itself. */
+  record Metadata(String author, LocalDateTime created, LocalDateTime takenAt, Double latitude, Double longitude, String camera) {}
+
+  static DocumentView of(Document d, Catalog catalog, boolean duplicate, boolean hasThumbnail) {
+    var m = d.metadata();
+    return new DocumentView(d.id(), d.unitCode(), d.category(), d.category() == null ? null : catalog.categoryName(d.category()),
+        d.title(), d.date(), d.year(), d.fileName(), d.mediaType(), d.fileType(), d.size(), d.sha256(), d.pageCount(),
+        new Metadata(m.author(), m.created(), m.takenAt(), m.latitude(), m.longitude(), m.camera()),
+        d.textChars(), d.textTruncated(), d.uploadedBy(), d.uploadedAt(), duplicate,
+        "/api/documents/" + d.id() + "/file", hasThumbnail ? "/api/documents/" + d.id() + "/thumbnail" : null);
+  }
+}

@@ -1,0 +1,249 @@
+package org.taizhang.web;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.taizhang.archive.Archive;
+import org.taizhang.archive.Document;
+import org.taizhang.catalog.Catalog;
+import org.taizhang.catalog.Category;
+import org.taizhang.ingest.IngestResult;
+import org.taizhang.ingest.IngestService;
+import org.taizhang.ingest.RejectedException;
+import org.taizhang.search.SearchRequest;
+import org.taizhang.search.SearchResult;
+import org.taizhang.search.SearchService;
+import org.taizhang.thumbnail.Thumbnails;
+import org.taizhang.unit.Unit;
+import org.taizhang.unit.UnitRepository;
+import org.taizhang.unit.UnitTree;
+
+/** The Chinese web pages: search, unit archives, a document, and the upload form. */
+@Controller
+class PageController {
+  static final String PAGE_UPLOADER = "网页上传";
+  private static final int PAGE_SIZE = 10;
+  // Far beyond any real archive; keeps a hand-edited ?page= from asking the index for millions of hits.
+  private static final int MAX_PAGE = 10_000;
+  /** File kinds offered as a filter even before any document of that kind exists (see FileType). */
+  private static final List<String> FILE_TYPES = List.of("PDF", "Word", "Excel", "演示文稿", "图片", "文本", "其他");
+  private static final String UNCATEGORIZED = "未分类";
+
+  private final SearchService search;
+  private final UnitRepository units;
+  private final Archive archive;
+  private final Catalog catalog;
+  private final IngestService ingest;
+
+  PageController(SearchService search, UnitRepository units, Archive archive, Catalog catalog, IngestService ingest) {
+    this.search = search;
+    this.units = units;
+    this.archive = archive;
+    this.catalog = catalog;
+    this.ingest = ingest;
+  }
+
+  @ModelAttribute("fmt")
+  PageFormat format() {
+    return PageFormat.INSTANCE;
+  }
+
+  @GetMapping("/")
+  String search(
+      @RequestParam(name = "q", required = false) String q,
+      @RequestParam(name = "unit", required = false) String unit,
+      @RequestParam(name = "category", required = false) String category,
+      @RequestParam(name = "year", required = false) String year,
+      @RequestParam(name = "type", required = false) String type,
+      @RequestParam(name = "page", required = false) String page,
+      Model model) {
+    // Parameters are read leniently: a mistyped address should still show a search page, not a 400.
+    Integer parsedYear = parseInt(year).filter(y -> y >= 1900 && y <= 2999).orElse(null);
+    if (parsedYear == null && year != null && !year.isBlank()) {
+      model.addAttribute("warning", "年度“" + year.strip() + "”无效，已忽略该条件");
+    }
+    int parsedPage = Math.min(MAX_PAGE, Math.max(1, parseInt(page).orElse(1)));
+    SearchRequest request = new SearchRequest(q, unit, category, parsedYear, type, parsedPage, PAGE_SIZE);
+    SearchResult result = search.search(request);
+
+    List<Unit> all = units.findAll();
+    Map<String, String> unitNames = new HashMap<>();
+    all.forEach(u -> unitNames.put(u.code(), u.name()));
+    SearchPage view = new SearchPage(request, result, (dim, value) -> switch (dim) {
+      case "unit" -> unitNames.getOrDefault(value, value);
+      case "category" -> categoryLabel(value);
+      default -> value;
+    });
+    model.addAttribute("p", view);
+    model.addAttribute("unitOptions", new UnitTree(all).depthFirst());
+    model.addAttribute("categories", catalog.categories());
+    // Years come from the whole archive, so the select offers every year even while another filter narrows the facets.
+    SearchResult everything = search.search(new SearchRequest("", null, null, null, null, 1, 1));
+    List<String> years = new ArrayList<>(everything.facets().getOrDefault("year", List.of()).stream()
+        .map(SearchResult.FacetValue::value).toList());
+    if (parsedYear != null && !years.contains(parsedYear.toString())) {
+      years.add(0, parsedYear.toString());
+    }
+    model.addAttribute("years", years);
+    List<String> types = new ArrayList<>(FILE_TYPES);
+    if (request.type() != null && !types.contains(request.type())) {
+      types.add(request.type());
+    }
+    model.addAttribute("types", types);
+    model.addAttribute("archiveTotal", everything.total());
+    return "search";
+  }
+
+  @GetMapping("/units")
+  String units(Model model) {
+    model.addAttribute("nodes", new UnitTree(units.findAll()).depthFirst());
+    model.addAttribute("counts", documentCounts());
+    return "units";
+  }
+
+  @GetMapping("/units/{code}")
+  ModelAndView unit(@PathVariable("code") String code) {
+    Optional<Unit> found = units.find(code);
+    if (found.isEmpty()) {
+      return notFound("没有找到单位代码为“" + code + "”的单位。");
+    }
+    Unit unit = found.get();
+    List<Unit> all = units.findAll();
+    Map<String, Unit> byCode = new LinkedHashMap<>();
+    all.forEach(u -> byCode.put(u.code(), u));
+    List<Unit> ancestors = new ArrayList<>();
+    // Bounded walk: the file format forbids cycles, but a page must never loop on bad data.
+    for (String p = unit.parentCode(); p != null && byCode.containsKey(p) && ancestors.size() < all.size(); p = byCode.get(p).parentCode()) {
+      ancestors.add(0, byCode.get(p));
+    }
+    List<String> order = catalog.categories().stream().map(Category::code).toList();
+    List<Archive.Volume> volumes = archive.volumes(code, order);
+    ModelAndView mv = new ModelAndView("unit");
+    mv.addObject("unit", unit);
+    mv.addObject("ancestors", ancestors);
+    mv.addObject("children", all.stream().filter(u -> code.equals(u.parentCode())).toList());
+    mv.addObject("volumes", volumes);
+    mv.addObject("documentCount", volumes.stream().flatMap(v -> v.byCategory().values().stream()).mapToInt(List::size).sum());
+    mv.addObject("categoryNames", categoryNames());
+    mv.addObject("counts", documentCounts());
+    return mv;
+  }
+
+  @GetMapping("/documents/{id}")
+  ModelAndView document(@PathVariable("id") String id) {
+    Optional<Document> found = parseLong(id).flatMap(archive::document);
+    if (found.isEmpty()) {
+      return notFound("没有找到编号为“" + id + "”的材料，可能已被删除或地址有误。");
+    }
+    Document d = found.get();
+    String text = archive.text(d.id());
+    ModelAndView mv = new ModelAndView("document");
+    mv.addObject("doc", d);
+    mv.addObject("unit", units.find(d.unitCode()).orElse(new Unit(d.unitCode(), d.unitCode(), null, null)));
+    mv.addObject("categoryName", d.category() == null ? UNCATEGORIZED : catalog.categoryName(d.category()));
+    mv.addObject("hasThumbnail", Thumbnails.supports(d.mediaType()));
+    mv.addObject("text", text);
+    return mv;
+  }
+
+  @GetMapping("/upload")
+  ModelAndView uploadForm(@RequestParam(name = "unit", required = false) String unit) {
+    return uploadPage(new UploadForm(unit, null, null, null));
+  }
+
+  @PostMapping("/upload")
+  ModelAndView upload(
+      @RequestParam(name = "file", required = false) MultipartFile file,
+      @RequestParam(name = "unit", required = false) String unit,
+      @RequestParam(name = "category", required = false) String category,
+      @RequestParam(name = "date", required = false) String date,
+      @RequestParam(name = "title", required = false) String title,
+      RedirectAttributes redirect) throws IOException {
+    // A form submitted without choosing a file still sends an empty, nameless part: that is “no file”, not an empty file.
+    MultipartFile given = file == null || (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()))
+        ? null : file;
+    try {
+      IngestResult result = DocumentApiController.ingest(ingest, given, unit, category, date, title, PAGE_UPLOADER);
+      redirect.addFlashAttribute("flash", result.duplicate() ? "该文件已存在（重复上传），未重复保存" : "上传成功");
+      redirect.addFlashAttribute("flashKind", result.duplicate() ? "notice" : "success");
+      return new ModelAndView("redirect:/documents/" + result.document().id());
+    } catch (RejectedException e) {
+      ModelAndView mv = uploadPage(new UploadForm(unit, category, date, title));
+      mv.setStatus(HttpStatus.valueOf(e.reason().status()));
+      mv.addObject("error", e.getMessage());
+      mv.addObject("errorCode", e.reason().name());
+      return mv;
+    }
+  }
+
+  /** What the person filled in, so a rejected upload does not make them start over (the file must be chosen again). */
+  record UploadForm(String unit, String category, String date, String title) {}
+
+  private ModelAndView uploadPage(UploadForm form) {
+    ModelAndView mv = new ModelAndView("upload");
+    mv.addObject("form", form);
+    mv.addObject("unitOptions", new UnitTree(units.findAll()).depthFirst());
+    mv.addObject("categories", catalog.categories());
+    mv.addObject("maxBytes", ingest.maxBytes());
+    return mv;
+  }
+
+  private ModelAndView notFound(String detail) {
+    ModelAndView mv = new ModelAndView("error");
+    mv.setStatus(HttpStatus.NOT_FOUND);
+    mv.addObject("status", 404);
+    mv.addObject("detail", detail);
+    return mv;
+  }
+
+  /** Documents per unit code, from the index's unit facet (one query instead of a count per unit). */
+  private Map<String, Long> documentCounts() {
+    Map<String, Long> counts = new HashMap<>();
+    search.search(new SearchRequest("", null, null, null, null, 1, 1)).facets().getOrDefault("unit", List.of())
+        .forEach(f -> counts.put(f.value(), f.count()));
+    return counts;
+  }
+
+  private Map<String, String> categoryNames() {
+    Map<String, String> names = new HashMap<>();
+    catalog.categories().forEach(c -> names.put(c.code(), c.name()));
+    names.put("", UNCATEGORIZED);
+    return names;
+  }
+
+  private String categoryLabel(String value) {
+    // Codes starting with “_” are the index's marker for documents without a category.
+    return value.startsWith("_") ? UNCATEGORIZED : catalog.categoryName(value);
+  }
+
+  private static Optional<Integer> parseInt(String s) {
+    try {
+      return s == null || s.isBlank() ? Optional.empty() : Optional.of(Integer.parseInt(s.strip()));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<Long> parseLong(String s) {
+    try {
+      return Optional.of(Long.parseLong(s.strip()));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package org.taizhang.web;
+
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.taizhang.search.SearchRequest;
+import org.taizhang.search.SearchResult;
+import org.taizhang.search.SearchService;
+import org.taizhang.unit.Unit;
+import org.taizhang.unit.UnitRepository;
+
+/** Search and unit listing for scripts and the pages' own scripts. */
+@RestController
+class SearchApiController {
+  private final SearchService search;
+  private final UnitRepository units;
+
+  SearchApiController(SearchService search, UnitRepository units) {
+    this.search = search;
+    this.units = units;
+  }
+
+  @GetMapping("/api/search")
+  SearchResult search(
+      @RequestParam(name = "q", required = false) String q,
+      @RequestParam(name = "unit", required = false) String unit,
+      @RequestParam(name = "category", required = false) String category,
+      @RequestParam(name = "year", required = false) Integer year,
+      @RequestParam(name = "type", required = false) String type,
+      @RequestParam(name = "page", defaultValue = "1") int page,
+      @RequestParam(name = "size", defaultValue = "10") int size) {
+    return search.search(new SearchRequest(q, unit, category, year, type, page, size));
+  }
+
+  @GetMapping("/api/units")
+  List<Unit> units() {
+    return units.findAll();
+  }
+}

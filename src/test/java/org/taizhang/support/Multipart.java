@@ -1,0 +1,53 @@
+package org.taizhang.support;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Builds and sends multipart/form-data requests, as curl -F does. */
+public final class Multipart {
+  private final Map<String, String> fields = new LinkedHashMap<>();
+  private String fileName;
+  private byte[] content;
+
+  public Multipart field(String name, String value) {
+    fields.put(name, value);
+    return this;
+  }
+
+  public Multipart file(String fileName, byte[] content) {
+    this.fileName = fileName;
+    this.content = content;
+    return this;
+  }
+
+  public HttpResponse<String> post(HttpClient client, URI uri) throws Exception {
+    String boundary = "----taizhang" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (Map.Entry<String, String> f : fields.entrySet()) {
+      write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n" + f.getValue() + "\r\n");
+    }
+    if (content != null) {
+      write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+          + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+      body.write(content);
+      write(body, "\r\n");
+    }
+    write(body, "--" + boundary + "--\r\n");
+    HttpRequest request = HttpRequest.newBuilder(uri)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+        .build();
+    return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static void write(ByteArrayOutputStream out, String s) {
+    out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,111 @@
+package org.taizhang.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+
+/** Small files of every kind the tests hand to the service, good and bad, made on the fly. */
+public final class TestFiles {
+  private TestFiles() {}
+
+  public static byte[] text(String s, Charset charset) {
+    return s.getBytes(charset);
+  }
+
+  public static byte[] utf8(String s) {
+    return text(s, StandardCharsets.UTF_8);
+  }
+
+  /** A Word document whose paragraphs are the given lines. */
+  public static byte[] docx(String... paragraphs) throws IOException {
+    try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      for (String p : paragraphs) {
+        doc.createParagraph().createRun().setText(p);
+      }
+      doc.write(out);
+      return out.toByteArray();
+    }
+  }
+
+  /** A one-page PDF with Latin text (the standard fonts need no embedding). */
+  public static byte[] pdf(String latinText, String userPassword) throws IOException {
+    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      PDPage page = new PDPage();
+      doc.addPage(page);
+      try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+        cs.beginText();
+        cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+        cs.newLineAtOffset(72, 700);
+        cs.showText(latinText);
+        cs.endText();
+      }
+      if (userPassword != null) {
+        StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-" + userPassword, userPassword, new AccessPermission());
+        policy.setEncryptionKeyLength(128);
+        doc.protect(policy);
+      }
+      doc.save(out);
+      return out.toByteArray();
+    }
+  }
+
+  /** The first part of a valid PDF: the header is right, the rest is missing. */
+  public static byte[] truncatedPdf() throws IOException {
+    byte[] whole = pdf("Truncated ledger page", null);
+    byte[] cut = new byte[whole.length / 3];
+    System.arraycopy(whole, 0, cut, 0, cut.length);
+    return cut;
+  }
+
+  /**
+   * A .docx whose document part inflates from a few kilobytes to {@code megabytes} MB: the shape of
+   * a zip bomb disguised as a Word file.
+   */
+  public static byte[] zipBombDocx(int megabytes) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      put(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+          + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+          + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+          + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
+      put(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+          + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
+      zip.putNextEntry(new ZipEntry("word/document.xml"));
+      zip.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>".getBytes(StandardCharsets.UTF_8));
+      byte[] block = new byte[1024 * 1024];
+      java.util.Arrays.fill(block, (byte) 'a');
+      for (int i = 0; i < megabytes; i++) {
+        zip.write(block);
+      }
+      zip.write("</w:t></w:r></w:p></w:body></w:document>".getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void put(ZipOutputStream zip, String name, String content) throws IOException {
+    zip.putNextEntry(new ZipEntry(name));
+    zip.write(content.getBytes(StandardCharsets.UTF_8));
+    zip.closeEntry();
+  }
+
+  /** Bytes no parser recognises. */
+  public static byte[] binaryNoise(int size) {
+    byte[] b = new byte[size];
+    new java.util.Random(42).nextBytes(b);
+    b[0] = 0x00;
+    b[1] = (byte) 0xFE;
+    return b;
+  }
+}

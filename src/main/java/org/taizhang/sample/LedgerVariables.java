@@ -8,7 +8,7 @@ import java.util.Map;
  * {county} {unit} {short} {self} {ledger} {year} {nextYear} {prevYear} {leader} {leaderTitle}
  * {deputy} {deputyTitle} {office} {officeTitle} {people} {coreWork} {creation} {levelGoal}
  * {subunits} {room} {servicePlace} {clients} {superior} {superiorHead} {decisionBody}
- * {officeDept} {issuer} {addressee} {yearTheme} {plenum}.
+ * {officeDept} {issuer} {addressee} {yearTheme} {plenum} {guide}.
  */
 final class LedgerVariables {
 
@@ -45,6 +45,7 @@ final class LedgerVariables {
     v.put("clients", w.clients());
     v.put("superior", superior == null ? "青禾县精神文明建设委员会" : superior.name());
     v.put("superiorHead", superior == null ? "" : superior.staff().leader().name());
+    v.put("guide", superior == null || superior.isRoot() ? "县文明委" : "县文明委和" + superior.shortName());
     v.put("decisionBody", w.decisionBody());
     v.put("officeDept", w.officeDept());
     v.put("issuer", w.issuer());

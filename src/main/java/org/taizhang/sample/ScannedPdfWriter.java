@@ -37,9 +37,9 @@ final class ScannedPdfWriter {
     this.fonts = fonts;
   }
 
-  void write(PlannedFile file, DocumentContent content, String stampText, Path target) throws IOException {
+  void write(PlannedFile file, DocumentContent content, Path target) throws IOException {
     Random rng = new Random(file.relativePath().hashCode());
-    ImageCanvas canvas = new ImageCanvas(fonts, stampText, rng);
+    ImageCanvas canvas = new ImageCanvas(fonts, rng);
     PageLayout.render(content, canvas);
     try (PDDocument doc = new PDDocument()) {
       for (BufferedImage clean : canvas.pages) {
@@ -103,15 +103,13 @@ final class ScannedPdfWriter {
 
   private static final class ImageCanvas implements PageLayout.Canvas {
     private final CjkFonts fonts;
-    private final String stampText;
     private final Random rng;
     private final List<BufferedImage> pages = new ArrayList<>();
     private final BufferedImage measuring = new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_GRAY);
     private Graphics2D g;
 
-    ImageCanvas(CjkFonts fonts, String stampText, Random rng) {
+    ImageCanvas(CjkFonts fonts, Random rng) {
       this.fonts = fonts;
-      this.stampText = stampText;
       this.rng = rng;
     }
 
@@ -157,7 +155,7 @@ final class ScannedPdfWriter {
       if (text.endsWith("（签字）：")) {
         signature(end + 6, baseline);
       } else if (text.contains("（盖章）：")) {
-        stamp(end - 40, baseline - 20);
+        stamp(text.substring(text.indexOf("：") + 1), end - 40, baseline - 20);
       }
     }
 
@@ -185,20 +183,22 @@ final class ScannedPdfWriter {
       g.draw(path);
     }
 
-    /** The round official seal, grey in a grayscale scan. */
-    private void stamp(double x, double y) {
+    /** The round official seal of {@code owner}, grey in a grayscale scan. */
+    private void stamp(String owner, double x, double y) {
       double r = 34;
       g.setColor(new Color(125, 125, 125));
       g.setStroke(new BasicStroke(2.2f));
       g.draw(new Ellipse2D.Double(x, y, 2 * r, 2 * r));
-      Font font = fonts.awtFont(7.5f);
-      g.setFont(font);
       String star = "★";
       g.setFont(fonts.awtFont(16f));
       g.drawString(star, (float) (x + r - width(star, 16f) / 2), (float) (y + r + 6));
+      float size = 8f;
+      while (width(owner, size) > 1.6 * r && size > 4f) {
+        size -= 0.5f;
+      }
+      Font font = fonts.awtFont(size);
       g.setFont(font);
-      double w = width(stampText, 7.5f);
-      g.drawString(stampText, (float) (x + r - w / 2), (float) (y + r + 20));
+      g.drawString(owner, (float) (x + r - width(owner, size) / 2), (float) (y + r + 20));
     }
   }
 }

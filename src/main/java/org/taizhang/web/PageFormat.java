@@ -30,13 +30,19 @@ public final class PageFormat {
     }
     double kb = bytes / 1024.0;
     if (kb < 1024) {
-      return String.format(Locale.ROOT, "%.1f KB", kb);
+      return oneDecimal(kb) + " KB";
     }
     double mb = kb / 1024.0;
     if (mb < 1024) {
-      return String.format(Locale.ROOT, "%.1f MB", mb);
+      return oneDecimal(mb) + " MB";
     }
-    return String.format(Locale.ROOT, "%.2f GB", mb / 1024.0);
+    return oneDecimal(mb / 1024.0) + " GB";
+  }
+
+  /** 12.3, but 100 rather than 100.0: a configured limit of 100MB should read as such. */
+  private static String oneDecimal(double v) {
+    String s = String.format(Locale.ROOT, "%.1f", v);
+    return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
   }
 
   public String dateTime(LocalDateTime t) {

@@ -26,7 +26,7 @@ final class ActivityTexts {
         .field("活动地点：" + a.place())
         .field("组织单位：" + u.name())
         .field("负责人：" + lead.name())
-        .field("参加人员：" + participants + "等" + a.volunteers() + "人")
+        .field("参加人员：" + participants + "等志愿者和工作人员" + a.volunteers() + "人")
         .field("活动内容：")
         .body("为" + f.fill(a.idea().purpose()) + "，推进" + f.get("creation") + "创建工作，" + ChineseDates.full(a.date())
             + "，" + f.get("self") + "在" + a.place() + "组织开展了" + a.idea().title() + "。")
@@ -34,9 +34,9 @@ final class ActivityTexts {
         .body(f.pick(List.of(
             "活动结束后，" + lead.name() + "对本次活动进行了简要点评，要求大家把好的做法坚持下去。",
             "活动中，参加人员积极性很高，现场秩序井然。",
-            "活动得到了" + f.get("people") + "的积极响应，不少人主动询问下一次活动的时间。")))
+            "活动得到了群众的积极响应，不少人主动询问下一次活动的时间。")))
         .field("活动成效：")
-        .body("本次活动共有" + a.volunteers() + "人参加，" + f.pick(List.of(
+        .body("本次活动共投入志愿者和工作人员" + a.volunteers() + "人，" + f.pick(List.of(
             "受到群众的普遍好评", "达到了预期效果", "进一步扩大了" + f.get("creation") + "创建的社会影响"))
             + "。活动方案、签到表和照片已归入" + f.get("self") + "创建" + f.get("ledger") + "。")
         .field("记录人：" + u.staff().office().name())
@@ -97,8 +97,8 @@ final class ActivityTexts {
   }
 
   /**
-   * A short work briefing: one meeting item, one activity item, and for a town a round-up of its
-   * villages.
+   * A short work briefing: one meeting item, one activity item, and a round-up of the villages
+   * named in {@code childNames} (a town's; empty for other units).
    */
   static DocumentContent briefing(YearPlan plan, TemplateFiller f, int issue, java.time.LocalDate date,
       List<String> childNames) {
@@ -106,7 +106,9 @@ final class ActivityTexts {
         .filter(m -> !m.time().toLocalDate().isAfter(date))
         .reduce((a, b) -> b).orElse(plan.meetings().get(0));
     ScheduledActivity activity = plan.activities().stream()
-        .filter(a -> !a.date().isAfter(date)).findFirst().orElse(plan.activities().get(0));
+        .filter(a -> !a.date().isAfter(date))
+        .max(java.util.Comparator.comparing(ScheduledActivity::date))
+        .orElse(plan.activities().get(0));
     String q = ChineseDates.numeral(meeting.quarter());
     DocumentContent.Builder b = DocumentContent.builder(f.fill("{short}文明创建工作简报"))
         .title()
@@ -118,8 +120,8 @@ final class ActivityTexts {
             + f.get("year") + "年第" + q + "季度文明创建工作会议，" + meeting.chair().name() + "主持会议。"
             + f.fill("会议通报了近期创建工作进展，安排了下一阶段重点任务。会议要求，各{subunits}要对照测评体系查找差距，把各项任务落到实处。"))
         .heading("【" + f.get("short") + "开展" + activity.idea().title() + "】")
-        .body(ChineseDates.monthDay(activity.date()) + "，" + f.get("self") + "组织" + activity.volunteers() + "人在"
-            + activity.place() + "开展" + activity.idea().title() + "。" + f.fill(activity.idea().body()));
+        .body(ChineseDates.monthDay(activity.date()) + "，" + f.get("self") + "在" + activity.place() + "组织开展"
+            + activity.idea().title() + "。" + f.fill(activity.idea().body()));
     if (!childNames.isEmpty()) {
       b.heading("【各村动态】")
           .body(String.join("、", childNames)

@@ -127,7 +127,7 @@ final class LedgerPlanner {
       int issue = 2 + rng.nextInt(4);
       LocalDate date = ChineseDates.workday(LocalDate.of(year, 5 + rng.nextInt(5), 10 + rng.nextInt(15)));
       List<String> children = units.values().stream()
-          .filter(u -> u.parentCode().equals(unit.code()))
+          .filter(u -> unit.flavor() == Flavor.TOWN && u.parentCode().equals(unit.code()))
           .map(UnitProfile::shortName).sorted().toList();
       boolean gb = has(Quirk.GB18030_TEXT, unit, year);
       PlannedFile briefing = files.add(Categories.BRIEFING, "文明创建工作简报（" + year + "年第" + issue + "期）.txt",
@@ -218,6 +218,10 @@ final class LedgerPlanner {
         if (text.contains(place)) {
           leftovers.add("“" + place + "”");
         }
+      }
+      Person sourceOffice = from.staff().office();
+      if (text.contains(sourceOffice.name())) {
+        leftovers.add("南湖社区干事" + sourceOffice.name() + "的名字");
       }
       note(Quirk.COPIED_SUMMARY, unit, year, file.relativePath(),
           "照抄 " + source.path() + "：只把单位名称换成" + unit.shortName() + "、改了落款日期，并把“现将全年工作总结如下”改成“现将一年来的工作总结如下”"

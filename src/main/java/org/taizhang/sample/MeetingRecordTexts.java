@@ -118,15 +118,15 @@ final class MeetingRecordTexts {
     String nextTopic = next.map(a -> a.idea().title() + "有关事项").orElse("“我们的节日”系列主题活动");
     String deputySpeech = next
         .map(a -> a.idea().title() + "初步安排在" + ChineseDates.monthDay(a.date()) + "，地点在" + a.place()
-            + "，由" + f.get("m1") + "负责具体组织，需要" + a.volunteers() + "人左右参加。请各" + f.get("subunits") + "按分配名额报名。")
+            + "，由" + f.get("m1") + "负责具体组织，需要志愿者和工作人员" + a.volunteers() + "人左右。请各" + f.get("subunits") + "按分配名额报名。")
         .orElse("下一阶段主要围绕" + plan.tasks().get(1).topic() + "开展工作，具体方案由" + f.get("m1") + "牵头拟定。");
     String firstDecision = next
         .map(a -> a.idea().title() + "按方案组织实施，由" + f.get("m1") + "牵头，" + f.get("officeDept") + "做好宣传报道和资料留存。")
         .orElse(plan.tasks().get(1).topic() + "工作方案由" + f.get("m1") + "牵头拟定，6月底前提交领导小组。");
     return new Agenda(
-        List.of("通报一季度创建工作进展情况", "研究" + nextTopic, f.fill("安排上半年{ledger}资料自查")),
+        List.of("通报上次会议以来创建工作进展情况", "研究" + nextTopic, f.fill("安排上半年{ledger}资料自查")),
         List.of(
-            office.name() + "：" + f.fill("一季度{self}共开展志愿服务活动{#2-5}次，参与{people}{#30-90}人次") + past
+            office.name() + "：" + f.fill("上次会议以来，{self}共开展志愿服务活动{#2-5}次，参与{people}{#30-90}人次") + past
                 + "。存在的主要问题是：个别活动只有照片没有文字记录，签到表有代签现象。",
             deputy.name() + "：" + deputySpeech,
             f.get("m2") + "：" + f.fill("{suggestion}。")),
@@ -194,7 +194,7 @@ final class MeetingRecordTexts {
     return plan.activities().stream()
         .filter(a -> !a.date().atStartOfDay().isBefore(since) && a.date().atStartOfDay().isBefore(m.time()))
         .findFirst()
-        .map(a -> "，其中" + ChineseDates.monthDay(a.date()) + "在" + a.place() + "开展的" + a.idea().title() + "参与人数最多")
+        .map(a -> "，其中" + ChineseDates.monthDay(a.date()) + "在" + a.place() + "开展的" + a.idea().title() + "投入志愿者最多")
         .orElse("");
   }
 }

@@ -72,8 +72,8 @@ final class PageLayout {
       }
       case DOC_NUMBER -> {
         centered(p.text(), BODY_SIZE, false, textWidth);
-        canvas.redRule(MARGIN_X, PAGE_WIDTH - MARGIN_X, y - 8);
-        y += 22;
+        canvas.redRule(MARGIN_X, PAGE_WIDTH - MARGIN_X, y + 10);
+        y += 26;
       }
       case TITLE -> {
         centered(p.text(), 17f, false, textWidth - 24);

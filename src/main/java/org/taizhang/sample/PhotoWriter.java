@@ -196,9 +196,12 @@ final class PhotoWriter {
     g.fillRect(280, 236, 80, 64);
     g.setColor(new Color(240, 210, 120));
     g.fillRect(300, 250, 40, 6);
-    g.setColor(new Color(60, 120, 70));
-    g.fillOval(40, 190, 60, 80);
-    g.fillOval(540, 190, 60, 80);
+    for (int x : new int[] {40, 540}) {
+      g.setColor(new Color(60, 120, 70));
+      g.fillOval(x, 180, 60, 80);
+      g.setColor(new Color(150, 100, 60));
+      g.fillRect(x + 14, 250, 32, 40);
+    }
   }
 
   private void tree(Graphics2D g, int x, int ground, Color leaves) {

@@ -26,7 +26,7 @@ final class SummaryTexts {
         .filter(a -> a.date().getMonthValue() > 6).toList();
     String biggest = firstHalf.isEmpty() ? ""
         : "，其中" + ChineseDates.monthDay(firstHalf.get(0).date()) + "开展的" + firstHalf.get(0).idea().title()
-            + "参加人数最多，达到" + firstHalf.get(0).volunteers() + "人";
+            + "投入志愿者和工作人员最多，达到" + firstHalf.get(0).volunteers() + "人";
     FlavorTexts.Task focus = plan.tasks().get(2);
     List<String> problems = pickDistinct(texts.problems(), 2, f);
     String nextActivity = secondHalf.isEmpty()

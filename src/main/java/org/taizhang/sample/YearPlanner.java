@@ -62,6 +62,12 @@ final class YearPlanner {
       ActivityIdea idea = unit.activities().get((first + i) % unit.activities().size());
       int day = idea.day() > 0 ? idea.day() : 5 + rng.nextInt(21);
       LocalDate date = LocalDate.of(year, idea.month(), day);
+      if (idea.day() == 0 && (unit.flavor() == Flavor.BUREAU || unit.flavor() == Flavor.INDUSTRY
+          || unit.flavor() == Flavor.SCHOOL)) {
+        // Offices and schools hold their own activities on working days; villages and communities
+        // often choose weekends, when residents are at home.
+        date = ChineseDates.workday(date);
+      }
       activities.add(new ScheduledActivity(idea, date, filler.fill(idea.place()), 12 + rng.nextInt(34)));
     }
     return new YearPlan(unit, year, docNumber, leadDoc, planDate, responsibility, rules, halfYear, annual,

@@ -5,7 +5,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -41,18 +44,31 @@ class ApiErrors {
     return ResponseEntity.internalServerError().body(new ApiError("INTERNAL_ERROR", "服务器内部错误，请稍后重试"));
   }
 
-  /** Multipart limits are enforced before any controller is chosen; this advice covers every request. */
-  @RestControllerAdvice
+  /**
+   * Multipart limits are enforced before any controller is chosen, so this advice covers every
+   * request: API callers get the JSON error, people on the upload page the Chinese error page.
+   */
+  @ControllerAdvice
   static class UploadLimits {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
-      return ResponseEntity.status(Rejection.FILE_TOO_LARGE.status())
-          .body(new ApiError(Rejection.FILE_TOO_LARGE.name(), Rejection.FILE_TOO_LARGE.message()));
+    Object tooLarge(HttpServletRequest request) {
+      return answer(request, Rejection.FILE_TOO_LARGE, Rejection.FILE_TOO_LARGE.message());
     }
 
     @ExceptionHandler(MultipartException.class)
-    ResponseEntity<ApiError> badMultipart(MultipartException e) {
-      return ResponseEntity.badRequest().body(new ApiError(Rejection.MISSING_FILE.name(), "上传请求格式有误：" + e.getMessage()));
+    Object badMultipart(HttpServletRequest request) {
+      return answer(request, Rejection.MISSING_FILE, "上传请求格式有误");
+    }
+
+    private static Object answer(HttpServletRequest request, Rejection reason, String message) {
+      HttpStatus status = HttpStatus.valueOf(reason.status());
+      if (request.getRequestURI().startsWith("/api/")) {
+        return ResponseEntity.status(status).body(new ApiError(reason.name(), message));
+      }
+      ModelAndView page = new ModelAndView("error", status);
+      page.addObject("status", status.value());
+      page.addObject("detail", message);
+      return page;
     }
   }
 }

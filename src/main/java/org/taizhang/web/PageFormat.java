@@ -10,7 +10,7 @@ import java.util.Locale;
  * How the pages write sizes, times and positions. Exposed to the templates as {@code fmt}, because
  * Thymeleaf 3.1 no longer lets templates call static helpers.
  */
-public final class PageFormat {
+final class PageFormat {
   static final PageFormat INSTANCE = new PageFormat(ZoneId.systemDefault());
 
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");

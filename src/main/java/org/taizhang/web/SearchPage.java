@@ -15,7 +15,7 @@ import org.taizhang.search.SearchResult;
  * thing about it. Links are built here rather than in the template so that every link keeps the
  * query and the other filters, and drops the page number (a new filter starts at page 1).
  */
-public final class SearchPage {
+final class SearchPage {
   /** Facet dimensions in display order; the keys of {@link SearchResult#facets()} and the URL parameters. */
   static final Map<String, String> DIMENSIONS = dimensions();
 
@@ -25,13 +25,13 @@ public final class SearchPage {
   private static final int PAGER_SPAN = 2;
 
   /** A filter that is in force, with a link that lifts it. */
-  public record ActiveFilter(String dimension, String dimensionName, String value, String label, String removeLink) {}
+  record ActiveFilter(String dimension, String dimensionName, String value, String label, String removeLink) {}
 
   /** One facet value as a link that adds (or, when already active, removes) that filter. */
-  public record FacetLink(String dimension, String value, String label, long count, boolean active, String link) {}
+  record FacetLink(String dimension, String value, String label, long count, boolean active, String link) {}
 
   /** One facet box: the values shown at once, and those behind “更多”. */
-  public record Facet(String dimension, String name, List<FacetLink> top, List<FacetLink> more) {}
+  record Facet(String dimension, String name, List<FacetLink> top, List<FacetLink> more) {}
 
   private final String q;
   private final Map<String, String> filters;

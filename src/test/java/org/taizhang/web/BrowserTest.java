@@ -139,6 +139,7 @@ class BrowserTest {
     submitAndWait(browser.findElement(By.cssSelector("#search-form button[type=submit]")));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results .hit")));
     assertThat(browser.findElement(By.id("q")).getAttribute("value")).isEqualTo(WORD);
+    assertThat(browser.getCurrentUrl()).as("unused filters are left out of the address").doesNotContain("unit=");
     assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("共 5 条结果");
     WebElement hit = hitFor(id);
     assertThat(hit.findElement(By.cssSelector(".hit-title")).getText()).isEqualTo(FILE_TITLE);
@@ -167,7 +168,17 @@ class BrowserTest {
     assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("共 5 条结果");
     assertThat(browser.findElements(By.cssSelector("#active-filters"))).isEmpty();
 
-    // 5. The unit's archive lists the upload under its year and category.
+    // 5. Choosing a filter in the form applies it at once (no button press needed).
+    WebElement html = browser.findElement(By.tagName("html"));
+    new Select(browser.findElement(By.id("filter-category"))).selectByValue("activity");
+    wait.until(ExpectedConditions.stalenessOf(html));
+    wait.until(ExpectedConditions.urlContains("category=activity"));
+    assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("共 1 条结果");
+    hitFor(id);
+    assertThat(browser.findElement(By.cssSelector("#active-filters .active-filter[data-facet='category']")).getText())
+        .contains("类别：活动记录");
+
+    // 6. The unit's archive lists the upload under its year and category.
     browser.get(url("/units/" + UNIT));
     assertChinesePage("单位档案");
     WebElement activity = browser.findElement(By.cssSelector("#year-2025 .category[data-category='activity']"));

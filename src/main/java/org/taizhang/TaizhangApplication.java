@@ -1,13 +1,35 @@
 package org.taizhang;
 
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.taizhang.cli.Commands;
 
+/**
+ * Taizhang: with no command, the web service; otherwise one of the operator commands
+ * ({@code import <dir>}, {@code reindex}, {@code generate-sample <dir>}), which run against the
+ * same data directory while the service is stopped.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class TaizhangApplication {
   public static void main(String[] args) {
+    if (args.length > 0 && Commands.isCommand(args[0])) {
+      if (Commands.needsContext(args[0])) {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(TaizhangApplication.class)
+            .web(WebApplicationType.NONE)
+            .properties("taizhang.sample.import-on-first-start=false", "logging.level.root=WARN", "spring.main.log-startup-info=false",
+                "logging.level.org.taizhang=WARN")
+            .run(Arrays.copyOfRange(args, 1, args.length));
+        int code = context.getBean(Commands.class).run(args);
+        System.exit(SpringApplication.exit(context, () -> code));
+      }
+      System.exit(Commands.runWithoutContext(args));
+    }
     SpringApplication.run(TaizhangApplication.class, args);
   }
 }

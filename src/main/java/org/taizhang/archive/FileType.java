@@ -2,6 +2,9 @@ package org.taizhang.archive;
 
 /** Groups media types into the kinds a reviewer filters by. */
 public final class FileType {
+  /** Every kind {@link #of} can return, in the order filters list them. */
+  public static final java.util.List<String> ALL = java.util.List.of("PDF", "Word", "Excel", "演示文稿", "图片", "文本", "其他");
+
   private FileType() {}
 
   public static String of(String mediaType) {

@@ -1,5 +1,7 @@
 package org.taizhang.sample;
 
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import org.taizhang.sample.YearPlan.ScheduledActivity;
 
@@ -19,7 +21,7 @@ final class ActivityTexts {
     Person lead = plan.year() % 2 == 0 ? u.staff().deputy() : staff.get(0);
     String participants = String.join("、", List.of(lead.name(), staff.get(1).name(), staff.get(2).name(), u.staff().office().name()));
     boolean morning = f.rng().nextInt(3) > 0;
-    String when = ChineseDates.full(a.date()) + "（" + ChineseDates.weekday(a.date()) + "）" + (morning ? "上午" : "下午");
+    String when = ChineseDateWords.full(a.date()) + "（" + ChineseDateWords.weekday(a.date()) + "）" + (morning ? "上午" : "下午");
     return DocumentContent.builder(recordTitle(a.idea())).title().blank()
         .field("活动名称：" + a.idea().title())
         .field("活动时间：" + when)
@@ -28,7 +30,7 @@ final class ActivityTexts {
         .field("负责人：" + lead.name())
         .field("参加人员：" + participants + "等志愿者和工作人员" + a.volunteers() + "人")
         .field("活动内容：")
-        .body("为" + f.fill(a.idea().purpose()) + "，推进" + f.get("creation") + "创建工作，" + ChineseDates.full(a.date())
+        .body("为" + f.fill(a.idea().purpose()) + "，推进" + f.get("creation") + "创建工作，" + ChineseDateWords.full(a.date())
             + "，" + f.get("self") + "在" + a.place() + "组织开展了" + a.idea().title() + "。")
         .body(f.fill(a.idea().body()))
         .body(f.pick(List.of(
@@ -41,7 +43,7 @@ final class ActivityTexts {
             + "。活动方案、签到表和照片已归入" + f.get("self") + "创建" + f.get("ledger") + "。")
         .field("记录人：" + u.staff().office().name())
         .blank()
-        .right(ChineseDates.full(a.date()))
+        .right(ChineseDateWords.full(a.date()))
         .build();
   }
 
@@ -100,27 +102,27 @@ final class ActivityTexts {
    * A short work briefing: one meeting item, one activity item, and a round-up of the villages
    * named in {@code childNames} (a town's; empty for other units).
    */
-  static DocumentContent briefing(YearPlan plan, TemplateFiller f, int issue, java.time.LocalDate date,
+  static DocumentContent briefing(YearPlan plan, TemplateFiller f, int issue, LocalDate date,
       List<String> childNames) {
     YearPlan.Meeting meeting = plan.meetings().stream()
         .filter(m -> !m.time().toLocalDate().isAfter(date))
         .reduce((a, b) -> b).orElse(plan.meetings().get(0));
     ScheduledActivity activity = plan.activities().stream()
         .filter(a -> !a.date().isAfter(date))
-        .max(java.util.Comparator.comparing(ScheduledActivity::date))
+        .max(Comparator.comparing(ScheduledActivity::date))
         .orElse(plan.activities().get(0));
-    String q = ChineseDates.numeral(meeting.quarter());
+    String q = ChineseDateWords.numeral(meeting.quarter());
     DocumentContent.Builder b = DocumentContent.builder(f.fill("{short}文明创建工作简报"))
         .title()
         .subtitle(f.fill("{year}年第" + issue + "期"))
-        .field(f.fill("{officeDept}编") + "　　　　　　　　" + ChineseDates.full(date))
+        .field(f.fill("{officeDept}编") + "　　　　　　　　" + ChineseDateWords.full(date))
         .blank()
         .heading("【" + f.get("short") + "召开第" + q + "季度文明创建工作会议】")
-        .body(ChineseDates.full(meeting.time().toLocalDate()) + "，" + f.get("short") + "在" + f.get("room") + "召开"
+        .body(ChineseDateWords.full(meeting.time().toLocalDate()) + "，" + f.get("short") + "在" + f.get("room") + "召开"
             + f.get("year") + "年第" + q + "季度文明创建工作会议，" + meeting.chair().name() + "主持会议。"
             + f.fill("会议通报了近期创建工作进展，安排了下一阶段重点任务。会议要求，各{subunits}要对照测评体系查找差距，把各项任务落到实处。"))
         .heading("【" + f.get("short") + "开展" + activity.idea().title() + "】")
-        .body(ChineseDates.monthDay(activity.date()) + "，" + f.get("self") + "在" + activity.place() + "组织开展"
+        .body(ChineseDateWords.monthDay(activity.date()) + "，" + f.get("self") + "在" + activity.place() + "组织开展"
             + activity.idea().title() + "。" + f.fill(activity.idea().body()));
     if (!childNames.isEmpty()) {
       b.heading("【各村动态】")

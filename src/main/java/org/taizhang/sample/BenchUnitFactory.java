@@ -84,7 +84,7 @@ final class BenchUnitFactory {
       activities.add(pool.get((index + i) % pool.size()));
     }
     return new UnitProfile(code(index), n.full(), n.shortName(), type, rootCode, flavor, wording, staff, site,
-        rng.nextInt(10) < 7 ? "台账" : "台帐", CAMERAS.get(rng.nextInt(CAMERAS.size())), activities);
+        rng.nextInt(10) < 7 ? "台账" : "台帐", CAMERAS.get(rng.nextInt(CAMERAS.size())), activities, List.of());
   }
 
   private record Names(String full, String shortName, String leaderPost) {}

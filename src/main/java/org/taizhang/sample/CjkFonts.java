@@ -6,6 +6,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -76,7 +77,7 @@ final class CjkFonts implements Closeable {
     try {
       Font[] fonts = Font.createFonts(path.toFile());
       for (Font font : fonts) {
-        if (AWT_FAMILY.equals(font.getFamily(java.util.Locale.ROOT))) {
+        if (AWT_FAMILY.equals(font.getFamily(Locale.ROOT))) {
           return font;
         }
       }

@@ -26,12 +26,12 @@ final class CountyOfficeTexts {
         .body("2024年，全县各参创单位坚持以社会主义核心价值观为引领，扎实开展文明创建活动，涌现出一批创建工作扎实、群众认可度高的先进典型。经单位申报、材料审核、实地考察和群众满意度测评，并经公示无异议，县文明委研究决定，命名以下单位为2024年度县级文明单位（村镇、社区、校园）和文明行业示范点：");
     for (int i = 0; i < labels.size(); i++) {
       List<String> names = namesByType.get(i);
-      b.field(ChineseDates.numeral(i + 1) + "、" + labels.get(i) + "（" + names.size() + "个）：" + String.join("、", names));
+      b.field(ChineseDateWords.numeral(i + 1) + "、" + labels.get(i) + "（" + names.size() + "个）：" + String.join("、", names));
     }
     return b.body("希望受到命名的单位珍惜荣誉，再接再厉，充分发挥示范带动作用。县级文明单位（村镇、社区、校园）实行动态管理，每年复查一次，复查不合格或发生一票否决事项的，撤销其称号。各参创单位要对照测评体系，建立健全创建台账，推动文明创建常态化、长效化。")
         .blank()
         .right("青禾县精神文明建设委员会")
-        .right(ChineseDates.full(date))
+        .right(ChineseDateWords.full(date))
         .build();
   }
 
@@ -56,7 +56,7 @@ final class CountyOfficeTexts {
         .body("各单位要对照问题清单，于8月31日前完成整改，整改情况书面报县创建办。台账资料必须真实反映工作过程，对弄虚作假、事后补做台账的，一经查实，年度测评中相应指标按C#档计分。县创建办将在第四季度开展“回头看”。")
         .blank()
         .right("青禾县文明创建工作办公室")
-        .right(ChineseDates.full(date))
+        .right(ChineseDateWords.full(date))
         .build();
   }
 }

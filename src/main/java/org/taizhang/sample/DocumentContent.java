@@ -2,6 +2,7 @@ package org.taizhang.sample;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The text of one document as styled paragraphs, independent of the file format it is written in.
@@ -45,7 +46,7 @@ record DocumentContent(String title, List<Paragraph> paragraphs) {
   }
 
   /** Returns a copy with every paragraph's text passed through {@code edit}. */
-  DocumentContent map(java.util.function.UnaryOperator<String> edit) {
+  DocumentContent map(UnaryOperator<String> edit) {
     List<Paragraph> edited = new ArrayList<>();
     for (Paragraph p : paragraphs) {
       edited.add(new Paragraph(p.style(), edit.apply(p.text())));

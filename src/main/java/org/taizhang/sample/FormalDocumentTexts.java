@@ -1,6 +1,7 @@
 package org.taizhang.sample;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** Formal documents of a unit-year: leading-group notice, implementation plan, responsibility book, rules. */
@@ -42,12 +43,12 @@ final class FormalDocumentTexts {
         .body("（三）领导小组成员按照职责分工，抓好分管领域的创建工作，做到工作有部署、有检查、有记录。")
         .heading("三、工作要求")
         .body(f.fill("领导小组每季度至少召开一次工作会议，研究部署创建工作。各{subunits}要明确一名创建联络员，于"
-            + ChineseDates.monthDay(plan.leadDocDate().plusDays(10)) + "前将名单报领导小组办公室。"
+            + ChineseDateWords.monthDay(plan.leadDocDate().plusDays(10)) + "前将名单报领导小组办公室。"
             + "创建过程中形成的会议记录、活动方案、照片等材料要及时归档，确保{ledger}规范完整、真实可查。"))
         .body("领导小组成员如有工作变动，由接任其职务的同志自然递补，不再另行发文。")
         .blank()
         .right(f.fill("{issuer}"))
-        .right(ChineseDates.full(plan.leadDocDate()))
+        .right(ChineseDateWords.full(plan.leadDocDate()))
         .blank()
         .field(f.fill("抄送：{superior}。"))
         .build();
@@ -70,7 +71,7 @@ final class FormalDocumentTexts {
     List<FlavorTexts.Task> tasks = plan.tasks();
     for (int i = 0; i < tasks.size(); i++) {
       FlavorTexts.Task t = tasks.get(i);
-      b.body("（" + ChineseDates.numeral(i + 1) + "）" + t.heading() + "。" + f.fill(t.body()));
+      b.body("（" + ChineseDateWords.numeral(i + 1) + "）" + t.heading() + "。" + f.fill(t.body()));
     }
     return b.heading("四、实施步骤")
         .body(f.fill("（一）动员部署阶段（{year}年1月至3月）。召开创建工作会议，调整领导小组，印发实施方案，签订目标责任书。"))
@@ -82,14 +83,14 @@ final class FormalDocumentTexts {
         .body(f.fill("（三）规范{ledger}管理。明确专人负责{ledger}资料的收集、整理和归档，按年度、分类别建立{ledger}目录，做到资料齐全、内容真实、查找方便。"))
         .blank()
         .right(f.fill("{unit}"))
-        .right(ChineseDates.full(plan.planDate()))
+        .right(ChineseDateWords.full(plan.planDate()))
         .build();
   }
 
   static DocumentContent responsibility(YearPlan plan, TemplateFiller f) {
     FlavorTexts texts = FlavorTexts.of(plan.unit().flavor());
     List<String> targets = new ArrayList<>(texts.targets());
-    java.util.Collections.shuffle(targets, f.rng());
+    Collections.shuffle(targets, f.rng());
     DocumentContent.Builder b = DocumentContent.builder(f.fill("{year}年度文明创建目标责任书")).title().blank()
         .body(f.fill("为全面落实{year}年度精神文明建设工作任务，明确创建责任，确保创建目标如期实现，{superior}（以下简称甲方）与{unit}（以下简称乙方）签订本责任书。"))
         .heading("一、目标任务")
@@ -111,7 +112,7 @@ final class FormalDocumentTexts {
         .field(f.fill("乙方（盖章）：{unit}"))
         .field("负责人（签字）：")
         .blank()
-        .right(ChineseDates.full(plan.responsibilityDate()))
+        .right(ChineseDateWords.full(plan.responsibilityDate()))
         .build();
   }
 
@@ -147,11 +148,11 @@ final class FormalDocumentTexts {
     }
     b.blank();
     for (int i = 0; i < articles.size(); i++) {
-      b.body("第" + ChineseDates.numeral(i + 1) + "条　" + f.fill(articles.get(i)));
+      b.body("第" + ChineseDateWords.numeral(i + 1) + "条　" + f.fill(articles.get(i)));
     }
     return b.blank()
         .right(f.fill("{unit}"))
-        .right(ChineseDates.full(plan.rulesDate()))
+        .right(ChineseDateWords.full(plan.rulesDate()))
         .build();
   }
 }

@@ -76,7 +76,7 @@ final class LedgerPlanner {
       PlannedFile scanned = files.add(Categories.RESPONSIBILITY, year + "年度文明创建目标责任书（签字盖章扫描件）.pdf",
           at(plan.responsibilityDate().plusDays(3), rng), text(responsibility, TextFormat.SCANNED_PDF));
       note(Quirk.SCANNED_PDF, unit, year, scanned.relativePath(),
-          "目标责任书打印、签字盖章后扫描，每页只有一幅灰度图像，没有文字层");
+          "目标责任书打印后由双方负责人签字、盖章，再以100 dpi灰度扫描（页面略有倾斜、带噪点）");
     } else {
       boolean pdf = ordinal % 2 == 1;
       files.add(Categories.RESPONSIBILITY, year + "年度文明创建目标责任书" + (pdf ? ".pdf" : ".docx"),
@@ -88,7 +88,7 @@ final class LedgerPlanner {
       String stem = MeetingRecordTexts.fileStem(year, m.quarter());
       if (m.quarter() == 3 && has(Quirk.MISSING_QUARTER_MEETING, unit, year)) {
         note(Quirk.MISSING_QUARTER_MEETING, unit, year, files.folder(Categories.MEETING),
-            "没有“" + stem + "”；第三季度会议已开（" + ChineseDates.full(m.time().toLocalDate()) + "），但记录未归档");
+            "没有“" + stem + "”；第三季度会议已开（" + ChineseDateWords.full(m.time().toLocalDate()) + "），但记录未归档");
         continue;
       }
       boolean noRecorder = m.quarter() == 2 && has(Quirk.MEETING_WITHOUT_RECORDER, unit, year);
@@ -103,7 +103,7 @@ final class LedgerPlanner {
 
     Meeting signed = plan.meeting(year % 2 == 0 ? 1 : 2);
     files.add(Categories.SIGN_IN, MeetingRecordTexts.signInFileStem(year, signed.quarter()) + ".xlsx",
-        ZonedDateTime.of(signed.time().minusDays(1).withHour(16).withMinute(rng.nextInt(60)), ChineseDates.ZONE),
+        ZonedDateTime.of(signed.time().minusDays(1).withHour(16).withMinute(rng.nextInt(60)), ChineseDateWords.ZONE),
         MeetingRecordTexts.signIn(plan, signed, f));
 
     activityRecord(unit, ordinal, year, plan, f, rng, files);
@@ -125,7 +125,7 @@ final class LedgerPlanner {
 
     if (extras.briefingYears().contains(year)) {
       int issue = 2 + rng.nextInt(4);
-      LocalDate date = ChineseDates.workday(LocalDate.of(year, 5 + rng.nextInt(5), 10 + rng.nextInt(15)));
+      LocalDate date = ChineseDateWords.workday(LocalDate.of(year, 5 + rng.nextInt(5), 10 + rng.nextInt(15)));
       List<String> children = units.values().stream()
           .filter(u -> unit.flavor() == Flavor.TOWN && u.parentCode().equals(unit.code()))
           .map(UnitProfile::shortName).sorted().toList();
@@ -135,7 +135,7 @@ final class LedgerPlanner {
               gb ? TextFormat.TXT_GB18030 : TextFormat.TXT_UTF8));
       if (gb) {
         note(Quirk.GB18030_TEXT, unit, year, briefing.relativePath(),
-            "工作简报用GB18030编码保存（Windows记事本“ANSI”），按UTF-8读会乱码；内容含“工作简报”“创建”等词");
+            "镇党政办编的工作简报，按Windows记事本的“ANSI”（GB18030）保存、换行为CRLF，按UTF-8读会乱码；内容含“工作简报”“创建”“杏桥村”等词");
       }
     }
     return files.list;
@@ -145,10 +145,10 @@ final class LedgerPlanner {
       Files files) {
     ScheduledActivity a = plan.activities().get(0);
     if (has(Quirk.TRADITIONAL_CHINESE, unit, year)) {
-      PlannedFile record = files.add(Categories.ACTIVITY, ChineseDates.iso(a.date()) + " 銀杏社區鄰里守望志願服務活動記錄.docx",
+      PlannedFile record = files.add(Categories.ACTIVITY, ChineseDateWords.iso(a.date()) + " 銀杏社區鄰里守望志願服務活動記錄.docx",
           at(a.date().plusDays(2), rng), text(ActivityTexts.traditionalRecord(), TextFormat.DOCX));
       note(Quirk.TRADITIONAL_CHINESE, unit, year, record.relativePath(),
-          "手写的繁体字活动记录，含“臺賬”“志願服務”“會議”；文件名也是繁体");
+          "社区干事用繁体录入的“鄰里守望”志愿服务活动记录，文件名也是繁体；正文为人工撰写，不是简繁转换的结果");
       return;
     }
     if (has(Quirk.UNFILLED_TEMPLATE, unit, year)) {
@@ -159,7 +159,7 @@ final class LedgerPlanner {
       return;
     }
     boolean pdf = (ordinal + year) % 2 == 1;
-    files.add(Categories.ACTIVITY, ChineseDates.iso(a.date()) + " " + ActivityTexts.recordTitle(a.idea()) + (pdf ? ".pdf" : ".docx"),
+    files.add(Categories.ACTIVITY, ChineseDateWords.iso(a.date()) + " " + ActivityTexts.recordTitle(a.idea()) + (pdf ? ".pdf" : ".docx"),
         at(a.date().plusDays(rng.nextInt(3)), rng),
         text(ActivityTexts.record(plan, a, f), pdf ? TextFormat.PDF : TextFormat.DOCX));
   }
@@ -179,11 +179,11 @@ final class LedgerPlanner {
           unit.site().latitude() + (rng.nextDouble() - 0.5) * 0.01,
           unit.site().longitude() + (rng.nextDouble() - 0.5) * 0.01,
           unit.camera(), rng.nextLong());
-      PlannedFile file = files.add(Categories.PHOTO, ChineseDates.iso(a.date()) + " " + a.idea().title() + ".jpg",
-          taken.atZone(ChineseDates.ZONE), photo);
+      PlannedFile file = files.add(Categories.PHOTO, ChineseDateWords.iso(a.date()) + " " + a.idea().title() + ".jpg",
+          taken.atZone(ChineseDateWords.ZONE), photo);
       if (mismatch) {
         note(Quirk.PHOTO_TIME_MISMATCH, unit, year, file.relativePath(),
-            "文件名日期为" + ChineseDates.iso(a.date()) + "，EXIF DateTimeOriginal却是"
+            "文件名日期为" + ChineseDateWords.iso(a.date()) + "，EXIF DateTimeOriginal却是"
                 + taken.toString().replace('T', ' ') + "（晚了38天）");
       }
     }
@@ -205,8 +205,8 @@ final class LedgerPlanner {
       DocumentContent copied = source.content().map(t -> t
           .replace(from.name(), unit.name())
           .replace(from.shortName(), unit.shortName())
-          .replace("现将全年工作总结如下", "现将一年来的工作总结如下")
-          .replace(ChineseDates.full(source.plan().annualDate()), ChineseDates.full(plan.annualDate())));
+          .replaceFirst("现将[^：。]*如下：", "现将一年来的工作情况总结如下：")
+          .replace(ChineseDateWords.full(source.plan().annualDate()), ChineseDateWords.full(plan.annualDate())));
       PlannedFile file = files.add(Categories.ANNUAL, year + "年度文明创建工作总结.docx", at(plan.annualDate(), rng),
           text(copied, TextFormat.DOCX));
       String text = copied.plainText();
@@ -224,7 +224,7 @@ final class LedgerPlanner {
         leftovers.add("南湖社区干事" + sourceOffice.name() + "的名字");
       }
       note(Quirk.COPIED_SUMMARY, unit, year, file.relativePath(),
-          "照抄 " + source.path() + "：只把单位名称换成" + unit.shortName() + "、改了落款日期，并把“现将全年工作总结如下”改成“现将一年来的工作总结如下”"
+          "照抄 " + source.path() + "：只把单位名称换成" + unit.shortName() + "、改了落款日期，并把开头“现将……如下”一句改成“现将一年来的工作情况总结如下”"
               + (leftovers.isEmpty() ? "" : "；正文里还留着" + String.join("、", leftovers))
               + "；用的仍是南湖社区的“" + from.ledgerWord() + "”写法");
       return;
@@ -276,7 +276,7 @@ final class LedgerPlanner {
 
   /** Office hours on the document's day: when someone typed it up. */
   private static ZonedDateTime at(LocalDate date, Random rng) {
-    return ChineseDates.at(date, 9 + rng.nextInt(8), rng.nextInt(60));
+    return ChineseDateWords.at(date, 9 + rng.nextInt(8), rng.nextInt(60));
   }
 
   private static TextDocument text(DocumentContent content, TextFormat format) {

@@ -3,7 +3,9 @@ package org.taizhang.sample;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.taizhang.sample.YearPlan.Meeting;
 import org.taizhang.sample.YearPlan.ScheduledActivity;
@@ -23,11 +25,11 @@ final class MeetingRecordTexts {
   private MeetingRecordTexts() {}
 
   static String fileStem(int year, int quarter) {
-    return year + "年第" + ChineseDates.numeral(quarter) + "季度创建工作会议记录";
+    return year + "年第" + ChineseDateWords.numeral(quarter) + "季度创建工作会议记录";
   }
 
   static String signInFileStem(int year, int quarter) {
-    return year + "年第" + ChineseDates.numeral(quarter) + "季度创建工作会议签到表";
+    return year + "年第" + ChineseDateWords.numeral(quarter) + "季度创建工作会议签到表";
   }
 
   static DocumentContent record(YearPlan plan, Meeting m, TemplateFiller f, boolean withRecorder) {
@@ -37,10 +39,10 @@ final class MeetingRecordTexts {
     Person m1 = members.get(0);
     Person m2 = members.get(1);
     FlavorTexts texts = FlavorTexts.of(u.flavor());
-    TemplateFiller mf = f.with(java.util.Map.of(
+    TemplateFiller mf = f.with(Map.of(
         "m1", m1.name(),
         "m2", m2.name(),
-        "taskCount", ChineseDates.numeral(plan.tasks().size()),
+        "taskCount", ChineseDateWords.numeral(plan.tasks().size()),
         "suggestion", f.fill(texts.suggestions().get((m.quarter() + plan.year()) % texts.suggestions().size()))));
     Agenda agenda = switch (m.quarter()) {
       case 1 -> firstQuarter(plan, m, mf);
@@ -49,9 +51,9 @@ final class MeetingRecordTexts {
       default -> fourthQuarter(plan, m, mf);
     };
 
-    String title = mf.fill("{unit}{year}年第" + ChineseDates.numeral(m.quarter()) + "季度文明创建工作会议记录");
+    String title = mf.fill("{unit}{year}年第" + ChineseDateWords.numeral(m.quarter()) + "季度文明创建工作会议记录");
     DocumentContent.Builder b = DocumentContent.builder(title).title().blank()
-        .field("时间：" + ChineseDates.withTime(m.time()))
+        .field("时间：" + ChineseDateWords.withTime(m.time()))
         .field(mf.fill("地点：{room}"))
         .field("主持人：" + m.chair().name())
         .field("参会人员：" + String.join("、", m.present().stream().map(Person::name).toList()))
@@ -66,7 +68,9 @@ final class MeetingRecordTexts {
     }
     b.field(topics.toString()).field("发言和讨论：");
     agenda.speeches().forEach(b::body);
-    String closing = CHAIR_CLOSINGS.get((m.quarter() + f.between(0, 3)) % CHAIR_CLOSINGS.size());
+    // A fixed per-year rotation: the four meetings of a year never repeat the chair's closing words.
+    int rotation = Math.floorMod(u.code().hashCode() + plan.year(), CHAIR_CLOSINGS.size());
+    String closing = CHAIR_CLOSINGS.get((m.quarter() + rotation) % CHAIR_CLOSINGS.size());
     b.body(m.chair().name() + "：" + mf.fill(closing));
     b.field("会议决议：");
     for (int i = 0; i < agenda.decisions().size(); i++) {
@@ -85,8 +89,8 @@ final class MeetingRecordTexts {
     for (YearPlan.Absence a : m.absent()) {
       rows.add(List.of(a.person().name(), a.person().title(), "请假"));
     }
-    String title = f.fill("{unit}{year}年第" + ChineseDates.numeral(m.quarter()) + "季度文明创建工作会议签到表");
-    String subtitle = "时间：" + ChineseDates.withTime(m.time()) + "　　地点：" + f.get("room");
+    String title = f.fill("{unit}{year}年第" + ChineseDateWords.numeral(m.quarter()) + "季度文明创建工作会议签到表");
+    String subtitle = "时间：" + ChineseDateWords.withTime(m.time()) + "　　地点：" + f.get("room");
     return new PlannedFile.SignInSheet(title, subtitle, rows);
   }
 
@@ -107,7 +111,7 @@ final class MeetingRecordTexts {
         List.of(
             f.fill("原则通过《{unit}{year}年{creation}创建工作实施方案》，根据讨论意见修改后印发。"),
             f.fill("调整创建工作领导小组，由{officeDept}起草文件，以正式文件印发。"),
-            f.fill("各{subunits}于" + ChineseDates.monthDay(m.time().toLocalDate().plusDays(14)) + "前确定一名创建联络员，报{officeDept}备案。")));
+            f.fill("各{subunits}于" + ChineseDateWords.monthDay(m.time().toLocalDate().plusDays(14)) + "前确定一名创建联络员，报{officeDept}备案。")));
   }
 
   private static Agenda secondQuarter(YearPlan plan, Meeting m, TemplateFiller f) {
@@ -117,7 +121,7 @@ final class MeetingRecordTexts {
     String past = pastActivitySentence(plan, m);
     String nextTopic = next.map(a -> a.idea().title() + "有关事项").orElse("“我们的节日”系列主题活动");
     String deputySpeech = next
-        .map(a -> a.idea().title() + "初步安排在" + ChineseDates.monthDay(a.date()) + "，地点在" + a.place()
+        .map(a -> a.idea().title() + "初步安排在" + ChineseDateWords.monthDay(a.date()) + "，地点在" + a.place()
             + "，由" + f.get("m1") + "负责具体组织，需要志愿者和工作人员" + a.volunteers() + "人左右。请各" + f.get("subunits") + "按分配名额报名。")
         .orElse("下一阶段主要围绕" + plan.tasks().get(1).topic() + "开展工作，具体方案由" + f.get("m1") + "牵头拟定。");
     String firstDecision = next
@@ -141,7 +145,7 @@ final class MeetingRecordTexts {
     String topicA = plan.tasks().get(2).topic();
     String topicB = plan.tasks().get(3).topic();
     String nextSentence = nextActivity(plan, m)
-        .map(a -> a.idea().title() + "定于" + ChineseDates.monthDay(a.date()) + "举行，筹备工作已经启动。")
+        .map(a -> a.idea().title() + "定于" + ChineseDateWords.monthDay(a.date()) + "举行，筹备工作已经启动。")
         .orElse("");
     LocalDate deadline = m.time().toLocalDate().plusDays(30);
     List<String> speeches = new ArrayList<>();
@@ -156,7 +160,7 @@ final class MeetingRecordTexts {
         List.of("总结上半年创建工作", "学习县创建办上半年督查情况通报", "安排下半年重点工作"),
         speeches,
         List.of(
-            "对照督查通报列出问题清单，" + ChineseDates.monthDay(deadline) + "前整改到位。",
+            "对照督查通报列出问题清单，" + ChineseDateWords.monthDay(deadline) + "前整改到位。",
             "下半年重点抓好" + topicA + "和" + topicB + "，分别由" + f.get("m1") + "、" + f.get("m2") + "牵头。"));
   }
 
@@ -183,7 +187,7 @@ final class MeetingRecordTexts {
         .orElse(LocalDateTime.of(plan.year(), 12, 31, 23, 59));
     return plan.activities().stream()
         .filter(a -> a.date().atStartOfDay().isAfter(m.time()) && a.date().atStartOfDay().isBefore(until))
-        .min(java.util.Comparator.comparing(ScheduledActivity::date));
+        .min(Comparator.comparing(ScheduledActivity::date));
   }
 
   /** “，其中3月5日在…开展的…参与人数最多” for an activity since the previous meeting, or empty. */
@@ -194,7 +198,7 @@ final class MeetingRecordTexts {
     return plan.activities().stream()
         .filter(a -> !a.date().atStartOfDay().isBefore(since) && a.date().atStartOfDay().isBefore(m.time()))
         .findFirst()
-        .map(a -> "，其中" + ChineseDates.monthDay(a.date()) + "在" + a.place() + "开展的" + a.idea().title() + "投入志愿者最多")
+        .map(a -> "，其中" + ChineseDateWords.monthDay(a.date()) + "在" + a.place() + "开展的" + a.idea().title() + "投入志愿者最多")
         .orElse("");
   }
 }

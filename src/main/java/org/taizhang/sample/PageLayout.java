@@ -3,7 +3,6 @@ package org.taizhang.sample;
 import java.io.IOException;
 import java.util.List;
 import org.taizhang.sample.DocumentContent.Paragraph;
-import org.taizhang.sample.DocumentContent.Style;
 
 /**
  * Lays a document out on A4 pages the way a Chinese office document looks: red masthead and 文号

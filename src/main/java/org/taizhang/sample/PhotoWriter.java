@@ -188,10 +188,8 @@ final class PhotoWriter {
     for (int x = -200; x < WIDTH; x += 60) {
       g.drawLine(x, HEIGHT, x + 200, 300);
     }
-    // podium and speaker
-    g.setColor(new Color(150, 60, 40));
-    g.fillRect(280, 220, 80, 80);
-    person(g, 320, 222, 0.9, rng, false);
+    // the speaker stands behind the lectern, head and shoulders above it
+    person(g, 320, 172, 0.95, rng, false);
     g.setColor(new Color(150, 60, 40));
     g.fillRect(280, 236, 80, 64);
     g.setColor(new Color(240, 210, 120));

@@ -1,5 +1,6 @@
 package org.taizhang.sample;
 
+import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;
 
@@ -57,7 +58,7 @@ record PlannedFile(
   record Photo(
       String banner,
       Scene scene,
-      java.time.LocalDateTime taken,
+      LocalDateTime taken,
       double latitude,
       double longitude,
       UnitProfile.Camera camera,

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -93,7 +94,7 @@ public final class SampleArchiveGenerator {
 
   /** Benchmark units keep rules every other unit, so the corpus is not uniform. */
   private static LedgerExtras benchExtras(int ordinal) {
-    return ordinal % 2 == 0 ? new LedgerExtras(true, false, java.util.Set.of(), java.util.Set.of(2025)) : LedgerExtras.NONE;
+    return ordinal % 2 == 0 ? new LedgerExtras(true, false, Set.of(), Set.of(2025)) : LedgerExtras.NONE;
   }
 
   private static void writeUnitsCsv(Path outDir, List<UnitProfile> units) throws IOException {

@@ -8,6 +8,7 @@ import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.GeneralPath;
+import java.awt.geom.Line2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -163,7 +164,7 @@ final class ScannedPdfWriter {
     public void redRule(double x1, double x2, double y) {
       g.setColor(new Color(105, 105, 105));
       g.setStroke(new BasicStroke(1.5f));
-      g.draw(new java.awt.geom.Line2D.Double(x1, y, x2, y));
+      g.draw(new Line2D.Double(x1, y, x2, y));
     }
 
     /** A pen scribble where the person signed. */

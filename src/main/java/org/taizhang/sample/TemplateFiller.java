@@ -70,10 +70,6 @@ final class TemplateFiller {
     return fill(variants.get(rng.nextInt(variants.size())));
   }
 
-  int between(int low, int high) {
-    return low + rng.nextInt(high - low + 1);
-  }
-
   <T> T pick(List<T> options) {
     return options.get(rng.nextInt(options.size()));
   }

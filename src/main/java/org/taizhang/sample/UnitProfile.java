@@ -16,6 +16,8 @@ import java.util.List;
  * @param ledgerWord 台账 or 台帐 — both spellings occur in real ledgers and each unit sticks to one
  * @param camera the device its activity photos are taken with
  * @param activities at least four activities; 2024 uses the first two, 2025 the next two
+ * @param highlights the unit's own signature work, one per year in turn, for its annual summary;
+ *     what keeps its summaries apart from every other unit's of the same kind
  */
 record UnitProfile(
     String code,
@@ -29,7 +31,8 @@ record UnitProfile(
     Site site,
     String ledgerWord,
     Camera camera,
-    List<ActivityIdea> activities) {
+    List<ActivityIdea> activities,
+    List<FlavorTexts.Task> highlights) {
 
   /**
    * @param self how the unit says "we" in its own documents (我局, 我村)

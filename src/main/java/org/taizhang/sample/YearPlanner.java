@@ -31,17 +31,17 @@ final class YearPlanner {
     for (int q = 1; q <= 4; q++) {
       int[] w = MEETING_WINDOWS[q - 1];
       LocalDate date = between(LocalDate.of(year, w[0], w[1]), LocalDate.of(year, w[2], w[3]), rng);
-      LocalDateTime time = ChineseDates.workday(date).atTime(MEETING_TIMES.get(rng.nextInt(MEETING_TIMES.size())));
+      LocalDateTime time = ChineseDateWords.workday(date).atTime(MEETING_TIMES.get(rng.nextInt(MEETING_TIMES.size())));
       meetings.add(meeting(unit, q, time, q == leaderAwayQuarter, rng));
     }
     LocalDate q1 = meetings.get(0).time().toLocalDate();
-    LocalDate leadDoc = ChineseDates.workday(q1.plusDays(2 + rng.nextInt(5)));
-    LocalDate planDate = ChineseDates.workday(leadDoc.plusDays(1 + rng.nextInt(5)));
-    LocalDate responsibility = ChineseDates.workday(
+    LocalDate leadDoc = ChineseDateWords.workday(q1.plusDays(2 + rng.nextInt(5)));
+    LocalDate planDate = ChineseDateWords.workday(leadDoc.plusDays(1 + rng.nextInt(5)));
+    LocalDate responsibility = ChineseDateWords.workday(
         later(planDate.plusDays(1), LocalDate.of(year, 3, 15)).plusDays(rng.nextInt(10)));
-    LocalDate rules = ChineseDates.workday(q1.plusDays(10 + rng.nextInt(20)));
-    LocalDate halfYear = ChineseDates.workday(LocalDate.of(year, 6, 26).plusDays(rng.nextInt(10)));
-    LocalDate annual = ChineseDates.workday(LocalDate.of(year, 12, 18).plusDays(rng.nextInt(10)));
+    LocalDate rules = ChineseDateWords.workday(q1.plusDays(10 + rng.nextInt(20)));
+    LocalDate halfYear = ChineseDateWords.workday(LocalDate.of(year, 6, 26).plusDays(rng.nextInt(10)));
+    LocalDate annual = ChineseDateWords.workday(LocalDate.of(year, 12, 18).plusDays(rng.nextInt(10)));
 
     int maxNumber = unit.flavor() == Flavor.VILLAGE || unit.flavor() == Flavor.COMMUNITY ? 4 : 12;
     String docNumber = unit.wording().docPrefix() + "〔" + year + "〕" + (1 + rng.nextInt(maxNumber)) + "号";
@@ -66,7 +66,7 @@ final class YearPlanner {
           || unit.flavor() == Flavor.SCHOOL)) {
         // Offices and schools hold their own activities on working days; villages and communities
         // often choose weekends, when residents are at home.
-        date = ChineseDates.workday(date);
+        date = ChineseDateWords.workday(date);
       }
       activities.add(new ScheduledActivity(idea, date, filler.fill(idea.place()), 12 + rng.nextInt(34)));
     }

@@ -150,13 +150,65 @@ public class SearchService {
         .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(BreakIterator.getSentenceInstance(Locale.CHINA), SNIPPET_CHARS, 0.5f))
         .build();
     String[] out = highlighter.highlight(DocumentFields.TEXT, browse ? new MatchAllDocsQuery() : query, docs, 2);
-    // A document whose text has no hit (a title match, a photo) gets no snippet rather than an unmarked opening.
     for (int i = 0; i < out.length; i++) {
-      if (out[i] == null || (!browse && !out[i].contains("<mark>"))) {
-        out[i] = "";
-      }
+      out[i] = out[i] == null ? "" : joinLines(out[i]);
     }
     return out;
+  }
+
+  /**
+   * Joins the lines of a snippet: PDF and Word text breaks lines inside Chinese sentences, where a
+   * break means nothing and a space would be wrong; between Latin words it becomes one space.
+   */
+  static String joinLines(String snippet) {
+    StringBuilder sb = new StringBuilder(snippet.length());
+    int i = 0;
+    int n = snippet.length();
+    while (i < n) {
+      char c = snippet.charAt(i);
+      if (c != '\n' && c != '\r' && c != ' ' && c != '\t') {
+        sb.append(c);
+        i++;
+        continue;
+      }
+      int end = i;
+      boolean newline = false;
+      while (end < n && " \t\r\n".indexOf(snippet.charAt(end)) >= 0) {
+        newline |= snippet.charAt(end) == '\n' || snippet.charAt(end) == '\r';
+        end++;
+      }
+      char before = visibleBefore(sb);
+      char after = visibleAfter(snippet, end);
+      boolean latinBoth = before < 0x2E80 && after < 0x2E80 && before != 0 && after != 0;
+      if (!newline || latinBoth) {
+        sb.append(' ');
+      }
+      i = end;
+    }
+    return sb.toString().strip();
+  }
+
+  private static char visibleBefore(StringBuilder sb) {
+    int i = sb.length() - 1;
+    while (i >= 0 && sb.charAt(i) == '>') {
+      int open = sb.lastIndexOf("<", i);
+      if (open < 0) {
+        break;
+      }
+      i = open - 1;
+    }
+    return i >= 0 ? sb.charAt(i) : 0;
+  }
+
+  private static char visibleAfter(String s, int i) {
+    while (i < s.length() && s.charAt(i) == '<') {
+      int close = s.indexOf('>', i);
+      if (close < 0) {
+        break;
+      }
+      i = close + 1;
+    }
+    return i < s.length() ? s.charAt(i) : 0;
   }
 
   private Query withFilters(Query text, SearchRequest r) {

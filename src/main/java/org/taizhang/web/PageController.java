@@ -40,8 +40,6 @@ class PageController {
   private static final int PAGE_SIZE = 10;
   // Far beyond any real archive; keeps a hand-edited ?page= from asking the index for millions of hits.
   private static final int MAX_PAGE = 10_000;
-  /** File kinds offered as a filter even before any document of that kind exists (see FileType). */
-  private static final List<String> FILE_TYPES = List.of("PDF", "Word", "Excel", "演示文稿", "图片", "文本", "其他");
   private static final String UNCATEGORIZED = "未分类";
 
   private final SearchService search;
@@ -100,7 +98,7 @@ class PageController {
       years.add(0, parsedYear.toString());
     }
     model.addAttribute("years", years);
-    List<String> types = new ArrayList<>(FILE_TYPES);
+    List<String> types = new ArrayList<>(org.taizhang.archive.FileType.ALL);
     if (request.type() != null && !types.contains(request.type())) {
       types.add(request.type());
     }

@@ -7,14 +7,14 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /** Date wording as Chinese offices write it, and the time zone every file date is in. */
-final class ChineseDates {
+final class ChineseDateWords {
 
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
   private static final String[] DIGITS = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
   private static final String[] WEEKDAYS = {"一", "二", "三", "四", "五", "六", "日"};
 
-  private ChineseDates() {}
+  private ChineseDateWords() {}
 
   /** 2025年3月12日 */
   static String full(LocalDate date) {

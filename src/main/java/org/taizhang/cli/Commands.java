@@ -1,0 +1,99 @@
+package org.taizhang.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.taizhang.index.IndexMaintenance;
+import org.taizhang.ingest.FolderImporter;
+import org.taizhang.ingest.ImportSummary;
+import org.taizhang.sample.SampleArchiveGenerator;
+
+/** The operator commands: folder import, index rebuild, and the sample/benchmark corpus generator. */
+@Component
+public class Commands {
+  private static final Set<String> WITH_CONTEXT = Set.of("import", "reindex");
+  private static final Set<String> WITHOUT_CONTEXT = Set.of("generate-sample", "help", "--help");
+
+  private final FolderImporter importer;
+  private final IndexMaintenance maintenance;
+  private final PrintStream out = System.out;
+
+  Commands(FolderImporter importer, IndexMaintenance maintenance) {
+    this.importer = importer;
+    this.maintenance = maintenance;
+  }
+
+  public static boolean isCommand(String arg) {
+    return WITH_CONTEXT.contains(arg) || WITHOUT_CONTEXT.contains(arg);
+  }
+
+  public static boolean needsContext(String arg) {
+    return WITH_CONTEXT.contains(arg);
+  }
+
+  public int run(String[] args) {
+    return switch (args[0]) {
+      case "import" -> importFolder(args);
+      case "reindex" -> reindex();
+      default -> usage(System.err);
+    };
+  }
+
+  private int importFolder(String[] args) {
+    if (args.length < 2 || args[1].startsWith("--")) {
+      return usage(System.err);
+    }
+    Path dir = Path.of(args[1]);
+    if (!Files.isDirectory(dir)) {
+      System.err.println("不是目录：" + dir);
+      return 2;
+    }
+    ProgressBar bar = new ProgressBar("导入", System.err);
+    ImportSummary s = importer.importFolder(dir, "命令行导入", (done, total, bytes) -> bar.update(done, total));
+    bar.finish();
+    out.printf("导入完成：共 %d 个文件，新增 %d，重复 %d，拒收 %d；%.1f MB，用时 %.1f 秒（%.1f 个/秒）%n",
+        s.total(), s.imported(), s.duplicates(), s.rejected().size(), s.bytes() / 1048576.0,
+        s.elapsed().toMillis() / 1000.0, s.total() * 1000.0 / Math.max(1, s.elapsed().toMillis()));
+    for (ImportSummary.Rejected r : s.rejected()) {
+      out.printf("  拒收 %s  %s  %s%n", r.file(), r.reason(), r.message());
+    }
+    return 0;
+  }
+
+  private int reindex() {
+    ProgressBar bar = new ProgressBar("重建索引", System.err);
+    IndexMaintenance.Outcome o = maintenance.rebuild(bar::update);
+    bar.finish();
+    out.printf("索引重建完成：%d 篇文档%n", o.indexed());
+    return 0;
+  }
+
+  public static int runWithoutContext(String[] args) {
+    if (args[0].equals("generate-sample")) {
+      if (args.length < 2) {
+        return usage(System.err);
+      }
+      try {
+        SampleArchiveGenerator.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+        return 0;
+      } catch (Exception e) {
+        System.err.println("生成失败：" + e.getMessage());
+        return 1;
+      }
+    }
+    return usage(System.out);
+  }
+
+  private static int usage(PrintStream p) {
+    p.println("""
+        用法：java -jar target/taizhang.jar [命令]
+          （无命令）                          启动 Web 服务
+          import <目录>                       导入目录树 <单位>/<年度>/<类别>/<文件>（须先停止服务）
+          reindex                             由数据库重建全文索引（须先停止服务）
+          generate-sample <目录> [--extra-units N] [--seed S]
+                                              生成示例档案（或更大的基准测试语料）""");
+    return 2;
+  }
+}

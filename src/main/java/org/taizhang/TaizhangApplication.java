@@ -20,11 +20,18 @@ public class TaizhangApplication {
   public static void main(String[] args) {
     if (args.length > 0 && Commands.isCommand(args[0])) {
       if (Commands.needsContext(args[0])) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(TaizhangApplication.class)
-            .web(WebApplicationType.NONE)
-            .properties("taizhang.sample.import-on-first-start=false", "logging.level.root=WARN", "spring.main.log-startup-info=false",
-                "logging.level.org.taizhang=WARN")
-            .run(Arrays.copyOfRange(args, 1, args.length));
+        ConfigurableApplicationContext context;
+        try {
+          context = new SpringApplicationBuilder(TaizhangApplication.class)
+              .web(WebApplicationType.NONE)
+              .properties("taizhang.sample.import-on-first-start=false", "logging.level.root=WARN",
+                  "spring.main.log-startup-info=false", "logging.level.org.taizhang=WARN")
+              .run(Arrays.copyOfRange(args, 1, args.length));
+        } catch (RuntimeException e) {
+          System.err.println(Commands.explainStartFailure(e));
+          System.exit(1);
+          return;
+        }
         int code = context.getBean(Commands.class).run(args);
         System.exit(SpringApplication.exit(context, () -> code));
       }

@@ -86,6 +86,21 @@ public class Commands {
     return usage(System.out);
   }
 
+  /** One line for the operator when the command cannot start, most often because the service still runs. */
+  public static String explainStartFailure(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      String m = String.valueOf(c.getMessage());
+      if (c.getClass().getSimpleName().equals("LockObtainFailedException") || m.contains("already in use")
+          || m.contains("Database may be already in use")) {
+        return "数据目录正被运行中的服务使用：请先停止服务，再执行此命令。";
+      }
+      if (c instanceof org.taizhang.config.ConfigException) {
+        return "配置文件有误：" + c.getMessage();
+      }
+    }
+    return "无法启动：" + e.getMessage();
+  }
+
   private static int usage(PrintStream p) {
     p.println("""
         用法：java -jar target/taizhang.jar [命令]

@@ -22,6 +22,7 @@ import org.taizhang.archive.DocumentRepository;
 import org.taizhang.config.TaizhangProperties;
 import org.taizhang.index.DocumentIndex;
 import org.taizhang.ingest.FolderImporter;
+import org.taizhang.support.Basic;
 import org.taizhang.support.Multipart;
 import org.taizhang.support.TestFiles;
 import tools.jackson.databind.JsonNode;
@@ -34,9 +35,12 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "taizhang.sample.import-on-first-start=false",
     "taizhang.upload.max-file-size=2MB",
-    "taizhang.index.commit-interval=1s"})
+    "taizhang.index.commit-interval=1s",
+    "taizhang.admin.password=" + ArchiveFlowTests.ADMIN_PASSWORD})
 abstract class ArchiveFlowTests {
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  static final String ADMIN_PASSWORD = "flow-admin-password";
+  static final String[] ADMIN = Basic.auth("admin", ADMIN_PASSWORD);
 
   @LocalServerPort int port;
   @Autowired FolderImporter importer;
@@ -71,7 +75,11 @@ abstract class ArchiveFlowTests {
   }
 
   HttpResponse<String> upload(String unit, String fileName, byte[] content) throws Exception {
-    return new Multipart().field("unit", unit).file(fileName, content).post(http, uri("/api/documents"));
+    return new Multipart().field("unit", unit).file(fileName, content).post(http, uri("/api/documents"), ADMIN);
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(uri(path)).headers(ADMIN).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   JsonNode json(HttpResponse<String> r) {
@@ -79,8 +87,7 @@ abstract class ArchiveFlowTests {
   }
 
   JsonNode search(String query) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/api/search?" + query)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = get("/api/search?" + query);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     return json(r);
   }
@@ -149,8 +156,7 @@ abstract class ArchiveFlowTests {
     HttpResponse<String> r = upload("edu", "工作简报.txt", gb);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     long id = json(r).get("id").asLong();
-    String text = http.send(HttpRequest.newBuilder(uri("/api/documents/" + id + "/text")).build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+    String text = get("/api/documents/" + id + "/text").body();
     assertThat(text).contains("青禾县教育局工作简报").contains("文明校园");
   }
 
@@ -198,10 +204,10 @@ abstract class ArchiveFlowTests {
     assertRejected(upload("edu", "加密.pdf", TestFiles.pdf("Secret ledger", "secret")), 422, "ENCRYPTED");
     assertRejected(upload("edu", "总结.docx", TestFiles.zipBombDocx(20)), 422, "ZIP_BOMB");
     HttpResponse<String> badDate = new Multipart().field("unit", "edu").field("date", "去年某天")
-        .file("a.txt", TestFiles.utf8("内容")).post(http, uri("/api/documents"));
+        .file("a.txt", TestFiles.utf8("内容")).post(http, uri("/api/documents"), ADMIN);
     assertRejected(badDate, 400, "INVALID_DATE");
     HttpResponse<String> badCategory = new Multipart().field("unit", "edu").field("category", "不存在的类别")
-        .file("a.txt", TestFiles.utf8("内容")).post(http, uri("/api/documents"));
+        .file("a.txt", TestFiles.utf8("内容")).post(http, uri("/api/documents"), ADMIN);
     assertRejected(badCategory, 400, "UNKNOWN_CATEGORY");
     // the service is still up and still accepts good files
     assertThat(upload("edu", "正常.txt", TestFiles.utf8("正常的创建工作简报")).statusCode()).isEqualTo(201);
@@ -225,13 +231,13 @@ abstract class ArchiveFlowTests {
 
   @Test
   void unitsAreListed() throws Exception {
-    JsonNode units = json(http.send(HttpRequest.newBuilder(uri("/api/units")).build(), HttpResponse.BodyHandlers.ofString()));
+    JsonNode units = json(get("/api/units"));
     assertThat(units.toString()).contains("\"code\":\"xinghe\"").contains("\"parentCode\":\"county\"").contains("文明社区");
   }
 
   @Test
   void unknownDocumentIs404() throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/api/documents/987654")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = get("/api/documents/987654");
     assertThat(r.statusCode()).isEqualTo(404);
     assertThat(json(r).get("error").asString()).isEqualTo("NOT_FOUND");
   }

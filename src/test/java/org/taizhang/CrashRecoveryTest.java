@@ -24,6 +24,7 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.support.Basic;
 import org.taizhang.support.Multipart;
 import org.taizhang.support.ServiceProcess;
 import org.taizhang.support.TestFiles;
@@ -36,6 +37,7 @@ import org.taizhang.support.TestFiles;
 class CrashRecoveryTest {
   private static final int FILES = 300;
   private static final int ROUNDS = 2;
+  private static final String[] ADMIN = Basic.auth("admin", "crash-test-admin");
 
   @TempDir Path work;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -53,7 +55,8 @@ class CrashRecoveryTest {
         "taizhang.data-dir=" + data,
         "taizhang.config-dir=" + Path.of("index-config").toAbsolutePath(),
         "taizhang.sample.archive=" + archive,
-        "taizhang.index.commit-interval=500ms"};
+        "taizhang.index.commit-interval=500ms",
+        "taizhang.admin.password=crash-test-admin"};
     Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
     Random random = new Random(7);
     for (int round = 0; round < ROUNDS; round++) {
@@ -73,7 +76,7 @@ class CrashRecoveryTest {
     try (ServiceProcess service = ServiceProcess.start(log, props)) {
       service.awaitReady(http, Duration.ofSeconds(90));
       for (long id : acknowledged) {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(service.uri("/api/documents/" + id)).build(),
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(service.uri("/api/documents/" + id)).headers(ADMIN).build(),
             HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as("acknowledged document %d after restart", id).isEqualTo(200);
       }
@@ -121,7 +124,7 @@ class CrashRecoveryTest {
       try {
         HttpResponse<String> r = new Multipart().field("unit", "edu")
             .file("上传" + round + "-" + i + ".txt", TestFiles.utf8("第" + round + "轮第" + i + "次上传的创建简报"))
-            .post(http, service.uri("/api/documents"));
+            .post(http, service.uri("/api/documents"), ADMIN);
         if (r.statusCode() == 201) {
           String body = r.body();
           int at = body.indexOf("\"id\":") + 5;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.taizhang.account.Scope;
 import org.taizhang.store.FileStore;
 
 /** Read access to units' archives: documents, their text and their stored originals. */
@@ -22,8 +23,17 @@ public class Archive {
     this.store = store;
   }
 
-  public Optional<Document> document(long id) {
-    return documents.find(id);
+  /**
+   * A document the caller may see: any version, also one in the recycle bin, but only of a unit in
+   * the scope. Outside the scope the document does not exist, which callers report as 404.
+   */
+  public Optional<Document> document(long id, Scope scope) {
+    return documents.find(id).filter(d -> scope.contains(d.unitCode()));
+  }
+
+  /** All versions of a document, newest first; empty when the caller may not see it. */
+  public List<Document> versions(long id, Scope scope) {
+    return document(id, scope).map(d -> documents.versions(id)).orElse(List.of());
   }
 
   public String text(long id) {

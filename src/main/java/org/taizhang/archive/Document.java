@@ -25,7 +25,9 @@ public record Document(
     int textChars,
     boolean textTruncated,
     String uploadedBy,
-    Instant uploadedAt) {
+    Instant uploadedAt,
+    Review review,
+    Lifecycle lifecycle) {
 
   /** A coarse kind for facets and icons: PDF, Word, Excel, 图片, 文本 or 其他. */
   public String fileType() {

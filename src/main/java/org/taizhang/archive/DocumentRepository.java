@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 import org.taizhang.extract.DocumentMetadata;
 
 /** Documents in the database, the source of truth for everything the index and pages show. */
@@ -21,7 +22,10 @@ import org.taizhang.extract.DocumentMetadata;
 public class DocumentRepository {
   private static final String COLUMNS =
       "id, unit_code, category, title, doc_date, archive_year, file_name, media_type, size_bytes, sha256, page_count,"
-          + " author, created_at, taken_at, gps_lat, gps_lon, camera, text_chars, text_truncated, uploaded_by, uploaded_at";
+          + " author, created_at, taken_at, gps_lat, gps_lon, camera, text_chars, text_truncated, uploaded_by, uploaded_at,"
+          + " review_status, review_reason, review_deadline, reviewed_by, reviewed_at, supersedes_id, superseded_by, deleted_at, deleted_by";
+  /** Documents that are listed, indexed and counted: the current version, not in the recycle bin. */
+  private static final String CURRENT = "superseded_by is null and deleted_at is null";
 
   private static final RowMapper<Document> ROW = DocumentRepository::map;
 
@@ -36,15 +40,33 @@ public class DocumentRepository {
    * the unit already has this content.
    */
   public Document insert(NewDocument d) {
+    return insert(d, null);
+  }
+
+  /**
+   * Records a new version of document {@code replaces} and marks the old one superseded, in one
+   * transaction; fails with {@code IllegalStateException} if the old one is no longer current.
+   */
+  @Transactional
+  public Document insertVersion(NewDocument d, long replaces) {
+    Document saved = insert(d, replaces);
+    int n = jdbc.sql("update document set superseded_by = ? where id = ? and " + CURRENT).params(saved.id(), replaces).update();
+    if (n != 1) {
+      throw new IllegalStateException("document " + replaces + " is no longer the current version");
+    }
+    return find(saved.id()).orElseThrow();
+  }
+
+  private Document insert(NewDocument d, Long supersedes) {
     KeyHolder key = new GeneratedKeyHolder();
     DocumentMetadata m = d.metadata();
     jdbc.sql("insert into document(unit_code, category, title, doc_date, archive_year, file_name, media_type, size_bytes, sha256,"
             + " page_count, author, created_at, taken_at, gps_lat, gps_lon, camera, text_content, text_chars, text_truncated,"
-            + " uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            + " uploaded_by, uploaded_at, supersedes_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(d.unitCode(), d.category(), d.title(), d.date(), d.year(), d.fileName(), d.mediaType(), d.size(),
             d.sha256(), d.pageCount(), m.author(), timestamp(m.created()), timestamp(m.takenAt()), m.latitude(),
             m.longitude(), m.camera(), d.text(), d.text().length(), d.textTruncated(), d.uploadedBy(),
-            Timestamp.from(d.uploadedAt()))
+            Timestamp.from(d.uploadedAt()), supersedes)
         .update(key, "id");
     return find(key.getKey().longValue()).orElseThrow();
   }
@@ -64,20 +86,92 @@ public class DocumentRepository {
     return jdbc.sql("select text_content from document where id = ?").param(id).query(String.class).optional();
   }
 
-  /** A unit's documents ordered by year, category and date, without their text. */
+  /** A unit's current documents ordered by year, category and date, without their text. */
   public List<Document> findByUnit(String unitCode) {
-    return jdbc.sql("select " + COLUMNS + " from document where unit_code = ? order by archive_year desc, category, doc_date, id")
+    return jdbc.sql("select " + COLUMNS + " from document where unit_code = ? and " + CURRENT
+            + " order by archive_year desc, category, doc_date, id")
         .param(unitCode)
         .query(ROW)
         .list();
   }
 
+  /** How many documents are current (what the index should hold). */
   public long count() {
-    return jdbc.sql("select count(*) from document").query(Long.class).single();
+    return jdbc.sql("select count(*) from document where " + CURRENT).query(Long.class).single();
   }
 
+  /** Ids of the current documents: exactly what the index should hold. */
   public Set<Long> ids() {
-    return new HashSet<>(jdbc.sql("select id from document").query(Long.class).list());
+    return new HashSet<>(jdbc.sql("select id from document where " + CURRENT).query(Long.class).list());
+  }
+
+  /** Every version of a document, newest first, following the chain both ways. */
+  public List<Document> versions(long id) {
+    List<Document> out = new java.util.ArrayList<>();
+    Optional<Document> at = find(id);
+    while (at.isPresent() && at.get().lifecycle().supersededBy() != null && out.size() < 1000) {
+      at = find(at.get().lifecycle().supersededBy());
+    }
+    while (at.isPresent() && out.size() < 1000) {
+      out.add(at.get());
+      Long older = at.get().lifecycle().supersedesId();
+      at = older == null ? Optional.empty() : find(older);
+    }
+    return out;
+  }
+
+  /** Current documents of the given units in a review state, oldest deadline first. */
+  public List<Document> findByReviewStatus(Set<String> units, boolean allUnits, ReviewStatus status) {
+    if (!allUnits && units.isEmpty()) {
+      return List.of();
+    }
+    String unitFilter = allUnits ? "" : " and unit_code in (:units)";
+    var spec = jdbc.sql("select " + COLUMNS + " from document where " + CURRENT + " and review_status = :status" + unitFilter
+            + " order by review_deadline, uploaded_at")
+        .param("status", status.name());
+    if (!allUnits) {
+      spec = spec.param("units", List.copyOf(units));
+    }
+    return spec.query(ROW).list();
+  }
+
+  /** Documents in the recycle bin of the given units, most recently deleted first. */
+  public List<Document> findDeleted(Set<String> units, boolean allUnits) {
+    if (!allUnits && units.isEmpty()) {
+      return List.of();
+    }
+    String unitFilter = allUnits ? "" : " and unit_code in (:units)";
+    var spec = jdbc.sql("select " + COLUMNS + " from document where deleted_at is not null" + unitFilter + " order by deleted_at desc");
+    if (!allUnits) {
+      spec = spec.param("units", List.copyOf(units));
+    }
+    return spec.query(ROW).list();
+  }
+
+  public void setReview(long id, Review review) {
+    jdbc.sql("update document set review_status = ?, review_reason = ?, review_deadline = ?, reviewed_by = ?, reviewed_at = ? where id = ?")
+        .params(review.status().name(), review.reason(), review.deadline(), review.by(),
+            review.at() == null ? null : Timestamp.from(review.at()), id)
+        .update();
+  }
+
+  public void setDeleted(long id, java.time.Instant at, String by) {
+    jdbc.sql("update document set deleted_at = ?, deleted_by = ? where id = ?")
+        .params(at == null ? null : Timestamp.from(at), by, id)
+        .update();
+  }
+
+  /** Removes a document row for good, with its comments; links from other versions are cut. */
+  @Transactional
+  public void purge(long id) {
+    jdbc.sql("delete from document_comment where document_id = ?").param(id).update();
+    jdbc.sql("update document set supersedes_id = null where supersedes_id = ?").param(id).update();
+    jdbc.sql("update document set superseded_by = null where superseded_by = ?").param(id).update();
+    jdbc.sql("delete from document where id = ?").param(id).update();
+  }
+
+  public boolean isReferenced(String sha256) {
+    return jdbc.sql("select count(*) from document where sha256 = ?").param(sha256).query(Long.class).single() > 0;
   }
 
   public Set<String> referencedHashes() {
@@ -88,7 +182,7 @@ public class DocumentRepository {
   public void forEachWithText(Set<Long> only, int batchSize, Consumer<DocumentText> consumer) {
     long after = -1;
     while (true) {
-      List<DocumentText> batch = jdbc.sql("select " + COLUMNS + ", text_content from document where id > ? order by id")
+      List<DocumentText> batch = jdbc.sql("select " + COLUMNS + ", text_content from document where id > ? and " + CURRENT + " order by id")
           .param(after)
           .withMaxRows(batchSize)
           .query((rs, n) -> new DocumentText(map(rs, n), rs.getString("text_content")))
@@ -132,11 +226,19 @@ public class DocumentRepository {
         rs.getInt("text_chars"),
         rs.getBoolean("text_truncated"),
         rs.getString("uploaded_by"),
-        rs.getTimestamp("uploaded_at").toInstant());
+        rs.getTimestamp("uploaded_at").toInstant(),
+        new Review(ReviewStatus.valueOf(rs.getString("review_status")), rs.getString("review_reason"),
+            rs.getObject("review_deadline", java.time.LocalDate.class), rs.getString("reviewed_by"), instant(rs.getTimestamp("reviewed_at"))),
+        new Lifecycle((Long) rs.getObject("supersedes_id", Long.class), (Long) rs.getObject("superseded_by", Long.class),
+            instant(rs.getTimestamp("deleted_at")), rs.getString("deleted_by")));
   }
 
   private static Timestamp timestamp(LocalDateTime t) {
     return t == null ? null : Timestamp.valueOf(t);
+  }
+
+  private static java.time.Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
   }
 
   private static LocalDateTime localTime(Timestamp t) {

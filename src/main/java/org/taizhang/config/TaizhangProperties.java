@@ -17,7 +17,8 @@ public record TaizhangProperties(
     @DefaultValue Sample sample,
     @DefaultValue Upload upload,
     @DefaultValue Extract extract,
-    @DefaultValue Index index) {
+    @DefaultValue Index index,
+    @DefaultValue Admin admin) {
 
   /** The archive imported on the first start, so a new installation has something to show. */
   public record Sample(@DefaultValue("./sample-archive") Path archive, @DefaultValue("true") boolean importOnFirstStart) {}
@@ -39,6 +40,12 @@ public record TaizhangProperties(
   }
 
   public record Index(@DefaultValue("5s") Duration commitInterval) {}
+
+  /**
+   * The administrator created on the first start. Without a configured password a random one is
+   * generated and printed once; there is no built-in default.
+   */
+  public record Admin(@DefaultValue("admin") String username, String password) {}
 
   public Path filesDir() {
     return dataDir.resolve("files");

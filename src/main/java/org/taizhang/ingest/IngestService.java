@@ -79,6 +79,15 @@ public class IngestService {
       given = catalog.category(request.category())
           .orElseThrow(() -> new RejectedException(Rejection.UNKNOWN_CATEGORY, request.category()));
     }
+    Document replaced = null;
+    if (request.replaces() != null) {
+      replaced = documents.find(request.replaces())
+          .filter(d -> d.unitCode().equals(request.unit()) && d.lifecycle().current())
+          .orElseThrow(() -> new RejectedException(Rejection.NOT_REPLACEABLE, String.valueOf(request.replaces())));
+      if (given == null && replaced.category() != null) {
+        given = catalog.category(replaced.category()).orElse(null);
+      }
+    }
     String fileName = FileNames.clean(request.fileName());
     try (StagedFile staged = stage(content)) {
       if (staged.size() == 0) {
@@ -96,15 +105,23 @@ public class IngestService {
         throw new RejectedException(Rejection.of(e.failure()), null);
       }
       NewDocument doc = describe(request, given, fileName, staged, extraction);
-      store.commit(staged);
+      Long replaces = replaced == null ? null : replaced.id();
       Document saved;
       try {
-        saved = documents.insert(doc);
+        saved = store.locked(staged.sha256(), () -> {
+          store.commit(staged);
+          return replaces == null ? documents.insert(doc) : documents.insertVersion(doc, replaces);
+        });
       } catch (DuplicateKeyException e) {
         // Another request stored the same content for this unit a moment ago.
         return new IngestResult(documents.findByUnitAndSha(request.unit(), staged.sha256()).orElseThrow(), true);
+      } catch (IllegalStateException e) {
+        throw new RejectedException(Rejection.NOT_REPLACEABLE, String.valueOf(replaces));
       }
       try {
+        if (replaces != null) {
+          index.delete(replaces);
+        }
         index.put(saved, doc.text());
         if (refresh) {
           index.refresh();

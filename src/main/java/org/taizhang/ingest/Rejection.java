@@ -13,6 +13,7 @@ public enum Rejection {
   UNKNOWN_CATEGORY(400, "类别不存在"),
   INVALID_DATE(400, "日期格式无法识别，请使用 2025-03-12 或 2025年3月12日"),
   MISSING_FILE(400, "请求中没有文件"),
+  NOT_REPLACEABLE(409, "要替换的材料不存在、不属于该单位，或已不是当前版本"),
   UNSUPPORTED_TYPE(415, "不支持的文件类型"),
   CORRUPT_FILE(422, "文件已损坏或无法解析"),
   ENCRYPTED(422, "文件已加密，请去除密码后再上传"),

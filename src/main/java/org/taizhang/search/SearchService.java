@@ -20,6 +20,10 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.util.BytesRef;
+import org.taizhang.account.Scope;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -58,9 +62,10 @@ public class SearchService {
     this.units = units;
   }
 
-  public SearchResult search(SearchRequest request) {
+  /** Searches the documents of the units in {@code scope}; totals and facets never count anything outside it. */
+  public SearchResult search(SearchRequest request, Scope scope) {
     Query text = queries.parse(request.q());
-    Query query = withFilters(text, request);
+    Query query = withFilters(text, request, scope);
     Map<String, String> unitNames = new LinkedHashMap<>();
     for (Unit u : units.findAll()) {
       unitNames.put(u.code(), u.name());
@@ -211,9 +216,13 @@ public class SearchService {
     return i < s.length() ? s.charAt(i) : 0;
   }
 
-  private Query withFilters(Query text, SearchRequest r) {
+  private Query withFilters(Query text, SearchRequest r, Scope scope) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(text, text instanceof MatchAllDocsQuery ? Occur.FILTER : Occur.MUST);
+    if (!scope.everything()) {
+      List<BytesRef> units = scope.units().stream().map(BytesRef::new).toList();
+      b.add(units.isEmpty() ? new MatchNoDocsQuery() : new TermInSetQuery(DocumentFields.UNIT, units), Occur.FILTER);
+    }
     if (r.unit() != null) {
       b.add(new TermQuery(new Term(DocumentFields.UNIT, r.unit())), Occur.FILTER);
     }

@@ -31,10 +31,15 @@ public final class FileStore {
 
   private final Path objects;
   private final Path staging;
+  /** Striped by hash: storing-and-recording and deleting the same content never interleave. */
+  private final java.util.concurrent.locks.ReentrantLock[] locks = new java.util.concurrent.locks.ReentrantLock[64];
 
   public FileStore(Path root) {
     this.objects = root.resolve("objects");
     this.staging = root.resolve("staging");
+    for (int i = 0; i < locks.length; i++) {
+      locks[i] = new java.util.concurrent.locks.ReentrantLock();
+    }
     try {
       Files.createDirectories(objects);
       Files.createDirectories(staging);
@@ -88,6 +93,28 @@ public final class FileStore {
     }
     forceDirectory(target.getParent());
     return target;
+  }
+
+  /** Work that must not interleave with other work on the same content, such as commit-then-record versus purge. */
+  public <T, E extends Exception> T locked(String sha256, LockedWork<T, E> work) throws E {
+    java.util.concurrent.locks.ReentrantLock lock = locks[Math.floorMod(sha256.hashCode(), locks.length)];
+    lock.lock();
+    try {
+      return work.run();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Work done while holding a content's lock. */
+  @FunctionalInterface
+  public interface LockedWork<T, E extends Exception> {
+    T run() throws E;
+  }
+
+  /** Deletes an object unless {@code stillReferenced} says a document needs it; call under {@link #locked}. */
+  public boolean deleteUnless(String sha256, java.util.function.BooleanSupplier stillReferenced) throws IOException {
+    return !stillReferenced.getAsBoolean() && Files.deleteIfExists(path(sha256));
   }
 
   public Path path(String sha256) {

@@ -43,6 +43,22 @@ public final class UnitTree {
         .forEach(c -> walk(c, depth + 1, out));
   }
 
+  /** The unit and every unit below it; empty if the code is unknown. */
+  public java.util.Set<String> subtree(String code) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    if (!byCode.containsKey(code)) {
+      return out;
+    }
+    java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(code));
+    while (!todo.isEmpty()) {
+      String c = todo.pop();
+      if (out.add(c)) {
+        children.getOrDefault(c, List.of()).forEach(u -> todo.push(u.code()));
+      }
+    }
+    return out;
+  }
+
   static List<Unit> parentsFirst(List<Unit> units) {
     return new UnitTree(units).depthFirst().stream().map(Node::unit).toList();
   }

@@ -15,10 +15,12 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.taizhang.ingest.RejectedException;
+import org.taizhang.review.NotVisibleException;
+import org.taizhang.review.ReviewException;
 import org.taizhang.ingest.Rejection;
 
 /** Turns failures of API calls into JSON errors with a stable code; never a stack trace. */
-@RestControllerAdvice(assignableTypes = {DocumentApiController.class, SearchApiController.class})
+@RestControllerAdvice(assignableTypes = {DocumentApiController.class, SearchApiController.class, ReviewApiController.class})
 class ApiErrors {
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
@@ -27,8 +29,8 @@ class ApiErrors {
     return ResponseEntity.status(e.reason().status()).body(new ApiError(e.reason().name(), e.getMessage()));
   }
 
-  @ExceptionHandler(NotFoundException.class)
-  ResponseEntity<ApiError> notFound(NotFoundException e) {
+  @ExceptionHandler({NotFoundException.class, NotVisibleException.class})
+  ResponseEntity<ApiError> notFound(RuntimeException e) {
     return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("NOT_FOUND", "没有找到"));
   }
 
@@ -36,6 +38,18 @@ class ApiErrors {
       MissingServletRequestPartException.class})
   ResponseEntity<ApiError> badRequest(Exception e) {
     return ResponseEntity.badRequest().body(new ApiError("BAD_REQUEST", "请求参数有误：" + e.getMessage()));
+  }
+
+  /** Our own validation messages are written for people and are safe to show. */
+  @ExceptionHandler({ReviewException.class, IllegalArgumentException.class})
+  ResponseEntity<ApiError> invalid(RuntimeException e) {
+    return ResponseEntity.badRequest().body(new ApiError("INVALID_REQUEST", e.getMessage()));
+  }
+
+  /** Access decisions are Spring Security's; rethrown so its handlers answer 401/403. */
+  @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+  void accessDenied(org.springframework.security.access.AccessDeniedException e) {
+    throw e;
   }
 
   @ExceptionHandler(Exception.class)

@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.taizhang.account.Caller;
 import org.taizhang.archive.Archive;
+import org.taizhang.audit.AuditAction;
+import org.taizhang.audit.AuditLog;
 import org.taizhang.archive.Document;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.ingest.IngestRequest;
@@ -34,29 +37,41 @@ import org.taizhang.thumbnail.Thumbnails;
 @RestController
 @RequestMapping("/api/documents")
 class DocumentApiController {
-  static final String API_UPLOADER = "接口上传";
-
   private final IngestService ingest;
   private final Archive archive;
   private final Catalog catalog;
   private final Thumbnails thumbnails;
+  private final AuditLog audit;
 
-  DocumentApiController(IngestService ingest, Archive archive, Catalog catalog, Thumbnails thumbnails) {
+  DocumentApiController(IngestService ingest, Archive archive, Catalog catalog, Thumbnails thumbnails, AuditLog audit) {
     this.ingest = ingest;
     this.archive = archive;
     this.catalog = catalog;
     this.thumbnails = thumbnails;
+    this.audit = audit;
+  }
+
+  /** Every version of the document, newest first. */
+  @GetMapping("/{id}/versions")
+  java.util.List<DocumentView> versions(Caller caller, @PathVariable("id") long id) {
+    java.util.List<Document> versions = archive.versions(id, caller.scope());
+    if (versions.isEmpty()) {
+      throw new NotFoundException();
+    }
+    return versions.stream().map(d -> DocumentView.of(d, catalog, false, Thumbnails.supports(d.mediaType()))).toList();
   }
 
   /** 201 with the new document once file and row are durable; 200 with {@code duplicate: true} when the unit already had it. */
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<DocumentView> upload(
+      Caller caller,
       @RequestParam(name = "file", required = false) MultipartFile file,
       @RequestParam(name = "unit", required = false) String unit,
       @RequestParam(name = "category", required = false) String category,
       @RequestParam(name = "date", required = false) String date,
-      @RequestParam(name = "title", required = false) String title) throws RejectedException, IOException {
-    IngestResult result = ingest(ingest, file, unit, category, date, title, API_UPLOADER);
+      @RequestParam(name = "title", required = false) String title,
+      @RequestParam(name = "replaces", required = false) Long replaces) throws RejectedException, IOException {
+    IngestResult result = ingest(ingest, audit, caller, file, unit, category, date, title, replaces);
     Document d = result.document();
     DocumentView view = DocumentView.of(d, catalog, result.duplicate(), Thumbnails.supports(d.mediaType()));
     return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
@@ -64,9 +79,15 @@ class DocumentApiController {
         .body(view);
   }
 
-  /** Shared by the API and the upload page, so both validate a request the same way. */
-  static IngestResult ingest(IngestService ingest, MultipartFile file, String unit, String category, String date,
-      String title, String uploadedBy) throws RejectedException, IOException {
+  /**
+   * Shared by the API and the upload page, so both check a request the same way. A unit outside
+   * the caller's reach is reported as unknown, so that codes of other units cannot be probed.
+   */
+  static IngestResult ingest(IngestService ingest, AuditLog audit, Caller caller, MultipartFile file, String unit,
+      String category, String date, String title, Long replaces) throws RejectedException, IOException {
+    if (unit == null || !caller.handsIn(unit)) {
+      throw new RejectedException(Rejection.UNKNOWN_UNIT, unit);
+    }
     if (file == null) {
       throw new RejectedException(Rejection.MISSING_FILE, null);
     }
@@ -74,28 +95,38 @@ class DocumentApiController {
     if (date != null && !date.isBlank()) {
       parsed = ChineseDates.parse(date).orElseThrow(() -> new RejectedException(Rejection.INVALID_DATE, date));
     }
+    IngestResult result;
     try (InputStream in = file.getInputStream()) {
-      return ingest.ingest(new IngestRequest(unit, category, parsed, title, null, file.getOriginalFilename(), uploadedBy), in, true);
+      result = ingest.ingest(new IngestRequest(unit, category, parsed, title, null, file.getOriginalFilename(), caller.username(), replaces), in, true);
     }
+    if (!result.duplicate()) {
+      Document d = result.document();
+      audit.record(caller.username(), replaces == null ? AuditAction.UPLOAD : AuditAction.RESUBMIT,
+          "材料 " + d.id() + "《" + d.title() + "》（" + d.unitCode() + "）",
+          d.fileName() + "，" + d.size() + " 字节" + (replaces == null ? "" : "，替换材料 " + replaces));
+    }
+    return result;
   }
 
   @GetMapping("/{id}")
-  DocumentView get(@PathVariable("id") long id) {
-    Document d = archive.document(id).orElseThrow(NotFoundException::new);
+  DocumentView get(Caller caller, @PathVariable("id") long id) {
+    Document d = archive.document(id, caller.scope()).orElseThrow(NotFoundException::new);
+    audit.record(caller.username(), AuditAction.VIEW, "材料 " + id, "接口");
     return DocumentView.of(d, catalog, false, Thumbnails.supports(d.mediaType()));
   }
 
   @GetMapping("/{id}/text")
-  ResponseEntity<String> text(@PathVariable("id") long id) {
-    archive.document(id).orElseThrow(NotFoundException::new);
+  ResponseEntity<String> text(Caller caller, @PathVariable("id") long id) {
+    archive.document(id, caller.scope()).orElseThrow(NotFoundException::new);
     return ResponseEntity.ok().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8)).body(archive.text(id));
   }
 
   /** The original file, always as an attachment so that uploaded HTML never runs in the browser. */
   @GetMapping("/{id}/file")
-  ResponseEntity<Resource> file(@PathVariable("id") long id) {
-    Document d = archive.document(id).orElseThrow(NotFoundException::new);
+  ResponseEntity<Resource> file(Caller caller, @PathVariable("id") long id) {
+    Document d = archive.document(id, caller.scope()).orElseThrow(NotFoundException::new);
     Path path = archive.original(d).orElseThrow(NotFoundException::new);
+    audit.record(caller.username(), AuditAction.DOWNLOAD, "材料 " + id + "《" + d.title() + "》（" + d.unitCode() + "）", d.fileName());
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_OCTET_STREAM)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(d.fileName(), StandardCharsets.UTF_8).build().toString())
@@ -105,8 +136,8 @@ class DocumentApiController {
   }
 
   @GetMapping("/{id}/thumbnail")
-  ResponseEntity<Resource> thumbnail(@PathVariable("id") long id) {
-    Document d = archive.document(id).orElseThrow(NotFoundException::new);
+  ResponseEntity<Resource> thumbnail(Caller caller, @PathVariable("id") long id) {
+    Document d = archive.document(id, caller.scope()).orElseThrow(NotFoundException::new);
     Path png = thumbnails.thumbnail(d).orElseThrow(NotFoundException::new);
     return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(new FileSystemResource(png));
   }

@@ -28,7 +28,14 @@ record DocumentView(
     Instant uploadedAt,
     boolean duplicate,
     String file,
-    String thumbnail) {
+    String thumbnail,
+    ReviewView review,
+    Long supersedes,
+    Long supersededBy,
+    boolean deleted) {
+
+  /** The review state: 已提交 / 已通过 / 退回 with reason and deadline. */
+  record ReviewView(String status, String label, String reason, java.time.LocalDate deadline, String by) {}
 
   /** What the file said about itself. */
   record Metadata(String author, LocalDateTime created, LocalDateTime takenAt, Double latitude, Double longitude, String camera) {}
@@ -39,6 +46,8 @@ record DocumentView(
         d.title(), d.date(), d.year(), d.fileName(), d.mediaType(), d.fileType(), d.size(), d.sha256(), d.pageCount(),
         new Metadata(m.author(), m.created(), m.takenAt(), m.latitude(), m.longitude(), m.camera()),
         d.textChars(), d.textTruncated(), d.uploadedBy(), d.uploadedAt(), duplicate,
-        "/api/documents/" + d.id() + "/file", hasThumbnail ? "/api/documents/" + d.id() + "/thumbnail" : null);
+        "/api/documents/" + d.id() + "/file", hasThumbnail ? "/api/documents/" + d.id() + "/thumbnail" : null,
+        new ReviewView(d.review().status().name(), d.review().status().label(), d.review().reason(), d.review().deadline(), d.review().by()),
+        d.lifecycle().supersedesId(), d.lifecycle().supersededBy(), d.lifecycle().deleted());
   }
 }

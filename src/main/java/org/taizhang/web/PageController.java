@@ -18,7 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.taizhang.account.Caller;
 import org.taizhang.archive.Archive;
+import org.taizhang.audit.AuditLog;
 import org.taizhang.archive.Document;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.catalog.Category;
@@ -36,7 +38,6 @@ import org.taizhang.unit.UnitTree;
 /** The Chinese web pages: search, unit archives, a document, and the upload form. */
 @Controller
 class PageController {
-  static final String PAGE_UPLOADER = "网页上传";
   private static final int PAGE_SIZE = 10;
   // Far beyond any real archive; keeps a hand-edited ?page= from asking the index for millions of hits.
   private static final int MAX_PAGE = 10_000;
@@ -47,13 +48,15 @@ class PageController {
   private final Archive archive;
   private final Catalog catalog;
   private final IngestService ingest;
+  private final AuditLog audit;
 
-  PageController(SearchService search, UnitRepository units, Archive archive, Catalog catalog, IngestService ingest) {
+  PageController(SearchService search, UnitRepository units, Archive archive, Catalog catalog, IngestService ingest, AuditLog audit) {
     this.search = search;
     this.units = units;
     this.archive = archive;
     this.catalog = catalog;
     this.ingest = ingest;
+    this.audit = audit;
   }
 
   @ModelAttribute("fmt")
@@ -69,6 +72,7 @@ class PageController {
       @RequestParam(name = "year", required = false) String year,
       @RequestParam(name = "type", required = false) String type,
       @RequestParam(name = "page", required = false) String page,
+      Caller caller,
       Model model) {
     // Parameters are read leniently: a mistyped address should still show a search page, not a 400.
     Integer parsedYear = parseInt(year).filter(y -> y >= 1900 && y <= 2999).orElse(null);
@@ -77,9 +81,9 @@ class PageController {
     }
     int parsedPage = Math.min(MAX_PAGE, Math.max(1, parseInt(page).orElse(1)));
     SearchRequest request = new SearchRequest(q, unit, category, parsedYear, type, parsedPage, PAGE_SIZE);
-    SearchResult result = search.search(request);
+    SearchResult result = search.search(request, caller.scope());
 
-    List<Unit> all = units.findAll();
+    List<Unit> all = visibleUnits(caller);
     Map<String, String> unitNames = new HashMap<>();
     all.forEach(u -> unitNames.put(u.code(), u.name()));
     SearchPage view = new SearchPage(request, result, (dim, value) -> switch (dim) {
@@ -91,7 +95,7 @@ class PageController {
     model.addAttribute("unitOptions", new UnitTree(all).depthFirst());
     model.addAttribute("categories", catalog.categories());
     // Years come from the whole archive, so the select offers every year even while another filter narrows the facets.
-    SearchResult everything = search.search(new SearchRequest("", null, null, null, null, 1, 1));
+    SearchResult everything = search.search(new SearchRequest("", null, null, null, null, 1, 1), caller.scope());
     List<String> years = new ArrayList<>(everything.facets().getOrDefault("year", List.of()).stream()
         .map(SearchResult.FacetValue::value).toList());
     if (parsedYear != null && !years.contains(parsedYear.toString())) {
@@ -108,20 +112,20 @@ class PageController {
   }
 
   @GetMapping("/units")
-  String units(Model model) {
-    model.addAttribute("nodes", new UnitTree(units.findAll()).depthFirst());
-    model.addAttribute("counts", documentCounts());
+  String units(Caller caller, Model model) {
+    model.addAttribute("nodes", new UnitTree(visibleUnits(caller)).depthFirst());
+    model.addAttribute("counts", documentCounts(caller));
     return "units";
   }
 
   @GetMapping("/units/{code}")
-  ModelAndView unit(@PathVariable("code") String code) {
-    Optional<Unit> found = units.find(code);
+  ModelAndView unit(@PathVariable("code") String code, Caller caller) {
+    Optional<Unit> found = units.find(code).filter(u -> caller.sees(u.code()));
     if (found.isEmpty()) {
       return notFound("没有找到单位代码为“" + code + "”的单位。");
     }
     Unit unit = found.get();
-    List<Unit> all = units.findAll();
+    List<Unit> all = visibleUnits(caller);
     Map<String, Unit> byCode = new LinkedHashMap<>();
     all.forEach(u -> byCode.put(u.code(), u));
     List<Unit> ancestors = new ArrayList<>();
@@ -138,17 +142,18 @@ class PageController {
     mv.addObject("volumes", volumes);
     mv.addObject("documentCount", volumes.stream().flatMap(v -> v.byCategory().values().stream()).mapToInt(List::size).sum());
     mv.addObject("categoryNames", categoryNames());
-    mv.addObject("counts", documentCounts());
+    mv.addObject("counts", documentCounts(caller));
     return mv;
   }
 
   @GetMapping("/documents/{id}")
-  ModelAndView document(@PathVariable("id") String id) {
-    Optional<Document> found = parseLong(id).flatMap(archive::document);
+  ModelAndView document(@PathVariable("id") String id, Caller caller) {
+    Optional<Document> found = parseLong(id).flatMap(n -> archive.document(n, caller.scope()));
     if (found.isEmpty()) {
       return notFound("没有找到编号为“" + id + "”的材料，可能已被删除或地址有误。");
     }
     Document d = found.get();
+    audit.record(caller.username(), org.taizhang.audit.AuditAction.VIEW, "材料 " + d.id() + "《" + d.title() + "》（" + d.unitCode() + "）", null);
     String text = archive.text(d.id());
     ModelAndView mv = new ModelAndView("document");
     mv.addObject("doc", d);
@@ -160,8 +165,9 @@ class PageController {
   }
 
   @GetMapping("/upload")
-  ModelAndView uploadForm(@RequestParam(name = "unit", required = false) String unit) {
-    return uploadPage(new UploadForm(unit, null, null, null));
+  ModelAndView uploadForm(@RequestParam(name = "unit", required = false) String unit,
+      @RequestParam(name = "replaces", required = false) Long replaces, Caller caller) {
+    return uploadPage(caller, new UploadForm(unit, null, null, null, replaces));
   }
 
   @PostMapping("/upload")
@@ -171,17 +177,19 @@ class PageController {
       @RequestParam(name = "category", required = false) String category,
       @RequestParam(name = "date", required = false) String date,
       @RequestParam(name = "title", required = false) String title,
+      @RequestParam(name = "replaces", required = false) Long replaces,
+      Caller caller,
       RedirectAttributes redirect) throws IOException {
     // A form submitted without choosing a file still sends an empty, nameless part: that is “no file”, not an empty file.
     MultipartFile given = file == null || (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()))
         ? null : file;
     try {
-      IngestResult result = DocumentApiController.ingest(ingest, given, unit, category, date, title, PAGE_UPLOADER);
+      IngestResult result = DocumentApiController.ingest(ingest, audit, caller, given, unit, category, date, title, replaces);
       redirect.addFlashAttribute("flash", result.duplicate() ? "该文件已存在（重复上传），未重复保存" : "上传成功");
       redirect.addFlashAttribute("flashKind", result.duplicate() ? "notice" : "success");
       return new ModelAndView("redirect:/documents/" + result.document().id());
     } catch (RejectedException e) {
-      ModelAndView mv = uploadPage(new UploadForm(unit, category, date, title));
+      ModelAndView mv = uploadPage(caller, new UploadForm(unit, category, date, title, replaces));
       mv.setStatus(HttpStatus.valueOf(e.reason().status()));
       mv.addObject("error", e.getMessage());
       mv.addObject("errorCode", e.reason().name());
@@ -190,12 +198,12 @@ class PageController {
   }
 
   /** What the person filled in, so a rejected upload does not make them start over (the file must be chosen again). */
-  record UploadForm(String unit, String category, String date, String title) {}
+  record UploadForm(String unit, String category, String date, String title, Long replaces) {}
 
-  private ModelAndView uploadPage(UploadForm form) {
+  private ModelAndView uploadPage(Caller caller, UploadForm form) {
     ModelAndView mv = new ModelAndView("upload");
     mv.addObject("form", form);
-    mv.addObject("unitOptions", new UnitTree(units.findAll()).depthFirst());
+    mv.addObject("unitOptions", new UnitTree(units.findAll().stream().filter(u -> caller.handsIn(u.code())).toList()).depthFirst());
     mv.addObject("categories", catalog.categories());
     mv.addObject("maxBytes", ingest.maxBytes());
     return mv;
@@ -210,11 +218,15 @@ class PageController {
   }
 
   /** Documents per unit code, from the index's unit facet (one query instead of a count per unit). */
-  private Map<String, Long> documentCounts() {
+  private Map<String, Long> documentCounts(Caller caller) {
     Map<String, Long> counts = new HashMap<>();
-    search.search(new SearchRequest("", null, null, null, null, 1, 1)).facets().getOrDefault("unit", List.of())
+    search.search(new SearchRequest("", null, null, null, null, 1, 1), caller.scope()).facets().getOrDefault("unit", List.of())
         .forEach(f -> counts.put(f.value(), f.count()));
     return counts;
+  }
+
+  private List<Unit> visibleUnits(Caller caller) {
+    return units.findAll().stream().filter(u -> caller.sees(u.code())).toList();
   }
 
   private Map<String, String> categoryNames() {

@@ -4,6 +4,7 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.taizhang.account.Caller;
 import org.taizhang.search.SearchRequest;
 import org.taizhang.search.SearchResult;
 import org.taizhang.search.SearchService;
@@ -23,6 +24,7 @@ class SearchApiController {
 
   @GetMapping("/api/search")
   SearchResult search(
+      Caller caller,
       @RequestParam(name = "q", required = false) String q,
       @RequestParam(name = "unit", required = false) String unit,
       @RequestParam(name = "category", required = false) String category,
@@ -30,11 +32,12 @@ class SearchApiController {
       @RequestParam(name = "type", required = false) String type,
       @RequestParam(name = "page", defaultValue = "1") int page,
       @RequestParam(name = "size", defaultValue = "10") int size) {
-    return search.search(new SearchRequest(q, unit, category, year, type, page, size));
+    return search.search(new SearchRequest(q, unit, category, year, type, page, size), caller.scope());
   }
 
+  /** The units the caller may see. */
   @GetMapping("/api/units")
-  List<Unit> units() {
-    return units.findAll();
+  List<Unit> units(Caller caller) {
+    return units.findAll().stream().filter(u -> caller.sees(u.code())).toList();
   }
 }

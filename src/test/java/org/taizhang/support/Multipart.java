@@ -27,7 +27,7 @@ public final class Multipart {
     return this;
   }
 
-  public HttpResponse<String> post(HttpClient client, URI uri) throws Exception {
+  public HttpResponse<String> post(HttpClient client, URI uri, String... headers) throws Exception {
     String boundary = "----taizhang" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     for (Map.Entry<String, String> f : fields.entrySet()) {
@@ -40,7 +40,11 @@ public final class Multipart {
       write(body, "\r\n");
     }
     write(body, "--" + boundary + "--\r\n");
-    HttpRequest request = HttpRequest.newBuilder(uri)
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+    if (headers.length > 0) {
+      builder.headers(headers);
+    }
+    HttpRequest request = builder
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
         .build();

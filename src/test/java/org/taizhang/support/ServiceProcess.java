@@ -55,7 +55,7 @@ public final class ServiceProcess implements AutoCloseable {
       try {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/api/units")).timeout(Duration.ofSeconds(2)).build(),
             HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) {
+        if (r.statusCode() == 200 || r.statusCode() == 401) {
           return;
         }
       } catch (IOException e) {

@@ -1,0 +1,184 @@
+package org.taizhang.account;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.nio.charset.StandardCharsets;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.taizhang.audit.AuditAction;
+import org.taizhang.audit.AuditLog;
+import org.taizhang.unit.UnitRepository;
+import org.taizhang.unit.UnitTree;
+
+/** Creating and changing accounts and API tokens, and working out what an account may see. */
+@Service
+public class AccountService {
+  public static final int MIN_PASSWORD_LENGTH = 10;
+  private static final String TOKEN_PREFIX = "tz_";
+
+  private final AccountRepository accounts;
+  private final UnitRepository units;
+  private final PasswordEncoder passwords;
+  private final AuditLog audit;
+  private final SecureRandom random = new SecureRandom();
+  private final Clock clock = Clock.systemUTC();
+
+  AccountService(AccountRepository accounts, UnitRepository units, PasswordEncoder passwords, AuditLog audit) {
+    this.accounts = accounts;
+    this.units = units;
+    this.passwords = passwords;
+    this.audit = audit;
+  }
+
+  /** An invalid account change, with a message for the administrator. */
+  public static class AccountException extends RuntimeException {
+    public AccountException(String message) {
+      super(message);
+    }
+  }
+
+  public Optional<Account> find(String username) {
+    return accounts.find(username);
+  }
+
+  public List<Account> all() {
+    return accounts.findAll();
+  }
+
+  boolean anyExists() {
+    return accounts.count() > 0;
+  }
+
+  @Transactional
+  public Account create(String actor, String username, String displayName, Role role, String unitCode, String password) {
+    if (username == null || !username.matches("[A-Za-z0-9_.-]{2,64}")) {
+      throw new AccountException("用户名须为 2–64 位字母、数字、下划线、点或连字符");
+    }
+    if (accounts.find(username).isPresent()) {
+      throw new AccountException("用户名已存在：" + username);
+    }
+    Account a = new Account(username, blankTo(displayName, username), role, checkUnit(role, unitCode), true, clock.instant());
+    accounts.insert(a, passwords.encode(checkPassword(password)));
+    audit.record(actor, AuditAction.USER_CREATED, username, role.label() + (a.unitCode() == null ? "" : "，单位 " + a.unitCode()));
+    return a;
+  }
+
+  @Transactional
+  public Account update(String actor, String username, String displayName, Role role, String unitCode, boolean enabled) {
+    Account old = accounts.find(username).orElseThrow(() -> new AccountException("没有这个用户：" + username));
+    Account a = new Account(username, blankTo(displayName, old.displayName()), role, checkUnit(role, unitCode), enabled, old.createdAt());
+    accounts.update(a);
+    audit.record(actor, AuditAction.USER_CHANGED, username,
+        a.role().label() + (a.unitCode() == null ? "" : "，单位 " + a.unitCode()) + (a.enabled() ? "，启用" : "，停用"));
+    return a;
+  }
+
+  @Transactional
+  public void setPassword(String actor, String username, String password) {
+    accounts.find(username).orElseThrow(() -> new AccountException("没有这个用户：" + username));
+    accounts.setPasswordHash(username, passwords.encode(checkPassword(password)));
+    audit.record(actor, AuditAction.USER_CHANGED, username, "设置新密码");
+  }
+
+  /** Creates a personal API token and returns it; only its hash is kept, so this is the one time it is shown. */
+  public String createToken(String username, String label) {
+    byte[] bytes = new byte[24];
+    random.nextBytes(bytes);
+    String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    accounts.insertToken(hash(token), username, blankTo(label, "脚本"), clock.instant());
+    audit.record(username, AuditAction.TOKEN_CREATED, username, blankTo(label, "脚本"));
+    return token;
+  }
+
+  public List<AccountRepository.TokenInfo> tokens(String username) {
+    return accounts.tokens(username);
+  }
+
+  public boolean revokeToken(String username, String tokenHash) {
+    boolean removed = accounts.deleteToken(username, tokenHash) > 0;
+    if (removed) {
+      audit.record(username, AuditAction.TOKEN_REVOKED, username, tokenHash.substring(0, 8));
+    }
+    return removed;
+  }
+
+  /** The account a bearer token belongs to, if the token is known. */
+  Optional<String> tokenOwner(String token) {
+    if (token == null || !token.startsWith(TOKEN_PREFIX)) {
+      return Optional.empty();
+    }
+    String h = hash(token);
+    Optional<String> owner = accounts.tokenOwner(h);
+    owner.ifPresent(o -> accounts.touchToken(h, clock.instant()));
+    return owner;
+  }
+
+  /** The units an account may see: everything, the subtree under its node, or its own unit. */
+  public Scope scopeOf(Account a) {
+    if (a.role() == Role.ADMIN || (a.role() == Role.REVIEWER && a.unitCode() == null)) {
+      return Scope.ALL;
+    }
+    if (a.unitCode() == null) {
+      return Scope.NOTHING;
+    }
+    if (a.role() == Role.CLERK) {
+      return Scope.of(java.util.Set.of(a.unitCode()));
+    }
+    return Scope.of(new UnitTree(units.findAll()).subtree(a.unitCode()));
+  }
+
+  public Caller caller(Account a) {
+    return new Caller(a.username(), a.displayName(), a.role(), a.unitCode(), scopeOf(a));
+  }
+
+  String newPassword() {
+    String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 16; i++) {
+      sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return sb.toString();
+  }
+
+  private String checkUnit(Role role, String unitCode) {
+    String unit = unitCode == null || unitCode.isBlank() ? null : unitCode.strip();
+    if (role.needsUnit() && unit == null) {
+      throw new AccountException(role.label() + "必须指定所属单位");
+    }
+    if (role == Role.ADMIN) {
+      return null;
+    }
+    if (unit != null && units.find(unit).isEmpty()) {
+      throw new AccountException("单位不存在：" + unit);
+    }
+    return unit;
+  }
+
+  private static String checkPassword(String password) {
+    if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+      throw new AccountException("密码至少需要 " + MIN_PASSWORD_LENGTH + " 个字符");
+    }
+    return password;
+  }
+
+  private static String blankTo(String s, String fallback) {
+    return s == null || s.isBlank() ? fallback : s.strip();
+  }
+
+  static String hash(String token) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+}

@@ -1,0 +1,40 @@
+package org.taizhang.audit;
+
+/**
+ * What happened. Stored by {@link #name()}, so constants may be added but never renamed or removed:
+ * older rows would no longer map to an action.
+ */
+public enum AuditAction {
+  LOGIN("登录"),
+  LOGIN_FAILED("登录失败"),
+  LOGOUT("退出"),
+  UPLOAD("上传"),
+  RESUBMIT("重新提交"),
+  VIEW("查看"),
+  DOWNLOAD("下载"),
+  DELETE("删除"),
+  RESTORE("恢复"),
+  PURGE("彻底删除"),
+  ACCEPT("审核通过"),
+  RETURN("退回"),
+  COMMENT("评论"),
+  GRADE_OVERRIDE("等级调整"),
+  GRADE_OVERRIDE_WITHDRAWN("撤销等级调整"),
+  REQUIRED_LIST_CHANGED("修改必备清单"),
+  USER_CREATED("新建用户"),
+  USER_CHANGED("修改用户"),
+  TOKEN_CREATED("创建令牌"),
+  TOKEN_REVOKED("吊销令牌"),
+  IMPORT("批量导入");
+
+  private final String label;
+
+  AuditAction(String label) {
+    this.label = label;
+  }
+
+  /** The Chinese name shown on the audit page and in the export. */
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,6 @@
+package org.taizhang.review;
+
+import java.time.Instant;
+
+/** A reviewer's remark on a document. */
+public record Comment(long id, long documentId, String author, String body, Instant createdAt) {}

@@ -1,0 +1,99 @@
+package org.taizhang.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.taizhang.account.Caller;
+import org.taizhang.catalog.Catalog;
+import org.taizhang.review.Comment;
+import org.taizhang.review.RecycleBin;
+import org.taizhang.review.ReviewService;
+import org.taizhang.text.ChineseDates;
+import org.taizhang.thumbnail.Thumbnails;
+
+/** Review decisions, comments, the to-do list and the recycle bin, for scripts. */
+@RestController
+class ReviewApiController {
+  private final ReviewService reviews;
+  private final RecycleBin recycleBin;
+  private final Catalog catalog;
+
+  ReviewApiController(ReviewService reviews, RecycleBin recycleBin, Catalog catalog) {
+    this.reviews = reviews;
+    this.recycleBin = recycleBin;
+    this.catalog = catalog;
+  }
+
+  /** {@code decision=accept}, or {@code decision=return} with {@code reason} and {@code deadline}. */
+  @PostMapping("/api/documents/{id}/review")
+  DocumentView review(Caller caller, @PathVariable("id") long id, @RequestParam("decision") String decision,
+      @RequestParam(name = "reason", required = false) String reason,
+      @RequestParam(name = "deadline", required = false) String deadline) {
+    var d = switch (decision) {
+      case "accept" -> reviews.accept(caller, id);
+      case "return" -> reviews.returnForRework(caller, id, reason, parseDate(deadline));
+      default -> throw new IllegalArgumentException("decision 只能是 accept 或 return");
+    };
+    return view(d);
+  }
+
+  @GetMapping("/api/documents/{id}/comments")
+  List<Comment> comments(Caller caller, @PathVariable("id") long id) {
+    return reviews.comments(caller, id);
+  }
+
+  @PostMapping("/api/documents/{id}/comments")
+  ResponseEntity<List<Comment>> comment(Caller caller, @PathVariable("id") long id, @RequestParam("body") String body) {
+    reviews.comment(caller, id, body);
+    return ResponseEntity.status(201).body(reviews.comments(caller, id));
+  }
+
+  /** Returned documents to rework and, for reviewers, submitted documents to review. */
+  @GetMapping("/api/todo")
+  Map<String, List<DocumentView>> todo(Caller caller) {
+    return Map.of(
+        "returned", reviews.returned(caller).stream().map(this::view).toList(),
+        "awaitingReview", reviews.awaitingReview(caller).stream().map(this::view).toList());
+  }
+
+  @DeleteMapping("/api/documents/{id}")
+  ResponseEntity<Void> delete(Caller caller, @PathVariable("id") long id) {
+    recycleBin.delete(caller, id);
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/api/documents/{id}/restore")
+  ResponseEntity<Void> restore(Caller caller, @PathVariable("id") long id) {
+    recycleBin.restore(caller, id);
+    return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping("/api/recycle-bin")
+  List<DocumentView> recycleBin(Caller caller) {
+    return recycleBin.contents(caller).stream().map(this::view).toList();
+  }
+
+  @DeleteMapping("/api/admin/recycle-bin/{id}")
+  ResponseEntity<Void> purge(Caller caller, @PathVariable("id") long id) {
+    recycleBin.purge(caller, id);
+    return ResponseEntity.noContent().build();
+  }
+
+  private DocumentView view(org.taizhang.archive.Document d) {
+    return DocumentView.of(d, catalog, false, Thumbnails.supports(d.mediaType()));
+  }
+
+  private static LocalDate parseDate(String s) {
+    if (s == null || s.isBlank()) {
+      return null;
+    }
+    return ChineseDates.parse(s).orElseThrow(() -> new IllegalArgumentException("日期无法识别：" + s));
+  }
+}

@@ -14,9 +14,6 @@ import org.springframework.stereotype.Repository;
 class AccountRepository {
   private static final String COLUMNS = "username, display_name, role, unit_code, enabled, created_at";
 
-  /** An API token as listed to its owner: never the token itself. */
-  record TokenInfo(String hash, String username, String label, Instant createdAt, Instant lastUsedAt) {}
-
   private final JdbcClient jdbc;
 
   AccountRepository(JdbcClient jdbc) {
@@ -69,10 +66,10 @@ class AccountRepository {
     jdbc.sql("update api_token set last_used_at = ? where token_hash = ?").params(Timestamp.from(at), hash).update();
   }
 
-  List<TokenInfo> tokens(String username) {
+  List<ApiToken> tokens(String username) {
     return jdbc.sql("select token_hash, username, label, created_at, last_used_at from api_token where username = ? order by created_at")
         .param(username)
-        .query((rs, n) -> new TokenInfo(rs.getString(1).strip(), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+        .query((rs, n) -> new ApiToken(rs.getString(1).strip(), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
             rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
         .list();
   }

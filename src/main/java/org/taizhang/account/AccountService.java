@@ -98,7 +98,7 @@ public class AccountService {
     return token;
   }
 
-  public List<AccountRepository.TokenInfo> tokens(String username) {
+  public List<ApiToken> tokens(String username) {
     return accounts.tokens(username);
   }
 

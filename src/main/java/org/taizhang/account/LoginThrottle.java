@@ -10,14 +10,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing: after {@value #MAX_FAILURES} failed logins within
- * {@link #WINDOW} for one user name, or from one address, further attempts are refused until the
- * window has passed, whatever the password. Kept in memory: a restart forgives, which is acceptable
- * for throttling (it is not a lockout an administrator must lift).
+ * Slows down password guessing: after {@value #MAX_FAILURES_PER_USER} failed logins within
+ * {@link #WINDOW} for one user name, or {@value #MAX_FAILURES_PER_ADDRESS} from one address, further
+ * attempts are refused until the window has passed, whatever the password. The address limit is
+ * higher because a whole office often shares one address. Kept in memory: a restart forgives, which
+ * is acceptable for throttling (it is not a lockout an administrator must lift).
  */
 @Component
 class LoginThrottle {
-  static final int MAX_FAILURES = 5;
+  static final int MAX_FAILURES_PER_USER = 5;
+  static final int MAX_FAILURES_PER_ADDRESS = 30;
   static final Duration WINDOW = Duration.ofMinutes(10);
 
   private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
@@ -42,7 +44,7 @@ class LoginThrottle {
       }
       synchronized (times) {
         prune(times, now);
-        if (times.size() >= MAX_FAILURES) {
+        if (times.size() >= (key.startsWith("u:") ? MAX_FAILURES_PER_USER : MAX_FAILURES_PER_ADDRESS)) {
           Duration w = Duration.between(now, times.peekFirst().plus(WINDOW));
           wait = w.compareTo(wait) > 0 ? w : wait;
         }

@@ -79,7 +79,8 @@ public class ReviewService {
   }
 
   public List<Comment> comments(Caller caller, long id) {
-    return documents.find(id).filter(d -> caller.sees(d.unitCode())).map(d -> comments.forDocument(id)).orElse(List.of());
+    documents.find(id).filter(d -> caller.sees(d.unitCode())).orElseThrow(NotVisibleException::new);
+    return comments.forDocument(id);
   }
 
   /** Returned documents the caller's units must rework, earliest deadline first. */

@@ -1,7 +1,9 @@
 package org.taizhang.web;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +20,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.taizhang.account.Account;
+import org.taizhang.account.AccountService;
 import org.taizhang.account.Caller;
 import org.taizhang.archive.Archive;
+import org.taizhang.archive.ReviewStatus;
 import org.taizhang.audit.AuditLog;
 import org.taizhang.archive.Document;
 import org.taizhang.catalog.Catalog;
@@ -27,6 +32,7 @@ import org.taizhang.catalog.Category;
 import org.taizhang.ingest.IngestResult;
 import org.taizhang.ingest.IngestService;
 import org.taizhang.ingest.RejectedException;
+import org.taizhang.review.ReviewService;
 import org.taizhang.search.SearchRequest;
 import org.taizhang.search.SearchResult;
 import org.taizhang.search.SearchService;
@@ -49,14 +55,19 @@ class PageController {
   private final Catalog catalog;
   private final IngestService ingest;
   private final AuditLog audit;
+  private final ReviewService reviews;
+  private final AccountService accounts;
 
-  PageController(SearchService search, UnitRepository units, Archive archive, Catalog catalog, IngestService ingest, AuditLog audit) {
+  PageController(SearchService search, UnitRepository units, Archive archive, Catalog catalog, IngestService ingest, AuditLog audit,
+      ReviewService reviews, AccountService accounts) {
     this.search = search;
     this.units = units;
     this.archive = archive;
     this.catalog = catalog;
     this.ingest = ingest;
     this.audit = audit;
+    this.reviews = reviews;
+    this.accounts = accounts;
   }
 
   @ModelAttribute("fmt")
@@ -143,6 +154,7 @@ class PageController {
     mv.addObject("documentCount", volumes.stream().flatMap(v -> v.byCategory().values().stream()).mapToInt(List::size).sum());
     mv.addObject("categoryNames", categoryNames());
     mv.addObject("counts", documentCounts(caller));
+    mv.addObject("canHandIn", caller.handsIn(code));
     return mv;
   }
 
@@ -161,7 +173,46 @@ class PageController {
     mv.addObject("categoryName", d.category() == null ? UNCATEGORIZED : catalog.categoryName(d.category()));
     mv.addObject("hasThumbnail", Thumbnails.supports(d.mediaType()));
     mv.addObject("text", text);
+
+    // Newest first; the first is the head of the chain, which is what “当前版本” links to from an old one.
+    List<Document> versions = archive.versions(d.id(), caller.scope());
+    var comments = reviews.comments(caller, d.id());
+    boolean current = d.lifecycle().current();
+    boolean returned = d.review().status() == ReviewStatus.RETURNED;
+    mv.addObject("versions", versions);
+    mv.addObject("latest", versions.isEmpty() ? d : versions.get(0));
+    mv.addObject("comments", comments);
+    // The forms follow the service's rules, so a person is never offered a button that can only fail.
+    mv.addObject("canReview", current && caller.reviews(d.unitCode()));
+    mv.addObject("canComment", caller.reviews(d.unitCode()));
+    mv.addObject("canDelete", current && caller.handsIn(d.unitCode()));
+    mv.addObject("canRestore", d.lifecycle().deleted() && caller.handsIn(d.unitCode()));
+    mv.addObject("canResubmit", current && returned && caller.handsIn(d.unitCode()));
+    mv.addObject("overdue", returned && d.review().deadline() != null && d.review().deadline().isBefore(LocalDate.now()));
+    mv.addObject("today", LocalDate.now());
+    List<String> people = new ArrayList<>(List.of(nullToEmpty(d.uploadedBy()), nullToEmpty(d.review().by()),
+        nullToEmpty(d.lifecycle().deletedBy())));
+    comments.forEach(c -> people.add(c.author()));
+    mv.addObject("names", displayNames(accounts, people));
     return mv;
+  }
+
+  /**
+   * Display names for user names, for “退回人：王芳” rather than a login name. Names that are no
+   * account (the importer, “系统”, an account since renamed away) stay as they are.
+   */
+  static Map<String, String> displayNames(AccountService accounts, Collection<String> usernames) {
+    Map<String, String> names = new HashMap<>();
+    for (String u : usernames) {
+      if (u != null && !u.isEmpty() && !names.containsKey(u)) {
+        names.put(u, accounts.find(u).map(Account::displayName).orElse(u));
+      }
+    }
+    return names;
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
   }
 
   @GetMapping("/upload")
@@ -202,14 +253,32 @@ class PageController {
 
   private ModelAndView uploadPage(Caller caller, UploadForm form) {
     ModelAndView mv = new ModelAndView("upload");
+    List<Unit> handIn = units.findAll().stream().filter(u -> caller.handsIn(u.code())).toList();
+    if (form.replaces() != null) {
+      // A resubmission belongs to the replaced document's unit; offering others would only lead to NOT_REPLACEABLE.
+      Optional<Document> replaced = archive.document(form.replaces(), caller.scope()).filter(d -> caller.handsIn(d.unitCode()));
+      if (replaced.isEmpty()) {
+        return notFound("没有找到编号为“" + form.replaces() + "”的材料，或您无权重新提交它。");
+      }
+      Document r = replaced.get();
+      mv.addObject("replaced", r);
+      if (!r.lifecycle().current()) {
+        mv.addObject("notReplaceable", r.lifecycle().deleted() ? "该材料在回收站中，不能重新提交。" : "该材料已有新版本，请对当前版本重新提交。");
+        mv.addObject("latest", archive.versions(r.id(), caller.scope()).stream().findFirst().orElse(r));
+      }
+      handIn = handIn.stream().filter(u -> u.code().equals(r.unitCode())).toList();
+      form = new UploadForm(r.unitCode(), form.category() == null ? r.category() : form.category(), form.date(),
+          form.title() == null ? r.title() : form.title(), r.id());
+    }
     mv.addObject("form", form);
-    mv.addObject("unitOptions", new UnitTree(units.findAll().stream().filter(u -> caller.handsIn(u.code())).toList()).depthFirst());
+    mv.addObject("unitOptions", new UnitTree(handIn).depthFirst());
     mv.addObject("categories", catalog.categories());
     mv.addObject("maxBytes", ingest.maxBytes());
     return mv;
   }
 
-  private ModelAndView notFound(String detail) {
+  /** The error page with 404, for what does not exist or is outside the caller's scope (the two look the same). */
+  static ModelAndView notFound(String detail) {
     ModelAndView mv = new ModelAndView("error");
     mv.setStatus(HttpStatus.NOT_FOUND);
     mv.addObject("status", 404);

@@ -11,6 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * One application on a fresh data directory, shared by the audit tests (same configuration, so
@@ -42,6 +43,10 @@ abstract class AuditTestSupport {
   void emptyTrail() {
     // Start-up work (such as creating the first administrator) may already have written events.
     jdbc.sql("delete from audit_event").update();
+    // The mock web environment binds a pretend request (from 127.0.0.1) to every test thread. Much of
+    // the trail is written where there is none (imports, start-up), so tests begin without one and
+    // bind a request where they mean to.
+    RequestContextHolder.resetRequestAttributes();
   }
 
   /** An event at a known moment, from a known address. */

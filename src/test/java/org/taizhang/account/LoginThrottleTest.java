@@ -1,0 +1,67 @@
+package org.taizhang.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class LoginThrottleTest {
+  /** A clock the test moves by hand. */
+  static final class ManualClock extends Clock {
+    Instant now = Instant.parse("2026-03-01T08:00:00Z");
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  @Test
+  void blocksAUserAfterFiveFailuresUntilTheWindowPasses() {
+    ManualClock clock = new ManualClock();
+    LoginThrottle t = new LoginThrottle(clock);
+    for (int i = 0; i < 4; i++) {
+      t.failed("li", "10.0.0.1");
+    }
+    assertThat(t.waitFor("li", "10.0.0.1")).isZero();
+    t.failed("li", "10.0.0.1");
+    assertThat(t.waitFor("li", "10.0.0.2")).isEqualTo(LoginThrottle.WINDOW);
+    assertThat(t.waitFor("wang", "10.0.0.1")).isZero();
+    clock.now = clock.now.plus(LoginThrottle.WINDOW).plusSeconds(1);
+    assertThat(t.waitFor("li", "10.0.0.1")).isZero();
+  }
+
+  @Test
+  void blocksAnAddressOnlyAfterManyFailuresAcrossUsers() {
+    ManualClock clock = new ManualClock();
+    LoginThrottle t = new LoginThrottle(clock);
+    for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_ADDRESS; i++) {
+      t.failed("user" + i, "10.0.0.9");
+    }
+    assertThat(t.waitFor("someone-else", "10.0.0.9")).isPositive();
+    assertThat(t.waitFor("someone-else", "10.0.0.8")).isZero();
+  }
+
+  @Test
+  void successForgivesTheUser() {
+    LoginThrottle t = new LoginThrottle(new ManualClock());
+    for (int i = 0; i < 5; i++) {
+      t.failed("zhao", "10.0.0.1");
+    }
+    t.succeeded("zhao");
+    assertThat(t.waitFor("zhao", "10.0.0.2")).isEqualTo(Duration.ZERO);
+  }
+}

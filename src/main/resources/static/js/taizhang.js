@@ -42,10 +42,37 @@
       button.disabled = true;
       button.textContent = '正在上传…';
     });
+    var label = button.textContent;
     // Coming back with the browser's back button restores the page as it was left: busy.
     window.addEventListener('pageshow', function () {
       button.disabled = false;
-      button.textContent = '上传';
+      button.textContent = label;
     });
   }
+
+  // Deleting, purging and revoking ask first. Without JavaScript the form simply submits: the
+  // recycle bin still catches a deletion, and a purge is only offered to administrators.
+  document.querySelectorAll('form[data-confirm]').forEach(function (form) {
+    form.addEventListener('submit', function (e) {
+      if (!window.confirm(form.getAttribute('data-confirm'))) {
+        e.preventDefault();
+      }
+    });
+  });
+
+  // A preview that cannot be made removes its figure rather than showing a broken image. (The
+  // content security policy forbids inline onerror handlers, hence here.)
+  document.querySelectorAll('img[data-remove-on-error]').forEach(function (img) {
+    var drop = function () {
+      var figure = img.closest('figure');
+      if (figure) {
+        figure.remove();
+      }
+    };
+    if (img.complete && img.naturalWidth === 0 && img.getAttribute('src')) {
+      drop();
+    } else {
+      img.addEventListener('error', drop);
+    }
+  });
 })();

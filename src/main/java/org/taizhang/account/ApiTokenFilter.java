@@ -8,15 +8,19 @@ import java.io.IOException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.taizhang.audit.AuditAction;
+import org.taizhang.audit.AuditLog;
 
 /** Authenticates scripts by {@code Authorization: Bearer tz_…}; an unknown token is answered with 401. */
 class ApiTokenFilter extends OncePerRequestFilter {
   private final AccountService accounts;
   private final AccountUserDetailsService users;
+  private final AuditLog audit;
 
-  ApiTokenFilter(AccountService accounts, AccountUserDetailsService users) {
+  ApiTokenFilter(AccountService accounts, AccountUserDetailsService users, AuditLog audit) {
     this.accounts = accounts;
     this.users = users;
+    this.audit = audit;
   }
 
   @Override
@@ -27,6 +31,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
       var owner = accounts.tokenOwner(header.substring(7).strip());
       var details = owner.map(users::loadUserByUsername).filter(u -> u.isEnabled());
       if (details.isEmpty()) {
+        audit.record(null, AuditAction.LOGIN_FAILED, null, "令牌无效或已吊销");
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setContentType("application/json;charset=UTF-8");
         response.getWriter().write("{\"error\":\"UNAUTHENTICATED\",\"message\":\"令牌无效或已吊销\"}");

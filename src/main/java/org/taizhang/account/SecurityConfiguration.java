@@ -6,7 +6,10 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -35,13 +38,19 @@ class SecurityConfiguration {
   }
 
   @Bean
-  AuthenticationManager authenticationManager(AccountUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
-    return new ProviderManager(new ThrottledAuthenticationProvider(users, encoder, throttle));
+  AuthenticationManager authenticationManager(AccountUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
+      ApplicationEventPublisher publisher) {
+    ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(users, encoder, throttle));
+    DefaultAuthenticationEventPublisher events = new DefaultAuthenticationEventPublisher(publisher);
+    // the throttle's own refusals are failures too; the default publisher knows only Spring's exceptions
+    events.setDefaultAuthenticationFailureEvent(AuthenticationFailureBadCredentialsEvent.class);
+    manager.setAuthenticationEventPublisher(events);
+    return manager;
   }
 
   @Bean
   SecurityFilterChain securityFilterChain(HttpSecurity http, AccountService accounts, AccountUserDetailsService users,
-      AuthenticationManager authenticationManager) throws Exception {
+      AuthenticationManager authenticationManager, org.taizhang.audit.AuditLog audit) throws Exception {
     String[] reviewers = {"ADMIN", "DISTRICT", "REVIEWER"};
     String[] handIn = {"ADMIN", "CLERK"};
     http.authenticationManager(authenticationManager)
@@ -70,7 +79,7 @@ class SecurityConfiguration {
                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
                     + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))
             .frameOptions(f -> f.deny()))
-        .addFilterBefore(new ApiTokenFilter(accounts, users), BasicAuthenticationFilter.class);
+        .addFilterBefore(new ApiTokenFilter(accounts, users, audit), BasicAuthenticationFilter.class);
     return http.build();
   }
 

@@ -88,10 +88,12 @@ public class AuditLog {
    * details. A null address means the current request's, as in {@link #record(String, AuditAction, String, String)}.
    */
   void record(String actor, String address, AuditAction action, String target, String detail) {
+    String from = address == null ? currentAddress() : address;
     try {
-      write(clock.instant(), actor, address == null ? currentAddress() : address, action, target, detail);
+      write(clock.instant(), actor, from, action, target, detail);
     } catch (RuntimeException e) {
-      log.error("审计记录写入失败：{} {} {} {} {}", actor, address, action, target, detail, e);
+      // Everything the row would have held, so the event survives at least in the log.
+      log.error("审计记录写入失败：用户 {}，地址 {}，操作 {}，对象 {}，详情 {}", actor, from, action, target, detail, e);
     }
   }
 
@@ -100,12 +102,12 @@ public class AuditLog {
     if (action == null) {
       throw new IllegalArgumentException("审计事件缺少操作类型");
     }
-    String a = blank(actor) ? UNKNOWN_ACTOR : cut(actor.strip(), ACTOR_MAX);
-    String addr = blank(address) ? LOCAL : cut(address.strip(), ADDRESS_MAX);
+    String a = blank(actor) ? UNKNOWN_ACTOR : fit(actor.strip(), ACTOR_MAX);
+    String addr = blank(address) ? LOCAL : fit(address.strip(), ADDRESS_MAX);
     TransactionTemplate tx = TransactionSynchronizationManager.isCurrentTransactionReadOnly() ? separate : alongside;
     tx.executeWithoutResult(status -> jdbc.sql(
             "insert into audit_event(event_at, actor, address, action_code, target, detail) values (?, ?, ?, ?, ?, ?)")
-        .params(AuditTimes.stored(at), a, addr, action.name(), cut(target, TARGET_MAX), cut(detail, DETAIL_MAX))
+        .params(AuditTimes.stored(at), a, addr, action.name(), fit(target, TARGET_MAX), fit(detail, DETAIL_MAX))
         .update());
   }
 
@@ -223,12 +225,17 @@ public class AuditLog {
   }
 
   /**
-   * Shortens a value to fit its column, ending it with “…” so a reader sees it was cut. Counted in
-   * UTF-16 units (H2's measure, never less than PostgreSQL's characters) and never splitting a
-   * surrogate pair.
+   * Makes a value storable in a column of {@code max} characters. NUL characters go (PostgreSQL
+   * refuses them in text, and a file name or comment may carry one); a longer value is cut and ends
+   * in “…” so a reader sees it was cut. Counted in UTF-16 units (H2's measure, never less than
+   * PostgreSQL's characters) and never splitting a surrogate pair.
    */
-  static String cut(String s, int max) {
-    if (s == null || s.length() <= max) {
+  static String fit(String value, int max) {
+    if (value == null) {
+      return null;
+    }
+    String s = value.indexOf('\0') >= 0 ? value.replace("\0", "") : value;
+    if (s.length() <= max) {
       return s;
     }
     int end = max - 1;

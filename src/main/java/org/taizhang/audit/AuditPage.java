@@ -94,7 +94,7 @@ final class AuditPage {
         last = n;
       } else if (n < page - PAGER_SPAN) {
         // Skip straight to the window around the current page: an audit trail can run to many thousands of pages.
-        n = page - PAGER_SPAN - 1;
+        n = Math.min(page - PAGER_SPAN - 1, pages - 1);
       } else {
         n = pages - 1;
       }

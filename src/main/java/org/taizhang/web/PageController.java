@@ -236,7 +236,8 @@ class PageController {
         ? null : file;
     try {
       IngestResult result = DocumentApiController.ingest(ingest, audit, caller, given, unit, category, date, title, replaces);
-      redirect.addFlashAttribute("flash", result.duplicate() ? "该文件已存在（重复上传），未重复保存" : "上传成功");
+      redirect.addFlashAttribute("flash", result.duplicate() ? "该文件已存在（重复上传），未重复保存"
+          : replaces != null ? "已重新提交新版本，等待测评员审核" : "上传成功");
       redirect.addFlashAttribute("flashKind", result.duplicate() ? "notice" : "success");
       return new ModelAndView("redirect:/documents/" + result.document().id());
     } catch (RejectedException e) {

@@ -138,6 +138,17 @@ class AuditLogTest extends AuditTestSupport {
   }
 
   @Test
+  void dropsNulCharactersWhichPostgresRefuses() {
+    audit.record("zhang\0san", AuditAction.COMMENT, "文档\0 1", "第一行\0第二行");
+
+    assertThat(audit.find(all())).singleElement().satisfies(e -> {
+      assertThat(e.actor()).isEqualTo("zhangsan");
+      assertThat(e.target()).isEqualTo("文档 1");
+      assertThat(e.detail()).isEqualTo("第一行第二行");
+    });
+  }
+
+  @Test
   void neverThrowsToTheCaller() {
     assertThatCode(() -> audit.record("zhangsan", null, "文档 1", null)).doesNotThrowAnyException();
     assertThat(audit.count(all())).isZero();

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -31,19 +36,25 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.taizhang.account.AccountService;
+import org.taizhang.account.Role;
 import org.taizhang.ingest.FolderImporter;
 import org.taizhang.ingest.IngestRequest;
 import org.taizhang.ingest.IngestService;
 import org.taizhang.ingest.RejectedException;
 
 /**
- * The pages in a real headless Chromium: upload a file through the form, find it with the search
- * box, narrow the result with a facet. Runs against its own data directory, never ./data.
+ * The pages in a real headless Chromium, signed in through the login form: upload a file through
+ * the form, find it with the search box, narrow the result with a facet; an administrator creates
+ * an account whose owner then manages their password and API tokens. Runs against its own data
+ * directory, never ./data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     // Selenium warns that it has no DevTools bindings for this Chromium; the test uses plain WebDriver only.
     "logging.level.org.openqa.selenium.devtools=ERROR",
-    "logging.level.org.openqa.selenium.chromium=ERROR"})
+    "logging.level.org.openqa.selenium.chromium=ERROR",
+    // A configured first administrator, so no random password is generated and printed.
+    "taizhang.admin.password=browser-test-admin-pw"})
 class BrowserTest {
   /** Under target/ so that {@code mvn clean} removes what the runs leave behind. */
   private static final Path WORK = Path.of("target", "browser-test");
@@ -51,6 +62,10 @@ class BrowserTest {
   private static final Path SCREENSHOT = Path.of("target", "screenshots", "search.png");
 
   private static final String UNIT = "xinghe-community";
+  /** An administrator sees every unit, so the search counts below are the whole archive's. */
+  private static final String ADMIN = "county-admin";
+  private static final String ADMIN_NAME = "县创建办张华";
+  private static final String PASSWORD = "browser-test-pw-1";
   private static final String WORD = "垃圾分类";
   private static final String FILE_TITLE = "星河社区垃圾分类志愿服务活动记录";
   private static final String FILE_TEXT = """
@@ -72,6 +87,9 @@ class BrowserTest {
 
   @Autowired
   IngestService ingest;
+
+  @Autowired
+  AccountService accounts;
 
   private ChromeDriver browser;
   private WebDriverWait wait;
@@ -108,6 +126,7 @@ class BrowserTest {
   @Test
   void uploadThenSearchThenNarrowByFacet() throws Exception {
     seedArchive();
+    signIn(ADMIN, PASSWORD);
 
     // 1. Upload through the form; the title comes from the (Chinese) file name.
     uploads = freshDirectory("upload-");
@@ -127,7 +146,8 @@ class BrowserTest {
     long id = Long.parseLong(m.group(1));
     assertThat(browser.findElement(By.id("doc-title")).getText()).isEqualTo(FILE_TITLE);
     assertThat(browser.findElement(By.id("flash")).getText()).isEqualTo("上传成功");
-    assertThat(browser.findElement(By.id("metadata")).getText()).contains("星河社区", "活动记录", "2025-04-20", "网页上传");
+    assertThat(browser.findElement(By.id("metadata")).getText()).contains("星河社区", "活动记录", "2025-04-20", ADMIN_NAME);
+    assertThat(browser.findElement(By.id("review-status")).getText()).contains("已提交");
     assertThat(browser.findElement(By.id("download")).getAttribute("href")).endsWith("/api/documents/" + id + "/file");
     assertThat(browser.findElement(By.id("text")).getText()).contains("绿色积分");
 
@@ -171,7 +191,7 @@ class BrowserTest {
     // 5. Choosing a filter in the form applies it at once (no button press needed).
     WebElement html = browser.findElement(By.tagName("html"));
     new Select(browser.findElement(By.id("filter-category"))).selectByValue("activity");
-    wait.until(ExpectedConditions.stalenessOf(html));
+    Chromium.awaitNextPage(browser, html);
     wait.until(ExpectedConditions.urlContains("category=activity"));
     assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("共 1 条结果");
     hitFor(id);
@@ -185,12 +205,130 @@ class BrowserTest {
     assertThat(activity.findElement(By.linkText(FILE_TITLE)).getAttribute("href")).endsWith("/documents/" + id);
   }
 
+  @Test
+  void administratorCreatesAccountWhoseOwnerManagesPasswordAndTokens() throws Exception {
+    seedArchive();
+    String office = "dongcheng-office";
+    String first = "first-password-1";
+    String reset = "reset-password-22";
+    String own = "own-password-333";
+
+    // 1. The administrator creates a district office account for 东城区文明办.
+    signIn(ADMIN, PASSWORD);
+    browser.get(url("/admin/users"));
+    assertChinesePage("用户管理");
+    fillCreateForm(office, "东城区创建办赵强", "DISTRICT", "dongcheng", first);
+    assertThat(flash()).contains("已创建用户 " + office);
+    WebElement row = userRow(office);
+    assertThat(row.getText()).contains("东城区创建办赵强", "下级创建办", "东城区文明办", "启用");
+    screenshot(SCREENSHOT.resolveSibling("users.png"));
+
+    // The same name again is refused with the service's message, and the form keeps what was typed.
+    fillCreateForm(office, "重复", "CLERK", UNIT, first);
+    assertThat(flash()).contains("用户名已存在");
+    assertThat(browser.findElement(By.id("flash")).getAttribute("class")).contains("error");
+    assertThat(browser.findElement(By.id("new-username")).getAttribute("value")).isEqualTo(office);
+
+    // 2. Edit the name; set a new password.
+    submitAndWait(userRow(office).findElement(By.cssSelector("a.edit-link")));
+    WebElement name = browser.findElement(By.id("edit-display-name"));
+    name.clear();
+    name.sendKeys("赵强");
+    submitAndWait(browser.findElement(By.id("edit-submit")));
+    assertThat(flash()).contains("已保存用户 " + office);
+    assertThat(userRow(office).getText()).contains("赵强").doesNotContain("东城区创建办赵强");
+    submitAndWait(userRow(office).findElement(By.cssSelector("a.edit-link")));
+    browser.findElement(By.id("reset-password")).sendKeys(reset);
+    submitAndWait(browser.findElement(By.id("reset-submit")));
+    assertThat(flash()).contains("已为 " + office + " 设置新密码");
+    Chromium.signOut(browser, wait);
+
+    // 3. The owner signs in with it: a district office neither uploads nor manages users.
+    signIn(office, reset);
+    WebElement nav = browser.findElement(By.id("nav"));
+    assertThat(nav.getText()).contains("检索", "单位档案", "待办").doesNotContain("上传材料", "回收站", "用户管理", "审计日志");
+    assertThat(browser.findElement(By.id("current-user")).getText()).isEqualTo("赵强");
+    submitAndWait(browser.findElement(By.id("current-user")));
+    assertThat(browser.getCurrentUrl()).endsWith("/account");
+    assertThat(browser.findElement(By.id("account-role")).getText()).isEqualTo("下级创建办");
+    assertThat(browser.findElement(By.id("account-unit")).getText()).isEqualTo("东城区文明办");
+
+    // 4. Changing the password needs the current one and the same new one twice.
+    changePassword("not-my-password", own, own);
+    assertThat(flash()).isEqualTo("当前密码不正确");
+    changePassword(reset, own, own + "x");
+    assertThat(flash()).isEqualTo("两次输入的新密码不一致");
+    changePassword(reset, own, own);
+    assertThat(flash()).contains("密码已修改");
+
+    // 5. A token is shown once, works for the API, and stops working when revoked.
+    assertThat(browser.findElements(By.id("no-tokens"))).hasSize(1);
+    browser.findElement(By.id("token-label")).sendKeys("备份脚本");
+    submitAndWait(browser.findElement(By.id("token-submit")));
+    String token = browser.findElement(By.id("new-token")).getText();
+    assertThat(token).startsWith("tz_");
+    WebElement tokenRow = browser.findElement(By.cssSelector("#tokens tr.token"));
+    assertThat(tokenRow.getText()).contains("备份脚本", "从未使用");
+    assertThat(apiStatus(token)).isEqualTo(200);
+    screenshot(SCREENSHOT.resolveSibling("account.png"));
+    browser.navigate().refresh();
+    assertThat(browser.findElements(By.id("new-token"))).as("the token is shown only once").isEmpty();
+    assertThat(browser.findElement(By.cssSelector("#tokens tr.token")).getText()).doesNotContain("从未使用");
+    WebElement page = browser.findElement(By.tagName("html"));
+    browser.findElement(By.cssSelector("#tokens tr.token .revoke-form button")).click();
+    Alert confirm = wait.until(ExpectedConditions.alertIsPresent());
+    assertThat(confirm.getText()).contains("备份脚本");
+    confirm.accept();
+    Chromium.awaitNextPage(browser, page);
+    assertThat(flash()).contains("令牌已吊销");
+    assertThat(browser.findElements(By.cssSelector("#tokens tr.token"))).isEmpty();
+    assertThat(apiStatus(token)).isEqualTo(401);
+    Chromium.signOut(browser, wait);
+
+    // 6. The new password is the one that works now.
+    signIn(office, own);
+  }
+
+  private void fillCreateForm(String username, String displayName, String role, String unit, String password) {
+    WebElement u = browser.findElement(By.id("new-username"));
+    u.clear();
+    u.sendKeys(username);
+    WebElement n = browser.findElement(By.id("new-display-name"));
+    n.clear();
+    n.sendKeys(displayName);
+    new Select(browser.findElement(By.id("new-role"))).selectByValue(role);
+    new Select(browser.findElement(By.id("new-unit"))).selectByValue(unit);
+    browser.findElement(By.id("new-password")).sendKeys(password);
+    submitAndWait(browser.findElement(By.id("create-submit")));
+  }
+
+  private void changePassword(String current, String password, String confirm) {
+    browser.findElement(By.id("current")).sendKeys(current);
+    browser.findElement(By.id("new-password")).sendKeys(password);
+    browser.findElement(By.id("confirm")).sendKeys(confirm);
+    submitAndWait(browser.findElement(By.id("password-submit")));
+  }
+
+  private WebElement userRow(String username) {
+    return browser.findElement(By.cssSelector("#users tr.user-row[data-username='" + username + "']"));
+  }
+
+  private String flash() {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("flash"))).getText();
+  }
+
+  private int apiStatus(String token) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url("/api/units"))).header("Authorization", "Bearer " + token).build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  private void signIn(String username, String password) {
+    Chromium.signIn(browser, wait, url(""), username, password);
+  }
+
   /** Clicks and waits for the next page to replace this one, so nothing is read from the old page. */
   private void submitAndWait(WebElement clickable) {
-    WebElement page = browser.findElement(By.tagName("html"));
-    clickable.click();
-    wait.until(ExpectedConditions.stalenessOf(page));
-    wait.until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+    Chromium.clickAndWait(browser, clickable);
   }
 
   private WebElement hitFor(long id) {
@@ -205,7 +343,8 @@ class BrowserTest {
     assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
     assertThat(browser.getTitle()).contains("台账");
     WebElement nav = browser.findElement(By.id("nav"));
-    assertThat(nav.getText()).contains("检索", "单位档案", "上传材料");
+    assertThat(nav.getText()).contains("检索", "单位档案", "待办", "上传材料", "回收站", "用户管理", "审计日志");
+    assertThat(browser.findElement(By.id("current-user")).getText()).isEqualTo(ADMIN_NAME);
     assertThat(nav.findElement(By.cssSelector("a.active")).getText()).isEqualTo(activeNav);
   }
 
@@ -234,6 +373,9 @@ class BrowserTest {
         """, StandardCharsets.UTF_8);
     assertThat(importer.loadUnits(dir)).isEqualTo(5);
     deleteRecursively(dir);
+    if (accounts.find(ADMIN).isEmpty()) {
+      accounts.create("test", ADMIN, ADMIN_NAME, Role.ADMIN, null, PASSWORD);
+    }
     seed("dongcheng-tax", "2025年度文明单位创建工作计划", LocalDate.of(2025, 2, 10),
         "东城区税务局2025年度文明单位创建工作计划\n一、工作目标：巩固文明单位创建成果。\n二、主要任务：开展志愿服务、垃圾分类进机关、诚信纳税宣传等活动。");
     seed(UNIT, "2025年第一季度文明创建工作会议记录", LocalDate.of(2025, 3, 12),

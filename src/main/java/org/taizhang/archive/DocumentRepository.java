@@ -155,6 +155,12 @@ public class DocumentRepository {
         .update();
   }
 
+  public void setDescription(long id, String category, String title, java.time.LocalDate date, int year) {
+    jdbc.sql("update document set category = ?, title = ?, doc_date = ?, archive_year = ? where id = ?")
+        .params(category, title, date, year, id)
+        .update();
+  }
+
   public void setDeleted(long id, java.time.Instant at, String by) {
     jdbc.sql("update document set deleted_at = ?, deleted_by = ? where id = ?")
         .params(at == null ? null : Timestamp.from(at), by, id)

@@ -25,7 +25,9 @@ public enum AuditAction {
   USER_CHANGED("修改用户"),
   TOKEN_CREATED("创建令牌"),
   TOKEN_REVOKED("吊销令牌"),
-  IMPORT("批量导入");
+  IMPORT("批量导入"),
+  DESCRIBE("修改著录"),
+  EXPORT("导出");
 
   private final String label;
 

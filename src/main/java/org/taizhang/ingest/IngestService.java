@@ -12,7 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.context.ApplicationEventPublisher;
 import org.taizhang.archive.Document;
+import org.taizhang.archive.DocumentChanged;
 import org.taizhang.archive.DocumentRepository;
 import org.taizhang.archive.NewDocument;
 import org.taizhang.catalog.Catalog;
@@ -49,9 +51,12 @@ public class IngestService {
   private final DocumentIndex index;
   private final long maxBytes;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   IngestService(UnitRepository units, Catalog catalog, FileStore store, TextExtractor extractor,
-      DocumentRepository documents, DocumentIndex index, TaizhangProperties properties, Optional<Clock> clock) {
+      DocumentRepository documents, DocumentIndex index, TaizhangProperties properties, Optional<Clock> clock,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.units = units;
     this.catalog = catalog;
     this.store = store;
@@ -130,6 +135,10 @@ public class IngestService {
         // The document is durable; the index is derived and the next start re-indexes what it lacks.
         log.error("document {} stored but not indexed", saved.id(), e);
       }
+      if (replaces != null) {
+        events.publishEvent(new DocumentChanged(replaces, saved.unitCode()));
+      }
+      events.publishEvent(new DocumentChanged(saved.id(), saved.unitCode()));
       return new IngestResult(saved, false);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

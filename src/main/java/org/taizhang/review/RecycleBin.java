@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.taizhang.account.Caller;
+import org.springframework.context.ApplicationEventPublisher;
 import org.taizhang.archive.Document;
+import org.taizhang.archive.DocumentChanged;
 import org.taizhang.archive.DocumentRepository;
 import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditLog;
@@ -25,8 +27,10 @@ public class RecycleBin {
   private final FileStore store;
   private final AuditLog audit;
   private final Clock clock = Clock.systemUTC();
+  private final ApplicationEventPublisher events;
 
-  RecycleBin(DocumentRepository documents, DocumentIndex index, FileStore store, AuditLog audit) {
+  RecycleBin(DocumentRepository documents, DocumentIndex index, FileStore store, AuditLog audit, ApplicationEventPublisher events) {
+    this.events = events;
     this.documents = documents;
     this.index = index;
     this.store = store;
@@ -49,6 +53,7 @@ public class RecycleBin {
     index.delete(id);
     index.refresh();
     audit.record(caller.username(), AuditAction.DELETE, ReviewService.target(d), null);
+    events.publishEvent(new DocumentChanged(id, d.unitCode()));
   }
 
   public void restore(Caller caller, long id) {
@@ -61,6 +66,7 @@ public class RecycleBin {
     index.put(restored, documents.text(id).orElse(""));
     index.refresh();
     audit.record(caller.username(), AuditAction.RESTORE, ReviewService.target(d), null);
+    events.publishEvent(new DocumentChanged(id, d.unitCode()));
   }
 
   /** Removes a deleted document for good; its original goes too unless another document shares it. */
@@ -81,6 +87,7 @@ public class RecycleBin {
       throw new UncheckedIOException(e);
     }
     audit.record(caller.username(), AuditAction.PURGE, ReviewService.target(d), d.fileName() + "，SHA-256 " + d.sha256());
+    events.publishEvent(new DocumentChanged(id, d.unitCode()));
   }
 
   public List<Document> contents(Caller caller) {

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.taizhang.account.Caller;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.review.Comment;
+import org.taizhang.review.DocumentEditor;
 import org.taizhang.review.RecycleBin;
 import org.taizhang.review.ReviewService;
 import org.taizhang.text.ChineseDates;
@@ -24,11 +25,23 @@ class ReviewApiController {
   private final ReviewService reviews;
   private final RecycleBin recycleBin;
   private final Catalog catalog;
+  private final DocumentEditor editor;
 
-  ReviewApiController(ReviewService reviews, RecycleBin recycleBin, Catalog catalog) {
+  ReviewApiController(ReviewService reviews, RecycleBin recycleBin, Catalog catalog, DocumentEditor editor) {
     this.reviews = reviews;
     this.recycleBin = recycleBin;
     this.catalog = catalog;
+    this.editor = editor;
+  }
+
+  /** Corrects category, title, date or archive year; omitted fields stay as they are. */
+  @PostMapping("/api/documents/{id}/description")
+  DocumentView describe(Caller caller, @PathVariable("id") long id,
+      @RequestParam(name = "category", required = false) String category,
+      @RequestParam(name = "title", required = false) String title,
+      @RequestParam(name = "date", required = false) String date,
+      @RequestParam(name = "year", required = false) Integer year) {
+    return view(editor.describe(caller, id, category, title, parseDate(date), year));
   }
 
   /** {@code decision=accept}, or {@code decision=return} with {@code reason} and {@code deadline}. */

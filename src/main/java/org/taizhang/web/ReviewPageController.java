@@ -36,6 +36,9 @@ import org.taizhang.unit.UnitRepository;
  */
 @Controller
 class ReviewPageController {
+  /** Items per to-do list; more would make a page nobody scrolls through. */
+  static final int MAX_LISTED = 200;
+
   private final ReviewService reviews;
   private final RecycleBin recycleBin;
   private final Archive archive;
@@ -65,11 +68,15 @@ class ReviewPageController {
     List<Document> returned = reviews.returned(caller);
     List<Document> awaiting = reviews.awaitingReview(caller);
     Map<String, String> people = PageController.displayNames(accounts, returned.stream().map(d -> d.review().by()).toList());
-    model.addAttribute("returned", returned.stream().map(d -> new TodoItem(d, unitNames.getOrDefault(d.unitCode(), d.unitCode()),
+    model.addAttribute("returnedTotal", returned.size());
+    model.addAttribute("returned", returned.stream().limit(MAX_LISTED).map(d -> new TodoItem(d, unitNames.getOrDefault(d.unitCode(), d.unitCode()),
         people.getOrDefault(d.review().by(), d.review().by()),
         d.review().deadline() != null && d.review().deadline().isBefore(today), caller.handsIn(d.unitCode()))).toList());
-    model.addAttribute("awaiting", awaiting.stream().map(d -> new TodoItem(d, unitNames.getOrDefault(d.unitCode(), d.unitCode()),
-        null, false, false)).toList());
+    // A county-wide reviewer may face thousands of submissions; the oldest come first and the rest wait their turn.
+    model.addAttribute("awaiting", awaiting.stream().limit(MAX_LISTED).map(d -> new TodoItem(d,
+        unitNames.getOrDefault(d.unitCode(), d.unitCode()), null, false, false)).toList());
+    model.addAttribute("awaitingTotal", awaiting.size());
+    model.addAttribute("maxListed", MAX_LISTED);
     model.addAttribute("reviews", caller.role().reviews());
     model.addAttribute("handsIn", caller.role().handsIn());
     return "todo";

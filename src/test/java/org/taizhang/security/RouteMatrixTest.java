@@ -73,6 +73,8 @@ class RouteMatrixTest extends SecurityFixture {
     r.add(new Route("GET", "/api/documents/{id}/comments", "D A N A A A", w -> get("/api/documents/" + id + "/comments", w)));
     r.add(new Route("POST", "/api/documents/{id}/comments", "D D D A A A",
         w -> postForm("/api/documents/" + id + "/comments", w, "body", "矩阵评论")));
+    r.add(new Route("POST", "/api/documents/{id}/description", "D A N A A A",
+        w -> postForm("/api/documents/" + id + "/description", w, "title", "矩阵著录")));
     r.add(new Route("GET", "/api/todo", "D A A A A A", w -> get("/api/todo", w)));
     r.add(new Route("DELETE", "/api/documents/{id}", "D A N D D A",
         w -> send(HttpRequest.newBuilder(uri("/api/documents/" + document("east-a", "待删除").id())).DELETE(), w)));

@@ -236,6 +236,14 @@ class PageController {
         ? null : file;
     try {
       IngestResult result = DocumentApiController.ingest(ingest, audit, caller, given, unit, category, date, title, replaces);
+      if (result.duplicate() && replaces != null) {
+        // The unchanged file again is no resubmission: stay on the form rather than show the old document as if it were new.
+        redirect.addFlashAttribute("flash", "该文件与已有材料《" + result.document().title() + "》内容相同，未作为新版本提交。请上传整改后的文件。");
+        redirect.addFlashAttribute("flashKind", "error");
+        redirect.addAttribute("unit", unit);
+        redirect.addAttribute("replaces", replaces);
+        return new ModelAndView("redirect:/upload");
+      }
       redirect.addFlashAttribute("flash", result.duplicate() ? "该文件已存在（重复上传），未重复保存"
           : replaces != null ? "已重新提交新版本，等待测评员审核" : "上传成功");
       redirect.addFlashAttribute("flashKind", result.duplicate() ? "notice" : "success");

@@ -116,12 +116,12 @@ class WebAttackTest extends SecurityFixture {
 
   @Test
   void apiTokensAuthenticateScriptsAndRevokedOnesDoNot() throws Exception {
-    String token = accounts.createToken("clerk-a", "脚本");
+    String token = accounts.createToken("clerk-a", "攻击测试脚本");
     HttpResponse<String> ok = http.send(HttpRequest.newBuilder(uri("/api/units")).header("Authorization", "Bearer " + token).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(ok.statusCode()).isEqualTo(200);
     assertThat(ok.body()).contains("east-a").doesNotContain("\"west\"");
-    String hash = accounts.tokens("clerk-a").get(0).hash();
+    String hash = accounts.tokens("clerk-a").stream().filter(t -> t.label().equals("攻击测试脚本")).findFirst().orElseThrow().hash();
     assertThat(accounts.revokeToken("clerk-a", hash)).isTrue();
     HttpResponse<String> revoked = http.send(HttpRequest.newBuilder(uri("/api/units")).header("Authorization", "Bearer " + token).build(),
         HttpResponse.BodyHandlers.ofString());

@@ -138,12 +138,13 @@ class ReviewFlowBrowserTest {
     assertThat(navText()).contains("上传材料", "回收站").doesNotContain("用户管理", "审计日志");
     open("/upload");
     new Select(browser.findElement(By.id("unit"))).selectByValue(UNIT);
-    browser.findElement(By.id("file")).sendKeys(file(TITLE + ".txt", """
+    Path original = file(TITLE + ".txt", """
         青禾社区道德讲堂活动记录
         时间：2025年5月8日
         地点：青禾社区新时代文明实践站
         内容：邀请身边好人讲述孝老爱亲故事，居民60余人参加。
-        """).toString());
+        """);
+    browser.findElement(By.id("file")).sendKeys(original.toString());
     clickAndWait(browser.findElement(By.id("upload-submit")));
     long first = documentIdFromUrl();
     assertThat(browser.findElement(By.id("doc-title")).getText()).isEqualTo(TITLE);
@@ -183,6 +184,11 @@ class ReviewFlowBrowserTest {
         .isEqualTo(String.valueOf(first));
     assertThat(browser.findElement(By.id("replaced-reason")).getText()).isEqualTo(REASON);
     screenshot("upload-resubmit.png");
+    // The unchanged file is no resubmission: the form says so and stays.
+    browser.findElement(By.id("file")).sendKeys(original.toString());
+    clickAndWait(browser.findElement(By.id("upload-submit")));
+    assertThat(flash()).contains("内容相同", "未作为新版本提交");
+    assertThat(browser.findElement(By.id("resubmit-heading")).getText()).contains(TITLE);
     browser.findElement(By.id("file")).sendKeys(file(TITLE + "（补充照片和签到表）.txt", """
         青禾社区道德讲堂活动记录（补充）
         时间：2025年5月8日

@@ -1,0 +1,28 @@
+package org.taizhang.completeness;
+
+import java.util.List;
+
+/**
+ * The verdict on one leaf indicator for one unit and year: status, computed and effective grade
+ * (an override replaces the computed one), points earned, the documents used as evidence and
+ * every missing item.
+ */
+public record IndicatorResult(
+    String code,
+    String name,
+    String parentName,
+    double points,
+    String method,
+    IndicatorStatus status,
+    Grade computedGrade,
+    Grade grade,
+    GradeOverride override,
+    double score,
+    List<Long> evidence,
+    List<MissingItem> missing) {
+
+  public IndicatorResult {
+    evidence = List.copyOf(evidence);
+    missing = List.copyOf(missing);
+  }
+}

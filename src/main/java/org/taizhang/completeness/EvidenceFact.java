@@ -1,0 +1,43 @@
+package org.taizhang.completeness;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Set;
+
+/**
+ * What the completeness check needs to know about one current document, worked out once from its
+ * row and text so that recomputing never reads text or the database again.
+ *
+ * @param date the date the document is about, or null when none is known
+ * @param year the archive year the unit filed it under
+ * @param formal whether its text shows a 文号 (正式文件)
+ * @param filledLabels the configured required-content labels that appear filled in
+ * @param placeholder whether unfilled template text (×××, XX, 20xx年x月x日) was found
+ * @param created the day the file says it was created, or null
+ * @param signature MinHash signature of the text for near-duplicate detection, or null when the
+ *     category is not compared or the text is too short
+ */
+record EvidenceFact(
+    long id,
+    String unit,
+    String category,
+    String title,
+    LocalDate date,
+    int year,
+    boolean image,
+    boolean formal,
+    Set<String> filledLabels,
+    boolean placeholder,
+    LocalDateTime takenAt,
+    LocalDate created,
+    int[] signature) {
+
+  EvidenceFact {
+    filledLabels = Set.copyOf(filledLabels);
+  }
+
+  /** How a missing item names this document: by its date, or by its title when it has none. */
+  String reference() {
+    return date != null ? date.toString() : "《" + title + "》";
+  }
+}

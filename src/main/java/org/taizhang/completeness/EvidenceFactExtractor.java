@@ -1,0 +1,79 @@
+package org.taizhang.completeness;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.taizhang.archive.Document;
+
+/**
+ * Works out a document's {@link EvidenceFact} from its row and extracted text. The text is folded
+ * first (full-width to half-width, traditional to simplified, as the search index does), so that
+ * “記錄人：” and “记录人:” are the same label.
+ */
+final class EvidenceFactExtractor {
+  /** A 文号: issuer abbreviation, year in 〔〕 (also typed as [] 【】 ()), number, 号. */
+  private static final Pattern DOCUMENT_NUMBER =
+      Pattern.compile("\\p{IsHan}{1,12}\\s*[〔\\[【(]\\s*(?:19|20)\\d{2}\\s*[〕\\]】)]\\s*第?\\s*\\d{1,5}\\s*号");
+  /** Unfilled template text, in folded form (ＸＸ and XX are both “xx” by then). */
+  static final Pattern PLACEHOLDER =
+      Pattern.compile("×{2,}|(?<![a-z])x{2,}(?![a-z])|(?:19|20)[x×]{2}|[x×]{1,2}\\s*月\\s*[x×]{1,2}\\s*日|○{3,}");
+
+  private final UnaryOperator<String> fold;
+  private final Map<String, Pattern> labels = new LinkedHashMap<>();
+  private final Set<String> compared;
+
+  /**
+   * @param fold the search index's character folding
+   * @param contentLabels every required-content label of the configured systems
+   * @param comparedCategories categories whose text gets a near-duplicate signature
+   */
+  EvidenceFactExtractor(UnaryOperator<String> fold, Set<String> contentLabels, Set<String> comparedCategories) {
+    this.fold = fold;
+    for (String label : contentLabels) {
+      // the label, a colon and the rest of the same line; folding turned “：” into “:” and “　” into a space
+      labels.put(label, Pattern.compile(Pattern.quote(fold.apply(label)) + "[ \\t\\u00A0]*:([^\\r\\n]*)"));
+    }
+    this.compared = Set.copyOf(comparedCategories);
+  }
+
+  EvidenceFact extract(Document d, String text) {
+    String folded = fold.apply(text == null ? "" : text);
+    Set<String> filled = new LinkedHashSet<>();
+    labels.forEach((label, pattern) -> {
+      if (filledIn(pattern, folded)) {
+        filled.add(label);
+      }
+    });
+    int[] signature = d.category() != null && compared.contains(d.category()) ? NearDuplicateIndex.signature(folded) : null;
+    return new EvidenceFact(
+        d.id(),
+        d.unitCode(),
+        d.category(),
+        d.title(),
+        d.date(),
+        d.year(),
+        d.mediaType() != null && d.mediaType().startsWith("image/"),
+        DOCUMENT_NUMBER.matcher(folded).find(),
+        filled,
+        PLACEHOLDER.matcher(folded).find(),
+        d.metadata() == null ? null : d.metadata().takenAt(),
+        d.metadata() == null || d.metadata().created() == null ? null : d.metadata().created().toLocalDate(),
+        signature);
+  }
+
+  /** Some occurrence of the label carries real content: not blank, and not template placeholders. */
+  private static boolean filledIn(Pattern label, String folded) {
+    Matcher m = label.matcher(folded);
+    while (m.find()) {
+      String content = m.group(1).strip();
+      if (!content.isEmpty() && !PLACEHOLDER.matcher(content).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

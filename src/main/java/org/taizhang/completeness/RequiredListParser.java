@@ -1,0 +1,386 @@
+package org.taizhang.completeness;
+
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.taizhang.catalog.Catalog;
+import org.taizhang.catalog.Category;
+import org.taizhang.completeness.EvaluationSystem.EvidenceKind;
+import org.taizhang.completeness.EvaluationSystem.EvidenceRule;
+import org.taizhang.completeness.EvaluationSystem.EvidenceWindow;
+import org.taizhang.completeness.EvaluationSystem.GradingRule;
+import org.taizhang.completeness.EvaluationSystem.Indicator;
+import org.taizhang.completeness.EvaluationSystem.Period;
+import org.taizhang.completeness.EvaluationSystem.VetoItem;
+import org.taizhang.config.ConfigException;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads one required-list file. It works on SnakeYAML's node tree rather than on Java objects so
+ * that every problem can name the line it is on: offices edit these files by hand every year.
+ */
+final class RequiredListParser {
+  static final List<String> METHODS = List.of("材料审核", "实地考察", "问卷调查", "征求意见");
+  private static final Set<String> TOP_KEYS =
+      Set.of("name", "years", "unit-types", "grade-points", "vetoes", "duplicate-check", "indicators");
+  private static final Set<String> NODE_KEYS = Set.of("code", "name", "children");
+  private static final Set<String> LEAF_KEYS = Set.of("code", "name", "points", "method", "evidence", "grading");
+  private static final Set<String> RULE_KEYS = Set.of("category", "min", "period", "window", "kind", "content");
+  private static final int MAX_DEPTH = 4;
+
+  private final Path file;
+  private final Catalog catalog;
+  /** "单位类型/年度" already covered by files read before this one, so that no unit is judged twice. */
+  private final Map<String, String> coveredBy;
+  private final Map<String, Integer> codeLines = new LinkedHashMap<>();
+
+  private RequiredListParser(Path file, Catalog catalog, Map<String, String> coveredBy) {
+    this.file = file;
+    this.catalog = catalog;
+    this.coveredBy = coveredBy;
+  }
+
+  /**
+   * Parses and checks a file. {@code coveredBy} maps "单位类型/年度" to the file that already covers it;
+   * this file's own pairs are added when it is valid.
+   */
+  static EvaluationSystem parse(Path file, String content, Catalog catalog, Map<String, String> coveredBy) {
+    return new RequiredListParser(file, catalog, coveredBy).parse(content);
+  }
+
+  private EvaluationSystem parse(String content) {
+    Node root;
+    try {
+      LoaderOptions options = new LoaderOptions();
+      options.setAllowDuplicateKeys(false);
+      root = new Yaml(options).compose(new StringReader(content));
+    } catch (MarkedYAMLException e) {
+      var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      throw new ConfigException(file, mark == null ? 0 : mark.getLine() + 1, "YAML 格式有误：" + e.getProblem());
+    } catch (YAMLException e) {
+      throw new ConfigException(file, 0, "YAML 格式有误：" + e.getMessage());
+    }
+    if (root == null) {
+      throw new ConfigException(file, 0, "文件是空的");
+    }
+    Map<String, Node> top = keys(mapping(root, "文件顶层"), TOP_KEYS, Set.of("name", "years", "unit-types", "indicators"));
+
+    String name = text(top.get("name"), "name");
+    List<Integer> years = new ArrayList<>();
+    for (Node n : sequence(top.get("years"), "years", true)) {
+      int y = integer(n, "年度", 1990, 2100);
+      if (years.contains(y)) {
+        throw error(n, "年度 " + y + " 重复");
+      }
+      years.add(y);
+    }
+    List<String> unitTypes = new ArrayList<>();
+    for (Node n : sequence(top.get("unit-types"), "unit-types", true)) {
+      String t = text(n, "单位类型");
+      if (!catalog.unitTypes().contains(t)) {
+        throw error(n, "单位类型“" + t + "”不在 unit-types.txt 中（可用：" + String.join("、", catalog.unitTypes()) + "）");
+      }
+      if (unitTypes.contains(t)) {
+        throw error(n, "单位类型“" + t + "”重复");
+      }
+      for (int y : years) {
+        String other = coveredBy.get(t + "/" + y);
+        if (other != null) {
+          throw error(n, "“" + t + "”的 " + y + " 年度已由 " + other + " 规定，同一类型同一年度只能有一个测评体系");
+        }
+      }
+      unitTypes.add(t);
+    }
+    Map<Grade, Double> percent = gradePoints(top.get("grade-points"));
+    List<VetoItem> vetoes = vetoes(top.get("vetoes"));
+    List<String> duplicateCheck = new ArrayList<>();
+    if (top.containsKey("duplicate-check")) {
+      for (Node n : sequence(top.get("duplicate-check"), "duplicate-check", false)) {
+        duplicateCheck.add(category(n).code());
+      }
+    }
+    List<Indicator> indicators = new ArrayList<>();
+    for (Node n : sequence(top.get("indicators"), "indicators", true)) {
+      indicators.add(indicator(n, 1));
+    }
+    String fileName = file.getFileName().toString();
+    for (String t : unitTypes) {
+      for (int y : years) {
+        coveredBy.put(t + "/" + y, fileName);
+      }
+    }
+    return new EvaluationSystem(name, fileName, years, unitTypes, percent, vetoes, duplicateCheck, indicators);
+  }
+
+  private Map<Grade, Double> gradePoints(Node node) {
+    Map<Grade, Double> out = new EnumMap<>(Grade.class);
+    out.put(Grade.A, 100.0);
+    out.put(Grade.B, 66.0);
+    out.put(Grade.C, 33.0);
+    out.put(Grade.D, 0.0);
+    if (node == null) {
+      return out;
+    }
+    Set<String> grades = new LinkedHashSet<>();
+    for (Grade g : Grade.values()) {
+      grades.add(g.name());
+    }
+    Map<String, Node> m = keys(mapping(node, "grade-points"), grades, grades);
+    m.forEach((g, v) -> out.put(Grade.valueOf(g), number(v, "等级 " + g + " 的得分比例（百分数）", 0, 100)));
+    for (int i = 1; i < Grade.values().length; i++) {
+      Grade better = Grade.values()[i - 1];
+      Grade worse = Grade.values()[i];
+      if (out.get(worse) > out.get(better)) {
+        throw error(m.get(worse.name()), "等级 " + worse + " 的得分比例不能高于 " + better);
+      }
+    }
+    return out;
+  }
+
+  private List<VetoItem> vetoes(Node node) {
+    List<VetoItem> out = new ArrayList<>();
+    if (node == null) {
+      return out;
+    }
+    Map<String, Integer> seen = new LinkedHashMap<>();
+    for (Node n : sequence(node, "vetoes", false)) {
+      Map<String, Node> m = keys(mapping(n, "一票否决项"), Set.of("code", "name"), Set.of("code", "name"));
+      String code = text(m.get("code"), "code");
+      if (seen.containsKey(code)) {
+        throw error(m.get("code"), "一票否决项代码“" + code + "”重复（第 " + seen.get(code) + " 行已使用）");
+      }
+      seen.put(code, line(m.get("code")));
+      out.add(new VetoItem(code, text(m.get("name"), "name")));
+    }
+    return out;
+  }
+
+  private Indicator indicator(Node node, int depth) {
+    MappingNode m = mapping(node, "指标");
+    boolean inner = has(m, "children");
+    Map<String, Node> k = inner ? keys(m, NODE_KEYS, Set.of("code", "name", "children"))
+        : keys(m, LEAF_KEYS, Set.of("code", "name", "points", "method"));
+    String code = text(k.get("code"), "code");
+    Integer earlier = codeLines.putIfAbsent(code, line(k.get("code")));
+    if (earlier != null) {
+      throw error(k.get("code"), "指标代码“" + code + "”重复（第 " + earlier + " 行已使用）");
+    }
+    String name = text(k.get("name"), "name");
+    if (inner) {
+      if (depth >= MAX_DEPTH) {
+        throw error(k.get("children"), "指标层级过深（最多 " + MAX_DEPTH + " 级）");
+      }
+      List<Indicator> children = new ArrayList<>();
+      for (Node c : sequence(k.get("children"), "children", true)) {
+        children.add(indicator(c, depth + 1));
+      }
+      return new Indicator(code, name, children.stream().mapToDouble(Indicator::points).sum(), null, List.of(), null, children);
+    }
+    double points = number(k.get("points"), "分值（points）", 0, 1000);
+    String method = text(k.get("method"), "测评方法（method）");
+    if (!METHODS.contains(method)) {
+      throw error(k.get("method"), "测评方法应为 " + String.join("、", METHODS) + " 之一，实际为“" + method + "”");
+    }
+    boolean review = EvaluationSystem.DOCUMENT_REVIEW.equals(method);
+    if (!review) {
+      for (String onlyForReview : List.of("evidence", "grading")) {
+        if (k.containsKey(onlyForReview)) {
+          throw error(k.get(onlyForReview), "只有“材料审核”指标才有 " + onlyForReview + "（本指标为“" + method + "”）");
+        }
+      }
+      return new Indicator(code, name, points, method, List.of(), null, List.of());
+    }
+    if (!k.containsKey("evidence")) {
+      throw error(m, "材料审核指标“" + code + "”缺少 evidence（佐证材料规则）");
+    }
+    List<EvidenceRule> rules = new ArrayList<>();
+    Map<String, Integer> categories = new LinkedHashMap<>();
+    for (Node r : sequence(k.get("evidence"), "evidence", true)) {
+      EvidenceRule rule = rule(r);
+      Integer before = categories.putIfAbsent(rule.category(), line(r));
+      if (before != null) {
+        throw error(r, "同一指标下类别“" + rule.categoryName() + "”重复（第 " + before + " 行已使用）");
+      }
+      rules.add(rule);
+    }
+    GradingRule grading = k.containsKey("grading") ? grading(k.get("grading")) : GradingRule.DEFAULT;
+    return new Indicator(code, name, points, method, rules, grading, List.of());
+  }
+
+  private EvidenceRule rule(Node node) {
+    Map<String, Node> k = keys(mapping(node, "佐证材料规则"), RULE_KEYS, Set.of("category"));
+    Category category = category(k.get("category"));
+    int min = k.containsKey("min") ? integer(k.get("min"), "最少份数（min）", 1, 1000) : 1;
+    Period period = k.containsKey("period") ? choice(k.get("period"), "period", Period.values(), Period::code, Period::label) : Period.YEAR;
+    EvidenceWindow window = k.containsKey("window")
+        ? choice(k.get("window"), "window", EvidenceWindow.values(), EvidenceWindow::code, EvidenceWindow::label)
+        : EvidenceWindow.THIS_YEAR;
+    EvidenceKind kind = k.containsKey("kind")
+        ? choice(k.get("kind"), "kind", EvidenceKind.values(), EvidenceKind::code, EvidenceKind::label)
+        : EvidenceKind.ANY;
+    if (window != EvidenceWindow.THIS_YEAR && period != Period.YEAR) {
+      throw error(k.get("period"), "证据时限为“" + window.label() + "”时只能按整个时限计（period: year），不能按"
+          + period.label() + "分段");
+    }
+    List<String> content = new ArrayList<>();
+    if (k.containsKey("content")) {
+      for (Node n : sequence(k.get("content"), "content", false)) {
+        String label = text(n, "必备内容");
+        if (label.contains(":") || label.contains("：")) {
+          throw error(n, "必备内容只写项目名称，不带冒号：“" + label + "”");
+        }
+        if (content.contains(label)) {
+          throw error(n, "必备内容“" + label + "”重复");
+        }
+        content.add(label);
+      }
+    }
+    return new EvidenceRule(category.code(), category.name(), min, period, window, kind, content);
+  }
+
+  private GradingRule grading(Node node) {
+    Map<String, Node> k = keys(mapping(node, "grading"), Set.of("A", "B", "C"), Set.of("A", "B", "C"));
+    int a = integer(k.get("A"), "A 级允许缺项数", 0, 1000);
+    int b = integer(k.get("B"), "B 级允许缺项数", 0, 1000);
+    int c = integer(k.get("C"), "C 级允许缺项数", 0, 1000);
+    if (a > b || b > c) {
+      throw error(node, "允许缺项数应满足 A ≤ B ≤ C，实际为 A " + a + "、B " + b + "、C " + c);
+    }
+    return new GradingRule(a, b, c);
+  }
+
+  private Category category(Node node) {
+    String value = text(node, "类别（category）");
+    Category c = catalog.categories().stream().filter(x -> x.code().equals(value)).findFirst().orElse(null);
+    if (c != null) {
+      return c;
+    }
+    String hint = catalog.categories().stream().filter(x -> x.name().equals(value)).findFirst()
+        .map(x -> "；请写类别代码 " + x.code()).orElse("");
+    throw error(node, "类别“" + value + "”不是 categories.txt 中的类别代码" + hint);
+  }
+
+  private <E extends Enum<E>> E choice(Node node, String what, E[] values, Function<E, String> code, Function<E, String> label) {
+    String v = text(node, what);
+    for (E e : values) {
+      if (code.apply(e).equals(v) || label.apply(e).equals(v)) {
+        return e;
+      }
+    }
+    List<String> allowed = new ArrayList<>();
+    Arrays.stream(values).forEach(e -> allowed.add(code.apply(e) + "（" + label.apply(e) + "）"));
+    throw error(node, what + " 应为 " + String.join("、", allowed) + " 之一，实际为“" + v + "”");
+  }
+
+  // ---- node helpers: each names the line of the offending node
+
+  private MappingNode mapping(Node node, String what) {
+    if (node instanceof MappingNode m) {
+      return m;
+    }
+    throw error(node, what + "应为“键: 值”的映射");
+  }
+
+  private boolean has(MappingNode m, String key) {
+    return m.getValue().stream().anyMatch(t -> t.getKeyNode() instanceof ScalarNode s && s.getValue().equals(key));
+  }
+
+  /** The mapping's values by key, after checking that every key is known and every required key is there. */
+  private Map<String, Node> keys(MappingNode m, Set<String> allowed, Set<String> required) {
+    Map<String, Node> out = new LinkedHashMap<>();
+    for (NodeTuple t : m.getValue()) {
+      if (!(t.getKeyNode() instanceof ScalarNode key)) {
+        throw error(t.getKeyNode(), "键必须是文字");
+      }
+      if (!allowed.contains(key.getValue())) {
+        throw error(key, "未知的键“" + key.getValue() + "”（此处可用：" + String.join(", ", new java.util.TreeSet<>(allowed)) + "）");
+      }
+      if (out.put(key.getValue(), t.getValueNode()) != null) {
+        throw error(key, "键“" + key.getValue() + "”重复");
+      }
+    }
+    for (String r : required) {
+      if (!out.containsKey(r)) {
+        throw error(m, "缺少“" + r + "”");
+      }
+    }
+    return out;
+  }
+
+  private List<Node> sequence(Node node, String what, boolean nonEmpty) {
+    if (!(node instanceof SequenceNode s)) {
+      throw error(node, what + " 应为列表（每项以“- ”开头，或写成 [a, b]）");
+    }
+    if (nonEmpty && s.getValue().isEmpty()) {
+      throw error(node, what + " 不能为空");
+    }
+    return s.getValue();
+  }
+
+  private String text(Node node, String what) {
+    if (!(node instanceof ScalarNode s)) {
+      throw error(node, what + " 应为单个值");
+    }
+    String v = s.getValue().strip();
+    if (v.isEmpty()) {
+      throw error(node, what + " 不能为空");
+    }
+    return v;
+  }
+
+  private int integer(Node node, String what, int min, int max) {
+    String v = text(node, what);
+    int n;
+    try {
+      n = Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      throw error(node, what + " 应为整数，实际为“" + v + "”");
+    }
+    if (n < min || n > max) {
+      throw error(node, what + " 应在 " + min + " 到 " + max + " 之间，实际为 " + n);
+    }
+    return n;
+  }
+
+  private double number(Node node, String what, double min, double max) {
+    String v = text(node, what);
+    double n;
+    try {
+      n = Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      throw error(node, what + " 应为数字，实际为“" + v + "”");
+    }
+    if (Double.isNaN(n) || n < min || n > max) {
+      throw error(node, what + " 应在 " + fmt(min) + " 到 " + fmt(max) + " 之间，实际为 " + v);
+    }
+    return n;
+  }
+
+  private static String fmt(double d) {
+    return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+  }
+
+  private static int line(Node node) {
+    return node == null || node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+  }
+
+  private ConfigException error(Node node, String problem) {
+    return new ConfigException(file, line(node), problem);
+  }
+}

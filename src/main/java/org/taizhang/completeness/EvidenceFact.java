@@ -36,8 +36,11 @@ record EvidenceFact(
     filledLabels = Set.copyOf(filledLabels);
   }
 
-  /** How a missing item names this document: by its date, or by its title when it has none. */
+  /**
+   * How a missing item names this document after its category: by its date (" 2025-05-14 "), or by
+   * its title when it has none ("《…》", which needs no spaces around it).
+   */
   String reference() {
-    return date != null ? date.toString() : "《" + title + "》";
+    return date != null ? " " + date + " " : "《" + title + "》";
   }
 }

@@ -14,7 +14,7 @@ import java.util.Set;
  * Not thread-safe: the owning model serialises access.
  */
 final class NearDuplicateIndex {
-  static final int HASHES = 128;
+  static final int HASHES = 256;
   private static final int BANDS = 32;
   private static final int ROWS = HASHES / BANDS;
   private static final int SHINGLE = 4;

@@ -49,6 +49,8 @@ final class RequiredListParser {
   /** "单位类型/年度" already covered by files read before this one, so that no unit is judged twice. */
   private final Map<String, String> coveredBy;
   private final Map<String, Integer> codeLines = new LinkedHashMap<>();
+  /** The key node of every value node read through {@link #keys}, to point at "evidence:" rather than its first item. */
+  private final Map<Node, ScalarNode> keyOf = new java.util.IdentityHashMap<>();
 
   private RequiredListParser(Path file, Catalog catalog, Map<String, String> coveredBy) {
     this.file = file;
@@ -184,7 +186,7 @@ final class RequiredListParser {
     String name = text(k.get("name"), "name");
     if (inner) {
       if (depth >= MAX_DEPTH) {
-        throw error(k.get("children"), "指标层级过深（最多 " + MAX_DEPTH + " 级）");
+        throw error(keyOf.get(k.get("children")), "指标层级过深（最多 " + MAX_DEPTH + " 级）");
       }
       List<Indicator> children = new ArrayList<>();
       for (Node c : sequence(k.get("children"), "children", true)) {
@@ -201,7 +203,7 @@ final class RequiredListParser {
     if (!review) {
       for (String onlyForReview : List.of("evidence", "grading")) {
         if (k.containsKey(onlyForReview)) {
-          throw error(k.get(onlyForReview), "只有“材料审核”指标才有 " + onlyForReview + "（本指标为“" + method + "”）");
+          throw error(keyOf.get(k.get(onlyForReview)), "只有“材料审核”指标才有 " + onlyForReview + "（本指标为“" + method + "”）");
         }
       }
       return new Indicator(code, name, points, method, List.of(), null, List.of());
@@ -314,6 +316,7 @@ final class RequiredListParser {
       if (out.put(key.getValue(), t.getValueNode()) != null) {
         throw error(key, "键“" + key.getValue() + "”重复");
       }
+      keyOf.put(t.getValueNode(), key);
     }
     for (String r : required) {
       if (!out.containsKey(r)) {

@@ -28,6 +28,8 @@ public record UnitCompleteness(
     redFlags = List.copyOf(redFlags);
   }
 
+  /** Also in the JSON answer, so scripts need not interpret the list. */
+  @com.fasterxml.jackson.annotation.JsonProperty("vetoed")
   public boolean vetoed() {
     return !vetoes.isEmpty();
   }

@@ -1,0 +1,231 @@
+package org.taizhang.completeness;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.taizhang.completeness.EvaluationSystem.EvidenceKind;
+import org.taizhang.completeness.EvaluationSystem.EvidenceRule;
+import org.taizhang.completeness.EvaluationSystem.EvidenceWindow;
+import org.taizhang.completeness.EvaluationSystem.Indicator;
+import org.taizhang.completeness.EvaluationSystem.Leaf;
+import org.taizhang.completeness.EvaluationSystem.Period;
+import org.taizhang.unit.Unit;
+
+/**
+ * Judges one unit's archive for one year against its evaluation system, from evidence facts alone.
+ * Pure: the same facts, decisions and day always give the same verdict, which is what lets the
+ * model recompute any unit at any time.
+ */
+final class CompletenessEngine {
+  private static final String[] QUARTERS = {"第一季度", "第二季度", "第三季度", "第四季度"};
+
+  /** The verdict without its rank, which depends on the other units. */
+  UnitCompleteness evaluate(Unit unit, int year, EvaluationSystem system, UnitFacts facts, Decisions.ForUnit decisions,
+      List<RedFlag> redFlags, LocalDate today) {
+    List<IndicatorResult> results = new ArrayList<>();
+    double score = 0;
+    double max = 0;
+    for (Leaf leaf : system.leaves()) {
+      IndicatorResult r = indicator(leaf, year, system, facts, decisions, today);
+      results.add(r);
+      if (leaf.indicator().documentReview()) {
+        score += r.score();
+        max += leaf.indicator().points();
+      }
+    }
+    List<String> vetoes = new ArrayList<>();
+    for (Decisions.VetoRow v : decisions.vetoes().values()) {
+      String name = system.veto(v.code()).map(EvaluationSystem.VetoItem::name).orElse("");
+      vetoes.add(v.code() + " " + name + "（" + v.reason() + "）");
+    }
+    return new UnitCompleteness(unit.code(), unit.name(), unit.type(), unit.parentCode(), year, system.name(), results,
+        round(score), round(max), 0, 0, vetoes, redFlags);
+  }
+
+  private IndicatorResult indicator(Leaf leaf, int year, EvaluationSystem system, UnitFacts facts, Decisions.ForUnit decisions,
+      LocalDate today) {
+    Indicator ind = leaf.indicator();
+    Decisions.OverrideRow o = decisions.overrides().get(ind.code());
+    GradeOverride override = o == null ? null : new GradeOverride(o.grade(), o.reason(), o.by(), o.at());
+    if (!ind.documentReview()) {
+      // judged in the field or by survey; an override (if any) is shown but earns nothing here
+      return new IndicatorResult(ind.code(), ind.name(), leaf.parentName(), ind.points(), ind.method(),
+          IndicatorStatus.NOT_REVIEWED, null, override == null ? null : override.grade(), override, 0, List.of(), List.of());
+    }
+    Set<Long> evidence = new LinkedHashSet<>();
+    List<MissingItem> missing = new ArrayList<>();
+    boolean anything = false;
+    for (EvidenceRule rule : ind.evidence()) {
+      anything |= rule(ind.code(), rule, year, facts.category(rule.category()), evidence, missing, decisions, today);
+    }
+    Grade computed = ind.grading().grade(missing.size());
+    Grade effective = override != null ? override.grade() : computed;
+    IndicatorStatus status;
+    if (missing.isEmpty()) {
+      status = IndicatorStatus.MET;
+    } else if (missing.stream().anyMatch(m -> m.explanation() != null && m.explanation().overdue())) {
+      status = IndicatorStatus.OVERDUE;
+    } else if (missing.stream().allMatch(m -> m.explanation() != null)) {
+      status = IndicatorStatus.EXPLAINED;
+    } else {
+      status = anything ? IndicatorStatus.PARTIAL : IndicatorStatus.MISSING;
+    }
+    double score = round(ind.points() * system.percent(effective) / 100.0);
+    return new IndicatorResult(ind.code(), ind.name(), leaf.parentName(), ind.points(), ind.method(), status, computed,
+        effective, override, score, List.copyOf(evidence), missing);
+  }
+
+  /**
+   * Sorts the documents of the rule's category into the periods of its window, keeps those of the
+   * accepted kind with the required content as evidence, and reports every period short of
+   * evidence. A document lies in one period only, so it is never counted twice.
+   *
+   * @return whether there is anything at all: a satisfied period, or a document that falls short
+   */
+  private boolean rule(String indicator, EvidenceRule rule, int year, List<EvidenceFact> docs, Set<Long> evidence,
+      List<MissingItem> missing, Decisions.ForUnit decisions, LocalDate today) {
+    int periods = periods(rule.period());
+    List<List<EvidenceFact>> valid = new ArrayList<>(periods);
+    List<List<String>> flaws = new ArrayList<>(periods);
+    for (int i = 0; i < periods; i++) {
+      valid.add(new ArrayList<>());
+      flaws.add(new ArrayList<>());
+    }
+    for (EvidenceFact f : docs) {
+      if (!inWindow(rule.window(), f.year(), year)) {
+        continue;
+      }
+      int p = periodOf(rule.period(), f, year);
+      if (p < 0) {
+        continue;
+      }
+      String flaw = flaw(rule, f);
+      if (flaw == null) {
+        valid.get(p).add(f);
+      } else {
+        flaws.get(p).add(flaw);
+      }
+    }
+    boolean anything = false;
+    for (int p = 0; p < periods; p++) {
+      int have = valid.get(p).size();
+      valid.get(p).forEach(f -> evidence.add(f.id()));
+      anything |= have > 0 || !flaws.get(p).isEmpty();
+      if (have >= rule.min()) {
+        continue;
+      }
+      String key = indicator + "/" + rule.category() + "/" + periodKey(rule, year, p);
+      String text = missingText(rule, year, p, have, flaws.get(p));
+      Decisions.ExplanationRow e = decisions.explanations().get(key);
+      Explanation explanation = e == null ? null
+          : new Explanation(e.id(), e.reason(), e.deadline(), e.by(), e.at(), today.isAfter(e.deadline()));
+      missing.add(new MissingItem(key, text, explanation));
+    }
+    return anything;
+  }
+
+  private static boolean inWindow(EvidenceWindow window, int docYear, int year) {
+    return switch (window) {
+      case THIS_YEAR -> docYear == year;
+      case THREE_YEARS -> docYear >= year - 2 && docYear <= year;
+      case STANDING -> docYear <= year;
+    };
+  }
+
+  private static int periods(Period period) {
+    return switch (period) {
+      case YEAR -> 1;
+      case HALF_YEAR -> 2;
+      case QUARTER -> 4;
+      case MONTH -> 12;
+    };
+  }
+
+  /**
+   * The period a document falls in, or -1. Below a year only the document's own date can place it,
+   * and only a date in the evaluated year.
+   */
+  private static int periodOf(Period period, EvidenceFact f, int year) {
+    if (period == Period.YEAR) {
+      return 0;
+    }
+    if (f.date() == null || f.date().getYear() != year) {
+      return -1;
+    }
+    int month = f.date().getMonthValue();
+    return switch (period) {
+      case HALF_YEAR -> month <= 6 ? 0 : 1;
+      case QUARTER -> (month - 1) / 3;
+      case MONTH -> month - 1;
+      case YEAR -> 0;
+    };
+  }
+
+  /** Why a document of the right category and period does not count, or null when it does. */
+  private static String flaw(EvidenceRule rule, EvidenceFact f) {
+    List<String> parts = new ArrayList<>();
+    if (rule.kind() == EvidenceKind.IMAGE && !f.image()) {
+      parts.add("不是图片");
+    }
+    if (rule.kind() == EvidenceKind.FORMAL && !f.formal()) {
+      parts.add("不是正式文件（未见文号）");
+    }
+    List<String> lacking = rule.content().stream().filter(l -> !f.filledLabels().contains(l)).toList();
+    if (!lacking.isEmpty()) {
+      parts.add("缺少" + String.join("、", lacking));
+    }
+    return parts.isEmpty() ? null : rule.categoryName() + f.reference() + String.join("，", parts);
+  }
+
+  private static String missingText(EvidenceRule rule, int year, int period, int have, List<String> flaws) {
+    String when = periodName(rule, year, period);
+    String name = rule.categoryName();
+    String shortfall;
+    int counted = have + flaws.size();
+    if (counted >= rule.min()) {
+      shortfall = null;
+    } else if (counted == 0) {
+      shortfall = when + "缺少" + name + (rule.min() > 1 ? "（应至少" + rule.min() + "份）" : "");
+    } else {
+      shortfall = when + name + "不足" + rule.min() + "份（现有" + counted + "份）";
+    }
+    List<String> parts = new ArrayList<>(flaws);
+    if (shortfall != null) {
+      parts.add(shortfall);
+    }
+    return String.join("；", parts);
+  }
+
+  static String periodName(EvidenceRule rule, int year, int period) {
+    return switch (rule.window()) {
+      case STANDING -> "";
+      case THREE_YEARS -> (year - 2) + "—" + year + "年";
+      case THIS_YEAR -> switch (rule.period()) {
+        case YEAR -> year + "年";
+        case HALF_YEAR -> year + "年" + (period == 0 ? "上半年" : "下半年");
+        case QUARTER -> year + "年" + QUARTERS[period];
+        case MONTH -> year + "年" + (period + 1) + "月";
+      };
+    };
+  }
+
+  /** A stable id of the period: an explanation filed for it stays attached across recomputations. */
+  private static String periodKey(EvidenceRule rule, int year, int period) {
+    return switch (rule.window()) {
+      case STANDING -> "upto-" + year;
+      case THREE_YEARS -> (year - 2) + "-" + year;
+      case THIS_YEAR -> switch (rule.period()) {
+        case YEAR -> String.valueOf(year);
+        case HALF_YEAR -> year + "-H" + (period + 1);
+        case QUARTER -> year + "-Q" + (period + 1);
+        case MONTH -> String.format("%d-%02d", year, period + 1);
+      };
+    };
+  }
+
+  static double round(double d) {
+    return Math.round(d * 100) / 100.0;
+  }
+}

@@ -1,0 +1,315 @@
+package org.taizhang.completeness;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.taizhang.account.Caller;
+import org.taizhang.archive.Document;
+import org.taizhang.archive.DocumentChanged;
+import org.taizhang.archive.DocumentRepository;
+import org.taizhang.audit.AuditAction;
+import org.taizhang.audit.AuditLog;
+import org.taizhang.catalog.Catalog;
+import org.taizhang.index.ChineseAnalysis;
+import org.taizhang.unit.Unit;
+import org.taizhang.unit.UnitRepository;
+
+/**
+ * Which units lack which evidence for their evaluation system, indicator by indicator, kept current
+ * as documents change. Results come from an in-memory model of evidence facts loaded once at start
+ * (in the background, so a large archive does not hold up the start) and updated per changed
+ * document, so reading and recomputing never touch text or the database.
+ *
+ * <p>Reading methods do not check scope; callers do. The writing methods take the {@link Caller}
+ * and throw {@link CompletenessException}: NOT_FOUND for a unit outside the caller's scope,
+ * FORBIDDEN for a role that may not act, INVALID_REQUEST for bad input.
+ */
+@Service
+public class CompletenessService implements SmartInitializingSingleton {
+  private static final Logger log = LoggerFactory.getLogger(CompletenessService.class);
+  private static final long LOAD_WAIT_SECONDS = 120;
+  private static final int MAX_TEXT = 1000;
+
+  private final RequiredLists lists;
+  private final DocumentRepository documents;
+  private final UnitRepository units;
+  private final DecisionRepository decisions;
+  private final AuditLog audit;
+  private final Clock clock;
+  private final EvidenceFactExtractor extractor;
+  private final CompletenessModel model;
+  private final RequiredListHistory history;
+
+  private final CountDownLatch loaded = new CountDownLatch(1);
+  /** Serialises reading a changed document and applying it, so an older read never overwrites a newer one. */
+  private final Object updates = new Object();
+  /** Documents changed while the model was still loading; guarded by {@link #updates}. */
+  private final Set<Long> pending = new HashSet<>();
+  private boolean ready;
+
+  CompletenessService(RequiredLists lists, DocumentRepository documents, UnitRepository units, DecisionRepository decisions,
+      Catalog catalog, ChineseAnalysis analysis, AuditLog audit, Optional<Clock> clock) {
+    this.lists = lists;
+    this.documents = documents;
+    this.units = units;
+    this.decisions = decisions;
+    this.audit = audit;
+    this.clock = clock.orElse(Clock.systemDefaultZone());
+    this.extractor = new EvidenceFactExtractor(analysis::fold, lists.contentLabels(), lists.duplicateCheckCategories());
+    this.model = new CompletenessModel(lists, catalog::categoryName, this.clock);
+    this.history = new RequiredListHistory(decisions, audit, this.clock);
+  }
+
+  // ---- start-up
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    history.check(lists);
+    Thread loader = new Thread(this::load, "completeness-load");
+    loader.setDaemon(true);
+    loader.start();
+  }
+
+  private void load() {
+    long start = System.nanoTime();
+    try {
+      decisions.explanations().forEach(model::put);
+      decisions.overrides().forEach(model::put);
+      decisions.vetoes().forEach(model::put);
+      List<EvidenceFact> facts = new ArrayList<>();
+      documents.forEachWithText(null, 200, dt -> facts.add(extractor.extract(dt.document(), dt.text())));
+      List<Unit> all = units.findAll();
+      model.load(all, facts);
+      log.info("完整性检查：已载入 {} 份材料的证据要点（{} 个单位，{} 个测评体系），用时 {} ms", facts.size(), all.size(),
+          lists.systems().size(), (System.nanoTime() - start) / 1_000_000);
+    } catch (RuntimeException e) {
+      log.error("完整性检查：载入证据要点失败，结果将随材料变动逐步补齐", e);
+    } finally {
+      List<Long> drain;
+      synchronized (updates) {
+        ready = true;
+        drain = new ArrayList<>(pending);
+        pending.clear();
+      }
+      drain.forEach(this::refreshQuietly);
+      loaded.countDown();
+    }
+  }
+
+  private void awaitLoaded() {
+    try {
+      if (!loaded.await(LOAD_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        log.warn("完整性检查仍在载入，先返回已有结果");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  // ---- following the archive
+
+  /** An upload, deletion, restore, purge, resubmission or description change: recompute that unit now. */
+  @EventListener
+  void documentChanged(DocumentChanged event) {
+    synchronized (updates) {
+      if (!ready) {
+        pending.add(event.id());
+        return;
+      }
+    }
+    refreshQuietly(event.id());
+  }
+
+  private void refreshQuietly(long id) {
+    try {
+      refresh(id);
+    } catch (RuntimeException e) {
+      // the change itself has happened; a stale verdict must not fail an upload
+      log.error("完整性检查：材料 {} 变动后未能更新结果", id, e);
+    }
+  }
+
+  private void refresh(long id) {
+    synchronized (updates) {
+      Optional<Document> d = documents.find(id).filter(x -> x.lifecycle().current());
+      EvidenceFact fact = null;
+      if (d.isPresent()) {
+        units.find(d.get().unitCode()).ifPresent(model::putUnit);
+        fact = extractor.extract(d.get(), documents.text(id).orElse(""));
+      }
+      model.recompute(model.apply(id, fact));
+    }
+  }
+
+  // ---- reading
+
+  /** A unit's verdict for a year; empty when no system covers its type in that year. No scope check. */
+  public Optional<UnitCompleteness> unit(String unitCode, int year) {
+    awaitLoaded();
+    Optional<UnitCompleteness> r = model.unit(unitCode, year);
+    if (r.isEmpty()) {
+      // perhaps a unit added (units.csv) since the start that has no documents yet
+      Optional<Unit> u = units.find(unitCode);
+      if (u.isPresent() && lists.system(u.get().type(), year).isPresent()) {
+        model.putUnit(u.get());
+        model.recompute(Set.of(unitCode));
+        r = model.unit(unitCode, year);
+      }
+    }
+    return r;
+  }
+
+  /** Every covered unit of a year, optionally of one type, sorted by rank then code. No scope check. */
+  public List<UnitCompleteness> units(int year, String unitTypeOrNull) {
+    awaitLoaded();
+    return model.units(year, unitTypeOrNull == null || unitTypeOrNull.isBlank() ? null : unitTypeOrNull.strip());
+  }
+
+  /** Years any system covers, newest first. */
+  public List<Integer> years() {
+    return lists.years();
+  }
+
+  /** The configured evaluation systems, in file name order. */
+  public List<EvaluationSystem> systems() {
+    return lists.systems();
+  }
+
+  /** Recomputes every unit of every covered year from the facts in memory (units re-read from the database). */
+  public void recomputeAll() {
+    awaitLoaded();
+    model.replaceUnits(units.findAll());
+    model.recomputeAll();
+  }
+
+  // ---- decisions
+
+  /** Files (or replaces) the 缺项说明 for one missing item: ADMIN, or the unit's own CLERK. */
+  public Explanation explain(Caller caller, String unit, int year, String itemKey, String reason, LocalDate deadline) {
+    UnitCompleteness uc = visible(caller, unit, year);
+    if (!caller.handsIn(unit)) {
+      throw CompletenessException.forbidden("只有创建办管理员或本单位填报员可以填写缺项说明");
+    }
+    boolean exists = uc.indicators().stream().flatMap(i -> i.missing().stream()).anyMatch(m -> m.key().equals(itemKey));
+    if (!exists) {
+      throw CompletenessException.invalid("该单位" + year + "年度没有这一缺项：" + itemKey);
+    }
+    String text = required(reason, "请写明缺项原因");
+    if (deadline == null) {
+      throw CompletenessException.invalid("请给出补齐期限");
+    }
+    if (deadline.isBefore(LocalDate.now(clock))) {
+      throw CompletenessException.invalid("补齐期限不能早于今天");
+    }
+    Decisions.ExplanationRow row = decisions.save(unit, year, itemKey, text, deadline, caller.username(), clock.instant());
+    model.put(row);
+    model.recompute(Set.of(unit));
+    return new Explanation(row.id(), row.reason(), row.deadline(), row.by(), row.at(), false);
+  }
+
+  /** A reviewer's grade in place of the computed one, with a written reason: ADMIN, DISTRICT, REVIEWER in scope. */
+  public void override(Caller caller, String unit, int year, String indicator, Grade grade, String reason) {
+    UnitCompleteness uc = visible(caller, unit, year);
+    if (!caller.reviews(unit)) {
+      throw CompletenessException.forbidden("只有测评人员可以调整等级");
+    }
+    IndicatorResult ir = indicator(uc, indicator);
+    if (!EvaluationSystem.DOCUMENT_REVIEW.equals(ir.method())) {
+      throw CompletenessException.invalid("只有材料审核指标可以在这里调整等级（" + ir.code() + " 为" + ir.method() + "）");
+    }
+    if (grade == null) {
+      throw CompletenessException.invalid("请给出调整后的等级（A、B、C、D）");
+    }
+    String text = required(reason, "调整等级必须写明理由");
+    Decisions.OverrideRow row = new Decisions.OverrideRow(unit, year, ir.code(), grade, text, caller.username(), clock.instant());
+    decisions.save(row);
+    model.put(row);
+    model.recompute(Set.of(unit));
+    audit.record(caller.username(), AuditAction.GRADE_OVERRIDE, target(uc, ir),
+        "计算等级 " + ir.computedGrade() + "，调整为 " + grade + "；理由：" + text);
+  }
+
+  public void withdrawOverride(Caller caller, String unit, int year, String indicator) {
+    UnitCompleteness uc = visible(caller, unit, year);
+    if (!caller.reviews(unit)) {
+      throw CompletenessException.forbidden("只有测评人员可以撤销等级调整");
+    }
+    IndicatorResult ir = indicator(uc, indicator);
+    if (ir.override() == null) {
+      throw CompletenessException.invalid("指标 " + ir.code() + " 没有等级调整");
+    }
+    decisions.delete(unit, year, ir.code());
+    model.removeOverride(unit, year, ir.code());
+    model.recompute(Set.of(unit));
+    audit.record(caller.username(), AuditAction.GRADE_OVERRIDE_WITHDRAWN, target(uc, ir),
+        "撤销调整等级 " + ir.override().grade() + "（原理由：" + ir.override().reason() + "），恢复计算等级 " + ir.computedGrade());
+  }
+
+  /** Records a 一票否决 item from the system's list: administrators only. */
+  public void veto(Caller caller, String unit, int year, String code, String reason) {
+    UnitCompleteness uc = visible(caller, unit, year);
+    if (!caller.isAdmin()) {
+      throw CompletenessException.forbidden("只有创建办管理员可以记录一票否决");
+    }
+    EvaluationSystem system = lists.system(uc.unitType(), year).orElseThrow(CompletenessException::notFound);
+    if (code == null || system.veto(code.strip()).isEmpty()) {
+      List<String> known = system.vetoes().stream().map(v -> v.code() + " " + v.name()).toList();
+      throw CompletenessException.invalid("“" + system.name() + "”没有一票否决项 " + code + "（可用：" + String.join("；", known) + "）");
+    }
+    String text = required(reason, "一票否决必须写明理由");
+    Decisions.VetoRow row = new Decisions.VetoRow(unit, year, code.strip(), text, caller.username(), clock.instant());
+    decisions.save(row);
+    model.put(row);
+    model.recompute(Set.of(unit));
+  }
+
+  public void liftVeto(Caller caller, String unit, int year, String code) {
+    visible(caller, unit, year);
+    if (!caller.isAdmin()) {
+      throw CompletenessException.forbidden("只有创建办管理员可以撤销一票否决");
+    }
+    if (code == null || !decisions.deleteVeto(unit, year, code.strip())) {
+      throw CompletenessException.invalid("该单位" + year + "年度没有一票否决项 " + code);
+    }
+    model.removeVeto(unit, year, code.strip());
+    model.recompute(Set.of(unit));
+  }
+
+  private UnitCompleteness visible(Caller caller, String unit, int year) {
+    if (unit == null || !caller.sees(unit)) {
+      throw CompletenessException.notFound();
+    }
+    return unit(unit, year).orElseThrow(CompletenessException::notFound);
+  }
+
+  private static IndicatorResult indicator(UnitCompleteness uc, String code) {
+    return uc.indicators().stream().filter(i -> i.code().equals(code == null ? "" : code.strip())).findFirst()
+        .orElseThrow(() -> CompletenessException.invalid("“" + uc.system() + "”中没有指标 " + code));
+  }
+
+  private static String required(String text, String message) {
+    if (text == null || text.isBlank()) {
+      throw CompletenessException.invalid(message);
+    }
+    String s = text.strip();
+    if (s.length() > MAX_TEXT) {
+      throw CompletenessException.invalid("内容过长（不超过 " + MAX_TEXT + " 字）");
+    }
+    return s;
+  }
+
+  private static String target(UnitCompleteness uc, IndicatorResult ir) {
+    return uc.unitName() + "（" + uc.unit() + "）" + uc.year() + "年度 指标 " + ir.code() + " " + ir.name();
+  }
+}

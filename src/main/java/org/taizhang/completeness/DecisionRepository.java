@@ -1,0 +1,100 @@
+package org.taizhang.completeness;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The durable copy of explanations, grade overrides, vetoes and required-list hashes (V4__completeness.sql). */
+@Repository
+class DecisionRepository {
+  private final JdbcClient jdbc;
+
+  DecisionRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  List<Decisions.ExplanationRow> explanations() {
+    return jdbc.sql("select id, unit_code, eval_year, item_key, reason, deadline, created_by, created_at from completeness_explanation")
+        .query((rs, n) -> new Decisions.ExplanationRow(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+            rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getTimestamp(8).toInstant()))
+        .list();
+  }
+
+  List<Decisions.OverrideRow> overrides() {
+    return jdbc.sql("select unit_code, eval_year, indicator_code, grade_code, reason, created_by, created_at from completeness_override")
+        .query((rs, n) -> new Decisions.OverrideRow(rs.getString(1), rs.getInt(2), rs.getString(3), Grade.valueOf(rs.getString(4).strip()),
+            rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
+        .list();
+  }
+
+  List<Decisions.VetoRow> vetoes() {
+    return jdbc.sql("select unit_code, eval_year, veto_code, reason, created_by, created_at from completeness_veto")
+        .query((rs, n) -> new Decisions.VetoRow(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getTimestamp(6).toInstant()))
+        .list();
+  }
+
+  /** Stores an explanation, replacing an earlier one for the same item; returns it with its id. */
+  @Transactional
+  Decisions.ExplanationRow save(String unit, int year, String itemKey, String reason, LocalDate deadline, String by, Instant at) {
+    jdbc.sql("delete from completeness_explanation where unit_code = ? and eval_year = ? and item_key = ?")
+        .params(unit, year, itemKey).update();
+    jdbc.sql("insert into completeness_explanation(unit_code, eval_year, item_key, reason, deadline, created_by, created_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?)")
+        .params(unit, year, itemKey, reason, deadline, by, Timestamp.from(at))
+        .update();
+    long id = jdbc.sql("select id from completeness_explanation where unit_code = ? and eval_year = ? and item_key = ?")
+        .params(unit, year, itemKey).query(Long.class).single();
+    return new Decisions.ExplanationRow(id, unit, year, itemKey, reason, deadline, by, at);
+  }
+
+  @Transactional
+  void save(Decisions.OverrideRow o) {
+    delete(o.unit(), o.year(), o.indicator());
+    jdbc.sql("insert into completeness_override(unit_code, eval_year, indicator_code, grade_code, reason, created_by, created_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?)")
+        .params(o.unit(), o.year(), o.indicator(), o.grade().name(), o.reason(), o.by(), Timestamp.from(o.at()))
+        .update();
+  }
+
+  boolean delete(String unit, int year, String indicator) {
+    return jdbc.sql("delete from completeness_override where unit_code = ? and eval_year = ? and indicator_code = ?")
+        .params(unit, year, indicator).update() > 0;
+  }
+
+  @Transactional
+  void save(Decisions.VetoRow v) {
+    deleteVeto(v.unit(), v.year(), v.code());
+    jdbc.sql("insert into completeness_veto(unit_code, eval_year, veto_code, reason, created_by, created_at) values (?, ?, ?, ?, ?, ?)")
+        .params(v.unit(), v.year(), v.code(), v.reason(), v.by(), Timestamp.from(v.at()))
+        .update();
+  }
+
+  boolean deleteVeto(String unit, int year, String code) {
+    return jdbc.sql("delete from completeness_veto where unit_code = ? and eval_year = ? and veto_code = ?")
+        .params(unit, year, code).update() > 0;
+  }
+
+  /** File name → content hash remembered from the previous start. */
+  Map<String, String> listHashes() {
+    Map<String, String> out = new HashMap<>();
+    jdbc.sql("select file_name, content_hash from required_list_file")
+        .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2).strip()))
+        .list()
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
+  @Transactional
+  void replaceListHashes(Map<String, String> hashes, Instant at) {
+    jdbc.sql("delete from required_list_file").update();
+    hashes.forEach((file, hash) -> jdbc.sql("insert into required_list_file(file_name, content_hash, seen_at) values (?, ?, ?)")
+        .params(file, hash, Timestamp.from(at)).update());
+  }
+}

@@ -1,0 +1,69 @@
+package org.taizhang.completeness;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What people decided about units' results, kept in memory next to the facts so that recomputing
+ * needs no database: 缺项说明 per missing item, grade overrides per indicator, veto items per year.
+ * The database (V4__completeness.sql) is the durable copy. Not thread-safe: the model serialises access.
+ */
+final class Decisions {
+  record ExplanationRow(long id, String unit, int year, String itemKey, String reason, LocalDate deadline, String by, Instant at) {}
+
+  record OverrideRow(String unit, int year, String indicator, Grade grade, String reason, String by, Instant at) {}
+
+  record VetoRow(String unit, int year, String code, String reason, String by, Instant at) {}
+
+  /** One unit's decisions for one year, as the engine reads them. */
+  record ForUnit(Map<String, ExplanationRow> explanations, Map<String, OverrideRow> overrides, Map<String, VetoRow> vetoes) {
+    static final ForUnit NONE = new ForUnit(Map.of(), Map.of(), Map.of());
+  }
+
+  private record Key(String unit, int year) {}
+
+  private final Map<Key, Map<String, ExplanationRow>> explanations = new HashMap<>();
+  private final Map<Key, Map<String, OverrideRow>> overrides = new HashMap<>();
+  private final Map<Key, Map<String, VetoRow>> vetoes = new HashMap<>();
+
+  ForUnit of(String unit, int year) {
+    Key k = new Key(unit, year);
+    Map<String, ExplanationRow> e = explanations.get(k);
+    Map<String, OverrideRow> o = overrides.get(k);
+    Map<String, VetoRow> v = vetoes.get(k);
+    if (e == null && o == null && v == null) {
+      return ForUnit.NONE;
+    }
+    return new ForUnit(e == null ? Map.of() : Map.copyOf(e), o == null ? Map.of() : Map.copyOf(o),
+        v == null ? Map.of() : new TreeMap<>(v));
+  }
+
+  void put(ExplanationRow e) {
+    explanations.computeIfAbsent(new Key(e.unit(), e.year()), k -> new HashMap<>()).put(e.itemKey(), e);
+  }
+
+  void put(OverrideRow o) {
+    overrides.computeIfAbsent(new Key(o.unit(), o.year()), k -> new HashMap<>()).put(o.indicator(), o);
+  }
+
+  void put(VetoRow v) {
+    vetoes.computeIfAbsent(new Key(v.unit(), v.year()), k -> new HashMap<>()).put(v.code(), v);
+  }
+
+  void removeOverride(String unit, int year, String indicator) {
+    Map<String, OverrideRow> m = overrides.get(new Key(unit, year));
+    if (m != null) {
+      m.remove(indicator);
+    }
+  }
+
+  void removeVeto(String unit, int year, String code) {
+    Map<String, VetoRow> m = vetoes.get(new Key(unit, year));
+    if (m != null) {
+      m.remove(code);
+    }
+  }
+}

@@ -1,0 +1,222 @@
+package org.taizhang.report;
+
+import java.io.IOException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.springframework.stereotype.Component;
+import org.taizhang.archive.Document;
+import org.taizhang.completeness.Explanation;
+import org.taizhang.completeness.IndicatorResult;
+import org.taizhang.completeness.IndicatorStatus;
+import org.taizhang.completeness.MissingItem;
+import org.taizhang.completeness.RedFlag;
+import org.taizhang.completeness.UnitCompleteness;
+
+/**
+ * The PDF exports: a unit's completeness report and its archive catalogue (总目录 and 卷内目录).
+ * Pure functions of their input plus the font; they read nothing else.
+ */
+@Component
+public class PdfReports {
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final float BODY = 10.5f;
+  private static final float SMALL = 9.5f;
+
+  private final ExportFont fonts;
+
+  PdfReports(ExportFont fonts) {
+    this.fonts = fonts;
+  }
+
+  public static PdfReports with(ExportFont fonts) {
+    return new PdfReports(fonts);
+  }
+
+  /**
+   * The completeness report of one unit and year.
+   *
+   * @param documents looks an evidence document up by id (in the caller's scope); empty when it
+   *     cannot be shown, which the report says
+   * @throws FontUnavailableException when no CJK font can be embedded
+   */
+  public byte[] completeness(UnitCompleteness c, Function<Long, Optional<Document>> documents, LocalDateTime generatedAt) {
+    try (ExportFont.Handle handle = fonts.open(); PDDocument doc = new PDDocument()) {
+      PDFont font = handle.embed(doc);
+      String title = c.unitName() + " " + c.year() + "年度台账完整性报告";
+      try (PdfLayout pdf = new PdfLayout(doc, font, title)) {
+        pdf.newPage();
+        pdf.centered(c.unitName(), 18, PdfLayout.INK);
+        pdf.centered(c.year() + "年度文明创建台账完整性报告", 15, PdfLayout.INK);
+        pdf.gap(6);
+        pdf.rule(PdfLayout.RED);
+        pdf.gap(4);
+        pdf.text("单位：" + c.unitName() + "（" + c.unit() + "）　类型：" + nz(c.unitType()), BODY, PdfLayout.INK, 0);
+        pdf.text("年度：" + c.year() + "　测评体系：" + nz(c.system()), BODY, PdfLayout.INK, 0);
+        pdf.text("得分：" + Labels.points(c.score()) + " / " + Labels.points(c.maxScore()) + "（材料审核指标）　排名："
+            + Labels.rank(c.rank(), c.rankOf()) + "（同类型单位）", BODY, PdfLayout.INK, 0);
+        if (c.vetoes().isEmpty()) {
+          pdf.text("一票否决：无", BODY, PdfLayout.INK, 0);
+        } else {
+          pdf.text("一票否决：" + String.join("；", c.vetoes()), BODY, PdfLayout.RED, 0, BODY * 5);
+        }
+        pdf.text("概况：" + summary(c), BODY, PdfLayout.INK, 0, BODY * 3);
+        pdf.text("生成时间：" + STAMP.format(generatedAt), SMALL, PdfLayout.MUTED, 0);
+
+        pdf.heading("一、指标明细", 13);
+        String group = null;
+        for (IndicatorResult r : c.indicators()) {
+          if (r.parentName() != null && !r.parentName().isEmpty() && !r.parentName().equals(group)) {
+            group = r.parentName();
+            pdf.gap(4);
+            pdf.text(group, 11.5f, PdfLayout.RED, 0);
+          }
+          indicator(pdf, r, documents);
+        }
+
+        pdf.heading("二、疑点提示", 13);
+        if (c.redFlags().isEmpty()) {
+          pdf.text("未发现疑点。", BODY, PdfLayout.MUTED, 8);
+        }
+        for (RedFlag f : c.redFlags()) {
+          StringBuilder s = new StringBuilder("· 【" + Labels.redFlagKind(f.kind()) + "】" + nz(f.text()));
+          if (!f.documents().isEmpty()) {
+            List<String> names = new ArrayList<>();
+            for (Long id : f.documents()) {
+              names.add(documents.apply(id).map(d -> "《" + d.title() + "》").orElse("材料" + id));
+            }
+            s.append("（涉及：").append(String.join("、", names)).append("）");
+          }
+          pdf.text(s.toString(), BODY, PdfLayout.INK, 8, BODY);
+        }
+        return pdf.finish(c.unitName() + " · " + c.year() + "年度台账完整性报告");
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void indicator(PdfLayout pdf, IndicatorResult r, Function<Long, Optional<Document>> documents) throws IOException {
+    if (pdf.nearBottom(BODY * PdfLayout.LINE_FACTOR * 4)) {
+      pdf.newPage();
+    }
+    pdf.gap(3);
+    pdf.text(r.code() + "　" + r.name(), 11, PdfLayout.INK, 8, 11 * 2);
+    String status = r.status() == IndicatorStatus.NOT_REVIEWED
+        ? "状态：" + r.status().label() + (r.grade() == null ? "" : "　等级：" + Labels.grade(r.grade())) + "　分值："
+            + Labels.points(r.points()) + "　测评方法：" + nz(r.method())
+        : "状态：" + r.status().label() + "　等级：" + Labels.grade(r.grade()) + "　分值：" + Labels.points(r.points())
+            + "　得分：" + Labels.points(r.score()) + "　测评方法：" + nz(r.method());
+    pdf.text(status, BODY, Labels.onWhite(r.status()), 20);
+    if (r.override() != null) {
+      pdf.text("已调整：原等级 " + Labels.grade(r.computedGrade()) + "，调整为 " + Labels.grade(r.override().grade()) + "，理由："
+          + nz(r.override().reason()) + "（" + nz(r.override().by()) + "）", BODY, PdfLayout.INK, 20, BODY);
+    }
+    if (r.status() == IndicatorStatus.NOT_REVIEWED) {
+      pdf.text("本项由" + nz(r.method()) + "评定，不凭台账材料计分。", SMALL, PdfLayout.MUTED, 20);
+      return;
+    }
+    if (!r.evidence().isEmpty()) {
+      pdf.text("佐证材料（" + r.evidence().size() + " 份）：", BODY, PdfLayout.INK, 20);
+      for (Long id : r.evidence()) {
+        String line = documents.apply(id)
+            .map(d -> "· 《" + d.title() + "》 " + (d.date() == null ? "日期未识别" : d.date().toString()))
+            .orElse("· 材料 " + id + "（无权查看或已删除）");
+        pdf.text(line, SMALL, PdfLayout.INK, 30, SMALL);
+      }
+    } else {
+      pdf.text("佐证材料：无", BODY, PdfLayout.INK, 20);
+    }
+    if (!r.missing().isEmpty()) {
+      pdf.text("缺项（" + r.missing().size() + " 项）：", BODY, Labels.onWhite(IndicatorStatus.MISSING), 20);
+      for (MissingItem m : r.missing()) {
+        pdf.text("· " + m.text(), SMALL, PdfLayout.INK, 30, SMALL);
+        Explanation e = m.explanation();
+        if (e != null) {
+          pdf.text("缺项说明：" + nz(e.reason()) + "；完成期限：" + e.deadline() + (e.overdue() ? "（已逾期）" : ""), SMALL,
+              e.overdue() ? Labels.onWhite(IndicatorStatus.OVERDUE) : Labels.onWhite(IndicatorStatus.EXPLAINED), 40, SMALL);
+        }
+      }
+    }
+  }
+
+  /** “达标 12 项，部分达标 2 项 …”, statuses in their declared order, those with none left out. */
+  static String summary(UnitCompleteness c) {
+    Map<IndicatorStatus, Integer> n = new EnumMap<>(IndicatorStatus.class);
+    c.indicators().forEach(r -> n.merge(r.status(), 1, Integer::sum));
+    List<String> parts = new ArrayList<>();
+    for (IndicatorStatus s : IndicatorStatus.values()) {
+      if (n.containsKey(s)) {
+        parts.add(s.label() + " " + n.get(s) + " 项");
+      }
+    }
+    return parts.isEmpty() ? "无指标" : "共 " + c.indicators().size() + " 项指标：" + String.join("，", parts);
+  }
+
+  /**
+   * The archive catalogue: 总目录 (one line per volume) followed by each volume's 卷内目录 on a page of its own.
+   *
+   * @throws FontUnavailableException when no CJK font can be embedded
+   */
+  public byte[] catalogue(Catalogue c, LocalDateTime generatedAt) {
+    try (ExportFont.Handle handle = fonts.open(); PDDocument doc = new PDDocument()) {
+      PDFont font = handle.embed(doc);
+      String title = c.unitName() + " " + c.year() + "年度档案目录";
+      try (PdfLayout pdf = new PdfLayout(doc, font, title)) {
+        pdf.newPage();
+        pdf.centered(c.unitName(), 18, PdfLayout.INK);
+        pdf.centered(c.year() + "年度文明创建档案 总目录", 15, PdfLayout.INK);
+        pdf.gap(4);
+        pdf.text("单位代码：" + c.unitCode() + "　类型：" + nz(c.unitType()) + "　共 " + c.volumes().size() + " 卷 "
+            + c.documentCount() + " 件　生成时间：" + STAMP.format(generatedAt), SMALL, PdfLayout.MUTED, 0);
+        pdf.gap(6);
+        if (c.volumes().isEmpty()) {
+          pdf.text("本年度没有归档材料。", BODY, PdfLayout.MUTED, 0);
+        } else {
+          List<List<String>> rows = new ArrayList<>();
+          for (Catalogue.Volume v : c.volumes()) {
+            rows.add(List.of(String.valueOf(v.number()), v.categoryName(), String.valueOf(v.entries().size()),
+                pages(v), v.dateRange()));
+          }
+          pdf.table(List.of(new PdfLayout.Column("卷号", 0.8f, true), new PdfLayout.Column("案卷题名（类别）", 3.2f, false),
+              new PdfLayout.Column("件数", 0.8f, true), new PdfLayout.Column("页数", 0.9f, true),
+              new PdfLayout.Column("起止日期", 2.8f, false)), rows, BODY);
+        }
+        for (Catalogue.Volume v : c.volumes()) {
+          pdf.newPage();
+          pdf.centered("卷内目录", 15, PdfLayout.INK);
+          pdf.centered("第 " + v.number() + " 卷　" + v.categoryName(), 12, PdfLayout.INK);
+          String pages = pages(v);
+          pdf.text(c.unitName() + "　" + c.year() + "年度　共 " + v.entries().size() + " 件" + ("—".equals(pages) ? "" : "，" + pages + " 页"),
+              SMALL, PdfLayout.MUTED, 0);
+          pdf.gap(4);
+          List<List<String>> rows = new ArrayList<>();
+          for (Catalogue.Entry e : v.entries()) {
+            rows.add(List.of(String.valueOf(e.number()), nz(e.title()), e.date() == null ? "—" : e.date().toString(),
+                e.pages() == null ? "—" : e.pages().toString()));
+          }
+          pdf.table(List.of(new PdfLayout.Column("序号", 0.7f, true), new PdfLayout.Column("题名", 5.3f, false),
+              new PdfLayout.Column("文档日期", 1.5f, false), new PdfLayout.Column("页数", 0.8f, true)), rows, BODY);
+        }
+        return pdf.finish(c.unitName() + " · " + c.year() + "年度档案目录");
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static String pages(Catalogue.Volume v) {
+    return v.pagesUnknown() && v.pages() == 0 ? "—" : String.valueOf(v.pages());
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+}

@@ -1,0 +1,74 @@
+package org.taizhang.report;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.taizhang.account.Caller;
+import org.taizhang.completeness.CompletenessService;
+import org.taizhang.unit.Unit;
+import org.taizhang.unit.UnitTree;
+
+/**
+ * Reading the dashboard's request parameters the same way for the page and for the Excel export,
+ * so that an export always holds exactly the rows the page showed.
+ */
+public final class ReportRequests {
+  private ReportRequests() {}
+
+  /**
+   * The year asked for if the engine covers it; otherwise the newest covered year that has begun,
+   * or the newest at all. Empty when no year is covered.
+   */
+  public static Optional<Integer> year(String param, List<Integer> covered, LocalDate today) {
+    Optional<Integer> asked = parse(param);
+    if (asked.isPresent() && covered.contains(asked.get())) {
+      return asked;
+    }
+    return defaultYear(covered, today);
+  }
+
+  public static Optional<Integer> defaultYear(List<Integer> covered, LocalDate today) {
+    return covered.stream().filter(y -> y <= today.getYear()).findFirst().or(() -> covered.stream().findFirst());
+  }
+
+  public static Optional<Integer> parse(String s) {
+    try {
+      return s == null || s.isBlank() ? Optional.empty() : Optional.of(Integer.parseInt(s.strip()));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A non-blank, stripped value, or null. */
+  public static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  /** The units the caller sees that have units below them (also seen): the choices of the 上级单位 filter. */
+  public static List<UnitTree.Node> parents(List<Unit> visible) {
+    Set<String> withChildren = new java.util.HashSet<>();
+    Set<String> codes = new java.util.HashSet<>();
+    visible.forEach(u -> codes.add(u.code()));
+    visible.forEach(u -> {
+      if (u.parentCode() != null && codes.contains(u.parentCode())) {
+        withChildren.add(u.parentCode());
+      }
+    });
+    return new UnitTree(visible).depthFirst().stream().filter(n -> withChildren.contains(n.unit().code())).toList();
+  }
+
+  /** The matrix of a dashboard request: covered units the caller sees, filtered by type and subtree, sorted. */
+  public static Matrix matrix(CompletenessService completeness, Caller caller, List<Unit> visible, int year, String type,
+      String parent, Matrix.Sort sort) {
+    Set<String> subtree = parent == null ? null : new UnitTree(visible).subtree(parent);
+    return Matrix.of(completeness.units(year, type), caller::sees, type, subtree, sort);
+  }
+
+  /** “类型：文明单位；上级单位：青禾县教育局；排序：得分从高到低” for the export's notes. */
+  public static String describe(String type, String parent, Matrix.Sort sort, Map<String, String> unitNames) {
+    return "单位类型：" + (type == null ? "全部" : type) + "；上级单位：" + (parent == null ? "全部" : unitNames.getOrDefault(parent, parent))
+        + "；排序：" + sort.label();
+  }
+}

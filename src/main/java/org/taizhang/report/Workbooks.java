@@ -1,0 +1,310 @@
+package org.taizhang.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.taizhang.completeness.Explanation;
+import org.taizhang.completeness.IndicatorResult;
+import org.taizhang.completeness.IndicatorStatus;
+import org.taizhang.completeness.MissingItem;
+import org.taizhang.completeness.UnitCompleteness;
+
+/**
+ * The Excel exports (XLSX, Apache POI): the dashboard's matrix with the dashboard's colours plus
+ * every missing item, and a unit's archive catalogue. Pure functions of their input.
+ */
+public final class Workbooks {
+  public static final String MATRIX_SHEET = "完整性矩阵";
+  public static final String MISSING_SHEET = "缺项清单";
+  public static final String NOTES_SHEET = "说明";
+  public static final String CATALOGUE_SHEET = "总目录";
+  public static final List<String> MATRIX_FIXED_HEADERS = List.of("单位名称", "单位代码", "单位类型", "得分", "满分", "排名", "一票否决");
+  public static final List<String> MISSING_HEADERS =
+      List.of("单位名称", "单位代码", "指标代码", "指标名称", "状态", "缺项", "缺项说明", "完成期限", "说明逾期");
+
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private Workbooks() {}
+
+  /** Cell styles of one workbook, made once: a workbook holds at most 64 000 of them. */
+  private static final class Styles {
+    final XSSFCellStyle header;
+    final XSSFCellStyle text;
+    final XSSFCellStyle wrap;
+    final XSSFCellStyle number;
+    final XSSFCellStyle title;
+    final XSSFCellStyle veto;
+    final Map<IndicatorStatus, XSSFCellStyle> status = new EnumMap<>(IndicatorStatus.class);
+
+    Styles(XSSFWorkbook wb) {
+      XSSFFont bold = wb.createFont();
+      bold.setBold(true);
+      header = bordered(wb);
+      header.setFont(bold);
+      header.setFillForegroundColor(color("F0F2F4"));
+      header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+      header.setWrapText(true);
+      header.setVerticalAlignment(VerticalAlignment.CENTER);
+      text = bordered(wb);
+      wrap = bordered(wb);
+      wrap.setWrapText(true);
+      number = bordered(wb);
+      number.setAlignment(HorizontalAlignment.RIGHT);
+      number.setDataFormat(wb.createDataFormat().getFormat("0.##"));
+      XSSFFont big = wb.createFont();
+      big.setBold(true);
+      big.setFontHeightInPoints((short) 14);
+      title = wb.createCellStyle();
+      title.setFont(big);
+      XSSFFont white = wb.createFont();
+      white.setColor(color("FFFFFF"));
+      veto = bordered(wb);
+      veto.setFillForegroundColor(color("A8201A"));
+      veto.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+      veto.setFont(white);
+      veto.setWrapText(true);
+      for (IndicatorStatus s : IndicatorStatus.values()) {
+        XSSFCellStyle st = bordered(wb);
+        st.setFillForegroundColor(color(Labels.fillHex(s)));
+        st.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        st.setAlignment(HorizontalAlignment.CENTER);
+        XSSFFont f = wb.createFont();
+        f.setColor(color(Labels.textHex(s)));
+        st.setFont(f);
+        status.put(s, st);
+      }
+    }
+
+    private static XSSFCellStyle bordered(XSSFWorkbook wb) {
+      XSSFCellStyle s = wb.createCellStyle();
+      s.setBorderBottom(BorderStyle.THIN);
+      s.setBorderTop(BorderStyle.THIN);
+      s.setBorderLeft(BorderStyle.THIN);
+      s.setBorderRight(BorderStyle.THIN);
+      s.setBottomBorderColor(color("D9DEE3"));
+      s.setTopBorderColor(color("D9DEE3"));
+      s.setLeftBorderColor(color("D9DEE3"));
+      s.setRightBorderColor(color("D9DEE3"));
+      s.setVerticalAlignment(VerticalAlignment.TOP);
+      return s;
+    }
+
+    static XSSFColor color(String hex) {
+      int v = Integer.parseInt(hex, 16);
+      return new XSSFColor(new byte[] {(byte) (v >> 16), (byte) (v >> 8), (byte) v}, null);
+    }
+  }
+
+  /**
+   * The matrix: one sheet per evaluation system (one unit per row: name, code, type, score, max,
+   * rank, veto, then one column per indicator with “grade status” on the status's colour), then
+   * every missing item, then a sheet with the year, the filters and the colour legend.
+   */
+  public static byte[] matrix(int year, Matrix matrix, String filters, LocalDateTime generatedAt) {
+    try (XSSFWorkbook wb = new XSSFWorkbook()) {
+      Styles st = new Styles(wb);
+      Set<String> names = new HashSet<>();
+      if (matrix.isEmpty()) {
+        XSSFSheet sheet = wb.createSheet(MATRIX_SHEET);
+        names.add(MATRIX_SHEET);
+        header(sheet.createRow(0), MATRIX_FIXED_HEADERS, st);
+      }
+      for (Matrix.Block block : matrix.blocks()) {
+        String name = matrix.blocks().size() == 1 ? MATRIX_SHEET : unique(names, block.system().isEmpty() ? MATRIX_SHEET : block.system());
+        names.add(name);
+        XSSFSheet sheet = wb.createSheet(name);
+        List<String> headers = new ArrayList<>(MATRIX_FIXED_HEADERS);
+        block.columns().forEach(c -> headers.add(c.code() + " " + c.name()));
+        Row head = header(sheet.createRow(0), headers, st);
+        head.setHeightInPoints(48);
+        int r = 1;
+        for (UnitCompleteness u : block.rows()) {
+          Row row = sheet.createRow(r++);
+          text(row, 0, u.unitName(), st.text);
+          text(row, 1, u.unit(), st.text);
+          text(row, 2, u.unitType(), st.text);
+          number(row, 3, u.score(), st.number);
+          number(row, 4, u.maxScore(), st.number);
+          text(row, 5, Labels.rank(u.rank(), u.rankOf()), st.text);
+          text(row, 6, u.vetoed() ? String.join("；", u.vetoes()) : "无", u.vetoed() ? st.veto : st.text);
+          int c = MATRIX_FIXED_HEADERS.size();
+          for (Matrix.Column col : block.columns()) {
+            IndicatorResult res = block.cell(u, col.code());
+            if (res == null) {
+              text(row, c++, "", st.text);
+            } else {
+              text(row, c++, Labels.cell(res), st.status.get(res.status()));
+            }
+          }
+        }
+        sheet.createFreezePane(1, 1);
+        widths(sheet, new int[] {28, 12, 10, 8, 8, 8, 18}, block.columns().size(), 14);
+        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, headers.size() - 1));
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
+      }
+
+      XSSFSheet missing = wb.createSheet(MISSING_SHEET);
+      header(missing.createRow(0), MISSING_HEADERS, st);
+      int r = 1;
+      for (UnitCompleteness u : matrix.rows()) {
+        for (IndicatorResult res : u.indicators()) {
+          for (MissingItem m : res.missing()) {
+            Row row = missing.createRow(r++);
+            Explanation e = m.explanation();
+            text(row, 0, u.unitName(), st.text);
+            text(row, 1, u.unit(), st.text);
+            text(row, 2, res.code(), st.text);
+            text(row, 3, res.name(), st.wrap);
+            text(row, 4, res.status().label(), st.status.get(res.status()));
+            text(row, 5, m.text(), st.wrap);
+            text(row, 6, e == null ? "" : e.reason(), st.wrap);
+            text(row, 7, e == null || e.deadline() == null ? "" : e.deadline().toString(), st.text);
+            text(row, 8, e == null ? "" : e.overdue() ? "是" : "否", e != null && e.overdue() ? st.status.get(IndicatorStatus.OVERDUE) : st.text);
+          }
+        }
+      }
+      missing.createFreezePane(0, 1);
+      widths(missing, new int[] {28, 12, 8, 28, 10, 48, 36, 12, 8}, 0, 0);
+      missing.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, MISSING_HEADERS.size() - 1));
+
+      XSSFSheet notes = wb.createSheet(NOTES_SHEET);
+      int n = 0;
+      Row t = notes.createRow(n++);
+      text(t, 0, year + "年度台账完整性矩阵", st.title);
+      pair(notes.createRow(n++), "年度", String.valueOf(year), st);
+      pair(notes.createRow(n++), "筛选", filters, st);
+      pair(notes.createRow(n++), "生成时间", STAMP.format(generatedAt), st);
+      pair(notes.createRow(n++), "测评体系", String.join("；", matrix.blocks().stream().map(Matrix.Block::system).toList()), st);
+      pair(notes.createRow(n++), "单元格", "等级 + 状态；得分与满分只计材料审核指标；排名为同类型单位中的名次", st);
+      n++;
+      text(notes.createRow(n++), 0, "颜色", st.header);
+      for (IndicatorStatus s : IndicatorStatus.values()) {
+        text(notes.createRow(n++), 0, s.label(), st.status.get(s));
+      }
+      notes.setColumnWidth(0, 14 * 256);
+      notes.setColumnWidth(1, 70 * 256);
+      return bytes(wb);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The catalogue: 总目录 on the first sheet, then one sheet per volume with its 卷内目录. */
+  public static byte[] catalogue(Catalogue c, LocalDateTime generatedAt) {
+    try (XSSFWorkbook wb = new XSSFWorkbook()) {
+      Styles st = new Styles(wb);
+      XSSFSheet main = wb.createSheet(CATALOGUE_SHEET);
+      text(main.createRow(0), 0, c.unitName() + " " + c.year() + "年度文明创建档案 总目录", st.title);
+      text(main.createRow(1), 0, "单位代码 " + c.unitCode() + "，共 " + c.volumes().size() + " 卷 " + c.documentCount()
+          + " 件，生成于 " + STAMP.format(generatedAt), st.text);
+      header(main.createRow(2), List.of("卷号", "案卷题名（类别）", "件数", "页数", "起止日期"), st);
+      int r = 3;
+      for (Catalogue.Volume v : c.volumes()) {
+        Row row = main.createRow(r++);
+        number(row, 0, v.number(), st.number);
+        text(row, 1, v.categoryName(), st.text);
+        number(row, 2, v.entries().size(), st.number);
+        number(row, 3, v.pages(), st.number);
+        text(row, 4, v.dateRange(), st.text);
+      }
+      widths(main, new int[] {8, 30, 8, 8, 28}, 0, 0);
+      Set<String> names = new HashSet<>(List.of(CATALOGUE_SHEET));
+      for (Catalogue.Volume v : c.volumes()) {
+        String name = unique(names, "卷" + v.number() + " " + v.categoryName());
+        names.add(name);
+        XSSFSheet sheet = wb.createSheet(name);
+        text(sheet.createRow(0), 0, "卷内目录　第 " + v.number() + " 卷　" + v.categoryName(), st.title);
+        text(sheet.createRow(1), 0, c.unitName() + "　" + c.year() + "年度　共 " + v.entries().size() + " 件", st.text);
+        header(sheet.createRow(2), List.of("序号", "题名", "文档日期", "页数"), st);
+        int i = 3;
+        for (Catalogue.Entry e : v.entries()) {
+          Row row = sheet.createRow(i++);
+          number(row, 0, e.number(), st.number);
+          text(row, 1, e.title(), st.wrap);
+          text(row, 2, e.date() == null ? "" : e.date().toString(), st.text);
+          if (e.pages() == null) {
+            text(row, 3, "", st.number);
+          } else {
+            number(row, 3, e.pages(), st.number);
+          }
+        }
+        widths(sheet, new int[] {8, 60, 12, 8}, 0, 0);
+        sheet.setRepeatingRows(new CellRangeAddress(2, 2, -1, -1));
+      }
+      return bytes(wb);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String unique(Set<String> taken, String wanted) {
+    String base = WorkbookUtil.createSafeSheetName(wanted);
+    String name = base;
+    for (int i = 2; taken.contains(name); i++) {
+      String suffix = "(" + i + ")";
+      name = (base.length() + suffix.length() > 31 ? base.substring(0, 31 - suffix.length()) : base) + suffix;
+    }
+    return name;
+  }
+
+  private static Row header(Row row, List<String> headers, Styles st) {
+    for (int i = 0; i < headers.size(); i++) {
+      text(row, i, headers.get(i), st.header);
+    }
+    return row;
+  }
+
+  private static void pair(Row row, String key, String value, Styles st) {
+    text(row, 0, key, st.header);
+    text(row, 1, value, st.wrap);
+  }
+
+  private static void text(Row row, int col, String value, XSSFCellStyle style) {
+    Cell cell = row.createCell(col);
+    cell.setCellValue(value == null ? "" : value);
+    cell.setCellStyle(style);
+  }
+
+  private static void number(Row row, int col, double value, XSSFCellStyle style) {
+    Cell cell = row.createCell(col);
+    cell.setCellValue(value);
+    cell.setCellStyle(style);
+  }
+
+  private static void widths(XSSFSheet sheet, int[] fixed, int more, int moreWidth) {
+    for (int i = 0; i < fixed.length; i++) {
+      sheet.setColumnWidth(i, fixed[i] * 256);
+    }
+    for (int i = 0; i < more; i++) {
+      sheet.setColumnWidth(fixed.length + i, moreWidth * 256);
+    }
+  }
+
+  private static byte[] bytes(XSSFWorkbook wb) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    wb.write(out);
+    return out.toByteArray();
+  }
+}

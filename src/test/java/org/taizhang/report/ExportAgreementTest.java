@@ -1,0 +1,363 @@
+package org.taizhang.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.taizhang.account.AccountService;
+import org.taizhang.account.Role;
+import org.taizhang.audit.AuditAction;
+import org.taizhang.audit.AuditEvent;
+import org.taizhang.audit.AuditLog;
+import org.taizhang.audit.AuditQuery;
+import org.taizhang.completeness.IndicatorStatus;
+import org.taizhang.ingest.FolderImporter;
+import org.taizhang.ingest.ImportProgress;
+import org.taizhang.support.Basic;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * On the sample county, every way of looking at a unit's completeness says the same thing: the
+ * JSON API, the dashboard, the unit's checklist, the Excel matrix and the PDF report agree on every
+ * indicator's status and grade, every missing item, the score and the rank. Also: scope (404
+ * outside it), role refusals (403), the audit trail of exports, and the checklist's forms.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "taizhang.admin.password=" + ExportAgreementTest.PASSWORD, "taizhang.sample.import-on-first-start=false"})
+class ExportAgreementTest {
+  static final String PASSWORD = "agreement-test-pw";
+  private static final int YEAR = 2025;
+  /** 卫健局 (a missing quarter), 柳塘村 (an unfilled template), 南湖社区 (a photo flag), 中心小学 (no annual summary), 税务局 (complete). */
+  private static final List<String> UNITS = List.of("qhx-wjj", "hxz-ltc", "cg-nhsq", "hxz-zxxx", "qhx-swj");
+
+  @DynamicPropertySource
+  static void dataDir(DynamicPropertyRegistry registry) throws IOException {
+    Path dir = Path.of("target", "report-test");
+    Files.createDirectories(dir);
+    Path data = Files.createTempDirectory(dir.toAbsolutePath(), "agreement-");
+    registry.add("taizhang.data-dir", data::toString);
+  }
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  FolderImporter importer;
+
+  @Autowired
+  AccountService accounts;
+
+  @Autowired
+  AuditLog audit;
+
+  @Autowired
+  JsonMapper json;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void sample() {
+    if (accounts.find("wjj-clerk").isEmpty()) {
+      importer.importFolder(Path.of("sample-archive"), "test", ImportProgress.NONE);
+      accounts.create("test", "wjj-clerk", "卫健局填报员", Role.CLERK, "qhx-wjj", PASSWORD);
+      accounts.create("test", "zxxx-clerk", "中心小学填报员", Role.CLERK, "hxz-zxxx", PASSWORD);
+      accounts.create("test", "hxz-office", "禾溪镇创建办", Role.DISTRICT, "hxz", PASSWORD);
+      accounts.create("test", "reviewer", "测评员", Role.REVIEWER, null, PASSWORD);
+    }
+  }
+
+  @Test
+  void apiDashboardChecklistExcelAndPdfAgree() throws Exception {
+    Fixtures.requireFont();
+    org.jsoup.nodes.Document dashboard = Jsoup.parse(text("admin", "/completeness?year=" + YEAR));
+    XSSFWorkbook matrix = new XSSFWorkbook(new ByteArrayInputStream(bytes("admin", "/completeness/matrix.xlsx?year=" + YEAR)));
+    for (String unit : UNITS) {
+      JsonNode api = json.readTree(text("admin", "/api/units/" + unit + "/completeness?year=" + YEAR));
+      org.jsoup.nodes.Document checklist = Jsoup.parse(text("admin", "/units/" + unit + "/completeness?year=" + YEAR));
+      String pdf;
+      try (PDDocument doc = Loader.loadPDF(bytes("admin", "/units/" + unit + "/completeness/report.pdf?year=" + YEAR))) {
+        pdf = PdfReportsTest.compact(new PDFTextStripper().getText(doc));
+      }
+      Row excel = excelRow(matrix, unit);
+      Map<String, Integer> columns = excelColumns(excel.getSheet());
+
+      String score = Labels.points(api.get("score").asDouble()) + " / " + Labels.points(api.get("maxScore").asDouble());
+      String rank = Labels.rank(api.get("rank").asInt(), api.get("rankOf").asInt());
+      Element row = dashboard.selectFirst("tr.matrix-row[data-unit=" + unit + "]");
+      assertThat(row).as("dashboard row of %s", unit).isNotNull();
+      assertThat(row.selectFirst(".unit-link").text()).isEqualTo(api.get("unitName").asString());
+      assertThat(row.selectFirst(".score").text()).isEqualTo(score);
+      assertThat(row.selectFirst(".rank").text()).isEqualTo(rank);
+      assertThat(checklist.getElementById("score-value").text() + " " + checklist.selectFirst(".score-max").text())
+          .isEqualTo(score + " 分");
+      assertThat(checklist.getElementById("rank").text()).startsWith(rank);
+      assertThat(excel.getCell(3).getNumericCellValue()).isEqualTo(api.get("score").asDouble());
+      assertThat(excel.getCell(4).getNumericCellValue()).isEqualTo(api.get("maxScore").asDouble());
+      assertThat(excel.getCell(5).getStringCellValue()).isEqualTo(rank);
+      assertThat(pdf).contains("得分：" + score.replace(" ", ""), "排名：" + rank, api.get("unitName").asString());
+
+      List<String> apiMissing = new ArrayList<>();
+      for (JsonNode ind : api.get("indicators")) {
+        String code = ind.get("code").asString();
+        IndicatorStatus status = IndicatorStatus.valueOf(ind.get("status").asString());
+        String grade = ind.get("grade").isNull() ? "—" : ind.get("grade").asString();
+        String where = unit + " " + code;
+
+        Element cell = dashboard.selectFirst("a.cell[data-unit=" + unit + "][data-indicator=" + code + "]");
+        assertThat(cell).as("dashboard cell %s", where).isNotNull();
+        assertThat(cell.attr("data-status")).as(where).isEqualTo(status.name());
+        assertThat(cell.hasClass("status-" + status.name())).as(where).isTrue();
+        assertThat(cell.text()).as(where).isEqualTo(grade);
+
+        Element article = checklist.getElementById("ind-" + code);
+        assertThat(article).as("checklist %s", where).isNotNull();
+        assertThat(article.attr("data-status")).as(where).isEqualTo(status.name());
+        assertThat(article.selectFirst(".status-badge").text()).isEqualTo(status.label());
+        assertThat(article.selectFirst(".grade").text()).isEqualTo(grade);
+
+        assertThat(excel.getCell(columns.get(code)).getStringCellValue()).as("excel %s", where).isEqualTo(grade + " " + status.label());
+        assertThat(WorkbooksTest.fill(excel.getCell(columns.get(code)))).isEqualTo(Labels.fillHex(status));
+
+        String head = PdfReportsTest.compact(code + ind.get("name").asString()) + "状态：" + status.label();
+        assertThat(pdf).as("pdf %s", where).contains(status == IndicatorStatus.NOT_REVIEWED ? head : head + "等级：" + grade);
+
+        List<String> missing = new ArrayList<>();
+        for (JsonNode m : ind.get("missing")) {
+          missing.add(m.get("text").asString());
+          assertThat(pdf).as("pdf missing item %s", where).contains("·" + PdfReportsTest.compact(m.get("text").asString()));
+        }
+        assertThat(article.select("li.missing-item .missing-text").eachText()).as("checklist missing %s", where)
+            .containsExactlyElementsOf(missing);
+        assertThat(article.select("li.missing-item").eachAttr("data-key")).containsExactlyElementsOf(
+            ind.get("missing").valueStream().map(m -> m.get("key").asString()).toList());
+        apiMissing.addAll(missing);
+      }
+      List<String> excelMissing = new ArrayList<>();
+      for (Row r : matrix.getSheet(Workbooks.MISSING_SHEET)) {
+        if (r.getRowNum() > 0 && r.getCell(1).getStringCellValue().equals(unit)) {
+          excelMissing.add(r.getCell(5).getStringCellValue());
+        }
+      }
+      assertThat(excelMissing).as("excel missing items of %s", unit).containsExactlyElementsOf(apiMissing);
+    }
+    // The sample's deliberate gaps, to be sure the comparison compared something.
+    JsonNode wjj = json.readTree(text("admin", "/api/units/qhx-wjj/completeness?year=" + YEAR));
+    assertThat(wjj.toString()).contains("2025年第三季度缺少会议记录");
+    assertThat(json.readTree(text("admin", "/api/units/hxz-zxxx/completeness?year=" + YEAR)).toString()).contains("年终总结");
+  }
+
+  @Test
+  void exportsRespectScopeAndAreAudited() throws Exception {
+    Fixtures.requireFont();
+    // A district office sees its subtree only: on the dashboard and in the Excel matrix.
+    org.jsoup.nodes.Document dashboard = Jsoup.parse(text("hxz-office", "/completeness?year=" + YEAR));
+    assertThat(dashboard.select("tr.matrix-row").eachAttr("data-unit")).containsExactlyInAnyOrder("hxz", "hxz-xqc", "hxz-ltc");
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes("hxz-office", "/completeness/matrix.xlsx?year=" + YEAR)))) {
+      List<String> codes = new ArrayList<>();
+      for (Row r : wb.getSheetAt(0)) {
+        if (r.getRowNum() > 0) {
+          codes.add(r.getCell(1).getStringCellValue());
+        }
+      }
+      assertThat(codes).containsExactlyInAnyOrder("hxz", "hxz-xqc", "hxz-ltc");
+    }
+    for (String path : List.of("/units/qhx-wjj/completeness/report.pdf?year=2025", "/units/qhx-wjj/catalogue.pdf?year=2025",
+        "/units/qhx-wjj/catalogue.xlsx?year=2025", "/units/qhx-wjj/completeness?year=2025", "/units/no-such-unit/catalogue.pdf")) {
+      assertThat(get("hxz-office", path).statusCode()).as(path).isEqualTo(404);
+      assertThat(get("zxxx-clerk", path).statusCode()).as(path).isEqualTo(404);
+    }
+    assertThat(get("hxz-office", "/units/hxz-ltc/completeness/report.pdf?year=2025").statusCode()).isEqualTo(200);
+    // A clerk's dashboard is its own checklist.
+    HttpResponse<String> clerk = get("wjj-clerk", "/completeness?year=2025");
+    assertThat(clerk.statusCode()).isEqualTo(302);
+    assertThat(clerk.headers().firstValue("Location").orElseThrow()).endsWith("/units/qhx-wjj/completeness?year=2025");
+
+    long before = exports().size();
+    assertThat(get("wjj-clerk", "/units/qhx-wjj/completeness/report.pdf?year=2025").statusCode()).isEqualTo(200);
+    HttpResponse<byte[]> xlsx = http.send(request("wjj-clerk", "/units/qhx-wjj/catalogue.xlsx?year=2025").build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(xlsx.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/vnd.openxmlformats");
+    assertThat(xlsx.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment", "filename*=UTF-8''");
+    List<AuditEvent> events = exports();
+    assertThat(events).hasSize((int) before + 2);
+    assertThat(events.get(0).actor()).isEqualTo("wjj-clerk");
+    assertThat(events.get(0).target()).contains("档案目录", "青禾县卫生健康局", "2025", "Excel");
+    assertThat(events.get(1).target()).contains("完整性报告", "qhx-wjj", "PDF");
+  }
+
+  @Test
+  void catalogueListsTheYearsCurrentDocumentsByCategory() throws Exception {
+    Fixtures.requireFont();
+    org.jsoup.nodes.Document unitPage = Jsoup.parse(text("admin", "/units/qhx-wjj"));
+    List<String> titles = unitPage.select("#year-2025 .category td:nth-child(2) a").eachText();
+    assertThat(titles).isNotEmpty();
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes("admin", "/units/qhx-wjj/catalogue.xlsx?year=2025")))) {
+      List<String> listed = new ArrayList<>();
+      for (int i = 1; i < wb.getNumberOfSheets(); i++) {
+        for (Row r : wb.getSheetAt(i)) {
+          if (r.getRowNum() > 2) {
+            listed.add(r.getCell(1).getStringCellValue());
+          }
+        }
+      }
+      assertThat(listed).containsExactlyInAnyOrderElementsOf(titles);
+      assertThat(wb.getSheetAt(0).getLastRowNum() - 2).isEqualTo(unitPage.select("#year-2025 .category").size());
+    }
+    try (PDDocument doc = Loader.loadPDF(bytes("admin", "/units/qhx-wjj/catalogue.pdf?year=2025"))) {
+      String text = PdfReportsTest.compact(new PDFTextStripper().getText(doc));
+      for (String t : titles) {
+        assertThat(text).contains(PdfReportsTest.compact(t));
+      }
+      assertThat(text).contains("总目录", "卷内目录");
+    }
+  }
+
+  @Test
+  void formsFollowTheServicesRules() throws Exception {
+    String key = itemKey("hxz-zxxx", "年终总结");
+    String indicator = key.substring(0, key.indexOf('/'));
+    String deadline = LocalDate.now().plusDays(30).toString();
+    // A reviewer does not write explanations; a clerk does not grade; nobody acts outside the scope.
+    assertThat(post("reviewer", "/units/hxz-zxxx/explanations", Map.of("year", "2025", "itemKey", key, "reason", "x", "deadline", deadline))
+        .statusCode()).isEqualTo(403);
+    assertThat(post("zxxx-clerk", "/units/hxz-zxxx/overrides", Map.of("year", "2025", "indicator", indicator, "grade", "A", "reason", "x"))
+        .statusCode()).isEqualTo(403);
+    assertThat(post("zxxx-clerk", "/units/hxz-zxxx/vetoes", Map.of("year", "2025", "code", "F-3", "reason", "x")).statusCode()).isEqualTo(403);
+    assertThat(post("wjj-clerk", "/units/hxz-zxxx/explanations", Map.of("year", "2025", "itemKey", key, "reason", "x", "deadline", deadline))
+        .statusCode()).isEqualTo(404);
+
+    // The unit's clerk explains the missing summary: the item turns 已说明 on the checklist and the dashboard.
+    HttpResponse<String> saved = post("zxxx-clerk", "/units/hxz-zxxx/explanations",
+        Map.of("year", "2025", "itemKey", key, "reason", "年终总结待校长办公会审定后归档", "deadline", deadline));
+    assertThat(saved.statusCode()).isEqualTo(302);
+    assertThat(URLDecoder(saved.headers().firstValue("Location").orElseThrow())).endsWith("/units/hxz-zxxx/completeness?year=2025#ind-" + indicator);
+    org.jsoup.nodes.Document page = Jsoup.parse(text("zxxx-clerk", "/units/hxz-zxxx/completeness?year=2025"));
+    Element item = page.selectFirst("li.missing-item[data-key=" + key + "]");
+    assertThat(item.selectFirst(".explanation").text()).contains("年终总结待校长办公会审定后归档", deadline);
+    assertThat(page.getElementById("ind-" + indicator).attr("data-status")).isEqualTo("EXPLAINED");
+    assertThat(Jsoup.parse(text("admin", "/completeness?year=2025"))
+        .selectFirst("a.cell[data-unit=hxz-zxxx][data-indicator=" + indicator + "]").attr("data-status")).isEqualTo("EXPLAINED");
+    // A bad input is a message on the page, not an error page.
+    HttpResponse<String> bad = post("zxxx-clerk", "/units/hxz-zxxx/explanations",
+        Map.of("year", "2025", "itemKey", key, "reason", "x", "deadline", "明天"));
+    assertThat(bad.statusCode()).isEqualTo(302);
+
+    // The reviewer overrides the grade, then withdraws the override.
+    assertThat(post("reviewer", "/units/hxz-zxxx/overrides",
+        Map.of("year", "2025", "indicator", indicator, "grade", "B", "reason", "总结已在学期工作报告中体现")).statusCode()).isEqualTo(302);
+    Element overridden = Jsoup.parse(text("reviewer", "/units/hxz-zxxx/completeness?year=2025")).getElementById("ind-" + indicator);
+    assertThat(overridden.selectFirst(".grade").text()).isEqualTo("B");
+    assertThat(overridden.selectFirst(".override-note").text()).contains("已调整：原等级 D", "总结已在学期工作报告中体现");
+    assertThat(post("reviewer", "/units/hxz-zxxx/overrides/withdraw", Map.of("year", "2025", "indicator", indicator)).statusCode())
+        .isEqualTo(302);
+    assertThat(Jsoup.parse(text("reviewer", "/units/hxz-zxxx/completeness?year=2025")).getElementById("ind-" + indicator)
+        .select(".override-note")).isEmpty();
+
+    // The administrator records a veto from the system's list, and lifts it.
+    assertThat(post("admin", "/units/hxz-zxxx/vetoes", Map.of("year", "2025", "code", "F-3", "reason", "材料照抄")).statusCode()).isEqualTo(302);
+    org.jsoup.nodes.Document vetoed = Jsoup.parse(text("admin", "/units/hxz-zxxx/completeness?year=2025"));
+    assertThat(vetoed.getElementById("veto-status").text()).contains("一票否决", "F-3", "材料照抄");
+    assertThat(vetoed.select("#veto-code option").eachAttr("value")).contains("F-1", "F-2", "F-3");
+    assertThat(Jsoup.parse(text("admin", "/completeness?year=2025")).selectFirst("tr.matrix-row[data-unit=hxz-zxxx] .veto-badge")).isNotNull();
+    assertThat(post("admin", "/units/hxz-zxxx/vetoes/lift", Map.of("year", "2025", "code", "F-3")).statusCode()).isEqualTo(302);
+    assertThat(Jsoup.parse(text("admin", "/units/hxz-zxxx/completeness?year=2025")).getElementById("veto-status").text()).isEqualTo("无");
+  }
+
+  private String itemKey(String unit, String textPart) throws Exception {
+    JsonNode api = json.readTree(text("admin", "/api/units/" + unit + "/completeness?year=" + YEAR));
+    for (JsonNode ind : api.get("indicators")) {
+      for (JsonNode m : ind.get("missing")) {
+        if (m.get("text").asString().contains(textPart)) {
+          return m.get("key").asString();
+        }
+      }
+    }
+    throw new AssertionError("no missing item “" + textPart + "” for " + unit);
+  }
+
+  private List<AuditEvent> exports() {
+    return audit.find(new AuditQuery(null, AuditAction.EXPORT, null, null, null, 1, 100));
+  }
+
+  private static Row excelRow(XSSFWorkbook wb, String unit) {
+    for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+      for (Row r : wb.getSheetAt(i)) {
+        if (r.getRowNum() > 0 && r.getCell(1) != null && unit.equals(r.getCell(1).getStringCellValue())
+            && !wb.getSheetName(i).equals(Workbooks.MISSING_SHEET)) {
+          return r;
+        }
+      }
+    }
+    throw new AssertionError("no Excel row for " + unit);
+  }
+
+  private static Map<String, Integer> excelColumns(org.apache.poi.ss.usermodel.Sheet sheet) {
+    Map<String, Integer> out = new HashMap<>();
+    Row head = sheet.getRow(0);
+    for (int i = Workbooks.MATRIX_FIXED_HEADERS.size(); i < head.getLastCellNum(); i++) {
+      String h = head.getCell(i).getStringCellValue();
+      out.put(h.substring(0, h.indexOf(' ')), i);
+    }
+    return out;
+  }
+
+  private static String URLDecoder(String s) {
+    return java.net.URLDecoder.decode(s, StandardCharsets.UTF_8);
+  }
+
+  private HttpRequest.Builder request(String user, String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).headers(Basic.auth(user, PASSWORD));
+  }
+
+  private HttpResponse<String> get(String user, String path) throws Exception {
+    return http.send(request(user, path).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private String text(String user, String path) throws Exception {
+    HttpResponse<String> r = get(user, path);
+    assertThat(r.statusCode()).as("GET %s", path).isEqualTo(200);
+    return r.body();
+  }
+
+  private byte[] bytes(String user, String path) throws Exception {
+    HttpResponse<byte[]> r = http.send(request(user, path).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.statusCode()).as("GET %s", path).isEqualTo(200);
+    return r.body();
+  }
+
+  private HttpResponse<String> post(String user, String path, Map<String, String> form) throws Exception {
+    StringBuilder body = new StringBuilder();
+    form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    return http.send(request(user, path).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+  }
+}

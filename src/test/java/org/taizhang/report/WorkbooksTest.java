@@ -1,0 +1,164 @@
+package org.taizhang.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.taizhang.catalog.Catalog;
+import org.taizhang.completeness.IndicatorStatus;
+import org.taizhang.completeness.UnitCompleteness;
+import org.taizhang.unit.Unit;
+
+/** The Excel exports read back with POI: the right cells, the dashboard's fills, every missing item. */
+class WorkbooksTest {
+  private static final LocalDateTime NOW = LocalDateTime.of(2025, 11, 20, 9, 30);
+
+  @Test
+  void matrixHasOneRowPerUnitAndOneColumnPerIndicatorFilledLikeTheDashboard() throws IOException {
+    Matrix m = Matrix.of(List.of(Fixtures.unit()), u -> true, null, null, Matrix.Sort.SCORE_DESC);
+    try (XSSFWorkbook wb = read(Workbooks.matrix(2025, m, "单位类型：全部", NOW))) {
+      assertThat(sheetNames(wb)).containsExactly(Workbooks.MATRIX_SHEET, Workbooks.MISSING_SHEET, Workbooks.NOTES_SHEET);
+      XSSFSheet s = wb.getSheet(Workbooks.MATRIX_SHEET);
+      assertThat(texts(s.getRow(0))).containsExactly("单位名称", "单位代码", "单位类型", "得分", "满分", "排名", "一票否决",
+          "Ⅰ-1-1 " + Fixtures.GROUP, "Ⅰ-3-1 " + Fixtures.MEETING, "Ⅱ-1-2 " + Fixtures.POST, "Ⅲ-1-2 " + Fixtures.SUMMARY);
+      Row row = s.getRow(1);
+      assertThat(row.getCell(0).getStringCellValue()).isEqualTo(Fixtures.UNIT_NAME);
+      assertThat(row.getCell(1).getStringCellValue()).isEqualTo(Fixtures.UNIT);
+      assertThat(row.getCell(2).getStringCellValue()).isEqualTo("文明单位");
+      assertThat(row.getCell(3).getNumericCellValue()).isEqualTo(10.6);
+      assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(16);
+      assertThat(row.getCell(5).getStringCellValue()).isEqualTo("2/3");
+      assertThat(row.getCell(6).getStringCellValue()).isEqualTo(Fixtures.VETO);
+      assertThat(fill(row.getCell(6))).isEqualTo("A8201A");
+      assertCell(row.getCell(7), "A 达标", IndicatorStatus.MET);
+      assertCell(row.getCell(8), "B 说明逾期", IndicatorStatus.OVERDUE);
+      assertCell(row.getCell(9), "— 非材料审核", IndicatorStatus.NOT_REVIEWED);
+      // The effective grade (the reviewer's override), as on the dashboard.
+      assertCell(row.getCell(10), "C 缺失", IndicatorStatus.MISSING);
+      assertThat(s.getLastRowNum()).isEqualTo(1);
+
+      XSSFSheet missing = wb.getSheet(Workbooks.MISSING_SHEET);
+      assertThat(texts(missing.getRow(0))).containsExactlyElementsOf(Workbooks.MISSING_HEADERS);
+      assertThat(texts(missing.getRow(1))).containsExactly(Fixtures.UNIT_NAME, Fixtures.UNIT, "Ⅰ-3-1", Fixtures.MEETING, "说明逾期",
+          Fixtures.MISSING_Q3, Fixtures.EXPLANATION, "2025-10-31", "是");
+      assertThat(fill((XSSFCell) missing.getRow(1).getCell(4))).isEqualTo(Labels.fillHex(IndicatorStatus.OVERDUE));
+      assertThat(texts(missing.getRow(2))).containsExactly(Fixtures.UNIT_NAME, Fixtures.UNIT, "Ⅲ-1-2", Fixtures.SUMMARY, "缺失",
+          Fixtures.MISSING_SUMMARY, "", "", "");
+      assertThat(missing.getLastRowNum()).isEqualTo(2);
+
+      XSSFSheet notes = wb.getSheet(Workbooks.NOTES_SHEET);
+      assertThat(texts(notes.getRow(2))).containsExactly("筛选", "单位类型：全部");
+    }
+  }
+
+  @Test
+  void unitsOfDifferentSystemsGetASheetEachAndEveryStatusItsColour() throws IOException {
+    List<UnitCompleteness> both = List.of(Fixtures.village(), Fixtures.unit());
+    Matrix m = Matrix.of(both, u -> true, null, null, Matrix.Sort.NAME);
+    try (XSSFWorkbook wb = read(Workbooks.matrix(2025, m, "", NOW))) {
+      assertThat(sheetNames(wb)).containsExactly("文明单位（文明行业）测评体系", "文明村镇测评体系", Workbooks.MISSING_SHEET, Workbooks.NOTES_SHEET);
+      XSSFSheet village = wb.getSheet("文明村镇测评体系");
+      assertThat(village.getRow(1).getCell(0).getStringCellValue()).isEqualTo("青禾县测试杏桥村");
+      assertCell((XSSFCell) village.getRow(1).getCell(8), "B 已说明", IndicatorStatus.EXPLAINED);
+      // Missing items of both units, in the matrix's row order.
+      XSSFSheet missing = wb.getSheet(Workbooks.MISSING_SHEET);
+      assertThat(missing.getLastRowNum()).isEqualTo(3);
+      // The legend shows every colour the dashboard uses.
+      XSSFSheet notes = wb.getSheet(Workbooks.NOTES_SHEET);
+      List<String> legend = new ArrayList<>();
+      for (Row r : notes) {
+        Cell c = r.getCell(0);
+        for (IndicatorStatus s : IndicatorStatus.values()) {
+          if (c != null && c.getStringCellValue().equals(s.label())) {
+            assertThat(fill((XSSFCell) c)).isEqualTo(Labels.fillHex(s));
+            legend.add(s.label());
+          }
+        }
+      }
+      assertThat(legend).hasSize(IndicatorStatus.values().length);
+    }
+  }
+
+  @Test
+  void filtersOfTheDashboardApplyToTheMatrix() {
+    List<UnitCompleteness> both = List.of(Fixtures.unit(), Fixtures.village());
+    assertThat(Matrix.of(both, u -> true, "文明村镇", null, Matrix.Sort.SCORE_DESC).rows()).extracting(UnitCompleteness::unit)
+        .containsExactly("test-xqc");
+    assertThat(Matrix.of(both, u -> u.equals(Fixtures.UNIT), null, null, Matrix.Sort.SCORE_DESC).rows()).extracting(UnitCompleteness::unit)
+        .containsExactly(Fixtures.UNIT);
+    assertThat(Matrix.of(both, u -> true, null, java.util.Set.of("test-xqc"), Matrix.Sort.SCORE_DESC).rows())
+        .extracting(UnitCompleteness::unit).containsExactly("test-xqc");
+    // Blocks by system name; within a block by score share.
+    Matrix m = Matrix.of(both, u -> true, null, null, Matrix.Sort.SCORE_ASC);
+    assertThat(m.blocks()).extracting(Matrix.Block::system).containsExactly("文明单位（文明行业）测评体系", "文明村镇测评体系");
+    assertThat(m.blocks().get(0).columns()).extracting(Matrix.Column::code).containsExactly("Ⅰ-1-1", "Ⅰ-3-1", "Ⅱ-1-2", "Ⅲ-1-2");
+  }
+
+  @Test
+  void catalogueWorkbookHasTheMasterCatalogueThenAVolumeSheetEach() throws IOException {
+    Catalogue c = Catalogue.of(new Unit(Fixtures.UNIT, Fixtures.UNIT_NAME, "文明单位", null), 2025, Fixtures.volumes(),
+        Catalog.load(Path.of("index-config")));
+    try (XSSFWorkbook wb = read(Workbooks.catalogue(c, NOW))) {
+      assertThat(sheetNames(wb)).containsExactly(Workbooks.CATALOGUE_SHEET, "卷1 领导小组文件", "卷2 会议记录", "卷3 未分类");
+      XSSFSheet main = wb.getSheet(Workbooks.CATALOGUE_SHEET);
+      assertThat(main.getRow(0).getCell(0).getStringCellValue()).isEqualTo(Fixtures.UNIT_NAME + " 2025年度文明创建档案 总目录");
+      assertThat(texts(main.getRow(2))).containsExactly("卷号", "案卷题名（类别）", "件数", "页数", "起止日期");
+      assertThat(texts(main.getRow(4))).containsExactly("2", "会议记录", "2", "5", "2025-03-05 至 2025-06-12");
+      XSSFSheet meeting = wb.getSheet("卷2 会议记录");
+      assertThat(texts(meeting.getRow(2))).containsExactly("序号", "题名", "文档日期", "页数");
+      assertThat(texts(meeting.getRow(3))).containsExactly("1", "2025年第一季度创建工作会议记录", "2025-03-05", "3");
+      assertThat(texts(meeting.getRow(4))).containsExactly("2", "2025年第二季度创建工作会议记录", "2025-06-12", "2");
+      assertThat(texts(wb.getSheet("卷3 未分类").getRow(3))).containsExactly("1", Fixtures.UNCATEGORIZED_TITLE, "2025-07-01", "");
+    }
+  }
+
+  static void assertCell(Cell cell, String text, IndicatorStatus status) {
+    assertThat(cell.getStringCellValue()).isEqualTo(text);
+    assertThat(cell.getCellStyle().getFillPattern()).isEqualTo(FillPatternType.SOLID_FOREGROUND);
+    assertThat(fill((XSSFCell) cell)).as("fill of %s", text).isEqualTo(Labels.fillHex(status));
+  }
+
+  static String fill(Cell cell) {
+    XSSFColor c = ((XSSFCell) cell).getCellStyle().getFillForegroundColorColor();
+    byte[] rgb = c.getRGB();
+    return String.format("%02X%02X%02X", rgb[0] & 0xff, rgb[1] & 0xff, rgb[2] & 0xff);
+  }
+
+  static XSSFWorkbook read(byte[] bytes) throws IOException {
+    return new XSSFWorkbook(new ByteArrayInputStream(bytes));
+  }
+
+  static List<String> sheetNames(XSSFWorkbook wb) {
+    List<String> names = new ArrayList<>();
+    wb.forEach(s -> names.add(s.getSheetName()));
+    return names;
+  }
+
+  /** Cell values as text; whole numbers without “.0”. */
+  static List<String> texts(Row row) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < row.getLastCellNum(); i++) {
+      Cell c = row.getCell(i);
+      if (c == null) {
+        out.add("");
+      } else if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+        out.add(Labels.points(c.getNumericCellValue()));
+      } else {
+        out.add(c.getStringCellValue());
+      }
+    }
+    return out;
+  }
+}

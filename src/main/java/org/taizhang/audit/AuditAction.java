@@ -27,7 +27,10 @@ public enum AuditAction {
   TOKEN_REVOKED("吊销令牌"),
   IMPORT("批量导入"),
   DESCRIBE("修改著录"),
-  EXPORT("导出");
+  EXPORT("导出"),
+  EXPLANATION("填写缺项说明"),
+  VETO("一票否决"),
+  VETO_LIFTED("撤销一票否决");
 
   private final String label;
 

@@ -14,7 +14,7 @@ import org.taizhang.sample.SampleArchiveGenerator;
 @Component
 public class Commands {
   private static final Set<String> WITH_CONTEXT = Set.of("import", "reindex");
-  private static final Set<String> WITHOUT_CONTEXT = Set.of("generate-sample", "help", "--help");
+  private static final Set<String> WITHOUT_CONTEXT = Set.of("generate-sample", "benchmark-completeness", "help", "--help");
 
   private final FolderImporter importer;
   private final IndexMaintenance maintenance;
@@ -71,6 +71,10 @@ public class Commands {
   }
 
   public static int runWithoutContext(String[] args) {
+    if (args[0].equals("benchmark-completeness")) {
+      org.taizhang.completeness.CompletenessBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return 0;
+    }
     if (args[0].equals("generate-sample")) {
       if (args.length < 2) {
         return usage(System.err);
@@ -108,7 +112,9 @@ public class Commands {
           import <目录>                       导入目录树 <单位>/<年度>/<类别>/<文件>（须先停止服务）
           reindex                             由数据库重建全文索引（须先停止服务）
           generate-sample <目录> [--extra-units N] [--seed S]
-                                              生成示例档案（或更大的基准测试语料）""");
+                                              生成示例档案（或更大的基准测试语料）
+          benchmark-completeness [--units=2000 --docs=100]
+                                              完整性核查基准测试：全量重算与单次上传后的增量更新耗时""");
     return 2;
   }
 }

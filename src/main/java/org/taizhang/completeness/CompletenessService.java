@@ -215,6 +215,8 @@ public class CompletenessService implements SmartInitializingSingleton {
     Decisions.ExplanationRow row = decisions.save(unit, year, itemKey, text, deadline, caller.username(), clock.instant());
     model.put(row);
     model.recompute(Set.of(unit));
+    audit.record(caller.username(), AuditAction.EXPLANATION, uc.unitName() + "（" + unit + "）" + year + "年 " + itemKey,
+        text + "；补齐期限 " + deadline);
     return new Explanation(row.id(), row.reason(), row.deadline(), row.by(), row.at(), false);
   }
 
@@ -272,10 +274,11 @@ public class CompletenessService implements SmartInitializingSingleton {
     decisions.save(row);
     model.put(row);
     model.recompute(Set.of(unit));
+    audit.record(caller.username(), AuditAction.VETO, uc.unitName() + "（" + unit + "）" + year + "年", code.strip() + "；理由：" + text);
   }
 
   public void liftVeto(Caller caller, String unit, int year, String code) {
-    visible(caller, unit, year);
+    UnitCompleteness uc = visible(caller, unit, year);
     if (!caller.isAdmin()) {
       throw CompletenessException.forbidden("只有创建办管理员可以撤销一票否决");
     }
@@ -284,6 +287,7 @@ public class CompletenessService implements SmartInitializingSingleton {
     }
     model.removeVeto(unit, year, code.strip());
     model.recompute(Set.of(unit));
+    audit.record(caller.username(), AuditAction.VETO_LIFTED, uc.unitName() + "（" + unit + "）" + year + "年", code.strip());
   }
 
   private UnitCompleteness visible(Caller caller, String unit, int year) {

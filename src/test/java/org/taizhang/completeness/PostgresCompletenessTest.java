@@ -6,11 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.LocalDate;
-import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,37 +17,24 @@ import org.taizhang.account.Caller;
 import org.taizhang.ingest.FolderImporter;
 import org.taizhang.ingest.IngestRequest;
 import org.taizhang.ingest.IngestService;
+import org.taizhang.support.Postgres;
 
 /**
- * V4__completeness.sql and the decisions on PostgreSQL, in a schema of its own. Runs whenever a
- * server answers on 127.0.0.1:5432; with {@code CI=true} a missing server fails instead of skipping.
+ * V4__completeness.sql and the decisions on PostgreSQL, in a schema of its own (skipped without a
+ * server, see {@link Postgres}).
  */
 @SpringBootTest(properties = {"taizhang.sample.import-on-first-start=false", "taizhang.admin.password=postgres-completeness"})
 class PostgresCompletenessTest {
-  static final String URL = System.getProperty("taizhang.test.postgres-url", "jdbc:postgresql://127.0.0.1:5432/test");
-  static final String SCHEMA = "tzc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-
   @BeforeAll
   static void requirePostgres() {
-    try (Connection c = DriverManager.getConnection(URL, "postgres", "")) {
-      c.isValid(2);
-    } catch (Exception e) {
-      if ("true".equals(System.getenv("CI"))) {
-        throw new IllegalStateException("PostgreSQL is required on CI but not reachable at " + URL, e);
-      }
-      Assumptions.abort("PostgreSQL not reachable at " + URL + ": " + e.getMessage());
-    }
+    Postgres.requireOrSkip();
   }
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) throws Exception {
     Path dir = Files.createTempDirectory("taizhang-completeness-pg");
     registry.add("taizhang.data-dir", dir::toString);
-    registry.add("spring.datasource.url", () -> URL + "?currentSchema=" + SCHEMA);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "");
-    registry.add("spring.flyway.schemas", () -> SCHEMA);
-    registry.add("spring.flyway.create-schemas", () -> "true");
+    Postgres.useFreshSchema(registry, "tzc_");
   }
 
   @Autowired FolderImporter importer;

@@ -50,6 +50,11 @@ class RouteMatrixTest extends SecurityFixture {
 
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
   @Autowired RecycleBin recycleBin;
+  @Autowired org.taizhang.completeness.CompletenessService completeness;
+
+  private static String enc(String s) {
+    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+  }
 
   private final Caller system = new Caller("test", "test", org.taizhang.account.Role.ADMIN, null, Scope.ALL);
 
@@ -83,6 +88,24 @@ class RouteMatrixTest extends SecurityFixture {
     r.add(new Route("GET", "/api/recycle-bin", "D A A D D A", w -> get("/api/recycle-bin", w)));
     r.add(new Route("DELETE", "/api/admin/recycle-bin/{id}", "D D D D D A",
         w -> send(HttpRequest.newBuilder(uri("/api/admin/recycle-bin/" + deleted("east-a"))).DELETE(), w)));
+    // ---- completeness API
+    r.add(new Route("GET", "/api/units/{unit}/completeness", "D A N A A A", w -> get("/api/units/east-a/completeness?year=2025", w)));
+    r.add(new Route("GET", "/api/completeness", "D A A A A A", w -> get("/api/completeness?year=2025", w)));
+    r.add(new Route("GET", "/api/completeness/systems", "D A A A A A", w -> get("/api/completeness/systems", w)));
+    r.add(new Route("POST", "/api/units/{unit}/explanations", "D A N D D A", w -> postForm("/api/units/east-a/explanations", w,
+        "itemKey", "Ⅲ-1-2/annual-summary/2025", "reason", "年终总结正在撰写", "deadline", "2099-12-31")));
+    r.add(new Route("POST", "/api/units/{unit}/overrides", "D D N A A A", w -> postForm("/api/units/east-a/overrides", w,
+        "year", "2025", "indicator", "Ⅰ-1-1", "grade", "B", "reason", "矩阵调整")));
+    r.add(new Route("DELETE", "/api/units/{unit}/overrides", "D D N A A A", w -> {
+      completeness.override(system, "east-a", 2025, "Ⅰ-1-1", org.taizhang.completeness.Grade.C, "待撤销");
+      return send(HttpRequest.newBuilder(uri("/api/units/east-a/overrides?year=2025&indicator=" + enc("Ⅰ-1-1"))).DELETE(), w);
+    }));
+    r.add(new Route("POST", "/api/units/{unit}/vetoes", "D D N D D A", w -> postForm("/api/units/east-a/vetoes", w,
+        "year", "2025", "code", "F-3", "reason", "矩阵否决")));
+    r.add(new Route("DELETE", "/api/units/{unit}/vetoes", "D D N D D A", w -> {
+      completeness.veto(system, "east-a", 2025, "F-3", "待撤销");
+      return send(HttpRequest.newBuilder(uri("/api/units/east-a/vetoes?year=2025&code=F-3")).DELETE(), w);
+    }));
     // ---- pages
     r.add(new Route("GET", "/login", "A A A A A A", w -> get("/login", w)));
     r.add(new Route("GET", "/", "D A A A A A", w -> get("/?q=Ledger", w)));

@@ -48,10 +48,6 @@ public final class Labels {
     return TEXT.get(s);
   }
 
-  static Color fill(IndicatorStatus s) {
-    return new Color(Integer.parseInt(FILL.get(s), 16));
-  }
-
   /** A colour for the status as text on white (the dark variants). */
   static Color onWhite(IndicatorStatus s) {
     return switch (s) {

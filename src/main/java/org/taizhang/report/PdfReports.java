@@ -89,10 +89,13 @@ public class PdfReports {
           StringBuilder s = new StringBuilder("· 【" + Labels.redFlagKind(f.kind()) + "】" + nz(f.text()));
           if (!f.documents().isEmpty()) {
             List<String> names = new ArrayList<>();
+            // Only what the reader may open: another unit's document stays unnamed.
             for (Long id : f.documents()) {
-              names.add(documents.apply(id).map(d -> "《" + d.title() + "》").orElse("材料" + id));
+              documents.apply(id).ifPresent(d -> names.add("《" + d.title() + "》"));
             }
-            s.append("（涉及：").append(String.join("、", names)).append("）");
+            if (!names.isEmpty()) {
+              s.append("（涉及：").append(String.join("、", names)).append("）");
+            }
           }
           pdf.text(s.toString(), BODY, PdfLayout.INK, 8, BODY);
         }
@@ -128,7 +131,7 @@ public class PdfReports {
       for (Long id : r.evidence()) {
         String line = documents.apply(id)
             .map(d -> "· 《" + d.title() + "》 " + (d.date() == null ? "日期未识别" : d.date().toString()))
-            .orElse("· 材料 " + id + "（无权查看或已删除）");
+            .orElse("· （无权查看的材料）");
         pdf.text(line, SMALL, PdfLayout.INK, 30, SMALL);
       }
     } else {

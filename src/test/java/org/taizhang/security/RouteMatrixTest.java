@@ -106,6 +106,24 @@ class RouteMatrixTest extends SecurityFixture {
       completeness.veto(system, "east-a", 2025, "F-3", "待撤销");
       return send(HttpRequest.newBuilder(uri("/api/units/east-a/vetoes?year=2025&code=F-3")).DELETE(), w);
     }));
+    // ---- completeness pages and exports
+    r.add(new Route("GET", "/completeness", "D A A A A A", w -> get("/completeness?year=2025", w)));
+    r.add(new Route("GET", "/completeness/matrix.xlsx", "D A A A A A", w -> get("/completeness/matrix.xlsx?year=2025", w)));
+    r.add(new Route("GET", "/units/{code}/completeness", "D A N A A A", w -> get("/units/east-a/completeness?year=2025", w)));
+    r.add(new Route("GET", "/units/{code}/completeness/report.pdf", "D A N A A A",
+        w -> get("/units/east-a/completeness/report.pdf?year=2025", w)));
+    r.add(new Route("GET", "/units/{code}/catalogue.pdf", "D A N A A A", w -> get("/units/east-a/catalogue.pdf?year=2025", w)));
+    r.add(new Route("GET", "/units/{code}/catalogue.xlsx", "D A N A A A", w -> get("/units/east-a/catalogue.xlsx?year=2025", w)));
+    r.add(new Route("POST", "/units/{code}/explanations", "D A N D D A", w -> postForm("/units/east-a/explanations", w,
+        "year", "2025", "itemKey", "x", "reason", "正在补齐", "deadline", "2099-01-01")));
+    r.add(new Route("POST", "/units/{code}/overrides", "D D N A A A", w -> postForm("/units/east-a/overrides", w,
+        "year", "2025", "indicator", "Ⅰ-1-1", "grade", "B", "reason", "现场核实")));
+    r.add(new Route("POST", "/units/{code}/overrides/withdraw", "D D N A A A", w -> postForm("/units/east-a/overrides/withdraw", w,
+        "year", "2025", "indicator", "Ⅰ-1-1")));
+    r.add(new Route("POST", "/units/{code}/vetoes", "D D N D D A", w -> postForm("/units/east-a/vetoes", w,
+        "year", "2025", "code", "F-3", "reason", "材料造假")));
+    r.add(new Route("POST", "/units/{code}/vetoes/lift", "D D N D D A", w -> postForm("/units/east-a/vetoes/lift", w,
+        "year", "2025", "code", "F-3")));
     // ---- pages
     r.add(new Route("GET", "/login", "A A A A A A", w -> get("/login", w)));
     r.add(new Route("GET", "/", "D A A A A A", w -> get("/?q=Ledger", w)));

@@ -158,8 +158,16 @@ class PageController {
     return mv;
   }
 
+  /**
+   * A document. Opened from a search ({@code ?q=…}) the text shows every hit of the query marked
+   * and numbered; every document lists the documents most like it within the caller's scope. The
+   * two services arrive as handler arguments ({@code @Value("#{@bean}")}) rather than through the
+   * constructor, which is shared with work under way elsewhere; they may move there later.
+   */
   @GetMapping("/documents/{id}")
-  ModelAndView document(@PathVariable("id") String id, Caller caller) {
+  ModelAndView document(@PathVariable("id") String id, @RequestParam(name = "q", required = false) String q, Caller caller,
+      @org.springframework.beans.factory.annotation.Value("#{@hitPreview}") org.taizhang.search.HitPreview hitPreview,
+      @org.springframework.beans.factory.annotation.Value("#{@similarDocuments}") org.taizhang.search.SimilarDocuments similarDocuments) {
     Optional<Document> found = parseLong(id).flatMap(n -> archive.document(n, caller.scope()));
     if (found.isEmpty()) {
       return notFound("没有找到编号为“" + id + "”的材料，可能已被删除或地址有误。");
@@ -173,6 +181,9 @@ class PageController {
     mv.addObject("categoryName", d.category() == null ? UNCATEGORIZED : catalog.categoryName(d.category()));
     mv.addObject("hasThumbnail", Thumbnails.supports(d.mediaType()));
     mv.addObject("text", text);
+    // Every occurrence of the search in the text, numbered for 上一处 / 下一处 (static/js/preview.js); the five most similar documents.
+    mv.addObject("preview", hitPreview.preview(text, q).orElse(null));
+    mv.addObject("similar", similarDocuments.similar(d.id(), caller.scope(), 5));
 
     // Newest first; the first is the head of the chain, which is what “当前版本” links to from an old one.
     List<Document> versions = archive.versions(d.id(), caller.scope());

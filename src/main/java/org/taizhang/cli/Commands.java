@@ -14,7 +14,8 @@ import org.taizhang.sample.SampleArchiveGenerator;
 @Component
 public class Commands {
   private static final Set<String> WITH_CONTEXT = Set.of("import", "reindex");
-  private static final Set<String> WITHOUT_CONTEXT = Set.of("generate-sample", "benchmark-completeness", "help", "--help");
+  private static final Set<String> WITHOUT_CONTEXT =
+      Set.of("generate-sample", "benchmark-completeness", "benchmark-search", "evaluate-relevance", "help", "--help");
 
   private final FolderImporter importer;
   private final IndexMaintenance maintenance;
@@ -71,6 +72,20 @@ public class Commands {
   }
 
   public static int runWithoutContext(String[] args) {
+    String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+    if (args[0].equals("benchmark-search")) {
+      try {
+        org.taizhang.search.SearchBenchmark.main(rest);
+        return 0;
+      } catch (Exception e) {
+        System.err.println("基准测试失败：" + e);
+        return 1;
+      }
+    }
+    if (args[0].equals("evaluate-relevance")) {
+      org.taizhang.search.RelevanceEvaluation.main(rest);
+      return 0;
+    }
     if (args[0].equals("benchmark-completeness")) {
       org.taizhang.completeness.CompletenessBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       return 0;
@@ -114,7 +129,9 @@ public class Commands {
           generate-sample <目录> [--extra-units N] [--seed S]
                                               生成示例档案（或更大的基准测试语料）
           benchmark-completeness [--units=2000 --docs=100]
-                                              完整性核查基准测试：全量重算与单次上传后的增量更新耗时""");
+                                              完整性核查基准测试：全量重算与单次上传后的增量更新耗时
+          benchmark-search [--docs=100000]    检索基准测试：生成语料、建索引，测并发 1 和 8 下的查询延迟
+          evaluate-relevance                  用评测集（docs/relevance/）计算示例档案上的 recall@10、precision@10、nDCG@10""");
     return 2;
   }
 }

@@ -39,7 +39,20 @@ public class HitPreview {
     public boolean found() {
       return hits > 0;
     }
+
+    /** Numbers of the marks the page lists as plain links (for use without JavaScript): the first {@value #ANCHORS}. */
+    public List<Integer> anchors() {
+      return java.util.stream.IntStream.rangeClosed(1, Math.min(hits, ANCHORS)).boxed().toList();
+    }
+
+    /** More marks than {@link #anchors()} lists. */
+    public boolean moreThanAnchors() {
+      return hits > ANCHORS;
+    }
   }
+
+  /** How many marks the page lists as plain links. */
+  static final int ANCHORS = 100;
 
   private final QueryFactory queries;
   private final ChineseAnalysis analysis;
@@ -50,8 +63,9 @@ public class HitPreview {
   }
 
   /**
-   * Marks every hit of {@code q} in {@code text}; empty when {@code q} has nothing to look for
-   * (blank, or only excluded terms), in which case the page shows the plain text.
+   * Marks every hit of {@code q} in {@code text}; empty when {@code q} has nothing to look for in
+   * a text (blank, only exclusions or filters, or not a valid query), in which case the page shows
+   * the plain text.
    */
   public Optional<Preview> preview(String text, String q) {
     if (q == null || q.isBlank()) {
@@ -71,7 +85,11 @@ public class HitPreview {
    * returns, so a richer parse result needs a change here only.
    */
   private Query textQuery(String q) {
-    return queries.parse(q);
+    try {
+      return queries.parse(q);
+    } catch (QueryParseException e) {
+      return null; // the search page says what is wrong with it; the document shows its plain text
+    }
   }
 
   /** Everything, or everything except some excluded terms: there is no term to mark. */

@@ -1,124 +1,416 @@
 package org.taizhang.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
-import org.apache.lucene.analysis.Analyzer;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import org.springframework.stereotype.Component;
+import org.taizhang.catalog.Catalog;
+import org.taizhang.catalog.Category;
 import org.taizhang.index.ChineseAnalysis;
 import org.taizhang.index.DocumentFields;
 import org.taizhang.index.Synonyms;
+import org.taizhang.unit.Unit;
 
 /**
- * Turns what a reviewer types into a Lucene query. Terms are separated by spaces, all must match;
- * “quoted text” is one term even with spaces; a leading minus excludes. Each term matches as a
- * phrase, never as scattered characters: in the bigram text field for recall, in the word field
- * and the title for ranking, and in every spelling its synonym groups allow.
+ * Turns what a reviewer types ({@link QuerySyntax}) into a Lucene query.
+ *
+ * <p>A word or phrase always matches as a whole, never as scattered characters or bigrams: the
+ * characters must follow one another in the text, in the title, or as segmented words, in any
+ * spelling its synonym groups allow. Inside the query, punctuation and spaces between Chinese
+ * characters are dropped (“台账，管理” asks for 台账管理); in the document, a phrase may run across
+ * punctuation and line breaks (邻里守望志愿服务 finds “「鄰里守望」志願服務”), through the
+ * unigrams the index keeps beside its bigrams.
+ *
+ * <p>Each word or phrase scores in fixed tiers, so the order of the hits can be explained:
+ * <ul>
+ *   <li>{@value #TITLE} — in the title;
+ *   <li>{@value #EXACT} — in the text, its characters adjacent (the bigram phrase);
+ *   <li>{@value #WORD} more — and there as whole words of the segmentation (国家 in 国家标准, not in 中国家庭);
+ *   <li>{@value #LOOSE} — in the text at all, possibly across punctuation or a line break;
+ *   <li>below 1 — how often it occurs (BM25 of the phrase, saturated so that it never reaches a tier).
+ * </ul>
+ * A title match (5) therefore outranks any match in the text alone (at most 4.99…), and an adjacent
+ * match outranks one across punctuation. The scores of the words of a query add up; when a query
+ * has several words ({@code 文明 劝导}), a document where they stand one after the other gains
+ * {@value #TOGETHER} per word — more than the frequency parts of all the words can make up — so it
+ * ranks above one where they are scattered. Equal scores are ordered by date, newest first (by
+ * {@link SearchService}).
  */
 @Component
 class QueryFactory {
-  private static final float WORD_BOOST = 2f;
-  private static final float TITLE_BOOST = 3f;
+  static final float TITLE = 5f;
+  static final float EXACT = 2f;
+  static final float WORD = 1f;
+  static final float LOOSE = 1f;
+  /** Per word of the query, when all its words occur one after the other (文明 劝导 in “文明劝导”). */
+  static final float TOGETHER = 1f;
+  /** The BM25 score at which the frequency part reaches one half. */
+  private static final double TF_HALF = 4.0;
+  /** The index's category value of documents without one (DocumentIndex.NO_CATEGORY). */
+  private static final String NO_CATEGORY = "_none";
 
   private final ChineseAnalysis analysis;
   private final Synonyms synonyms;
-  private final QueryBuilder bigrams;
   private final QueryBuilder words;
 
   QueryFactory(ChineseAnalysis analysis, Synonyms synonyms) {
     this.analysis = analysis;
     this.synonyms = synonyms;
-    this.bigrams = new QueryBuilder(analysis.bigramQueryAnalyzer());
     this.words = new QueryBuilder(analysis.wordAnalyzer());
   }
 
-  /** A term of the query as typed: its text and whether it is excluded. */
-  record Term(String text, boolean excluded) {}
+  /**
+   * A query ready to run, and whether it has words to rank by (otherwise every hit scores the same
+   * and the hits are listed by date).
+   */
+  record Compiled(Query query, boolean ranked) {}
 
+  /**
+   * The query for {@code q}; {@link MatchAllDocsQuery} when it asks for nothing. Without a catalog
+   * and units, {@code unit:} and {@code category:} take their values as codes.
+   */
   Query parse(String q) {
-    List<Term> terms = terms(q);
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    int positive = 0;
-    for (Term t : terms) {
-      Query tq = termQuery(t.text());
-      if (tq == null) {
+    return compile(q, null, List.of()).query();
+  }
+
+  /**
+   * @param catalog resolves {@code category:} names; null to take values as codes
+   * @param units resolve {@code unit:} names
+   * @throws QueryParseException when {@code q} does not follow the query language
+   */
+  Compiled compile(String q, Catalog catalog, List<Unit> units) {
+    return new Compiler(catalog, units).compile(QuerySyntax.parse(q));
+  }
+
+  /** One compilation, with what names are resolved against. */
+  private final class Compiler {
+    private final Catalog catalog;
+    private final List<Unit> units;
+
+    Compiler(Catalog catalog, List<Unit> units) {
+      this.catalog = catalog;
+      this.units = units;
+    }
+
+    Compiled compile(QuerySyntax.Parsed parsed) {
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      int clauses = 0;
+      boolean required = false;
+      boolean ranked = false;
+      List<String> together = new ArrayList<>();
+      for (List<QuerySyntax.Part> group : parsed.groups()) {
+        if (group.size() == 1) {
+          QuerySyntax.Part p = group.get(0);
+          Query c = clause(p.clause());
+          if (c == null) {
+            continue;
+          }
+          boolean scoring = scores(p.clause());
+          if (!p.excluded() && p.clause() instanceof QuerySyntax.Text t) {
+            together.add(t.text());
+          }
+          b.add(c, p.excluded() ? Occur.MUST_NOT : scoring ? Occur.MUST : Occur.FILTER);
+          required |= !p.excluded();
+          ranked |= !p.excluded() && scoring;
+          clauses++;
+          continue;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        int alternatives = 0;
+        boolean scoring = false;
+        for (QuerySyntax.Part p : group) {
+          Query c = clause(p.clause());
+          if (c == null) {
+            continue;
+          }
+          if (scores(p.clause())) {
+            any.add(c, Occur.SHOULD);
+            scoring = true;
+          } else {
+            // A filter among alternatives may decide the match, but adds nothing to the score.
+            any.add(new BoostQuery(new ConstantScoreQuery(c), 0f), Occur.SHOULD);
+          }
+          alternatives++;
+        }
+        if (alternatives == 0) {
+          continue;
+        }
+        b.add(any.build(), scoring ? Occur.MUST : Occur.FILTER);
+        required = true;
+        ranked |= scoring;
+        clauses++;
+      }
+      if (clauses == 0) {
+        return new Compiled(new MatchAllDocsQuery(), false);
+      }
+      if (!required) {
+        b.add(new MatchAllDocsQuery(), Occur.FILTER); // only exclusions: everything else
+      }
+      if (together.size() > 1) {
+        Query adjacent = looseTier(String.join(" ", together), together.size() * TOGETHER);
+        if (adjacent != null) {
+          b.add(adjacent, Occur.SHOULD);
+        }
+      }
+      return new Compiled(b.build(), ranked);
+    }
+
+    /** The query of one clause; null when it asks for nothing (only punctuation, empty quotes). */
+    private Query clause(QuerySyntax.Clause c) {
+      if (c instanceof QuerySyntax.Text t) {
+        return textQuery(t.text(), false);
+      }
+      if (c instanceof QuerySyntax.Title t) {
+        return textQuery(t.text(), true);
+      }
+      if (c instanceof QuerySyntax.Unit u) {
+        return inSet(DocumentFields.UNIT, unitCodes(u.value()), u.value());
+      }
+      if (c instanceof QuerySyntax.Category cat) {
+        return inSet(DocumentFields.CATEGORY, categoryCodes(cat.value()), cat.value());
+      }
+      if (c instanceof QuerySyntax.Type t) {
+        return new TermQuery(new Term(DocumentFields.FILE_TYPE, t.label()));
+      }
+      if (c instanceof QuerySyntax.Years y) {
+        return IntPoint.newRangeQuery(DocumentFields.YEAR,
+            y.from() == null ? Integer.MIN_VALUE : y.from(), y.to() == null ? Integer.MAX_VALUE : y.to());
+      }
+      QuerySyntax.Dates d = (QuerySyntax.Dates) c;
+      return LongPoint.newRangeQuery(DocumentFields.DATE,
+          d.from() == null ? Long.MIN_VALUE : d.from().toEpochDay(), d.to() == null ? Long.MAX_VALUE : d.to().toEpochDay());
+    }
+
+    /**
+     * Units by code, by name, or by part of the name (unit:教育局), in that order of preference. A
+     * value that names no unit matches no document — never an error, which would tell a unit's clerk
+     * whether some other unit exists.
+     */
+    private Set<String> unitCodes(String value) {
+      Set<String> codes = new LinkedHashSet<>();
+      List<Unit> all = units;
+      all.stream().filter(u -> u.code().equalsIgnoreCase(value)).forEach(u -> codes.add(u.code()));
+      String folded = analysis.fold(value);
+      if (codes.isEmpty()) {
+        all.stream().filter(u -> analysis.fold(u.name()).equals(folded)).forEach(u -> codes.add(u.code()));
+      }
+      if (codes.isEmpty()) {
+        all.stream().filter(u -> analysis.fold(u.name()).contains(folded)).forEach(u -> codes.add(u.code()));
+      }
+      return codes;
+    }
+
+    /**
+     * Categories by code, by name, or by part of the name (category:记录 is every kind of record);
+     * 未分类 is the documents without one. Categories are the same for everyone, so one that does
+     * not exist is an error with the list of those that do.
+     */
+    private Set<String> categoryCodes(String value) {
+      if (value.equals("未分类") || value.equals(NO_CATEGORY)) {
+        return Set.of(NO_CATEGORY);
+      }
+      if (catalog == null) {
+        return Set.of(value);
+      }
+      var exact = catalog.category(value).or(() -> catalog.category(value.toLowerCase(Locale.ROOT)));
+      if (exact.isPresent()) {
+        return Set.of(exact.get().code());
+      }
+      String folded = analysis.fold(value);
+      Set<String> codes = new LinkedHashSet<>();
+      catalog.categories().stream().filter(c -> analysis.fold(c.name()).contains(folded)).forEach(c -> codes.add(c.code()));
+      if (codes.isEmpty()) {
+        List<String> names = catalog.categories().stream().map(Category::name).toList();
+        throw new QueryParseException("没有名为“" + value + "”的类别。可选的类别：" + String.join("、", names) + "、未分类。");
+      }
+      return codes;
+    }
+  }
+
+  private static boolean scores(QuerySyntax.Clause c) {
+    return c instanceof QuerySyntax.Text || c instanceof QuerySyntax.Title;
+  }
+
+  /** Documents whose {@code field} is one of {@code values}; none if there are none (then {@code typed} matches nothing). */
+  private static Query inSet(String field, Set<String> values, String typed) {
+    if (values.isEmpty()) {
+      return new TermQuery(new Term(field, typed));
+    }
+    if (values.size() == 1) {
+      return new TermQuery(new Term(field, values.iterator().next()));
+    }
+    return new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
+  }
+
+  private Query textQuery(String text, boolean titleOnly) {
+    if (!QuerySyntax.hasWords(new QuerySyntax.Text(text))) {
+      return null;
+    }
+    List<Query> exact = new ArrayList<>();
+    List<Query> loose = new ArrayList<>();
+    List<Query> title = new ArrayList<>();
+    List<Query> word = new ArrayList<>();
+    for (String variant : synonyms.expand(bridge(analysis.fold(text)))) {
+      List<Token> tokens = tokens(variant);
+      if (tokens.isEmpty()) {
         continue;
       }
-      if (t.excluded()) {
-        b.add(tq, Occur.MUST_NOT);
-      } else {
-        b.add(tq, Occur.MUST);
-        positive++;
+      List<Token> unigrams = tokens.stream().filter(t -> !t.bigram()).toList();
+      List<Token> adjacent = tokens.stream().filter(t -> t.bigram() || tokens.stream().noneMatch(b -> b.covers(t))).toList();
+      exact.add(phrase(DocumentFields.TEXT, adjacent));
+      loose.add(phrase(DocumentFields.TEXT, unigrams));
+      title.add(phrase(DocumentFields.TITLE, unigrams));
+      Query w = words.createPhraseQuery(DocumentFields.TEXT_WORDS, variant);
+      if (w != null) {
+        word.add(w);
       }
     }
-    if (positive == 0) {
-      b.add(new MatchAllDocsQuery(), Occur.MUST);
-      BooleanQuery built = b.build();
-      return built.clauses().size() == 1 ? new MatchAllDocsQuery() : built;
+    if (loose.isEmpty()) {
+      return null;
     }
+    Query inTitle = tier(title, TITLE);
+    if (titleOnly) {
+      return inTitle;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(inTitle, Occur.SHOULD);
+    b.add(tier(exact, EXACT), Occur.SHOULD);
+    if (!word.isEmpty()) {
+      b.add(tier(word, WORD), Occur.SHOULD);
+    }
+    b.add(tier(loose, LOOSE), Occur.SHOULD);
+    Query often = loose.size() == 1 ? loose.get(0) : new DisjunctionMaxQuery(loose, 0f);
+    b.add(new FunctionScoreQuery(often, new SaturatedScore(TF_HALF)), Occur.SHOULD);
     return b.build();
   }
 
-  static List<Term> terms(String q) {
-    List<Term> out = new ArrayList<>();
-    if (q == null) {
-      return out;
-    }
-    int i = 0;
-    int n = q.length();
-    while (i < n) {
-      char c = q.charAt(i);
-      if (Character.isWhitespace(c) || c == '\u3000') {
-        i++;
-        continue;
-      }
-      boolean excluded = false;
-      if (c == '-' && i + 1 < n && !Character.isWhitespace(q.charAt(i + 1))) {
-        excluded = true;
-        i++;
-        c = q.charAt(i);
-      }
-      if (c == '"' || c == '“' || c == '”') {
-        int end = i + 1;
-        while (end < n && q.charAt(end) != '"' && q.charAt(end) != '”' && q.charAt(end) != '“') {
-          end++;
-        }
-        out.add(new Term(q.substring(i + 1, end), excluded));
-        i = end + 1;
-      } else {
-        int end = i;
-        while (end < n && !Character.isWhitespace(q.charAt(end)) && q.charAt(end) != '\u3000') {
-          end++;
-        }
-        out.add(new Term(q.substring(i, end), excluded));
-        i = end;
+  /**
+   * The text as one phrase, possibly across punctuation, scoring {@code score}: rewards the
+   * documents where the words of a query stand together. Null when the text has no words.
+   */
+  private Query looseTier(String text, float score) {
+    List<Query> loose = new ArrayList<>();
+    for (String variant : synonyms.expand(bridge(analysis.fold(text)))) {
+      List<Token> unigrams = tokens(variant).stream().filter(t -> !t.bigram()).toList();
+      if (!unigrams.isEmpty()) {
+        loose.add(phrase(DocumentFields.TEXT, unigrams));
       }
     }
-    out.removeIf(t -> t.text().isBlank());
+    return loose.isEmpty() ? null : tier(loose, score);
+  }
+
+  /** Matches when any of the queries does, scoring {@code score} however often or however many. */
+  private static Query tier(List<Query> alternatives, float score) {
+    Query any;
+    if (alternatives.size() == 1) {
+      any = alternatives.get(0);
+    } else {
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      alternatives.forEach(q -> b.add(q, Occur.SHOULD));
+      any = b.build();
+    }
+    return new BoostQuery(new ConstantScoreQuery(any), score);
+  }
+
+  /** A token of the index analysis: a bigram, or a single character, word or number. */
+  private record Token(String term, int position, boolean bigram, int start, int end) {
+    boolean covers(Token t) {
+      return bigram && !t.bigram && start <= t.start && t.end <= end;
+    }
+  }
+
+  /** The text as the index sees it: unigrams and bigrams of Chinese, words and numbers of the rest. */
+  private List<Token> tokens(String text) {
+    List<Token> out = new ArrayList<>();
+    try (TokenStream ts = analysis.indexAnalyzer().tokenStream(DocumentFields.TEXT, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+      TypeAttribute type = ts.addAttribute(TypeAttribute.class);
+      ts.reset();
+      int position = -1;
+      while (ts.incrementToken()) {
+        position += inc.getPositionIncrement();
+        out.add(new Token(term.toString(), position, CJKBigramFilter.DOUBLE_TYPE.equals(type.type()),
+            offset.startOffset(), offset.endOffset()));
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return out;
   }
 
-  private Query termQuery(String text) {
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
-    int clauses = 0;
-    for (String variant : synonyms.expand(analysis.fold(text))) {
-      clauses += add(any, bigrams.createPhraseQuery(DocumentFields.TEXT, variant), 1f);
-      clauses += add(any, words.createPhraseQuery(DocumentFields.TEXT_WORDS, variant), WORD_BOOST);
-      clauses += add(any, bigrams.createPhraseQuery(DocumentFields.TITLE, variant), TITLE_BOOST);
+  private static Query phrase(String field, List<Token> tokens) {
+    if (tokens.size() == 1) {
+      return new TermQuery(new Term(field, tokens.get(0).term()));
     }
-    return clauses == 0 ? null : any.build();
+    PhraseQuery.Builder b = new PhraseQuery.Builder();
+    tokens.stream().sorted(Comparator.comparingInt(Token::position))
+        .forEach(t -> b.add(new Term(field, t.term()), t.position()));
+    return b.build();
   }
 
-  private static int add(BooleanQuery.Builder b, Query q, float boost) {
-    if (q == null) {
-      return 0;
+  /**
+   * Drops punctuation and spaces between two Chinese (or Japanese, Korean) characters: a Chinese
+   * query means the same with or without them (“台账，管理”, “台账 · 管理” → 台账管理). Elsewhere
+   * they stay, as they separate words (“COVID-19”, “Lucene index”).
+   */
+  static String bridge(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    int i = 0;
+    int n = s.length();
+    while (i < n) {
+      int cp = s.codePointAt(i);
+      if (Character.isLetterOrDigit(cp)) {
+        sb.appendCodePoint(cp);
+        i += Character.charCount(cp);
+        continue;
+      }
+      int end = i;
+      while (end < n && !Character.isLetterOrDigit(s.codePointAt(end))) {
+        end += Character.charCount(s.codePointAt(end));
+      }
+      boolean between = sb.length() > 0 && end < n
+          && isCjk(Character.codePointBefore(sb, sb.length())) && isCjk(s.codePointAt(end));
+      if (!between) {
+        sb.append(s, i, end);
+      }
+      i = end;
     }
-    b.add(boost == 1f ? q : new BoostQuery(q, boost), Occur.SHOULD);
-    return 1;
+    return sb.toString();
+  }
+
+  private static boolean isCjk(int cp) {
+    Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+    return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+        || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
   }
 }

@@ -14,20 +14,20 @@ import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFFont;
-import org.apache.poi.xssf.usermodel.XSSFHyperlink;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Service;
 import org.taizhang.account.Scope;
 
 /**
- * A search's result list as an Excel workbook (XLSX): every matching document the caller may see,
+ * A search's result list as an Excel workbook (XLSX, written by POI's streaming SXSSF): every matching document the caller may see,
  * in the search's order, up to {@link #MAX_ROWS} rows, fetched page by page through
  * {@link SearchService#search} so the rows are exactly what the search page and
  * {@code /api/search} list. A second sheet records the search and whether the list was cut.
@@ -40,6 +40,8 @@ public class ResultExport {
   public static final List<String> HEADERS = List.of("序号", "题名", "单位", "类别", "文档日期", "年度", "文件类型", "摘要", "链接");
 
   private static final int PAGE_SIZE = SearchRequest.MAX_SIZE;
+  /** Rows kept in memory while writing. */
+  private static final int ROW_WINDOW = 200;
   /** Excel's limit for the text of one cell. */
   private static final int MAX_CELL_CHARS = 32_767;
   private static final int[] WIDTHS = {7, 40, 26, 12, 12, 7, 9, 80, 18};
@@ -47,8 +49,8 @@ public class ResultExport {
   private static final Pattern TAG = Pattern.compile("<[^>]*>");
   private static final Pattern ENTITY = Pattern.compile("&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);");
 
-  /** The search to export: the search page's parameters. */
-  public record Criteria(String q, String unit, String category, Integer year, String type) {}
+  /** The search to export: the search page's parameters ({@code sort} null for the default order). */
+  public record Criteria(String q, String unit, String category, Integer year, String type, SearchSort sort) {}
 
   /** The workbook, the rows it holds, and the number of matching documents (more than the rows when cut). */
   public record Export(byte[] workbook, int rows, long total) {
@@ -66,14 +68,18 @@ public class ResultExport {
   /**
    * Runs the search within {@code scope} and writes the workbook.
    *
+   * @throws QueryParseException when {@code q} does not follow the query language
+   *
    * @param baseUrl the service's address (e.g. {@code https://taizhang.example}), to make the
    *     链接 column clickable in Excel; null writes the paths without a link
    * @param exportedBy shown on the notes sheet
    */
   public Export export(Criteria query, Scope scope, String baseUrl, String exportedBy, LocalDateTime at) {
-    try (XSSFWorkbook wb = new XSSFWorkbook()) {
+    // Streaming: only a window of rows stays in memory, the rest goes to a temporary file until written.
+    SXSSFWorkbook wb = new SXSSFWorkbook(ROW_WINDOW);
+    try {
       Styles styles = new Styles(wb);
-      XSSFSheet sheet = wb.createSheet(SHEET);
+      SXSSFSheet sheet = wb.createSheet(SHEET);
       Row head = sheet.createRow(0);
       for (int c = 0; c < HEADERS.size(); c++) {
         text(head, c, HEADERS.get(c), styles.header);
@@ -105,15 +111,27 @@ public class ResultExport {
       return new Export(out.toByteArray(), rows, total);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      closeQuietly(wb);
+    }
+  }
+
+  /** Deletes the workbook's temporary files and closes it. */
+  private static void closeQuietly(SXSSFWorkbook wb) {
+    try {
+      wb.dispose();
+      wb.close();
+    } catch (IOException e) {
+      // only the temporary file could not be removed; the export itself is complete or already failed
     }
   }
 
   /** One page of the search; the only place that builds the request, should it gain parameters. */
   private static SearchRequest request(Criteria query, int page) {
-    return new SearchRequest(query.q(), query.unit(), query.category(), query.year(), query.type(), page, PAGE_SIZE);
+    return new SearchRequest(query.q(), query.unit(), query.category(), query.year(), query.type(), page, PAGE_SIZE, query.sort());
   }
 
-  private static void writeHit(XSSFWorkbook wb, Row row, int n, SearchResult.Hit hit, String baseUrl, Styles styles) {
+  private static void writeHit(SXSSFWorkbook wb, Row row, int n, SearchResult.Hit hit, String baseUrl, Styles styles) {
     Cell number = row.createCell(0);
     number.setCellValue(n);
     number.setCellStyle(styles.number);
@@ -129,13 +147,13 @@ public class ResultExport {
     String path = "/documents/" + hit.id();
     Cell link = text(row, 8, path, baseUrl == null ? styles.text : styles.link);
     if (baseUrl != null) {
-      XSSFHyperlink h = wb.getCreationHelper().createHyperlink(HyperlinkType.URL);
+      Hyperlink h = wb.getCreationHelper().createHyperlink(HyperlinkType.URL);
       h.setAddress(stripTrailingSlash(baseUrl) + path);
       link.setHyperlink(h);
     }
   }
 
-  private static void writeNotes(XSSFSheet sheet, Criteria query, int rows, long total, String exportedBy, LocalDateTime at,
+  private static void writeNotes(SXSSFSheet sheet, Criteria query, int rows, long total, String exportedBy, LocalDateTime at,
       Styles styles) {
     Map<String, String> notes = new LinkedHashMap<>();
     notes.put("检索词", query.q() == null || query.q().isBlank() ? "（无，全部材料）" : query.q().strip());
@@ -143,6 +161,7 @@ public class ResultExport {
     notes.put("类别", orAll(query.category()));
     notes.put("年度", query.year() == null ? "全部" : query.year().toString());
     notes.put("文件类型", orAll(query.type()));
+    notes.put("排序", query.sort() == SearchSort.DATE ? "按日期（新的在前）" : "按相关度");
     notes.put("命中总数", Long.toString(total));
     notes.put("导出条数", Integer.toString(rows));
     if (total > rows) {
@@ -212,8 +231,8 @@ public class ResultExport {
     final XSSFCellStyle number;
     final XSSFCellStyle link;
 
-    Styles(XSSFWorkbook wb) {
-      XSSFFont bold = wb.createFont();
+    Styles(SXSSFWorkbook wb) {
+      XSSFFont bold = (XSSFFont) wb.createFont();
       bold.setBold(true);
       header = bordered(wb);
       header.setFont(bold);
@@ -223,15 +242,15 @@ public class ResultExport {
       wrap = bordered(wb);
       wrap.setWrapText(true);
       number = bordered(wb);
-      XSSFFont blue = wb.createFont();
+      XSSFFont blue = (XSSFFont) wb.createFont();
       blue.setUnderline(XSSFFont.U_SINGLE);
       blue.setColor(new XSSFColor(new byte[] {(byte) 0x1A, (byte) 0x4F, (byte) 0x9C}, null));
       link = bordered(wb);
       link.setFont(blue);
     }
 
-    private static XSSFCellStyle bordered(XSSFWorkbook wb) {
-      XSSFCellStyle s = wb.createCellStyle();
+    private static XSSFCellStyle bordered(SXSSFWorkbook wb) {
+      XSSFCellStyle s = (XSSFCellStyle) wb.createCellStyle();
       s.setBorderBottom(BorderStyle.THIN);
       s.setBorderTop(BorderStyle.THIN);
       s.setBorderLeft(BorderStyle.THIN);

@@ -4,9 +4,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.taizhang.search.SearchBenchmarkCorpus.BenchUnit;
 import org.taizhang.search.SearchBenchmarkPhrases.Activity;
@@ -32,6 +35,9 @@ final class SearchBenchmarkTexts {
   private static final String[] DIGITS = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
   private static final String[] WEEKDAYS = {"一", "二", "三", "四", "五", "六", "日"};
 
+  /** Per kind of unit, every sentence a ledger may be padded with: common ones and the unit kind's own. */
+  private static final Map<Flavor, List<String>> FILLERS = fillers();
+
   /** What {@link #write} produces. */
   record Written(String title, LocalDate date, String mediaType, String text) {}
 
@@ -41,6 +47,7 @@ final class SearchBenchmarkTexts {
   private final int year;
   private final Map<String, String> vars = new HashMap<>();
   private final StringBuilder out = new StringBuilder(MAX_CHARS + 600);
+  private final Set<Object> used = new HashSet<>();
   private LocalDate date;
 
   private SearchBenchmarkTexts(Random rng, BenchUnit unit, int year) {
@@ -134,10 +141,10 @@ final class SearchBenchmarkTexts {
     line("发言和讨论：");
     para(vars.get("office") + "：" + fill("传达了全县精神文明建设工作会议精神，重点介绍了今年测评体系的变化，{ledger}资料要做到有据可查。"));
     para(vars.get("deputy") + "：" + fill("下一阶段重点抓好" + tasks.get(0).topic() + "工作。" + tasks.get(0).body()));
-    para(vars.get("m1") + "：" + fill(pick(flavor.suggestions()) + "。"));
+    para(vars.get("m1") + "：" + fill(fresh(flavor.suggestions()) + "。"));
     int target = length(900, 2600);
-    pad(target - 220, () -> pick(present) + "：" + fill(rng.nextBoolean() ? pick(flavor.suggestions()) + "。" : pick(SearchBenchmarkPhrases.COMMON)));
-    para(vars.get("leader") + "：" + fill(pick(SearchBenchmarkPhrases.COMMON)));
+    pad(target - 220, () -> pick(present) + "：" + (rng.nextInt(3) == 0 ? fill(fresh(flavor.suggestions())) + "。" : filler()));
+    para(vars.get("leader") + "：" + fill(fresh(SearchBenchmarkPhrases.COMMON)));
     line("会议决议：");
     line(fill("1. " + tasks.get(1).topic() + "工作由{m1}牵头，{officeDept}做好宣传报道和资料留存。"));
     line(fill("2. 各{subunits}于" + date.plusDays(14).getMonthValue() + "月" + date.plusDays(14).getDayOfMonth() + "日前完成{ledger}资料自查，{officeDept}汇总后报领导小组。"));
@@ -182,7 +189,7 @@ final class SearchBenchmarkTexts {
     para(fill("为" + a.purpose() + "，推进{creation}创建工作，" + full(date) + "，{self}在" + place + "组织开展了" + a.title() + "。"));
     para(fill(a.body()));
     int target = length(450, 1600);
-    pad(target - 120, () -> fill(rng.nextInt(3) == 0 ? pick(SearchBenchmarkPhrases.COMMON) : pick(flavor.activities()).body()));
+    pad(target - 120, this::filler);
     line("活动成效：");
     para(fill("本次活动共投入志愿者和工作人员" + volunteers + "人，受到群众的普遍好评。活动方案、签到表和照片已归入{self}创建{ledger}。"));
     line("记录人：" + vars.get("office"));
@@ -198,9 +205,9 @@ final class SearchBenchmarkTexts {
     int i = 1;
     para(fill("活动名称：" + a.title() + "；拍摄时间：" + full(date) + "；拍摄人：{office}。"));
     while (out.length() < target) {
-      line("图" + i++ + "：" + fill(pick(SearchBenchmarkPhrases.CAPTIONS)) + "（" + full(date) + "，" + fill("{short}") + "）。");
-      if (rng.nextInt(3) == 0) {
-        para(fill(a.body()));
+      line("图" + i++ + "：" + fill(fresh(SearchBenchmarkPhrases.CAPTIONS)) + "（" + full(date) + "，" + fill("{short}") + "）。");
+      if (rng.nextInt(4) == 0) {
+        para(fill(fresh(flavor.activities()).body()));
       }
     }
     return done(title, rng.nextInt(5) == 0 ? PDF : JPEG);
@@ -233,7 +240,7 @@ final class SearchBenchmarkTexts {
         para(fill(g));
       }
     }
-    pad(target - 40, () -> fill(pick(SearchBenchmarkPhrases.COMMON)));
+    pad(target - 40, this::filler);
     line(fill("{unit}")).line(full(date));
     return done(title, rng.nextBoolean() ? DOCX : PDF);
   }
@@ -254,7 +261,7 @@ final class SearchBenchmarkTexts {
       }
       line(numeral(section++) + "、" + a.heading());
       para(fill(a.body()));
-      para(fill(pick(SearchBenchmarkPhrases.COMMON)));
+      para(fill(fresh(SearchBenchmarkPhrases.COMMON)));
     }
     line(numeral(section++) + fill("、规范{ledger}管理，创建资料真实完整"));
     para(fill("明确{office}同志负责{ledger}资料的收集整理，按年度、分类别建立{ledger}目录，各项活动做到有方案、有记录、有照片、有小结。"));
@@ -262,7 +269,7 @@ final class SearchBenchmarkTexts {
     line(numeral(section++) + "、存在的问题");
     para(fill("一是" + problems.get(0) + "；二是" + problems.get(1) + "；三是" + problems.get(2) + "。"));
     line(numeral(section) + (halfYear ? "、下半年工作打算" : fill("、{nextYear}年工作打算")));
-    pad(target - 30, () -> fill(pick(SearchBenchmarkPhrases.COMMON)));
+    pad(target - 30, this::filler);
     line(fill("{unit}")).line(full(date));
     return done(title, rng.nextBoolean() ? DOCX : PDF);
   }
@@ -281,7 +288,7 @@ final class SearchBenchmarkTexts {
     para(fill("领导小组下设办公室，办公室设在{officeDept}，{office}同志兼任办公室主任，负责创建工作的日常组织协调和{ledger}资料管理。"));
     line("二、工作职责");
     int target = length(600, 1500);
-    pad(target - 60, () -> fill(pick(rng.nextBoolean() ? SearchBenchmarkPhrases.COMMON : SearchBenchmarkPhrases.GUARANTEES)));
+    pad(target - 60, () -> fill(fresh(rng.nextBoolean() ? SearchBenchmarkPhrases.COMMON : SearchBenchmarkPhrases.GUARANTEES)));
     para("人员如有变动，由相应岗位人员自然递补，不再另行发文。");
     line(fill("{unit}")).line(full(date));
     return done(title, PDF);
@@ -299,7 +306,7 @@ final class SearchBenchmarkTexts {
     }
     line("二、工作要求");
     int target = length(500, 1400);
-    pad(target - 80, () -> fill(pick(SearchBenchmarkPhrases.COMMON)));
+    pad(target - 80, this::filler);
     line("三、考核奖惩");
     para("本责任书执行情况纳入年度目标考核，考核结果与评先评优挂钩。");
     line(fill("责任单位（盖章）：{unit}　　负责人（签字）：{leader}"));
@@ -318,10 +325,7 @@ final class SearchBenchmarkTexts {
     line("【" + vars.get("short") + "开展" + a.title() + "】");
     para(fill(date.getMonthValue() + "月" + date.getDayOfMonth() + "日，{self}在{place}组织开展" + a.title() + "。" + a.body()));
     int target = length(600, 1500);
-    pad(target - 100, () -> {
-      Activity b = pick(flavor.activities());
-      return rng.nextBoolean() ? "【" + b.title() + "】" + fill(b.body()) : fill(pick(SearchBenchmarkPhrases.COMMON));
-    });
+    pad(target - 100, this::filler);
     line("【温馨提示】");
     para(fill("请各{subunits}于本季度末前将活动资料报送{officeDept}。活动照片须附文字说明；{ledger}资料要真实，不得事后补做。"));
     return done(title, rng.nextBoolean() ? DOCX : PDF);
@@ -338,7 +342,7 @@ final class SearchBenchmarkTexts {
       para("第" + numeral(article++) + "条　" + fill(rules.get(i)));
     }
     while (out.length() < target) {
-      para("第" + numeral(Math.min(article++, 99)) + "条　" + fill(pick(SearchBenchmarkPhrases.COMMON)));
+      para("第" + numeral(Math.min(article++, 99)) + "条　" + fill(fresh(SearchBenchmarkPhrases.COMMON)));
     }
     return done(title, rng.nextBoolean() ? DOCX : PDF);
   }
@@ -361,7 +365,7 @@ final class SearchBenchmarkTexts {
     for (int i = 0; i < 2 + rng.nextInt(3); i++) {
       para((i + 1) + ". " + fill(fixes.get(i)));
     }
-    pad(target, () -> fill(pick(SearchBenchmarkPhrases.COMMON)));
+    pad(target, () -> fill(fresh(SearchBenchmarkPhrases.COMMON)));
     return done(title, rng.nextBoolean() ? DOCX : PDF);
   }
 
@@ -378,7 +382,7 @@ final class SearchBenchmarkTexts {
       names.append(i == 0 ? "" : "、").append(name());
     }
     para(names.toString());
-    pad(target - 60, () -> fill(pick(SearchBenchmarkPhrases.COMMON)));
+    pad(target - 60, this::filler);
     para("希望受表彰的同志珍惜荣誉、再接再厉，发挥示范带动作用。");
     line(fill("{unit}")).line(full(date));
     return done(title, PDF);
@@ -399,7 +403,7 @@ final class SearchBenchmarkTexts {
       }
       para(a.heading() + "。" + fill(a.body()));
     }
-    pad(target, () -> fill(pick(SearchBenchmarkPhrases.COMMON)));
+    pad(target, this::filler);
     line("推荐单位意见：同意推荐。　　（盖章）");
     return done(title, rng.nextBoolean() ? XLSX : PDF);
   }
@@ -417,7 +421,8 @@ final class SearchBenchmarkTexts {
       int good = 70 + rng.nextInt(29);
       para((i + 1) + ". " + items.get(i) + "：满意" + good + "%，基本满意" + (100 - good - 1) + "%，不满意1%。");
     }
-    pad(target, () -> fill(pick(flavor.problems()) + "，下一步将认真研究整改。"));
+    para(fill("测评中反映的主要问题是" + fresh(flavor.problems()) + "，下一步将认真研究整改。"));
+    pad(target, this::filler);
     return done(title, rng.nextBoolean() ? XLSX : PDF);
   }
 
@@ -432,7 +437,7 @@ final class SearchBenchmarkTexts {
     para(fill(pick(SearchBenchmarkPhrases.NEWS_LEADS)));
     para(fill(a.body()));
     int target = length(400, 1200);
-    pad(target - 60, () -> fill(pick(SearchBenchmarkPhrases.COMMON)));
+    pad(target - 60, this::filler);
     para(fill("据了解，{self}将把此类活动常态化开展，持续推动{creation}创建走深走实。（通讯员　{office}）"));
     return done(title, rng.nextInt(3) == 0 ? JPEG : PDF);
   }
@@ -445,7 +450,7 @@ final class SearchBenchmarkTexts {
     line("县文明办：");
     para(fill("{self}在整理{year}年创建{ledger}时发现，" + missing + "缺失。经核实，" + pick(SearchBenchmarkPhrases.MISSING_REASONS) + "。"));
     int target = length(MIN_CHARS, 800);
-    pad(target - 60, () -> fill(pick(SearchBenchmarkPhrases.COMMON)));
+    pad(target - 60, () -> fill(fresh(SearchBenchmarkPhrases.COMMON)));
     para(fill("今后{self}将加强{ledger}资料的日常管理，确保资料真实完整。特此说明。"));
     line(fill("{unit}")).line(full(date));
     return done(title, PDF);
@@ -456,15 +461,35 @@ final class SearchBenchmarkTexts {
     String title = fill(pick(List.of("{short}文明创建工作信息", "{short}工作动态", "{short}创建资料汇编", "扫描件" + (1 + rng.nextInt(400)))));
     line(title).blank();
     int target = length(MIN_CHARS, 1500);
-    pad(target, () -> fill(rng.nextBoolean() ? pick(SearchBenchmarkPhrases.COMMON) : pick(flavor.tasks()).body()));
+    pad(target, this::filler);
     return done(title, rng.nextInt(4) == 0 ? TXT : PDF);
   }
 
   // ---- helpers ----
 
+  private static Map<Flavor, List<String>> fillers() {
+    Map<Flavor, List<String>> out = new IdentityHashMap<>();
+    for (Flavor f : SearchBenchmarkPhrases.FLAVORS) {
+      List<String> pool = new ArrayList<>(SearchBenchmarkPhrases.COMMON);
+      f.tasks().forEach(t -> pool.add(t.body()));
+      f.achievements().forEach(t -> pool.add(t.body()));
+      pool.addAll(f.targets());
+      f.activities().forEach(a -> pool.add(a.body()));
+      f.problems().forEach(p -> pool.add("目前还存在" + p + "的问题。"));
+      f.suggestions().forEach(s -> pool.add("有同志提出，" + s + "。"));
+      out.put(f, List.copyOf(pool));
+    }
+    return out;
+  }
+
+  /** A sentence this document has not used yet (as far as a few tries find one). */
+  private String filler() {
+    return fill(fresh(FILLERS.get(flavor)));
+  }
+
   private Written done(String title, String mediaType) {
     if (out.length() < MIN_CHARS) {
-      pad(MIN_CHARS, () -> fill(pick(SearchBenchmarkPhrases.COMMON)));
+      pad(MIN_CHARS, this::filler);
     }
     return new Written(title, date, mediaType, clip(out.toString()));
   }
@@ -522,6 +547,15 @@ final class SearchBenchmarkTexts {
 
   private <T> T pick(List<T> options) {
     return options.get(rng.nextInt(options.size()));
+  }
+
+  /** A pick this document has not used yet, if one turns up within a few tries: ledgers rarely repeat a sentence. */
+  private <T> T fresh(List<T> options) {
+    T choice = pick(options);
+    for (int i = 0; i < 8 && !used.add(choice); i++) {
+      choice = pick(options);
+    }
+    return choice;
   }
 
   private <T> List<T> shuffled(List<T> options) {

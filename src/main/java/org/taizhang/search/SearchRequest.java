@@ -1,9 +1,12 @@
 package org.taizhang.search;
 
 /**
- * A search: free text (may be empty to browse), optional filters, and a page. Pages count from 1.
+ * A search: a query in the query language of {@link QuerySyntax} (may be empty to browse), optional
+ * filters, a page and an order. Pages count from 1. The filters apply on top of any that the query
+ * itself contains ({@code unit:}, {@code year:} …).
  */
-public record SearchRequest(String q, String unit, String category, Integer year, String type, int page, int size) {
+public record SearchRequest(String q, String unit, String category, Integer year, String type, int page, int size,
+    SearchSort sort) {
   public static final int MAX_SIZE = 100;
 
   public SearchRequest {
@@ -13,6 +16,27 @@ public record SearchRequest(String q, String unit, String category, Integer year
     type = blankToNull(type);
     page = Math.max(1, page);
     size = size <= 0 ? 10 : Math.min(size, MAX_SIZE);
+    sort = sort == null ? SearchSort.RELEVANCE : sort;
+  }
+
+  /** A search in the default order (by relevance when the query has words, else by date). */
+  public SearchRequest(String q, String unit, String category, Integer year, String type, int page, int size) {
+    this(q, unit, category, year, type, page, size, SearchSort.RELEVANCE);
+  }
+
+  /**
+   * Whether the hits come in order of relevance: asked for, and the query has words to rank by.
+   * Otherwise they come by date, newest first. False for a query that does not parse.
+   */
+  public boolean ranksByRelevance() {
+    if (sort != SearchSort.RELEVANCE) {
+      return false;
+    }
+    try {
+      return QuerySyntax.parse(q).ranked();
+    } catch (QueryParseException e) {
+      return false;
+    }
   }
 
   private static String blankToNull(String s) {

@@ -62,19 +62,28 @@ public class SearchService {
     this.units = units;
   }
 
-  /** Searches the documents of the units in {@code scope}; totals and facets never count anything outside it. */
+  /**
+   * Searches the documents of the units in {@code scope}; totals and facets never count anything outside it.
+   *
+   * @throws QueryParseException when the query does not follow the query language (a message for people)
+   */
   public SearchResult search(SearchRequest request, Scope scope) {
-    Query text = queries.parse(request.q());
+    List<Unit> allUnits = units.findAll();
+    QueryFactory.Compiled compiled = queries.compile(request.q(), catalog, allUnits);
+    Query text = compiled.query();
+    boolean ranked = compiled.ranked();
     Query query = withFilters(text, request, scope);
     Map<String, String> unitNames = new LinkedHashMap<>();
-    for (Unit u : units.findAll()) {
+    for (Unit u : allUnits) {
       unitNames.put(u.code(), u.name());
     }
     return index.read(view -> {
       int wanted = request.page() * request.size();
-      Sort sort = text instanceof MatchAllDocsQuery
-          ? new Sort(new SortField(DocumentFields.DATE_SORT, SortField.Type.LONG, true))
-          : new Sort(SortField.FIELD_SCORE, new SortField(DocumentFields.DATE_SORT, SortField.Type.LONG, true));
+      SortField newest = new SortField(DocumentFields.DATE_SORT, SortField.Type.LONG, true);
+      // Without words every hit scores alike: newest first. By date, the score orders a day's documents.
+      Sort sort = !ranked ? new Sort(newest)
+          : request.sort() == SearchSort.DATE ? new Sort(newest, SortField.FIELD_SCORE)
+          : new Sort(SortField.FIELD_SCORE, newest);
       FacetsCollectorManager.FacetsResult found =
           FacetsCollectorManager.search(view.searcher(), query, Math.max(1, wanted), sort, true, new FacetsCollectorManager());
       TopDocs top = found.topDocs();
@@ -83,7 +92,7 @@ public class SearchService {
       int to = Math.min(all.length, from + request.size());
       ScoreDoc[] page = from >= to ? new ScoreDoc[0] : java.util.Arrays.copyOfRange(all, from, to);
       TopDocs pageDocs = new TopDocs(top.totalHits, page);
-      String[] snippets = snippets(view.searcher(), query, pageDocs, text instanceof MatchAllDocsQuery);
+      String[] snippets = snippets(view.searcher(), query, pageDocs, !ranked);
       StoredFields stored = view.searcher().storedFields();
       List<SearchResult.Hit> hits = new ArrayList<>();
       for (int i = 0; i < page.length; i++) {
@@ -156,7 +165,8 @@ public class SearchService {
         .build();
     String[] out = highlighter.highlight(DocumentFields.TEXT, browse ? new MatchAllDocsQuery() : query, docs, 2);
     for (int i = 0; i < out.length; i++) {
-      out[i] = out[i] == null ? "" : joinLines(out[i]);
+      // A phrase matched across punctuation is marked character by character: one mark per run.
+      out[i] = out[i] == null ? "" : joinLines(out[i]).replace("</mark><mark>", "");
     }
     return out;
   }

@@ -43,7 +43,7 @@ import org.taizhang.unit.UnitRepository;
  */
 @Service
 public class SimilarDocuments {
-  /** Share of shared wording from which two texts count as copied; the completeness red flag's threshold. */
+  /** Share of common wording from which two texts are called 高度雷同 (near copies); the completeness red flag's threshold. */
   public static final double COPY_THRESHOLD = 0.8;
   /** Share from which whole passages are the same. */
   static final double PASSAGES_THRESHOLD = 0.3;
@@ -162,16 +162,20 @@ public class SimilarDocuments {
     return q instanceof BooleanQuery bq && bq.clauses().isEmpty() ? null : q;
   }
 
-  /** The Chinese hint for a share of common wording. */
+  /**
+   * The Chinese hint for a share of common wording. It states what is there and leaves the verdict
+   * to the reviewer: plans and responsibility letters filled in from one county template are as
+   * alike as a copied summary.
+   */
   static String hint(int percent) {
     if (percent < 0) {
       return "内容相近";
     }
     if (percent >= Math.round(COPY_THRESHOLD * 100)) {
-      return "疑似照抄：文字重合 " + percent + "%";
+      return "高度雷同：文字重合 " + percent + "%";
     }
     if (percent >= Math.round(PASSAGES_THRESHOLD * 100)) {
-      return "大段文字相同：重合 " + percent + "%";
+      return "大段相同：文字重合 " + percent + "%";
     }
     return "内容相近：文字重合 " + percent + "%";
   }

@@ -16,6 +16,10 @@ public final class ChineseDates {
       "(?<![0-9])((?:19|20)[0-9]{2})\\s*(?:年\\s*([0-9]{1,2})\\s*月\\s*([0-9]{1,2})\\s*[日号]"
           + "|[-./]([0-9]{1,2})[-./]([0-9]{1,2})(?![0-9])"
           + "|([01][0-9])([0-3][0-9])(?![0-9]))");
+  // Periods a user types: a year, or a year and a month.
+  private static final Pattern YEAR_ONLY = Pattern.compile("((?:19|20)[0-9]{2})\\s*年?");
+  private static final Pattern YEAR_MONTH = Pattern.compile(
+      "((?:19|20)[0-9]{2})\\s*(?:年\\s*([0-9]{1,2})\\s*月(?:份)?|[-./]([0-9]{1,2}))");
   private static final Pattern LABELLED = Pattern.compile("(?:时间|日期|时 间|日 期)\\s*[:：]");
 
   private ChineseDates() {}
@@ -75,6 +79,40 @@ public final class ChineseDates {
     Matcher m = DATE.matcher(v);
     if (m.find() && m.start() == 0 && m.end() == v.length()) {
       return toDate(m);
+    }
+    return Optional.empty();
+  }
+
+  /** A span of whole days, both ends included: one day, one month or one year. */
+  public record Period(LocalDate first, LocalDate last) {}
+
+  /**
+   * Parses a period given by a user: a day in any form {@link #parse} accepts, a month
+   * ({@code 2025-03}, {@code 2025-3}, {@code 2025.3}, {@code 2025/03}, {@code 2025年3月}) or a year
+   * ({@code 2025}, {@code 2025年}). Full-width digits count as digits. Empty for anything else.
+   */
+  public static Optional<Period> parsePeriod(String value) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    String v = halfWidthDigits(value.strip()).toString();
+    Optional<LocalDate> day = parse(v);
+    if (day.isPresent()) {
+      return Optional.of(new Period(day.get(), day.get()));
+    }
+    Matcher m = YEAR_MONTH.matcher(v);
+    if (m.matches()) {
+      int month = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(3));
+      if (month < 1 || month > 12) {
+        return Optional.empty();
+      }
+      LocalDate first = LocalDate.of(Integer.parseInt(m.group(1)), month, 1);
+      return Optional.of(new Period(first, first.plusMonths(1).minusDays(1)));
+    }
+    m = YEAR_ONLY.matcher(v);
+    if (m.matches()) {
+      int year = Integer.parseInt(m.group(1));
+      return Optional.of(new Period(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
     }
     return Optional.empty();
   }

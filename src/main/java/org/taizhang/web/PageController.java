@@ -33,9 +33,11 @@ import org.taizhang.ingest.IngestResult;
 import org.taizhang.ingest.IngestService;
 import org.taizhang.ingest.RejectedException;
 import org.taizhang.review.ReviewService;
+import org.taizhang.search.QueryParseException;
 import org.taizhang.search.SearchRequest;
 import org.taizhang.search.SearchResult;
 import org.taizhang.search.SearchService;
+import org.taizhang.search.SearchSort;
 import org.taizhang.thumbnail.Thumbnails;
 import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
@@ -82,22 +84,42 @@ class PageController {
       @RequestParam(name = "category", required = false) String category,
       @RequestParam(name = "year", required = false) String year,
       @RequestParam(name = "type", required = false) String type,
+      @RequestParam(name = "sort", required = false) String sort,
       @RequestParam(name = "page", required = false) String page,
       Caller caller,
       Model model) {
     // Parameters are read leniently: a mistyped address should still show a search page, not a 400.
+    List<String> warnings = new ArrayList<>();
     Integer parsedYear = parseInt(year).filter(y -> y >= 1900 && y <= 2999).orElse(null);
     if (parsedYear == null && year != null && !year.isBlank()) {
-      model.addAttribute("warning", "年度“" + year.strip() + "”无效，已忽略该条件");
+      warnings.add("年度“" + year.strip() + "”无效，已忽略该条件");
+    }
+    SearchSort order = SearchSort.parse(sort).orElse(null);
+    if (order == null) {
+      warnings.add("排序方式“" + sort.strip() + "”无效，已按相关度排列");
+      order = SearchSort.RELEVANCE;
+    }
+    if (!warnings.isEmpty()) {
+      model.addAttribute("warning", String.join("；", warnings));
     }
     int parsedPage = Math.min(MAX_PAGE, Math.max(1, parseInt(page).orElse(1)));
-    SearchRequest request = new SearchRequest(q, unit, category, parsedYear, type, parsedPage, PAGE_SIZE);
-    SearchResult result = search.search(request, caller.scope());
+    SearchRequest request = new SearchRequest(q, unit, category, parsedYear, type, parsedPage, PAGE_SIZE, order);
+    SearchResult result;
+    String queryError = null;
+    try {
+      result = search.search(request, caller.scope());
+    } catch (QueryParseException e) {
+      // The message says what is wrong with the query; the page shows it instead of any hits.
+      queryError = e.getMessage();
+      Map<String, List<SearchResult.FacetValue>> noFacets = new LinkedHashMap<>();
+      SearchPage.DIMENSIONS.keySet().forEach(dim -> noFacets.put(dim, List.of()));
+      result = new SearchResult(0, request.page(), request.size(), List.of(), noFacets);
+    }
 
     List<Unit> all = visibleUnits(caller);
     Map<String, String> unitNames = new HashMap<>();
     all.forEach(u -> unitNames.put(u.code(), u.name()));
-    SearchPage view = new SearchPage(request, result, (dim, value) -> switch (dim) {
+    SearchPage view = new SearchPage(request, result, queryError, (dim, value) -> switch (dim) {
       case "unit" -> unitNames.getOrDefault(value, value);
       case "category" -> categoryLabel(value);
       default -> value;

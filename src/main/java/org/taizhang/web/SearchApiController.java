@@ -1,13 +1,17 @@
 package org.taizhang.web;
 
 import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.taizhang.account.Caller;
+import org.taizhang.search.QueryParseException;
 import org.taizhang.search.SearchRequest;
 import org.taizhang.search.SearchResult;
 import org.taizhang.search.SearchService;
+import org.taizhang.search.SearchSort;
 import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
 
@@ -22,6 +26,7 @@ class SearchApiController {
     this.units = units;
   }
 
+  /** {@code sort} is {@code relevance} (the default) or {@code date}; a malformed {@code q} answers 400 BAD_QUERY. */
   @GetMapping("/api/search")
   SearchResult search(
       Caller caller,
@@ -30,14 +35,33 @@ class SearchApiController {
       @RequestParam(name = "category", required = false) String category,
       @RequestParam(name = "year", required = false) Integer year,
       @RequestParam(name = "type", required = false) String type,
+      @RequestParam(name = "sort", required = false) String sort,
       @RequestParam(name = "page", defaultValue = "1") int page,
       @RequestParam(name = "size", defaultValue = "10") int size) {
-    return search.search(new SearchRequest(q, unit, category, year, type, page, size), caller.scope());
+    SearchSort order = SearchSort.parse(sort).orElseThrow(() -> new BadSort(sort));
+    return search.search(new SearchRequest(q, unit, category, year, type, page, size, order), caller.scope());
   }
 
   /** The units the caller may see. */
   @GetMapping("/api/units")
   List<Unit> units(Caller caller) {
     return units.findAll().stream().filter(u -> caller.sees(u.code())).toList();
+  }
+
+  /** The parser's messages are written for the person who typed the query. */
+  @ExceptionHandler(QueryParseException.class)
+  ResponseEntity<ApiError> badQuery(QueryParseException e) {
+    return ResponseEntity.badRequest().body(new ApiError("BAD_QUERY", e.getMessage()));
+  }
+
+  @ExceptionHandler(BadSort.class)
+  ResponseEntity<ApiError> badSort(BadSort e) {
+    return ResponseEntity.badRequest().body(new ApiError("BAD_REQUEST", e.getMessage()));
+  }
+
+  private static final class BadSort extends RuntimeException {
+    BadSort(String value) {
+      super("排序方式“" + value + "”无效：sort 只能是 relevance（按相关度）或 date（按日期，新的在前）");
+    }
   }
 }

@@ -11,13 +11,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.taizhang.account.Caller;
 import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditLog;
+import org.taizhang.search.QueryParseException;
 import org.taizhang.search.ResultExport;
+import org.taizhang.search.SearchSort;
 
 /**
  * What reviewers do with a result list besides reading it: {@code GET /search.xlsx} exports it to
@@ -37,7 +41,7 @@ class SearchExtrasController {
     this.audit = audit;
   }
 
-  /** The result list of {@code /?q=…&unit=…&category=…&year=…&type=…} as XLSX (at most 10,000 rows). */
+  /** The result list of {@code /?q=…&unit=…&category=…&year=…&type=…&sort=…} as XLSX (at most 10,000 rows), in the page's order. */
   @GetMapping("/search.xlsx")
   ResponseEntity<byte[]> exportResults(
       @RequestParam(name = "q", required = false) String q,
@@ -45,9 +49,11 @@ class SearchExtrasController {
       @RequestParam(name = "category", required = false) String category,
       @RequestParam(name = "year", required = false) String year,
       @RequestParam(name = "type", required = false) String type,
+      @RequestParam(name = "sort", required = false) String sort,
       Caller caller) {
-    // Read as leniently as the search page, so the export lists what the page showed.
-    ResultExport.Criteria criteria = new ResultExport.Criteria(q, blankToNull(unit), blankToNull(category), year(year), blankToNull(type));
+    // Read as leniently as the search page (an unknown year or order is ignored), so the export lists what the page showed.
+    ResultExport.Criteria criteria = new ResultExport.Criteria(q, blankToNull(unit), blankToNull(category), year(year), blankToNull(type),
+        SearchSort.parse(sort).orElse(SearchSort.RELEVANCE));
     LocalDateTime now = LocalDateTime.now();
     String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
     ResultExport.Export result = export.export(criteria, caller.scope(), base, caller.displayName(), now);
@@ -58,6 +64,16 @@ class SearchExtrasController {
         .filename("检索结果-" + now.format(FILE_STAMP) + ".xlsx", StandardCharsets.UTF_8).build());
     headers.setCacheControl("no-store");
     return new ResponseEntity<>(result.workbook(), headers, HttpStatus.OK);
+  }
+
+  /** A query that does not parse: 400 with the parser's message (written for people), as the search page shows it. */
+  @ExceptionHandler(QueryParseException.class)
+  ModelAndView badQuery(QueryParseException e) {
+    ModelAndView mv = new ModelAndView("error");
+    mv.setStatus(HttpStatus.BAD_REQUEST);
+    mv.addObject("status", 400);
+    mv.addObject("detail", "检索式有误，无法导出：" + e.getMessage());
+    return mv;
   }
 
   /** “q=台账，年度=2025，128 条”: the search and the number of rows, for the audit log. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import org.taizhang.search.SearchRequest;
 import org.taizhang.search.SearchResult;
+import org.taizhang.search.SearchSort;
 
 /**
  * The search page's state: what was asked, what was found, and the links that change exactly one
@@ -37,13 +38,20 @@ final class SearchPage {
   private final Map<String, String> filters;
   private final SearchResult result;
   private final BiFunction<String, String, String> labels;
+  private final SearchSort sort;
+  private final boolean byRelevance;
+  private final String queryError;
 
   /**
+   * @param queryError what is wrong with the query (then the result is empty), or null
    * @param labels the display label of a filter value (a unit code to its name …), for filters that
    *     may not appear among the facets, e.g. a unit with no matching document
    */
-  SearchPage(SearchRequest request, SearchResult result, BiFunction<String, String, String> labels) {
+  SearchPage(SearchRequest request, SearchResult result, String queryError, BiFunction<String, String, String> labels) {
     this.q = request.q();
+    this.sort = request.sort();
+    this.byRelevance = request.ranksByRelevance();
+    this.queryError = queryError;
     Map<String, String> f = new LinkedHashMap<>();
     put(f, "unit", request.unit());
     put(f, "category", request.category());
@@ -85,6 +93,27 @@ final class SearchPage {
     return !filters.isEmpty();
   }
 
+  /** What is wrong with the query, in Chinese; null when it parsed. */
+  public String getQueryError() {
+    return queryError;
+  }
+
+  /** The {@code sort} parameter as asked: {@code relevance} or {@code date}. */
+  public String getSort() {
+    return sort.parameter();
+  }
+
+  /** Whether the hits are in order of relevance; otherwise by date, newest first. */
+  public boolean isByRelevance() {
+    return byRelevance;
+  }
+
+  /** The current search in another order, from page 1. */
+  public String sortedBy(String parameter) {
+    SearchSort other = SearchSort.parse(parameter).orElse(SearchSort.RELEVANCE);
+    return link(q, filters, other, 1);
+  }
+
   public SearchResult getResult() {
     return result;
   }
@@ -120,23 +149,23 @@ final class SearchPage {
   public String with(String dimension, String value) {
     Map<String, String> f = new LinkedHashMap<>(filters);
     f.put(dimension, value);
-    return link(q, f, 1);
+    return link(q, f, sort, 1);
   }
 
   /** The current search without one filter. */
   public String without(String dimension) {
     Map<String, String> f = new LinkedHashMap<>(filters);
     f.remove(dimension);
-    return link(q, f, 1);
+    return link(q, f, sort, 1);
   }
 
   /** The same query with no filters at all. */
   public String getWithoutFilters() {
-    return link(q, Map.of(), 1);
+    return link(q, Map.of(), sort, 1);
   }
 
   public String page(int page) {
-    return link(q, filters, page);
+    return link(q, filters, sort, page);
   }
 
   /**
@@ -169,7 +198,7 @@ final class SearchPage {
     return getFirstIndex() + result.hits().size() - 1;
   }
 
-  private static String link(String q, Map<String, String> filters, int page) {
+  private static String link(String q, Map<String, String> filters, SearchSort sort, int page) {
     Map<String, String> params = new LinkedHashMap<>();
     if (!q.isEmpty()) {
       params.put("q", q);
@@ -179,6 +208,9 @@ final class SearchPage {
       if (filters.containsKey(dim)) {
         params.put(dim, filters.get(dim));
       }
+    }
+    if (sort != SearchSort.RELEVANCE) {
+      params.put("sort", sort.parameter());
     }
     if (page > 1) {
       params.put("page", Integer.toString(page));

@@ -38,4 +38,34 @@ class ChineseDatesTest {
     assertThat(ChineseDates.parse("大约2025-03-12")).isEmpty();
     assertThat(ChineseDates.parse("去年")).isEmpty();
   }
+
+  @Test
+  void parsesPeriodsOfADayAMonthOrAYear() {
+    assertThat(ChineseDates.parsePeriod("2025-03-12"))
+        .contains(new ChineseDates.Period(LocalDate.of(2025, 3, 12), LocalDate.of(2025, 3, 12)));
+    assertThat(ChineseDates.parsePeriod("2025年3月12日"))
+        .contains(new ChineseDates.Period(LocalDate.of(2025, 3, 12), LocalDate.of(2025, 3, 12)));
+    assertThat(ChineseDates.parsePeriod("2025-03"))
+        .contains(new ChineseDates.Period(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31)));
+    assertThat(ChineseDates.parsePeriod("2024-2"))
+        .contains(new ChineseDates.Period(LocalDate.of(2024, 2, 1), LocalDate.of(2024, 2, 29)));
+    assertThat(ChineseDates.parsePeriod("2025年6月"))
+        .contains(new ChineseDates.Period(LocalDate.of(2025, 6, 1), LocalDate.of(2025, 6, 30)));
+    assertThat(ChineseDates.parsePeriod("2025.11"))
+        .contains(new ChineseDates.Period(LocalDate.of(2025, 11, 1), LocalDate.of(2025, 11, 30)));
+    assertThat(ChineseDates.parsePeriod("2025"))
+        .contains(new ChineseDates.Period(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)));
+    assertThat(ChineseDates.parsePeriod("２０２５年"))
+        .contains(new ChineseDates.Period(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)));
+  }
+
+  @Test
+  void rejectsWhatIsNoPeriod() {
+    assertThat(ChineseDates.parsePeriod("2025-13")).isEmpty();
+    assertThat(ChineseDates.parsePeriod("2025-02-30")).isEmpty();
+    assertThat(ChineseDates.parsePeriod("25")).isEmpty();
+    assertThat(ChineseDates.parsePeriod("去年")).isEmpty();
+    assertThat(ChineseDates.parsePeriod("")).isEmpty();
+    assertThat(ChineseDates.parsePeriod("2025年第三季度")).isEmpty();
+  }
 }

@@ -1,0 +1,12 @@
+package org.taizhang.search;
+
+/**
+ * A query that does not follow the query language: an unbalanced quote, a field without a value,
+ * a date that is no date, {@code OR} without a word on both sides. The message is Chinese, written
+ * for the person who typed the query, and safe to show as it is.
+ */
+public class QueryParseException extends IllegalArgumentException {
+  public QueryParseException(String message) {
+    super(message);
+  }
+}

@@ -3,6 +3,7 @@ package org.taizhang.account;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Set;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -12,7 +13,6 @@ import org.springframework.security.authentication.DefaultAuthenticationEventPub
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -27,26 +27,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * read, so that a document outside the caller's scope is simply not found.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
   private static final RequestMatcher API = request -> request.getRequestURI().startsWith("/api/");
-
-  @Bean
-  PasswordEncoder passwordEncoder() {
-    // bcrypt today; stored hashes carry their algorithm, so a stronger default can come later
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-  }
-
-  @Bean
-  AuthenticationManager authenticationManager(AccountUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
-      ApplicationEventPublisher publisher) {
-    ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(users, encoder, throttle));
-    DefaultAuthenticationEventPublisher events = new DefaultAuthenticationEventPublisher(publisher);
-    // the throttle's own refusals are failures too; the default publisher knows only Spring's exceptions
-    events.setDefaultAuthenticationFailureEvent(AuthenticationFailureBadCredentialsEvent.class);
-    manager.setAuthenticationEventPublisher(events);
-    return manager;
-  }
 
   @Bean
   SecurityFilterChain securityFilterChain(HttpSecurity http, AccountService accounts, AccountUserDetailsService users,

@@ -5,14 +5,16 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.springframework.stereotype.Service;
 import org.taizhang.index.ChineseAnalysis;
 import org.taizhang.index.DocumentFields;
@@ -72,7 +74,7 @@ public class HitPreview {
       return Optional.empty();
     }
     Query query = textQuery(q.strip());
-    if (query == null || looksForNothing(query)) {
+    if (query == null || !looksForText(query)) {
       return Optional.empty();
     }
     String content = text == null ? "" : text;
@@ -92,15 +94,34 @@ public class HitPreview {
     }
   }
 
-  /** Everything, or everything except some excluded terms: there is no term to mark. */
-  private static boolean looksForNothing(Query query) {
-    if (query instanceof MatchAllDocsQuery) {
-      return true;
-    }
-    if (query instanceof BooleanQuery b) {
-      return b.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.MUST_NOT || looksForNothing(c.getQuery()));
-    }
-    return false;
+  /**
+   * Whether the query looks for anything in the text: a term, phrase or pattern of the text field
+   * outside an exclusion. Not so for browsing, only exclusions, or only filters (unit:…, year:…).
+   */
+  static boolean looksForText(Query query) {
+    boolean[] found = {false};
+    query.visit(new QueryVisitor() {
+      @Override
+      public boolean acceptField(String field) {
+        return DocumentFields.TEXT.equals(field);
+      }
+
+      @Override
+      public void consumeTerms(Query q, Term... terms) {
+        found[0] |= terms.length > 0;
+      }
+
+      @Override
+      public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
+        found[0] = true;
+      }
+
+      @Override
+      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+        return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
+      }
+    });
+    return found[0];
   }
 
   private Marked mark(String content, Query query) {
@@ -111,6 +132,9 @@ public class HitPreview {
     UnifiedHighlighter highlighter = UnifiedHighlighter.builderWithoutSearcher(analysis.indexAnalyzer())
         .withBreakIterator(WholeBreakIterator::new)
         .withMaxLength(content.length())
+        // Matches of the query's weight: a phrase is one match from its first to its last character,
+        // also one that runs across punctuation (「鄰里守望」志願服務), so one occurrence is one mark.
+        .withWeightMatches(true)
         .withHighlightPhrasesStrictly(true)
         .withHandleMultiTermQuery(true)
         .withFormatter(new NumberingFormatter())

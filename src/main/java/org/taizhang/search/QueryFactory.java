@@ -45,15 +45,16 @@ import org.taizhang.unit.Unit;
  * characters must follow one another in the text, in the title, or as segmented words, in any
  * spelling its synonym groups allow. Inside the query, punctuation and spaces between Chinese
  * characters are dropped (“台账，管理” asks for 台账管理); in the document, a phrase may run across
- * punctuation and line breaks (邻里守望志愿服务 finds “「鄰里守望」志願服務”), through the
- * unigrams the index keeps beside its bigrams.
+ * punctuation and line breaks between its words (邻里守望志愿服务 finds “「鄰里守望」志願服務”):
+ * a second phrase leaves out the bigrams that straddle a word boundary, and as punctuation takes no
+ * position in the index, the words still have to follow one another.
  *
  * <p>Each word or phrase scores in fixed tiers, so the order of the hits can be explained:
  * <ul>
  *   <li>{@value #TITLE} — in the title;
  *   <li>{@value #EXACT} — in the text, its characters adjacent (the bigram phrase);
  *   <li>{@value #WORD} more — and there as whole words of the segmentation (国家 in 国家标准, not in 中国家庭);
- *   <li>{@value #LOOSE} — in the text at all, possibly across punctuation or a line break;
+ *   <li>{@value #LOOSE} — in the text at all, possibly across punctuation or a line break between its words;
  *   <li>below 1 — how often it occurs (BM25 of the phrase, saturated so that it never reaches a tier).
  * </ul>
  * A title match (5) therefore outranks any match in the text alone (at most 4.99…), and an adjacent
@@ -128,7 +129,7 @@ class QueryFactory {
       for (List<QuerySyntax.Part> group : parsed.groups()) {
         if (group.size() == 1) {
           QuerySyntax.Part p = group.get(0);
-          Query c = clause(p.clause());
+          Query c = clause(p.clause(), p.excluded());
           if (c == null) {
             continue;
           }
@@ -146,7 +147,7 @@ class QueryFactory {
         int alternatives = 0;
         boolean scoring = false;
         for (QuerySyntax.Part p : group) {
-          Query c = clause(p.clause());
+          Query c = clause(p.clause(), false);
           if (c == null) {
             continue;
           }
@@ -182,13 +183,16 @@ class QueryFactory {
       return new Compiled(b.build(), ranked);
     }
 
-    /** The query of one clause; null when it asks for nothing (only punctuation, empty quotes). */
-    private Query clause(QuerySyntax.Clause c) {
+    /**
+     * The query of one clause; null when it asks for nothing (only punctuation, empty quotes). An
+     * excluded clause only needs to match, not to score.
+     */
+    private Query clause(QuerySyntax.Clause c, boolean excluded) {
       if (c instanceof QuerySyntax.Text t) {
-        return textQuery(t.text(), false);
+        return textQuery(t.text(), false, excluded);
       }
       if (c instanceof QuerySyntax.Title t) {
-        return textQuery(t.text(), true);
+        return textQuery(t.text(), true, excluded);
       }
       if (c instanceof QuerySyntax.Unit u) {
         return inSet(DocumentFields.UNIT, unitCodes(u.value()), u.value());
@@ -269,7 +273,11 @@ class QueryFactory {
     return new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
   }
 
-  private Query textQuery(String text, boolean titleOnly) {
+  /**
+   * A word or phrase: in the title only, or in the text or the title; scored in tiers, or (for an
+   * exclusion) just matched.
+   */
+  private Query textQuery(String text, boolean titleOnly, boolean matchOnly) {
     if (!QuerySyntax.hasWords(new QuerySyntax.Text(text))) {
       return null;
     }
@@ -282,11 +290,10 @@ class QueryFactory {
       if (tokens.isEmpty()) {
         continue;
       }
-      List<Token> unigrams = tokens.stream().filter(t -> !t.bigram()).toList();
-      List<Token> adjacent = tokens.stream().filter(t -> t.bigram() || tokens.stream().noneMatch(b -> b.covers(t))).toList();
-      exact.add(phrase(DocumentFields.TEXT, adjacent));
-      loose.add(phrase(DocumentFields.TEXT, unigrams));
-      title.add(phrase(DocumentFields.TITLE, unigrams));
+      List<Token> bridged = acrossWordBoundaries(variant, tokens);
+      exact.add(phrase(DocumentFields.TEXT, covering(tokens)));
+      loose.add(phrase(DocumentFields.TEXT, bridged));
+      title.add(phrase(DocumentFields.TITLE, bridged));
       Query w = words.createPhraseQuery(DocumentFields.TEXT_WORDS, variant);
       if (w != null) {
         word.add(w);
@@ -295,19 +302,31 @@ class QueryFactory {
     if (loose.isEmpty()) {
       return null;
     }
+    if (matchOnly) {
+      List<Query> any = new ArrayList<>(title);
+      if (!titleOnly) {
+        any.addAll(loose); // the exact phrases match nothing more
+        any.addAll(word);
+      }
+      return any(any);
+    }
     Query inTitle = tier(title, TITLE);
     if (titleOnly) {
       return inTitle;
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(inTitle, Occur.SHOULD);
-    b.add(tier(exact, EXACT), Occur.SHOULD);
     if (!word.isEmpty()) {
       b.add(tier(word, WORD), Occur.SHOULD);
     }
-    b.add(tier(loose, LOOSE), Occur.SHOULD);
+    // In the text at all: LOOSE, plus how often, below 1 (one query for both). A term of one word
+    // has no boundary to bridge: its loose phrase is the exact one, which then scores both tiers.
     Query often = loose.size() == 1 ? loose.get(0) : new DisjunctionMaxQuery(loose, 0f);
-    b.add(new FunctionScoreQuery(often, new SaturatedScore(TF_HALF)), Occur.SHOULD);
+    boolean oneWord = exact.equals(loose);
+    b.add(new FunctionScoreQuery(often, new SaturatedScore(oneWord ? EXACT + LOOSE : LOOSE, TF_HALF)), Occur.SHOULD);
+    if (!oneWord) {
+      b.add(tier(exact, EXACT), Occur.SHOULD);
+    }
     return b.build();
   }
 
@@ -318,9 +337,9 @@ class QueryFactory {
   private Query looseTier(String text, float score) {
     List<Query> loose = new ArrayList<>();
     for (String variant : synonyms.expand(bridge(analysis.fold(text)))) {
-      List<Token> unigrams = tokens(variant).stream().filter(t -> !t.bigram()).toList();
-      if (!unigrams.isEmpty()) {
-        loose.add(phrase(DocumentFields.TEXT, unigrams));
+      List<Token> tokens = tokens(variant);
+      if (!tokens.isEmpty()) {
+        loose.add(phrase(DocumentFields.TEXT, acrossWordBoundaries(variant, tokens)));
       }
     }
     return loose.isEmpty() ? null : tier(loose, score);
@@ -328,15 +347,16 @@ class QueryFactory {
 
   /** Matches when any of the queries does, scoring {@code score} however often or however many. */
   private static Query tier(List<Query> alternatives, float score) {
-    Query any;
+    return new BoostQuery(new ConstantScoreQuery(any(alternatives)), score);
+  }
+
+  private static Query any(List<Query> alternatives) {
     if (alternatives.size() == 1) {
-      any = alternatives.get(0);
-    } else {
-      BooleanQuery.Builder b = new BooleanQuery.Builder();
-      alternatives.forEach(q -> b.add(q, Occur.SHOULD));
-      any = b.build();
+      return alternatives.get(0);
     }
-    return new BoostQuery(new ConstantScoreQuery(any), score);
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    alternatives.forEach(q -> b.add(q, Occur.SHOULD));
+    return b.build();
   }
 
   /** A token of the index analysis: a bigram, or a single character, word or number. */
@@ -344,6 +364,40 @@ class QueryFactory {
     boolean covers(Token t) {
       return bigram && !t.bigram && start <= t.start && t.end <= end;
     }
+  }
+
+  /**
+   * The tokens of an exact phrase: every bigram, and the characters, words and numbers no bigram
+   * covers. Positions are the index's (one per character), so Chinese next to Latin letters or
+   * digits lines up (2025年道德讲堂PDF).
+   */
+  private static List<Token> covering(List<Token> tokens) {
+    return tokens.stream().filter(t -> t.bigram() || tokens.stream().noneMatch(b -> b.covers(t))).toList();
+  }
+
+  /**
+   * The tokens of the phrase that may run across punctuation between words: the exact phrase
+   * without the bigrams that straddle a boundary of the (smartcn) words of the text. Punctuation
+   * takes no position in the index, so 邻里守望@0 志愿服务@4 finds “「鄰里守望」志願服務” as well as
+   * 邻里守望志愿服务, and nothing with a character between the words. (A phrase of single
+   * characters would also bridge punctuation inside a word, but costs several times as much on
+   * common characters.)
+   */
+  private List<Token> acrossWordBoundaries(String text, List<Token> tokens) {
+    Set<Integer> boundaries = new java.util.HashSet<>();
+    try (TokenStream ts = analysis.wordAnalyzer().tokenStream(DocumentFields.TEXT_WORDS, text)) {
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        boundaries.add(offset.startOffset());
+        boundaries.add(offset.endOffset());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<Token> kept = tokens.stream().filter(t -> !t.bigram() || !boundaries.contains(t.start() + 1)).toList();
+    return covering(kept);
   }
 
   /** The text as the index sees it: unigrams and bigrams of Chinese, words and numbers of the rest. */

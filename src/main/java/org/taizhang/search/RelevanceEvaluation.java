@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -299,13 +298,6 @@ public final class RelevanceEvaluation {
         "--logging.level.org.flywaydb=ERROR"};
     return new SpringApplicationBuilder(TaizhangApplication.class)
         .web(WebApplicationType.NONE)
-        // Without a web server there is no HttpSecurity to build the filter chain from; the chain is
-        // web-only, so leave it out instead of failing the start (a no-op once it is conditional).
-        .initializers(c -> c.addBeanFactoryPostProcessor(beanFactory -> {
-          if (beanFactory instanceof BeanDefinitionRegistry registry && registry.containsBeanDefinition("securityFilterChain")) {
-            registry.removeBeanDefinition("securityFilterChain");
-          }
-        }))
         .run(settings);
   }
 

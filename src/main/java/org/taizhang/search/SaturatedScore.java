@@ -7,15 +7,20 @@ import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
 
 /**
- * A query's score squeezed into [0, 1): {@code s / (s + half)}. Keeps the order of the scores, so
- * a document mentioning a phrase often still ranks above one mentioning it once, but can never add
- * up to a whole step of the score tiers in {@link QueryFactory}.
+ * A query's score squeezed into [base, base + 1): {@code base + s / (s + half)}. Keeps the order of
+ * the scores, so a document mentioning a phrase often still ranks above one mentioning it once, but
+ * the frequency can never add up to a whole step of the score tiers in {@link QueryFactory}.
  */
 final class SaturatedScore extends DoubleValuesSource {
+  private final double base;
   private final double half;
 
-  /** @param half the score that maps to one half */
-  SaturatedScore(double half) {
+  /**
+   * @param base the score of any match
+   * @param half the score that adds one half
+   */
+  SaturatedScore(double base, double half) {
+    this.base = base;
     this.half = half;
   }
 
@@ -25,7 +30,7 @@ final class SaturatedScore extends DoubleValuesSource {
       @Override
       public double doubleValue() throws IOException {
         double s = Math.max(0, scores.doubleValue());
-        return s / (s + half);
+        return base + s / (s + half);
       }
 
       @Override
@@ -52,16 +57,16 @@ final class SaturatedScore extends DoubleValuesSource {
 
   @Override
   public int hashCode() {
-    return Double.hashCode(half);
+    return 31 * Double.hashCode(base) + Double.hashCode(half);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof SaturatedScore other && other.half == half;
+    return o instanceof SaturatedScore other && other.base == base && other.half == half;
   }
 
   @Override
   public String toString() {
-    return "saturated(score," + half + ")";
+    return base + "+saturated(score," + half + ")";
   }
 }

@@ -231,7 +231,7 @@ public final class SearchBenchmark {
         throw new IllegalStateException("index holds " + liveDocs + " documents, expected " + o.docs());
       }
       long f0 = System.nanoTime();
-      search.search(new SearchRequest("", null, null, null, null, 1, 10), Scope.ALL);
+      search.search(new SearchRequest("", null, null, null, null, 1, 10, SearchSort.RELEVANCE), Scope.ALL);
       double firstMs = (System.nanoTime() - f0) / 1e6;
       out.printf(Locale.ROOT, "index opened: %d segments; first search %.0f ms (builds the facet ordinal state, cold code)%n", segments, firstMs);
 
@@ -548,6 +548,13 @@ public final class SearchBenchmark {
     for (Stage s : Stage.values()) {
       out.printf(Locale.ROOT, "  %-45s %5.1f %%%n", s.label, 100 * overall.get(s));
     }
+    long phrase = samples.stream().filter(x -> x.stage() == Stage.QUERY && x.phrase()).count();
+    out.printf(Locale.ROOT, "  (of all samples, %.1f %% are query execution inside phrase queries: reading positions and matching them)%n",
+        100.0 * phrase / Math.max(1, samples.size()));
+    out.println("hottest methods (innermost Lucene frame, % of all samples):");
+    samples.stream().collect(java.util.stream.Collectors.groupingBy(Sample::leaf, java.util.stream.Collectors.counting()))
+        .entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(12)
+        .forEach(e -> out.printf(Locale.ROOT, "  %-60s %5.1f %%%n", e.getKey(), 100.0 * e.getValue() / samples.size()));
     out.println("by kind of query (% of that kind's samples):");
     StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-30s", "kind"));
     for (Stage s : Stage.values()) {

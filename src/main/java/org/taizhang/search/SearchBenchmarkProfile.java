@@ -41,8 +41,11 @@ final class SearchBenchmarkProfile {
     }
   }
 
-  /** One CPU sample of the search thread. */
-  record Sample(Instant time, Stage stage, boolean truncated) {}
+  /**
+   * One CPU sample of the search thread: its stage, the innermost Lucene method it was in
+   * ({@code ExactPhraseMatcher.nextMatch}), and whether it was inside a phrase query.
+   */
+  record Sample(Instant time, Stage stage, String leaf, boolean phrase, boolean truncated) {}
 
   private SearchBenchmarkProfile() {}
 
@@ -66,12 +69,44 @@ final class SearchBenchmarkProfile {
         if (t == null || st == null || !THREAD.equals(t.getJavaName())) {
           continue;
         }
-        out.add(new Sample(e.getStartTime(), classify(st), st.isTruncated()));
+        out.add(new Sample(e.getStartTime(), classify(st), leaf(st), inPhrase(st), st.isTruncated()));
       }
       return out;
     } finally {
       Files.deleteIfExists(file);
     }
+  }
+
+  /** The innermost frame in Lucene, as SimpleClass.method; else the innermost frame at all. */
+  static String leaf(RecordedStackTrace st) {
+    String first = null;
+    for (RecordedFrame f : st.getFrames()) {
+      if (f.getMethod() == null || f.getMethod().getType() == null) {
+        continue;
+      }
+      String type = f.getMethod().getType().getName();
+      String name = type.substring(type.lastIndexOf('.') + 1) + "." + f.getMethod().getName();
+      if (first == null) {
+        first = name;
+      }
+      if (type.startsWith("org.apache.lucene.")) {
+        return name;
+      }
+    }
+    return first == null ? "?" : first;
+  }
+
+  /** Whether the sample is inside the matching or scoring of a phrase query. */
+  static boolean inPhrase(RecordedStackTrace st) {
+    for (RecordedFrame f : st.getFrames()) {
+      if (f.getMethod() != null && f.getMethod().getType() != null) {
+        String type = f.getMethod().getType().getName();
+        if (type.startsWith("org.apache.lucene.search.") && (type.contains("Phrase") || type.contains("Span"))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   static Stage classify(RecordedStackTrace st) {

@@ -111,7 +111,7 @@ final class SearchBenchmarkQueries {
   }
 
   private static SearchRequest page(String q, String unit, String category, Integer year) {
-    return new SearchRequest(q, unit, category, year, null, 1, 10);
+    return new SearchRequest(q, unit, category, year, null, 1, 10, SearchSort.RELEVANCE);
   }
 
   private static <T> T pick(Random rng, List<T> options) {

@@ -98,10 +98,22 @@ class PreviewTest {
   }
 
   @Test
+  void anOccurrenceAcrossPunctuationIsOneMark() {
+    // The search finds a phrase across punctuation and line breaks; the preview counts it once.
+    String text = "本月開展「鄰里守望」志願服務活動。\n鄰里守望志願服務隊成立。";
+    HitPreview.Preview p = of(text, "邻里守望志愿服务");
+    assertThat(marks(p)).hasSize(2);
+    assertThat(marks(p).get(0)).startsWith("鄰里守望").endsWith("志願服務");
+    assertThat(marks(p).get(1)).isEqualTo("鄰里守望志願服務");
+  }
+
+  @Test
   void nothingToLookForGivesNoPreviewAndNoMatchGivesTheEscapedText() {
     assertThat(preview.preview("台账", null)).isEmpty();
     assertThat(preview.preview("台账", "  ")).isEmpty();
     assertThat(preview.preview("台账", "-台账")).isEmpty();
+    assertThat(preview.preview("台账", "unit:cg-yxsq")).as("only a filter").isEmpty();
+    assertThat(preview.preview("台账", "台账 OR")).as("not a valid query").isEmpty();
     HitPreview.Preview none = of("<p>会议记录</p>", "垃圾分类");
     assertThat(none.hits()).isZero();
     assertThat(none.found()).isFalse();

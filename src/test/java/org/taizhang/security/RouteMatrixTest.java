@@ -125,6 +125,7 @@ class RouteMatrixTest extends SecurityFixture {
     r.add(new Route("POST", "/units/{code}/vetoes/lift", "D D N D D A", w -> postForm("/units/east-a/vetoes/lift", w,
         "year", "2025", "code", "F-3")));
     // ---- pages
+    r.add(new Route("GET", "/search.xlsx", "D A A A A A", w -> get("/search.xlsx?q=Ledger", w)));
     r.add(new Route("GET", "/login", "A A A A A A", w -> get("/login", w)));
     r.add(new Route("GET", "/", "D A A A A A", w -> get("/?q=Ledger", w)));
     r.add(new Route("GET", "/units", "D A A A A A", w -> get("/units", w)));

@@ -1,0 +1,59 @@
+package org.taizhang;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.support.TestFiles;
+
+/** The operator commands as an operator runs them: a separate JVM, exit code and printed summary. */
+class CommandLineTest {
+  @TempDir Path work;
+
+  private record Run(int exit, String output) {}
+
+  private Run run(String... args) throws Exception {
+    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m", "-cp", classPath, "org.taizhang.TaizhangApplication"));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new Run(p.exitValue(), out);
+  }
+
+  @Test
+  void importThenReindexAFolder() throws Exception {
+    Path archive = work.resolve("archive");
+    Files.createDirectories(archive.resolve("edu/2025/会议记录"));
+    Files.writeString(archive.resolve("units.csv"), "code,name,type,parent\ncounty,青禾县文明办,创建办,\nedu,青禾县教育局,文明单位,county\n");
+    Files.write(archive.resolve("edu/2025/会议记录/第一季度会议记录.docx"), TestFiles.docx("第一季度创建工作会议记录", "时间：2025年3月12日"));
+    Files.write(archive.resolve("edu/2025/会议记录/空文件.txt"), new byte[0]);
+    String[] common = {"--taizhang.data-dir=" + work.resolve("data"), "--taizhang.admin.password=command-line-test"};
+
+    Run imported = run(concat(new String[] {"import", archive.toString()}, common));
+    assertThat(imported.exit()).as(imported.output()).isZero();
+    assertThat(imported.output()).contains("导入完成：共 2 个文件，新增 1，重复 0，拒收 1").contains("EMPTY_FILE");
+
+    Run again = run(concat(new String[] {"import", archive.toString()}, common));
+    assertThat(again.output()).contains("新增 0，重复 1，拒收 1");
+
+    Run reindexed = run(concat(new String[] {"reindex"}, common));
+    assertThat(reindexed.exit()).as(reindexed.output()).isZero();
+    assertThat(reindexed.output()).contains("索引重建完成：1 篇文档");
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] out = new String[a.length + b.length];
+    System.arraycopy(a, 0, out, 0, a.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+}

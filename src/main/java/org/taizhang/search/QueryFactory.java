@@ -36,6 +36,7 @@ import org.taizhang.catalog.Category;
 import org.taizhang.index.ChineseAnalysis;
 import org.taizhang.index.DocumentFields;
 import org.taizhang.index.Synonyms;
+import org.taizhang.text.ChineseDates;
 import org.taizhang.unit.Unit;
 
 /**
@@ -47,7 +48,9 @@ import org.taizhang.unit.Unit;
  * characters are dropped (“台账，管理” asks for 台账管理); in the document, a phrase may run across
  * punctuation and line breaks between its words (邻里守望志愿服务 finds “「鄰里守望」志願服務”):
  * a second phrase leaves out the bigrams that straddle a word boundary, and as punctuation takes no
- * position in the index, the words still have to follow one another.
+ * position in the index, the words still have to follow one another. A date is also looked for in
+ * the other forms offices write it in (2025-03-12 finds 2025年3月12日); symbols that only the word
+ * segmentation keeps (×××) are found through the word fields.
  *
  * <p>Each word or phrase scores in fixed tiers, so the order of the hits can be explained:
  * <ul>
@@ -285,21 +288,28 @@ class QueryFactory {
     List<Query> loose = new ArrayList<>();
     List<Query> title = new ArrayList<>();
     List<Query> word = new ArrayList<>();
-    for (String variant : synonyms.expand(bridge(analysis.fold(text)))) {
+    List<Query> symbols = new ArrayList<>();
+    for (String variant : variants(text)) {
       List<Token> tokens = tokens(variant);
+      Query w = words.createPhraseQuery(DocumentFields.TEXT_WORDS, variant);
       if (tokens.isEmpty()) {
+        // Symbols that only the word segmentation keeps (×××, the placeholder of unfilled templates).
+        Query inTitle = words.createPhraseQuery(DocumentFields.TITLE_WORDS, variant);
+        if (w != null) {
+          symbols.add(w);
+          title.add(inTitle == null ? w : inTitle);
+        }
         continue;
       }
       List<Token> bridged = acrossWordBoundaries(variant, tokens);
       exact.add(phrase(DocumentFields.TEXT, covering(tokens)));
       loose.add(phrase(DocumentFields.TEXT, bridged));
       title.add(phrase(DocumentFields.TITLE, bridged));
-      Query w = words.createPhraseQuery(DocumentFields.TEXT_WORDS, variant);
       if (w != null) {
         word.add(w);
       }
     }
-    if (loose.isEmpty()) {
+    if (loose.isEmpty() && symbols.isEmpty()) {
       return null;
     }
     if (matchOnly) {
@@ -307,6 +317,7 @@ class QueryFactory {
       if (!titleOnly) {
         any.addAll(loose); // the exact phrases match nothing more
         any.addAll(word);
+        any.addAll(symbols);
       }
       return any(any);
     }
@@ -319,15 +330,40 @@ class QueryFactory {
     if (!word.isEmpty()) {
       b.add(tier(word, WORD), Occur.SHOULD);
     }
-    // In the text at all: LOOSE, plus how often, below 1 (one query for both). A term of one word
-    // has no boundary to bridge: its loose phrase is the exact one, which then scores both tiers.
-    Query often = loose.size() == 1 ? loose.get(0) : new DisjunctionMaxQuery(loose, 0f);
-    boolean oneWord = exact.equals(loose);
-    b.add(new FunctionScoreQuery(often, new SaturatedScore(oneWord ? EXACT + LOOSE : LOOSE, TF_HALF)), Occur.SHOULD);
-    if (!oneWord) {
-      b.add(tier(exact, EXACT), Occur.SHOULD);
+    if (!symbols.isEmpty()) {
+      b.add(tier(symbols, EXACT + WORD + LOOSE), Occur.SHOULD);
+    }
+    if (!loose.isEmpty()) {
+      // In the text at all: LOOSE, plus how often, below 1 (one query for both). A term of one word
+      // has no boundary to bridge: its loose phrase is the exact one, which then scores both tiers.
+      Query often = loose.size() == 1 ? loose.get(0) : new DisjunctionMaxQuery(loose, 0f);
+      boolean oneWord = exact.equals(loose);
+      b.add(new FunctionScoreQuery(often, new SaturatedScore(oneWord ? EXACT + LOOSE : LOOSE, TF_HALF)), Occur.SHOULD);
+      if (!oneWord) {
+        b.add(tier(exact, EXACT), Occur.SHOULD);
+      }
     }
     return b.build();
+  }
+
+  /**
+   * The spellings a term is looked for in: folded, punctuation between Chinese characters dropped,
+   * every synonym, and for a date (2025-03-12, 2025年3月12日 …) the other ways offices write it.
+   */
+  private Set<String> variants(String text) {
+    Set<String> out = new LinkedHashSet<>(synonyms.expand(bridge(analysis.fold(text))));
+    ChineseDates.parse(text).ifPresent(d -> {
+      int y = d.getYear();
+      int m = d.getMonthValue();
+      int day = d.getDayOfMonth();
+      out.add(y + "年" + m + "月" + day + "日");
+      out.add(String.format(Locale.ROOT, "%d-%02d-%02d", y, m, day));
+      out.add(y + "-" + m + "-" + day); // the same as 2025/3/12: the separators are not indexed
+      out.add(String.format(Locale.ROOT, "%d.%02d.%02d", y, m, day)); // dotted dates are one token
+      out.add(y + "." + m + "." + day);
+      out.add(String.format(Locale.ROOT, "%d%02d%02d", y, m, day));
+    });
+    return out;
   }
 
   /**
@@ -443,13 +479,13 @@ class QueryFactory {
     int n = s.length();
     while (i < n) {
       int cp = s.codePointAt(i);
-      if (Character.isLetterOrDigit(cp)) {
+      if (!QuerySyntax.isSeparator(cp)) {
         sb.appendCodePoint(cp);
         i += Character.charCount(cp);
         continue;
       }
       int end = i;
-      while (end < n && !Character.isLetterOrDigit(s.codePointAt(end))) {
+      while (end < n && QuerySyntax.isSeparator(s.codePointAt(end))) {
         end += Character.charCount(s.codePointAt(end));
       }
       boolean between = sb.length() > 0 && end < n

@@ -87,7 +87,23 @@ final class QuerySyntax {
 
   static boolean hasWords(Clause c) {
     String text = c instanceof Text t ? t.text() : c instanceof Title t ? t.text() : null;
-    return text != null && text.codePoints().anyMatch(Character::isLetterOrDigit);
+    return text != null && text.codePoints().anyMatch(cp -> !isSeparator(cp));
+  }
+
+  /**
+   * Whether a character only separates words: white space, control characters and punctuation.
+   * Letters, digits and symbols (×××, the placeholder of unfilled templates; ★) are searchable.
+   */
+  static boolean isSeparator(int cp) {
+    if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.isISOControl(cp)) {
+      return true;
+    }
+    return switch (Character.getType(cp)) {
+      case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+          Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+          Character.OTHER_PUNCTUATION -> true;
+      default -> false;
+    };
   }
 
   private enum Field {

@@ -212,5 +212,9 @@ class QuerySyntaxTest {
     assertThat(QueryFactory.bridge("Lucene index")).isEqualTo("Lucene index");
     assertThat(QueryFactory.bridge("2025年 道德讲堂")).isEqualTo("2025年道德讲堂");
     assertThat(QueryFactory.bridge("PDF 道德讲堂")).isEqualTo("PDF 道德讲堂");
+    // symbols are no punctuation: the placeholder of an unfilled template stays
+    assertThat(QueryFactory.bridge("主持人×××同志")).isEqualTo("主持人×××同志");
+    assertThat(QuerySyntax.parse("×××").ranked()).isTrue();
+    assertThat(QuerySyntax.parse("“ · ”").ranked()).isFalse();
   }
 }

@@ -100,6 +100,8 @@ class SearchQueryLanguageTest {
     text("same-older", "edu", "inspection", "2025-01-10", "整治记录", "开展楼道清理整治行动。");
     text("same-newer", "xinghe", "inspection", "2025-05-10", "整治记录", "开展楼道清理整治行动。");
     text("same-title", "county", "plan", "2023-06-01", "楼道清理整治方案", "方案正文。");
+    // an unfilled template, and a date as offices write it
+    text("template", "xinghe", "plan", "2022-06-01", "会议格式要求", "主持人：×××，记录人：×××。参照2025年3月12日会议的格式填写。");
   }
 
   private void text(String name, String unit, String category, String date, String title, String content) throws Exception {
@@ -215,7 +217,7 @@ class SearchQueryLanguageTest {
     assertThat(hits("year:2024")).containsExactlyInAnyOrder("title", "adjacent", "pdf");
     assertThat(hits("year:2023..2024")).containsExactlyInAnyOrder("title", "adjacent", "pdf", "same-title");
     assertThat(hits("道德讲堂 year:2025")).containsExactlyInAnyOrder("body", "mixed");
-    assertThat(hits("year:..2023")).containsExactly("same-title");
+    assertThat(hits("year:..2023")).containsExactly("same-title", "template");
   }
 
   @Test
@@ -242,7 +244,7 @@ class SearchQueryLanguageTest {
     assertThat(hits("date:2025-03-01..2025-03-10")).containsExactly("scattered", "phrase");
     assertThat(hits("date:2025-03-06")).containsExactly("scattered");
     assertThat(hits("date:2025-09-01..")).containsExactly("punctuated");
-    assertThat(hits("date:..2024-01-31")).containsExactly("adjacent", "same-title");
+    assertThat(hits("date:..2024-01-31")).containsExactly("adjacent", "same-title", "template");
     assertThat(hits("date:2024")).containsExactly("pdf", "title", "adjacent");
     assertThat(hits("日期:2025年5月至2025年6月")).containsExactly("body", "same-newer");
     // a document without a date is in no date range, though it is in its year
@@ -285,6 +287,19 @@ class SearchQueryLanguageTest {
     assertThat(hits("ＰＤＦ")).containsExactly("mixed");
     assertThat(hits("ｔｙｐｅ：ＰＤＦ")).containsExactly("pdf");
     assertThat(hits("year:２０２４")).hasSize(3);
+  }
+
+  @Test
+  void symbolsAreSearchable() {
+    assertThat(hits("×××")).containsExactly("template");
+    assertThat(hits("记录人 ×××")).containsExactly("template");
+  }
+
+  @Test
+  void aDateFindsTheOtherWaysOfWritingIt() {
+    assertThat(hits("2025-03-12")).containsExactly("template");
+    assertThat(hits("2025年3月12日")).containsExactly("template");
+    assertThat(hits("２０２５．３．１２")).containsExactly("template");
   }
 
   @Test

@@ -248,16 +248,19 @@ public final class SearchBenchmark {
       for (int c : o.concurrency()) {
         runQueries(search, warmup, c, null);
         SearchResult[] results = new SearchResult[timed.size()];
+        long p0 = processCpuNanos();
         long w0 = System.nanoTime();
         Timings t = runQueries(search, timed, c, results);
         double wall = (System.nanoTime() - w0) / 1e9;
+        double cores = (processCpuNanos() - p0) / 1e9 / wall;
         Latency l = latency(c, t, wall);
         latencies.add(l);
         out.printf(Locale.ROOT, "concurrency %d: %,d queries after %,d warm-up: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms, "
             + "mean %.1f ms; %.1f queries/s (load average %s)%n", c, timed.size(), warmup.size(), l.p50(), l.p95(), l.p99(), l.max(),
             l.mean(), l.qps(), load());
-        out.printf(Locale.ROOT, "  CPU time of the searching thread per query: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n",
-            l.cpuP50(), l.cpuP95(), l.cpuP99());
+        out.printf(Locale.ROOT, "  CPU time of the searching thread per query: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; "
+            + "the benchmark process used %.2f of %d cores meanwhile%n", l.cpuP50(), l.cpuP95(), l.cpuP99(), cores,
+            Runtime.getRuntime().availableProcessors());
         if (kinds.isEmpty()) {
           kinds = byKind(timed, t, results);
         }
@@ -598,6 +601,12 @@ public final class SearchBenchmark {
         .forEach(e -> sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey().equals("null") ? "(none)" : e.getKey())
             .append(String.format(Locale.ROOT, " %.1f%%", 100.0 * e.getValue().sum() / docs)));
     return sb.toString();
+  }
+
+  /** CPU time of the whole process (all threads, GC included), or 0 where the JVM cannot tell. */
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? Math.max(0, os.getProcessCpuTime()) : 0;
   }
 
   /** The 1-minute load average: anything else running on the machine shows here and skews the figures. */

@@ -29,7 +29,7 @@ class SearchBenchmarkSmokeTest {
   @Test
   void smallRunReportsSaneFigures(@TempDir Path tmp) throws Exception {
     Path dir = tmp.resolve("index");
-    Options o = new Options(2000, 0, 120, 20, List.of(1, 2), 2, false, dir, CONFIG, 7L, true);
+    Options o = new Options(2000, 0, 120, 20, List.of(1, 2), 2, false, dir, CONFIG, 7L, true, false);
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     Report r = SearchBenchmark.run(o, new PrintStream(printed, true, UTF_8));
     String text = printed.toString(UTF_8);

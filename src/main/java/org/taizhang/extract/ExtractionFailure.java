@@ -7,5 +7,7 @@ public enum ExtractionFailure {
   ENCRYPTED,
   PARSE_TIMEOUT,
   ZIP_BOMB,
-  IMAGE_TOO_LARGE
+  IMAGE_TOO_LARGE,
+  /** The parser ran out of the memory its process is allowed; the process was replaced. */
+  OUT_OF_MEMORY
 }

@@ -19,7 +19,9 @@ public enum Rejection {
   ENCRYPTED(422, "文件已加密，请去除密码后再上传"),
   PARSE_TIMEOUT(422, "文件解析超时"),
   ZIP_BOMB(422, "文件疑似压缩炸弹（解压后体积异常），已拒收"),
-  IMAGE_TOO_LARGE(422, "图片像素尺寸过大");
+  IMAGE_TOO_LARGE(422, "图片像素尺寸过大"),
+  PARSE_OUT_OF_MEMORY(422, "解析此文件所需内存超出上限（文件结构异常或过于复杂），已拒收"),
+  NOT_A_FILE(400, "不是普通文件（如指向导入目录之外的符号链接），未导入");
 
   private final int status;
   private final String message;
@@ -45,6 +47,7 @@ public enum Rejection {
       case PARSE_TIMEOUT -> PARSE_TIMEOUT;
       case ZIP_BOMB -> ZIP_BOMB;
       case IMAGE_TOO_LARGE -> IMAGE_TOO_LARGE;
+      case OUT_OF_MEMORY -> PARSE_OUT_OF_MEMORY;
     };
   }
 }

@@ -15,7 +15,8 @@ import org.taizhang.sample.SampleArchiveGenerator;
 public class Commands {
   private static final Set<String> WITH_CONTEXT = Set.of("import", "reindex");
   private static final Set<String> WITHOUT_CONTEXT =
-      Set.of("generate-sample", "benchmark-completeness", "benchmark-search", "evaluate-relevance", "help", "--help");
+      Set.of("generate-sample", "benchmark-completeness", "benchmark-search", "benchmark-ingest", "evaluate-relevance", "help",
+          "--help");
 
   private final FolderImporter importer;
   private final IndexMaintenance maintenance;
@@ -82,6 +83,15 @@ public class Commands {
         return 1;
       }
     }
+    if (args[0].equals("benchmark-ingest")) {
+      try {
+        org.taizhang.ingest.IngestBenchmark.main(rest);
+        return 0;
+      } catch (Exception e) {
+        System.err.println("基准测试失败：" + e);
+        return 1;
+      }
+    }
     if (args[0].equals("evaluate-relevance")) {
       org.taizhang.search.RelevanceEvaluation.main(rest);
       return 0;
@@ -131,6 +141,8 @@ public class Commands {
           benchmark-completeness [--units=2000 --docs=100]
                                               完整性核查基准测试：全量重算与单次上传后的增量更新耗时
           benchmark-search [--docs=100000]    检索基准测试：生成语料、建索引，测并发 1 和 8 下的查询延迟
+          benchmark-ingest [--files=5000 --clients=4]
+                                              导入基准测试：同一批文件上比较极限速度、目录导入和 HTTP 上传
           evaluate-relevance                  用评测集（docs/relevance/）计算示例档案上的 recall@10、precision@10、nDCG@10""");
     return 2;
   }

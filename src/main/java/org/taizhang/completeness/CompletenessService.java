@@ -36,9 +36,10 @@ import org.taizhang.unit.UnitRepository;
  * FORBIDDEN for a role that may not act, INVALID_REQUEST for bad input.
  */
 @Service
-public class CompletenessService implements SmartInitializingSingleton {
+public class CompletenessService implements SmartInitializingSingleton, org.springframework.beans.factory.DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(CompletenessService.class);
   private static final long LOAD_WAIT_SECONDS = 120;
+  private static final long CURRENT_WAIT_SECONDS = 30;
   private static final int MAX_TEXT = 1000;
 
   private final RequiredLists lists;
@@ -52,11 +53,18 @@ public class CompletenessService implements SmartInitializingSingleton {
   private final RequiredListHistory history;
 
   private final CountDownLatch loaded = new CountDownLatch(1);
-  /** Serialises reading a changed document and applying it, so an older read never overwrites a newer one. */
+  /**
+   * Guards {@link #changed}, {@link #announced} and {@link #applied}. Changes are
+   * applied on one background thread, so an upload never waits for a recompute, and a burst of
+   * changes (a folder import) is applied in batches that recompute each unit once.
+   */
   private final Object updates = new Object();
-  /** Documents changed while the model was still loading; guarded by {@link #updates}. */
-  private final Set<Long> pending = new HashSet<>();
-  private boolean ready;
+  /** Documents changed and not yet applied, in order; while the model loads they wait here too. */
+  private final Set<Long> changed = new java.util.LinkedHashSet<>();
+  /** Changes announced so far, and how many of them the model reflects. */
+  private long announced;
+  private long applied;
+  private final Thread updater;
 
   CompletenessService(RequiredLists lists, DocumentRepository documents, UnitRepository units, DecisionRepository decisions,
       Catalog catalog, ChineseAnalysis analysis, AuditLog audit, Optional<Clock> clock) {
@@ -69,6 +77,8 @@ public class CompletenessService implements SmartInitializingSingleton {
     this.extractor = new EvidenceFactExtractor(analysis::fold, lists.contentLabels(), lists.duplicateCheckCategories());
     this.model = new CompletenessModel(lists, catalog::categoryName, this.clock);
     this.history = new RequiredListHistory(decisions, audit, this.clock);
+    this.updater = new Thread(this::applyChanges, "completeness-updates");
+    this.updater.setDaemon(true);
   }
 
   // ---- start-up
@@ -96,14 +106,8 @@ public class CompletenessService implements SmartInitializingSingleton {
     } catch (RuntimeException e) {
       log.error("完整性检查：载入证据要点失败，结果将随材料变动逐步补齐", e);
     } finally {
-      List<Long> drain;
-      synchronized (updates) {
-        ready = true;
-        drain = new ArrayList<>(pending);
-        pending.clear();
-      }
-      drain.forEach(this::refreshQuietly);
       loaded.countDown();
+      updater.start();
     }
   }
 
@@ -117,46 +121,108 @@ public class CompletenessService implements SmartInitializingSingleton {
     }
   }
 
+  /**
+   * Waits (briefly) until the changes announced before this call are applied, so that whoever
+   * uploads and then looks sees the upload counted.
+   */
+  private void awaitCurrent() {
+    awaitLoaded();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CURRENT_WAIT_SECONDS);
+    synchronized (updates) {
+      long target = announced;
+      while (applied < target && updater.isAlive()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          log.warn("完整性检查尚有 {} 项变动未计入，先返回已有结果", announced - applied);
+          return;
+        }
+        try {
+          updates.wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  @Override
+  public void destroy() {
+    updater.interrupt();
+  }
+
   // ---- following the archive
 
-  /** An upload, deletion, restore, purge, resubmission or description change: recompute that unit now. */
+  /** An upload, deletion, restore, purge, resubmission or description change: queued for the updater. */
   @EventListener
   void documentChanged(DocumentChanged event) {
     synchronized (updates) {
-      if (!ready) {
-        pending.add(event.id());
-        return;
-      }
-    }
-    refreshQuietly(event.id());
-  }
-
-  private void refreshQuietly(long id) {
-    try {
-      refresh(id);
-    } catch (RuntimeException e) {
-      // the change itself has happened; a stale verdict must not fail an upload
-      log.error("完整性检查：材料 {} 变动后未能更新结果", id, e);
+      changed.add(event.id());
+      announced++;
+      updates.notifyAll();
     }
   }
 
-  private void refresh(long id) {
+  /** Document changes announced but not yet reflected in the results (shown to the office). */
+  public long backlog() {
     synchronized (updates) {
-      Optional<Document> d = documents.find(id).filter(x -> x.lifecycle().current());
-      EvidenceFact fact = null;
-      if (d.isPresent()) {
-        units.find(d.get().unitCode()).ifPresent(model::putUnit);
-        fact = extractor.extract(d.get(), documents.text(id).orElse(""));
-      }
-      model.recompute(model.apply(id, fact));
+      return announced - applied;
     }
+  }
+
+  private void applyChanges() {
+    while (true) {
+      List<Long> batch;
+      long upTo;
+      synchronized (updates) {
+        while (changed.isEmpty()) {
+          try {
+            updates.wait();
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+        batch = new ArrayList<>(changed);
+        changed.clear();
+        upTo = announced;
+      }
+      Set<String> affected = new HashSet<>();
+      for (long id : batch) {
+        try {
+          affected.addAll(apply(id));
+        } catch (RuntimeException e) {
+          // the change itself has happened; a stale verdict must not stop the updates that follow
+          log.error("完整性检查：材料 {} 变动后未能更新结果", id, e);
+        }
+      }
+      try {
+        model.recompute(affected);
+      } catch (RuntimeException e) {
+        log.error("完整性检查：重算 {} 个单位失败", affected.size(), e);
+      }
+      synchronized (updates) {
+        applied = Math.max(applied, upTo);
+        updates.notifyAll();
+      }
+    }
+  }
+
+  /** Reads a changed document's current state into the model; returns the units whose verdicts it touches. */
+  private Set<String> apply(long id) {
+    Optional<Document> d = documents.find(id).filter(x -> x.lifecycle().current());
+    EvidenceFact fact = null;
+    if (d.isPresent()) {
+      units.find(d.get().unitCode()).ifPresent(model::putUnit);
+      fact = extractor.extract(d.get(), documents.text(id).orElse(""));
+    }
+    return model.apply(id, fact);
   }
 
   // ---- reading
 
   /** A unit's verdict for a year; empty when no system covers its type in that year. No scope check. */
   public Optional<UnitCompleteness> unit(String unitCode, int year) {
-    awaitLoaded();
+    awaitCurrent();
     Optional<UnitCompleteness> r = model.unit(unitCode, year);
     if (r.isEmpty()) {
       // perhaps a unit added (units.csv) since the start that has no documents yet
@@ -172,7 +238,7 @@ public class CompletenessService implements SmartInitializingSingleton {
 
   /** Every covered unit of a year, optionally of one type, sorted by rank then code. No scope check. */
   public List<UnitCompleteness> units(int year, String unitTypeOrNull) {
-    awaitLoaded();
+    awaitCurrent();
     return model.units(year, unitTypeOrNull == null || unitTypeOrNull.isBlank() ? null : unitTypeOrNull.strip());
   }
 
@@ -188,7 +254,7 @@ public class CompletenessService implements SmartInitializingSingleton {
 
   /** Recomputes every unit of every covered year from the facts in memory (units re-read from the database). */
   public void recomputeAll() {
-    awaitLoaded();
+    awaitCurrent();
     model.replaceUnits(units.findAll());
     model.recomputeAll();
   }

@@ -27,13 +27,17 @@ public record TaizhangProperties(
 
   /**
    * Limits for text extraction. {@code maxChars} caps the stored and indexed text of one file;
-   * {@code timeout} abandons a parser that takes too long; {@code threads} bounds parallel parsing.
+   * {@code timeout} kills a parser process that takes too long; {@code threads} is the number of
+   * parser processes, hence of files parsed at once (0: one per core); {@code workerHeap} is the
+   * heap of each; {@code workerMaxFiles} how many files one process parses before it is replaced.
    */
   public record Extract(
       @DefaultValue("2000000") int maxChars,
       @DefaultValue("60s") Duration timeout,
       @DefaultValue("0") int threads,
-      @DefaultValue("100000000") long maxImagePixels) {
+      @DefaultValue("100000000") long maxImagePixels,
+      @DefaultValue("512MB") DataSize workerHeap,
+      @DefaultValue("5000") int workerMaxFiles) {
     public int effectiveThreads() {
       return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
@@ -53,6 +57,11 @@ public record TaizhangProperties(
 
   public Path indexDir() {
     return dataDir.resolve("index");
+  }
+
+  /** Scratch space of the parser processes, emptied at every start. */
+  public Path parseTempDir() {
+    return dataDir.resolve("tmp").resolve("parse");
   }
 
   public Path thumbnailDir() {

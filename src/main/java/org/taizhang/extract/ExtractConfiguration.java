@@ -7,8 +7,9 @@ import org.taizhang.config.TaizhangProperties;
 @Configuration(proxyBeanMethods = false)
 class ExtractConfiguration {
   @Bean(destroyMethod = "close")
-  TextExtractor textExtractor(TaizhangProperties properties) {
+  ParserPool parserPool(TaizhangProperties properties) {
     TaizhangProperties.Extract e = properties.extract();
-    return new TextExtractor(e.maxChars(), e.timeout(), e.maxImagePixels());
+    return new ParserPool(new ParserPool.Settings(e.effectiveThreads(), e.timeout(), e.workerHeap().toBytes(), e.maxChars(),
+        e.maxImagePixels(), e.workerMaxFiles(), properties.parseTempDir()));
   }
 }

@@ -3,20 +3,11 @@ package org.taizhang.extract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.WriteLimitReachedException;
@@ -31,14 +22,15 @@ import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
 
 /**
- * Reads text and metadata from uploaded files with Apache Tika, within limits: at most
- * {@code maxChars} characters of text, at most {@code timeout} per file, Tika's zip-bomb guards,
- * and a cap on image size. OCR is off: scanned pages and photos are kept with their metadata only.
+ * Reads text and metadata from files with Apache Tika, within limits: at most {@code maxChars}
+ * characters of text, Tika's zip-bomb guards, and a cap on image size. OCR is off: scanned pages
+ * and photos are kept with their metadata only.
  *
- * <p>A parse that overruns its time is abandoned and its thread interrupted; a parser that ignores
- * the interrupt keeps its (daemon) thread until it finishes, but the caller is released at once.
+ * <p>It parses on the caller's thread with no time limit of its own: the service runs it inside
+ * {@link ParseWorker} processes, where {@link ParserPool} enforces time and memory limits by
+ * killing the process.
  */
-public final class TextExtractor implements AutoCloseable {
+public final class TextExtractor {
   /** Formats units hand in: office documents, PDF, images, text and web pages. */
   private static final Set<String> SUPPORTED_PREFIXES = Set.of("image/", "text/");
   private static final Set<String> SUPPORTED_TYPES = Set.of(
@@ -62,22 +54,13 @@ public final class TextExtractor implements AutoCloseable {
   private final Parser parser;
   private final TikaConfig tika;
   private final int maxChars;
-  private final Duration timeout;
   private final long maxImagePixels;
-  private final ExecutorService workers;
 
-  public TextExtractor(int maxChars, Duration timeout, long maxImagePixels) {
+  public TextExtractor(int maxChars, long maxImagePixels) {
     this.tika = TikaConfig.getDefaultConfig();
     this.parser = new AutoDetectParser(tika);
     this.maxChars = maxChars;
-    this.timeout = timeout;
     this.maxImagePixels = maxImagePixels;
-    AtomicInteger n = new AtomicInteger();
-    this.workers = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "tika-parse-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
   }
 
   /** Detects the media type from the content, with the file name only as a hint. */
@@ -99,18 +82,10 @@ public final class TextExtractor implements AutoCloseable {
     if (!isSupported(mediaType)) {
       throw new ExtractionException(ExtractionFailure.UNSUPPORTED_TYPE, mediaType, null);
     }
-    Future<Extraction> result = workers.submit(parse(file, fileName, mediaType));
     try {
-      return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      result.cancel(true);
-      throw new ExtractionException(ExtractionFailure.PARSE_TIMEOUT, "no result after " + timeout.toSeconds() + " s", e);
-    } catch (InterruptedException e) {
-      result.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new ExtractionException(ExtractionFailure.PARSE_TIMEOUT, "interrupted", e);
-    } catch (ExecutionException e) {
-      throw classify(e.getCause());
+      return parse(file, fileName, mediaType);
+    } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+      throw classify(e);
     }
   }
 
@@ -118,35 +93,33 @@ public final class TextExtractor implements AutoCloseable {
     return SUPPORTED_TYPES.contains(mediaType) || SUPPORTED_PREFIXES.stream().anyMatch(mediaType::startsWith);
   }
 
-  private Callable<Extraction> parse(Path file, String fileName, String mediaType) {
-    return () -> {
-      Metadata metadata = new Metadata();
-      metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
-      metadata.set(Metadata.CONTENT_TYPE, mediaType);
-      BodyContentHandler handler = new BodyContentHandler(maxChars);
-      ParseContext context = new ParseContext();
-      context.set(Parser.class, parser);
-      context.set(org.apache.tika.detect.EncodingDetector.class, new ChineseTextEncodingDetector());
-      PDFParserConfig pdf = new PDFParserConfig();
-      pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
-      pdf.setExtractInlineImages(false);
-      context.set(PDFParserConfig.class, pdf);
-      TesseractOCRConfig ocr = new TesseractOCRConfig();
-      ocr.setSkipOcr(true);
-      context.set(TesseractOCRConfig.class, ocr);
-      boolean truncated = false;
-      try (InputStream in = TikaInputStream.get(file)) {
-        parser.parse(in, handler, metadata, context);
-      } catch (Exception e) {
-        if (WriteLimitReachedException.isWriteLimitReached(e)) {
-          truncated = true;
-        } else {
-          throw e;
-        }
+  private Extraction parse(Path file, String fileName, String mediaType) throws Exception {
+    Metadata metadata = new Metadata();
+    metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+    metadata.set(Metadata.CONTENT_TYPE, mediaType);
+    BodyContentHandler handler = new BodyContentHandler(maxChars);
+    ParseContext context = new ParseContext();
+    context.set(Parser.class, parser);
+    context.set(org.apache.tika.detect.EncodingDetector.class, new ChineseTextEncodingDetector());
+    PDFParserConfig pdf = new PDFParserConfig();
+    pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+    pdf.setExtractInlineImages(false);
+    context.set(PDFParserConfig.class, pdf);
+    TesseractOCRConfig ocr = new TesseractOCRConfig();
+    ocr.setSkipOcr(true);
+    context.set(TesseractOCRConfig.class, ocr);
+    boolean truncated = false;
+    try (InputStream in = TikaInputStream.get(file)) {
+      parser.parse(in, handler, metadata, context);
+    } catch (Exception e) {
+      if (WriteLimitReachedException.isWriteLimitReached(e)) {
+        truncated = true;
+      } else {
+        throw e;
       }
-      checkImageSize(metadata);
-      return new Extraction(mediaType, normalise(handler.toString()), truncated, pageCount(metadata), metadata(metadata));
-    };
+    }
+    checkImageSize(metadata);
+    return new Extraction(mediaType, normalise(handler.toString()), truncated, pageCount(metadata), metadata(metadata));
   }
 
   private void checkImageSize(Metadata m) throws ExtractionException {
@@ -172,7 +145,7 @@ public final class TextExtractor implements AutoCloseable {
         return new ExtractionException(ExtractionFailure.ZIP_BOMB, c.getMessage(), t);
       }
       if (c instanceof OutOfMemoryError) {
-        return new ExtractionException(ExtractionFailure.ZIP_BOMB, "out of memory while parsing", t);
+        return new ExtractionException(ExtractionFailure.OUT_OF_MEMORY, "out of memory while parsing", t);
       }
     }
     return new ExtractionException(ExtractionFailure.CORRUPT_FILE, t.getClass().getSimpleName() + ": " + t.getMessage(), t);
@@ -244,10 +217,5 @@ public final class TextExtractor implements AutoCloseable {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
-  }
-
-  @Override
-  public void close() {
-    workers.shutdownNow();
   }
 }

@@ -36,9 +36,11 @@ import org.taizhang.archive.Document;
 
 /**
  * The Lucene index of all documents: derived data, rebuilt from the database whenever it is
- * missing or behind. Writes become visible to searches as soon as {@link #refresh()} returns
- * (near-real-time); they are committed to disk every few seconds and on close, and what a crash
- * loses in between is re-indexed from the database at the next start.
+ * missing or behind. A read sees every write that returned before it began: a read that finds
+ * writes since the last refresh refreshes first (near-real-time), so writers never wait for a
+ * refresh and a burst of writes costs one refresh at the next read. Writes are committed to disk
+ * every few seconds and on close; what a crash loses in between is re-indexed from the database
+ * at the next start.
  */
 public final class DocumentIndex implements AutoCloseable {
   /** A searcher with the facet state built for the same reader. */
@@ -54,6 +56,9 @@ public final class DocumentIndex implements AutoCloseable {
   private final FacetsConfig facetsConfig = new FacetsConfig();
   private final ScheduledExecutorService committer;
   private volatile View cachedView;
+  /** Writes that have returned; a refresh covers those counted before it started. */
+  private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+  private volatile long refreshedWrites;
 
   public DocumentIndex(Path dir, ChineseAnalysis analysis, java.time.Duration commitInterval) {
     try {
@@ -115,6 +120,7 @@ public final class DocumentIndex implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    writes.incrementAndGet();
   }
 
   public void delete(long id) {
@@ -123,6 +129,7 @@ public final class DocumentIndex implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    writes.incrementAndGet();
   }
 
   public void deleteAll() {
@@ -131,14 +138,19 @@ public final class DocumentIndex implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    writes.incrementAndGet();
   }
 
   /** Makes every change so far visible to new searches. */
   public void refresh() {
+    long covered = writes.get();
     try {
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    synchronized (this) {
+      refreshedWrites = Math.max(refreshedWrites, covered);
     }
   }
 
@@ -161,8 +173,11 @@ public final class DocumentIndex implements AutoCloseable {
     }
   }
 
-  /** Runs a read against the current searcher and releases it afterwards. */
+  /** Runs a read against a searcher that sees every write returned so far, and releases it afterwards. */
   public <T> T read(IndexFunction<T> fn) {
+    if (writes.get() > refreshedWrites) {
+      refresh();
+    }
     try {
       IndexSearcher s = searchers.acquire();
       try {

@@ -21,7 +21,6 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.config.TaizhangProperties;
-import org.taizhang.index.DocumentIndex;
 import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
 import org.taizhang.unit.UnitsFile;
@@ -29,26 +28,26 @@ import org.taizhang.unit.UnitsFile;
 /**
  * Imports a folder tree laid out as {@code <unit>/<year>/<category>/<file>}. The unit folder may be
  * named by code or name; the year and category folders are optional, and whatever the path does
- * not say is inferred from the content. A {@code units.csv} at the top is loaded first. Files are
- * parsed in parallel on as many threads as extraction is configured for.
+ * not say is inferred from the content. A {@code units.csv} at the top is loaded first.
+ *
+ * <p>Files go through twice as many threads as there are parser processes: while one file of a
+ * pair is parsed, the other is hashed, written and recorded, so the parsers never wait for disk or
+ * database.
  */
 @Service
 public class FolderImporter {
   private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})年?(?:度)?");
-  private static final int REFRESH_EVERY = 50;
 
   private final IngestService ingest;
   private final UnitRepository units;
   private final Catalog catalog;
-  private final DocumentIndex index;
   private final int threads;
 
-  FolderImporter(IngestService ingest, UnitRepository units, Catalog catalog, DocumentIndex index, TaizhangProperties properties) {
+  FolderImporter(IngestService ingest, UnitRepository units, Catalog catalog, TaizhangProperties properties) {
     this.ingest = ingest;
     this.units = units;
     this.catalog = catalog;
-    this.index = index;
-    this.threads = properties.extract().effectiveThreads();
+    this.threads = 2 * properties.extract().effectiveThreads();
   }
 
   /** Loads {@code units.csv} from the folder if present; returns how many units were written. */
@@ -81,7 +80,7 @@ public class FolderImporter {
         futures.add(pool.submit(() -> {
           IngestRequest request = requestFor(root, file, known, uploadedBy);
           try (InputStream in = Files.newInputStream(file)) {
-            IngestResult r = ingest.ingest(request, in, false);
+            IngestResult r = ingest.ingest(request, in);
             (r.duplicate() ? duplicates : imported).incrementAndGet();
             bytes.addAndGet(r.document().size());
           } catch (RejectedException e) {
@@ -89,11 +88,7 @@ public class FolderImporter {
           } catch (IOException e) {
             rejected.add(new ImportSummary.Rejected(root.relativize(file), Rejection.CORRUPT_FILE, "无法读取：" + e.getMessage()));
           }
-          int n = done.incrementAndGet();
-          if (n % REFRESH_EVERY == 0) {
-            index.refresh();
-          }
-          progress.update(n, files.size(), bytes.get());
+          progress.update(done.incrementAndGet(), files.size(), bytes.get());
         }));
       }
       for (Future<?> f : futures) {
@@ -106,7 +101,6 @@ public class FolderImporter {
       throw new IllegalStateException("import failed: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();
-      index.refresh();
     }
     rejected.sort((a, b) -> a.file().compareTo(b.file()));
     return new ImportSummary(imported.get(), duplicates.get(), rejected, bytes.get(), Duration.ofNanos(System.nanoTime() - start));

@@ -22,7 +22,7 @@ import org.taizhang.catalog.Category;
 import org.taizhang.config.TaizhangProperties;
 import org.taizhang.extract.ExtractionException;
 import org.taizhang.extract.Extraction;
-import org.taizhang.extract.TextExtractor;
+import org.taizhang.extract.ParserPool;
 import org.taizhang.index.DocumentIndex;
 import org.taizhang.store.FileStore;
 import org.taizhang.store.FileTooLargeException;
@@ -32,7 +32,8 @@ import org.taizhang.unit.UnitRepository;
 
 /**
  * Takes one file into a unit's archive: stage and hash it, turn away what cannot be accepted,
- * read it, work out what it is, then make it durable (file store, then database row) and index it.
+ * read it in a parser process, work out what it is, then make it durable (file store, then
+ * database row) and index it.
  * Every rejection happens before anything durable is written, so a rejected file leaves nothing
  * behind; a crash between the file and its row leaves an unreferenced object that the start-up
  * sweep removes.
@@ -46,21 +47,21 @@ public class IngestService {
   private final UnitRepository units;
   private final Catalog catalog;
   private final FileStore store;
-  private final TextExtractor extractor;
+  private final ParserPool parsers;
   private final DocumentRepository documents;
   private final DocumentIndex index;
   private final long maxBytes;
   private final Clock clock;
   private final ApplicationEventPublisher events;
 
-  IngestService(UnitRepository units, Catalog catalog, FileStore store, TextExtractor extractor,
+  IngestService(UnitRepository units, Catalog catalog, FileStore store, ParserPool parsers,
       DocumentRepository documents, DocumentIndex index, TaizhangProperties properties, Optional<Clock> clock,
       ApplicationEventPublisher events) {
     this.events = events;
     this.units = units;
     this.catalog = catalog;
     this.store = store;
-    this.extractor = extractor;
+    this.parsers = parsers;
     this.documents = documents;
     this.index = index;
     this.maxBytes = properties.upload().maxFileSize().toBytes();
@@ -72,10 +73,11 @@ public class IngestService {
   }
 
   /**
-   * Ingests a file and makes it searchable before returning. With {@code refresh} false the index
-   * is refreshed by the caller (bulk imports refresh once per batch).
+   * Ingests a file. Returns once the original and its row are durable and the document is in the
+   * index (the next search sees it); work that can follow later — completeness, thumbnails — is
+   * announced with a {@link DocumentChanged} event and done after the return.
    */
-  public IngestResult ingest(IngestRequest request, InputStream content, boolean refresh) throws RejectedException {
+  public IngestResult ingest(IngestRequest request, InputStream content) throws RejectedException {
     if (request.unit() == null || units.find(request.unit()).isEmpty()) {
       throw new RejectedException(Rejection.UNKNOWN_UNIT, request.unit());
     }
@@ -104,7 +106,7 @@ public class IngestService {
       }
       Extraction extraction;
       try {
-        extraction = extractor.extract(staged.path(), fileName);
+        extraction = parsers.extract(staged.path(), fileName);
       } catch (ExtractionException e) {
         log.info("rejected {} for {}: {} ({})", fileName, request.unit(), e.failure(), e.getMessage());
         throw new RejectedException(Rejection.of(e.failure()), null);
@@ -128,9 +130,6 @@ public class IngestService {
           index.delete(replaces);
         }
         index.put(saved, doc.text());
-        if (refresh) {
-          index.refresh();
-        }
       } catch (RuntimeException e) {
         // The document is durable; the index is derived and the next start re-indexes what it lacks.
         log.error("document {} stored but not indexed", saved.id(), e);

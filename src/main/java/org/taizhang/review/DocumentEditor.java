@@ -51,7 +51,6 @@ public class DocumentEditor {
     documents.setDescription(id, code, newTitle, newDate, newYear);
     Document updated = documents.find(id).orElseThrow();
     index.put(updated, documents.text(id).orElse(""));
-    index.refresh();
     audit.record(caller.username(), AuditAction.DESCRIBE, ReviewService.target(updated),
         "修改著录：类别 " + catalog.categoryName(code) + "，日期 " + newDate + "，年度 " + newYear);
     events.publishEvent(new DocumentChanged(id, d.unitCode()));

@@ -51,7 +51,6 @@ public class RecycleBin {
     }
     documents.setDeleted(id, clock.instant(), caller.username());
     index.delete(id);
-    index.refresh();
     audit.record(caller.username(), AuditAction.DELETE, ReviewService.target(d), null);
     events.publishEvent(new DocumentChanged(id, d.unitCode()));
   }
@@ -64,7 +63,6 @@ public class RecycleBin {
     documents.setDeleted(id, null, null);
     Document restored = documents.find(id).orElseThrow();
     index.put(restored, documents.text(id).orElse(""));
-    index.refresh();
     audit.record(caller.username(), AuditAction.RESTORE, ReviewService.target(d), null);
     events.publishEvent(new DocumentChanged(id, d.unitCode()));
   }
@@ -80,7 +78,6 @@ public class RecycleBin {
     }
     documents.purge(id);
     index.delete(id);
-    index.refresh();
     try {
       store.locked(d.sha256(), () -> store.deleteUnless(d.sha256(), () -> documents.isReferenced(d.sha256())));
     } catch (IOException e) {

@@ -92,9 +92,15 @@ public final class SampleArchiveGenerator {
     return new Summary(units.size(), files, bytes);
   }
 
-  /** Benchmark units keep rules every other unit, so the corpus is not uniform. */
+  /**
+   * Benchmark units keep rules every other unit, so the corpus is not uniform; every fourth hands
+   * in a text briefing, so text files make up about the share they have in the sample county.
+   */
   private static LedgerExtras benchExtras(int ordinal) {
-    return ordinal % 2 == 0 ? new LedgerExtras(true, false, Set.of(), Set.of(2025)) : LedgerExtras.NONE;
+    if (ordinal % 2 == 0) {
+      return new LedgerExtras(true, false, Set.of(), Set.of(2025));
+    }
+    return ordinal % 4 == 1 ? new LedgerExtras(false, false, Set.of(2025), Set.of()) : LedgerExtras.NONE;
   }
 
   private static void writeUnitsCsv(Path outDir, List<UnitProfile> units) throws IOException {

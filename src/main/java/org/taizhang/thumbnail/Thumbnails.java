@@ -1,124 +1,135 @@
 package org.taizhang.thumbnail;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Iterator;
 import java.util.Optional;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.PDFRenderer;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.taizhang.archive.Document;
+import org.taizhang.archive.DocumentChanged;
+import org.taizhang.archive.DocumentRepository;
 import org.taizhang.config.TaizhangProperties;
+import org.taizhang.extract.ExtractionException;
+import org.taizhang.extract.ParserPool;
 import org.taizhang.store.FileStore;
 
 /**
- * Small PNG previews of images and of the first page of PDFs, made on first request and cached
- * under the data directory by content hash (derived data, safe to delete).
+ * Small PNG previews of images and of the first page of PDFs, cached under the data directory by
+ * content hash (derived data, safe to delete). They are rendered after an upload is acknowledged,
+ * on one background thread that gives way while files are being parsed, so a bulk import is never
+ * slowed by them; a thumbnail asked for before its turn is rendered on the spot. Rendering runs in
+ * the parser processes, under their time and memory limits.
  */
 @Service
-public class Thumbnails {
-  private static final int WIDTH = 240;
-  private static final float PDF_DPI = 36;
+public class Thumbnails implements DisposableBean {
+  private static final Logger log = LoggerFactory.getLogger(Thumbnails.class);
+  private static final long YIELD_MILLIS = 200;
+
+  /** Where a document's thumbnail stands. */
+  public enum State { READY, PENDING, FAILED, NONE }
 
   private final FileStore store;
+  private final ParserPool parsers;
+  private final DocumentRepository documents;
   private final Path cache;
-  private final long maxPixels;
+  /** Documents whose thumbnail is still to be rendered, in upload order. */
+  private final LinkedBlockingQueue<Long> queue = new LinkedBlockingQueue<>();
+  /** Content that could not be rendered since the start; asked again only after a restart. */
+  private final Set<String> failed = ConcurrentHashMap.newKeySet();
+  private final Thread renderer;
 
-  Thumbnails(FileStore store, TaizhangProperties properties) {
+  Thumbnails(FileStore store, ParserPool parsers, DocumentRepository documents, TaizhangProperties properties) {
     this.store = store;
+    this.parsers = parsers;
+    this.documents = documents;
     this.cache = properties.thumbnailDir();
-    this.maxPixels = properties.extract().maxImagePixels();
+    this.renderer = new Thread(this::renderQueued, "thumbnails");
+    this.renderer.setDaemon(true);
+    this.renderer.start();
   }
 
   public static boolean supports(String mediaType) {
-    return mediaType.equals("application/pdf") || mediaType.startsWith("image/");
+    return ParserPool.rendersThumbnail(mediaType);
   }
 
-  /** The thumbnail file, or empty when the document has none (not a PDF or image, or unreadable). */
+  /** The thumbnail file, rendered now if it is not there yet; empty when the document has none. */
   public Optional<Path> thumbnail(Document d) {
     if (!supports(d.mediaType())) {
       return Optional.empty();
     }
-    Path target = cache.resolve(d.sha256() + ".png");
+    Path target = target(d.sha256());
     if (Files.isRegularFile(target)) {
       return Optional.of(target);
     }
-    Optional<Path> original = store.find(d.sha256());
-    if (original.isEmpty()) {
-      return Optional.empty();
+    return render(d) ? Optional.of(target) : Optional.empty();
+  }
+
+  public State state(Document d) {
+    if (!supports(d.mediaType())) {
+      return State.NONE;
     }
+    if (Files.isRegularFile(target(d.sha256()))) {
+      return State.READY;
+    }
+    return failed.contains(d.sha256()) ? State.FAILED : State.PENDING;
+  }
+
+  /** Thumbnails waiting to be rendered. */
+  public int backlog() {
+    return queue.size();
+  }
+
+  @EventListener
+  void documentChanged(DocumentChanged event) {
+    queue.add(event.id());
+  }
+
+  private void renderQueued() {
     try {
-      BufferedImage image = d.mediaType().equals("application/pdf") ? firstPage(original.get()) : readImage(original.get());
-      if (image == null) {
-        return Optional.empty();
-      }
-      Files.createDirectories(cache);
-      Path tmp = Files.createTempFile(cache, d.sha256(), ".part");
-      ImageIO.write(scale(image), "png", tmp.toFile());
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      return Optional.of(target);
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static BufferedImage firstPage(Path pdf) throws IOException {
-    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-      if (doc.getNumberOfPages() == 0) {
-        return null;
-      }
-      return new PDFRenderer(doc).renderImageWithDPI(0, PDF_DPI);
-    }
-  }
-
-  /** Reads an image after checking its declared size, so a decompression bomb is never decoded. */
-  private BufferedImage readImage(Path file) throws IOException {
-    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-      if (in == null) {
-        return null;
-      }
-      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-      if (!readers.hasNext()) {
-        return null;
-      }
-      ImageReader reader = readers.next();
-      try {
-        reader.setInput(in);
-        long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-        if (pixels > maxPixels) {
-          return null;
+      while (true) {
+        long id = queue.take();
+        while (parsers.stats().busy() > 0 || parsers.stats().waiting() > 0) {
+          Thread.sleep(YIELD_MILLIS);
         }
-        var param = reader.getDefaultReadParam();
-        int sub = Math.max(1, reader.getWidth(0) / (WIDTH * 2));
-        param.setSourceSubsampling(sub, sub, 0, 0);
-        return reader.read(0, param);
-      } finally {
-        reader.dispose();
+        try {
+          documents.find(id).filter(d -> d.lifecycle().current()).ifPresent(this::thumbnail);
+        } catch (RuntimeException e) {
+          log.warn("材料 {} 的缩略图未能生成：{}", id, e.toString());
+        }
       }
+    } catch (InterruptedException e) {
+      // shutting down
     }
   }
 
-  private static BufferedImage scale(BufferedImage src) {
-    int w = Math.min(WIDTH, src.getWidth());
-    int h = Math.max(1, (int) Math.round(src.getHeight() * (w / (double) src.getWidth())));
-    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = out.createGraphics();
+  private boolean render(Document d) {
+    if (failed.contains(d.sha256()) || store.find(d.sha256()).isEmpty()) {
+      return false;
+    }
     try {
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-      g.drawImage(src, 0, 0, w, h, java.awt.Color.WHITE, null);
-    } finally {
-      g.dispose();
+      parsers.thumbnail(store.path(d.sha256()), d.mediaType(), target(d.sha256()));
+      return true;
+    } catch (ExtractionException | RuntimeException e) {
+      failed.add(d.sha256());
+      log.info("缩略图未能生成（{}）：{}", d.fileName(), e.getMessage());
+      return false;
     }
-    return out;
   }
 
+  private Path target(String sha256) {
+    return cache.resolve(sha256 + ".png");
+  }
+
+  @Override
+  public void destroy() throws InterruptedException {
+    renderer.interrupt();
+    renderer.join(TimeUnit.SECONDS.toMillis(5));
+  }
 }

@@ -58,7 +58,7 @@ class DocumentApiController {
     if (versions.isEmpty()) {
       throw new NotFoundException();
     }
-    return versions.stream().map(d -> DocumentView.of(d, catalog, false, Thumbnails.supports(d.mediaType()))).toList();
+    return versions.stream().map(d -> DocumentView.of(d, catalog, false, thumbnails)).toList();
   }
 
   /** 201 with the new document once file and row are durable; 200 with {@code duplicate: true} when the unit already had it. */
@@ -73,7 +73,7 @@ class DocumentApiController {
       @RequestParam(name = "replaces", required = false) Long replaces) throws RejectedException, IOException {
     IngestResult result = ingest(ingest, audit, caller, file, unit, category, date, title, replaces);
     Document d = result.document();
-    DocumentView view = DocumentView.of(d, catalog, result.duplicate(), Thumbnails.supports(d.mediaType()));
+    DocumentView view = DocumentView.of(d, catalog, result.duplicate(), thumbnails);
     return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
         .location(java.net.URI.create("/api/documents/" + d.id()))
         .body(view);
@@ -97,7 +97,7 @@ class DocumentApiController {
     }
     IngestResult result;
     try (InputStream in = file.getInputStream()) {
-      result = ingest.ingest(new IngestRequest(unit, category, parsed, title, null, file.getOriginalFilename(), caller.username(), replaces), in, true);
+      result = ingest.ingest(new IngestRequest(unit, category, parsed, title, null, file.getOriginalFilename(), caller.username(), replaces), in);
     }
     if (!result.duplicate()) {
       Document d = result.document();
@@ -112,7 +112,7 @@ class DocumentApiController {
   DocumentView get(Caller caller, @PathVariable("id") long id) {
     Document d = archive.document(id, caller.scope()).orElseThrow(NotFoundException::new);
     audit.record(caller.username(), AuditAction.VIEW, "材料 " + id, "接口");
-    return DocumentView.of(d, catalog, false, Thumbnails.supports(d.mediaType()));
+    return DocumentView.of(d, catalog, false, thumbnails);
   }
 
   @GetMapping("/{id}/text")

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import org.taizhang.archive.Document;
 import org.taizhang.catalog.Catalog;
+import org.taizhang.thumbnail.Thumbnails;
 
 /** A document as the API shows it. */
 record DocumentView(
@@ -29,6 +30,7 @@ record DocumentView(
     boolean duplicate,
     String file,
     String thumbnail,
+    Thumbnails.State thumbnailState,
     ReviewView review,
     Long supersedes,
     Long supersededBy,
@@ -40,13 +42,14 @@ record DocumentView(
   /** What the file said about itself. */
   record Metadata(String author, LocalDateTime created, LocalDateTime takenAt, Double latitude, Double longitude, String camera) {}
 
-  static DocumentView of(Document d, Catalog catalog, boolean duplicate, boolean hasThumbnail) {
+  static DocumentView of(Document d, Catalog catalog, boolean duplicate, Thumbnails thumbnails) {
+    Thumbnails.State thumbnail = thumbnails.state(d);
     var m = d.metadata();
     return new DocumentView(d.id(), d.unitCode(), d.category(), d.category() == null ? null : catalog.categoryName(d.category()),
         d.title(), d.date(), d.year(), d.fileName(), d.mediaType(), d.fileType(), d.size(), d.sha256(), d.pageCount(),
         new Metadata(m.author(), m.created(), m.takenAt(), m.latitude(), m.longitude(), m.camera()),
         d.textChars(), d.textTruncated(), d.uploadedBy(), d.uploadedAt(), duplicate,
-        "/api/documents/" + d.id() + "/file", hasThumbnail ? "/api/documents/" + d.id() + "/thumbnail" : null,
+        "/api/documents/" + d.id() + "/file", thumbnail == Thumbnails.State.NONE ? null : "/api/documents/" + d.id() + "/thumbnail", thumbnail,
         new ReviewView(d.review().status().name(), d.review().status().label(), d.review().reason(), d.review().deadline(), d.review().by()),
         d.lifecycle().supersedesId(), d.lifecycle().supersededBy(), d.lifecycle().deleted());
   }

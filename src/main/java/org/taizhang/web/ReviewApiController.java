@@ -26,12 +26,14 @@ class ReviewApiController {
   private final RecycleBin recycleBin;
   private final Catalog catalog;
   private final DocumentEditor editor;
+  private final Thumbnails thumbnails;
 
-  ReviewApiController(ReviewService reviews, RecycleBin recycleBin, Catalog catalog, DocumentEditor editor) {
+  ReviewApiController(ReviewService reviews, RecycleBin recycleBin, Catalog catalog, DocumentEditor editor, Thumbnails thumbnails) {
     this.reviews = reviews;
     this.recycleBin = recycleBin;
     this.catalog = catalog;
     this.editor = editor;
+    this.thumbnails = thumbnails;
   }
 
   /** Corrects category, title, date or archive year; omitted fields stay as they are. */
@@ -100,7 +102,7 @@ class ReviewApiController {
   }
 
   private DocumentView view(org.taizhang.archive.Document d) {
-    return DocumentView.of(d, catalog, false, Thumbnails.supports(d.mediaType()));
+    return DocumentView.of(d, catalog, false, thumbnails);
   }
 
   private static LocalDate parseDate(String s) {

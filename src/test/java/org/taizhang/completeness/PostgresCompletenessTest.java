@@ -54,7 +54,7 @@ class PostgresCompletenessTest {
     importer.loadUnits(units);
     String record = "会议记录\n时间：2025年3月4日\n地点：三楼\n主持人：周立新\n参会人员：全体\n记录人：刘思远\n议题：部署创建\n";
     ingest.ingest(new IngestRequest("edu", "meeting", null, null, 2025, "会议记录.txt", "test"),
-        new ByteArrayInputStream(record.getBytes(StandardCharsets.UTF_8)), true);
+        new ByteArrayInputStream(record.getBytes(StandardCharsets.UTF_8)));
 
     UnitCompleteness edu = completeness.unit("edu", 2025).orElseThrow();
     assertThat(edu.indicators().stream().filter(i -> i.code().equals("Ⅰ-3-1")).findFirst().orElseThrow().missing())

@@ -237,7 +237,7 @@ class SampleArchiveCompletenessTest {
         议题：1. 总结上半年创建工作；2. 安排下半年重点工作。
         """;
     Document uploaded = ingest.ingest(new IngestRequest("qhx-wjj", null, null, null, 2025, "2025年第三季度创建工作会议记录.txt", "test"),
-        new ByteArrayInputStream(record.getBytes(StandardCharsets.UTF_8)), true).document();
+        new ByteArrayInputStream(record.getBytes(StandardCharsets.UTF_8))).document();
     assertThat(uploaded.category()).isEqualTo("meeting");
     assertThat(uploaded.date()).isEqualTo(LocalDate.parse("2025-08-15"));
     within1s(() -> unit("qhx-wjj", 2025), u -> missing(u).isEmpty());

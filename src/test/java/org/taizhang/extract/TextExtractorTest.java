@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.support.TestFiles;
@@ -22,52 +21,35 @@ class TextExtractorTest {
 
   @Test
   void readsWordTextAndPageCount() throws Exception {
-    try (TextExtractor x = new TextExtractor(100_000, Duration.ofSeconds(30), 100_000_000)) {
-      Extraction e = x.extract(write("a.docx", TestFiles.docx("会议记录", "主持人：李明")), "a.docx");
-      assertThat(e.mediaType()).isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-      assertThat(e.text()).contains("会议记录").contains("主持人：李明");
-      assertThat(e.truncated()).isFalse();
-    }
+    TextExtractor x = new TextExtractor(100_000, 100_000_000);
+    Extraction e = x.extract(write("a.docx", TestFiles.docx("会议记录", "主持人：李明")), "a.docx");
+    assertThat(e.mediaType()).isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    assertThat(e.text()).contains("会议记录").contains("主持人：李明");
+    assertThat(e.truncated()).isFalse();
   }
 
   @Test
   void cutsTextAtTheLimitAndSaysSo() throws Exception {
-    try (TextExtractor x = new TextExtractor(50, Duration.ofSeconds(30), 100_000_000)) {
-      Extraction e = x.extract(write("long.txt", TestFiles.utf8("创建工作".repeat(200))), "long.txt");
-      assertThat(e.truncated()).isTrue();
-      assertThat(e.text().length()).isLessThanOrEqualTo(50);
-    }
+    TextExtractor x = new TextExtractor(50, 100_000_000);
+    Extraction e = x.extract(write("long.txt", TestFiles.utf8("创建工作".repeat(200))), "long.txt");
+    assertThat(e.truncated()).isTrue();
+    assertThat(e.text().length()).isLessThanOrEqualTo(50);
   }
 
   @Test
   void shortGbkTextIsNotMistakenForAnotherEncoding() throws Exception {
-    try (TextExtractor x = new TextExtractor(100_000, Duration.ofSeconds(30), 100_000_000)) {
-      Extraction e = x.extract(write("gbk.txt", "台账目录".getBytes(Charset.forName("GBK"))), "gbk.txt");
-      assertThat(e.text()).isEqualTo("台账目录");
-    }
-  }
-
-  @Test
-  void abandonsAParseThatOverrunsItsTime() throws Exception {
-    String[] paragraphs = new String[3000];
-    java.util.Arrays.fill(paragraphs, "志愿服务活动记录，参加人员二十人，地点社区广场。");
-    Path big = write("big.docx", TestFiles.docx(paragraphs));
-    try (TextExtractor x = new TextExtractor(10_000_000, Duration.ofMillis(1), 100_000_000)) {
-      long start = System.nanoTime();
-      assertThatThrownBy(() -> x.extract(big, "big.docx"))
-          .isInstanceOfSatisfying(ExtractionException.class, e -> assertThat(e.failure()).isEqualTo(ExtractionFailure.PARSE_TIMEOUT));
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-    }
+    TextExtractor x = new TextExtractor(100_000, 100_000_000);
+    Extraction e = x.extract(write("gbk.txt", "台账目录".getBytes(Charset.forName("GBK"))), "gbk.txt");
+    assertThat(e.text()).isEqualTo("台账目录");
   }
 
   @Test
   void refusesImagesWhoseDeclaredSizeIsAbsurd() throws Exception {
     // A PNG header declaring 30000×30000 pixels followed by no real image data.
     byte[] png = java.util.HexFormat.of().parseHex("89504e470d0a1a0a0000000d494844520000753000007530080200000000000000");
-    try (TextExtractor x = new TextExtractor(100_000, Duration.ofSeconds(30), 100_000_000)) {
-      assertThatThrownBy(() -> x.extract(write("huge.png", png), "huge.png"))
-          .isInstanceOfSatisfying(ExtractionException.class,
-              e -> assertThat(e.failure()).isIn(ExtractionFailure.IMAGE_TOO_LARGE, ExtractionFailure.CORRUPT_FILE));
-    }
+    TextExtractor x = new TextExtractor(100_000, 100_000_000);
+    assertThatThrownBy(() -> x.extract(write("huge.png", png), "huge.png"))
+        .isInstanceOfSatisfying(ExtractionException.class,
+            e -> assertThat(e.failure()).isIn(ExtractionFailure.IMAGE_TOO_LARGE, ExtractionFailure.CORRUPT_FILE));
   }
 }

@@ -77,7 +77,7 @@ class CompletenessRoutesTest {
       }
     }
     ingest.ingest(new IngestRequest("east-a", null, null, null, 2025, "材料.txt", "test"),
-        new ByteArrayInputStream("城东甲社区创建工作台账".getBytes(StandardCharsets.UTF_8)), true);
+        new ByteArrayInputStream("城东甲社区创建工作台账".getBytes(StandardCharsets.UTF_8)));
     String key = completeness.unit("east-a", 2025).orElseThrow().indicators().stream().flatMap(i -> i.missing().stream())
         .findFirst().orElseThrow().key();
     String indicator = key.substring(0, key.indexOf('/'));

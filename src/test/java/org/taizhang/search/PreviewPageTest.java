@@ -150,7 +150,7 @@ class PreviewPageTest {
   void nothingButTheMarksIsHtml() throws Exception {
     String text = "<script>alert('台账')</script>\n<img src=x onerror=alert(1)> 台账 & \"引号\"";
     Document d = ingest.ingest(new IngestRequest("cg-yxsq", null, null, "转义测试", 2025, "转义测试.txt", "test"),
-        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true).document();
+        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))).document();
     String html = html(d.id(), "台账", "admin");
     assertThat(marks(html)).containsExactly("台账", "台账");
     assertThat(html).doesNotContain("<script>alert", "<img src=x").contains("&lt;script&gt;alert(");

@@ -91,7 +91,7 @@ class SearchQueryLanguageTest {
     text("mixed", "edu", "plan", "2025-04-01", "课件清单", "2025年道德讲堂PDF课件已上传。");
     // a PDF (its text is Latin: the test PDFs use a standard font)
     Document pdf = ingest.ingest(new IngestRequest("edu", "meeting", LocalDate.of(2024, 9, 9), "会议记录扫描件", 2024, "scan.pdf", "test"),
-        new ByteArrayInputStream(TestFiles.pdf("Meeting minutes scan", null)), true).document();
+        new ByteArrayInputStream(TestFiles.pdf("Meeting minutes scan", null))).document();
     IDS.put("pdf", pdf.id());
     // exclusion, and a document without a date
     text("draft", "xinghe", "activity", null, "志愿服务草稿", "志愿服务计划草稿，待完善。");
@@ -107,7 +107,7 @@ class SearchQueryLanguageTest {
   private void text(String name, String unit, String category, String date, String title, String content) throws Exception {
     LocalDate d = date == null ? null : LocalDate.parse(date);
     Document doc = ingest.ingest(new IngestRequest(unit, category, d, title, d == null ? 2025 : d.getYear(), name + ".txt", "test"),
-        new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), true).document();
+        new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8))).document();
     IDS.put(name, doc.id());
   }
 

@@ -124,7 +124,7 @@ class SimilarDocumentsTest {
     String text = documents.text(old.id()).orElseThrow();
     Document current = ingest.ingest(new IngestRequest("hxz-ltc", old.category(), old.date(), old.title(), old.year(),
             "2024年度文明创建工作总结（修订）.txt", "test", old.id()),
-        new ByteArrayInputStream((text + "\n（已按测评意见补充活动照片说明。）").getBytes(StandardCharsets.UTF_8)), true).document();
+        new ByteArrayInputStream((text + "\n（已按测评意见补充活动照片说明。）").getBytes(StandardCharsets.UTF_8))).document();
     assertThat(current.lifecycle().supersedesId()).isEqualTo(old.id());
 
     // The new version is all but identical, yet it is the same document: never listed as similar to the old one, nor the reverse.

@@ -97,13 +97,13 @@ abstract class SecurityFixture {
   Document document(String unit, String text) throws Exception {
     String content = text + " #" + SEQUENCE.incrementAndGet();
     return ingest.ingest(new IngestRequest(unit, null, null, null, 2025, "材料" + SEQUENCE.get() + ".txt", "test"),
-        new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), true).document();
+        new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8))).document();
   }
 
   Document pdf(String unit) throws Exception {
     byte[] bytes = TestFiles.pdf("Ledger page " + SEQUENCE.incrementAndGet(), null);
     return ingest.ingest(new IngestRequest(unit, null, null, null, 2025, "扫描" + SEQUENCE.get() + ".pdf", "test"),
-        new ByteArrayInputStream(bytes), true).document();
+        new ByteArrayInputStream(bytes)).document();
   }
 
   URI uri(String path) {

@@ -94,6 +94,39 @@ public final class TestFiles {
     return bytes.toByteArray();
   }
 
+  /**
+   * A .docx that is no zip bomb — its parts compress no better than ordinary text — but whose
+   * document part holds {@code paragraphs} paragraphs: Word's parser builds the whole part in
+   * memory, so a few megabytes on disk need a heap many times that and many seconds to read.
+   */
+  public static byte[] heavyDocx(int paragraphs) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      put(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+          + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+          + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+          + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
+      put(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+          + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
+      zip.putNextEntry(new ZipEntry("word/document.xml"));
+      zip.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>".getBytes(StandardCharsets.UTF_8));
+      java.util.Random random = new java.util.Random(11);
+      StringBuilder p = new StringBuilder();
+      for (int i = 0; i < paragraphs; i++) {
+        p.setLength(0);
+        p.append("<w:p><w:r><w:t>第").append(i).append("条 ");
+        for (int c = 0; c < 12; c++) {
+          p.appendCodePoint(0x4E00 + random.nextInt(0x5000));
+        }
+        p.append("</w:t></w:r></w:p>");
+        zip.write(p.toString().getBytes(StandardCharsets.UTF_8));
+      }
+      zip.write("</w:body></w:document>".getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+    }
+    return bytes.toByteArray();
+  }
+
   private static void put(ZipOutputStream zip, String name, String content) throws IOException {
     zip.putNextEntry(new ZipEntry(name));
     zip.write(content.getBytes(StandardCharsets.UTF_8));

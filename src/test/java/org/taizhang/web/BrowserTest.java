@@ -388,7 +388,7 @@ class BrowserTest {
 
   private void seed(String unit, String title, LocalDate date, String text) throws RejectedException {
     ingest.ingest(new IngestRequest(unit, null, date, title, null, title + ".txt", "测试数据"),
-        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true);
+        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static Path freshDirectory(String prefix) {

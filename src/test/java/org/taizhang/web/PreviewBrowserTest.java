@@ -230,7 +230,7 @@ class PreviewBrowserTest {
 
   private Document seed(String unit, String title, String text) throws Exception {
     return ingest.ingest(new IngestRequest(unit, null, LocalDate.of(2025, 12, 20), title, null, title + ".txt", "测试数据"),
-        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true).document();
+        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))).document();
   }
 
   private void screenshot(Path target) throws IOException {

@@ -413,7 +413,7 @@ class ReviewFlowBrowserTest {
 
   private Document seed(String title, String text) throws Exception {
     return ingest.ingest(new IngestRequest(UNIT, null, null, title, null, title + ".txt", CLERK),
-        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true).document();
+        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))).document();
   }
 
   private static Path freshDirectory(String prefix) {

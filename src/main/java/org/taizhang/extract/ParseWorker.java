@@ -1,0 +1,69 @@
+package org.taizhang.extract;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * The main class of a parser process: reads requests from standard input, parses each file with an
+ * in-process {@link TextExtractor} (or renders its thumbnail) and writes the result to standard
+ * output, until its input ends.
+ * It runs in its own JVM so that a parser that hangs or exhausts memory can be killed without
+ * harming the service; {@link ParserPool} starts, watches and replaces these processes.
+ *
+ * <p>Arguments: maximum characters of text, maximum image pixels.
+ */
+public final class ParseWorker {
+  private ParseWorker() {}
+
+  public static void main(String[] args) throws IOException {
+    // Standard output carries the protocol: nothing else may write to it, so stray prints go to stderr.
+    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
+    System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+    quietLogging();
+    DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16));
+    TextExtractor extractor = new TextExtractor(Integer.parseInt(args[0]), Long.parseLong(args[1]));
+    ThumbnailRenderer thumbnails = new ThumbnailRenderer(Long.parseLong(args[1]));
+    out.writeInt(WorkerProtocol.READY);
+    out.flush();
+    while (true) {
+      WorkerProtocol.Request request;
+      try {
+        request = WorkerProtocol.readRequest(in);
+      } catch (EOFException e) {
+        return; // the pool closed our input: a normal end
+      }
+      try {
+        switch (request.kind()) {
+          case PARSE -> WorkerProtocol.writeResult(out, extractor.extract(Path.of(request.path()), request.name()));
+          case THUMBNAIL -> {
+            thumbnails.render(Path.of(request.path()), request.name(), Path.of(request.target()));
+            WorkerProtocol.writeDone(out);
+          }
+        }
+      } catch (ExtractionException e) {
+        WorkerProtocol.writeFailure(out, e.failure(), String.valueOf(e.getMessage()));
+      }
+      out.flush();
+    }
+  }
+
+  /** The service's logging settings do not reach this JVM; parsers' chatter below WARN is noise here. */
+  private static void quietLogging() {
+    org.slf4j.Logger root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    if (root instanceof ch.qos.logback.classic.Logger logback) {
+      logback.setLevel(ch.qos.logback.classic.Level.WARN);
+      for (String noisy : new String[] {"org.apache.pdfbox", "org.apache.fontbox", "org.apache.poi", "org.apache.tika"}) {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(noisy)).setLevel(ch.qos.logback.classic.Level.ERROR);
+      }
+    }
+  }
+}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,13 +63,17 @@ public class FolderImporter {
   public ImportSummary importFolder(Path root, String uploadedBy, ImportProgress progress) {
     long start = System.nanoTime();
     loadUnits(root);
-    List<Path> files = listFiles(root);
+    Listing listing = list(root);
+    List<Path> files = listing.files();
     List<Unit> known = units.findAll();
     AtomicInteger imported = new AtomicInteger();
     AtomicInteger duplicates = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
     AtomicLong bytes = new AtomicLong();
     List<ImportSummary.Rejected> rejected = Collections.synchronizedList(new ArrayList<>());
+    for (Path other : listing.notFiles()) {
+      rejected.add(new ImportSummary.Rejected(root.relativize(other), Rejection.NOT_A_FILE, Rejection.NOT_A_FILE.message()));
+    }
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "import");
       t.setDaemon(true);
@@ -79,7 +84,8 @@ public class FolderImporter {
       for (Path file : files) {
         futures.add(pool.submit(() -> {
           IngestRequest request = requestFor(root, file, known, uploadedBy);
-          try (InputStream in = Files.newInputStream(file)) {
+          // A file swapped for a link after listing is not followed either.
+          try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             IngestResult r = ingest.ingest(request, in);
             (r.duplicate() ? duplicates : imported).incrementAndGet();
             bytes.addAndGet(r.document().size());
@@ -106,16 +112,33 @@ public class FolderImporter {
     return new ImportSummary(imported.get(), duplicates.get(), rejected, bytes.get(), Duration.ofNanos(System.nanoTime() - start));
   }
 
-  private static List<Path> listFiles(Path root) {
+  /** Regular files to import, and entries that are neither files nor folders, such as symbolic links. */
+  private record Listing(List<Path> files, List<Path> notFiles) {}
+
+  /**
+   * Lists the folder without following symbolic links: a link could lead outside the folder (to
+   * /etc, or back up the tree), so it is reported, never read or entered.
+   */
+  private static Listing list(Path root) {
+    List<Path> files = new ArrayList<>();
+    List<Path> notFiles = new ArrayList<>();
     try (Stream<Path> s = Files.walk(root)) {
-      return s.filter(Files::isRegularFile)
-          .filter(p -> root.relativize(p).getNameCount() > 1) // units.csv, README.md at the top are not archive material
+      s.filter(p -> !p.equals(root))
           .filter(p -> !p.getFileName().toString().startsWith("."))
           .sorted()
-          .toList();
+          .forEach(p -> {
+            if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+              if (root.relativize(p).getNameCount() > 1) { // units.csv, README.md at the top are not archive material
+                files.add(p);
+              }
+            } else if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+              notFiles.add(p);
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + root, e);
     }
+    return new Listing(files, notFiles);
   }
 
   /** Reads unit, year and category from the path; the file name is always the last component. */

@@ -13,7 +13,7 @@ import java.util.UUID;
 /** Builds and sends multipart/form-data requests, as curl -F does. */
 public final class Multipart {
   private final Map<String, String> fields = new LinkedHashMap<>();
-  private String fileName;
+  private byte[] fileName;
   private byte[] content;
 
   public Multipart field(String name, String value) {
@@ -22,7 +22,12 @@ public final class Multipart {
   }
 
   public Multipart file(String fileName, byte[] content) {
-    this.fileName = fileName;
+    return file(fileName.getBytes(StandardCharsets.UTF_8), content);
+  }
+
+  /** A file whose name goes out as these bytes, as a client that does not write UTF-8 sends it. */
+  public Multipart file(byte[] rawFileName, byte[] content) {
+    this.fileName = rawFileName;
     this.content = content;
     return this;
   }
@@ -34,8 +39,9 @@ public final class Multipart {
       write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n" + f.getValue() + "\r\n");
     }
     if (content != null) {
-      write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-          + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+      write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"");
+      body.writeBytes(fileName);
+      write(body, "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
       body.write(content);
       write(body, "\r\n");
     }

@@ -17,7 +17,7 @@ import org.taizhang.cli.Commands;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class TaizhangApplication {
-  public static void main(String[] args) {
+  public static void main(String[] args) throws InterruptedException {
     if (args.length > 0 && Commands.isCommand(args[0])) {
       if (Commands.needsContext(args[0])) {
         ConfigurableApplicationContext context;

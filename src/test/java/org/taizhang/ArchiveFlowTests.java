@@ -151,6 +151,77 @@ abstract class ArchiveFlowTests {
   }
 
   @Test
+  void theSameFileUploadedByManyClientsAtOnceIsStoredOnce() throws Exception {
+    byte[] content = TestFiles.docx("星河社区同时上传的同一份会议记录", "时间：2025年6月3日", "编号 " + System.nanoTime());
+    long objects = storedObjects();
+    long rows = documents.count();
+    int clients = 16;
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(clients);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+    java.util.List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < clients; i++) {
+        int n = i;
+        answers.add(pool.submit(() -> {
+          start.await();
+          return upload("xinghe", "会议记录（第" + n + "次上传）.docx", content);
+        }));
+      }
+      java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+      java.util.Set<Long> ids = new java.util.HashSet<>();
+      for (var a : answers) {
+        HttpResponse<String> r = a.get();
+        statuses.merge(r.statusCode(), 1, Integer::sum);
+        ids.add(json(r).get("id").asLong());
+      }
+      assertThat(statuses).as("one 201, the rest 200 duplicates").isEqualTo(java.util.Map.of(201, 1, 200, clients - 1));
+      assertThat(ids).as("every client is told the same document").hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(documents.count()).isEqualTo(rows + 1);
+    assertThat(storedObjects()).isEqualTo(objects + 1);
+    try (Stream<Path> staging = Files.list(properties.filesDir().resolve("staging"))) {
+      assertThat(staging).isEmpty();
+    }
+  }
+
+  @Test
+  void anAdministratorImportsAServerFolderAndWatchesItsProgress() throws Exception {
+    Path folder = Files.createTempDirectory("admin-import");
+    int files = 12;
+    for (int i = 0; i < files; i++) {
+      Path dir = Files.createDirectories(folder.resolve("xinghe/2025/活动记录"));
+      Files.write(dir.resolve("活动" + i + ".txt"), TestFiles.utf8("星河社区后台导入第" + i + "号活动记录，敬老助残志愿服务。" + System.nanoTime()));
+    }
+    HttpResponse<String> started = http.send(HttpRequest.newBuilder(uri("/admin/jobs/import")).headers(ADMIN)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("dir=" + URLEncoder.encode(folder.toString(), StandardCharsets.UTF_8))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(started.statusCode()).isEqualTo(302);
+    JsonNode job = null;
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      for (JsonNode j : json(get("/api/admin/jobs")).get("jobs")) {
+        if (j.get("name").asString().equals("导入目录") && !j.get("state").asString().equals("RUNNING")) {
+          job = j;
+        }
+      }
+      if (job != null) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    assertThat(job).as("the import finished").isNotNull();
+    assertThat(job.get("state").asString()).isEqualTo("DONE");
+    assertThat(job.get("done").asLong()).isEqualTo(files);
+    assertThat(job.get("total").asLong()).isEqualTo(files);
+    assertThat(job.get("outcome").asString()).contains("新增 " + files);
+    assertThat(search(q("后台导入")).get("total").asLong()).isEqualTo(files);
+    assertThat(get("/admin/jobs").body()).contains("导入目录").contains("完成");
+  }
+
+  @Test
   void gb18030TextDecodes() throws Exception {
     byte[] gb = TestFiles.text("青禾县教育局工作简报：开展“文明校园”创建，志愿者走进社区。", Charset.forName("GB18030"));
     HttpResponse<String> r = upload("edu", "工作简报.txt", gb);

@@ -26,6 +26,7 @@ public enum AuditAction {
   TOKEN_CREATED("创建令牌"),
   TOKEN_REVOKED("吊销令牌"),
   IMPORT("批量导入"),
+  REINDEX("重建索引"),
   DESCRIBE("修改著录"),
   EXPORT("导出"),
   EXPLANATION("填写缺项说明"),

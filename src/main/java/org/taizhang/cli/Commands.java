@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 import org.taizhang.index.IndexMaintenance;
 import org.taizhang.ingest.FolderImporter;
 import org.taizhang.ingest.ImportSummary;
+import org.taizhang.job.Job;
+import org.taizhang.job.Jobs;
 import org.taizhang.sample.SampleArchiveGenerator;
 
 /** The operator commands: folder import, index rebuild, and the sample/benchmark corpus generator. */
@@ -20,11 +22,13 @@ public class Commands {
 
   private final FolderImporter importer;
   private final IndexMaintenance maintenance;
+  private final Jobs jobs;
   private final PrintStream out = System.out;
 
-  Commands(FolderImporter importer, IndexMaintenance maintenance) {
+  Commands(FolderImporter importer, IndexMaintenance maintenance, Jobs jobs) {
     this.importer = importer;
     this.maintenance = maintenance;
+    this.jobs = jobs;
   }
 
   public static boolean isCommand(String arg) {
@@ -35,7 +39,7 @@ public class Commands {
     return WITH_CONTEXT.contains(arg);
   }
 
-  public int run(String[] args) {
+  public int run(String[] args) throws InterruptedException {
     return switch (args[0]) {
       case "import" -> importFolder(args);
       case "reindex" -> reindex();
@@ -43,7 +47,7 @@ public class Commands {
     };
   }
 
-  private int importFolder(String[] args) {
+  private int importFolder(String[] args) throws InterruptedException {
     if (args.length < 2 || args[1].startsWith("--")) {
       return usage(System.err);
     }
@@ -52,23 +56,27 @@ public class Commands {
       System.err.println("不是目录：" + dir);
       return 2;
     }
-    ProgressBar bar = new ProgressBar("导入", System.err);
-    ImportSummary s = importer.importFolder(dir, "命令行导入", (done, total, bytes) -> bar.update(done, total));
-    bar.finish();
-    out.printf("导入完成：共 %d 个文件，新增 %d，重复 %d，拒收 %d；%.1f MB，用时 %.1f 秒（%.1f 个/秒）%n",
-        s.total(), s.imported(), s.duplicates(), s.rejected().size(), s.bytes() / 1048576.0,
-        s.elapsed().toMillis() / 1000.0, s.total() * 1000.0 / Math.max(1, s.elapsed().toMillis()));
+    Job job = jobs.start("导入 " + dir, "命令行");
+    ImportSummary s;
+    try (ProgressBar bar = new ProgressBar(job, "导入", System.err)) {
+      s = importer.importFolder(dir, "命令行导入", job);
+      job.finish(s.outcome());
+    }
+    out.printf("导入完成：%s（%.1f 个/秒）%n", s.outcome(), s.total() * 1000.0 / Math.max(1, s.elapsed().toMillis()));
     for (ImportSummary.Rejected r : s.rejected()) {
       out.printf("  拒收 %s  %s  %s%n", r.file(), r.reason(), r.message());
     }
     return 0;
   }
 
-  private int reindex() {
-    ProgressBar bar = new ProgressBar("重建索引", System.err);
-    IndexMaintenance.Outcome o = maintenance.rebuild(bar::update);
-    bar.finish();
-    out.printf("索引重建完成：%d 篇文档%n", o.indexed());
+  private int reindex() throws InterruptedException {
+    Job job = jobs.start("重建索引", "命令行");
+    IndexMaintenance.Outcome o;
+    try (ProgressBar bar = new ProgressBar(job, "重建索引", System.err)) {
+      o = maintenance.rebuild(job);
+      job.finish(o.indexed() + " 篇");
+    }
+    out.printf("索引重建完成：%d 篇文档，移除 %d 篇数据库中已没有的%n", o.indexed(), o.removed());
     return 0;
   }
 

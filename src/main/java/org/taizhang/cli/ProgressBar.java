@@ -1,40 +1,58 @@
 package org.taizhang.cli;
 
 import java.io.PrintStream;
+import java.util.Locale;
+import org.taizhang.job.Job;
+import org.taizhang.job.JobView;
 
-/** A one-line progress bar with count, rate and time left; plain lines when output is not a terminal. */
-final class ProgressBar {
+/**
+ * Shows a job's progress on the command line — count, rate, time left — as one redrawn line on a
+ * terminal and as a plain line every few seconds otherwise (logs, pipes).
+ */
+final class ProgressBar implements AutoCloseable {
   private static final int WIDTH = 30;
 
+  private final Job job;
   private final String label;
   private final PrintStream out;
   private final boolean terminal = System.console() != null;
-  private final long start = System.nanoTime();
-  private long lastPrint;
+  private final Thread ticker;
 
-  ProgressBar(String label, PrintStream out) {
+  ProgressBar(Job job, String label, PrintStream out) {
+    this.job = job;
     this.label = label;
     this.out = out;
+    this.ticker = new Thread(this::tick, "progress");
+    this.ticker.setDaemon(true);
+    this.ticker.start();
   }
 
-  synchronized void update(int done, int total) {
-    long now = System.nanoTime();
-    long interval = terminal ? 100_000_000L : 5_000_000_000L;
-    if (done != total && now - lastPrint < interval) {
-      return;
+  private void tick() {
+    long interval = terminal ? 200 : 5000;
+    try {
+      while (true) {
+        Thread.sleep(interval);
+        print(job.view());
+      }
+    } catch (InterruptedException e) {
+      // finished
     }
-    lastPrint = now;
-    double seconds = (now - start) / 1e9;
-    double rate = done / Math.max(seconds, 1e-3);
-    long left = rate > 0 ? Math.round((total - done) / rate) : 0;
-    int filled = total == 0 ? WIDTH : (int) ((long) WIDTH * done / total);
-    String line = String.format("%s [%s%s] %d/%d  %.1f 个/秒  剩余 %d 秒", label, "#".repeat(filled),
-        " ".repeat(WIDTH - filled), done, total, rate, left);
-    out.print(terminal ? "\r" + line : line + "\n");
+  }
+
+  private synchronized void print(JobView v) {
+    int filled = v.total() == 0 ? 0 : (int) ((long) WIDTH * v.done() / v.total());
+    String line = String.format(Locale.ROOT, "%s [%s%s] %d/%d  %.1f 个/秒  %.2f MB/秒  剩余 %s", label, "#".repeat(filled),
+        " ".repeat(WIDTH - filled), v.done(), v.total(), v.perSecond(), v.megabytesPerSecond(), JobView.format(v.left()));
+    out.print(terminal ? "\r" + line + "   " : line + "\n");
     out.flush();
   }
 
-  void finish() {
+  /** Prints the final state and stops redrawing. */
+  @Override
+  public void close() throws InterruptedException {
+    ticker.interrupt();
+    ticker.join();
+    print(job.view());
     if (terminal) {
       out.println();
     }

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.config.TaizhangProperties;
+import org.taizhang.job.Job;
 import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
 import org.taizhang.unit.UnitsFile;
@@ -60,7 +61,13 @@ public class FolderImporter {
     return units.saveAll(UnitsFile.read(csv, catalog.unitTypes()));
   }
 
-  public ImportSummary importFolder(Path root, String uploadedBy, ImportProgress progress) {
+  /** Imports a folder with nobody watching its progress. */
+  public ImportSummary importFolder(Path root, String uploadedBy) {
+    return importFolder(root, uploadedBy, Job.untracked("导入"));
+  }
+
+  /** Imports a folder, reporting files done, files in all and bytes stored to {@code job}. */
+  public ImportSummary importFolder(Path root, String uploadedBy, Job job) {
     long start = System.nanoTime();
     loadUnits(root);
     Listing listing = list(root);
@@ -94,7 +101,7 @@ public class FolderImporter {
           } catch (IOException e) {
             rejected.add(new ImportSummary.Rejected(root.relativize(file), Rejection.CORRUPT_FILE, "无法读取：" + e.getMessage()));
           }
-          progress.update(done.incrementAndGet(), files.size(), bytes.get());
+          job.update(done.incrementAndGet(), files.size(), bytes.get());
         }));
       }
       for (Future<?> f : futures) {

@@ -16,4 +16,10 @@ public record ImportSummary(int imported, int duplicates, List<Rejected> rejecte
   public int total() {
     return imported + duplicates + rejected.size();
   }
+
+  /** One line for people: “共 256 个文件，新增 250，重复 4，拒收 2；4.9 MB，用时 7.0 秒”. */
+  public String outcome() {
+    return String.format("共 %d 个文件，新增 %d，重复 %d，拒收 %d；%.1f MB，用时 %.1f 秒", total(), imported, duplicates,
+        rejected.size(), bytes / 1048576.0, elapsed.toMillis() / 1000.0);
+  }
 }

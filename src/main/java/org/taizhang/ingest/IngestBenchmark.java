@@ -334,7 +334,7 @@ public final class IngestBenchmark {
       FolderImporter importer = ctx.getBean(FolderImporter.class);
       long start = System.nanoTime();
       double cpu = cpuSeconds();
-      ImportSummary s = importer.importFolder(corpus.root(), "基准测试", ImportProgress.NONE);
+      ImportSummary s = importer.importFolder(corpus.root(), "基准测试");
       double seconds = (System.nanoTime() - start) / 1e9;
       return new Rate("(b) folder import", s.imported() + s.duplicates(), s.rejected().size(), s.bytes(), seconds,
           cpuSeconds() - cpu, backlog(ctx));

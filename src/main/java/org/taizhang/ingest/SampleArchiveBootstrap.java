@@ -9,6 +9,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.taizhang.config.TaizhangProperties;
+import org.taizhang.job.Job;
+import org.taizhang.job.Jobs;
 
 /**
  * Imports the sample archive on the first start, in the background so the pages are up at once.
@@ -23,11 +25,13 @@ class SampleArchiveBootstrap {
   private final FolderImporter importer;
   private final AppState state;
   private final TaizhangProperties properties;
+  private final Jobs jobs;
 
-  SampleArchiveBootstrap(FolderImporter importer, AppState state, TaizhangProperties properties) {
+  SampleArchiveBootstrap(FolderImporter importer, AppState state, TaizhangProperties properties, Jobs jobs) {
     this.importer = importer;
     this.state = state;
     this.properties = properties;
+    this.jobs = jobs;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -40,26 +44,16 @@ class SampleArchiveBootstrap {
       log.info("未找到示例档案目录 {}，跳过首次导入", dir.toAbsolutePath());
       return;
     }
-    Thread t = new Thread(() -> run(dir), "sample-import");
-    t.setDaemon(true);
-    t.start();
+    jobs.submit("导入示例档案", "系统", job -> run(dir, job));
   }
 
-  private void run(Path dir) {
+  private String run(Path dir, Job job) {
     log.info("首次启动：开始导入示例档案 {}", dir.toAbsolutePath());
-    long[] last = {0};
-    ImportSummary s = importer.importFolder(dir, "示例导入", (done, total, bytes) -> {
-      long now = System.nanoTime();
-      synchronized (last) {
-        if (done == total || now - last[0] > 2_000_000_000L) {
-          last[0] = now;
-          log.info("导入示例档案：{}/{}（{}%）", done, total, total == 0 ? 100 : done * 100 / total);
-        }
-      }
-    });
+    ImportSummary s = importer.importFolder(dir, "示例导入", job);
     state.put(MARK, Instant.now().toString());
     log.info("示例档案导入完成：新增 {}，重复 {}，拒收 {}，用时 {} 秒", s.imported(), s.duplicates(), s.rejected().size(),
         s.elapsed().toMillis() / 1000.0);
     s.rejected().forEach(r -> log.warn("拒收 {}：{} {}", r.file(), r.reason(), r.message()));
+    return s.outcome();
   }
 }

@@ -8,6 +8,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.taizhang.archive.DocumentRepository;
 import org.taizhang.index.IndexMaintenance;
+import org.taizhang.job.Job;
+import org.taizhang.job.Jobs;
 import org.taizhang.store.FileStore;
 
 /**
@@ -22,11 +24,13 @@ class StartupRecovery implements SmartInitializingSingleton {
   private final FileStore store;
   private final DocumentRepository documents;
   private final IndexMaintenance maintenance;
+  private final Jobs jobs;
 
-  StartupRecovery(FileStore store, DocumentRepository documents, IndexMaintenance maintenance) {
+  StartupRecovery(FileStore store, DocumentRepository documents, IndexMaintenance maintenance, Jobs jobs) {
     this.store = store;
     this.documents = documents;
     this.maintenance = maintenance;
+    this.jobs = jobs;
   }
 
   @Override
@@ -39,12 +43,8 @@ class StartupRecovery implements SmartInitializingSingleton {
     } catch (IOException e) {
       throw new UncheckedIOException("file store sweep failed", e);
     }
-    long[] lastLog = {System.nanoTime()};
-    maintenance.reconcile((done, total) -> {
-      if (System.nanoTime() - lastLog[0] > 5_000_000_000L || done == total) {
-        lastLog[0] = System.nanoTime();
-        log.info("索引校正：{}/{}", done, total);
-      }
-    });
+    Job job = jobs.start("索引校正", "系统");
+    IndexMaintenance.Outcome o = maintenance.reconcile(job);
+    job.finish("补建 " + o.indexed() + " 篇，移除 " + o.removed() + " 篇");
   }
 }

@@ -24,7 +24,6 @@ import org.taizhang.archive.Document;
 import org.taizhang.archive.DocumentRepository;
 import org.taizhang.config.TaizhangProperties;
 import org.taizhang.ingest.FolderImporter;
-import org.taizhang.ingest.ImportProgress;
 import org.taizhang.ingest.ImportSummary;
 import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
@@ -136,7 +135,7 @@ public final class RelevanceEvaluation {
         err.println("数据目录不是新建的临时目录，停止评测以免改动现有数据：" + used);
         return 1;
       }
-      ImportSummary imported = context.getBean(FolderImporter.class).importFolder(archive, "relevance", ImportProgress.NONE);
+      ImportSummary imported = context.getBean(FolderImporter.class).importFolder(archive, "relevance");
       Map<Long, String> keyById = documentKeys(context.getBean(UnitRepository.class), context.getBean(DocumentRepository.class));
       RelevanceEvaluation evaluation = new RelevanceEvaluation(context.getBean(SearchService.class), keyById);
       Set<String> supported = all ? RelevanceJudgments.FEATURES : evaluation.supportedFeatures();

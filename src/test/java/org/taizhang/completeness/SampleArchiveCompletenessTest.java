@@ -42,7 +42,6 @@ import org.taizhang.audit.AuditEvent;
 import org.taizhang.audit.AuditLog;
 import org.taizhang.audit.AuditQuery;
 import org.taizhang.ingest.FolderImporter;
-import org.taizhang.ingest.ImportProgress;
 import org.taizhang.ingest.ImportSummary;
 import org.taizhang.ingest.IngestRequest;
 import org.taizhang.ingest.IngestService;
@@ -97,7 +96,7 @@ class SampleArchiveCompletenessTest {
 
   @BeforeAll
   void importSample() {
-    ImportSummary summary = importer.importFolder(Path.of("sample-archive"), "test", ImportProgress.NONE);
+    ImportSummary summary = importer.importFolder(Path.of("sample-archive"), "test");
     assertThat(summary.rejected()).isEmpty();
     accounts.create("test", "clerk-wjj", "卫健局填报员", Role.CLERK, "qhx-wjj", PASSWORD);
     accounts.create("test", "clerk-yz", "一中填报员", Role.CLERK, "qhx-yz", PASSWORD);

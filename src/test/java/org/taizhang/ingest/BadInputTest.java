@@ -171,7 +171,7 @@ class BadInputTest {
     }
     Set<Path> folderBefore = listing(root);
 
-    ImportSummary summary = importer.importFolder(root, "坏文件测试", ImportProgress.NONE);
+    ImportSummary summary = importer.importFolder(root, "坏文件测试");
 
     Map<Path, Rejection> expected = new HashMap<>();
     for (Case c : cases) {

@@ -40,7 +40,6 @@ import org.taizhang.audit.AuditLog;
 import org.taizhang.audit.AuditQuery;
 import org.taizhang.completeness.IndicatorStatus;
 import org.taizhang.ingest.FolderImporter;
-import org.taizhang.ingest.ImportProgress;
 import org.taizhang.support.Basic;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -87,7 +86,7 @@ class ExportAgreementTest {
   @BeforeEach
   void sample() {
     if (accounts.find("wjj-clerk").isEmpty()) {
-      importer.importFolder(Path.of("sample-archive"), "test", ImportProgress.NONE);
+      importer.importFolder(Path.of("sample-archive"), "test");
       accounts.create("test", "wjj-clerk", "卫健局填报员", Role.CLERK, "qhx-wjj", PASSWORD);
       accounts.create("test", "zxxx-clerk", "中心小学填报员", Role.CLERK, "hxz-zxxx", PASSWORD);
       accounts.create("test", "hxz-office", "禾溪镇创建办", Role.DISTRICT, "hxz", PASSWORD);

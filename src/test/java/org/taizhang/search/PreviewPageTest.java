@@ -29,7 +29,6 @@ import org.taizhang.account.Role;
 import org.taizhang.archive.Document;
 import org.taizhang.archive.DocumentRepository;
 import org.taizhang.ingest.FolderImporter;
-import org.taizhang.ingest.ImportProgress;
 import org.taizhang.ingest.IngestRequest;
 import org.taizhang.ingest.IngestService;
 import org.taizhang.support.Basic;
@@ -79,7 +78,7 @@ class PreviewPageTest {
       Files.createDirectories(target.getParent());
       Files.copy(SAMPLE.resolve(f), target);
     }
-    assertThat(importer.importFolder(dir, "test", ImportProgress.NONE).rejected()).isEmpty();
+    assertThat(importer.importFolder(dir, "test").rejected()).isEmpty();
     accounts.create("test", "clerk-yxsq", "银杏社区填报员", Role.CLERK, "cg-yxsq", PASSWORD);
   }
 

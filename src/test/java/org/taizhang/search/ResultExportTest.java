@@ -36,7 +36,6 @@ import org.taizhang.audit.AuditEvent;
 import org.taizhang.audit.AuditLog;
 import org.taizhang.audit.AuditQuery;
 import org.taizhang.ingest.FolderImporter;
-import org.taizhang.ingest.ImportProgress;
 import org.taizhang.ingest.ImportSummary;
 import org.taizhang.support.Basic;
 import tools.jackson.databind.JsonNode;
@@ -71,7 +70,7 @@ class ResultExportTest {
 
   @BeforeAll
   void importSample() {
-    ImportSummary summary = importer.importFolder(Path.of("sample-archive"), "test", ImportProgress.NONE);
+    ImportSummary summary = importer.importFolder(Path.of("sample-archive"), "test");
     assertThat(summary.rejected()).isEmpty();
     accounts.create("test", "clerk-yxsq", "银杏社区填报员", Role.CLERK, "cg-yxsq", PASSWORD);
     accounts.create("test", "district-hxz", "禾溪镇创建办", Role.DISTRICT, "hxz", PASSWORD);

@@ -20,7 +20,6 @@ import org.taizhang.account.Scope;
 import org.taizhang.archive.Document;
 import org.taizhang.archive.DocumentRepository;
 import org.taizhang.ingest.FolderImporter;
-import org.taizhang.ingest.ImportProgress;
 import org.taizhang.ingest.ImportSummary;
 import org.taizhang.ingest.IngestRequest;
 import org.taizhang.ingest.IngestService;
@@ -54,7 +53,7 @@ class SimilarDocumentsTest {
 
   @BeforeAll
   void importSample() {
-    ImportSummary summary = importer.importFolder(Path.of("sample-archive"), "test", ImportProgress.NONE);
+    ImportSummary summary = importer.importFolder(Path.of("sample-archive"), "test");
     assertThat(summary.rejected()).isEmpty();
   }
 

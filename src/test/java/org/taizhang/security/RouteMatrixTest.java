@@ -162,6 +162,10 @@ class RouteMatrixTest extends SecurityFixture {
         w -> postForm("/admin/users/clerk-west/password", w, "password", PASSWORD)));
     r.add(new Route("GET", "/admin/audit", "D D D D D A", w -> get("/admin/audit", w)));
     r.add(new Route("GET", "/admin/audit.csv", "D D D D D A", w -> get("/admin/audit.csv", w)));
+    r.add(new Route("GET", "/admin/jobs", "D D D D D A", w -> get("/admin/jobs", w)));
+    r.add(new Route("GET", "/api/admin/jobs", "D D D D D A", w -> get("/api/admin/jobs", w)));
+    r.add(new Route("POST", "/admin/jobs/import", "D D D D D A", w -> postForm("/admin/jobs/import", w, "dir", "/nonexistent/矩阵")));
+    r.add(new Route("POST", "/admin/jobs/reindex", "D D D D D A", w -> postForm("/admin/jobs/reindex", w)));
     return r;
   }
 

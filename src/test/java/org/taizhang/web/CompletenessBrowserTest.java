@@ -34,7 +34,6 @@ import org.taizhang.account.Role;
 import org.taizhang.completeness.CompletenessService;
 import org.taizhang.completeness.EvaluationSystem;
 import org.taizhang.ingest.FolderImporter;
-import org.taizhang.ingest.ImportProgress;
 
 /**
  * The completeness dashboard in a real headless Chromium, on the sample county: the administrator
@@ -103,7 +102,7 @@ class CompletenessBrowserTest {
   @BeforeEach
   void setUp() {
     if (accounts.find(CLERK).isEmpty()) {
-      importer.importFolder(Path.of("sample-archive"), "test", ImportProgress.NONE);
+      importer.importFolder(Path.of("sample-archive"), "test");
       accounts.create("test", CLERK, CLERK_NAME, Role.CLERK, UNIT, CLERK_PASSWORD);
     }
     profile = freshDirectory("chromium-profile-");

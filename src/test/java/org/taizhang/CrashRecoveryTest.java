@@ -7,43 +7,44 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.support.Basic;
+import org.taizhang.support.DataDirectory;
 import org.taizhang.support.Multipart;
 import org.taizhang.support.ServiceProcess;
 import org.taizhang.support.TestFiles;
 
 /**
- * Kills the service with SIGKILL while it imports a folder and takes uploads, starts it again, and
- * checks that nothing acknowledged was lost, no unreferenced file remains, and the index holds
- * exactly what the database holds.
+ * Kills the service with SIGKILL at random moments while it imports a folder and takes uploads
+ * from several clients, round after round, starts it again, and checks that every acknowledged
+ * document is in the database, the file store and the index, that no unreferenced file remains,
+ * and that the index holds exactly what the database holds.
+ *
+ * <p>{@code -Dtaizhang.crash.rounds=N} (default 3) and {@code -Dtaizhang.crash.seed=S} choose how
+ * many kills and when; the seed is printed so a failing run can be repeated.
  */
 class CrashRecoveryTest {
   private static final int FILES = 300;
-  private static final int ROUNDS = 2;
+  private static final int UPLOADERS = 3;
   private static final String[] ADMIN = Basic.auth("admin", "crash-test-admin");
 
   @TempDir Path work;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   @Test
-  void acknowledgedDocumentsSurviveSigkillDuringImport() throws Exception {
+  void acknowledgedDocumentsSurviveSigkillDuringImportAndUploads() throws Exception {
+    int rounds = Integer.getInteger("taizhang.crash.rounds", 3);
+    long seed = Long.getLong("taizhang.crash.seed", System.nanoTime());
+    System.out.printf("crash test: %d rounds, seed %d%n", rounds, seed);
+    Random random = new Random(seed);
     Path archive = work.resolve("archive");
     Path data = work.resolve("data");
     writeArchive(archive);
@@ -58,18 +59,22 @@ class CrashRecoveryTest {
         "taizhang.index.commit-interval=500ms",
         "taizhang.admin.password=crash-test-admin"};
     Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
-    Random random = new Random(7);
-    for (int round = 0; round < ROUNDS; round++) {
+    for (int round = 0; round < rounds; round++) {
       try (ServiceProcess service = ServiceProcess.start(log, props)) {
         service.awaitReady(http, Duration.ofSeconds(90));
         AtomicBoolean stop = new AtomicBoolean();
-        int roundNo = round;
-        Thread uploader = new Thread(() -> upload(service, roundNo, acknowledged, stop));
-        uploader.start();
-        Thread.sleep(300 + random.nextInt(1500));
+        Thread[] uploaders = new Thread[UPLOADERS];
+        for (int u = 0; u < UPLOADERS; u++) {
+          String client = round + "-" + u;
+          uploaders[u] = new Thread(() -> upload(service, client, acknowledged, stop));
+          uploaders[u].start();
+        }
+        Thread.sleep(300 + random.nextInt(2500));
         service.kill();
         stop.set(true);
-        uploader.join();
+        for (Thread t : uploaders) {
+          t.join();
+        }
       }
     }
     // A last, clean run: recovery at start, the interrupted import completes, then a normal stop.
@@ -84,27 +89,13 @@ class CrashRecoveryTest {
       service.stop();
     }
 
-    Set<Long> dbIds = new HashSet<>();
-    Set<String> referenced = new HashSet<>();
-    try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db/taizhang") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "");
-        ResultSet rs = c.createStatement().executeQuery("select id, sha256 from document")) {
-      while (rs.next()) {
-        dbIds.add(rs.getLong(1));
-        referenced.add(rs.getString(2).strip());
-      }
-    }
-    assertThat(dbIds).containsAll(acknowledged);
-    assertThat(dbIds).hasSizeGreaterThanOrEqualTo(FILES);
-
-    Set<String> stored = new HashSet<>();
-    try (Stream<Path> files = Files.walk(data.resolve("files/objects"))) {
-      files.filter(Files::isRegularFile).forEach(p -> stored.add(p.getFileName().toString()));
-    }
-    assertThat(stored).as("file store holds exactly the referenced originals").isEqualTo(referenced);
-    try (Stream<Path> staging = Files.list(data.resolve("files/staging"))) {
-      assertThat(staging).isEmpty();
-    }
-    assertThat(indexedIds(data.resolve("index"))).as("index holds exactly the database's documents").isEqualTo(dbIds);
+    DataDirectory dir = new DataDirectory(data);
+    Map<Long, String> rows = dir.documents();
+    assertThat(rows.keySet()).as("every acknowledged upload has its row").containsAll(acknowledged);
+    assertThat(rows).hasSizeGreaterThanOrEqualTo(FILES);
+    assertThat(dir.storedObjects()).as("file store holds exactly the referenced originals").isEqualTo(new HashSet<>(rows.values()));
+    assertThat(dir.stagedFiles()).isZero();
+    assertThat(dir.indexedIds()).as("index holds exactly the database's documents").isEqualTo(dir.currentDocuments().keySet());
     assertThat(Files.readString(log)).contains("示例档案导入完成");
   }
 
@@ -119,11 +110,14 @@ class CrashRecoveryTest {
     }
   }
 
-  private void upload(ServiceProcess service, int round, Set<Long> acknowledged, AtomicBoolean stop) {
+  private void upload(ServiceProcess service, String client, Set<Long> acknowledged, AtomicBoolean stop) {
     for (int i = 0; !stop.get(); i++) {
       try {
+        byte[] content = i % 3 == 0
+            ? TestFiles.docx("客户端" + client + "第" + i + "次上传的会议记录", "时间：2025年5月8日")
+            : TestFiles.utf8("客户端" + client + "第" + i + "次上传的创建简报");
         HttpResponse<String> r = new Multipart().field("unit", "edu")
-            .file("上传" + round + "-" + i + ".txt", TestFiles.utf8("第" + round + "轮第" + i + "次上传的创建简报"))
+            .file("上传" + client + "-" + i + (i % 3 == 0 ? ".docx" : ".txt"), content)
             .post(http, service.uri("/api/documents"), ADMIN);
         if (r.statusCode() == 201) {
           String body = r.body();
@@ -145,24 +139,5 @@ class CrashRecoveryTest {
       Thread.sleep(500);
     }
     throw new AssertionError("import did not finish; see " + log);
-  }
-
-  private static Set<Long> indexedIds(Path index) throws Exception {
-    Set<Long> ids = new HashSet<>();
-    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
-      for (LeafReaderContext leaf : reader.leaves()) {
-        NumericDocValues values = leaf.reader().getNumericDocValues("id");
-        if (values == null) {
-          continue;
-        }
-        var live = leaf.reader().getLiveDocs();
-        for (int d = values.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = values.nextDoc()) {
-          if (live == null || live.get(d)) {
-            ids.add(values.longValue());
-          }
-        }
-      }
-    }
-    return ids;
   }
 }

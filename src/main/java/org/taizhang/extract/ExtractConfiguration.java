@@ -10,6 +10,6 @@ class ExtractConfiguration {
   ParserPool parserPool(TaizhangProperties properties) {
     TaizhangProperties.Extract e = properties.extract();
     return new ParserPool(new ParserPool.Settings(e.effectiveThreads(), e.timeout(), e.workerHeap().toBytes(), e.maxChars(),
-        e.maxImagePixels(), e.workerMaxFiles(), properties.parseTempDir()));
+        e.maxImagePixels(), e.workerMaxFiles(), properties.parseTempDir(), e.workerNice()));
   }
 }

@@ -28,6 +28,8 @@ public final class ParseWorker {
     // Standard output carries the protocol: nothing else may write to it, so stray prints go to stderr.
     DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
     System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+    // If the service dies (even by SIGKILL) a parse stuck in a loop must not outlive it.
+    ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(2)));
     quietLogging();
     DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16));
     TextExtractor extractor = new TextExtractor(Integer.parseInt(args[0]), Long.parseLong(args[1]));

@@ -44,6 +44,7 @@ public final class ParserPool implements AutoCloseable {
   /** The exit status of a JVM that ran out of memory under {@code -XX:+ExitOnOutOfMemoryError}. */
   private static final int OUT_OF_MEMORY_EXIT = 3;
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+  private static final Path NICE = Path.of("/usr/bin/nice");
 
   /**
    * @param processes parser processes, hence files parsed at once
@@ -51,9 +52,11 @@ public final class ParserPool implements AutoCloseable {
    * @param heapBytes maximum heap of each process
    * @param filesPerProcess files a process parses before it is replaced, so that a slow leak in a parser stays bounded
    * @param tempDir scratch directory of the processes (Tika spools some formats to disk); emptied at start
+   * @param niceness how much lower the processes' CPU priority is than the service's (Unix {@code nice};
+   *     0 for none), so that searches and page views stay quick while a bulk import keeps every core busy
    */
   public record Settings(int processes, Duration timeout, long heapBytes, int maxChars, long maxImagePixels,
-      int filesPerProcess, Path tempDir) {}
+      int filesPerProcess, Path tempDir, int niceness) {}
 
   /** What the pool is doing and has done since it started. */
   public record Stats(int processes, int running, int busy, int waiting, long parsed, long timeouts, long outOfMemory,
@@ -205,15 +208,38 @@ public final class ParserPool implements AutoCloseable {
     void awaitReady() {
       ScheduledFuture<?> timer = watchdog.schedule(this::kill, START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       try {
-        if (out.readInt() != WorkerProtocol.READY) {
-          throw new IOException("unexpected greeting");
-        }
+        skipToGreeting();
       } catch (IOException e) {
         discard();
         throw new UncheckedIOException("parser process did not start (exit " + exitStatus() + ")", e);
       } finally {
         timer.cancel(false);
       }
+    }
+
+    /**
+     * Reads up to the worker's greeting. A JVM may print to standard output before our main runs
+     * (options such as -XX:StartFlightRecording in JAVA_TOOL_OPTIONS do), so anything before the
+     * greeting is skipped rather than taken for a broken protocol.
+     */
+    private void skipToGreeting() throws IOException {
+      int window = 0;
+      StringBuilder skipped = new StringBuilder();
+      for (int read = 0; read < 1 << 20; read++) {
+        int b = out.read();
+        if (b < 0) {
+          throw new IOException("parser process ended before it was ready");
+        }
+        window = (window << 8) | b;
+        if (window == WorkerProtocol.READY) {
+          if (skipped.length() > 3) {
+            log.info("解析进程启动时输出：{}", skipped.substring(0, skipped.length() - 3).strip());
+          }
+          return;
+        }
+        skipped.append((char) b);
+      }
+      throw new IOException("no greeting from the parser process");
     }
 
     WorkerProtocol.Reply call(WorkerProtocol.Request request) throws ExtractionException {
@@ -290,7 +316,11 @@ public final class ParserPool implements AutoCloseable {
   }
 
   private static List<String> command(Settings s) {
-    List<String> cmd = new ArrayList<>(List.of(
+    List<String> cmd = new ArrayList<>();
+    if (s.niceness() > 0 && Files.isExecutable(NICE)) {
+      cmd.addAll(List.of(NICE.toString(), "-n", Integer.toString(s.niceness())));
+    }
+    cmd.addAll(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx" + Math.max(16, s.heapBytes() >> 20) + "m",
         "-XX:+ExitOnOutOfMemoryError",

@@ -82,7 +82,7 @@ public class Jobs implements DisposableBean {
       while (job.state() == Job.State.RUNNING) {
         Thread.sleep(LOG_EVERY_NANOS / 1_000_000);
         JobView v = job.view();
-        if (v.state() == Job.State.RUNNING) {
+        if (v.state() == Job.State.RUNNING && v.total() > 0) {
           log.info("{}：{}/{}（{}%），{} 个/秒，剩余 {}", name, v.done(), v.total(), v.percent(),
               String.format("%.1f", v.perSecond()), JobView.format(v.left()));
         }

@@ -25,7 +25,7 @@ class ParserPoolTest {
 
   private ParserPool pool(int processes, Duration timeout, long heapMegabytes) {
     pool = new ParserPool(new ParserPool.Settings(processes, timeout, heapMegabytes << 20, 100_000, 100_000_000, 1000,
-        dir.resolve("tmp")));
+        dir.resolve("tmp"), 0));
     return pool;
   }
 

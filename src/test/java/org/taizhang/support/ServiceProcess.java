@@ -27,7 +27,13 @@ public final class ServiceProcess implements AutoCloseable {
     String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-cp", classPath, "org.taizhang.TaizhangApplication", "--server.port=" + port));
+        "-Xmx512m"));
+    // -Dtaizhang.test.service-jvm="-XX:StartFlightRecording=filename=/tmp/service.jfr" profiles the service under test.
+    String extra = System.getProperty("taizhang.test.service-jvm", "").strip();
+    if (!extra.isEmpty()) {
+      cmd.addAll(List.of(extra.split("\\s+")));
+    }
+    cmd.addAll(List.of("-cp", classPath, "org.taizhang.TaizhangApplication", "--server.port=" + port));
     for (String p : properties) {
       cmd.add("--" + p);
     }
@@ -64,6 +70,28 @@ public final class ServiceProcess implements AutoCloseable {
       Thread.sleep(200);
     }
     throw new IllegalStateException("service not ready after " + timeout);
+  }
+
+  /**
+   * Creates a personal API token the way a user does (我的账号 → 创建令牌) and returns it: scripts
+   * and load tests authenticate with a token, which costs a hash lookup instead of a bcrypt check.
+   */
+  public String createToken(String[] basicAuth, String label) throws Exception {
+    HttpClient session = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    String form = "label=" + java.net.URLEncoder.encode(label, java.nio.charset.StandardCharsets.UTF_8);
+    HttpResponse<String> created = session.send(HttpRequest.newBuilder(uri("/account/tokens")).headers(basicAuth)
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (created.statusCode() != 302) {
+      throw new IllegalStateException("token not created: " + created.statusCode());
+    }
+    String page = session.send(HttpRequest.newBuilder(uri("/account")).headers(basicAuth).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"new-token\"[^>]*>(tz_[^<]+)<").matcher(page);
+    if (!m.find()) {
+      throw new IllegalStateException("no token on the account page");
+    }
+    return m.group(1);
   }
 
   /** SIGKILL: no shutdown hooks, no final commit. */

@@ -1,0 +1,206 @@
+package org.taizhang;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.support.Basic;
+import org.taizhang.support.DataDirectory;
+import org.taizhang.support.Multipart;
+import org.taizhang.support.ServiceProcess;
+import org.taizhang.support.TestFiles;
+
+/**
+ * A bounded load on loopback: 20 clients uploading and 20 searching at once, against the service
+ * started as its own process while it imports the sample archive. Prints throughput and latency
+ * percentiles; fails on any 5xx, on any upload not acknowledged, and on any acknowledged document
+ * missing from the database or the index afterwards. All uploaders also send one identical file at
+ * the same moment, which must be stored once.
+ *
+ * <p>{@code -Dtaizhang.load.seconds=120} runs the full two minutes (default 30, the CI setting).
+ */
+class LoadTest {
+  private static final int UPLOADERS = 20;
+  private static final int SEARCHERS = 20;
+  private static final String[] ADMIN = Basic.auth("admin", "load-test-admin");
+  private static final List<String> UNITS = List.of("qhx-wjj", "qhx-jyj", "hxz", "hxz-ltc", "cg-nhsq", "cg-yxsq", "qhx-yz");
+  private static final List<String> QUERIES = List.of("志愿服务", "台账", "会议记录", "文明创建 2025", "\"道德讲堂\"", "垃圾分类",
+      "unit:qhx-wjj 会议", "year:2024 总结", "category:会议记录", "签到表", "负载测试", "活动记录 -照片", "date:2025-03");
+
+  @TempDir Path work;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  /** One request's outcome; {@code id} is the acknowledged document, or -1. */
+  private record Outcome(int status, long nanos, long id) {}
+
+  @Test
+  void twentyUploadersAndTwentySearchersWithoutAServerErrorOrALostDocument() throws Exception {
+    int seconds = Integer.getInteger("taizhang.load.seconds", 30);
+    Path data = work.resolve("data");
+    Path log = Path.of("target", "load-test-service.log");
+    Files.createDirectories(log.getParent());
+    Files.deleteIfExists(log);
+    ConcurrentLinkedQueue<Outcome> uploads = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Outcome> searches = new ConcurrentLinkedQueue<>();
+    Set<Long> sameFileIds = ConcurrentHashMap.newKeySet();
+    Map<Integer, AtomicInteger> sameFileStatuses = new ConcurrentHashMap<>();
+    double elapsed;
+    try (ServiceProcess service = ServiceProcess.start(log, "taizhang.data-dir=" + data,
+        "taizhang.config-dir=" + Path.of("index-config").toAbsolutePath(), "taizhang.admin.password=load-test-admin")) {
+      service.awaitReady(http, Duration.ofSeconds(90));
+      String token = service.createToken(ADMIN, "负载测试");
+      awaitUnits(service, token);
+      byte[] sameFile = TestFiles.docx("关于开展2025年文明创建台账集中检查的通知", "各参创单位：", "负载测试同一文件");
+      CyclicBarrier together = new CyclicBarrier(UPLOADERS);
+      long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+      long start = System.nanoTime();
+      List<Thread> clients = new ArrayList<>();
+      for (int c = 0; c < UPLOADERS; c++) {
+        int client = c;
+        clients.add(new Thread(() -> {
+          try {
+            together.await();
+            Outcome o = upload(service, token, UNITS.get(0), "检查通知.docx", sameFile);
+            sameFileStatuses.computeIfAbsent(o.status(), k -> new AtomicInteger()).incrementAndGet();
+            sameFileIds.add(o.id());
+            Random random = new Random(client);
+            for (int i = 0; System.nanoTime() < deadline; i++) {
+              String marker = String.format(Locale.ROOT, "fuzai%02dx%05d", client, i);
+              byte[] content = i % 4 == 0
+                  ? TestFiles.docx("负载测试活动记录 " + marker, "时间：2025年9月" + (1 + i % 28) + "日", "参加人员：志愿者二十人。".repeat(10))
+                  : TestFiles.utf8("负载测试工作简报 " + marker + "，文明创建台账规范，志愿服务常态化。".repeat(1 + random.nextInt(20)));
+              uploads.add(upload(service, token, UNITS.get(random.nextInt(UNITS.size())), marker + (i % 4 == 0 ? ".docx" : ".txt"), content));
+            }
+          } catch (Exception e) {
+            uploads.add(new Outcome(-1, 0, -1));
+            e.printStackTrace();
+          }
+        }, "uploader-" + c));
+      }
+      for (int c = 0; c < SEARCHERS; c++) {
+        int client = c;
+        clients.add(new Thread(() -> {
+          Random random = new Random(1000 + client);
+          while (System.nanoTime() < deadline) {
+            try {
+              searches.add(search(service, token, QUERIES.get(random.nextInt(QUERIES.size()))));
+            } catch (Exception e) {
+              searches.add(new Outcome(-1, 0, -1));
+              e.printStackTrace();
+            }
+          }
+        }, "searcher-" + c));
+      }
+      clients.forEach(Thread::start);
+      for (Thread t : clients) {
+        t.join();
+      }
+      elapsed = (System.nanoTime() - start) / 1e9;
+      report("uploads", uploads, elapsed);
+      report("searches", searches, elapsed);
+      awaitImportFinished(log);
+      service.stop();
+    }
+
+    assertThat(statuses(uploads)).as("every upload acknowledged (201), none failed").containsOnlyKeys(201);
+    assertThat(statuses(searches)).as("every search answered").containsOnlyKeys(200);
+    assertThat(sameFileStatuses.keySet()).as("identical uploads: one stored, the rest told it is a duplicate").containsOnly(200, 201);
+    assertThat(sameFileStatuses.get(201).get()).isEqualTo(1);
+    assertThat(sameFileIds).hasSize(1);
+
+    DataDirectory dir = new DataDirectory(data);
+    Map<Long, String> rows = dir.documents();
+    Set<Long> acknowledged = new HashSet<>();
+    uploads.forEach(o -> acknowledged.add(o.id()));
+    acknowledged.addAll(sameFileIds);
+    assertThat(rows.keySet()).as("no acknowledged document lost").containsAll(acknowledged);
+    assertThat(dir.indexedIds()).as("index holds exactly the database's documents").isEqualTo(dir.currentDocuments().keySet());
+    assertThat(dir.storedObjects()).isEqualTo(new HashSet<>(rows.values()));
+    assertThat(dir.stagedFiles()).isZero();
+  }
+
+  private Outcome upload(ServiceProcess service, String token, String unit, String name, byte[] content) throws Exception {
+    long t = System.nanoTime();
+    HttpResponse<String> r = new Multipart().field("unit", unit).file(name, content)
+        .post(http, service.uri("/api/documents"), "Authorization", "Bearer " + token);
+    long nanos = System.nanoTime() - t;
+    long id = -1;
+    if (r.statusCode() == 201 || r.statusCode() == 200) {
+      int at = r.body().indexOf("\"id\":") + 5;
+      id = Long.parseLong(r.body().substring(at, r.body().indexOf(',', at)));
+    } else {
+      System.out.println("upload " + name + " → " + r.statusCode() + " " + r.body());
+    }
+    return new Outcome(r.statusCode(), nanos, id);
+  }
+
+  private Outcome search(ServiceProcess service, String token, String query) throws Exception {
+    long t = System.nanoTime();
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(service.uri("/api/search?size=10&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      System.out.println("search " + query + " → " + r.statusCode() + " " + r.body());
+    }
+    return new Outcome(r.statusCode(), System.nanoTime() - t, -1);
+  }
+
+  private void awaitUnits(ServiceProcess service, String token) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      String units = http.send(HttpRequest.newBuilder(service.uri("/api/units")).header("Authorization", "Bearer " + token).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      if (UNITS.stream().allMatch(units::contains)) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("the sample units were not loaded");
+  }
+
+  private static void awaitImportFinished(Path log) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (!Files.readString(log).contains("示例档案导入完成")) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the sample import did not finish; see " + log);
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  private static Map<Integer, Integer> statuses(ConcurrentLinkedQueue<Outcome> outcomes) {
+    Map<Integer, Integer> m = new TreeMap<>();
+    outcomes.forEach(o -> m.merge(o.status(), 1, Integer::sum));
+    return m;
+  }
+
+  private static void report(String what, ConcurrentLinkedQueue<Outcome> outcomes, double seconds) {
+    long[] ms = outcomes.stream().filter(o -> o.status() > 0).mapToLong(o -> o.nanos() / 1_000_000).sorted().toArray();
+    System.out.printf(Locale.ROOT, "load test %-8s %6d in %.0f s = %6.1f/s; latency ms p50 %d, p95 %d, p99 %d, max %d; statuses %s%n",
+        what, outcomes.size(), seconds, outcomes.size() / seconds, pct(ms, 50), pct(ms, 95), pct(ms, 99),
+        ms.length == 0 ? 0 : ms[ms.length - 1], statuses(outcomes));
+  }
+
+  private static long pct(long[] sorted, int p) {
+    return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+  }
+}

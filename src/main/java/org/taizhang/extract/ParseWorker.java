@@ -9,8 +9,12 @@ import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The main class of a parser process: reads requests from standard input, parses each file with an
@@ -22,6 +26,8 @@ import java.nio.file.Path;
  * <p>Arguments: maximum characters of text, maximum image pixels.
  */
 public final class ParseWorker {
+  private static final List<String> WARM_UP = List.of("warm-up.pdf", "warm-up.docx", "warm-up.xlsx", "warm-up.jpg", "warm-up.txt");
+
   private ParseWorker() {}
 
   public static void main(String[] args) throws IOException {
@@ -34,6 +40,7 @@ public final class ParseWorker {
     DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16));
     TextExtractor extractor = new TextExtractor(Integer.parseInt(args[0]), Long.parseLong(args[1]));
     ThumbnailRenderer thumbnails = new ThumbnailRenderer(Long.parseLong(args[1]));
+    warmUp(extractor, thumbnails);
     out.writeInt(WorkerProtocol.READY);
     out.flush();
     while (true) {
@@ -55,6 +62,39 @@ public final class ParseWorker {
         WorkerProtocol.writeFailure(out, e.failure(), String.valueOf(e.getMessage()));
       }
       out.flush();
+    }
+  }
+
+  /**
+   * Reads one small file of each common kind before the first request, so that loading the
+   * parsers' classes (seconds on a fresh JVM) is done before the process counts as ready and never
+   * counts against a real file's time limit.
+   */
+  private static void warmUp(TextExtractor extractor, ThumbnailRenderer thumbnails) throws IOException {
+    Path dir = Files.createTempDirectory("warm-up");
+    try {
+      for (String name : WARM_UP) {
+        Path file = dir.resolve(name);
+        try (InputStream in = ParseWorker.class.getResourceAsStream("warm-up/" + name)) {
+          if (in == null) {
+            continue;
+          }
+          Files.copy(in, file);
+          Extraction x = extractor.extract(file, name);
+          if (ThumbnailRenderer.supports(x.mediaType())) {
+            thumbnails.render(file, x.mediaType(), dir.resolve(name + ".png"));
+          }
+        } catch (ExtractionException | IOException e) {
+          System.err.println("parser warm-up: " + name + ": " + e.getMessage());
+        }
+      }
+    } finally {
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path p : (Iterable<Path>) files::iterator) {
+          Files.deleteIfExists(p);
+        }
+      }
+      Files.deleteIfExists(dir);
     }
   }
 

@@ -9,11 +9,13 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.Detector;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
@@ -51,6 +53,9 @@ public final class TextExtractor {
       "application/x-tika-ooxml",
       "application/ofd");
 
+  /** Metadata key carrying the type {@link #extract} detected, to the top-level parse only. */
+  private static final String DETECTED = "X-Taizhang-Detected-Type";
+
   private final Parser parser;
   private final TikaConfig tika;
   private final int maxChars;
@@ -58,7 +63,15 @@ public final class TextExtractor {
 
   public TextExtractor(int maxChars, long maxImagePixels) {
     this.tika = TikaConfig.getDefaultConfig();
-    this.parser = new AutoDetectParser(tika);
+    AutoDetectParser auto = new AutoDetectParser(tika);
+    // extract() has detected the file's type already; detecting it again (opening a zip to tell
+    // Word from Excel, say) would cost a quarter of the parse. Embedded documents are still detected.
+    Detector detector = tika.getDetector();
+    auto.setDetector((in, metadata) -> {
+      String known = metadata.get(DETECTED);
+      return known != null ? MediaType.parse(known) : detector.detect(in, metadata);
+    });
+    this.parser = auto;
     this.maxChars = maxChars;
     this.maxImagePixels = maxImagePixels;
   }
@@ -97,6 +110,7 @@ public final class TextExtractor {
     Metadata metadata = new Metadata();
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
     metadata.set(Metadata.CONTENT_TYPE, mediaType);
+    metadata.set(DETECTED, mediaType);
     BodyContentHandler handler = new BodyContentHandler(maxChars);
     ParseContext context = new ParseContext();
     context.set(Parser.class, parser);

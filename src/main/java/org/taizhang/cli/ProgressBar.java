@@ -3,7 +3,7 @@ package org.taizhang.cli;
 import java.io.PrintStream;
 
 /** A one-line progress bar with count, rate and time left; plain lines when output is not a terminal. */
-final class ProgressBar {
+public final class ProgressBar {
   private static final int WIDTH = 30;
 
   private final String label;
@@ -12,12 +12,12 @@ final class ProgressBar {
   private final long start = System.nanoTime();
   private long lastPrint;
 
-  ProgressBar(String label, PrintStream out) {
+  public ProgressBar(String label, PrintStream out) {
     this.label = label;
     this.out = out;
   }
 
-  synchronized void update(int done, int total) {
+  public synchronized void update(int done, int total) {
     long now = System.nanoTime();
     long interval = terminal ? 100_000_000L : 5_000_000_000L;
     if (done != total && now - lastPrint < interval) {
@@ -34,7 +34,7 @@ final class ProgressBar {
     out.flush();
   }
 
-  void finish() {
+  public void finish() {
     if (terminal) {
       out.println();
     }

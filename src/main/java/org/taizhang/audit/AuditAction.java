@@ -31,7 +31,8 @@ public enum AuditAction {
   EXPORT("导出"),
   EXPLANATION("填写缺项说明"),
   VETO("一票否决"),
-  VETO_LIFTED("撤销一票否决");
+  VETO_LIFTED("撤销一票否决"),
+  BACKUP("备份");
 
   private final String label;
 

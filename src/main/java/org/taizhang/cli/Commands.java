@@ -18,7 +18,7 @@ public class Commands {
   private static final Set<String> WITH_CONTEXT = Set.of("import", "reindex");
   private static final Set<String> WITHOUT_CONTEXT =
       Set.of("generate-sample", "benchmark-completeness", "benchmark-search", "benchmark-ingest", "evaluate-relevance", "help",
-          "--help");
+          "--help", "backup", "restore");
 
   private final FolderImporter importer;
   private final IndexMaintenance maintenance;
@@ -82,6 +82,12 @@ public class Commands {
 
   public static int runWithoutContext(String[] args) {
     String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+    if (args[0].equals("backup")) {
+      return org.taizhang.backup.BackupCommand.run(rest);
+    }
+    if (args[0].equals("restore")) {
+      return org.taizhang.backup.RestoreCommand.run(rest);
+    }
     if (args[0].equals("benchmark-search")) {
       try {
         org.taizhang.search.SearchBenchmark.main(rest);
@@ -125,17 +131,27 @@ public class Commands {
 
   /** One line for the operator when the command cannot start, most often because the service still runs. */
   public static String explainStartFailure(Throwable e) {
+    if (dataDirectoryInUse(e)) {
+      return "数据目录正被运行中的服务使用：请先停止服务，再执行此命令。";
+    }
     for (Throwable c = e; c != null; c = c.getCause()) {
-      String m = String.valueOf(c.getMessage());
-      if (c.getClass().getSimpleName().equals("LockObtainFailedException") || m.contains("already in use")
-          || m.contains("Database may be already in use")) {
-        return "数据目录正被运行中的服务使用：请先停止服务，再执行此命令。";
-      }
       if (c instanceof org.taizhang.config.ConfigException) {
         return "配置文件有误：" + c.getMessage();
       }
     }
     return "无法启动：" + e.getMessage();
+  }
+
+  /** Whether a command could not start because the running service holds the database or the index. */
+  public static boolean dataDirectoryInUse(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      String m = String.valueOf(c.getMessage());
+      if (c.getClass().getSimpleName().equals("LockObtainFailedException") || m.contains("already in use")
+          || m.contains("Database may be already in use")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int usage(PrintStream p) {
@@ -144,6 +160,8 @@ public class Commands {
           （无命令）                          启动 Web 服务
           import <目录>                       导入目录树 <单位>/<年度>/<类别>/<文件>（须先停止服务）
           reindex                             由数据库重建全文索引（须先停止服务）
+          backup <目录> [--server=URL]        备份数据库、文件库和配置；服务运行时经其 API 备份（需 TAIZHANG_TOKEN）
+          restore <备份目录>                  由备份重建实例（空数据目录和空数据库），含全文索引
           generate-sample <目录> [--extra-units N] [--seed S]
                                               生成示例档案（或更大的基准测试语料）
           benchmark-completeness [--units=2000 --docs=100]

@@ -9,7 +9,7 @@ import org.taizhang.job.JobView;
  * Shows a job's progress on the command line — count, rate, time left — as one redrawn line on a
  * terminal and as a plain line every few seconds otherwise (logs, pipes).
  */
-final class ProgressBar implements AutoCloseable {
+public final class ProgressBar implements AutoCloseable {
   private static final int WIDTH = 30;
 
   private final Job job;
@@ -18,7 +18,7 @@ final class ProgressBar implements AutoCloseable {
   private final boolean terminal = System.console() != null;
   private final Thread ticker;
 
-  ProgressBar(Job job, String label, PrintStream out) {
+  public ProgressBar(Job job, String label, PrintStream out) {
     this.job = job;
     this.label = label;
     this.out = out;

@@ -154,6 +154,16 @@ public final class DocumentIndex implements AutoCloseable {
     }
   }
 
+  /** Rewrites segments that hold deleted documents, so that no trace of them is left in statistics. */
+  public void expungeDeletes() {
+    try {
+      writer.forceMergeDeletes(true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    writes.incrementAndGet();
+  }
+
   public void commit() {
     try {
       writer.commit();

@@ -53,6 +53,9 @@ public class IndexMaintenance {
     Set<Long> extra = new HashSet<>(index.ids());
     extra.removeAll(documents.ids());
     extra.forEach(index::delete);
+    // Replaced documents linger as deletions, and still count in ranking statistics, until their
+    // segments merge; a rebuild should rank exactly as a freshly built index does.
+    index.expungeDeletes();
     index.commit();
     return new Outcome(indexed, extra.size());
   }

@@ -33,6 +33,12 @@ public final class FileStore {
   private final Path staging;
   /** Striped by hash: storing-and-recording and deleting the same content never interleave. */
   private final java.util.concurrent.locks.ReentrantLock[] locks = new java.util.concurrent.locks.ReentrantLock[64];
+  /**
+   * Shared by backups from before their database snapshot until they have copied what it references;
+   * exclusive for deletions. A purge whose row the snapshot still holds therefore waits for the copy.
+   */
+  private final java.util.concurrent.locks.ReentrantReadWriteLock deletions =
+      new java.util.concurrent.locks.ReentrantReadWriteLock();
 
   public FileStore(Path root) {
     this.objects = root.resolve("objects");
@@ -112,9 +118,30 @@ public final class FileStore {
     T run() throws E;
   }
 
-  /** Deletes an object unless {@code stillReferenced} says a document needs it; call under {@link #locked}. */
+  /**
+   * Work during which no object is deleted, such as a backup copying the objects its database
+   * snapshot refers to. Storing goes on; deletions wait until the work is done.
+   */
+  public <T, E extends Exception> T keepingObjects(LockedWork<T, E> work) throws E {
+    deletions.readLock().lock();
+    try {
+      return work.run();
+    } finally {
+      deletions.readLock().unlock();
+    }
+  }
+
+  /**
+   * Deletes an object unless {@code stillReferenced} says a document needs it; call under {@link #locked}.
+   * Waits while a {@link #keepingObjects} is in progress.
+   */
   public boolean deleteUnless(String sha256, java.util.function.BooleanSupplier stillReferenced) throws IOException {
-    return !stillReferenced.getAsBoolean() && Files.deleteIfExists(path(sha256));
+    deletions.writeLock().lock();
+    try {
+      return !stillReferenced.getAsBoolean() && Files.deleteIfExists(path(sha256));
+    } finally {
+      deletions.writeLock().unlock();
+    }
   }
 
   public Path path(String sha256) {
@@ -134,6 +161,15 @@ public final class FileStore {
    * nothing is being ingested, e.g. at start-up.
    */
   public int sweep(Set<String> referenced) throws IOException {
+    deletions.writeLock().lock();
+    try {
+      return sweepUnlocked(referenced);
+    } finally {
+      deletions.writeLock().unlock();
+    }
+  }
+
+  private int sweepUnlocked(Set<String> referenced) throws IOException {
     int removed = 0;
     try (Stream<Path> parts = Files.list(staging)) {
       for (Path p : (Iterable<Path>) parts::iterator) {

@@ -88,6 +88,8 @@ class RouteMatrixTest extends SecurityFixture {
     r.add(new Route("GET", "/api/recycle-bin", "D A A D D A", w -> get("/api/recycle-bin", w)));
     r.add(new Route("DELETE", "/api/admin/recycle-bin/{id}", "D D D D D A",
         w -> send(HttpRequest.newBuilder(uri("/api/admin/recycle-bin/" + deleted("east-a"))).DELETE(), w)));
+    r.add(new Route("POST", "/api/admin/backups", "D D D D D A", w -> postForm("/api/admin/backups", w,
+        "dir", java.nio.file.Files.createTempDirectory("matrix-backup").toString())));
     // ---- completeness API
     r.add(new Route("GET", "/api/units/{unit}/completeness", "D A N A A A", w -> get("/api/units/east-a/completeness?year=2025", w)));
     r.add(new Route("GET", "/api/completeness", "D A A A A A", w -> get("/api/completeness?year=2025", w)));

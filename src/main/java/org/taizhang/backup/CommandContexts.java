@@ -1,0 +1,36 @@
+package org.taizhang.backup;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.taizhang.TaizhangApplication;
+
+/** The Spring contexts the backup and restore commands run in: quiet, without a web server, never importing the sample. */
+final class CommandContexts {
+  private static final String[] QUIET = {"taizhang.sample.import-on-first-start=false", "logging.level.root=WARN",
+      "spring.main.log-startup-info=false", "logging.level.org.taizhang=WARN", "logging.level.org.flywaydb=ERROR"};
+
+  private CommandContexts() {}
+
+  /**
+   * The service's beans on its data directory, as {@code import} and {@code reindex} use them. With
+   * {@code lazy}, beans are created only as the command asks for them: no start-up reconciliation,
+   * no first administrator, nothing that reads the database before it is complete.
+   */
+  static ConfigurableApplicationContext service(String[] settings, boolean lazy) {
+    return new SpringApplicationBuilder(TaizhangApplication.class)
+        .web(WebApplicationType.NONE)
+        .properties(QUIET)
+        .properties("spring.main.lazy-initialization=" + lazy)
+        .run(settings);
+  }
+
+  /** Settings, data source and Flyway only, for a restore into a database that has no schema yet. */
+  static ConfigurableApplicationContext restore(String[] settings) {
+    return new SpringApplicationBuilder(RestoreContext.class)
+        .web(WebApplicationType.NONE)
+        .properties(QUIET)
+        .properties("spring.main.lazy-initialization=true")
+        .run(settings);
+  }
+}

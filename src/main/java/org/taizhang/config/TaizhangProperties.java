@@ -27,18 +27,18 @@ public record TaizhangProperties(
 
   /**
    * Limits for text extraction. {@code maxChars} caps the stored and indexed text of one file;
-   * {@code timeout} kills a parser process that takes too long; {@code threads} is the number of
-   * parser processes, hence of files parsed at once (0: one per core); {@code workerHeap} is the
-   * heap of each; {@code workerMaxFiles} how many files one process parses before it is replaced;
-   * {@code workerNice} lowers their CPU priority so that interactive requests go first.
+   * {@code timeout} kills the parser process when one file takes too long; {@code threads} is the
+   * number of files parsed at once (0: one per core); {@code workerHeap} is the parser process's
+   * heap, shared by those files; {@code workerMaxFiles} how many files it reads before it is
+   * replaced; {@code workerNice} lowers its CPU priority so that interactive requests go first.
    */
   public record Extract(
       @DefaultValue("2000000") int maxChars,
       @DefaultValue("60s") Duration timeout,
       @DefaultValue("0") int threads,
       @DefaultValue("100000000") long maxImagePixels,
-      @DefaultValue("512MB") DataSize workerHeap,
-      @DefaultValue("5000") int workerMaxFiles,
+      @DefaultValue("1GB") DataSize workerHeap,
+      @DefaultValue("50000") int workerMaxFiles,
       @DefaultValue("5") int workerNice) {
     public int effectiveThreads() {
       return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();

@@ -14,6 +14,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
@@ -23,7 +25,11 @@ import java.util.stream.Stream;
  * It runs in its own JVM so that a parser that hangs or exhausts memory can be killed without
  * harming the service; {@link ParserPool} starts, watches and replaces these processes.
  *
- * <p>Arguments: maximum characters of text, maximum image pixels.
+ * <p>Several files are parsed at once on parallel threads, which share one JIT-compiled copy of
+ * the parsers: a second process would compile them all again, which costs more processor time
+ * than parsing a few thousand files.
+ *
+ * <p>Arguments: maximum characters of text, maximum image pixels, parallel parses.
  */
 public final class ParseWorker {
   private static final List<String> WARM_UP = List.of("warm-up.pdf", "warm-up.docx", "warm-up.xlsx", "warm-up.jpg", "warm-up.txt");
@@ -40,28 +46,53 @@ public final class ParseWorker {
     DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16));
     TextExtractor extractor = new TextExtractor(Integer.parseInt(args[0]), Long.parseLong(args[1]));
     ThumbnailRenderer thumbnails = new ThumbnailRenderer(Long.parseLong(args[1]));
+    int threads = Integer.parseInt(args[2]);
     warmUp(extractor, thumbnails);
     out.writeInt(WorkerProtocol.READY);
     out.flush();
+    // Daemon threads: when the pool closes our input the process ends, finished or not.
+    ExecutorService parsers = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "parse");
+      t.setDaemon(true);
+      return t;
+    });
     while (true) {
-      WorkerProtocol.Request request;
+      WorkerProtocol.Numbered n;
       try {
-        request = WorkerProtocol.readRequest(in);
+        n = WorkerProtocol.readRequest(in);
       } catch (EOFException e) {
         return; // the pool closed our input: a normal end
       }
-      try {
-        switch (request.kind()) {
-          case PARSE -> WorkerProtocol.writeResult(out, extractor.extract(Path.of(request.path()), request.name()));
-          case THUMBNAIL -> {
-            thumbnails.render(Path.of(request.path()), request.name(), Path.of(request.target()));
-            WorkerProtocol.writeDone(out);
-          }
-        }
-      } catch (ExtractionException e) {
-        WorkerProtocol.writeFailure(out, e.failure(), String.valueOf(e.getMessage()));
+      parsers.execute(() -> answer(n, extractor, thumbnails, out));
+    }
+  }
+
+  private static void answer(WorkerProtocol.Numbered n, TextExtractor extractor, ThumbnailRenderer thumbnails,
+      DataOutputStream out) {
+    WorkerProtocol.Request request = n.request();
+    Extraction result = null;
+    ExtractionException failure = null;
+    try {
+      switch (request.kind()) {
+        case PARSE -> result = extractor.extract(Path.of(request.path()), request.name());
+        case THUMBNAIL -> thumbnails.render(Path.of(request.path()), request.name(), Path.of(request.target()));
       }
-      out.flush();
+    } catch (ExtractionException e) {
+      failure = e;
+    }
+    try {
+      synchronized (out) {
+        if (failure != null) {
+          WorkerProtocol.writeFailure(out, n.id(), failure.failure(), String.valueOf(failure.getMessage()));
+        } else if (result != null) {
+          WorkerProtocol.writeResult(out, n.id(), result);
+        } else {
+          WorkerProtocol.writeDone(out, n.id());
+        }
+        out.flush();
+      }
+    } catch (IOException e) {
+      Runtime.getRuntime().halt(1); // the pool is gone
     }
   }
 

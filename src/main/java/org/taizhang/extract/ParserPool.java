@@ -12,15 +12,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -28,16 +28,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Parses files in separate JVMs ({@link ParseWorker}), at most {@code processes} at a time. A file
- * whose parse overruns the time limit gets its process killed; a parser that exhausts its heap
- * takes down only its own process ({@code -XX:+ExitOnOutOfMemoryError}). Either way the caller gets
- * a rejection reason and the next file a fresh process, and the service itself never runs parser
- * code.
+ * Parses files outside the service, in a parser process ({@link ParseWorker}, a separate JVM) that
+ * reads up to {@code threads} files at once. A file whose parse overruns the time limit gets the
+ * process killed; a parser that exhausts the heap takes down only that process
+ * ({@code -XX:+ExitOnOutOfMemoryError}). The next request starts a fresh process, and the service
+ * itself never runs parser code.
  *
- * <p>Processes are long-lived (started in the background when the pool is created, reused for
- * {@code filesPerProcess} files), so the JVM start and the JIT warm-up are paid rarely. Callers
- * beyond {@code processes} wait for a free process: this bounds parsing to the machine's cores
- * whatever the number of concurrent uploads and imports.
+ * <p>When a process dies, the files that were in flight beside the culprit are not rejected: a
+ * file whose own time ran out is the culprit and is rejected; any other is read again, alone in a
+ * fresh process if the cause is unknown (out of memory, a crash), so that only a file that brings
+ * down a process by itself is rejected for it.
+ *
+ * <p>One process with parallel threads rather than one process per thread: the JIT compiles the
+ * parsers once instead of once per process, which on two cores saves more processor time than a
+ * thousand files take to parse. The process lives for {@code filesPerProcess} files, then is
+ * replaced, so a slow leak in a parser stays bounded.
  */
 public final class ParserPool implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ParserPool.class);
@@ -45,28 +50,51 @@ public final class ParserPool implements AutoCloseable {
   private static final int OUT_OF_MEMORY_EXIT = 3;
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
   private static final Path NICE = Path.of("/usr/bin/nice");
+  /** A file is read at most this often before the pool gives up on it. */
+  private static final int ATTEMPTS = 3;
 
   /**
-   * @param processes parser processes, hence files parsed at once
-   * @param timeout longest parse of one file before its process is killed
-   * @param heapBytes maximum heap of each process
-   * @param filesPerProcess files a process parses before it is replaced, so that a slow leak in a parser stays bounded
+   * @param threads files parsed at once (the parser process's threads)
+   * @param timeout longest parse of one file before the process is killed
+   * @param heapBytes maximum heap of the parser process, shared by the files it reads at once
+   * @param filesPerProcess files a process reads before it is replaced
    * @param tempDir scratch directory of the processes (Tika spools some formats to disk); emptied at start
-   * @param niceness how much lower the processes' CPU priority is than the service's (Unix {@code nice};
+   * @param niceness how much lower the process's CPU priority is than the service's (Unix {@code nice};
    *     0 for none), so that searches and page views stay quick while a bulk import keeps every core busy
    */
-  public record Settings(int processes, Duration timeout, long heapBytes, int maxChars, long maxImagePixels,
+  public record Settings(int threads, Duration timeout, long heapBytes, int maxChars, long maxImagePixels,
       int filesPerProcess, Path tempDir, int niceness) {}
 
   /** What the pool is doing and has done since it started. */
-  public record Stats(int processes, int running, int busy, int waiting, long parsed, long timeouts, long outOfMemory,
-      long crashes, long started) {}
+  public record Stats(int threads, boolean running, int busy, int waiting, long parsed, long timeouts, long outOfMemory,
+      long crashes, long retried, long started) {}
+
+  /** Why a process ended under a request. */
+  private enum Cause { TIMEOUT, OUT_OF_MEMORY, CRASH }
+
+  /** The process ended while a request was in flight; {@code culprit} when it was this request's time that ran out. */
+  private static final class Died extends Exception {
+    final Cause cause;
+    final boolean culprit;
+    final boolean alone;
+    final String detail;
+
+    Died(Cause cause, boolean culprit, boolean alone, String detail) {
+      super(detail, null, false, false);
+      this.cause = cause;
+      this.culprit = culprit;
+      this.alone = alone;
+      this.detail = detail;
+    }
+  }
 
   private final Settings settings;
   private final List<String> command;
+  /** One permit per parallel parse; a file read alone takes them all. */
   private final Semaphore slots;
-  private final LinkedBlockingDeque<Worker> idle = new LinkedBlockingDeque<>();
-  private final Set<Worker> running = ConcurrentHashMap.newKeySet();
+  private final Object lifecycle = new Object();
+  /** The live process; replaced under {@link #lifecycle}. */
+  private Worker current;
   private final ScheduledExecutorService watchdog;
   private final AtomicInteger waiting = new AtomicInteger();
   private final AtomicInteger busy = new AtomicInteger();
@@ -74,12 +102,15 @@ public final class ParserPool implements AutoCloseable {
   private final AtomicLong timeouts = new AtomicLong();
   private final AtomicLong outOfMemory = new AtomicLong();
   private final AtomicLong crashes = new AtomicLong();
+  private final AtomicLong retried = new AtomicLong();
   private final AtomicLong started = new AtomicLong();
+  /** When a file was last handed in or answered (thumbnails do not count). */
+  private volatile long lastParseNanos = System.nanoTime();
   private volatile boolean closed;
 
   public ParserPool(Settings settings) {
     this.settings = settings;
-    this.slots = new Semaphore(settings.processes(), true);
+    this.slots = new Semaphore(settings.threads(), true);
     this.command = command(settings);
     this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "parser-watchdog");
@@ -87,19 +118,35 @@ public final class ParserPool implements AutoCloseable {
       return t;
     });
     emptyTempDir(settings.tempDir());
-    Thread warmUp = new Thread(this::warmUp, "parser-start");
+    Thread warmUp = new Thread(() -> {
+      try {
+        worker();
+      } catch (RuntimeException e) {
+        log.warn("解析进程预启动失败：{}", e.getMessage());
+      }
+    }, "parser-start");
     warmUp.setDaemon(true);
     warmUp.start();
   }
 
   /**
-   * Reads a file in a parser process. Waits for a free process if all are busy.
+   * Reads a file in the parser process. Waits while {@code threads} files are being read.
    *
    * @throws ExtractionException why the file cannot be accepted, including {@link ExtractionFailure#PARSE_TIMEOUT}
-   *     and {@link ExtractionFailure#OUT_OF_MEMORY} when its process had to be killed or died
+   *     and {@link ExtractionFailure#OUT_OF_MEMORY} when it brought the process down
    */
   public Extraction extract(Path file, String fileName) throws ExtractionException {
-    return run(new WorkerProtocol.Request(WorkerProtocol.Kind.PARSE, file.toAbsolutePath().toString(), fileName, null)).get();
+    lastParseNanos = System.nanoTime();
+    try {
+      return run(new WorkerProtocol.Request(WorkerProtocol.Kind.PARSE, file.toAbsolutePath().toString(), fileName, null)).get();
+    } finally {
+      lastParseNanos = System.nanoTime();
+    }
+  }
+
+  /** How long no file has been handed in for reading: background work waits for a quiet spell. */
+  public Duration quietFor() {
+    return busy.get() > 0 || waiting.get() > 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - lastParseNanos);
   }
 
   /** Whether {@link #thumbnail} can render files of this media type: PDFs and images. */
@@ -108,7 +155,7 @@ public final class ParserPool implements AutoCloseable {
   }
 
   /**
-   * Renders a PNG thumbnail of a PDF's first page or of an image to {@code target}, in a parser
+   * Renders a PNG thumbnail of a PDF's first page or of an image to {@code target}, in the parser
    * process under the same limits as parsing.
    */
   public void thumbnail(Path original, String mediaType, Path target) throws ExtractionException {
@@ -117,73 +164,95 @@ public final class ParserPool implements AutoCloseable {
   }
 
   private WorkerProtocol.Reply run(WorkerProtocol.Request request) throws ExtractionException {
+    boolean alone = false;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return attempt(request, alone);
+      } catch (Died d) {
+        if (d.culprit || d.alone || attempt >= ATTEMPTS) {
+          throw rejection(d);
+        }
+        // Caught in another file's fall: read it again, and alone unless the culprit is known.
+        alone = d.cause != Cause.TIMEOUT;
+        retried.incrementAndGet();
+      }
+    }
+  }
+
+  private ExtractionException rejection(Died d) {
+    return switch (d.cause) {
+      case TIMEOUT -> new ExtractionException(ExtractionFailure.PARSE_TIMEOUT, d.detail, null);
+      case OUT_OF_MEMORY -> new ExtractionException(ExtractionFailure.OUT_OF_MEMORY, d.detail, null);
+      case CRASH -> new ExtractionException(ExtractionFailure.CORRUPT_FILE, d.detail, null);
+    };
+  }
+
+  private WorkerProtocol.Reply attempt(WorkerProtocol.Request request, boolean alone) throws Died {
+    int permits = alone ? settings.threads() : 1;
     waiting.incrementAndGet();
     try {
-      slots.acquire();
+      slots.acquire(permits);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for a parser process", e);
+      throw new IllegalStateException("interrupted while waiting for the parser process", e);
     } finally {
       waiting.decrementAndGet();
     }
     busy.incrementAndGet();
     try {
-      Worker w = idle.pollFirst();
-      if (w == null) {
-        w = startWorker();
-      }
-      return w.call(request);
+      WorkerProtocol.Reply reply = worker().call(request);
+      parsed.incrementAndGet();
+      return reply;
     } finally {
       busy.decrementAndGet();
-      slots.release();
+      slots.release(permits);
     }
   }
 
-  /** Waits until all processes are up (they start in the background when the pool is created). */
+  /** The live process, started (and waited for) if there is none. */
+  private Worker worker() {
+    synchronized (lifecycle) {
+      if (closed) {
+        throw new IllegalStateException("parser pool is closed");
+      }
+      if (current == null || !current.accepting()) {
+        current = startWorker();
+      }
+      return current;
+    }
+  }
+
+  /** Waits until the parser process is up (it starts in the background when the pool is created). */
   public void awaitStarted(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (running.size() < settings.processes() && System.nanoTime() < deadline && !closed) {
+    while (System.nanoTime() < deadline && !closed) {
+      synchronized (lifecycle) {
+        if (current != null && current.accepting()) {
+          return;
+        }
+      }
       Thread.sleep(50);
     }
   }
 
   public Stats stats() {
-    return new Stats(settings.processes(), running.size(), busy.get(), waiting.get(), parsed.get(), timeouts.get(),
-        outOfMemory.get(), crashes.get(), started.get());
+    boolean running;
+    synchronized (lifecycle) {
+      running = current != null && current.accepting();
+    }
+    return new Stats(settings.threads(), running, busy.get(), waiting.get(), parsed.get(), timeouts.get(), outOfMemory.get(),
+        crashes.get(), retried.get(), started.get());
   }
 
   public Settings settings() {
     return settings;
   }
 
-  private void warmUp() {
-    for (int i = 0; i < settings.processes() && !closed; i++) {
-      if (!slots.tryAcquire()) {
-        return; // callers already start processes themselves
-      }
-      try {
-        if (running.size() >= settings.processes()) {
-          return;
-        }
-        idle.addLast(startWorker());
-      } catch (RuntimeException e) {
-        log.warn("解析进程预启动失败：{}", e.getMessage());
-        return;
-      } finally {
-        slots.release();
-      }
-    }
-  }
-
   private Worker startWorker() {
-    if (closed) {
-      throw new IllegalStateException("parser pool is closed");
-    }
     try {
       Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-      Worker w = new Worker(p);
-      running.add(w);
       started.incrementAndGet();
+      Worker w = new Worker(p);
       w.awaitReady();
       return w;
     } catch (IOException e) {
@@ -191,13 +260,18 @@ public final class ParserPool implements AutoCloseable {
     }
   }
 
-  /** One parser process and the pipes to it. Used by one caller at a time. */
+  /** The parser process, the pipes to it, and the requests it has not answered yet. */
   private final class Worker {
     private final Process process;
     private final DataOutputStream in;
     private final DataInputStream out;
-    private final AtomicBoolean killed = new AtomicBoolean();
-    private int files;
+    private final Map<Long, CompletableFuture<WorkerProtocol.Reply>> inFlight = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final AtomicLong requests = new AtomicLong();
+    /** The request whose time ran out, if that is why the process was killed; 0 otherwise. */
+    private volatile long killedFor;
+    private volatile boolean dead;
+    private volatile boolean retiring;
 
     Worker(Process process) {
       this.process = process;
@@ -205,16 +279,24 @@ public final class ParserPool implements AutoCloseable {
       this.out = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
     }
 
+    boolean accepting() {
+      return !dead && !retiring;
+    }
+
     void awaitReady() {
-      ScheduledFuture<?> timer = watchdog.schedule(this::kill, START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      ScheduledFuture<?> timer = watchdog.schedule(process::destroyForcibly, START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       try {
         skipToGreeting();
       } catch (IOException e) {
-        discard();
+        dead = true;
+        process.destroyForcibly();
         throw new UncheckedIOException("parser process did not start (exit " + exitStatus() + ")", e);
       } finally {
         timer.cancel(false);
       }
+      Thread reader = new Thread(this::readReplies, "parser-replies");
+      reader.setDaemon(true);
+      reader.start();
     }
 
     /**
@@ -242,48 +324,101 @@ public final class ParserPool implements AutoCloseable {
       throw new IOException("no greeting from the parser process");
     }
 
-    WorkerProtocol.Reply call(WorkerProtocol.Request request) throws ExtractionException {
-      ScheduledFuture<?> timer = watchdog.schedule(this::kill, settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
-      WorkerProtocol.Reply reply;
+    WorkerProtocol.Reply call(WorkerProtocol.Request request) throws Died {
+      long id = ids.incrementAndGet();
+      CompletableFuture<WorkerProtocol.Reply> reply = new CompletableFuture<>();
+      inFlight.put(id, reply);
+      if (requests.incrementAndGet() >= settings.filesPerProcess()) {
+        retiring = true; // the next request starts a fresh process; this one ends when its last reply is in
+      }
+      ScheduledFuture<?> timer = watchdog.schedule(() -> kill(id), settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
       try {
-        WorkerProtocol.writeRequest(in, request);
-        reply = WorkerProtocol.readReply(out);
+        synchronized (in) {
+          WorkerProtocol.writeRequest(in, id, request);
+        }
+        return reply.get();
       } catch (IOException e) {
+        // the process is gone; the reader reports how to everyone in flight, this request included
+        return await(reply);
+      } catch (ExecutionException e) {
+        throw (Died) e.getCause();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while parsing", e);
+      } finally {
         timer.cancel(false);
-        discard();
-        throw died(e);
+        inFlight.remove(id);
+        if (retiring && inFlight.isEmpty()) {
+          end();
+        }
       }
-      boolean inTime = timer.cancel(false);
-      parsed.incrementAndGet();
-      if (inTime && ++files < settings.filesPerProcess() && !closed) {
-        idle.addFirst(this); // the most recently used process has the warmest caches
-      } else {
-        discard();
-      }
-      return reply;
     }
 
-    private ExtractionException died(IOException e) {
-      if (killed.get()) {
-        timeouts.incrementAndGet();
-        double seconds = settings.timeout().toMillis() / 1000.0;
-        log.warn("解析超时（{} 秒），已终止解析进程", seconds);
-        return new ExtractionException(ExtractionFailure.PARSE_TIMEOUT, "no result after " + seconds + " s", e);
+    private WorkerProtocol.Reply await(CompletableFuture<WorkerProtocol.Reply> reply) throws Died {
+      try {
+        return reply.get(30, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        throw (Died) e.getCause();
+      } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+        throw new Died(Cause.CRASH, false, false, "parser process unreachable");
       }
-      int status = exitStatus();
-      if (status == OUT_OF_MEMORY_EXIT) {
-        outOfMemory.incrementAndGet();
-        log.warn("解析进程内存耗尽（上限 {} MB），已替换", settings.heapBytes() >> 20);
-        return new ExtractionException(ExtractionFailure.OUT_OF_MEMORY,
-            "parser needed more than " + (settings.heapBytes() >> 20) + " MB", e);
-      }
-      crashes.incrementAndGet();
-      log.warn("解析进程意外退出（状态 {}），已替换", status);
-      return new ExtractionException(ExtractionFailure.CORRUPT_FILE, "parser process exited with status " + status, e);
     }
 
-    private void kill() {
-      killed.set(true);
+    private void readReplies() {
+      try {
+        while (true) {
+          long id = out.readLong();
+          WorkerProtocol.Reply reply = WorkerProtocol.readReply(out);
+          CompletableFuture<WorkerProtocol.Reply> f = inFlight.get(id);
+          if (f != null) {
+            f.complete(reply);
+          }
+        }
+      } catch (IOException e) {
+        died();
+      }
+    }
+
+    /** The process ended: every request still in flight learns why, and whether it was alone. */
+    private void died() {
+      dead = true;
+      List<Map.Entry<Long, CompletableFuture<WorkerProtocol.Reply>>> pending = new ArrayList<>(inFlight.entrySet());
+      if (pending.isEmpty()) {
+        process.destroyForcibly();
+        return; // a normal end (input closed), or idle
+      }
+      long culprit = killedFor;
+      int status = culprit != 0 ? -1 : exitStatus();
+      Cause cause = culprit != 0 ? Cause.TIMEOUT : status == OUT_OF_MEMORY_EXIT ? Cause.OUT_OF_MEMORY : Cause.CRASH;
+      String detail = switch (cause) {
+        case TIMEOUT -> "no result after " + settings.timeout().toMillis() / 1000.0 + " s";
+        case OUT_OF_MEMORY -> "parser needed more than " + (settings.heapBytes() >> 20) + " MB";
+        case CRASH -> "parser process exited with status " + status;
+      };
+      switch (cause) {
+        case TIMEOUT -> {
+          timeouts.incrementAndGet();
+          log.warn("解析超时（{} 秒），已终止解析进程；同时在解析的 {} 个文件将重新解析", settings.timeout().toMillis() / 1000.0, pending.size() - 1);
+        }
+        case OUT_OF_MEMORY -> {
+          outOfMemory.incrementAndGet();
+          log.warn("解析进程内存耗尽（上限 {} MB）；当时在解析的 {} 个文件将逐个重新解析", settings.heapBytes() >> 20, pending.size());
+        }
+        case CRASH -> {
+          crashes.incrementAndGet();
+          log.warn("解析进程意外退出（状态 {}）；当时在解析的 {} 个文件将逐个重新解析", status, pending.size());
+        }
+      }
+      for (Map.Entry<Long, CompletableFuture<WorkerProtocol.Reply>> e : pending) {
+        e.getValue().completeExceptionally(new Died(cause, e.getKey() == culprit, pending.size() == 1, detail));
+      }
+      process.destroyForcibly();
+    }
+
+    private void kill(long id) {
+      if (killedFor == 0) {
+        killedFor = id;
+      }
       process.destroyForcibly();
     }
 
@@ -296,22 +431,19 @@ public final class ParserPool implements AutoCloseable {
       }
     }
 
-    /** Ends the process: closing its input lets a healthy one exit by itself. */
-    void discard() {
-      running.remove(this);
+    /** Closes the process's input: it ends once it has answered what it has. */
+    void end() {
       try {
-        in.close();
+        synchronized (in) {
+          in.close();
+        }
       } catch (IOException ignored) {
         // already gone
       }
-      if (killed.get() || !process.isAlive()) {
+      process.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(t -> {
         process.destroyForcibly();
-      } else {
-        process.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(t -> {
-          process.destroyForcibly();
-          return null;
-        });
-      }
+        return null;
+      });
     }
   }
 
@@ -324,7 +456,7 @@ public final class ParserPool implements AutoCloseable {
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx" + Math.max(16, s.heapBytes() >> 20) + "m",
         "-XX:+ExitOnOutOfMemoryError",
-        "-XX:+UseSerialGC",
+        "-XX:+UseParallelGC",
         "-XX:-UsePerfData",
         "-Djava.awt.headless=true",
         "-Dfile.encoding=UTF-8",
@@ -339,6 +471,7 @@ public final class ParserPool implements AutoCloseable {
     }
     cmd.add(Integer.toString(s.maxChars()));
     cmd.add(Long.toString(s.maxImagePixels()));
+    cmd.add(Integer.toString(s.threads()));
     return List.copyOf(cmd);
   }
 
@@ -368,9 +501,12 @@ public final class ParserPool implements AutoCloseable {
   public void close() {
     closed = true;
     watchdog.shutdownNow();
-    for (Worker w : List.copyOf(running)) {
-      w.discard();
+    synchronized (lifecycle) {
+      if (current != null) {
+        current.end();
+        current.process.destroyForcibly();
+        current = null;
+      }
     }
-    idle.clear();
   }
 }

@@ -9,7 +9,8 @@ import java.time.LocalDateTime;
 /**
  * The frames exchanged with a parser process over its standard input and output: a request names a
  * file and what to do with it (read it, or render its thumbnail), a reply carries the extraction,
- * a plain "done", or the reason it failed. Strings are
+ * a plain "done", or the reason it failed. Several requests are in flight at once, so each frame
+ * starts with the request's number and replies come back in whatever order parses end. Strings are
  * length-prefixed UTF-8 because extracted text can be far longer than {@code writeUTF} allows.
  */
 final class WorkerProtocol {
@@ -29,6 +30,9 @@ final class WorkerProtocol {
    */
   record Request(Kind kind, String path, String name, String target) {}
 
+  /** A request with the number its reply will carry. */
+  record Numbered(long id, Request request) {}
+
   /** A worker's reply: an extraction, or a failure with its detail. */
   record Reply(Extraction extraction, ExtractionFailure failure, String detail) {
     Extraction get() throws ExtractionException {
@@ -39,7 +43,8 @@ final class WorkerProtocol {
     }
   }
 
-  static void writeRequest(DataOutputStream out, Request r) throws IOException {
+  static void writeRequest(DataOutputStream out, long id, Request r) throws IOException {
+    out.writeLong(id);
     out.writeByte(r.kind().ordinal());
     writeString(out, r.path());
     writeString(out, r.name());
@@ -47,15 +52,18 @@ final class WorkerProtocol {
     out.flush();
   }
 
-  static Request readRequest(DataInputStream in) throws IOException {
-    return new Request(Kind.values()[in.readByte()], readString(in), readString(in), readString(in));
+  static Numbered readRequest(DataInputStream in) throws IOException {
+    long id = in.readLong();
+    return new Numbered(id, new Request(Kind.values()[in.readByte()], readString(in), readString(in), readString(in)));
   }
 
-  static void writeDone(DataOutputStream out) throws IOException {
+  static void writeDone(DataOutputStream out, long id) throws IOException {
+    out.writeLong(id);
     out.writeByte(DONE);
   }
 
-  static void writeResult(DataOutputStream out, Extraction x) throws IOException {
+  static void writeResult(DataOutputStream out, long id, Extraction x) throws IOException {
+    out.writeLong(id);
     out.writeByte(OK);
     writeString(out, x.mediaType());
     writeString(out, x.text());
@@ -71,12 +79,14 @@ final class WorkerProtocol {
     writeString(out, m.camera());
   }
 
-  static void writeFailure(DataOutputStream out, ExtractionFailure failure, String detail) throws IOException {
+  static void writeFailure(DataOutputStream out, long id, ExtractionFailure failure, String detail) throws IOException {
+    out.writeLong(id);
     out.writeByte(FAILED);
     writeString(out, failure.name());
     writeString(out, detail);
   }
 
+  /** Reads the reply that follows a request number (read by the caller with {@code readLong}). */
   static Reply readReply(DataInputStream in) throws IOException {
     byte kind = in.readByte();
     if (kind == FAILED) {

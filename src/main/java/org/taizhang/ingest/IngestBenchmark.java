@@ -118,8 +118,12 @@ public final class IngestBenchmark {
     }
   }
 
-  /** The files of one run, under {@code root} as {@code <unit>/<year>/<category>/<file>}. */
+  /** Files under {@code root} as {@code <unit>/<year>/<category>/<file>}, with the root's units.csv. */
   record Corpus(Path root, List<Path> files, long bytes) {}
+
+  /** The unit the warm-up files are handed in for, so that they never count as duplicates of measured ones. */
+  static final String WARM_UP_UNIT = "bench-warm-up";
+  private static final int WARM_UP_FILES = 300;
 
   private IngestBenchmark() {}
 
@@ -143,18 +147,19 @@ public final class IngestBenchmark {
     Path work = o.work() != null ? Files.createDirectories(o.work()) : Files.createTempDirectory("taizhang-ingest-bench");
     Path pool = o.corpus() != null ? o.corpus() : work.resolve("corpus");
     Corpus corpus = select(generate(pool, o.files(), out), o.files(), work.resolve("selection"));
+    Corpus warmUp = warmUpCorpus(corpus, work.resolve("warm-up"));
     out.printf(Locale.ROOT, "corpus: %d files, %.1f MB (%s)%n", corpus.files().size(), corpus.bytes() / 1048576.0,
         composition(corpus.files()));
 
     List<Rate> rates = new ArrayList<>();
     if (o.phases().contains("a")) {
-      rates.add(report(out, rawLimit(corpus, o.config(), work.resolve("raw-index"), cores)));
+      rates.add(report(out, rawLimit(corpus, warmUp, o.config(), work.resolve("raw-index"), cores)));
     }
     if (o.phases().contains("b")) {
-      rates.add(report(out, folderImport(corpus, o.config(), work.resolve("import-data"))));
+      rates.add(report(out, folderImport(corpus, warmUp, o.config(), work.resolve("import-data"))));
     }
     if (o.phases().contains("c")) {
-      rates.add(report(out, httpUploads(corpus, o.config(), work.resolve("upload-data"), o.clients())));
+      rates.add(report(out, httpUploads(corpus, warmUp, o.config(), work.resolve("upload-data"), o.clients())));
     }
     Rate raw = rates.stream().filter(r -> r.name().startsWith("(a)")).findFirst().orElse(null);
     if (raw != null) {
@@ -238,6 +243,34 @@ public final class IngestBenchmark {
     return new Corpus(target, List.copyOf(files), bytes);
   }
 
+  /**
+   * The first files of the corpus again, as the archive of one extra unit. Every phase handles them
+   * before it is measured — the same work, just not counted — so that all three are measured with
+   * the JIT warm, as a running service is.
+   */
+  private static Corpus warmUpCorpus(Corpus corpus, Path target) throws IOException {
+    deleteTree(target);
+    Files.createDirectories(target);
+    List<String> units = Files.readAllLines(corpus.root().resolve("units.csv"), StandardCharsets.UTF_8);
+    String root = units.get(1).split(",", -1)[0];
+    List<String> withWarmUp = new ArrayList<>(units);
+    withWarmUp.add(WARM_UP_UNIT + ",基准测试预热单位,文明单位," + root);
+    Files.write(target.resolve("units.csv"), withWarmUp, StandardCharsets.UTF_8);
+    List<Path> files = new ArrayList<>();
+    long bytes = 0;
+    for (Path f : corpus.files().subList(0, Math.min(WARM_UP_FILES, corpus.files().size()))) {
+      Path rel = corpus.root().relativize(f);
+      Path link = target.resolve(WARM_UP_UNIT).resolve(rel.subpath(1, rel.getNameCount()).toString());
+      Files.createDirectories(link.getParent());
+      if (!Files.exists(link)) {
+        Files.createLink(link, f);
+        files.add(link);
+        bytes += Files.size(link);
+      }
+    }
+    return new Corpus(target, List.copyOf(files), bytes);
+  }
+
   private static String composition(List<Path> files) {
     Map<String, Long> byExt = files.stream().collect(Collectors.groupingBy(IngestBenchmark::extension, TreeMap::new, Collectors.counting()));
     return byExt.entrySet().stream()
@@ -253,19 +286,16 @@ public final class IngestBenchmark {
 
   // ---- (a) the raw limit
 
-  private static Rate rawLimit(Corpus corpus, Path config, Path indexDir, int threads) throws Exception {
-    deleteTree(indexDir);
+  private static Rate rawLimit(Corpus corpus, Corpus warmUp, Path config, Path indexDir, int threads) throws Exception {
     ChineseAnalysis analysis = new ChineseAnalysis(config);
     TextExtractor extractor = new TextExtractor(MAX_CHARS, MAX_PIXELS);
-    List<Path> warmUp = warmUp(corpus);
-    parallel(threads, warmUp.size(), i -> {
-      try {
-        extractor.extract(warmUp.get(i), warmUp.get(i).getFileName().toString());
-      } catch (ExtractionException e) {
-        // counted in the measured pass
-      }
-      return null;
-    });
+    rawPass("warm-up", warmUp, analysis, extractor, indexDir.resolveSibling("raw-index-warm-up"), threads);
+    return rawPass("(a) raw limit, " + threads + " threads", corpus, analysis, extractor, indexDir, threads);
+  }
+
+  private static Rate rawPass(String name, Corpus corpus, ChineseAnalysis analysis, TextExtractor extractor, Path indexDir,
+      int threads) throws Exception {
+    deleteTree(indexDir);
     AtomicInteger rejected = new AtomicInteger();
     AtomicLong bytes = new AtomicLong();
     long start = System.nanoTime();
@@ -292,13 +322,7 @@ public final class IngestBenchmark {
       index.commit();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new Rate("(a) raw limit, " + threads + " threads", corpus.files().size() - rejected.get(), rejected.get(), bytes.get(),
-        seconds, cpuSeconds() - cpu, "");
-  }
-
-  /** Files parsed once before each measurement and not counted, so that every phase is measured warm. */
-  private static List<Path> warmUp(Corpus corpus) {
-    return corpus.files().subList(0, Math.min(300, corpus.files().size()));
+    return new Rate(name, corpus.files().size() - rejected.get(), rejected.get(), bytes.get(), seconds, cpuSeconds() - cpu, "");
   }
 
   private static void parallel(int threads, int n, Function<Integer, Void> task) throws InterruptedException {
@@ -328,10 +352,11 @@ public final class IngestBenchmark {
 
   // ---- (b) folder import
 
-  private static Rate folderImport(Corpus corpus, Path config, Path data) throws Exception {
+  private static Rate folderImport(Corpus corpus, Corpus warmUp, Path config, Path data) throws Exception {
     deleteTree(data);
-    try (ConfigurableApplicationContext ctx = start(WebApplicationType.NONE, config, data, warmUp(corpus))) {
+    try (ConfigurableApplicationContext ctx = start(WebApplicationType.NONE, config, data)) {
       FolderImporter importer = ctx.getBean(FolderImporter.class);
+      importer.importFolder(warmUp.root(), "基准测试预热");
       long start = System.nanoTime();
       double cpu = cpuSeconds();
       ImportSummary s = importer.importFolder(corpus.root(), "基准测试");
@@ -343,14 +368,38 @@ public final class IngestBenchmark {
 
   // ---- (c) HTTP uploads
 
-  private static Rate httpUploads(Corpus corpus, Path config, Path data, int clients) throws Exception {
+  private static Rate httpUploads(Corpus corpus, Corpus warmUp, Path config, Path data, int clients) throws Exception {
     deleteTree(data);
-    try (ConfigurableApplicationContext ctx = start(WebApplicationType.SERVLET, config, data, warmUp(corpus))) {
-      ctx.getBean(FolderImporter.class).loadUnits(corpus.root());
-      String token = ctx.getBean(AccountService.class).createToken("admin", "基准测试");
-      int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
-      URI uri = URI.create("http://127.0.0.1:" + port + "/api/documents");
-      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    try (ConfigurableApplicationContext ctx = start(WebApplicationType.SERVLET, config, data)) {
+      ctx.getBean(FolderImporter.class).loadUnits(warmUp.root());
+      Uploads uploads = new Uploads(ctx.getBean(AccountService.class).createToken("admin", "基准测试"),
+          Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port")));
+      uploads.send(warmUp, clients);
+      return uploads.send(corpus, clients).rate("(c) HTTP uploads, " + clients + " clients", ctx);
+    }
+  }
+
+  /** Clients sending files through the upload API, as a script with an API token does. */
+  private static final class Uploads {
+    private final String token;
+    private final URI uri;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+        .build();
+
+    Uploads(String token, int port) {
+      this.token = token;
+      this.uri = URI.create("http://127.0.0.1:" + port + "/api/documents");
+    }
+
+    /** What one run of uploads achieved. */
+    record Sent(Map<Integer, Integer> statuses, int files, long bytes, double seconds, double cpuSeconds) {
+      Rate rate(String name, ConfigurableApplicationContext ctx) {
+        int created = statuses.getOrDefault(201, 0);
+        return new Rate(name, created, files - created, bytes, seconds, cpuSeconds, "statuses " + statuses + ", " + backlog(ctx));
+      }
+    }
+
+    Sent send(Corpus corpus, int clients) throws InterruptedException {
       Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
       AtomicLong bytes = new AtomicLong();
       ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
@@ -361,7 +410,7 @@ public final class IngestBenchmark {
         Path rel = corpus.root().relativize(f);
         try {
           String category = rel.getNameCount() > 3 ? rel.getName(2).toString() : null;
-          HttpResponse<String> r = http.send(upload(uri, token, rel.getName(0).toString(), category, f), HttpResponse.BodyHandlers.ofString());
+          HttpResponse<String> r = http.send(request(rel.getName(0).toString(), category, f), HttpResponse.BodyHandlers.ofString());
           statuses.computeIfAbsent(r.statusCode(), k -> new AtomicInteger()).incrementAndGet();
           if (r.statusCode() == 201) {
             bytes.addAndGet(Files.size(f));
@@ -379,44 +428,40 @@ public final class IngestBenchmark {
       double seconds = (System.nanoTime() - start) / 1e9;
       double cpuUsed = cpuSeconds() - cpu;
       errors.forEach(e -> System.err.println("upload not accepted: " + e));
-      int created = statuses.getOrDefault(201, new AtomicInteger()).get();
-      return new Rate("(c) HTTP uploads, " + clients + " clients", created, corpus.files().size() - created, bytes.get(), seconds,
-          cpuUsed, "statuses " + new TreeMap<>(statuses) + ", " + backlog(ctx));
+      Map<Integer, Integer> counts = new TreeMap<>();
+      statuses.forEach((k, v) -> counts.put(k, v.get()));
+      return new Sent(counts, corpus.files().size(), bytes.get(), seconds, cpuUsed);
     }
-  }
 
-  private static HttpRequest upload(URI uri, String token, String unit, String category, Path file) throws IOException {
-    String boundary = "----taizhang" + UUID.randomUUID();
-    StringBuilder head = new StringBuilder();
-    field(head, boundary, "unit", unit);
-    if (category != null) {
-      field(head, boundary, "category", category);
+    private HttpRequest request(String unit, String category, Path file) throws IOException {
+      String boundary = "----taizhang" + UUID.randomUUID();
+      StringBuilder head = new StringBuilder();
+      field(head, boundary, "unit", unit);
+      if (category != null) {
+        field(head, boundary, "category", category);
+      }
+      head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+          .append(file.getFileName()).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+      return HttpRequest.newBuilder(uri)
+          .header("Authorization", "Bearer " + token)
+          .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+          .POST(HttpRequest.BodyPublishers.concat(
+              HttpRequest.BodyPublishers.ofString(head.toString(), StandardCharsets.UTF_8),
+              HttpRequest.BodyPublishers.ofFile(file),
+              HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n", StandardCharsets.UTF_8)))
+          .build();
     }
-    head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
-        .append(file.getFileName()).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
-    return HttpRequest.newBuilder(uri)
-        .header("Authorization", "Bearer " + token)
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.concat(
-            HttpRequest.BodyPublishers.ofString(head.toString(), StandardCharsets.UTF_8),
-            HttpRequest.BodyPublishers.ofFile(file),
-            HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n", StandardCharsets.UTF_8)))
-        .build();
-  }
 
-  private static void field(StringBuilder b, String boundary, String name, String value) {
-    b.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
-        .append(value).append("\r\n");
+    private static void field(StringBuilder b, String boundary, String name, String value) {
+      b.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+          .append(value).append("\r\n");
+    }
   }
 
   // ---- the service
 
-  /**
-   * Starts the service on an empty data directory, waits until its parser processes are up and
-   * gives them the warm-up pass (a) had, so that all three are measured warm.
-   */
-  private static ConfigurableApplicationContext start(WebApplicationType web, Path config, Path data, List<Path> warmUp)
-      throws InterruptedException {
+  /** Starts the service on an empty data directory and waits until its parser process is up. */
+  private static ConfigurableApplicationContext start(WebApplicationType web, Path config, Path data) throws InterruptedException {
     // Command-line arguments, because they outrank application.properties.
     ConfigurableApplicationContext ctx = new SpringApplicationBuilder(TaizhangApplication.class)
         .web(web)
@@ -425,14 +470,6 @@ public final class IngestBenchmark {
             "--logging.level.root=WARN", "--logging.level.org.taizhang=WARN", "--spring.main.log-startup-info=false");
     ParserPool parsers = ctx.getBean(ParserPool.class);
     parsers.awaitStarted(Duration.ofMinutes(2));
-    parallel(parsers.settings().processes(), warmUp.size(), i -> {
-      try {
-        parsers.extract(warmUp.get(i), warmUp.get(i).getFileName().toString());
-      } catch (ExtractionException e) {
-        // as in (a)
-      }
-      return null;
-    });
     return ctx;
   }
 
@@ -457,6 +494,16 @@ public final class IngestBenchmark {
     Duration own = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
     Duration children = ProcessHandle.current().descendants()
         .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO)).reduce(Duration.ZERO, Duration::plus);
+    if (Boolean.getBoolean("taizhang.bench.debug")) {
+      String stat = "";
+      try {
+        String[] f = Files.readString(Path.of("/proc/self/stat")).replaceAll("^.*\\) ", "").split(" ");
+        stat = " (user " + Long.parseLong(f[11]) / 100.0 + ", sys " + Long.parseLong(f[12]) / 100.0 + ")";
+      } catch (IOException | RuntimeException e) {
+        // not Linux
+      }
+      System.err.printf("cpu own %.1f%s children %.1f%n", own.toNanos() / 1e9, stat, children.toNanos() / 1e9);
+    }
     return own.plus(children).toNanos() / 1e9;
   }
 

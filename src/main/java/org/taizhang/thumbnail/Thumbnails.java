@@ -2,6 +2,7 @@ package org.taizhang.thumbnail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +24,7 @@ import org.taizhang.store.FileStore;
 /**
  * Small PNG previews of images and of the first page of PDFs, cached under the data directory by
  * content hash (derived data, safe to delete). They are rendered after an upload is acknowledged,
- * on one background thread that gives way while files are being parsed, so a bulk import is never
+ * on one background thread that waits for a quiet spell in parsing, so a bulk import is never
  * slowed by them; a thumbnail asked for before its turn is rendered on the spot. Rendering runs in
  * the parser processes, under their time and memory limits.
  */
@@ -31,6 +32,8 @@ import org.taizhang.store.FileStore;
 public class Thumbnails implements DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(Thumbnails.class);
   private static final long YIELD_MILLIS = 200;
+  /** A pause this long in parsing means no import or upload burst is under way. */
+  private static final Duration QUIET = Duration.ofSeconds(2);
 
   /** Where a document's thumbnail stands. */
   public enum State { READY, PENDING, FAILED, NONE }
@@ -95,7 +98,7 @@ public class Thumbnails implements DisposableBean {
     try {
       while (true) {
         long id = queue.take();
-        while (parsers.stats().busy() > 0 || parsers.stats().waiting() > 0) {
+        while (parsers.quietFor().compareTo(QUIET) < 0) {
           Thread.sleep(YIELD_MILLIS);
         }
         try {

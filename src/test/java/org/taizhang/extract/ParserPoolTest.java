@@ -23,8 +23,8 @@ class ParserPoolTest {
   @TempDir Path dir;
   private ParserPool pool;
 
-  private ParserPool pool(int processes, Duration timeout, long heapMegabytes) {
-    pool = new ParserPool(new ParserPool.Settings(processes, timeout, heapMegabytes << 20, 100_000, 100_000_000, 1000,
+  private ParserPool pool(int threads, Duration timeout, long heapMegabytes) {
+    pool = new ParserPool(new ParserPool.Settings(threads, timeout, heapMegabytes << 20, 100_000, 100_000_000, 1000,
         dir.resolve("tmp"), 0));
     return pool;
   }
@@ -100,7 +100,7 @@ class ParserPoolTest {
   }
 
   @Test
-  void parsesNoMoreFilesAtOnceThanItHasProcesses() throws Exception {
+  void readsSeveralFilesAtOnceInOneProcess() throws Exception {
     ParserPool p = pool(2, Duration.ofSeconds(60), 256);
     ExecutorService callers = Executors.newFixedThreadPool(6);
     try {
@@ -115,7 +115,46 @@ class ParserPoolTest {
     } finally {
       callers.shutdownNow();
     }
-    assertThat(p.stats().started()).isEqualTo(2);
+    assertThat(p.stats().started()).isEqualTo(1);
     assertThat(p.stats().parsed()).isEqualTo(24);
+  }
+
+  @Test
+  void filesCaughtInAnotherFilesFallAreReadAgainNotRejected() throws Exception {
+    ParserPool p = pool(2, Duration.ofSeconds(2), 1024);
+    Path heavy = write("heavy.docx", TestFiles.heavyDocx(300_000));
+    p.awaitStarted(Duration.ofSeconds(60));
+    ExecutorService callers = Executors.newFixedThreadPool(4);
+    try {
+      Future<?> culprit = callers.submit(() -> p.extract(heavy, "heavy.docx"));
+      java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+      List<Future<Integer>> streams = new ArrayList<>();
+      for (int s = 0; s < 3; s++) {
+        int stream = s;
+        streams.add(callers.submit(() -> {
+          int n = 0;
+          while (!done.get()) {
+            Path f = write("s" + stream + "-" + n + ".docx", TestFiles.docx("第" + stream + "组第" + n + "份", "志愿服务".repeat(500)));
+            assertThat(p.extract(f, f.getFileName().toString()).text()).startsWith("第" + stream + "组第" + n + "份");
+            n++;
+          }
+          return n;
+        }));
+      }
+      assertThatThrownBy(culprit::get).hasCauseInstanceOf(ExtractionException.class)
+          .cause().satisfies(e -> assertThat(((ExtractionException) e).failure()).isEqualTo(ExtractionFailure.PARSE_TIMEOUT));
+      Thread.sleep(500);
+      done.set(true);
+      int innocent = 0;
+      for (Future<Integer> f : streams) {
+        innocent += f.get(); // an innocent file rejected would fail here
+      }
+      assertThat(innocent).isPositive();
+    } finally {
+      callers.shutdownNow();
+    }
+    assertThat(p.stats().timeouts()).isEqualTo(1);
+    assertThat(p.stats().retried()).as("a file in flight beside the culprit was read again").isGreaterThanOrEqualTo(1);
+    assertThat(p.stats().started()).isEqualTo(2);
   }
 }

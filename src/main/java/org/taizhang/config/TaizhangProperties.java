@@ -39,7 +39,7 @@ public record TaizhangProperties(
       @DefaultValue("100000000") long maxImagePixels,
       @DefaultValue("1GB") DataSize workerHeap,
       @DefaultValue("50000") int workerMaxFiles,
-      @DefaultValue("5") int workerNice) {
+      @DefaultValue("0") int workerNice) {
     public int effectiveThreads() {
       return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }

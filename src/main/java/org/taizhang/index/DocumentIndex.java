@@ -59,6 +59,8 @@ public final class DocumentIndex implements AutoCloseable {
   /** Writes that have returned; a refresh covers those counted before it started. */
   private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
   private volatile long refreshedWrites;
+  private volatile boolean rebuilding;
+  private final java.util.concurrent.locks.ReentrantLock refreshing = new java.util.concurrent.locks.ReentrantLock();
 
   public DocumentIndex(Path dir, ChineseAnalysis analysis, java.time.Duration commitInterval) {
     try {
@@ -143,25 +145,47 @@ public final class DocumentIndex implements AutoCloseable {
 
   /** Makes every change so far visible to new searches. */
   public void refresh() {
-    long covered = writes.get();
+    visibleUpTo(writes.get());
+  }
+
+  /**
+   * Refreshes unless a refresh since write number {@code target} has happened. Readers that arrive
+   * while a refresh runs wait for it and then need none of their own: under a steady stream of
+   * writes every reader waits for at most one refresh beyond the one in progress.
+   */
+  private void visibleUpTo(long target) {
+    if (refreshedWrites >= target || rebuilding) {
+      return;
+    }
+    refreshing.lock();
     try {
+      if (refreshedWrites >= target) {
+        return;
+      }
+      long covered = writes.get();
       searchers.maybeRefreshBlocking();
+      refreshedWrites = covered;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-    synchronized (this) {
-      refreshedWrites = Math.max(refreshedWrites, covered);
+    } finally {
+      refreshing.unlock();
     }
   }
 
-  /** Rewrites segments that hold deleted documents, so that no trace of them is left in statistics. */
-  public void expungeDeletes() {
+  /**
+   * Empties the index and fills it again with {@code fill}. Readers meanwhile keep the index as it
+   * was, without refreshing, so searches go on working (showing nothing new until the rebuild ends);
+   * the rebuilt index is then exactly what a fresh one would be, down to its ranking statistics.
+   */
+  public void rebuild(Runnable fill) {
+    rebuilding = true;
     try {
-      writer.forceMergeDeletes(true);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      deleteAll();
+      fill.run();
+    } finally {
+      rebuilding = false;
     }
-    writes.incrementAndGet();
+    refresh();
   }
 
   public void commit() {
@@ -185,9 +209,7 @@ public final class DocumentIndex implements AutoCloseable {
 
   /** Runs a read against a searcher that sees every write returned so far, and releases it afterwards. */
   public <T> T read(IndexFunction<T> fn) {
-    if (writes.get() > refreshedWrites) {
-      refresh();
-    }
+    visibleUpTo(writes.get());
     try {
       IndexSearcher s = searchers.acquire();
       try {

@@ -44,20 +44,20 @@ public class IndexMaintenance {
   }
 
   /**
-   * Indexes every document again from the database and drops what the database lacks. Documents
-   * are replaced one by one rather than the index emptied first, so searches keep working while it
-   * runs, with the service up.
+   * Builds the index again from the database. Searches keep working meanwhile, on the index as it
+   * was; documents that change during the rebuild are in the result too.
    */
   public Outcome rebuild(Job job) {
-    int indexed = indexAll(null, job);
+    Set<Long> before = index.ids();
+    int[] indexed = {0};
+    index.rebuild(() -> indexed[0] = indexAll(null, job));
+    // A document deleted while the rebuild read it is not to stay.
     Set<Long> extra = new HashSet<>(index.ids());
     extra.removeAll(documents.ids());
     extra.forEach(index::delete);
-    // Replaced documents linger as deletions, and still count in ranking statistics, until their
-    // segments merge; a rebuild should rank exactly as a freshly built index does.
-    index.expungeDeletes();
     index.commit();
-    return new Outcome(indexed, extra.size());
+    before.removeAll(index.ids());
+    return new Outcome(indexed[0], before.size());
   }
 
   private int indexAll(Set<Long> only, Job job) {

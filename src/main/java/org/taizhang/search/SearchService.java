@@ -80,10 +80,13 @@ public class SearchService {
     return index.read(view -> {
       int wanted = request.page() * request.size();
       SortField newest = new SortField(DocumentFields.DATE_SORT, SortField.Type.LONG, true);
+      // Last, the order of upload: the same documents come in the same order whatever the index's
+      // layout (rebuilt in place, restored from a backup), so pages never shift between two views.
+      SortField uploaded = new SortField(DocumentFields.ID, SortField.Type.LONG);
       // Without words every hit scores alike: newest first. By date, the score orders a day's documents.
-      Sort sort = !ranked ? new Sort(newest)
-          : request.sort() == SearchSort.DATE ? new Sort(newest, SortField.FIELD_SCORE)
-          : new Sort(SortField.FIELD_SCORE, newest);
+      Sort sort = !ranked ? new Sort(newest, uploaded)
+          : request.sort() == SearchSort.DATE ? new Sort(newest, SortField.FIELD_SCORE, uploaded)
+          : new Sort(SortField.FIELD_SCORE, newest, uploaded);
       FacetsCollectorManager.FacetsResult found =
           FacetsCollectorManager.search(view.searcher(), query, Math.max(1, wanted), sort, true, new FacetsCollectorManager());
       TopDocs top = found.topDocs();

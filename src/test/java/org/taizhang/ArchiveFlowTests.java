@@ -25,6 +25,7 @@ import org.taizhang.ingest.FolderImporter;
 import org.taizhang.support.Basic;
 import org.taizhang.support.Multipart;
 import org.taizhang.support.TestFiles;
+import org.taizhang.support.TestUnits;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,14 +61,7 @@ abstract class ArchiveFlowTests {
 
   @BeforeEach
   void units() throws IOException {
-    Path dir = Files.createTempDirectory("units");
-    Files.writeString(dir.resolve("units.csv"), """
-        code,name,type,parent
-        county,青禾县文明办,创建办,
-        edu,青禾县教育局,文明单位,county
-        xinghe,星河社区,文明社区,county
-        """);
-    importer.loadUnits(dir);
+    TestUnits.load(importer, TestUnits.COUNTY);
   }
 
   URI uri(String path) {

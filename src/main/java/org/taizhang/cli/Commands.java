@@ -89,22 +89,10 @@ public class Commands {
       return org.taizhang.backup.RestoreCommand.run(rest);
     }
     if (args[0].equals("benchmark-search")) {
-      try {
-        org.taizhang.search.SearchBenchmark.main(rest);
-        return 0;
-      } catch (Exception e) {
-        System.err.println("基准测试失败：" + e);
-        return 1;
-      }
+      return benchmark(() -> org.taizhang.search.SearchBenchmark.main(rest));
     }
     if (args[0].equals("benchmark-ingest")) {
-      try {
-        org.taizhang.ingest.IngestBenchmark.main(rest);
-        return 0;
-      } catch (Exception e) {
-        System.err.println("基准测试失败：" + e);
-        return 1;
-      }
+      return benchmark(() -> org.taizhang.ingest.IngestBenchmark.main(rest));
     }
     if (args[0].equals("evaluate-relevance")) {
       org.taizhang.search.RelevanceEvaluation.main(rest);
@@ -127,6 +115,22 @@ public class Commands {
       }
     }
     return usage(System.out);
+  }
+
+  /** A benchmark's main method. */
+  @FunctionalInterface
+  private interface Benchmark {
+    void run() throws Exception;
+  }
+
+  private static int benchmark(Benchmark b) {
+    try {
+      b.run();
+      return 0;
+    } catch (Exception e) {
+      System.err.println("基准测试失败：" + e);
+      return 1;
+    }
   }
 
   /** One line for the operator when the command cannot start, most often because the service still runs. */

@@ -18,6 +18,7 @@ import org.taizhang.extract.ParserPool;
 import org.taizhang.support.Basic;
 import org.taizhang.support.Multipart;
 import org.taizhang.support.TestFiles;
+import org.taizhang.support.TestUnits;
 
 /**
  * A file that makes Word's parser take seconds and hundreds of megabytes — a few megabytes of
@@ -57,9 +58,7 @@ abstract class ParserIsolationTests {
 
   @Test
   void aParserThatBlowsItsLimitCostsOneRejectionNotTheService() throws Exception {
-    Path units = Files.createTempDirectory("units");
-    Files.writeString(units.resolve("units.csv"), "code,name,type,parent\ncounty,青禾县文明办,创建办,\nedu,青禾县教育局,文明单位,county\n");
-    importer.loadUnits(units);
+    TestUnits.load(importer, TestUnits.COUNTY);
     byte[] heavy = TestFiles.heavyDocx(PARAGRAPHS);
     long rows = documents.count();
     ParserPool.Stats before = parsers.stats();

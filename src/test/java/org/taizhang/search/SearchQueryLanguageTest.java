@@ -31,6 +31,7 @@ import org.taizhang.ingest.IngestRequest;
 import org.taizhang.ingest.IngestService;
 import org.taizhang.support.Basic;
 import org.taizhang.support.TestFiles;
+import org.taizhang.support.TestUnits;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,14 +67,7 @@ class SearchQueryLanguageTest {
     if (!IDS.isEmpty()) {
       return;
     }
-    Path dir = Files.createTempDirectory("units");
-    Files.writeString(dir.resolve("units.csv"), """
-        code,name,type,parent
-        county,青禾县文明办,创建办,
-        edu,青禾县教育局,文明单位,county
-        xinghe,星河社区,文明社区,county
-        """);
-    importer.loadUnits(dir);
+    TestUnits.load(importer, TestUnits.COUNTY);
     // ranking: the words of the query together, or scattered (the scattered one is newer and says them more often)
     text("phrase", "edu", "briefing", "2025-03-05", "三月工作简报", "本月在校门口开展文明劝导活动，效果良好。");
     text("scattered", "edu", "briefing", "2025-03-06", "四月工作简报",

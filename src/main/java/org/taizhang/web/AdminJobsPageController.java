@@ -27,7 +27,7 @@ import org.taizhang.thumbnail.Thumbnails;
  * The administrators' view of long work: folder imports and re-indexing with their progress
  * (count, rate, time left), the parser processes, and the work queued behind acknowledged uploads
  * (completeness, thumbnails). Imports read a folder on the server; both run while the service
- * keeps serving.
+ * keeps serving (searches see the index as it was until a rebuild ends).
  */
 @Controller
 class AdminJobsPageController {
@@ -102,7 +102,8 @@ class AdminJobsPageController {
       audit.record(caller.username(), AuditAction.REINDEX, "全文索引", outcome);
       return outcome;
     }).isPresent();
-    ReviewPageController.flash(redirect, started ? "success" : "error", started ? "已开始重建索引，检索在此期间照常可用" : "重建索引已在进行");
+    ReviewPageController.flash(redirect, started ? "success" : "error",
+        started ? "已开始重建索引；检索在此期间照常可用，显示重建开始前的结果" : "重建索引已在进行");
     return "redirect:/admin/jobs";
   }
 }

@@ -356,7 +356,8 @@ public final class ParserPool implements AutoCloseable {
 
     private WorkerProtocol.Reply await(CompletableFuture<WorkerProtocol.Reply> reply) throws Died {
       try {
-        return reply.get(30, TimeUnit.SECONDS);
+        // If the process was already gone before this request was registered, nobody will answer it.
+        return reply.get(dead ? 2 : 30, TimeUnit.SECONDS);
       } catch (ExecutionException e) {
         throw (Died) e.getCause();
       } catch (InterruptedException | java.util.concurrent.TimeoutException e) {

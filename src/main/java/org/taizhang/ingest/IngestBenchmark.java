@@ -494,16 +494,6 @@ public final class IngestBenchmark {
     Duration own = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
     Duration children = ProcessHandle.current().descendants()
         .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO)).reduce(Duration.ZERO, Duration::plus);
-    if (Boolean.getBoolean("taizhang.bench.debug")) {
-      String stat = "";
-      try {
-        String[] f = Files.readString(Path.of("/proc/self/stat")).replaceAll("^.*\\) ", "").split(" ");
-        stat = " (user " + Long.parseLong(f[11]) / 100.0 + ", sys " + Long.parseLong(f[12]) / 100.0 + ")";
-      } catch (IOException | RuntimeException e) {
-        // not Linux
-      }
-      System.err.printf("cpu own %.1f%s children %.1f%n", own.toNanos() / 1e9, stat, children.toNanos() / 1e9);
-    }
     return own.plus(children).toNanos() / 1e9;
   }
 

@@ -3,7 +3,6 @@ package org.taizhang.backup;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import org.springframework.jdbc.core.simple.JdbcClient;

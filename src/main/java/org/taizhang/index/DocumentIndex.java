@@ -5,9 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
@@ -41,6 +48,11 @@ import org.taizhang.archive.Document;
  * refresh and a burst of writes costs one refresh at the next read. Writes are committed to disk
  * every few seconds and on close; what a crash loses in between is re-indexed from the database
  * at the next start.
+ *
+ * <p>Everything that writes index files runs on the index's own threads, which nobody interrupts.
+ * Lucene writes through interruptible channels: an interrupt aimed at a caller (a cancelled import,
+ * a job stopped at shutdown) would close a file mid-write, and the writer treats that as a tragic
+ * event, closing itself and dropping every uncommitted document. Callers keep their interrupt status.
  */
 public final class DocumentIndex implements AutoCloseable {
   /** A searcher with the facet state built for the same reader. */
@@ -55,12 +67,13 @@ public final class DocumentIndex implements AutoCloseable {
   private final SearcherManager searchers;
   private final FacetsConfig facetsConfig = new FacetsConfig();
   private final ScheduledExecutorService committer;
+  private final ExecutorService writeThreads;
   private volatile View cachedView;
   /** Writes that have returned; a refresh covers those counted before it started. */
-  private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong writes = new AtomicLong();
   private volatile long refreshedWrites;
   private volatile boolean rebuilding;
-  private final java.util.concurrent.locks.ReentrantLock refreshing = new java.util.concurrent.locks.ReentrantLock();
+  private final ReentrantLock refreshing = new ReentrantLock();
 
   public DocumentIndex(Path dir, ChineseAnalysis analysis, java.time.Duration commitInterval) {
     try {
@@ -73,13 +86,19 @@ public final class DocumentIndex implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the search index at " + dir, e);
     }
-    this.committer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "index-commit");
-      t.setDaemon(true);
-      return t;
-    });
+    this.committer = Executors.newSingleThreadScheduledExecutor(daemon("index-commit"));
+    this.writeThreads = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("index-write"));
     long ms = commitInterval.toMillis();
     committer.scheduleWithFixedDelay(this::commitQuietly, ms, ms, TimeUnit.MILLISECONDS);
+  }
+
+  private static ThreadFactory daemon(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   private static FieldType textWithOffsets() {
@@ -117,29 +136,17 @@ public final class DocumentIndex implements AutoCloseable {
     String body = text == null ? "" : text;
     doc.add(new Field(DocumentFields.TEXT, body, TEXT_WITH_OFFSETS));
     doc.add(new TextField(DocumentFields.TEXT_WORDS, body, Field.Store.NO));
-    try {
-      writer.updateDocument(new Term(DocumentFields.ID, id), facetsConfig.build(doc));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    onIndexThread(() -> writer.updateDocument(new Term(DocumentFields.ID, id), facetsConfig.build(doc)));
     writes.incrementAndGet();
   }
 
   public void delete(long id) {
-    try {
-      writer.deleteDocuments(new Term(DocumentFields.ID, Long.toString(id)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    onIndexThread(() -> writer.deleteDocuments(new Term(DocumentFields.ID, Long.toString(id))));
     writes.incrementAndGet();
   }
 
   public void deleteAll() {
-    try {
-      writer.deleteAll();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    onIndexThread(writer::deleteAll);
     writes.incrementAndGet();
   }
 
@@ -163,10 +170,8 @@ public final class DocumentIndex implements AutoCloseable {
         return;
       }
       long covered = writes.get();
-      searchers.maybeRefreshBlocking();
+      onIndexThread(searchers::maybeRefreshBlocking);
       refreshedWrites = covered;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     } finally {
       refreshing.unlock();
     }
@@ -189,10 +194,48 @@ public final class DocumentIndex implements AutoCloseable {
   }
 
   public void commit() {
+    onIndexThread(writer::commit);
+  }
+
+  /** An index operation that may write files. */
+  @FunctionalInterface
+  private interface IndexWrite {
+    void run() throws IOException;
+  }
+
+  /**
+   * Runs {@code write} on an index thread and waits for it, however often the caller is
+   * interrupted meanwhile; the caller's interrupt status is restored afterwards.
+   */
+  private void onIndexThread(IndexWrite write) {
+    Future<?> done = writeThreads.submit(() -> {
+      write.run();
+      return null;
+    });
+    boolean interrupted = false;
     try {
-      writer.commit();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      while (true) {
+        try {
+          done.get();
+          return;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof IOException io) {
+            throw new UncheckedIOException(io);
+          } else if (cause instanceof RuntimeException r) {
+            throw r;
+          } else if (cause instanceof Error err) {
+            throw err;
+          }
+          throw new IllegalStateException(cause);
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -273,11 +316,31 @@ public final class DocumentIndex implements AutoCloseable {
     return facetsConfig;
   }
 
+  /** Waits for a commit in progress (interrupting it would lose it), then commits and closes. */
   @Override
   public void close() throws IOException {
-    committer.shutdownNow();
-    searchers.close();
-    writer.close();
-    directory.close();
+    committer.shutdown();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (committer.awaitTermination(10, TimeUnit.MINUTES)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    try {
+      onIndexThread(() -> {
+        searchers.close();
+        writer.close();
+      });
+    } finally {
+      writeThreads.shutdown();
+      directory.close();
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 }

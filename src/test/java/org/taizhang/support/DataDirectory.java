@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -76,5 +78,20 @@ public record DataDirectory(Path root) {
       }
     }
     return ids;
+  }
+
+  /** How the committed index differs from the database's current documents; both empty when in line. */
+  public record IndexDrift(SortedSet<Long> missing, SortedSet<Long> extra) {
+    public static final IndexDrift NONE = new IndexDrift(new TreeSet<>(), new TreeSet<>());
+  }
+
+  public IndexDrift indexDrift() throws Exception {
+    Set<Long> indexed = indexedIds();
+    Set<Long> current = currentDocuments().keySet();
+    SortedSet<Long> missing = new TreeSet<>(current);
+    missing.removeAll(indexed);
+    SortedSet<Long> extra = new TreeSet<>(indexed);
+    extra.removeAll(current);
+    return new IndexDrift(missing, extra);
   }
 }

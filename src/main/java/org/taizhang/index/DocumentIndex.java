@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
@@ -37,8 +38,12 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.IOUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.taizhang.archive.Document;
 
 /**
@@ -53,18 +58,28 @@ import org.taizhang.archive.Document;
  * Lucene writes through interruptible channels: an interrupt aimed at a caller (a cancelled import,
  * a job stopped at shutdown) would close a file mid-write, and the writer treats that as a tragic
  * event, closing itself and dropping every uncommitted document. Callers keep their interrupt status.
+ *
+ * <p>A writer lost anyway (a tragic event: disk full, an I/O error) is replaced by a new one on the
+ * committed index, the operation is tried again, and the {@linkplain #onWriterReplaced listener}
+ * learns that uncommitted documents are gone, so they can be indexed again from the database.
  */
 public final class DocumentIndex implements AutoCloseable {
   /** A searcher with the facet state built for the same reader. */
   public record View(IndexSearcher searcher, SortedSetDocValuesReaderState facets) {}
 
+  /** A writer and the searchers over it, replaced together when the writer is lost. */
+  private record OpenIndex(IndexWriter writer, SearcherManager searchers) {}
+
   static final String NO_CATEGORY = "_none";
 
+  private static final Logger log = LoggerFactory.getLogger(DocumentIndex.class);
   private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
 
   private final FSDirectory directory;
-  private final IndexWriter writer;
-  private final SearcherManager searchers;
+  private final Analyzer analyzer;
+  private volatile OpenIndex current;
+  private volatile boolean closing;
+  private volatile Runnable writerReplaced = () -> {};
   private final FacetsConfig facetsConfig = new FacetsConfig();
   private final ScheduledExecutorService committer;
   private final ExecutorService writeThreads;
@@ -76,13 +91,10 @@ public final class DocumentIndex implements AutoCloseable {
   private final ReentrantLock refreshing = new ReentrantLock();
 
   public DocumentIndex(Path dir, ChineseAnalysis analysis, java.time.Duration commitInterval) {
+    this.analyzer = analysis.indexAnalyzer();
     try {
       this.directory = FSDirectory.open(dir);
-      IndexWriterConfig config = new IndexWriterConfig(analysis.indexAnalyzer());
-      config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-      config.setRAMBufferSizeMB(64);
-      this.writer = new IndexWriter(directory, config);
-      this.searchers = new SearcherManager(writer, null);
+      this.current = open();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the search index at " + dir, e);
     }
@@ -90,6 +102,27 @@ public final class DocumentIndex implements AutoCloseable {
     this.writeThreads = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("index-write"));
     long ms = commitInterval.toMillis();
     committer.scheduleWithFixedDelay(this::commitQuietly, ms, ms, TimeUnit.MILLISECONDS);
+  }
+
+  private OpenIndex open() throws IOException {
+    IndexWriterConfig config = new IndexWriterConfig(analyzer);
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setRAMBufferSizeMB(64);
+    IndexWriter writer = new IndexWriter(directory, config);
+    try {
+      return new OpenIndex(writer, new SearcherManager(writer, null));
+    } catch (IOException | RuntimeException e) {
+      IOUtils.closeWhileHandlingException(writer);
+      throw e;
+    }
+  }
+
+  /**
+   * Sets what runs after a lost writer was replaced: the documents it had not committed are no
+   * longer in the index.
+   */
+  public void onWriterReplaced(Runnable listener) {
+    this.writerReplaced = listener;
   }
 
   private static ThreadFactory daemon(String name) {
@@ -136,17 +169,17 @@ public final class DocumentIndex implements AutoCloseable {
     String body = text == null ? "" : text;
     doc.add(new Field(DocumentFields.TEXT, body, TEXT_WITH_OFFSETS));
     doc.add(new TextField(DocumentFields.TEXT_WORDS, body, Field.Store.NO));
-    onIndexThread(() -> writer.updateDocument(new Term(DocumentFields.ID, id), facetsConfig.build(doc)));
+    onIndexThread(open -> open.writer().updateDocument(new Term(DocumentFields.ID, id), facetsConfig.build(doc)));
     writes.incrementAndGet();
   }
 
   public void delete(long id) {
-    onIndexThread(() -> writer.deleteDocuments(new Term(DocumentFields.ID, Long.toString(id))));
+    onIndexThread(open -> open.writer().deleteDocuments(new Term(DocumentFields.ID, Long.toString(id))));
     writes.incrementAndGet();
   }
 
   public void deleteAll() {
-    onIndexThread(writer::deleteAll);
+    onIndexThread(open -> open.writer().deleteAll());
     writes.incrementAndGet();
   }
 
@@ -170,7 +203,7 @@ public final class DocumentIndex implements AutoCloseable {
         return;
       }
       long covered = writes.get();
-      onIndexThread(searchers::maybeRefreshBlocking);
+      onIndexThread(open -> open.searchers().maybeRefreshBlocking());
       refreshedWrites = covered;
     } finally {
       refreshing.unlock();
@@ -194,13 +227,13 @@ public final class DocumentIndex implements AutoCloseable {
   }
 
   public void commit() {
-    onIndexThread(writer::commit);
+    onIndexThread(open -> open.writer().commit());
   }
 
   /** An index operation that may write files. */
   @FunctionalInterface
   private interface IndexWrite {
-    void run() throws IOException;
+    void run(OpenIndex open) throws IOException;
   }
 
   /**
@@ -209,7 +242,7 @@ public final class DocumentIndex implements AutoCloseable {
    */
   private void onIndexThread(IndexWrite write) {
     Future<?> done = writeThreads.submit(() -> {
-      write.run();
+      runReplacingLostWriter(write);
       return null;
     });
     boolean interrupted = false;
@@ -239,26 +272,73 @@ public final class DocumentIndex implements AutoCloseable {
     }
   }
 
+  private void runReplacingLostWriter(IndexWrite write) throws IOException {
+    OpenIndex open = current;
+    try {
+      write.run(open);
+    } catch (AlreadyClosedException | IOException e) {
+      // An I/O error that left the writer usable is the caller's; a closed writer is replaced.
+      boolean lost = e instanceof AlreadyClosedException || open.writer().getTragicException() != null;
+      if (closing || !lost) {
+        throw e;
+      }
+      replace(open, e);
+      write.run(current);
+    }
+  }
+
+  private synchronized void replace(OpenIndex lost, Exception cause) throws IOException {
+    if (current != lost || closing) {
+      return;
+    }
+    log.error("搜索索引写入器失效（{}），重新打开索引并从数据库补建未提交的材料", cause.toString());
+    IOUtils.closeWhileHandlingException(lost.searchers());
+    try {
+      lost.writer().rollback();
+    } catch (IOException | RuntimeException e) {
+      // Already closed by the tragic event; rolling back only releases the write lock.
+    }
+    current = open();
+    cachedView = null;
+    writes.incrementAndGet();
+    writerReplaced.run();
+  }
+
   private void commitQuietly() {
     try {
-      if (writer.isOpen() && writer.hasUncommittedChanges()) {
-        writer.commit();
-      }
-    } catch (IOException | RuntimeException e) {
+      onIndexThread(open -> {
+        if (open.writer().hasUncommittedChanges()) {
+          open.writer().commit();
+        }
+      });
+    } catch (RuntimeException e) {
       // The next interval tries again; the database stays the source of truth meanwhile.
-      org.slf4j.LoggerFactory.getLogger(DocumentIndex.class).warn("index commit failed: {}", e.toString());
+      log.warn("index commit failed: {}", e.toString());
     }
+  }
+
+  /** The current writer, for tests that need to break it. */
+  IndexWriter writer() {
+    return current.writer();
   }
 
   /** Runs a read against a searcher that sees every write returned so far, and releases it afterwards. */
   public <T> T read(IndexFunction<T> fn) {
     visibleUpTo(writes.get());
     try {
-      IndexSearcher s = searchers.acquire();
+      OpenIndex open = current;
+      IndexSearcher s;
+      try {
+        s = open.searchers().acquire();
+      } catch (AlreadyClosedException e) {
+        // The writer was replaced since this read began.
+        open = current;
+        s = open.searchers().acquire();
+      }
       try {
         return fn.apply(view(s));
       } finally {
-        searchers.release(s);
+        open.searchers().release(s);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -319,6 +399,7 @@ public final class DocumentIndex implements AutoCloseable {
   /** Waits for a commit in progress (interrupting it would lose it), then commits and closes. */
   @Override
   public void close() throws IOException {
+    closing = true;
     committer.shutdown();
     boolean interrupted = false;
     while (true) {
@@ -331,9 +412,9 @@ public final class DocumentIndex implements AutoCloseable {
       }
     }
     try {
-      onIndexThread(() -> {
-        searchers.close();
-        writer.close();
+      onIndexThread(open -> {
+        open.searchers().close();
+        open.writer().close();
       });
     } finally {
       writeThreads.shutdown();

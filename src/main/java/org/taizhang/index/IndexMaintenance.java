@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.taizhang.archive.DocumentRepository;
 import org.taizhang.job.Job;
+import org.taizhang.job.Jobs;
 
 /** Keeps the derived index in line with the database: fills in what it lacks, drops what it should not hold. */
 @Service
@@ -17,20 +18,29 @@ public class IndexMaintenance {
   private static final int BATCH = 200;
 
   /** What a reconciliation or rebuild changed. */
-  public record Outcome(int indexed, int removed) {}
+  public record Outcome(int indexed, int removed) {
+    public String summary() {
+      return "补建 " + indexed + " 篇，移除 " + removed + " 篇";
+    }
+  }
 
   private final DocumentIndex index;
   private final DocumentRepository documents;
 
-  IndexMaintenance(DocumentIndex index, DocumentRepository documents) {
+  IndexMaintenance(DocumentIndex index, DocumentRepository documents, Jobs jobs) {
     this.index = index;
     this.documents = documents;
+    index.onWriterReplaced(() -> jobs.submit("索引校正", "系统", job -> reconcile(job).summary()));
   }
 
-  /** Indexes documents the database holds and the index lacks; removes index entries the database lacks. */
+  /**
+   * Indexes documents the database holds and the index lacks; removes index entries the database
+   * lacks. Safe while documents are added: the index is read first, so a document stored meanwhile
+   * is at worst indexed twice (the same entry), never taken for one the database lacks.
+   */
   public Outcome reconcile(Job job) {
-    Set<Long> inDb = documents.ids();
     Set<Long> inIndex = index.ids();
+    Set<Long> inDb = documents.ids();
     Set<Long> missing = new HashSet<>(inDb);
     missing.removeAll(inIndex);
     Set<Long> extra = new HashSet<>(inIndex);

@@ -44,7 +44,6 @@ class StartupRecovery implements SmartInitializingSingleton {
       throw new UncheckedIOException("file store sweep failed", e);
     }
     Job job = jobs.start("索引校正", "系统");
-    IndexMaintenance.Outcome o = maintenance.reconcile(job);
-    job.finish("补建 " + o.indexed() + " 篇，移除 " + o.removed() + " 篇");
+    job.finish(maintenance.reconcile(job).summary());
   }
 }

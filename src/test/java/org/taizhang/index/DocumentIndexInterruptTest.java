@@ -1,6 +1,9 @@
 package org.taizhang.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,9 +11,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +69,43 @@ class DocumentIndexInterruptTest {
         assertThat(reader.numDocs()).as("round %d", round).isEqualTo(60);
       }
     }
+  }
+
+  @Test
+  void aLostWriterIsReplacedAndItsLossAnnounced() throws Exception {
+    AtomicInteger announced = new AtomicInteger();
+    try (DocumentIndex index = new DocumentIndex(dir, ANALYSIS, Duration.ofHours(1))) {
+      index.onWriterReplaced(announced::incrementAndGet);
+      for (long id = 1; id <= 10; id++) {
+        index.put(document(id), "会议记录 " + id);
+      }
+      index.commit();
+      for (long id = 11; id <= 15; id++) {
+        index.put(document(id), "会议记录 " + id);
+      }
+      // Break the writer the way a stray interrupt did: its files closed under it mid-commit.
+      Thread.currentThread().interrupt();
+      assertThatThrownBy(() -> index.writer().commit()).isInstanceOf(IOException.class);
+      Thread.interrupted();
+      assertThatThrownBy(() -> index.writer().commit()).as("the writer is lost").isInstanceOf(AlreadyClosedException.class);
+
+      index.put(document(16), "会议记录 16");
+      assertThat(announced).as("the replacement announced once").hasValue(1);
+      assertThat(index.ids()).as("committed documents and the write after the loss; 11–15 are for the listener to re-index")
+          .isEqualTo(union(ids(1, 10), ids(16, 16)));
+      for (long id = 11; id <= 15; id++) {
+        index.put(document(id), "会议记录 " + id);
+      }
+      assertThat(index.ids()).isEqualTo(ids(1, 16));
+      assertThat(announced).hasValue(1);
+    }
+    assertThat(indexedIds()).isEqualTo(ids(1, 16));
+  }
+
+  private static Set<Long> union(Set<Long> a, Set<Long> b) {
+    Set<Long> u = new HashSet<>(a);
+    u.addAll(b);
+    return u;
   }
 
   private Set<Long> indexedIds() throws Exception {

@@ -4,38 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.taizhang.account.AccountService;
 import org.taizhang.account.Role;
 import org.taizhang.ingest.FolderImporter;
@@ -49,17 +35,10 @@ import org.taizhang.ingest.RejectedException;
  * an account whose owner then manages their password and API tokens. Runs against its own data
  * directory, never ./data.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    // Selenium warns that it has no DevTools bindings for this Chromium; the test uses plain WebDriver only.
-    "logging.level.org.openqa.selenium.devtools=ERROR",
-    "logging.level.org.openqa.selenium.chromium=ERROR",
-    // A configured first administrator, so no random password is generated and printed.
-    "taizhang.admin.password=browser-test-admin-pw"})
-class BrowserTest {
-  /** Under target/ so that {@code mvn clean} removes what the runs leave behind. */
-  private static final Path WORK = Path.of("target", "browser-test");
-  private static final Path DATA_DIR = freshDirectory("data-");
-  private static final Path SCREENSHOT = Path.of("target", "screenshots", "search.png");
+// A configured first administrator, so no random password is generated and printed.
+@TestPropertySource(properties = "taizhang.admin.password=browser-test-admin-pw")
+class BrowserTest extends BrowserTests {
+  private static final Path SCREENSHOT = SCREENSHOTS.resolve("search.png");
 
   private static final String UNIT = "xinghe-community";
   /** An administrator sees every unit, so the search counts below are the whole archive's. */
@@ -79,9 +58,6 @@ class BrowserTest {
       记录人：李明
       """;
 
-  @LocalServerPort
-  int port;
-
   @Autowired
   FolderImporter importer;
 
@@ -91,47 +67,13 @@ class BrowserTest {
   @Autowired
   AccountService accounts;
 
-  private ChromeDriver browser;
-  private WebDriverWait wait;
-  private Path profile;
-  private Path uploads;
-
-  @DynamicPropertySource
-  static void isolatedDataDirectory(DynamicPropertyRegistry registry) {
-    registry.add("taizhang.data-dir", DATA_DIR::toString);
-    registry.add("taizhang.sample.import-on-first-start", () -> "false");
-  }
-
-  @BeforeAll
-  static void requireChromium() {
-    Chromium.assumeInstalled();
-  }
-
-  @BeforeEach
-  void startBrowser() {
-    profile = freshDirectory("chromium-profile-");
-    browser = Chromium.start(profile, 1280, 1000);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-  }
-
-  @AfterEach
-  void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-    deleteRecursively(profile);
-    deleteRecursively(uploads);
-  }
-
   @Test
   void uploadThenSearchThenNarrowByFacet() throws Exception {
     seedArchive();
     signIn(ADMIN, PASSWORD);
 
     // 1. Upload through the form; the title comes from the (Chinese) file name.
-    uploads = freshDirectory("upload-");
-    Path upload = uploads.resolve(FILE_TITLE + ".txt");
-    Files.writeString(upload, FILE_TEXT, StandardCharsets.UTF_8);
+    Path upload = uploadFile(FILE_TITLE + ".txt", FILE_TEXT);
     browser.get(url("/upload"));
     assertChinesePage("上传材料");
     WebElement form = browser.findElement(By.id("upload-form"));
@@ -156,7 +98,7 @@ class BrowserTest {
     assertChinesePage("检索");
     WebElement q = browser.findElement(By.id("q"));
     q.sendKeys(WORD);
-    submitAndWait(browser.findElement(By.cssSelector("#search-form button[type=submit]")));
+    clickAndWait(browser.findElement(By.cssSelector("#search-form button[type=submit]")));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results .hit")));
     assertThat(browser.findElement(By.id("q")).getAttribute("value")).isEqualTo(WORD);
     assertThat(browser.getCurrentUrl()).as("unused filters are left out of the address").doesNotContain("unit=");
@@ -170,7 +112,7 @@ class BrowserTest {
     // 3. Narrow to one year through the facet: the document stays, the others from 2024 go.
     WebElement year = browser.findElement(By.cssSelector(".facet a[data-facet='year'][data-value='2025']"));
     assertThat(year.getText()).contains("2025").contains("3");
-    submitAndWait(year);
+    clickAndWait(year);
     wait.until(ExpectedConditions.urlContains("year=2025"));
     assertThat(browser.getCurrentUrl()).contains("q=" + java.net.URLEncoder.encode(WORD, StandardCharsets.UTF_8));
     assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("共 3 条结果");
@@ -184,7 +126,7 @@ class BrowserTest {
         .isEqualTo("2025");
 
     // 4. Lifting the filter brings the other years back.
-    submitAndWait(chip.findElement(By.cssSelector("a.remove")));
+    clickAndWait(chip.findElement(By.cssSelector("a.remove")));
     assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("共 5 条结果");
     assertThat(browser.findElements(By.cssSelector("#active-filters"))).isEmpty();
 
@@ -230,16 +172,16 @@ class BrowserTest {
     assertThat(browser.findElement(By.id("new-username")).getAttribute("value")).isEqualTo(office);
 
     // 2. Edit the name; set a new password.
-    submitAndWait(userRow(office).findElement(By.cssSelector("a.edit-link")));
+    clickAndWait(userRow(office).findElement(By.cssSelector("a.edit-link")));
     WebElement name = browser.findElement(By.id("edit-display-name"));
     name.clear();
     name.sendKeys("赵强");
-    submitAndWait(browser.findElement(By.id("edit-submit")));
+    clickAndWait(browser.findElement(By.id("edit-submit")));
     assertThat(flash()).contains("已保存用户 " + office);
     assertThat(userRow(office).getText()).contains("赵强").doesNotContain("东城区创建办赵强");
-    submitAndWait(userRow(office).findElement(By.cssSelector("a.edit-link")));
+    clickAndWait(userRow(office).findElement(By.cssSelector("a.edit-link")));
     browser.findElement(By.id("reset-password")).sendKeys(reset);
-    submitAndWait(browser.findElement(By.id("reset-submit")));
+    clickAndWait(browser.findElement(By.id("reset-submit")));
     assertThat(flash()).contains("已为 " + office + " 设置新密码");
     Chromium.signOut(browser, wait);
 
@@ -248,7 +190,7 @@ class BrowserTest {
     WebElement nav = browser.findElement(By.id("nav"));
     assertThat(nav.getText()).contains("检索", "单位档案", "待办").doesNotContain("上传材料", "回收站", "用户管理", "审计日志");
     assertThat(browser.findElement(By.id("current-user")).getText()).isEqualTo("赵强");
-    submitAndWait(browser.findElement(By.id("current-user")));
+    clickAndWait(browser.findElement(By.id("current-user")));
     assertThat(browser.getCurrentUrl()).endsWith("/account");
     assertThat(browser.findElement(By.id("account-role")).getText()).isEqualTo("下级创建办");
     assertThat(browser.findElement(By.id("account-unit")).getText()).isEqualTo("东城区文明办");
@@ -264,7 +206,7 @@ class BrowserTest {
     // 5. A token is shown once, works for the API, and stops working when revoked.
     assertThat(browser.findElements(By.id("no-tokens"))).hasSize(1);
     browser.findElement(By.id("token-label")).sendKeys("备份脚本");
-    submitAndWait(browser.findElement(By.id("token-submit")));
+    clickAndWait(browser.findElement(By.id("token-submit")));
     String token = browser.findElement(By.id("new-token")).getText();
     assertThat(token).startsWith("tz_");
     WebElement tokenRow = browser.findElement(By.cssSelector("#tokens tr.token"));
@@ -299,14 +241,14 @@ class BrowserTest {
     new Select(browser.findElement(By.id("new-role"))).selectByValue(role);
     new Select(browser.findElement(By.id("new-unit"))).selectByValue(unit);
     browser.findElement(By.id("new-password")).sendKeys(password);
-    submitAndWait(browser.findElement(By.id("create-submit")));
+    clickAndWait(browser.findElement(By.id("create-submit")));
   }
 
   private void changePassword(String current, String password, String confirm) {
     browser.findElement(By.id("current")).sendKeys(current);
     browser.findElement(By.id("new-password")).sendKeys(password);
     browser.findElement(By.id("confirm")).sendKeys(confirm);
-    submitAndWait(browser.findElement(By.id("password-submit")));
+    clickAndWait(browser.findElement(By.id("password-submit")));
   }
 
   private WebElement userRow(String username) {
@@ -320,15 +262,6 @@ class BrowserTest {
   private int apiStatus(String token) throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(URI.create(url("/api/units"))).header("Authorization", "Bearer " + token).build();
     return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-  }
-
-  private void signIn(String username, String password) {
-    Chromium.signIn(browser, wait, url(""), username, password);
-  }
-
-  /** Clicks and waits for the next page to replace this one, so nothing is read from the old page. */
-  private void submitAndWait(WebElement clickable) {
-    Chromium.clickAndWait(browser, clickable);
   }
 
   private WebElement hitFor(long id) {
@@ -348,31 +281,19 @@ class BrowserTest {
     assertThat(nav.findElement(By.cssSelector("a.active")).getText()).isEqualTo(activeNav);
   }
 
-  private void screenshot(Path target) throws IOException {
-    Files.createDirectories(target.getParent());
-    Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
-  }
-
   /**
    * A small unit tree and four documents in other units and years that also mention the word, so
    * the search has facets worth clicking (and the screenshot shows a real result list).
    */
   private void seedArchive() throws IOException, RejectedException {
-    Path dir = freshDirectory("units-");
-    Files.writeString(dir.resolve("units.csv"), """
+    assertThat(loadUnits(importer, """
         code,name,type,parent
         xinghe-city,星河市文明办,创建办,
         dongcheng,东城区文明办,创建办,xinghe-city
         xinghe-community,星河社区,文明社区,dongcheng
         dongcheng-tax,东城区税务局,文明单位,dongcheng
         shiyan-school,东城区实验小学,文明校园,dongcheng
-        """, StandardCharsets.UTF_8);
-    assertThat(importer.loadUnits(dir)).isEqualTo(5);
-    deleteRecursively(dir);
+        """)).isEqualTo(5);
     if (accounts.find(ADMIN).isEmpty()) {
       accounts.create("test", ADMIN, ADMIN_NAME, Role.ADMIN, null, PASSWORD);
     }
@@ -389,25 +310,5 @@ class BrowserTest {
   private void seed(String unit, String title, LocalDate date, String text) throws RejectedException {
     ingest.ingest(new IngestRequest(unit, null, date, title, null, title + ".txt", "测试数据"),
         new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private static Path freshDirectory(String prefix) {
-    try {
-      Files.createDirectories(WORK);
-      return Files.createTempDirectory(WORK.toAbsolutePath(), prefix);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // Leftovers under target/ are harmless; the next mvn clean removes them.
-    }
   }
 }

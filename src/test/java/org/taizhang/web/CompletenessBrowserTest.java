@@ -2,33 +2,19 @@ package org.taizhang.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.taizhang.account.AccountService;
 import org.taizhang.account.Role;
 import org.taizhang.completeness.CompletenessService;
@@ -41,15 +27,9 @@ import org.taizhang.ingest.FolderImporter;
  * follows it to the unit's checklist and reads the missing item; the unit's clerk uploads the
  * missing record through the upload form; back on the dashboard the cell has turned 达标.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "logging.level.org.openqa.selenium.devtools=ERROR",
-    "logging.level.org.openqa.selenium.chromium=ERROR",
-    "taizhang.admin.password=" + CompletenessBrowserTest.ADMIN_PASSWORD})
-class CompletenessBrowserTest {
+@TestPropertySource(properties = "taizhang.admin.password=" + CompletenessBrowserTest.ADMIN_PASSWORD)
+class CompletenessBrowserTest extends BrowserTests {
   static final String ADMIN_PASSWORD = "completeness-admin-pw";
-  private static final Path WORK = Path.of("target", "browser-test");
-  private static final Path DATA_DIR = freshDirectory("completeness-data-");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   private static final String UNIT = "qhx-wjj";
   private static final String UNIT_NAME = "青禾县卫生健康局";
@@ -71,9 +51,6 @@ class CompletenessBrowserTest {
       决议：一、九月底前完成志愿服务活动记录整理；二、创建办每月检查台账一次。
       """;
 
-  @LocalServerPort
-  int port;
-
   @Autowired
   FolderImporter importer;
 
@@ -83,41 +60,17 @@ class CompletenessBrowserTest {
   @Autowired
   CompletenessService completeness;
 
-  private ChromeDriver browser;
-  private WebDriverWait wait;
-  private Path profile;
-  private Path uploads;
-
-  @DynamicPropertySource
-  static void isolatedDataDirectory(DynamicPropertyRegistry registry) {
-    registry.add("taizhang.data-dir", DATA_DIR::toString);
-    registry.add("taizhang.sample.import-on-first-start", () -> "false");
-  }
-
-  @BeforeAll
-  static void requireChromium() {
-    Chromium.assumeInstalled();
+  @Override
+  Dimension window() {
+    return new Dimension(1400, 1000);
   }
 
   @BeforeEach
-  void setUp() {
+  void sampleArchiveAndClerk() {
     if (accounts.find(CLERK).isEmpty()) {
       importer.importFolder(Path.of("sample-archive"), "test");
       accounts.create("test", CLERK, CLERK_NAME, Role.CLERK, UNIT, CLERK_PASSWORD);
     }
-    profile = freshDirectory("chromium-profile-");
-    uploads = freshDirectory("completeness-upload-");
-    browser = Chromium.start(profile, 1400, 1000);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-  }
-
-  @AfterEach
-  void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-    deleteRecursively(profile);
-    deleteRecursively(uploads);
   }
 
   @Test
@@ -125,7 +78,7 @@ class CompletenessBrowserTest {
     String indicator = meetingIndicator();
 
     // 1. The administrator finds the unit's meeting-record cell short of evidence.
-    Chromium.signIn(browser, wait, url(""), "admin", ADMIN_PASSWORD);
+    signIn("admin", ADMIN_PASSWORD);
     assertThat(browser.findElement(By.id("nav")).getText()).contains("完整性");
     open("/completeness?year=2025");
     assertThat(browser.getTitle()).contains("台账完整性");
@@ -143,10 +96,10 @@ class CompletenessBrowserTest {
     wait.until(d -> d.findElements(By.cssSelector("#chart-types svg")).size() == 1
         && d.findElements(By.cssSelector("#chart-months svg")).size() == 1);
     assertThat(browser.findElement(By.id("chart-types")).getText()).contains("达标率");
-    screenshot("completeness-dashboard.png");
+    fullPageScreenshot("completeness-dashboard.png");
 
     // 2. The cell leads to the unit's checklist at the indicator, which names the missing item.
-    Chromium.clickAndWait(browser, cell);
+    clickAndWait(cell);
     String address = URLDecoder.decode(browser.getCurrentUrl(), StandardCharsets.UTF_8);
     assertThat(address).contains("/units/" + UNIT + "/completeness", "year=2025").endsWith("#ind-" + indicator);
     WebElement article = browser.findElement(By.id("ind-" + indicator));
@@ -155,23 +108,21 @@ class CompletenessBrowserTest {
     assertThat(article.findElement(By.cssSelector("li.missing-item")).getAttribute("data-key")).endsWith("2025-Q3");
     assertThat(browser.findElement(By.id("unit-name")).getText()).isEqualTo(UNIT_NAME);
     assertThat(browser.findElement(By.id("due-box")).getText()).contains(MISSING);
-    screenshot("unit-completeness.png");
+    fullPageScreenshot("unit-completeness.png");
     Chromium.signOut(browser, wait);
 
     // 3. The unit's clerk is taken to its own checklist and hands the record in.
-    Chromium.signIn(browser, wait, url(""), CLERK, CLERK_PASSWORD);
+    signIn(CLERK, CLERK_PASSWORD);
     assertThat(browser.findElement(By.id("current-user")).getText()).isEqualTo(CLERK_NAME);
-    Chromium.clickAndWait(browser, browser.findElement(By.id("nav-completeness")));
+    clickAndWait(browser.findElement(By.id("nav-completeness")));
     assertThat(browser.getCurrentUrl()).contains("/units/" + UNIT + "/completeness");
     assertThat(browser.findElement(By.id("ind-" + indicator)).getText()).contains(MISSING);
-    Chromium.clickAndWait(browser, browser.findElement(By.id("upload-more")));
+    clickAndWait(browser.findElement(By.id("upload-more")));
     assertThat(browser.getCurrentUrl()).contains("/upload?unit=" + UNIT);
     assertThat(new Select(browser.findElement(By.id("unit"))).getFirstSelectedOption().getAttribute("value")).isEqualTo(UNIT);
     new Select(browser.findElement(By.id("category"))).selectByVisibleText("会议记录");
-    Path file = uploads.resolve(TITLE + ".txt");
-    Files.writeString(file, MEETING, StandardCharsets.UTF_8);
-    browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
-    Chromium.clickAndWait(browser, browser.findElement(By.id("upload-submit")));
+    browser.findElement(By.id("file")).sendKeys(uploadFile(TITLE + ".txt", MEETING).toString());
+    clickAndWait(browser.findElement(By.id("upload-submit")));
     wait.until(ExpectedConditions.urlMatches("/documents/\\d+$"));
     assertThat(browser.findElement(By.id("flash")).getText()).isEqualTo("上传成功");
     assertThat(browser.findElement(By.id("doc-title")).getText()).isEqualTo(TITLE);
@@ -179,15 +130,15 @@ class CompletenessBrowserTest {
     Chromium.signOut(browser, wait);
 
     // 4. Back on the dashboard the cell is green.
-    Chromium.signIn(browser, wait, url(""), "admin", ADMIN_PASSWORD);
+    signIn("admin", ADMIN_PASSWORD);
     open("/completeness?year=2025");
     WebElement after = cell(indicator);
     assertThat(after.getAttribute("data-status")).isEqualTo("MET");
     assertThat(after.getAttribute("class")).contains("status-MET");
     assertThat(after.getText()).isEqualTo("A");
     assertThat(backgroundOf(after)).isEqualTo("rgb(183, 225, 193)");
-    screenshot("completeness-dashboard-after.png");
-    Chromium.clickAndWait(browser, after);
+    fullPageScreenshot("completeness-dashboard-after.png");
+    clickAndWait(after);
     WebElement done = browser.findElement(By.id("ind-" + indicator));
     assertThat(done.getAttribute("data-status")).isEqualTo("MET");
     assertThat(done.findElements(By.cssSelector("li.missing-item"))).isEmpty();
@@ -209,46 +160,5 @@ class CompletenessBrowserTest {
 
   private String backgroundOf(WebElement e) {
     return e.getCssValue("background-color").replace("rgba", "rgb").replaceAll(", 1\\)$", ")");
-  }
-
-  private void open(String path) {
-    browser.get(url(path));
-    wait.until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
-  }
-
-  private void screenshot(String name) throws IOException {
-    Files.createDirectories(SCREENSHOTS);
-    Dimension window = browser.manage().window().getSize();
-    Number height = (Number) browser.executeScript("return document.documentElement.scrollHeight");
-    browser.manage().window().setSize(new Dimension(window.getWidth(), Math.max(window.getHeight(), height.intValue() + 120)));
-    try {
-      Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
-    } finally {
-      browser.manage().window().setSize(window);
-    }
-  }
-
-  private static Path freshDirectory(String prefix) {
-    try {
-      Files.createDirectories(WORK);
-      return Files.createTempDirectory(WORK.toAbsolutePath(), prefix);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // Leftovers under target/ are harmless.
-    }
   }
 }

@@ -3,33 +3,18 @@ package org.taizhang.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.taizhang.account.AccountService;
 import org.taizhang.account.Role;
 import org.taizhang.archive.Document;
@@ -43,22 +28,12 @@ import org.taizhang.ingest.IngestService;
  * 下一处 / 上一处 step through the marks, wrapping around at either end. The page also lists the
  * document's near copy from another unit under 相似材料.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "logging.level.org.openqa.selenium.devtools=ERROR",
-    "logging.level.org.openqa.selenium.chromium=ERROR",
-    "taizhang.admin.password=preview-browser-admin-pw"})
-class PreviewBrowserTest {
-  private static final Path WORK = Path.of("target", "browser-test");
-  private static final Path DATA_DIR = freshDirectory("preview-data-");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
+@TestPropertySource(properties = "taizhang.admin.password=preview-browser-admin-pw")
+class PreviewBrowserTest extends BrowserTests {
   private static final String REVIEWER = "county-reviewer";
   private static final String PASSWORD = "preview-browser-pw-1";
   private static final String QUERY = "台账";
   private static final String TITLE = "星河社区2025年度文明创建工作总结";
-
-  @LocalServerPort
-  int port;
 
   @Autowired
   FolderImporter importer;
@@ -69,41 +44,16 @@ class PreviewBrowserTest {
   @Autowired
   AccountService accounts;
 
-  private ChromeDriver browser;
-  private WebDriverWait wait;
-  private Path profile;
-
-  @DynamicPropertySource
-  static void isolatedDataDirectory(DynamicPropertyRegistry registry) {
-    registry.add("taizhang.data-dir", DATA_DIR::toString);
-    registry.add("taizhang.sample.import-on-first-start", () -> "false");
-  }
-
-  @BeforeAll
-  static void requireChromium() {
-    Chromium.assumeInstalled();
-  }
-
-  @BeforeEach
-  void startBrowser() {
-    profile = freshDirectory("chromium-profile-");
-    browser = Chromium.start(profile, 1280, 900);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-  }
-
-  @AfterEach
-  void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-    deleteRecursively(profile);
+  @Override
+  Dimension window() {
+    return new Dimension(1280, 900);
   }
 
   @Test
   void openADocumentFromASearchAndStepThroughItsHits() throws Exception {
     Map<String, Document> docs = seed();
     Document summary = docs.get("summary");
-    Chromium.signIn(browser, wait, url(""), REVIEWER, PASSWORD);
+    signIn(REVIEWER, PASSWORD);
 
     // 1. Search, then open the document from its hit.
     browser.get(url("/?q=" + URLEncoder.encode(QUERY, StandardCharsets.UTF_8)));
@@ -112,7 +62,7 @@ class PreviewBrowserTest {
         .findFirst().orElseThrow(() -> new AssertionError("no hit for the summary on " + browser.getCurrentUrl()));
     String href = hit.getAttribute("href");
     if (href.contains("q=")) {
-      Chromium.clickAndWait(browser, hit);
+      clickAndWait(hit);
     } else {
       // Until the result list carries the query in its links (search.html), open the address it will have.
       browser.get(href + "?q=" + URLEncoder.encode(QUERY, StandardCharsets.UTF_8));
@@ -198,15 +148,12 @@ class PreviewBrowserTest {
 
   /** A reviewer, two units, a long summary with the query in three spellings, and a near copy of it in another unit. */
   private Map<String, Document> seed() throws Exception {
-    Path dir = freshDirectory("units-");
-    Files.writeString(dir.resolve("units.csv"), """
+    loadUnits(importer, """
         code,name,type,parent
         xinghe-city,星河市文明办,创建办,
         xinghe-community,星河社区,文明社区,xinghe-city
         dongcheng-tax,东城区税务局,文明单位,xinghe-city
-        """, StandardCharsets.UTF_8);
-    importer.loadUnits(dir);
-    deleteRecursively(dir);
+        """);
     if (accounts.find(REVIEWER).isEmpty()) {
       accounts.create("test", REVIEWER, "测评员陈静", Role.REVIEWER, null, PASSWORD);
     }
@@ -231,34 +178,5 @@ class PreviewBrowserTest {
   private Document seed(String unit, String title, String text) throws Exception {
     return ingest.ingest(new IngestRequest(unit, null, LocalDate.of(2025, 12, 20), title, null, title + ".txt", "测试数据"),
         new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))).document();
-  }
-
-  private void screenshot(Path target) throws IOException {
-    Files.createDirectories(target.getParent());
-    Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
-  }
-
-  private static Path freshDirectory(String prefix) {
-    try {
-      Files.createDirectories(WORK);
-      return Files.createTempDirectory(WORK.toAbsolutePath(), prefix);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // Leftovers under target/ are harmless; the next mvn clean removes them.
-    }
   }
 }

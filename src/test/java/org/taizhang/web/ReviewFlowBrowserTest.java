@@ -4,36 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.taizhang.account.AccountService;
 import org.taizhang.account.Role;
 import org.taizhang.archive.Document;
@@ -55,15 +41,8 @@ import org.taizhang.ingest.IngestService;
  * step in the audit log. A second test covers the overdue mark and the recycle bin. Each person
  * signs in through the login form and out with the 退出 button.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "logging.level.org.openqa.selenium.devtools=ERROR",
-    "logging.level.org.openqa.selenium.chromium=ERROR",
-    "taizhang.admin.password=review-flow-admin-pw"})
-class ReviewFlowBrowserTest {
-  private static final Path WORK = Path.of("target", "browser-test");
-  private static final Path DATA_DIR = freshDirectory("review-data-");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
+@TestPropertySource(properties = "taizhang.admin.password=review-flow-admin-pw")
+class ReviewFlowBrowserTest extends BrowserTests {
   private static final String UNIT = "qinghe-community";
   private static final String UNIT_NAME = "青禾社区";
   private static final String PASSWORD = "review-flow-pw-1";
@@ -76,9 +55,6 @@ class ReviewFlowBrowserTest {
 
   private static final String TITLE = "青禾社区2025年道德讲堂活动记录";
   private static final String REASON = "缺少活动照片和签到表，请补充后重新提交";
-
-  @LocalServerPort
-  int port;
 
   @Autowired
   FolderImporter importer;
@@ -95,38 +71,9 @@ class ReviewFlowBrowserTest {
   @Autowired
   AuditLog audit;
 
-  private ChromeDriver browser;
-  private WebDriverWait wait;
-  private Path profile;
-  private Path uploads;
-
-  @DynamicPropertySource
-  static void isolatedDataDirectory(DynamicPropertyRegistry registry) {
-    registry.add("taizhang.data-dir", DATA_DIR::toString);
-    registry.add("taizhang.sample.import-on-first-start", () -> "false");
-  }
-
-  @BeforeAll
-  static void requireChromium() {
-    Chromium.assumeInstalled();
-  }
-
   @BeforeEach
   void setUp() throws IOException {
     seedUnitsAndAccounts();
-    profile = freshDirectory("chromium-profile-");
-    uploads = freshDirectory("review-upload-");
-    browser = Chromium.start(profile, 1280, 1000);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-  }
-
-  @AfterEach
-  void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-    deleteRecursively(profile);
-    deleteRecursively(uploads);
   }
 
   @Test
@@ -134,11 +81,11 @@ class ReviewFlowBrowserTest {
     LocalDate deadline = LocalDate.now().plusDays(7);
 
     // 1. The clerk uploads a file for the unit.
-    signIn(CLERK, CLERK_NAME);
+    signInAs(CLERK, CLERK_NAME);
     assertThat(navText()).contains("上传材料", "回收站").doesNotContain("用户管理", "审计日志");
     open("/upload");
     new Select(browser.findElement(By.id("unit"))).selectByValue(UNIT);
-    Path original = file(TITLE + ".txt", """
+    Path original = uploadFile(TITLE + ".txt", """
         青禾社区道德讲堂活动记录
         时间：2025年5月8日
         地点：青禾社区新时代文明实践站
@@ -155,7 +102,7 @@ class ReviewFlowBrowserTest {
     Chromium.signOut(browser, wait);
 
     // 2. The reviewer finds it waiting and returns it with a reason and a deadline.
-    signIn(REVIEWER, REVIEWER_NAME);
+    signInAs(REVIEWER, REVIEWER_NAME);
     assertThat(navText()).doesNotContain("上传材料", "回收站", "用户管理");
     open("/todo");
     WebElement waiting = todoItem("awaiting", first);
@@ -168,28 +115,28 @@ class ReviewFlowBrowserTest {
     clickAndWait(browser.findElement(By.cssSelector("#return-form button[type=submit]")));
     assertThat(flash()).contains("已退回");
     assertThat(status()).contains("退回", REASON, deadline.toString(), REVIEWER_NAME).doesNotContain("已逾期");
-    screenshot("document-returned.png");
+    fullPageScreenshot("document-returned.png");
     Chromium.signOut(browser, wait);
 
     // 3. The clerk sees the return in the to-do list and resubmits a corrected file.
-    signIn(CLERK, CLERK_NAME);
+    signInAs(CLERK, CLERK_NAME);
     open("/todo");
     assertThat(browser.findElements(By.id("awaiting"))).as("a clerk reviews nothing").isEmpty();
     WebElement returned = todoItem("returned", first);
     assertThat(returned.getText()).contains(TITLE, REASON, deadline.toString(), REVIEWER_NAME).doesNotContain("已逾期");
-    screenshot("todo.png");
+    fullPageScreenshot("todo.png");
     clickAndWait(returned.findElement(By.linkText("重新提交")));
     assertThat(browser.findElement(By.id("resubmit-heading")).getText()).isEqualTo("重新提交：替换《" + TITLE + "》");
     assertThat(browser.findElement(By.cssSelector("#upload-form input[name=replaces]")).getAttribute("value"))
         .isEqualTo(String.valueOf(first));
     assertThat(browser.findElement(By.id("replaced-reason")).getText()).isEqualTo(REASON);
-    screenshot("upload-resubmit.png");
+    fullPageScreenshot("upload-resubmit.png");
     // The unchanged file is no resubmission: the form says so and stays.
     browser.findElement(By.id("file")).sendKeys(original.toString());
     clickAndWait(browser.findElement(By.id("upload-submit")));
     assertThat(flash()).contains("内容相同", "未作为新版本提交");
     assertThat(browser.findElement(By.id("resubmit-heading")).getText()).contains(TITLE);
-    browser.findElement(By.id("file")).sendKeys(file(TITLE + "（补充照片和签到表）.txt", """
+    browser.findElement(By.id("file")).sendKeys(uploadFile(TITLE + "（补充照片和签到表）.txt", """
         青禾社区道德讲堂活动记录（补充）
         时间：2025年5月8日
         地点：青禾社区新时代文明实践站
@@ -205,7 +152,7 @@ class ReviewFlowBrowserTest {
     assertThat(versions).extracting(v -> v.getAttribute("data-id")).containsExactly(String.valueOf(second), String.valueOf(first));
     assertThat(versions.get(0).getText()).contains("第 2 版", "当前版本", "已提交");
     assertThat(versions.get(1).getText()).contains("第 1 版", "退回").doesNotContain("当前版本");
-    screenshot("document-resubmitted.png");
+    fullPageScreenshot("document-resubmitted.png");
     // The old version stays readable and says where the current one is.
     clickAndWait(versions.get(1).findElement(By.tagName("a")));
     assertThat(browser.findElement(By.id("superseded-banner")).getText()).contains("此为旧版本", "当前版本");
@@ -216,7 +163,7 @@ class ReviewFlowBrowserTest {
     Chromium.signOut(browser, wait);
 
     // 4. The reviewer accepts the new version.
-    signIn(REVIEWER, REVIEWER_NAME);
+    signInAs(REVIEWER, REVIEWER_NAME);
     open("/todo");
     clickAndWait(todoItem("awaiting", second).findElement(By.cssSelector("a.todo-title")));
     browser.findElement(By.id("comment-body")).sendKeys("照片和签到表已补齐，符合要求。");
@@ -227,13 +174,13 @@ class ReviewFlowBrowserTest {
     assertThat(flash()).contains("已审核通过");
     assertThat(status()).contains("已通过", REVIEWER_NAME);
     assertThat(browser.findElement(By.id("review-status")).getAttribute("data-status")).isEqualTo("ACCEPTED");
-    screenshot("document-accepted.png");
+    fullPageScreenshot("document-accepted.png");
     Chromium.signOut(browser, wait);
 
     // 5. The administrator reads every step in the audit log, in order, with who did it.
-    signIn(ADMIN, ADMIN_NAME);
+    signInAs(ADMIN, ADMIN_NAME);
     open("/admin/audit");
-    screenshot("audit.png");
+    fullPageScreenshot("audit.png");
     List<String> steps = new ArrayList<>();
     for (WebElement row : browser.findElements(By.cssSelector("#audit-events tr.audit-row"))) {
       List<WebElement> cells = row.findElements(By.tagName("td"));
@@ -259,7 +206,7 @@ class ReviewFlowBrowserTest {
     documents.setReview(d.id(), new Review(ReviewStatus.RETURNED, "请补充年度数据", LocalDate.now().minusDays(3), REVIEWER,
         java.time.Instant.now()));
 
-    signIn(CLERK, CLERK_NAME);
+    signInAs(CLERK, CLERK_NAME);
     open("/todo");
     WebElement item = todoItem("returned", d.id());
     assertThat(item.getText()).contains("请补充年度数据", "已逾期");
@@ -298,12 +245,12 @@ class ReviewFlowBrowserTest {
     Chromium.awaitNextPage(browser, page);
     Chromium.signOut(browser, wait);
 
-    signIn(ADMIN, ADMIN_NAME);
+    signInAs(ADMIN, ADMIN_NAME);
     open("/documents/" + d.id());
     assertThat(browser.findElement(By.id("deleted-banner")).getText()).contains("此材料在回收站中");
     assertThat(browser.findElements(By.id("restore-form"))).hasSize(1);
     open("/recycle-bin");
-    screenshot("recycle-bin.png");
+    fullPageScreenshot("recycle-bin.png");
     row = browser.findElement(By.cssSelector("#recycle-bin tr.deleted-item[data-id='" + d.id() + "']"));
     page = browser.findElement(By.tagName("html"));
     row.findElement(By.cssSelector(".purge-form button")).click();
@@ -321,8 +268,8 @@ class ReviewFlowBrowserTest {
     return audit.find(new AuditQuery(null, action, null, null, null, 1, 10)).get(0);
   }
 
-  private void signIn(String username, String displayName) {
-    Chromium.signIn(browser, wait, url(""), username, PASSWORD);
+  private void signInAs(String username, String displayName) {
+    signIn(username, PASSWORD);
     assertThat(browser.findElement(By.id("current-user")).getText()).isEqualTo(displayName);
   }
 
@@ -330,15 +277,6 @@ class ReviewFlowBrowserTest {
     return browser.findElement(By.id("nav")).getText();
   }
 
-  private void open(String path) {
-    browser.get(url(path));
-    wait.until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
-  }
-
-  /** Clicks and waits for the next page to replace this one, so nothing is read from the old page. */
-  private void clickAndWait(WebElement clickable) {
-    Chromium.clickAndWait(browser, clickable);
-  }
 
   private long documentIdFromUrl() {
     wait.until(ExpectedConditions.urlMatches("/documents/\\d+$"));
@@ -368,44 +306,19 @@ class ReviewFlowBrowserTest {
     assertThat(input.getAttribute("value")).isEqualTo(date.toString());
   }
 
-  private Path file(String name, String text) throws IOException {
-    Path p = uploads.resolve(name);
-    Files.writeString(p, text, StandardCharsets.UTF_8);
-    return p.toAbsolutePath();
-  }
-
-  /** The whole page, not just the window: the window grows to the page's height for the picture. */
-  private void screenshot(String name) throws IOException {
-    Files.createDirectories(SCREENSHOTS);
-    Dimension window = browser.manage().window().getSize();
-    Number height = (Number) browser.executeScript("return document.documentElement.scrollHeight");
-    browser.manage().window().setSize(new Dimension(window.getWidth(), Math.max(window.getHeight(), height.intValue() + 120)));
-    try {
-      Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
-    } finally {
-      browser.manage().window().setSize(window);
-    }
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
-  }
 
   /** A unit tree with the clerk's unit, and one account per person of the story. Idempotent: both tests share the context. */
   private void seedUnitsAndAccounts() throws IOException {
     if (accounts.find(CLERK).isPresent()) {
       return;
     }
-    Path dir = freshDirectory("review-units-");
-    Files.writeString(dir.resolve("units.csv"), """
+    assertThat(loadUnits(importer, """
         code,name,type,parent
         qinghe-county,青禾县文明办,创建办,
         qinghe-town,青禾镇文明办,创建办,qinghe-county
         qinghe-community,青禾社区,文明社区,qinghe-town
         qinghe-school,青禾中学,文明校园,qinghe-town
-        """, StandardCharsets.UTF_8);
-    assertThat(importer.loadUnits(dir)).isEqualTo(4);
-    deleteRecursively(dir);
+        """)).isEqualTo(4);
     accounts.create("test", CLERK, CLERK_NAME, Role.CLERK, UNIT, PASSWORD);
     accounts.create("test", REVIEWER, REVIEWER_NAME, Role.REVIEWER, null, PASSWORD);
     accounts.create("test", ADMIN, ADMIN_NAME, Role.ADMIN, null, PASSWORD);
@@ -414,25 +327,5 @@ class ReviewFlowBrowserTest {
   private Document seed(String title, String text) throws Exception {
     return ingest.ingest(new IngestRequest(UNIT, null, null, title, null, title + ".txt", CLERK),
         new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))).document();
-  }
-
-  private static Path freshDirectory(String prefix) {
-    try {
-      Files.createDirectories(WORK);
-      return Files.createTempDirectory(WORK.toAbsolutePath(), prefix);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // Leftovers under target/ are harmless; the next mvn clean removes them.
-    }
   }
 }

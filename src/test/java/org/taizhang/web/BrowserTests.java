@@ -1,0 +1,158 @@
+package org.taizhang.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.taizhang.ingest.FolderImporter;
+
+/**
+ * What the browser tests share: the service on a random port with a data directory of its own
+ * under target/ (never ./data, no sample import), and a headless Chromium with a fresh profile and
+ * a fresh folder for the files to upload in every test.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    // Selenium warns that it has no DevTools bindings for this Chromium; the tests use plain WebDriver only.
+    "logging.level.org.openqa.selenium.devtools=ERROR",
+    "logging.level.org.openqa.selenium.chromium=ERROR",
+    "taizhang.sample.import-on-first-start=false"})
+abstract class BrowserTests {
+  /** Under target/ so that {@code mvn clean} removes what the runs leave behind. */
+  private static final Path WORK = Path.of("target", "browser-test");
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  @LocalServerPort
+  int port;
+
+  ChromeDriver browser;
+  WebDriverWait wait;
+  /** The folder the files a test uploads through the form are written to. */
+  Path uploads;
+  private Path profile;
+
+  /** Called once for each application context, so every test class has a data directory of its own. */
+  @DynamicPropertySource
+  static void isolatedDataDirectory(DynamicPropertyRegistry registry) {
+    Path data = freshDirectory("data-");
+    registry.add("taizhang.data-dir", data::toString);
+  }
+
+  @BeforeAll
+  static void requireChromium() {
+    Chromium.assumeInstalled();
+  }
+
+  /** The browser window's size. */
+  Dimension window() {
+    return new Dimension(1280, 1000);
+  }
+
+  @BeforeEach
+  void startBrowser() {
+    profile = freshDirectory("chromium-profile-");
+    uploads = freshDirectory("upload-");
+    browser = Chromium.start(profile, window().getWidth(), window().getHeight());
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  @AfterEach
+  void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+    deleteRecursively(profile);
+    deleteRecursively(uploads);
+  }
+
+  String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  /** Opens a page and waits until it has loaded. */
+  void open(String path) {
+    browser.get(url(path));
+    wait.until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+  }
+
+  void signIn(String username, String password) {
+    Chromium.signIn(browser, wait, url(""), username, password);
+  }
+
+  /** Clicks and waits for the next page to replace this one, so nothing is read from the old page. */
+  void clickAndWait(WebElement clickable) {
+    Chromium.clickAndWait(browser, clickable);
+  }
+
+  /** Writes a UTF-8 text file to upload; returns its absolute path, as a file input wants it. */
+  Path uploadFile(String name, String text) throws IOException {
+    Path p = uploads.resolve(name);
+    Files.writeString(p, text, StandardCharsets.UTF_8);
+    return p.toAbsolutePath();
+  }
+
+  /** Loads units from {@code csv} (a units.csv with its header) the way an import does; returns how many. */
+  static int loadUnits(FolderImporter importer, String csv) throws IOException {
+    Path dir = freshDirectory("units-");
+    try {
+      Files.writeString(dir.resolve("units.csv"), csv, StandardCharsets.UTF_8);
+      return importer.loadUnits(dir);
+    } finally {
+      deleteRecursively(dir);
+    }
+  }
+
+  /** The window as it is, for the README's first screen. */
+  void screenshot(Path target) throws IOException {
+    Files.createDirectories(target.getParent());
+    Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
+  }
+
+  /** The whole page, not just the window: the window grows to the page's height for the picture. */
+  void fullPageScreenshot(String name) throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    Dimension size = browser.manage().window().getSize();
+    Number height = (Number) browser.executeScript("return document.documentElement.scrollHeight");
+    browser.manage().window().setSize(new Dimension(size.getWidth(), Math.max(size.getHeight(), height.intValue() + 120)));
+    try {
+      Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+    } finally {
+      browser.manage().window().setSize(size);
+    }
+  }
+
+  static Path freshDirectory(String prefix) {
+    try {
+      Files.createDirectories(WORK);
+      return Files.createTempDirectory(WORK.toAbsolutePath(), prefix);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void deleteRecursively(Path dir) {
+    if (dir == null || !Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // Leftovers under target/ are harmless; the next mvn clean removes them.
+    }
+  }
+}

@@ -161,6 +161,17 @@ public class DocumentRepository {
         .update();
   }
 
+  /**
+   * Replaces a document's text with a later reading of the same file (OCR of a scan); a document
+   * without a date takes {@code date}, the one the new text states.
+   */
+  public Document replaceText(long id, String text, boolean truncated, java.time.LocalDate date) {
+    jdbc.sql("update document set text_content = ?, text_chars = ?, text_truncated = ?, doc_date = coalesce(doc_date, ?) where id = ?")
+        .params(text, text.length(), truncated, date, id)
+        .update();
+    return find(id).orElseThrow();
+  }
+
   public void setDeleted(long id, java.time.Instant at, String by) {
     jdbc.sql("update document set deleted_at = ?, deleted_by = ? where id = ?")
         .params(at == null ? null : Timestamp.from(at), by, id)

@@ -18,6 +18,7 @@ public record TaizhangProperties(
     @DefaultValue Upload upload,
     @DefaultValue Extract extract,
     @DefaultValue Index index,
+    @DefaultValue Ocr ocr,
     @DefaultValue Admin admin) {
 
   /** The archive imported on the first start, so a new installation has something to show. */
@@ -46,6 +47,19 @@ public record TaizhangProperties(
   }
 
   public record Index(@DefaultValue("5s") Duration commitInterval) {}
+
+  /**
+   * OCR of scanned PDFs (pages without a text layer), done in the background after the upload is
+   * acknowledged. Needs Tesseract with the {@code languages} installed; without it scans are kept
+   * without text. {@code dpi} is the resolution pages are rendered at for Tesseract;
+   * {@code timeout} limits one document, {@code pageTimeout} one page.
+   */
+  public record Ocr(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("chi_sim+eng") String languages,
+      @DefaultValue("200") int dpi,
+      @DefaultValue("10m") Duration timeout,
+      @DefaultValue("120s") Duration pageTimeout) {}
 
   /**
    * The administrator created on the first start. Without a configured password a random one is

@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * the parsers: a second process would compile them all again, which costs more processor time
  * than parsing a few thousand files.
  *
- * <p>Arguments: maximum characters of text, maximum image pixels, parallel parses.
+ * <p>Arguments: maximum characters of text, maximum image pixels, parallel parses, then OCR's
+ * languages, resolution (DPI) and time limit per page in seconds.
  */
 public final class ParseWorker {
   private static final List<String> WARM_UP = List.of("warm-up.pdf", "warm-up.docx", "warm-up.xlsx", "warm-up.jpg", "warm-up.txt");
@@ -44,7 +45,8 @@ public final class ParseWorker {
     ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(2)));
     quietLogging();
     DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16));
-    TextExtractor extractor = new TextExtractor(Integer.parseInt(args[0]), Long.parseLong(args[1]));
+    TextExtractor extractor = new TextExtractor(Integer.parseInt(args[0]), Long.parseLong(args[1]),
+        new TextExtractor.OcrSettings(args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5])));
     ThumbnailRenderer thumbnails = new ThumbnailRenderer(Long.parseLong(args[1]));
     int threads = Integer.parseInt(args[2]);
     warmUp(extractor, thumbnails);
@@ -75,6 +77,7 @@ public final class ParseWorker {
     try {
       switch (request.kind()) {
         case PARSE -> result = extractor.extract(Path.of(request.path()), request.name());
+        case RECOGNIZE -> result = extractor.recognize(Path.of(request.path()), request.name());
         case THUMBNAIL -> thumbnails.render(Path.of(request.path()), request.name(), Path.of(request.target()));
       }
     } catch (ExtractionException e) {

@@ -61,9 +61,17 @@ public final class ParserPool implements AutoCloseable {
    * @param tempDir scratch directory of the processes (Tika spools some formats to disk); emptied at start
    * @param niceness how much lower the process's CPU priority is than the service's (Unix {@code nice};
    *     0 for none), so that searches and page views stay quick while a bulk import keeps every core busy
+   * @param ocr how {@link #recognize} reads scanned pages
+   * @param ocrTimeout longest OCR of one file before the process is killed
    */
   public record Settings(int threads, Duration timeout, long heapBytes, int maxChars, long maxImagePixels,
-      int filesPerProcess, Path tempDir, int niceness) {}
+      int filesPerProcess, Path tempDir, int niceness, TextExtractor.OcrSettings ocr, Duration ocrTimeout) {
+    public Settings(int threads, Duration timeout, long heapBytes, int maxChars, long maxImagePixels, int filesPerProcess,
+        Path tempDir, int niceness) {
+      this(threads, timeout, heapBytes, maxChars, maxImagePixels, filesPerProcess, tempDir, niceness,
+          TextExtractor.OcrSettings.DEFAULT, Duration.ofMinutes(10));
+    }
+  }
 
   /** What the pool is doing and has done since it started. */
   public record Stats(int threads, boolean running, int busy, int waiting, long parsed, long timeouts, long outOfMemory,
@@ -138,10 +146,21 @@ public final class ParserPool implements AutoCloseable {
   public Extraction extract(Path file, String fileName) throws ExtractionException {
     lastParseNanos = System.nanoTime();
     try {
-      return run(new WorkerProtocol.Request(WorkerProtocol.Kind.PARSE, file.toAbsolutePath().toString(), fileName, null)).get();
+      return run(new WorkerProtocol.Request(WorkerProtocol.Kind.PARSE, file.toAbsolutePath().toString(), fileName, null),
+          settings.timeout()).get();
     } finally {
       lastParseNanos = System.nanoTime();
     }
+  }
+
+  /**
+   * Reads a PDF again with OCR for its scanned pages (see {@link TextExtractor#recognize}), in the
+   * parser process under the OCR time limit. Background work: it does not count as parsing for
+   * {@link #quietFor}.
+   */
+  public Extraction recognize(Path file, String fileName) throws ExtractionException {
+    return run(new WorkerProtocol.Request(WorkerProtocol.Kind.RECOGNIZE, file.toAbsolutePath().toString(), fileName, null),
+        settings.ocrTimeout()).get();
   }
 
   /** How long no file has been handed in for reading: background work waits for a quiet spell. */
@@ -160,14 +179,14 @@ public final class ParserPool implements AutoCloseable {
    */
   public void thumbnail(Path original, String mediaType, Path target) throws ExtractionException {
     run(new WorkerProtocol.Request(WorkerProtocol.Kind.THUMBNAIL, original.toAbsolutePath().toString(), mediaType,
-        target.toAbsolutePath().toString())).get();
+        target.toAbsolutePath().toString()), settings.timeout()).get();
   }
 
-  private WorkerProtocol.Reply run(WorkerProtocol.Request request) throws ExtractionException {
+  private WorkerProtocol.Reply run(WorkerProtocol.Request request, Duration timeout) throws ExtractionException {
     boolean alone = false;
     for (int attempt = 1; ; attempt++) {
       try {
-        return attempt(request, alone);
+        return attempt(request, timeout, alone);
       } catch (Died d) {
         if (d.culprit || d.alone || attempt >= ATTEMPTS) {
           throw rejection(d);
@@ -187,7 +206,7 @@ public final class ParserPool implements AutoCloseable {
     };
   }
 
-  private WorkerProtocol.Reply attempt(WorkerProtocol.Request request, boolean alone) throws Died {
+  private WorkerProtocol.Reply attempt(WorkerProtocol.Request request, Duration timeout, boolean alone) throws Died {
     int permits = alone ? settings.threads() : 1;
     waiting.incrementAndGet();
     try {
@@ -200,7 +219,7 @@ public final class ParserPool implements AutoCloseable {
     }
     busy.incrementAndGet();
     try {
-      WorkerProtocol.Reply reply = worker().call(request);
+      WorkerProtocol.Reply reply = worker().call(request, timeout);
       parsed.incrementAndGet();
       return reply;
     } finally {
@@ -250,7 +269,10 @@ public final class ParserPool implements AutoCloseable {
 
   private Worker startWorker() {
     try {
-      Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+      // OCR is background work: Tesseract keeps to one core rather than take them all.
+      builder.environment().put("OMP_THREAD_LIMIT", "1");
+      Process p = builder.start();
       started.incrementAndGet();
       Worker w = new Worker(p);
       w.awaitReady();
@@ -270,6 +292,8 @@ public final class ParserPool implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong();
     /** The request whose time ran out, if that is why the process was killed; 0 otherwise. */
     private volatile long killedFor;
+    /** That request's time limit. */
+    private volatile Duration killedAfter;
     private volatile boolean dead;
     private volatile boolean retiring;
 
@@ -324,14 +348,14 @@ public final class ParserPool implements AutoCloseable {
       throw new IOException("no greeting from the parser process");
     }
 
-    WorkerProtocol.Reply call(WorkerProtocol.Request request) throws Died {
+    WorkerProtocol.Reply call(WorkerProtocol.Request request, Duration timeout) throws Died {
       long id = ids.incrementAndGet();
       CompletableFuture<WorkerProtocol.Reply> reply = new CompletableFuture<>();
       inFlight.put(id, reply);
       if (requests.incrementAndGet() >= settings.filesPerProcess()) {
         retiring = true; // the next request starts a fresh process; this one ends when its last reply is in
       }
-      ScheduledFuture<?> timer = watchdog.schedule(() -> kill(id), settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      ScheduledFuture<?> timer = watchdog.schedule(() -> kill(id, timeout), timeout.toMillis(), TimeUnit.MILLISECONDS);
       try {
         synchronized (in) {
           WorkerProtocol.writeRequest(in, id, request);
@@ -392,14 +416,14 @@ public final class ParserPool implements AutoCloseable {
       int status = culprit != 0 ? -1 : exitStatus();
       Cause cause = culprit != 0 ? Cause.TIMEOUT : status == OUT_OF_MEMORY_EXIT ? Cause.OUT_OF_MEMORY : Cause.CRASH;
       String detail = switch (cause) {
-        case TIMEOUT -> "no result after " + settings.timeout().toMillis() / 1000.0 + " s";
+        case TIMEOUT -> "no result after " + killedAfter.toMillis() / 1000.0 + " s";
         case OUT_OF_MEMORY -> "parser needed more than " + (settings.heapBytes() >> 20) + " MB";
         case CRASH -> "parser process exited with status " + status;
       };
       switch (cause) {
         case TIMEOUT -> {
           timeouts.incrementAndGet();
-          log.warn("解析超时（{} 秒），已终止解析进程；同时在解析的 {} 个文件将重新解析", settings.timeout().toMillis() / 1000.0, pending.size() - 1);
+          log.warn("解析超时（{} 秒），已终止解析进程；同时在解析的 {} 个文件将重新解析", killedAfter.toMillis() / 1000.0, pending.size() - 1);
         }
         case OUT_OF_MEMORY -> {
           outOfMemory.incrementAndGet();
@@ -416,10 +440,13 @@ public final class ParserPool implements AutoCloseable {
       process.destroyForcibly();
     }
 
-    private void kill(long id) {
+    private void kill(long id, Duration after) {
       if (killedFor == 0) {
+        killedAfter = after;
         killedFor = id;
       }
+      // Tesseract runs as the worker's child: it goes too, rather than finish a page for nobody.
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
     }
 
@@ -473,6 +500,9 @@ public final class ParserPool implements AutoCloseable {
     cmd.add(Integer.toString(s.maxChars()));
     cmd.add(Long.toString(s.maxImagePixels()));
     cmd.add(Integer.toString(s.threads()));
+    cmd.add(s.ocr().languages());
+    cmd.add(Integer.toString(s.ocr().dpi()));
+    cmd.add(Integer.toString(s.ocr().pageTimeoutSeconds()));
     return List.copyOf(cmd);
   }
 

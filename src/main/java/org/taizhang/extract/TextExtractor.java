@@ -25,8 +25,10 @@ import org.apache.tika.sax.BodyContentHandler;
 
 /**
  * Reads text and metadata from files with Apache Tika, within limits: at most {@code maxChars}
- * characters of text, Tika's zip-bomb guards, and a cap on image size. OCR is off: scanned pages
- * and photos are kept with their metadata only.
+ * characters of text, Tika's zip-bomb guards, and a cap on image size. {@link #extract} does no
+ * OCR, so reading a file costs milliseconds; {@link #recognize} reads a PDF again with Tesseract
+ * OCR for the pages without a text layer (scans), which takes seconds a page and is done later,
+ * in the background.
  *
  * <p>It parses on the caller's thread with no time limit of its own: the service runs it inside
  * {@link ParseWorker} processes, where {@link ParserPool} enforces time and memory limits by
@@ -56,12 +58,25 @@ public final class TextExtractor {
   /** Metadata key carrying the type {@link #extract} detected, to the top-level parse only. */
   private static final String DETECTED = "X-Taizhang-Detected-Type";
 
+  /**
+   * How scanned pages are read: Tesseract's languages ({@code chi_sim+eng}), the resolution pages
+   * are rendered at, and the longest Tesseract may take over one page.
+   */
+  public record OcrSettings(String languages, int dpi, int pageTimeoutSeconds) {
+    public static final OcrSettings DEFAULT = new OcrSettings("chi_sim+eng", 200, 120);
+  }
+
   private final Parser parser;
   private final TikaConfig tika;
   private final int maxChars;
   private final long maxImagePixels;
+  private final OcrSettings ocr;
 
   public TextExtractor(int maxChars, long maxImagePixels) {
+    this(maxChars, maxImagePixels, OcrSettings.DEFAULT);
+  }
+
+  public TextExtractor(int maxChars, long maxImagePixels, OcrSettings ocr) {
     this.tika = TikaConfig.getDefaultConfig();
     AutoDetectParser auto = new AutoDetectParser(tika);
     // extract() has detected the file's type already; detecting it again (opening a zip to tell
@@ -74,6 +89,7 @@ public final class TextExtractor {
     this.parser = auto;
     this.maxChars = maxChars;
     this.maxImagePixels = maxImagePixels;
+    this.ocr = ocr;
   }
 
   /** Detects the media type from the content, with the file name only as a hint. */
@@ -86,6 +102,18 @@ public final class TextExtractor {
   }
 
   public Extraction extract(Path file, String fileName) throws ExtractionException {
+    return read(file, fileName, false);
+  }
+
+  /**
+   * Reads a PDF with OCR for its pages that have (almost) no text layer; pages with text are read
+   * as {@link #extract} reads them. Tesseract runs as a child process, one page at a time.
+   */
+  public Extraction recognize(Path file, String fileName) throws ExtractionException {
+    return read(file, fileName, true);
+  }
+
+  private Extraction read(Path file, String fileName, boolean recognize) throws ExtractionException {
     String mediaType;
     try {
       mediaType = detect(file, fileName);
@@ -95,8 +123,11 @@ public final class TextExtractor {
     if (!isSupported(mediaType)) {
       throw new ExtractionException(ExtractionFailure.UNSUPPORTED_TYPE, mediaType, null);
     }
+    if (recognize && !mediaType.equals("application/pdf")) {
+      throw new ExtractionException(ExtractionFailure.UNSUPPORTED_TYPE, "OCR reads PDFs only, not " + mediaType, null);
+    }
     try {
-      return parse(file, fileName, mediaType);
+      return parse(file, fileName, mediaType, recognize);
     } catch (Exception | OutOfMemoryError | StackOverflowError e) {
       throw classify(e);
     }
@@ -106,7 +137,7 @@ public final class TextExtractor {
     return SUPPORTED_TYPES.contains(mediaType) || SUPPORTED_PREFIXES.stream().anyMatch(mediaType::startsWith);
   }
 
-  private Extraction parse(Path file, String fileName, String mediaType) throws Exception {
+  private Extraction parse(Path file, String fileName, String mediaType, boolean recognize) throws Exception {
     Metadata metadata = new Metadata();
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
     metadata.set(Metadata.CONTENT_TYPE, mediaType);
@@ -116,12 +147,21 @@ public final class TextExtractor {
     context.set(Parser.class, parser);
     context.set(org.apache.tika.detect.EncodingDetector.class, new ChineseTextEncodingDetector());
     PDFParserConfig pdf = new PDFParserConfig();
-    pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
     pdf.setExtractInlineImages(false);
+    TesseractOCRConfig tesseract = new TesseractOCRConfig();
+    if (recognize) {
+      // AUTO: a page with text keeps its text; a page without (a scan) is rendered and OCRed.
+      pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.AUTO);
+      pdf.setOcrDPI(ocr.dpi());
+      tesseract.setLanguage(ocr.languages());
+      tesseract.setTimeoutSeconds(ocr.pageTimeoutSeconds());
+      tesseract.setPreserveInterwordSpacing(true);
+    } else {
+      pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+      tesseract.setSkipOcr(true);
+    }
     context.set(PDFParserConfig.class, pdf);
-    TesseractOCRConfig ocr = new TesseractOCRConfig();
-    ocr.setSkipOcr(true);
-    context.set(TesseractOCRConfig.class, ocr);
+    context.set(TesseractOCRConfig.class, tesseract);
     boolean truncated = false;
     try (InputStream in = TikaInputStream.get(file)) {
       parser.parse(in, handler, metadata, context);

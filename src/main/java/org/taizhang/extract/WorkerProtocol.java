@@ -8,7 +8,7 @@ import java.time.LocalDateTime;
 
 /**
  * The frames exchanged with a parser process over its standard input and output: a request names a
- * file and what to do with it (read it, or render its thumbnail), a reply carries the extraction,
+ * file and what to do with it (read it, render its thumbnail, or read it with OCR), a reply carries the extraction,
  * a plain "done", or the reason it failed. Several requests are in flight at once, so each frame
  * starts with the request's number and replies come back in whatever order parses end. Strings are
  * length-prefixed UTF-8 because extracted text can be far longer than {@code writeUTF} allows.
@@ -22,7 +22,7 @@ final class WorkerProtocol {
 
   private WorkerProtocol() {}
 
-  enum Kind { PARSE, THUMBNAIL }
+  enum Kind { PARSE, THUMBNAIL, RECOGNIZE }
 
   /**
    * A file to read ({@code name} is the name it was handed in under), or to render to the PNG file

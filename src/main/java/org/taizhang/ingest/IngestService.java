@@ -42,7 +42,6 @@ import org.taizhang.unit.UnitRepository;
 public class IngestService {
   private static final Logger log = LoggerFactory.getLogger(IngestService.class);
   /** How far into a document its own date is looked for (the heading and the 时间： line). */
-  private static final int DATE_HEAD_CHARS = 400;
 
   private final UnitRepository units;
   private final Catalog catalog;
@@ -174,7 +173,7 @@ public class IngestService {
    */
   private static LocalDate inferDate(String fileName, Extraction x) {
     return ChineseDates.first(fileName)
-        .or(() -> ChineseDates.inDocumentHead(x.text(), DATE_HEAD_CHARS))
+        .or(() -> ChineseDates.inDocumentHead(x.text()))
         .or(() -> Optional.ofNullable(x.metadata().takenAt()).map(t -> t.toLocalDate()))
         .or(() -> Optional.ofNullable(x.metadata().created()).map(t -> t.toLocalDate()))
         .orElse(null);

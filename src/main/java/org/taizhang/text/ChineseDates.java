@@ -39,6 +39,14 @@ public final class ChineseDates {
     return Optional.empty();
   }
 
+  /** How much of a document's beginning is its head, where it states its own date. */
+  public static final int HEAD_CHARS = 400;
+
+  /** The date a document is about, read from its first {@link #HEAD_CHARS} characters. */
+  public static Optional<LocalDate> inDocumentHead(String text) {
+    return inDocumentHead(text, HEAD_CHARS);
+  }
+
   /**
    * The date a document is about: the date after a label such as {@code 时间：} when the head of the
    * text has one (meeting records and activity records do), otherwise the first date in the head.

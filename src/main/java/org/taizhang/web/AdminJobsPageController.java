@@ -21,12 +21,13 @@ import org.taizhang.ingest.ImportSummary;
 import org.taizhang.job.Job;
 import org.taizhang.job.JobView;
 import org.taizhang.job.Jobs;
+import org.taizhang.ocr.TextRecognition;
 import org.taizhang.thumbnail.Thumbnails;
 
 /**
  * The administrators' view of long work: folder imports and re-indexing with their progress
  * (count, rate, time left), the parser processes, and the work queued behind acknowledged uploads
- * (completeness, thumbnails). Imports read a folder on the server; both run while the service
+ * (completeness, thumbnails, OCR of scans). Imports read a folder on the server; both run while the service
  * keeps serving (searches see the index as it was until a rebuild ends).
  */
 @Controller
@@ -35,7 +36,8 @@ class AdminJobsPageController {
   static final String REINDEX = "重建索引";
 
   /** Everything the page and its JSON show. */
-  record Status(List<JobView> jobs, ParserPool.Stats parsers, long completenessBacklog, int thumbnailBacklog) {
+  record Status(List<JobView> jobs, ParserPool.Stats parsers, long completenessBacklog, int thumbnailBacklog, long ocrBacklog,
+      boolean ocrRunning) {
     boolean anyRunning() {
       return jobs.stream().anyMatch(j -> j.state() == Job.State.RUNNING);
     }
@@ -47,21 +49,24 @@ class AdminJobsPageController {
   private final ParserPool parsers;
   private final CompletenessService completeness;
   private final Thumbnails thumbnails;
+  private final TextRecognition recognition;
   private final AuditLog audit;
 
   AdminJobsPageController(Jobs jobs, FolderImporter importer, IndexMaintenance maintenance, ParserPool parsers,
-      CompletenessService completeness, Thumbnails thumbnails, AuditLog audit) {
+      CompletenessService completeness, Thumbnails thumbnails, TextRecognition recognition, AuditLog audit) {
     this.jobs = jobs;
     this.importer = importer;
     this.maintenance = maintenance;
     this.parsers = parsers;
     this.completeness = completeness;
     this.thumbnails = thumbnails;
+    this.recognition = recognition;
     this.audit = audit;
   }
 
   private Status status() {
-    return new Status(jobs.all(), parsers.stats(), completeness.backlog(), thumbnails.backlog());
+    return new Status(jobs.all(), parsers.stats(), completeness.backlog(), thumbnails.backlog(), recognition.backlog(),
+        recognition.running());
   }
 
   @GetMapping("/admin/jobs")

@@ -24,7 +24,6 @@ import org.taizhang.archive.Archive;
 import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditLog;
 import org.taizhang.archive.Document;
-import org.taizhang.catalog.Catalog;
 import org.taizhang.ingest.IngestRequest;
 import org.taizhang.ingest.IngestResult;
 import org.taizhang.ingest.IngestService;
@@ -39,14 +38,14 @@ import org.taizhang.thumbnail.Thumbnails;
 class DocumentApiController {
   private final IngestService ingest;
   private final Archive archive;
-  private final Catalog catalog;
+  private final DocumentView.Factory views;
   private final Thumbnails thumbnails;
   private final AuditLog audit;
 
-  DocumentApiController(IngestService ingest, Archive archive, Catalog catalog, Thumbnails thumbnails, AuditLog audit) {
+  DocumentApiController(IngestService ingest, Archive archive, DocumentView.Factory views, Thumbnails thumbnails, AuditLog audit) {
     this.ingest = ingest;
     this.archive = archive;
-    this.catalog = catalog;
+    this.views = views;
     this.thumbnails = thumbnails;
     this.audit = audit;
   }
@@ -58,7 +57,7 @@ class DocumentApiController {
     if (versions.isEmpty()) {
       throw new NotFoundException();
     }
-    return versions.stream().map(d -> DocumentView.of(d, catalog, false, thumbnails)).toList();
+    return versions.stream().map(d -> views.of(d)).toList();
   }
 
   /** 201 with the new document once file and row are durable; 200 with {@code duplicate: true} when the unit already had it. */
@@ -73,7 +72,7 @@ class DocumentApiController {
       @RequestParam(name = "replaces", required = false) Long replaces) throws RejectedException, IOException {
     IngestResult result = ingest(ingest, audit, caller, file, unit, category, date, title, replaces);
     Document d = result.document();
-    DocumentView view = DocumentView.of(d, catalog, result.duplicate(), thumbnails);
+    DocumentView view = views.of(d, result.duplicate());
     return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
         .location(java.net.URI.create("/api/documents/" + d.id()))
         .body(view);
@@ -112,7 +111,7 @@ class DocumentApiController {
   DocumentView get(Caller caller, @PathVariable("id") long id) {
     Document d = archive.document(id, caller.scope()).orElseThrow(NotFoundException::new);
     audit.record(caller.username(), AuditAction.VIEW, "材料 " + id, "接口");
-    return DocumentView.of(d, catalog, false, thumbnails);
+    return views.of(d);
   }
 
   @GetMapping("/{id}/text")

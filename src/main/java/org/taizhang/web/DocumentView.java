@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import org.taizhang.archive.Document;
+import org.springframework.stereotype.Component;
 import org.taizhang.catalog.Catalog;
+import org.taizhang.ocr.TextRecognition;
 import org.taizhang.thumbnail.Thumbnails;
 
 /** A document as the API shows it. */
@@ -31,6 +33,8 @@ record DocumentView(
     String file,
     String thumbnail,
     Thumbnails.State thumbnailState,
+    TextRecognition.State ocrState,
+    String ocrDetail,
     ReviewView review,
     Long supersedes,
     Long supersededBy,
@@ -42,14 +46,36 @@ record DocumentView(
   /** What the file said about itself. */
   record Metadata(String author, LocalDateTime created, LocalDateTime takenAt, Double latitude, Double longitude, String camera) {}
 
-  static DocumentView of(Document d, Catalog catalog, boolean duplicate, Thumbnails thumbnails) {
-    Thumbnails.State thumbnail = thumbnails.state(d);
+  /** Builds the views: the catalog names categories, the background services tell where a document's thumbnail and OCR stand. */
+  @Component
+  static final class Factory {
+    private final Catalog catalog;
+    private final Thumbnails thumbnails;
+    private final TextRecognition recognition;
+
+    Factory(Catalog catalog, Thumbnails thumbnails, TextRecognition recognition) {
+      this.catalog = catalog;
+      this.thumbnails = thumbnails;
+      this.recognition = recognition;
+    }
+
+    DocumentView of(Document d) {
+      return of(d, false);
+    }
+
+    DocumentView of(Document d, boolean duplicate) {
+      return DocumentView.of(d, catalog, duplicate, thumbnails.state(d), recognition.status(d));
+    }
+  }
+
+  private static DocumentView of(Document d, Catalog catalog, boolean duplicate, Thumbnails.State thumbnail, TextRecognition.Status ocr) {
     var m = d.metadata();
     return new DocumentView(d.id(), d.unitCode(), d.category(), d.category() == null ? null : catalog.categoryName(d.category()),
         d.title(), d.date(), d.year(), d.fileName(), d.mediaType(), d.fileType(), d.size(), d.sha256(), d.pageCount(),
         new Metadata(m.author(), m.created(), m.takenAt(), m.latitude(), m.longitude(), m.camera()),
         d.textChars(), d.textTruncated(), d.uploadedBy(), d.uploadedAt(), duplicate,
         "/api/documents/" + d.id() + "/file", thumbnail == Thumbnails.State.NONE ? null : "/api/documents/" + d.id() + "/thumbnail", thumbnail,
+        ocr.state(), ocr.detail(),
         new ReviewView(d.review().status().name(), d.review().status().label(), d.review().reason(), d.review().deadline(), d.review().by()),
         d.lifecycle().supersedesId(), d.lifecycle().supersededBy(), d.lifecycle().deleted());
   }

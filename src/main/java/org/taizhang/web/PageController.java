@@ -38,6 +38,9 @@ import org.taizhang.search.SearchRequest;
 import org.taizhang.search.SearchResult;
 import org.taizhang.search.SearchService;
 import org.taizhang.search.SearchSort;
+import org.taizhang.ocr.TextRecognition;
+import org.taizhang.search.HitPreview;
+import org.taizhang.search.SimilarDocuments;
 import org.taizhang.thumbnail.Thumbnails;
 import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
@@ -59,9 +62,13 @@ class PageController {
   private final AuditLog audit;
   private final ReviewService reviews;
   private final AccountService accounts;
+  private final HitPreview hitPreview;
+  private final SimilarDocuments similarDocuments;
+  private final TextRecognition recognition;
 
   PageController(SearchService search, UnitRepository units, Archive archive, Catalog catalog, IngestService ingest, AuditLog audit,
-      ReviewService reviews, AccountService accounts) {
+      ReviewService reviews, AccountService accounts, HitPreview hitPreview, SimilarDocuments similarDocuments,
+      TextRecognition recognition) {
     this.search = search;
     this.units = units;
     this.archive = archive;
@@ -70,6 +77,9 @@ class PageController {
     this.audit = audit;
     this.reviews = reviews;
     this.accounts = accounts;
+    this.hitPreview = hitPreview;
+    this.similarDocuments = similarDocuments;
+    this.recognition = recognition;
   }
 
   @ModelAttribute("fmt")
@@ -182,14 +192,10 @@ class PageController {
 
   /**
    * A document. Opened from a search ({@code ?q=…}) the text shows every hit of the query marked
-   * and numbered; every document lists the documents most like it within the caller's scope. The
-   * two services arrive as handler arguments ({@code @Value("#{@bean}")}) rather than through the
-   * constructor, which is shared with work under way elsewhere; they may move there later.
+   * and numbered; every document lists the documents most like it within the caller's scope.
    */
   @GetMapping("/documents/{id}")
-  ModelAndView document(@PathVariable("id") String id, @RequestParam(name = "q", required = false) String q, Caller caller,
-      @org.springframework.beans.factory.annotation.Value("#{@hitPreview}") org.taizhang.search.HitPreview hitPreview,
-      @org.springframework.beans.factory.annotation.Value("#{@similarDocuments}") org.taizhang.search.SimilarDocuments similarDocuments) {
+  ModelAndView document(@PathVariable("id") String id, @RequestParam(name = "q", required = false) String q, Caller caller) {
     Optional<Document> found = parseLong(id).flatMap(n -> archive.document(n, caller.scope()));
     if (found.isEmpty()) {
       return notFound("没有找到编号为“" + id + "”的材料，可能已被删除或地址有误。");
@@ -203,6 +209,8 @@ class PageController {
     mv.addObject("categoryName", d.category() == null ? UNCATEGORIZED : catalog.categoryName(d.category()));
     mv.addObject("hasThumbnail", Thumbnails.supports(d.mediaType()));
     mv.addObject("text", text);
+    mv.addObject("ocr", recognition.status(d));
+    mv.addObject("ocrRunning", recognition.running());
     // Every occurrence of the search in the text, numbered for 上一处 / 下一处 (static/js/preview.js); the five most similar documents.
     mv.addObject("preview", hitPreview.preview(text, q).orElse(null));
     mv.addObject("similar", similarDocuments.similar(d.id(), caller.scope(), 5));

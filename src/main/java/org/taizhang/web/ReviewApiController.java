@@ -11,29 +11,25 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.taizhang.account.Caller;
-import org.taizhang.catalog.Catalog;
 import org.taizhang.review.Comment;
 import org.taizhang.review.DocumentEditor;
 import org.taizhang.review.RecycleBin;
 import org.taizhang.review.ReviewService;
 import org.taizhang.text.ChineseDates;
-import org.taizhang.thumbnail.Thumbnails;
 
 /** Review decisions, comments, the to-do list and the recycle bin, for scripts. */
 @RestController
 class ReviewApiController {
   private final ReviewService reviews;
   private final RecycleBin recycleBin;
-  private final Catalog catalog;
+  private final DocumentView.Factory views;
   private final DocumentEditor editor;
-  private final Thumbnails thumbnails;
 
-  ReviewApiController(ReviewService reviews, RecycleBin recycleBin, Catalog catalog, DocumentEditor editor, Thumbnails thumbnails) {
+  ReviewApiController(ReviewService reviews, RecycleBin recycleBin, DocumentView.Factory views, DocumentEditor editor) {
     this.reviews = reviews;
     this.recycleBin = recycleBin;
-    this.catalog = catalog;
+    this.views = views;
     this.editor = editor;
-    this.thumbnails = thumbnails;
   }
 
   /** Corrects category, title, date or archive year; omitted fields stay as they are. */
@@ -102,7 +98,7 @@ class ReviewApiController {
   }
 
   private DocumentView view(org.taizhang.archive.Document d) {
-    return DocumentView.of(d, catalog, false, thumbnails);
+    return views.of(d);
   }
 
   private static LocalDate parseDate(String s) {

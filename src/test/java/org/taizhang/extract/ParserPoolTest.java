@@ -16,6 +16,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.support.Tesseract;
 import org.taizhang.support.TestFiles;
 
 /** Parsing in separate processes: results, limits, and what a hostile file costs. */
@@ -61,6 +62,29 @@ class ParserPoolTest {
         .isInstanceOfSatisfying(ExtractionException.class, e -> assertThat(e.failure()).isEqualTo(ExtractionFailure.ENCRYPTED));
     assertThat(p.extract(write("ok.txt", TestFiles.utf8("正常文件")), "ok.txt").text()).isEqualTo("正常文件");
     assertThat(p.stats().started()).isEqualTo(1);
+  }
+
+  @Test
+  void readsAScanWithOcrUnderItsOwnTimeLimit() throws Exception {
+    Tesseract.assumeInstalled();
+    Path scan = Path.of("sample-archive/hxz-xqc/2025/目标责任书/2025年度文明创建目标责任书（签字盖章扫描件）.pdf");
+    String name = scan.getFileName().toString();
+    pool = new ParserPool(new ParserPool.Settings(1, Duration.ofSeconds(60), 512 << 20, 100_000, 100_000_000, 1000,
+        dir.resolve("tmp"), 0, TextExtractor.OcrSettings.DEFAULT, Duration.ofMinutes(3)));
+    assertThat(pool.extract(scan, name).text()).as("a scan has no text layer").isBlank();
+    assertThat(pool.recognize(scan, name).text()).contains("目标责任书", "村规民约", "美丽庭院");
+
+    // OCR has a limit of its own, far longer than a parse's; overrunning it costs the process, nothing else.
+    try (ParserPool hurried = new ParserPool(new ParserPool.Settings(1, Duration.ofSeconds(60), 512 << 20, 100_000,
+        100_000_000, 1000, dir.resolve("tmp2"), 0, TextExtractor.OcrSettings.DEFAULT, Duration.ofMillis(300)))) {
+      hurried.extract(write("warm.txt", TestFiles.utf8("预热")), "warm.txt");
+      assertThatThrownBy(() -> hurried.recognize(scan, name))
+          .isInstanceOfSatisfying(ExtractionException.class, e -> assertThat(e.failure()).isEqualTo(ExtractionFailure.PARSE_TIMEOUT));
+      assertThat(hurried.extract(write("next.txt", TestFiles.utf8("下一个文件")), "next.txt").text()).isEqualTo("下一个文件");
+      assertThat(hurried.stats().timeouts()).isEqualTo(1);
+    }
+    assertThat(ProcessHandle.current().descendants().filter(h -> h.info().command().orElse("").endsWith("tesseract")))
+        .as("no Tesseract left running for a killed process").isEmpty();
   }
 
   @Test

@@ -1,0 +1,196 @@
+package org.taizhang.ocr;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.taizhang.archive.Document;
+import org.taizhang.archive.DocumentChanged;
+import org.taizhang.archive.DocumentRepository;
+import org.taizhang.config.TaizhangProperties;
+import org.taizhang.extract.Extraction;
+import org.taizhang.extract.ExtractionException;
+import org.taizhang.extract.ParserPool;
+import org.taizhang.index.DocumentIndex;
+import org.taizhang.store.FileStore;
+import org.taizhang.text.ChineseDates;
+
+/**
+ * OCR of scanned PDFs, after the upload is acknowledged. A PDF stored with (almost) no text layer
+ * is queued in the database, so the queue survives a restart. One background thread takes the
+ * queued documents in upload order once parsing has paused (an import or upload burst goes
+ * first), reads each again with Tesseract in the parser process, stores the text, re-indexes the
+ * document and announces the change, so that search finds what the scan says and completeness
+ * counts it. Photos are not read: they are most of the images units hand in, and what matters in
+ * them is their time and place, not text.
+ */
+@Service
+public class TextRecognition implements SmartInitializingSingleton, DisposableBean {
+  private static final Logger log = LoggerFactory.getLogger(TextRecognition.class);
+  /** A pause this long in parsing means no import or upload burst is under way. */
+  private static final Duration QUIET = Duration.ofSeconds(2);
+
+  /** Where a document's OCR stands; NONE for documents that have a text layer (or when OCR is off). */
+  public enum State { PENDING, DONE, FAILED, NONE }
+
+  /** The state, with the reason when it failed. */
+  public record Status(State state, String detail) {
+    static final Status NONE = new Status(State.NONE, null);
+  }
+
+  private final RecognitionQueue queue;
+  private final DocumentRepository documents;
+  private final FileStore store;
+  private final ParserPool parsers;
+  private final DocumentIndex index;
+  private final ApplicationEventPublisher events;
+  private final TaizhangProperties.Ocr settings;
+  private final Semaphore wake = new Semaphore(0);
+  private final Thread worker;
+  private volatile boolean running;
+
+  TextRecognition(RecognitionQueue queue, DocumentRepository documents, FileStore store, ParserPool parsers,
+      DocumentIndex index, ApplicationEventPublisher events, TaizhangProperties properties) {
+    this.queue = queue;
+    this.documents = documents;
+    this.store = store;
+    this.parsers = parsers;
+    this.index = index;
+    this.events = events;
+    this.settings = properties.ocr();
+    this.worker = new Thread(this::work, "ocr");
+    this.worker.setDaemon(true);
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    if (!settings.enabled()) {
+      return;
+    }
+    Optional<String> missing = missingTesseract(settings.languages());
+    if (missing.isPresent()) {
+      log.warn("扫描件文字识别（OCR）未启用：{}。扫描件仍可上传，只是没有文字（Debian: apt-get install tesseract-ocr tesseract-ocr-chi-sim）",
+          missing.get());
+      return;
+    }
+    running = true;
+    worker.start();
+  }
+
+  /** Whether scans are being read: OCR is configured on and Tesseract has the languages. */
+  public boolean running() {
+    return running;
+  }
+
+  public Status status(Document d) {
+    return queue.status(d.id()).orElse(Status.NONE);
+  }
+
+  /** Scans waiting for OCR. */
+  public long backlog() {
+    return queue.pending();
+  }
+
+  @EventListener
+  void documentChanged(DocumentChanged event) {
+    if (running && queue.addIfScan(event.id())) {
+      wake.release();
+    }
+  }
+
+  private void work() {
+    try {
+      int queued = queue.addAllScans();
+      if (queued > 0) {
+        log.info("扫描件文字识别：{} 份扫描件待识别", queued);
+      }
+      while (true) {
+        Optional<Long> next = queue.next();
+        if (next.isEmpty()) {
+          wake.tryAcquire(30, TimeUnit.SECONDS);
+          wake.drainPermits();
+          continue;
+        }
+        while (parsers.quietFor().compareTo(QUIET) < 0) {
+          Thread.sleep(200);
+        }
+        recognize(next.get());
+      }
+    } catch (InterruptedException e) {
+      // shutting down
+    } catch (RuntimeException e) {
+      log.error("扫描件文字识别线程意外终止", e);
+    }
+  }
+
+  private void recognize(long id) throws InterruptedException {
+    Optional<Document> found = documents.find(id);
+    if (found.isEmpty()) {
+      return; // purged meanwhile; its row went with it
+    }
+    Document d = found.get();
+    if (store.find(d.sha256()).isEmpty()) {
+      queue.set(id, State.FAILED, "原件不在文件库中");
+      return;
+    }
+    long start = System.nanoTime();
+    try {
+      Extraction x = parsers.recognize(store.path(d.sha256()), d.fileName());
+      Document updated = documents.replaceText(id, x.text(), x.truncated(), ChineseDates.inDocumentHead(x.text()).orElse(null));
+      queue.set(id, State.DONE, x.text().isBlank() ? "未识别出文字" : null);
+      index.put(updated, x.text());
+      // Deleted or replaced while it was read: the index must not keep it.
+      if (documents.find(id).filter(now -> now.lifecycle().current()).isEmpty()) {
+        index.delete(id);
+      }
+      events.publishEvent(new DocumentChanged(id, updated.unitCode()));
+      log.info("扫描件文字识别完成：{}（{} 页，{} 个字，{} 秒）", d.fileName(), d.pageCount(), x.text().length(),
+          Duration.ofNanos(System.nanoTime() - start).toMillis() / 1000.0);
+    } catch (ExtractionException e) {
+      queue.set(id, State.FAILED, e.failure().name() + ": " + e.getMessage());
+      log.warn("扫描件文字识别失败：{}：{} {}", d.fileName(), e.failure(), e.getMessage());
+    } catch (RuntimeException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new InterruptedException("shutting down"); // the document stays queued for the next start
+      }
+      queue.set(id, State.FAILED, e.toString());
+      log.warn("扫描件文字识别失败：{}", d.fileName(), e);
+    }
+  }
+
+  /** Why Tesseract cannot read {@code languages} (such as {@code chi_sim+eng}) here, if it cannot. */
+  public static Optional<String> missingTesseract(String languages) {
+    try {
+      Process p = new ProcessBuilder("tesseract", "--list-langs").redirectErrorStream(true).start();
+      if (!p.waitFor(20, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return Optional.of("tesseract --list-langs 无响应");
+      }
+      List<String> installed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip).toList();
+      List<String> absent = Arrays.stream(languages.split("\\+")).filter(l -> !installed.contains(l)).toList();
+      return absent.isEmpty() ? Optional.empty() : Optional.of("tesseract 缺少语言包 " + String.join("、", absent));
+    } catch (IOException e) {
+      return Optional.of("找不到 tesseract 程序");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.of("interrupted");
+    }
+  }
+
+  @Override
+  public void destroy() throws InterruptedException {
+    worker.interrupt();
+    worker.join(TimeUnit.SECONDS.toMillis(5));
+  }
+}

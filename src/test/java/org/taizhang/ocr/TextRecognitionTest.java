@@ -1,0 +1,116 @@
+package org.taizhang.ocr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.taizhang.ingest.FolderImporter;
+import org.taizhang.support.Basic;
+import org.taizhang.support.Multipart;
+import org.taizhang.support.Tesseract;
+import org.taizhang.support.TestFiles;
+import org.taizhang.support.TestUnits;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A scanned PDF (page images, no text layer) is acknowledged at once, with no text and its OCR
+ * pending; in the background its pages are read with Tesseract, after which its text is stored,
+ * searchable and shown as recognised. A PDF with a text layer is never queued.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "taizhang.ocr.enabled=true",
+    "taizhang.sample.import-on-first-start=false",
+    "taizhang.admin.password=" + TextRecognitionTest.ADMIN_PASSWORD})
+class TextRecognitionTest {
+  static final String ADMIN_PASSWORD = "ocr-test-admin-password";
+  private static final String[] ADMIN = Basic.auth("admin", ADMIN_PASSWORD);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** The sample archive's scan: a signed and stamped 目标责任书 put through a 100 dpi office scanner. */
+  static final Path SCAN = Path.of("sample-archive/hxz-xqc/2025/目标责任书/2025年度文明创建目标责任书（签字盖章扫描件）.pdf");
+  /** Words of the scan's body, not of its file name. */
+  static final String BODY_WORDS = "村规民约";
+
+  @LocalServerPort int port;
+  @Autowired FolderImporter importer;
+  @Autowired TextRecognition recognition;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @DynamicPropertySource
+  static void dataDir(DynamicPropertyRegistry registry) throws IOException {
+    registry.add("taizhang.data-dir", Files.createTempDirectory("taizhang-ocr")::toString);
+  }
+
+  @BeforeAll
+  static void tesseract() {
+    Tesseract.assumeInstalled();
+  }
+
+  @Test
+  void aScanIsAcknowledgedAtOnceThenReadInTheBackgroundAndFoundByWhatItSays() throws Exception {
+    TestUnits.load(importer, TestUnits.COUNTY);
+    assertThat(recognition.running()).isTrue();
+
+    JsonNode typed = upload("会议记录.pdf", TestFiles.pdf("Meeting minutes of the creation office, typed", null));
+    assertThat(typed.get("ocrState").asString()).as("a PDF with a text layer is not queued").isEqualTo("NONE");
+
+    JsonNode scan = upload(SCAN.getFileName().toString(), Files.readAllBytes(SCAN));
+    long id = scan.get("id").asLong();
+    assertThat(scan.get("textChars").asInt()).as("acknowledged before any OCR").isZero();
+    assertThat(scan.get("ocrState").asString()).isEqualTo("PENDING");
+    assertThat(hits(BODY_WORDS)).isZero();
+
+    JsonNode done = awaitOcr(id, Duration.ofMinutes(3));
+    assertThat(done.get("ocrState").asString()).isEqualTo("DONE");
+    assertThat(done.get("textChars").asInt()).isGreaterThan(300);
+    assertThat(get("/api/documents/" + id + "/text").body()).contains("目标责任书", BODY_WORDS, "美丽庭院");
+    assertThat(hits(BODY_WORDS)).as("found by the words of the scan").isEqualTo(1);
+    assertThat(get("/documents/" + id).body()).contains("id=\"ocr-done\"").doesNotContain("id=\"no-text\"");
+    assertThat(recognition.backlog()).isZero();
+  }
+
+  private JsonNode awaitOcr(long id, Duration limit) throws Exception {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (true) {
+      JsonNode d = JSON.readTree(get("/api/documents/" + id).body());
+      if (!d.get("ocrState").asString().equals("PENDING") || System.nanoTime() > deadline) {
+        return d;
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  private JsonNode upload(String name, byte[] content) throws Exception {
+    HttpResponse<String> r = new Multipart().field("unit", "xinghe").file(name, content).post(http, uri("/api/documents"), ADMIN);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    return JSON.readTree(r.body());
+  }
+
+  private int hits(String q) throws Exception {
+    return JSON.readTree(get("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).body()).get("total").asInt();
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(uri(path)).headers(ADMIN).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+}

@@ -41,6 +41,7 @@ import org.taizhang.extract.ParserPool;
 import org.taizhang.extract.TextExtractor;
 import org.taizhang.index.ChineseAnalysis;
 import org.taizhang.index.DocumentIndex;
+import org.taizhang.ocr.TextRecognition;
 import org.taizhang.sample.SampleArchiveGenerator;
 import org.taizhang.thumbnail.Thumbnails;
 
@@ -475,7 +476,7 @@ public final class IngestBenchmark {
 
   private static String backlog(ConfigurableApplicationContext ctx) {
     return "queued after acknowledgement: completeness " + ctx.getBean(CompletenessService.class).backlog() + ", thumbnails "
-        + ctx.getBean(Thumbnails.class).backlog();
+        + ctx.getBean(Thumbnails.class).backlog() + ", OCR " + ctx.getBean(TextRecognition.class).backlog();
   }
 
   private static void deleteTree(Path dir) throws IOException {

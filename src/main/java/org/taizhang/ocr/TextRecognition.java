@@ -59,6 +59,8 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
   private final Semaphore wake = new Semaphore(0);
   private final Thread worker;
   private volatile boolean running;
+  /** Whether the scans stored while OCR was off (or before a crash) have been queued; the worker's own. */
+  private boolean swept;
 
   TextRecognition(RecognitionQueue queue, DocumentRepository documents, FileStore store, ParserPool parsers,
       DocumentIndex index, ApplicationEventPublisher events, TaizhangProperties properties) {
@@ -111,27 +113,38 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
 
   private void work() {
     try {
-      int queued = queue.addAllScans();
-      if (queued > 0) {
-        log.info("扫描件文字识别：{} 份扫描件待识别", queued);
-      }
       while (true) {
-        Optional<Long> next = queue.next();
-        if (next.isEmpty()) {
-          wake.tryAcquire(30, TimeUnit.SECONDS);
-          wake.drainPermits();
-          continue;
+        try {
+          step();
+        } catch (RuntimeException e) {
+          // The database or the parser process failed us; the queue is durable, so try again later.
+          log.warn("扫描件文字识别暂停 30 秒：{}", e.toString());
+          Thread.sleep(30_000);
         }
-        while (parsers.quietFor().compareTo(QUIET) < 0) {
-          Thread.sleep(200);
-        }
-        recognize(next.get());
       }
     } catch (InterruptedException e) {
       // shutting down
-    } catch (RuntimeException e) {
-      log.error("扫描件文字识别线程意外终止", e);
     }
+  }
+
+  private void step() throws InterruptedException {
+    if (!swept) {
+      int queued = queue.addAllScans();
+      swept = true;
+      if (queued > 0) {
+        log.info("扫描件文字识别：{} 份扫描件待识别", queued);
+      }
+    }
+    Optional<Long> next = queue.next();
+    if (next.isEmpty()) {
+      wake.tryAcquire(30, TimeUnit.SECONDS);
+      wake.drainPermits();
+      return;
+    }
+    while (parsers.quietFor().compareTo(QUIET) < 0) {
+      Thread.sleep(200);
+    }
+    recognize(next.get());
   }
 
   private void recognize(long id) throws InterruptedException {

@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,10 +118,13 @@ class RestoreRefusalTest {
   @Test
   void refusesABackupFromANewerSchema() throws IOException {
     Path manifest = backup.resolve("manifest.json");
-    Files.writeString(manifest, Files.readString(manifest).replace("\"schemaVersion\" : \"4\"", "\"schemaVersion\" : \"17\""));
+    Matcher version = Pattern.compile("\"schemaVersion\" : \"(\\d+)\"").matcher(Files.readString(manifest));
+    assertThat(version.find()).isTrue();
+    int current = Integer.parseInt(version.group(1));
+    Files.writeString(manifest, version.replaceFirst("\"schemaVersion\" : \"" + (current + 13) + "\""));
     BareInstance target = target();
     assertThatThrownBy(() -> target.restorer(BackupReader.open(backup)).run())
-        .hasMessageContaining("数据库结构版本 17），本程序只到结构版本 4：请先升级程序再恢复");
+        .hasMessageContaining("数据库结构版本 " + (current + 13) + "），本程序只到结构版本 " + current + "：请先升级程序再恢复");
   }
 
   @Test

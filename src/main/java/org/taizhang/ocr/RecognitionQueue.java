@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.taizhang.archive.Document;
 
 /**
  * The {@code text_recognition} table: which scanned documents wait for OCR, have had it, or could
@@ -28,15 +29,12 @@ class RecognitionQueue {
     this.jdbc = jdbc;
   }
 
-  /** Queues the document if it is a scan not queued before; returns whether it was queued. */
-  boolean addIfScan(long id) {
-    return jdbc.sql("insert into text_recognition(document_id, state, updated_at) select d.id, 'PENDING', ? from document d"
-            + " where d.id = ? and " + SCANS)
-        .params(now(), id)
-        .update() > 0;
+  /** The rule of {@link #SCANS} for one document, to tell a scan not queued yet from a document that needs no OCR. */
+  static boolean isScan(Document d) {
+    return d.mediaType().equals("application/pdf") && d.textChars() < SCAN_CHARS_PER_PAGE * (d.pageCount() == null ? 1 : d.pageCount());
   }
 
-  /** Queues every scan not queued yet: those stored while OCR was off or before a crash. */
+  /** Queues every scan not queued yet. */
   int addAllScans() {
     return jdbc.sql("insert into text_recognition(document_id, state, updated_at) select d.id, 'PENDING', ? from document d where " + SCANS)
         .param(now())
@@ -65,8 +63,10 @@ class RecognitionQueue {
         .optional();
   }
 
+  /** Queued scans and scans not queued yet. */
   long pending() {
-    return jdbc.sql("select count(*) from text_recognition where state = 'PENDING'").query(Long.class).single();
+    return jdbc.sql("select count(*) from text_recognition where state = 'PENDING'").query(Long.class).single()
+        + jdbc.sql("select count(*) from document d where " + SCANS).query(Long.class).single();
   }
 
   private static Timestamp now() {

@@ -27,13 +27,13 @@ import org.taizhang.store.FileStore;
 import org.taizhang.text.ChineseDates;
 
 /**
- * OCR of scanned PDFs, after the upload is acknowledged. A PDF stored with (almost) no text layer
- * is queued in the database, so the queue survives a restart. One background thread takes the
- * queued documents in upload order once parsing has paused (an import or upload burst goes
- * first), reads each again with Tesseract in the parser process, stores the text, re-indexes the
- * document and announces the change, so that search finds what the scan says and completeness
- * counts it. Photos are not read: they are most of the images units hand in, and what matters in
- * them is their time and place, not text.
+ * OCR of scanned PDFs, after the upload is acknowledged and without any work on the upload path. A
+ * PDF stored with (almost) no text layer is found by a background thread once parsing has paused
+ * (an import or upload burst goes first) and queued in the database, so a restart loses nothing.
+ * The thread reads the queued scans in upload order with Tesseract in the parser process, stores
+ * the text, re-indexes the document and announces the change, so that search finds what the scan
+ * says and completeness counts it. Photos are not read: they are most of the images units hand
+ * in, and what matters in them is their time and place, not text.
  */
 @Service
 public class TextRecognition implements SmartInitializingSingleton, DisposableBean {
@@ -47,6 +47,7 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
   /** The state, with the reason when it failed. */
   public record Status(State state, String detail) {
     static final Status NONE = new Status(State.NONE, null);
+    static final Status PENDING = new Status(State.PENDING, null);
   }
 
   private final RecognitionQueue queue;
@@ -59,8 +60,8 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
   private final Semaphore wake = new Semaphore(0);
   private final Thread worker;
   private volatile boolean running;
-  /** Whether the scans stored while OCR was off (or before a crash) have been queued; the worker's own. */
-  private boolean swept;
+  /** Whether documents may have been stored since the last look for scans; the worker thread's own. */
+  private boolean unswept = true;
 
   TextRecognition(RecognitionQueue queue, DocumentRepository documents, FileStore store, ParserPool parsers,
       DocumentIndex index, ApplicationEventPublisher events, TaizhangProperties properties) {
@@ -96,7 +97,7 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
   }
 
   public Status status(Document d) {
-    return queue.status(d.id()).orElse(Status.NONE);
+    return queue.status(d.id()).orElseGet(() -> running && d.lifecycle().current() && RecognitionQueue.isScan(d) ? Status.PENDING : Status.NONE);
   }
 
   /** Scans waiting for OCR. */
@@ -104,9 +105,13 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
     return queue.pending();
   }
 
+  /**
+   * Only a wake-up: the upload path does no OCR work at all. The worker finds new scans itself,
+   * once parsing has paused, by querying the documents, so nothing depends on this event arriving.
+   */
   @EventListener
   void documentChanged(DocumentChanged event) {
-    if (running && queue.addIfScan(event.id())) {
+    if (running) {
       wake.release();
     }
   }
@@ -128,23 +133,28 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
   }
 
   private void step() throws InterruptedException {
-    if (!swept) {
+    if (unswept || wake.availablePermits() > 0) {
+      awaitQuiet();
+      wake.drainPermits();
       int queued = queue.addAllScans();
-      swept = true;
       if (queued > 0) {
         log.info("扫描件文字识别：{} 份扫描件待识别", queued);
       }
+      unswept = false;
     }
     Optional<Long> next = queue.next();
     if (next.isEmpty()) {
-      wake.tryAcquire(30, TimeUnit.SECONDS);
-      wake.drainPermits();
+      unswept = wake.tryAcquire(30, TimeUnit.SECONDS);
       return;
     }
+    awaitQuiet();
+    recognize(next.get());
+  }
+
+  private void awaitQuiet() throws InterruptedException {
     while (parsers.quietFor().compareTo(QUIET) < 0) {
       Thread.sleep(200);
     }
-    recognize(next.get());
   }
 
   private void recognize(long id) throws InterruptedException {

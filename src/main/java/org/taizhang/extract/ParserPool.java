@@ -52,6 +52,8 @@ public final class ParserPool implements AutoCloseable {
   private static final Path NICE = Path.of("/usr/bin/nice");
   /** A file is read at most this often before the pool gives up on it. */
   private static final int ATTEMPTS = 3;
+  /** A pause this long in parsing means no import or upload burst is under way. */
+  private static final Duration QUIET = Duration.ofSeconds(2);
 
   /**
    * @param threads files parsed at once (the parser process's threads)
@@ -166,6 +168,16 @@ public final class ParserPool implements AutoCloseable {
   /** How long no file has been handed in for reading: background work waits for a quiet spell. */
   public Duration quietFor() {
     return busy.get() > 0 || waiting.get() > 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - lastParseNanos);
+  }
+
+  /**
+   * Waits until no file has been handed in for reading for two seconds: background work (thumbnails,
+   * OCR) runs then, so an import or an upload burst is never slowed by it.
+   */
+  public void awaitQuiet() throws InterruptedException {
+    while (quietFor().compareTo(QUIET) < 0) {
+      Thread.sleep(200);
+    }
   }
 
   /** Whether {@link #thumbnail} can render files of this media type: PDFs and images. */

@@ -38,8 +38,6 @@ import org.taizhang.text.ChineseDates;
 @Service
 public class TextRecognition implements SmartInitializingSingleton, DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(TextRecognition.class);
-  /** A pause this long in parsing means no import or upload burst is under way. */
-  private static final Duration QUIET = Duration.ofSeconds(2);
 
   /** Where a document's OCR stands; NONE for documents that have a text layer (or when OCR is off). */
   public enum State { PENDING, DONE, FAILED, NONE }
@@ -134,7 +132,7 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
 
   private void step() throws InterruptedException {
     if (unswept || wake.availablePermits() > 0) {
-      awaitQuiet();
+      parsers.awaitQuiet();
       wake.drainPermits();
       int queued = queue.addAllScans();
       if (queued > 0) {
@@ -147,14 +145,8 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
       unswept = wake.tryAcquire(30, TimeUnit.SECONDS);
       return;
     }
-    awaitQuiet();
+    parsers.awaitQuiet();
     recognize(next.get());
-  }
-
-  private void awaitQuiet() throws InterruptedException {
-    while (parsers.quietFor().compareTo(QUIET) < 0) {
-      Thread.sleep(200);
-    }
   }
 
   private void recognize(long id) throws InterruptedException {

@@ -2,7 +2,6 @@ package org.taizhang.thumbnail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,9 +30,6 @@ import org.taizhang.store.FileStore;
 @Service
 public class Thumbnails implements DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(Thumbnails.class);
-  private static final long YIELD_MILLIS = 200;
-  /** A pause this long in parsing means no import or upload burst is under way. */
-  private static final Duration QUIET = Duration.ofSeconds(2);
 
   /** Where a document's thumbnail stands. */
   public enum State { READY, PENDING, FAILED, NONE }
@@ -98,9 +94,7 @@ public class Thumbnails implements DisposableBean {
     try {
       while (true) {
         long id = queue.take();
-        while (parsers.quietFor().compareTo(QUIET) < 0) {
-          Thread.sleep(YIELD_MILLIS);
-        }
+        parsers.awaitQuiet();
         try {
           documents.find(id).filter(d -> d.lifecycle().current()).ifPresent(this::thumbnail);
         } catch (RuntimeException e) {

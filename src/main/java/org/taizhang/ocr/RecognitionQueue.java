@@ -46,8 +46,7 @@ class RecognitionQueue {
     return jdbc.sql("select r.document_id from text_recognition r join document d on d.id = r.document_id"
             + " where r.state = 'PENDING' and d.superseded_by is null and d.deleted_at is null order by r.document_id fetch first 1 rows only")
         .query(Long.class)
-        .stream()
-        .findFirst();
+        .optional(); // never stream(): an unclosed stream keeps its connection out of the pool
   }
 
   void set(long id, TextRecognition.State state, String detail) {

@@ -30,7 +30,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-  private static final RequestMatcher API = request -> request.getRequestURI().startsWith("/api/");
+  private static final RequestMatcher API =
+      request -> request.getRequestURI().startsWith("/api/") || request.getRequestURI().startsWith("/actuator/");
 
   @Bean
   SecurityFilterChain securityFilterChain(HttpSecurity http, AccountService accounts, AccountUserDetailsService users,
@@ -39,8 +40,8 @@ class SecurityConfiguration {
     String[] handIn = {"ADMIN", "CLERK"};
     http.authenticationManager(authenticationManager)
         .authorizeHttpRequests(a -> a
-            .requestMatchers("/login", "/css/**", "/js/**", "/error").permitAll()
-            .requestMatchers("/admin/**", "/api/admin/**").hasRole("ADMIN")
+            .requestMatchers("/login", "/css/**", "/js/**", "/error", "/actuator/health", "/actuator/health/**").permitAll()
+            .requestMatchers("/admin/**", "/api/admin/**", "/actuator/**").hasRole("ADMIN")
             .requestMatchers(HttpMethod.POST, "/api/documents", "/upload").hasAnyRole(handIn)
             .requestMatchers(HttpMethod.GET, "/upload", "/recycle-bin", "/api/recycle-bin").hasAnyRole(handIn)
             .requestMatchers(HttpMethod.DELETE, "/api/documents/*").hasAnyRole(handIn)

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -122,11 +122,16 @@ public final class ParserPool implements AutoCloseable {
     this.settings = settings;
     this.slots = new Semaphore(settings.threads(), true);
     this.command = command(settings);
-    this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+    ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "parser-watchdog");
       t.setDaemon(true);
       return t;
     });
+    // Every request schedules a kill and cancels it when the answer comes. Left in the queue, a
+    // cancelled kill would keep its process reachable for the whole time limit (ten minutes for
+    // OCR) and a bulk import would pile up thousands of them.
+    timers.setRemoveOnCancelPolicy(true);
+    this.watchdog = timers;
     emptyTempDir(settings.tempDir());
     Thread warmUp = new Thread(() -> {
       try {

@@ -24,7 +24,8 @@ public class TaizhangApplication {
         try {
           context = new SpringApplicationBuilder(TaizhangApplication.class)
               .web(WebApplicationType.NONE)
-              .properties("taizhang.sample.import-on-first-start=false", "logging.level.root=WARN",
+              // Scans are read by the service when it next runs, not by a command.
+              .properties("taizhang.sample.import-on-first-start=false", "taizhang.ocr.enabled=false", "logging.level.root=WARN",
                   "spring.main.log-startup-info=false", "logging.level.org.taizhang=WARN")
               .run(Arrays.copyOfRange(args, 1, args.length));
         } catch (RuntimeException e) {

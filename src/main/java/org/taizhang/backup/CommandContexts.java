@@ -7,7 +7,10 @@ import org.taizhang.TaizhangApplication;
 
 /** The Spring contexts the backup and restore commands run in: quiet, without a web server, never importing the sample. */
 final class CommandContexts {
-  private static final String[] QUIET = {"taizhang.sample.import-on-first-start=false", "logging.level.root=WARN",
+  // No OCR worker: it would queue and read scans, writing to the database a backup is reading; the
+  // service reads them when it next runs.
+  private static final String[] QUIET = {"taizhang.sample.import-on-first-start=false", "taizhang.ocr.enabled=false",
+      "logging.level.root=WARN",
       "spring.main.log-startup-info=false", "logging.level.org.taizhang=WARN", "logging.level.org.flywaydb=ERROR"};
 
   private CommandContexts() {}

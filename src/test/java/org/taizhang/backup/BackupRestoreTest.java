@@ -60,6 +60,7 @@ import org.taizhang.job.Job;
 import org.taizhang.ingest.ImportSummary;
 import org.taizhang.ingest.IngestRequest;
 import org.taizhang.ingest.IngestService;
+import org.taizhang.ocr.TextRecognition;
 import org.taizhang.review.RecycleBin;
 import org.taizhang.review.ReviewService;
 import org.taizhang.store.FileStore;
@@ -118,6 +119,7 @@ class BackupRestoreTest {
   @Autowired IndexMaintenance maintenance;
   @Autowired FileStore store;
   @Autowired AuditLog audit;
+  @Autowired TextRecognition recognition;
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final Caller admin = Caller.system("admin");
@@ -151,6 +153,13 @@ class BackupRestoreTest {
     String veto = completeness.systems().stream().filter(s -> s.name().equals(yzSystem)).findFirst().orElseThrow()
         .vetoes().get(0).code();
     completeness.veto(admin, "qhx-yz", 2025, veto, "材料造假");
+    // The sample county's scan is read in the background (OCR is on by default); once it is, both
+    // instances hold its text and the restored one has nothing left to read that would change its answers.
+    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    while (recognition.running() && recognition.backlog() > 0) {
+      assertThat(System.nanoTime()).as("OCR of the sample scan finished").isLessThan(deadline);
+      Thread.sleep(200);
+    }
   }
 
   /** The copies this test made; the original stays, held by the test's service until the JVM ends. */

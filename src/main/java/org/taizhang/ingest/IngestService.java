@@ -160,11 +160,21 @@ public class IngestService {
         : catalog.classify(title, x.text()).map(Category::code)
             .orElse(x.mediaType().startsWith("image/") ? catalog.category("photo").map(Category::code).orElse(null) : null);
     LocalDate date = r.date() != null ? r.date() : inferDate(fileName, x);
+    ChineseDates.Period period = statedPeriod(r.title(), fileName).orElse(null);
     Instant now = clock.instant();
-    int year = r.year() != null ? r.year() : date != null ? date.getYear() : LocalDate.ofInstant(now, ZoneId.systemDefault()).getYear();
+    // The year a person chose, else the one the title states (a 2025年度总结 written in January 2026
+    // belongs to 2025), else the document's date, else the year it is handed in.
+    Integer stated = period == null ? null : period.year();
+    int year = r.year() != null ? r.year() : stated != null ? stated : date != null ? date.getYear()
+        : LocalDate.ofInstant(now, ZoneId.systemDefault()).getYear();
     return new NewDocument(r.unit(), category, title, date, year, fileName, x.mediaType(), staged.size(),
         staged.sha256(), x.pageCount(), x.metadata(), x.text(), x.truncated(),
-        r.uploadedBy() == null ? "系统" : r.uploadedBy(), now);
+        r.uploadedBy() == null ? "系统" : r.uploadedBy(), now, period);
+  }
+
+  /** The period the given title states, else the one the file name states; none is guessed. */
+  static Optional<ChineseDates.Period> statedPeriod(String title, String fileName) {
+    return ChineseDates.stated(title).or(() -> ChineseDates.stated(FileNames.baseName(fileName)));
   }
 
   /**

@@ -127,8 +127,8 @@ public final class ChineseDates {
    * Parses a period given by a user: a day in any form {@link #parse} accepts, a month
    * ({@code 2025-03}, {@code 2025-3}, {@code 2025.3}, {@code 2025/03}, {@code 2025年3月}), a quarter
    * or half-year ({@code 2025年第三季度}, {@code 2025Q3}, {@code 2025年上半年}) or a year
-   * ({@code 2025}, {@code 2025年}, {@code 2025年度}). Full-width digits count as digits. Empty for
-   * anything else.
+   * ({@code 2025}, {@code 2025年}, {@code 2025年度}), or a span of two of these joined by 至. Full-width
+   * digits count as digits. Empty for anything else.
    */
   public static Optional<Period> parsePeriod(String value) {
     if (value == null || value.isBlank()) {
@@ -138,6 +138,14 @@ public final class ChineseDates {
     Optional<LocalDate> day = parse(v);
     if (day.isPresent()) {
       return Optional.of(new Period(day.get(), day.get()));
+    }
+    int to = v.indexOf('至');
+    if (to > 0) {
+      // 2025年3月1日至2025年4月15日, as label() names a span that has no name of its own
+      Optional<Period> from = parsePeriod(v.substring(0, to));
+      Optional<Period> until = parsePeriod(v.substring(to + 1));
+      return from.isPresent() && until.isPresent() && !until.get().last().isBefore(from.get().first())
+          ? Optional.of(new Period(from.get().first(), until.get().last())) : Optional.empty();
     }
     for (Pattern p : new Pattern[] {STATED_QUARTER, STATED_HALF}) {
       Matcher stated = p.matcher(v);

@@ -69,6 +69,7 @@ class ChineseDatesTest {
     assertThat(ChineseDates.parsePeriod("2025年第五季度")).isEmpty();
     assertThat(ChineseDates.parsePeriod("2025年中半年")).isEmpty();
     assertThat(ChineseDates.parsePeriod("第三季度")).isEmpty();
+    assertThat(ChineseDates.parsePeriod("2025年5月至2025年3月")).as("a span ending before it starts").isEmpty();
   }
 
   private static ChineseDates.Period period(String first, String last) {
@@ -129,7 +130,7 @@ class ChineseDatesTest {
     assertThat(ChineseDates.label(period("2025-03-12", "2025-03-12"))).isEqualTo("2025年3月12日");
     assertThat(ChineseDates.label(period("2025-03-01", "2025-04-15"))).isEqualTo("2025年3月1日至2025年4月15日");
     // Every label reads back as the period it names.
-    for (String s : new String[] {"2025年第二季度", "2025年下半年", "2025年度", "2025年7月"}) {
+    for (String s : new String[] {"2025年第二季度", "2025年下半年", "2025年度", "2025年7月", "2025年3月12日", "2025年3月1日至2025年4月15日"}) {
       assertThat(ChineseDates.label(ChineseDates.parsePeriod(s).orElseThrow())).isEqualTo(s);
     }
   }

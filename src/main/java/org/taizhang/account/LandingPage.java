@@ -46,7 +46,9 @@ final class LandingPage extends SavedRequestAwareAuthenticationSuccessHandler {
   private static boolean isSiteRoot(String url) {
     try {
       URI u = URI.create(url);
-      return (u.getPath() == null || u.getPath().isEmpty() || u.getPath().equals("/")) && u.getQuery() == null;
+      // The request cache marks what it saved with ?continue; that is no part of what was asked for.
+      return (u.getPath() == null || u.getPath().isEmpty() || u.getPath().equals("/"))
+          && (u.getQuery() == null || u.getQuery().equals("continue"));
     } catch (IllegalArgumentException e) {
       return false;
     }

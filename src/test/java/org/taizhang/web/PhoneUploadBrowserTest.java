@@ -27,7 +27,7 @@ import org.taizhang.support.TestFiles;
 /**
  * A unit's clerk on a phone (390 × 844): signs in and lands on the to-do list with the unit's
  * checklist, uploads three photos at once and reads each one's result (what was recognised from
- * the file name and the photo's EXIF time), finds on the unit's checklist that a photo is still
+ * the file name and the photo's EXIF time) and corrects one in place, finds on the unit's checklist that a photo is still
  * missing because one photo was taken for an activity record, corrects that photo's category on
  * its document page — whose fields the preview no longer covers — and sees the checklist change.
  */
@@ -99,6 +99,16 @@ class PhoneUploadBrowserTest extends BrowserTests {
     Map<String, String> third = result("2025年第二季度会议签到表.jpg");
     assertThat(third).containsEntry("category", "签到表").containsEntry("date", "2025-06-20")
         .containsEntry("period", "2025年第二季度").containsEntry("year", "2025");
+    // A result is corrected in place: the sign-in sheet's date, through the API with the page's session.
+    WebElement sheet = browser.findElement(By.cssSelector("#upload-results li.upload-item[data-name='2025年第二季度会议签到表.jpg']"));
+    sheet.findElement(By.cssSelector(".upload-correct summary")).click();
+    WebElement date = sheet.findElement(By.cssSelector("input[name=date]"));
+    date.clear();
+    date.sendKeys("2025年6月21日");
+    sheet.findElement(By.cssSelector(".upload-correct button[type=submit]")).click();
+    wait.until(d -> "已更正".equals(sheet.findElement(By.cssSelector(".upload-correct .message")).getText()));
+    assertThat(sheet.findElement(By.cssSelector(".inferred-date")).getText()).isEqualTo("2025-06-21");
+
     String lectureDocument = browser.findElement(By.cssSelector("#upload-results li.upload-item[data-name='道德讲堂活动.jpg'] a.upload-link"))
         .getAttribute("href");
     scrollTo(browser.findElement(By.id("upload-results-section")));

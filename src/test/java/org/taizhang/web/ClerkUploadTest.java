@@ -136,6 +136,21 @@ class ClerkUploadTest {
   }
 
   @Test
+  void aNewVersionIsFiledWhereTheOldOneWasUnlessItStatesOtherwise() throws Exception {
+    long old = upload("clerk-a", "east-a", "2025年第二季度创建工作会议记录.txt", TestFiles.utf8("会议记录，缺记录人"), null, 201)
+        .get("id").asLong();
+    review(old, "return");
+    HttpResponse<String> r = new Multipart().field("unit", "east-a").field("replaces", String.valueOf(old))
+        .file("会议记录（补充记录人）.txt", TestFiles.utf8("会议记录，记录人：孙丽"))
+        .post(http, uri("/api/documents"), Basic.auth("clerk-a", PASSWORD));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    JsonNode v2 = json.readTree(r.body());
+    assertThat(v2.get("period").get("label").asText()).isEqualTo("2025年第二季度");
+    assertThat(v2.get("year").asInt()).isEqualTo(2025);
+    assertThat(v2.get("category").asText()).isEqualTo("meeting");
+  }
+
+  @Test
   void severalFilesPostedWithoutJavaScriptAreAnsweredWithEachOutcome() throws Exception {
     HttpResponse<String> r = new Multipart().field("unit", "east-a")
         .file("2025年第一季度会议签到表.jpg", TestFiles.jpeg(105, null))

@@ -25,8 +25,9 @@
   });
 
   // The server turns away oversized files only after the whole upload; say so before sending it.
+  // (A form that takes several files is sent file by file by upload.js, which checks each.)
   var upload = document.getElementById('upload-form');
-  if (upload) {
+  if (upload && !upload.hasAttribute('data-multi')) {
     var max = Number(upload.getAttribute('data-max-bytes'));
     var box = document.getElementById('size-error');
     var button = document.getElementById('upload-submit');

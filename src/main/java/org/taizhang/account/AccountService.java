@@ -26,15 +26,22 @@ public class AccountService {
   private static final java.time.Duration TOUCH_EVERY = java.time.Duration.ofMinutes(1);
   private final java.util.Map<String, Instant> lastTouched = new java.util.concurrent.ConcurrentHashMap<>();
   private static final String TOKEN_PREFIX = "tz_";
+  /**
+   * What a user name may be: Chinese names (张三, 阿依古丽·买买提) as well as Latin ones. No spaces,
+   * slashes or other marks, so that a name is one word in an address, a header and the audit log.
+   */
+  private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[\\p{IsHan}A-Za-z0-9_.\\-·]{2,64}");
 
   private final AccountRepository accounts;
   private final UnitRepository units;
   private final PasswordEncoder passwords;
   private final AuditLog audit;
+  private final LoginThrottle throttle;
   private final SecureRandom random = new SecureRandom();
   private final Clock clock = Clock.systemUTC();
 
-  AccountService(AccountRepository accounts, UnitRepository units, PasswordEncoder passwords, AuditLog audit) {
+  AccountService(AccountRepository accounts, UnitRepository units, PasswordEncoder passwords, AuditLog audit, LoginThrottle throttle) {
+    this.throttle = throttle;
     this.accounts = accounts;
     this.units = units;
     this.passwords = passwords;
@@ -62,8 +69,8 @@ public class AccountService {
 
   @Transactional
   public Account create(String actor, String username, String displayName, Role role, String unitCode, String password) {
-    if (username == null || !username.matches("[A-Za-z0-9_.-]{2,64}")) {
-      throw new AccountException("用户名须为 2–64 位字母、数字、下划线、点或连字符");
+    if (username == null || !USERNAME.matcher(username).matches()) {
+      throw new AccountException("用户名须为 2–64 个字符，可用汉字、字母、数字、下划线、点、连字符或间隔号（·），如 zhangsan 或 张三");
     }
     if (accounts.find(username).isPresent()) {
       throw new AccountException("用户名已存在：" + username);
@@ -89,6 +96,22 @@ public class AccountService {
     accounts.find(username).orElseThrow(() -> new AccountException("没有这个用户：" + username));
     accounts.setPasswordHash(username, passwords.encode(checkPassword(password)));
     audit.record(actor, AuditAction.USER_CHANGED, username, "设置新密码");
+  }
+
+  /** How long the account's sign-in stays refused after repeated failures; zero when it is not. */
+  public java.time.Duration lockedFor(String username) {
+    return throttle.lockedFor(username);
+  }
+
+  /**
+   * Lets an account sign in again at once after repeated failures, instead of after the waiting
+   * time. Audited; returns whether the account was refused until now.
+   */
+  public boolean unlock(String actor, String username) {
+    accounts.find(username).orElseThrow(() -> new AccountException("没有这个用户：" + username));
+    boolean wasLocked = throttle.unlock(username);
+    audit.record(actor, AuditAction.USER_CHANGED, username, wasLocked ? "解除登录锁定" : "解除登录锁定（当时未被锁定）");
+    return wasLocked;
   }
 
   /** Creates a personal API token and returns it; only its hash is kept, so this is the one time it is shown. */

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * {@link #WINDOW} for one user name, or {@value #MAX_FAILURES_PER_ADDRESS} from one address, further
  * attempts are refused until the window has passed, whatever the password. The address limit is
  * higher because a whole office often shares one address. Kept in memory: a restart forgives, which
- * is acceptable for throttling (it is not a lockout an administrator must lift).
+ * is acceptable for throttling. An administrator may forgive one account at once ({@link #unlock}),
+ * for the clerk who mistyped five times and cannot wait.
  */
 @Component
 class LoginThrottle {
@@ -22,7 +23,10 @@ class LoginThrottle {
   static final int MAX_FAILURES_PER_ADDRESS = 30;
   static final Duration WINDOW = Duration.ofMinutes(10);
 
-  private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+  /** One failed sign-in: when, and as whom, so that forgiving an account also clears its failures at its address. */
+  private record Failure(Instant at, String username) {}
+
+  private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
   private final Clock clock;
 
   LoginThrottle() {
@@ -38,14 +42,14 @@ class LoginThrottle {
     Instant now = clock.instant();
     Duration wait = Duration.ZERO;
     for (String key : keys(username, address)) {
-      Deque<Instant> times = failures.get(key);
+      Deque<Failure> times = failures.get(key);
       if (times == null) {
         continue;
       }
       synchronized (times) {
         prune(times, now);
         if (times.size() >= (key.startsWith("u:") ? MAX_FAILURES_PER_USER : MAX_FAILURES_PER_ADDRESS)) {
-          Duration w = Duration.between(now, times.peekFirst().plus(WINDOW));
+          Duration w = Duration.between(now, times.peekFirst().at().plus(WINDOW));
           wait = w.compareTo(wait) > 0 ? w : wait;
         }
       }
@@ -56,10 +60,10 @@ class LoginThrottle {
   void failed(String username, String address) {
     Instant now = clock.instant();
     for (String key : keys(username, address)) {
-      Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
+      Deque<Failure> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
       synchronized (times) {
         prune(times, now);
-        times.addLast(now);
+        times.addLast(new Failure(now, username));
       }
     }
   }
@@ -68,12 +72,42 @@ class LoginThrottle {
     failures.remove("u:" + username);
   }
 
+  /** How long the account itself is refused, whatever the address; zero when it is not. */
+  Duration lockedFor(String username) {
+    Deque<Failure> times = failures.get("u:" + username);
+    if (times == null) {
+      return Duration.ZERO;
+    }
+    Instant now = clock.instant();
+    synchronized (times) {
+      prune(times, now);
+      return times.size() >= MAX_FAILURES_PER_USER ? Duration.between(now, times.peekFirst().at().plus(WINDOW)) : Duration.ZERO;
+    }
+  }
+
+  /**
+   * Forgives an account's failed sign-ins, at every address they came from; other people's failures
+   * at a shared address still count. Returns whether the account was refused until now.
+   */
+  boolean unlock(String username) {
+    boolean locked = !lockedFor(username).isZero();
+    failures.remove("u:" + username);
+    failures.forEach((key, times) -> {
+      if (key.startsWith("a:")) {
+        synchronized (times) {
+          times.removeIf(f -> username.equals(f.username()));
+        }
+      }
+    });
+    return locked;
+  }
+
   private static String[] keys(String username, String address) {
     return new String[] {"u:" + username, "a:" + address};
   }
 
-  private static void prune(Deque<Instant> times, Instant now) {
-    while (!times.isEmpty() && times.peekFirst().plus(WINDOW).isBefore(now)) {
+  private static void prune(Deque<Failure> times, Instant now) {
+    while (!times.isEmpty() && times.peekFirst().at().plus(WINDOW).isBefore(now)) {
       times.removeFirst();
     }
   }

@@ -50,7 +50,7 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/documents/*/review", "/documents/*/review",
                 "/api/documents/*/comments", "/documents/*/comments").hasAnyRole(reviewers)
             .anyRequest().authenticated())
-        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
+        .formLogin(f -> f.loginPage("/login").successHandler(new LandingPage()).failureUrl("/login?error").permitAll())
         .httpBasic(b -> b.realmName("Taizhang").authenticationEntryPoint(apiEntryPoint()))
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .csrf(c -> c.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrf))
@@ -79,7 +79,8 @@ class SecurityConfiguration {
 
   private static AuthenticationEntryPoint apiEntryPoint() {
     return (request, response, e) -> {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"Taizhang\"");
+      // RFC 7617: user names and passwords are sent as UTF-8 (张三), and clients are told so.
+      response.setHeader("WWW-Authenticate", "Basic realm=\"Taizhang\", charset=\"UTF-8\"");
       json(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED", "请先登录（HTTP Basic 或 Bearer 令牌）");
     };
   }

@@ -16,6 +16,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import org.taizhang.extract.DocumentMetadata;
+import org.taizhang.text.ChineseDates;
 
 /** Documents in the database, the source of truth for everything the index and pages show. */
 @Repository
@@ -23,7 +24,8 @@ public class DocumentRepository {
   private static final String COLUMNS =
       "id, unit_code, category, title, doc_date, archive_year, file_name, media_type, size_bytes, sha256, page_count,"
           + " author, created_at, taken_at, gps_lat, gps_lon, camera, text_chars, text_truncated, uploaded_by, uploaded_at,"
-          + " review_status, review_reason, review_deadline, reviewed_by, reviewed_at, supersedes_id, superseded_by, deleted_at, deleted_by";
+          + " review_status, review_reason, review_deadline, reviewed_by, reviewed_at, supersedes_id, superseded_by, deleted_at, deleted_by,"
+          + " period_start, period_end";
   /** Documents that are listed, indexed and counted: the current version, not in the recycle bin. */
   private static final String CURRENT = "superseded_by is null and deleted_at is null";
 
@@ -62,11 +64,13 @@ public class DocumentRepository {
     DocumentMetadata m = d.metadata();
     jdbc.sql("insert into document(unit_code, category, title, doc_date, archive_year, file_name, media_type, size_bytes, sha256,"
             + " page_count, author, created_at, taken_at, gps_lat, gps_lon, camera, text_content, text_chars, text_truncated,"
-            + " uploaded_by, uploaded_at, supersedes_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            + " uploaded_by, uploaded_at, supersedes_id, period_start, period_end)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(d.unitCode(), d.category(), d.title(), d.date(), d.year(), d.fileName(), d.mediaType(), d.size(),
             d.sha256(), d.pageCount(), m.author(), timestamp(m.created()), timestamp(m.takenAt()), m.latitude(),
             m.longitude(), m.camera(), d.text(), d.text().length(), d.textTruncated(), d.uploadedBy(),
-            Timestamp.from(d.uploadedAt()), supersedes)
+            Timestamp.from(d.uploadedAt()), supersedes, d.period() == null ? null : d.period().first(),
+            d.period() == null ? null : d.period().last())
         .update(key, "id");
     return find(key.getKey().longValue()).orElseThrow();
   }
@@ -155,9 +159,10 @@ public class DocumentRepository {
         .update();
   }
 
-  public void setDescription(long id, String category, String title, java.time.LocalDate date, int year) {
-    jdbc.sql("update document set category = ?, title = ?, doc_date = ?, archive_year = ? where id = ?")
-        .params(category, title, date, year, id)
+  /** What a document is: category, title, date, archive year and the period it states (null: none). */
+  public void setDescription(long id, String category, String title, java.time.LocalDate date, int year, ChineseDates.Period period) {
+    jdbc.sql("update document set category = ?, title = ?, doc_date = ?, archive_year = ?, period_start = ?, period_end = ? where id = ?")
+        .params(category, title, date, year, period == null ? null : period.first(), period == null ? null : period.last(), id)
         .update();
   }
 
@@ -247,7 +252,13 @@ public class DocumentRepository {
         new Review(ReviewStatus.valueOf(rs.getString("review_status")), rs.getString("review_reason"),
             rs.getObject("review_deadline", java.time.LocalDate.class), rs.getString("reviewed_by"), instant(rs.getTimestamp("reviewed_at"))),
         new Lifecycle((Long) rs.getObject("supersedes_id", Long.class), (Long) rs.getObject("superseded_by", Long.class),
-            instant(rs.getTimestamp("deleted_at")), rs.getString("deleted_by")));
+            instant(rs.getTimestamp("deleted_at")), rs.getString("deleted_by")),
+        period(rs.getObject("period_start", java.time.LocalDate.class), rs.getObject("period_end", java.time.LocalDate.class)));
+  }
+
+  /** A stored period; a half-written or reversed one (edited by hand in the database) counts as none. */
+  private static ChineseDates.Period period(java.time.LocalDate first, java.time.LocalDate last) {
+    return first == null || last == null || last.isBefore(first) ? null : new ChineseDates.Period(first, last);
   }
 
   private static Timestamp timestamp(LocalDateTime t) {

@@ -144,17 +144,29 @@ final class CompletenessEngine {
   }
 
   /**
-   * The period a document falls in, or -1. Below a year only the document's own date can place it,
-   * and only a date in the evaluated year.
+   * The period a document falls in, or -1. Below a year, the period the document states
+   * (2025年第三季度) places it when it lies within one period of the rule; otherwise its own date
+   * does, but only a date within the stated period, if any, and only in the evaluated year.
    */
   private static int periodOf(Period period, EvidenceFact f, int year) {
     if (period == Period.YEAR) {
       return 0;
     }
-    if (f.date() == null || f.date().getYear() != year) {
+    if (f.period() != null) {
+      int first = periodOf(period, f.period().first(), year);
+      if (first >= 0 && first == periodOf(period, f.period().last(), year)) {
+        return first;
+      }
+      return f.period().contains(f.date()) ? periodOf(period, f.date(), year) : -1;
+    }
+    return periodOf(period, f.date(), year);
+  }
+
+  private static int periodOf(Period period, LocalDate date, int year) {
+    if (date == null || date.getYear() != year) {
       return -1;
     }
-    int month = f.date().getMonthValue();
+    int month = date.getMonthValue();
     return switch (period) {
       case HALF_YEAR -> month <= 6 ? 0 : 1;
       case QUARTER -> (month - 1) / 3;

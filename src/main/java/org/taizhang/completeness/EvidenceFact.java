@@ -3,6 +3,7 @@ package org.taizhang.completeness;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Set;
+import org.taizhang.text.ChineseDates;
 
 /**
  * What the completeness check needs to know about one current document, worked out once from its
@@ -16,6 +17,7 @@ import java.util.Set;
  * @param created the day the file says it was created, or null
  * @param signature MinHash signature of the text for near-duplicate detection, or null when the
  *     category is not compared or the text is too short
+ * @param period the period the document states it is about (2025年第三季度), or null
  */
 record EvidenceFact(
     long id,
@@ -30,10 +32,17 @@ record EvidenceFact(
     boolean placeholder,
     LocalDateTime takenAt,
     LocalDate created,
-    int[] signature) {
+    int[] signature,
+    ChineseDates.Period period) {
 
   EvidenceFact {
     filledLabels = Set.copyOf(filledLabels);
+  }
+
+  /** A document that states no period. */
+  EvidenceFact(long id, String unit, String category, String title, LocalDate date, int year, boolean image, boolean formal,
+      Set<String> filledLabels, boolean placeholder, LocalDateTime takenAt, LocalDate created, int[] signature) {
+    this(id, unit, category, title, date, year, image, formal, filledLabels, placeholder, takenAt, created, signature, null);
   }
 
   /**

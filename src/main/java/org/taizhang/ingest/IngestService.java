@@ -110,7 +110,7 @@ public class IngestService {
         log.info("rejected {} for {}: {} ({})", fileName, request.unit(), e.failure(), e.getMessage());
         throw new RejectedException(Rejection.of(e.failure()), null);
       }
-      NewDocument doc = describe(request, given, fileName, staged, extraction);
+      NewDocument doc = describe(request, given, replaced, fileName, staged, extraction);
       Long replaces = replaced == null ? null : replaced.id();
       Document saved;
       try {
@@ -151,7 +151,7 @@ public class IngestService {
     }
   }
 
-  private NewDocument describe(IngestRequest r, Category given, String fileName, StagedFile staged, Extraction x) {
+  private NewDocument describe(IngestRequest r, Category given, Document replaced, String fileName, StagedFile staged, Extraction x) {
     String title = r.title() != null && !r.title().isBlank() ? r.title().strip() : FileNames.baseName(fileName);
     if (title.length() > 500) {
       title = title.substring(0, 500);
@@ -160,11 +160,23 @@ public class IngestService {
         : catalog.classify(title, x.text()).map(Category::code)
             .orElse(x.mediaType().startsWith("image/") ? catalog.category("photo").map(Category::code).orElse(null) : null);
     LocalDate date = r.date() != null ? r.date() : inferDate(fileName, x);
+    Optional<ChineseDates.Period> statedPeriod = statedPeriod(r.title(), fileName);
+    // A new version is filed where the old one was, unless it states otherwise.
+    ChineseDates.Period period = statedPeriod.orElse(replaced == null ? null : replaced.period());
     Instant now = clock.instant();
-    int year = r.year() != null ? r.year() : date != null ? date.getYear() : LocalDate.ofInstant(now, ZoneId.systemDefault()).getYear();
+    // The year a person chose, else the one the title states (a 2025年度总结 written in January 2026
+    // belongs to 2025), else the replaced version's, else the document's date, else the year it is handed in.
+    Integer stated = statedPeriod.map(ChineseDates.Period::year).orElse(null);
+    int year = r.year() != null ? r.year() : stated != null ? stated : replaced != null ? replaced.year()
+        : date != null ? date.getYear() : LocalDate.ofInstant(now, ZoneId.systemDefault()).getYear();
     return new NewDocument(r.unit(), category, title, date, year, fileName, x.mediaType(), staged.size(),
         staged.sha256(), x.pageCount(), x.metadata(), x.text(), x.truncated(),
-        r.uploadedBy() == null ? "系统" : r.uploadedBy(), now);
+        r.uploadedBy() == null ? "系统" : r.uploadedBy(), now, period);
+  }
+
+  /** The period the given title states, else the one the file name states; none is guessed. */
+  static Optional<ChineseDates.Period> statedPeriod(String title, String fileName) {
+    return ChineseDates.stated(title).or(() -> ChineseDates.stated(FileNames.baseName(fileName)));
   }
 
   /**

@@ -12,6 +12,7 @@ public enum Rejection {
   UNKNOWN_UNIT(400, "单位不存在"),
   UNKNOWN_CATEGORY(400, "类别不存在"),
   INVALID_DATE(400, "日期格式无法识别，请使用 2025-03-12 或 2025年3月12日"),
+  INVALID_YEAR(400, "年度无效，应为 1990 至 2100 之间的年份，如 2025"),
   MISSING_FILE(400, "请求中没有文件"),
   NOT_REPLACEABLE(409, "要替换的材料不存在、不属于该单位，或已不是当前版本"),
   UNSUPPORTED_TYPE(415, "不支持的文件类型"),

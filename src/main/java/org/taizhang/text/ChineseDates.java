@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
  * Finds calendar dates in Chinese administrative writing: {@code 2025年3月12日}, {@code 2025-03-12},
  * {@code 2025.3.12}, {@code 2025/3/12} and {@code 20250312}. Full-width digits count as digits.
  * Placeholders of unfilled templates ({@code 20xx年x月x日}) are not dates and are never matched.
+ * Also reads the periods titles state instead of a day ({@code 2025年第三季度}, {@code 2025年上半年},
+ * {@code 2025年度}, {@code 2025年7月}, {@code 2025Q3}) and names a period the way offices write it.
  */
 public final class ChineseDates {
   private static final Pattern DATE = Pattern.compile(
@@ -21,6 +23,18 @@ public final class ChineseDates {
   private static final Pattern YEAR_MONTH = Pattern.compile(
       "((?:19|20)[0-9]{2})\\s*(?:年\\s*([0-9]{1,2})\\s*月(?:份)?|[-./]([0-9]{1,2}))");
   private static final Pattern LABELLED = Pattern.compile("(?:时间|日期|时 间|日 期)\\s*[:：]");
+  // Periods a title states. Each starts with the year; a finer one is looked for before a coarser
+  // one, so 2025年度第三季度 is the quarter. A day (2025年7月3日) is a date, never a period.
+  private static final String YEAR = "(?<![0-9])((?:19|20)[0-9]{2})";
+  private static final Pattern STATED_QUARTER = Pattern.compile(YEAR
+      + "\\s*(?:年\\s*度?)?\\s*(?:第\\s*([一二三四1-4])\\s*季度?|([一二三四1-4])\\s*季度|[-_ ]?[Qq]\\s*([1-4])(?![0-9]))");
+  private static final Pattern STATED_HALF = Pattern.compile(YEAR
+      + "\\s*(?:年\\s*度?)?\\s*(?:([上下])\\s*半\\s*年|[-_ ]?[Hh]\\s*([12])(?![0-9]))");
+  private static final Pattern STATED_MONTH = Pattern.compile(YEAR
+      + "(?:\\s*年\\s*([0-9]{1,2})\\s*月(?:\\s*份)?(?!\\s*[0-9])|[-.]([0-9]{1,2})(?![-./]?[0-9]))");
+  private static final Pattern STATED_YEAR = Pattern.compile(YEAR + "\\s*(?:年\\s*度|年(?!\\s*[0-9])|全\\s*年)");
+  private static final String RANGE_MARKS = "-—–~～至到";
+  private static final String CHINESE_QUARTERS = "一二三四";
 
   private ChineseDates() {}
 
@@ -91,13 +105,30 @@ public final class ChineseDates {
     return Optional.empty();
   }
 
-  /** A span of whole days, both ends included: one day, one month or one year. */
-  public record Period(LocalDate first, LocalDate last) {}
+  /** A span of whole days, both ends included: a day, a month, a quarter, a half-year or a year. */
+  public record Period(LocalDate first, LocalDate last) {
+    public Period {
+      if (first == null || last == null || last.isBefore(first)) {
+        throw new IllegalArgumentException("时段无效：" + first + " 至 " + last);
+      }
+    }
+
+    public boolean contains(LocalDate d) {
+      return d != null && !d.isBefore(first) && !d.isAfter(last);
+    }
+
+    /** The year both ends lie in, or null when the period spans years. */
+    public Integer year() {
+      return first.getYear() == last.getYear() ? first.getYear() : null;
+    }
+  }
 
   /**
    * Parses a period given by a user: a day in any form {@link #parse} accepts, a month
-   * ({@code 2025-03}, {@code 2025-3}, {@code 2025.3}, {@code 2025/03}, {@code 2025年3月}) or a year
-   * ({@code 2025}, {@code 2025年}). Full-width digits count as digits. Empty for anything else.
+   * ({@code 2025-03}, {@code 2025-3}, {@code 2025.3}, {@code 2025/03}, {@code 2025年3月}), a quarter
+   * or half-year ({@code 2025年第三季度}, {@code 2025Q3}, {@code 2025年上半年}) or a year
+   * ({@code 2025}, {@code 2025年}, {@code 2025年度}), or a span of two of these joined by 至. Full-width
+   * digits count as digits. Empty for anything else.
    */
   public static Optional<Period> parsePeriod(String value) {
     if (value == null || value.isBlank()) {
@@ -108,6 +139,20 @@ public final class ChineseDates {
     if (day.isPresent()) {
       return Optional.of(new Period(day.get(), day.get()));
     }
+    int to = v.indexOf('至');
+    if (to > 0) {
+      // 2025年3月1日至2025年4月15日, as label() names a span that has no name of its own
+      Optional<Period> from = parsePeriod(v.substring(0, to));
+      Optional<Period> until = parsePeriod(v.substring(to + 1));
+      return from.isPresent() && until.isPresent() && !until.get().last().isBefore(from.get().first())
+          ? Optional.of(new Period(from.get().first(), until.get().last())) : Optional.empty();
+    }
+    for (Pattern p : new Pattern[] {STATED_QUARTER, STATED_HALF}) {
+      Matcher stated = p.matcher(v);
+      if (stated.matches()) {
+        return Optional.of(statedPeriod(p, stated));
+      }
+    }
     Matcher m = YEAR_MONTH.matcher(v);
     if (m.matches()) {
       int month = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(3));
@@ -117,12 +162,125 @@ public final class ChineseDates {
       LocalDate first = LocalDate.of(Integer.parseInt(m.group(1)), month, 1);
       return Optional.of(new Period(first, first.plusMonths(1).minusDays(1)));
     }
-    m = YEAR_ONLY.matcher(v);
-    if (m.matches()) {
-      int year = Integer.parseInt(m.group(1));
-      return Optional.of(new Period(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
+    for (Pattern p : new Pattern[] {YEAR_ONLY, STATED_YEAR}) {
+      m = p.matcher(v);
+      if (m.matches()) {
+        return Optional.of(year(Integer.parseInt(m.group(1))));
+      }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The period a title or file name states instead of a day: a quarter ({@code 2025年第三季度},
+   * {@code 2025年三季度}, {@code 2025Q3}), a half-year ({@code 2025年上半年}, {@code 2025H2}), a
+   * month ({@code 2025年7月}, {@code 2025-07}) or a year ({@code 2025年度}, {@code 2025年}). The finest
+   * one wins. A span of years ({@code 2021-2025年}) states none, and neither does a day: that is a
+   * date ({@link #first}). Empty when the text states no period: nothing is guessed.
+   */
+  public static Optional<Period> stated(CharSequence text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    String t = halfWidthDigits(text).toString();
+    for (Pattern p : new Pattern[] {STATED_QUARTER, STATED_HALF, STATED_MONTH, STATED_YEAR}) {
+      Matcher m = p.matcher(t);
+      while (m.find()) {
+        if (partOfRange(t, m.start(), m.end())) {
+          continue;
+        }
+        Period period = statedPeriod(p, m);
+        if (period != null) {
+          return Optional.of(period);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Period statedPeriod(Pattern p, Matcher m) {
+    int year = Integer.parseInt(m.group(1));
+    if (p == STATED_QUARTER) {
+      String q = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+      int quarter = Character.isDigit(q.charAt(0)) ? q.charAt(0) - '0' : CHINESE_QUARTERS.indexOf(q.charAt(0)) + 1;
+      LocalDate first = LocalDate.of(year, quarter * 3 - 2, 1);
+      return new Period(first, first.plusMonths(3).minusDays(1));
+    }
+    if (p == STATED_HALF) {
+      boolean firstHalf = m.group(2) != null ? m.group(2).equals("上") : m.group(3).equals("1");
+      return firstHalf ? new Period(LocalDate.of(year, 1, 1), LocalDate.of(year, 6, 30))
+          : new Period(LocalDate.of(year, 7, 1), LocalDate.of(year, 12, 31));
+    }
+    if (p == STATED_MONTH) {
+      int month = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(3));
+      if (month < 1 || month > 12) {
+        return null;
+      }
+      LocalDate first = LocalDate.of(year, month, 1);
+      return new Period(first, first.plusMonths(1).minusDays(1));
+    }
+    return year(year);
+  }
+
+  /** Whether the year at {@code start..end} is one end of a span such as 2021-2025年 or 2024年至2025年. */
+  private static boolean partOfRange(String t, int start, int end) {
+    int before = start - 1;
+    while (before >= 0 && t.charAt(before) == ' ') {
+      before--;
+    }
+    if (before >= 1 && RANGE_MARKS.indexOf(t.charAt(before)) >= 0) {
+      char c = t.charAt(before - 1) == ' ' && before >= 2 ? t.charAt(before - 2) : t.charAt(before - 1);
+      if (Character.isDigit(c) || c == '年') {
+        return true;
+      }
+    }
+    int after = end;
+    while (after < t.length() && t.charAt(after) == ' ') {
+      after++;
+    }
+    if (after < t.length() - 1 && RANGE_MARKS.indexOf(t.charAt(after)) >= 0) {
+      String rest = t.substring(after + 1).stripLeading();
+      return !rest.isEmpty() && Character.isDigit(rest.charAt(0));
+    }
+    return false;
+  }
+
+  private static Period year(int year) {
+    return new Period(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+  }
+
+  /**
+   * A period as offices write it: 2025年3月12日, 2025年7月, 2025年第三季度, 2025年上半年, 2025年度;
+   * any other span as 2025年3月1日至2025年4月15日.
+   */
+  public static String label(Period p) {
+    LocalDate a = p.first();
+    LocalDate b = p.last();
+    if (a.equals(b)) {
+      return day(a);
+    }
+    boolean wholeMonths = a.getDayOfMonth() == 1 && b.equals(b.withDayOfMonth(b.lengthOfMonth())) && a.getYear() == b.getYear();
+    if (wholeMonths) {
+      int from = a.getMonthValue();
+      int to = b.getMonthValue();
+      if (from == 1 && to == 12) {
+        return a.getYear() + "年度";
+      }
+      if (from == to) {
+        return a.getYear() + "年" + from + "月";
+      }
+      if (to - from == 2 && from % 3 == 1) {
+        return a.getYear() + "年第" + CHINESE_QUARTERS.charAt(from / 3) + "季度";
+      }
+      if (to - from == 5 && (from == 1 || from == 7)) {
+        return a.getYear() + (from == 1 ? "年上半年" : "年下半年");
+      }
+    }
+    return day(a) + "至" + day(b);
+  }
+
+  private static String day(LocalDate d) {
+    return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
   }
 
   private static CharSequence halfWidthDigits(CharSequence s) {

@@ -52,7 +52,17 @@ class AdminUserPageController {
     List<Unit> all = units.findAll();
     Map<String, String> unitNames = new HashMap<>();
     all.forEach(u -> unitNames.put(u.code(), u.name()));
-    model.addAttribute("accounts", accounts.all());
+    List<Account> everyone = accounts.all();
+    model.addAttribute("accounts", everyone);
+    // Accounts refused after repeated failed sign-ins, with the minutes left: the administrator may lift that at once.
+    Map<String, Long> locked = new HashMap<>();
+    for (Account a : everyone) {
+      java.time.Duration wait = accounts.lockedFor(a.username());
+      if (!wait.isZero() && !wait.isNegative()) {
+        locked.put(a.username(), Math.max(1, (wait.toSeconds() + 59) / 60));
+      }
+    }
+    model.addAttribute("locked", locked);
     model.addAttribute("unitNames", unitNames);
     model.addAttribute("unitOptions", new UnitTree(all).depthFirst());
     model.addAttribute("roles", Role.values());
@@ -123,6 +133,18 @@ class AdminUserPageController {
       ReviewPageController.flash(redirect, "error", e.getMessage());
       return "redirect:" + editLink(username);
     }
+  }
+
+  /** Lifts the refusal after repeated failed sign-ins, so the person can sign in again at once. */
+  @PostMapping("/admin/users/{username}/unlock")
+  String unlock(@PathVariable("username") String username, Caller caller, RedirectAttributes redirect) {
+    try {
+      boolean wasLocked = accounts.unlock(caller.username(), username);
+      ReviewPageController.flash(redirect, "success", wasLocked ? "已解除 " + username + " 的登录锁定，可立即重新登录" : username + " 当前未被锁定");
+    } catch (AccountService.AccountException e) {
+      ReviewPageController.flash(redirect, "error", e.getMessage());
+    }
+    return "redirect:/admin/users";
   }
 
   private static Role role(String name) {

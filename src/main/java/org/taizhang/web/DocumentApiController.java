@@ -69,8 +69,9 @@ class DocumentApiController {
       @RequestParam(name = "category", required = false) String category,
       @RequestParam(name = "date", required = false) String date,
       @RequestParam(name = "title", required = false) String title,
+      @RequestParam(name = "year", required = false) String year,
       @RequestParam(name = "replaces", required = false) Long replaces) throws RejectedException, IOException {
-    IngestResult result = ingest(ingest, audit, caller, file, unit, category, date, title, replaces);
+    IngestResult result = ingest(ingest, audit, caller, file, unit, category, date, title, year, replaces);
     Document d = result.document();
     DocumentView view = views.of(d, result.duplicate());
     return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
@@ -83,7 +84,7 @@ class DocumentApiController {
    * the caller's reach is reported as unknown, so that codes of other units cannot be probed.
    */
   static IngestResult ingest(IngestService ingest, AuditLog audit, Caller caller, MultipartFile file, String unit,
-      String category, String date, String title, Long replaces) throws RejectedException, IOException {
+      String category, String date, String title, String year, Long replaces) throws RejectedException, IOException {
     if (unit == null || !caller.handsIn(unit)) {
       throw new RejectedException(Rejection.UNKNOWN_UNIT, unit);
     }
@@ -94,9 +95,14 @@ class DocumentApiController {
     if (date != null && !date.isBlank()) {
       parsed = ChineseDates.parse(date).orElseThrow(() -> new RejectedException(Rejection.INVALID_DATE, date));
     }
+    Integer archiveYear = null;
+    if (year != null && !year.isBlank()) {
+      archiveYear = year(year).orElseThrow(() -> new RejectedException(Rejection.INVALID_YEAR, year));
+    }
     IngestResult result;
     try (InputStream in = file.getInputStream()) {
-      result = ingest.ingest(new IngestRequest(unit, category, parsed, title, null, file.getOriginalFilename(), caller.username(), replaces), in);
+      result = ingest.ingest(new IngestRequest(unit, category, parsed, title, archiveYear, file.getOriginalFilename(), caller.username(),
+          replaces), in);
     }
     if (!result.duplicate()) {
       Document d = result.document();
@@ -105,6 +111,16 @@ class DocumentApiController {
           d.fileName() + "，" + d.size() + " 字节" + (replaces == null ? "" : "，替换材料 " + replaces));
     }
     return result;
+  }
+
+  /** An archive year as a person writes it (2025, 2025年, 2025年度), within the years an archive can have. */
+  static java.util.Optional<Integer> year(String value) {
+    String y = value == null ? "" : value.strip().replaceFirst("\\s*年\\s*度?$", "");
+    if (!y.matches("[0-9]{4}")) {
+      return java.util.Optional.empty();
+    }
+    int n = Integer.parseInt(y);
+    return n >= 1990 && n <= 2100 ? java.util.Optional.of(n) : java.util.Optional.empty();
   }
 
   @GetMapping("/{id}")

@@ -7,6 +7,7 @@ import org.taizhang.archive.Document;
 import org.springframework.stereotype.Component;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.ocr.TextRecognition;
+import org.taizhang.text.ChineseDates;
 import org.taizhang.thumbnail.Thumbnails;
 
 /** A document as the API shows it. */
@@ -17,6 +18,7 @@ record DocumentView(
     String categoryName,
     String title,
     LocalDate date,
+    StatedPeriod period,
     int year,
     String fileName,
     String mediaType,
@@ -42,6 +44,13 @@ record DocumentView(
 
   /** The review state: 已提交 / 已通过 / 退回 with reason and deadline. */
   record ReviewView(String status, String label, String reason, java.time.LocalDate deadline, String by) {}
+
+  /** The period the document states it is about: {@code 2025-07-01} to {@code 2025-09-30}, “2025年第三季度”. */
+  record StatedPeriod(LocalDate first, LocalDate last, String label) {
+    static StatedPeriod of(ChineseDates.Period p) {
+      return p == null ? null : new StatedPeriod(p.first(), p.last(), ChineseDates.label(p));
+    }
+  }
 
   /** What the file said about itself. */
   record Metadata(String author, LocalDateTime created, LocalDateTime takenAt, Double latitude, Double longitude, String camera) {}
@@ -71,7 +80,7 @@ record DocumentView(
   private static DocumentView of(Document d, Catalog catalog, boolean duplicate, Thumbnails.State thumbnail, TextRecognition.Status ocr) {
     var m = d.metadata();
     return new DocumentView(d.id(), d.unitCode(), d.category(), d.category() == null ? null : catalog.categoryName(d.category()),
-        d.title(), d.date(), d.year(), d.fileName(), d.mediaType(), d.fileType(), d.size(), d.sha256(), d.pageCount(),
+        d.title(), d.date(), StatedPeriod.of(d.period()), d.year(), d.fileName(), d.mediaType(), d.fileType(), d.size(), d.sha256(), d.pageCount(),
         new Metadata(m.author(), m.created(), m.takenAt(), m.latitude(), m.longitude(), m.camera()),
         d.textChars(), d.textTruncated(), d.uploadedBy(), d.uploadedAt(), duplicate,
         "/api/documents/" + d.id() + "/file", thumbnail == Thumbnails.State.NONE ? null : "/api/documents/" + d.id() + "/thumbnail", thumbnail,

@@ -32,7 +32,12 @@ import org.taizhang.catalog.Category;
 import org.taizhang.ingest.IngestResult;
 import org.taizhang.ingest.IngestService;
 import org.taizhang.ingest.RejectedException;
+import org.taizhang.account.Role;
+import org.taizhang.review.DocumentEditor;
+import org.taizhang.review.NotVisibleException;
+import org.taizhang.review.ReviewException;
 import org.taizhang.review.ReviewService;
+import org.taizhang.text.ChineseDates;
 import org.taizhang.search.QueryParseException;
 import org.taizhang.search.SearchRequest;
 import org.taizhang.search.SearchResult;
@@ -65,10 +70,11 @@ class PageController {
   private final HitPreview hitPreview;
   private final SimilarDocuments similarDocuments;
   private final TextRecognition recognition;
+  private final DocumentEditor editor;
 
   PageController(SearchService search, UnitRepository units, Archive archive, Catalog catalog, IngestService ingest, AuditLog audit,
       ReviewService reviews, AccountService accounts, HitPreview hitPreview, SimilarDocuments similarDocuments,
-      TextRecognition recognition) {
+      TextRecognition recognition, DocumentEditor editor) {
     this.search = search;
     this.units = units;
     this.archive = archive;
@@ -80,6 +86,7 @@ class PageController {
     this.hitPreview = hitPreview;
     this.similarDocuments = similarDocuments;
     this.recognition = recognition;
+    this.editor = editor;
   }
 
   @ModelAttribute("fmt")
@@ -229,6 +236,11 @@ class PageController {
     mv.addObject("canDelete", current && caller.handsIn(d.unitCode()));
     mv.addObject("canRestore", d.lifecycle().deleted() && caller.handsIn(d.unitCode()));
     mv.addObject("canResubmit", current && returned && caller.handsIn(d.unitCode()));
+    mv.addObject("canDescribe", editor.mayDescribe(caller, d));
+    mv.addObject("describeLocked", current && caller.handsIn(d.unitCode()) && !caller.reviews(d.unitCode())
+        && d.review().status() == ReviewStatus.ACCEPTED);
+    mv.addObject("categories", catalog.categories());
+    mv.addObject("periodLabel", d.period() == null ? null : ChineseDates.label(d.period()));
     mv.addObject("overdue", returned && d.review().deadline() != null && d.review().deadline().isBefore(LocalDate.now()));
     mv.addObject("today", LocalDate.now());
     List<String> people = new ArrayList<>(List.of(nullToEmpty(d.uploadedBy()), nullToEmpty(d.review().by()),
@@ -256,27 +268,83 @@ class PageController {
     return s == null ? "" : s;
   }
 
+  /**
+   * Corrects what a document is from the document page: category, title, date, stated period and
+   * archive year. Who may do so when is {@link DocumentEditor}'s rule; a refusal comes back as a
+   * message on the page, a document outside the caller's reach as 404.
+   */
+  @PostMapping("/documents/{id}/description")
+  ModelAndView describe(@PathVariable("id") String id,
+      @RequestParam(name = "category", required = false) String category,
+      @RequestParam(name = "title", required = false) String title,
+      @RequestParam(name = "date", required = false) String date,
+      @RequestParam(name = "period", required = false) String period,
+      @RequestParam(name = "year", required = false) String year,
+      Caller caller, RedirectAttributes redirect) {
+    Optional<Long> n = parseLong(id);
+    if (n.isEmpty()) {
+      return notFound("没有找到编号为“" + id + "”的材料，可能已被删除或地址有误。");
+    }
+    try {
+      Document d = editor.describe(caller, n.get(), Corrections.of(category, title, date, period, year));
+      ReviewPageController.flash(redirect, "success", "已更正著录：" + (d.category() == null ? UNCATEGORIZED : catalog.categoryName(d.category()))
+          + "，" + d.year() + " 年度" + (d.period() == null ? "" : "，" + ChineseDates.label(d.period())));
+    } catch (NotVisibleException e) {
+      return notFound("没有找到编号为“" + id + "”的材料，可能已被删除或地址有误。");
+    } catch (ReviewException e) {
+      ReviewPageController.flash(redirect, "error", e.getMessage());
+    }
+    return new ModelAndView("redirect:/documents/" + n.get());
+  }
+
   @GetMapping("/upload")
   ModelAndView uploadForm(@RequestParam(name = "unit", required = false) String unit,
       @RequestParam(name = "replaces", required = false) Long replaces, Caller caller) {
-    return uploadPage(caller, new UploadForm(unit, null, null, null, replaces));
+    return uploadPage(caller, new UploadForm(unit, null, null, null, null, replaces));
   }
 
+  /** One file's outcome on the upload page: a document (new or already there), or the reason it was refused. */
+  record UploadOutcome(String fileName, Document doc, boolean duplicate, String error, String categoryName, String periodLabel) {}
+
+  /**
+   * Without JavaScript the form posts here. One file (or a resubmission) goes on to its document as
+   * before; several files are answered with the page listing each one's outcome. With JavaScript
+   * the page sends each file to {@code POST /api/documents} itself (static/js/upload.js).
+   */
   @PostMapping("/upload")
   ModelAndView upload(
-      @RequestParam(name = "file", required = false) MultipartFile file,
+      @RequestParam(name = "file", required = false) List<MultipartFile> files,
       @RequestParam(name = "unit", required = false) String unit,
       @RequestParam(name = "category", required = false) String category,
       @RequestParam(name = "date", required = false) String date,
       @RequestParam(name = "title", required = false) String title,
+      @RequestParam(name = "year", required = false) String year,
       @RequestParam(name = "replaces", required = false) Long replaces,
       Caller caller,
       RedirectAttributes redirect) throws IOException {
     // A form submitted without choosing a file still sends an empty, nameless part: that is “no file”, not an empty file.
-    MultipartFile given = file == null || (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()))
-        ? null : file;
+    List<MultipartFile> given = files == null ? List.of() : files.stream()
+        .filter(f -> !(f.isEmpty() && (f.getOriginalFilename() == null || f.getOriginalFilename().isBlank()))).toList();
+    UploadForm form = new UploadForm(unit, category, date, title, year, replaces);
+    if (given.size() > 1 && replaces == null) {
+      List<UploadOutcome> outcomes = new ArrayList<>();
+      for (MultipartFile f : given) {
+        try {
+          IngestResult r = DocumentApiController.ingest(ingest, audit, caller, f, unit, category, date, null, year, null);
+          Document d = r.document();
+          outcomes.add(new UploadOutcome(f.getOriginalFilename(), d, r.duplicate(), null,
+              d.category() == null ? UNCATEGORIZED : catalog.categoryName(d.category()), d.period() == null ? null : ChineseDates.label(d.period())));
+        } catch (RejectedException e) {
+          outcomes.add(new UploadOutcome(f.getOriginalFilename(), null, false, e.getMessage(), null, null));
+        }
+      }
+      ModelAndView mv = uploadPage(caller, form);
+      mv.addObject("outcomes", outcomes);
+      return mv;
+    }
+    MultipartFile file = given.isEmpty() ? null : given.get(0);
     try {
-      IngestResult result = DocumentApiController.ingest(ingest, audit, caller, given, unit, category, date, title, replaces);
+      IngestResult result = DocumentApiController.ingest(ingest, audit, caller, file, unit, category, date, title, year, replaces);
       if (result.duplicate() && replaces != null) {
         // The unchanged file again is no resubmission: stay on the form rather than show the old document as if it were new.
         redirect.addFlashAttribute("flash", "该文件与已有材料《" + result.document().title() + "》内容相同，未作为新版本提交。请上传整改后的文件。");
@@ -290,7 +358,7 @@ class PageController {
       redirect.addFlashAttribute("flashKind", result.duplicate() ? "notice" : "success");
       return new ModelAndView("redirect:/documents/" + result.document().id());
     } catch (RejectedException e) {
-      ModelAndView mv = uploadPage(caller, new UploadForm(unit, category, date, title, replaces));
+      ModelAndView mv = uploadPage(caller, form);
       mv.setStatus(HttpStatus.valueOf(e.reason().status()));
       mv.addObject("error", e.getMessage());
       mv.addObject("errorCode", e.reason().name());
@@ -299,11 +367,26 @@ class PageController {
   }
 
   /** What the person filled in, so a rejected upload does not make them start over (the file must be chosen again). */
-  record UploadForm(String unit, String category, String date, String title, Long replaces) {}
+  record UploadForm(String unit, String category, String date, String title, String year, Long replaces) {}
+
+  /** How many years back the upload form offers; older material is rare and can be corrected afterwards. */
+  private static final int UPLOAD_YEARS_BACK = 5;
 
   private ModelAndView uploadPage(Caller caller, UploadForm form) {
     ModelAndView mv = new ModelAndView("upload");
     List<Unit> handIn = units.findAll().stream().filter(u -> caller.handsIn(u.code())).toList();
+    // A clerk hands in for one unit only: it is chosen already and cannot be changed.
+    if (caller.role() == Role.CLERK) {
+      handIn = handIn.stream().filter(u -> u.code().equals(caller.unitCode())).toList();
+      handIn.stream().findFirst().ifPresent(u -> mv.addObject("fixedUnit", u));
+      form = new UploadForm(caller.unitCode(), form.category(), form.date(), form.title(), form.year(), form.replaces());
+    }
+    int thisYear = LocalDate.now().getYear();
+    List<Integer> years = new ArrayList<>();
+    for (int y = thisYear + 1; y >= thisYear - UPLOAD_YEARS_BACK; y--) {
+      years.add(y);
+    }
+    mv.addObject("years", years);
     if (form.replaces() != null) {
       // A resubmission belongs to the replaced document's unit; offering others would only lead to NOT_REPLACEABLE.
       Optional<Document> replaced = archive.document(form.replaces(), caller.scope()).filter(d -> caller.handsIn(d.unitCode()));
@@ -318,7 +401,7 @@ class PageController {
       }
       handIn = handIn.stream().filter(u -> u.code().equals(r.unitCode())).toList();
       form = new UploadForm(r.unitCode(), form.category() == null ? r.category() : form.category(), form.date(),
-          form.title() == null ? r.title() : form.title(), r.id());
+          form.title() == null ? r.title() : form.title(), form.year() == null ? String.valueOf(r.year()) : form.year(), r.id());
     }
     mv.addObject("form", form);
     mv.addObject("unitOptions", new UnitTree(handIn).depthFirst());

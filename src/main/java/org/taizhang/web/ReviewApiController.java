@@ -32,14 +32,18 @@ class ReviewApiController {
     this.editor = editor;
   }
 
-  /** Corrects category, title, date or archive year; omitted fields stay as they are. */
+  /**
+   * Corrects category, title, date, stated period ({@code period=2025年第三季度}) or archive year;
+   * omitted fields stay as they are, an empty {@code date} or {@code period} clears it.
+   */
   @PostMapping("/api/documents/{id}/description")
   DocumentView describe(Caller caller, @PathVariable("id") long id,
       @RequestParam(name = "category", required = false) String category,
       @RequestParam(name = "title", required = false) String title,
       @RequestParam(name = "date", required = false) String date,
-      @RequestParam(name = "year", required = false) Integer year) {
-    return view(editor.describe(caller, id, category, title, parseDate(date), year));
+      @RequestParam(name = "period", required = false) String period,
+      @RequestParam(name = "year", required = false) String year) {
+    return view(editor.describe(caller, id, Corrections.of(category, title, date, period, year)));
   }
 
   /** {@code decision=accept}, or {@code decision=return} with {@code reason} and {@code deadline}. */

@@ -64,4 +64,30 @@ class LoginThrottleTest {
     t.succeeded("zhao");
     assertThat(t.waitFor("zhao", "10.0.0.2")).isEqualTo(Duration.ZERO);
   }
+
+  @Test
+  void unlockingForgivesTheAccountAtEveryAddressButNotOthersAtThem() {
+    ManualClock clock = new ManualClock();
+    LoginThrottle t = new LoginThrottle(clock);
+    for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_USER; i++) {
+      t.failed("张三", "10.0.0.5");
+    }
+    assertThat(t.lockedFor("张三")).isEqualTo(LoginThrottle.WINDOW);
+    assertThat(t.lockedFor("李四")).isZero();
+    // Others at the same office address have failed too, short of the address limit.
+    for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_ADDRESS - LoginThrottle.MAX_FAILURES_PER_USER; i++) {
+      t.failed("guess" + i, "10.0.0.5");
+    }
+    assertThat(t.waitFor("李四", "10.0.0.5")).as("the address has reached its limit").isPositive();
+
+    assertThat(t.unlock("张三")).isTrue();
+    assertThat(t.lockedFor("张三")).isZero();
+    assertThat(t.waitFor("张三", "10.0.0.5")).as("his failures no longer count at the address either").isZero();
+    assertThat(t.unlock("张三")).as("nothing left to forgive").isFalse();
+    // The others' failures still count: four more from them and the address is refused again.
+    for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_USER; i++) {
+      t.failed("guess-more" + i, "10.0.0.5");
+    }
+    assertThat(t.waitFor("张三", "10.0.0.5")).isPositive();
+  }
 }

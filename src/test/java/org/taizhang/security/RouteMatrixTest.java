@@ -78,8 +78,10 @@ class RouteMatrixTest extends SecurityFixture {
     r.add(new Route("GET", "/api/documents/{id}/comments", "D A N A A A", w -> get("/api/documents/" + id + "/comments", w)));
     r.add(new Route("POST", "/api/documents/{id}/comments", "D D D A A A",
         w -> postForm("/api/documents/" + id + "/comments", w, "body", "矩阵评论")));
+    // A document of its own: the review route above accepts the shared one, after which its clerk may no longer correct it.
+    long described = document("east-a", "著录更正").id();
     r.add(new Route("POST", "/api/documents/{id}/description", "D A N A A A",
-        w -> postForm("/api/documents/" + id + "/description", w, "title", "矩阵著录")));
+        w -> postForm("/api/documents/" + described + "/description", w, "title", "矩阵著录", "period", "2025年第三季度")));
     r.add(new Route("GET", "/api/todo", "D A A A A A", w -> get("/api/todo", w)));
     r.add(new Route("DELETE", "/api/documents/{id}", "D A N D D A",
         w -> send(HttpRequest.newBuilder(uri("/api/documents/" + document("east-a", "待删除").id())).DELETE(), w)));
@@ -140,6 +142,8 @@ class RouteMatrixTest extends SecurityFixture {
     r.add(new Route("GET", "/recycle-bin", "D A A D D A", w -> get("/recycle-bin", w)));
     r.add(new Route("POST", "/documents/{id}/review", "D D D A A A",
         w -> postForm("/documents/" + id + "/review", w, "decision", "accept")));
+    r.add(new Route("POST", "/documents/{id}/description", "D A N A A A",
+        w -> postForm("/documents/" + described + "/description", w, "category", "photo", "year", "2025")));
     r.add(new Route("POST", "/documents/{id}/comments", "D D D A A A",
         w -> postForm("/documents/" + id + "/comments", w, "body", "页面评论")));
     r.add(new Route("POST", "/documents/{id}/delete", "D A N D D A",
@@ -162,6 +166,8 @@ class RouteMatrixTest extends SecurityFixture {
         "displayName", "城西填报员", "role", "CLERK", "unit", "west", "enabled", "true")));
     r.add(new Route("POST", "/admin/users/{username}/password", "D D D D D A",
         w -> postForm("/admin/users/clerk-west/password", w, "password", PASSWORD)));
+    r.add(new Route("POST", "/admin/users/{username}/unlock", "D D D D D A", w -> postForm("/admin/users/clerk-west/unlock", w)));
+    r.add(new Route("POST", "/api/admin/users/{username}/unlock", "D D D D D A", w -> postForm("/api/admin/users/clerk-west/unlock", w)));
     r.add(new Route("GET", "/admin/audit", "D D D D D A", w -> get("/admin/audit", w)));
     r.add(new Route("GET", "/admin/audit.csv", "D D D D D A", w -> get("/admin/audit.csv", w)));
     r.add(new Route("GET", "/admin/jobs", "D D D D D A", w -> get("/admin/jobs", w)));

@@ -10,11 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** Builds and sends multipart/form-data requests, as curl -F does. */
+/** Builds and sends multipart/form-data requests, as curl -F does; each {@code file} call adds one more file. */
 public final class Multipart {
   private final Map<String, String> fields = new LinkedHashMap<>();
-  private byte[] fileName;
-  private byte[] content;
+  private final java.util.List<byte[][]> files = new java.util.ArrayList<>();
 
   public Multipart field(String name, String value) {
     fields.put(name, value);
@@ -27,8 +26,7 @@ public final class Multipart {
 
   /** A file whose name goes out as these bytes, as a client that does not write UTF-8 sends it. */
   public Multipart file(byte[] rawFileName, byte[] content) {
-    this.fileName = rawFileName;
-    this.content = content;
+    files.add(new byte[][] {rawFileName, content});
     return this;
   }
 
@@ -38,11 +36,11 @@ public final class Multipart {
     for (Map.Entry<String, String> f : fields.entrySet()) {
       write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n" + f.getValue() + "\r\n");
     }
-    if (content != null) {
+    for (byte[][] file : files) {
       write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"");
-      body.writeBytes(fileName);
+      body.writeBytes(file[0]);
       write(body, "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
-      body.write(content);
+      body.write(file[1]);
       write(body, "\r\n");
     }
     write(body, "--" + boundary + "--\r\n");

@@ -140,4 +140,43 @@ public final class TestFiles {
     b[1] = (byte) 0xFE;
     return b;
   }
+
+  /**
+   * A small photo: a sky, a field and a red banner whose colours follow {@code seed}, so that photos
+   * of different seeds differ in content. With {@code taken} the JPEG carries it as EXIF
+   * DateTimeOriginal with a camera make and model, as a phone writes it; without, no EXIF at all.
+   */
+  public static byte[] jpeg(int seed, java.time.LocalDateTime taken) throws IOException {
+    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(320, 240, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = image.createGraphics();
+    java.util.Random random = new java.util.Random(seed);
+    g.setColor(new java.awt.Color(90 + random.nextInt(60), 150 + random.nextInt(60), 220));
+    g.fillRect(0, 0, 320, 140);
+    g.setColor(new java.awt.Color(60 + random.nextInt(40), 130 + random.nextInt(40), 60));
+    g.fillRect(0, 140, 320, 100);
+    g.setColor(new java.awt.Color(190 + random.nextInt(40), 20, 30));
+    g.fillRect(40 + random.nextInt(40), 40 + random.nextInt(30), 200, 36);
+    for (int i = 0; i < 6; i++) {
+      g.setColor(new java.awt.Color(random.nextInt(256), random.nextInt(256), random.nextInt(256)));
+      g.fillOval(20 + i * 48, 150 + random.nextInt(30), 26, 60);
+    }
+    g.dispose();
+    ByteArrayOutputStream plain = new ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "jpeg", plain);
+    if (taken == null) {
+      return plain.toByteArray();
+    }
+    String time = java.time.format.DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss").format(taken);
+    org.apache.commons.imaging.formats.tiff.write.TiffOutputSet set = new org.apache.commons.imaging.formats.tiff.write.TiffOutputSet();
+    var root = set.getOrCreateRootDirectory();
+    root.add(org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants.TIFF_TAG_MAKE, "HUAWEI");
+    root.add(org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants.TIFF_TAG_MODEL, "P60");
+    root.add(org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants.TIFF_TAG_DATE_TIME, time);
+    var exif = set.getOrCreateExifDirectory();
+    exif.add(org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL, time);
+    exif.add(org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants.EXIF_TAG_DATE_TIME_DIGITIZED, time);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter().updateExifMetadataLossless(plain.toByteArray(), out, set);
+    return out.toByteArray();
+  }
 }

@@ -66,6 +66,72 @@ class ChineseDatesTest {
     assertThat(ChineseDates.parsePeriod("25")).isEmpty();
     assertThat(ChineseDates.parsePeriod("去年")).isEmpty();
     assertThat(ChineseDates.parsePeriod("")).isEmpty();
-    assertThat(ChineseDates.parsePeriod("2025年第三季度")).isEmpty();
+    assertThat(ChineseDates.parsePeriod("2025年第五季度")).isEmpty();
+    assertThat(ChineseDates.parsePeriod("2025年中半年")).isEmpty();
+    assertThat(ChineseDates.parsePeriod("第三季度")).isEmpty();
+    assertThat(ChineseDates.parsePeriod("2025年5月至2025年3月")).as("a span ending before it starts").isEmpty();
+  }
+
+  private static ChineseDates.Period period(String first, String last) {
+    return new ChineseDates.Period(LocalDate.parse(first), LocalDate.parse(last));
+  }
+
+  @Test
+  void parsesQuartersHalfYearsAndWholeYearsTypedByAUser() {
+    assertThat(ChineseDates.parsePeriod("2025年第三季度")).contains(period("2025-07-01", "2025-09-30"));
+    assertThat(ChineseDates.parsePeriod("2025年三季度")).contains(period("2025-07-01", "2025-09-30"));
+    assertThat(ChineseDates.parsePeriod("2025Q4")).contains(period("2025-10-01", "2025-12-31"));
+    assertThat(ChineseDates.parsePeriod("2025年上半年")).contains(period("2025-01-01", "2025-06-30"));
+    assertThat(ChineseDates.parsePeriod("2025年下半年")).contains(period("2025-07-01", "2025-12-31"));
+    assertThat(ChineseDates.parsePeriod("2025年度")).contains(period("2025-01-01", "2025-12-31"));
+    assertThat(ChineseDates.parsePeriod("２０２５年第一季度")).contains(period("2025-01-01", "2025-03-31"));
+  }
+
+  @Test
+  void readsThePeriodATitleStates() {
+    assertThat(ChineseDates.stated("2025年第三季度创建工作会议记录.jpg")).contains(period("2025-07-01", "2025-09-30"));
+    assertThat(ChineseDates.stated("2024年第1季度会议签到表")).contains(period("2024-01-01", "2024-03-31"));
+    assertThat(ChineseDates.stated("2025年度第四季度工作简报")).as("the finer period wins").contains(period("2025-10-01", "2025-12-31"));
+    assertThat(ChineseDates.stated("文明创建工作简报 2025Q2.pdf")).contains(period("2025-04-01", "2025-06-30"));
+    assertThat(ChineseDates.stated("2025年上半年文明创建工作小结.docx")).contains(period("2025-01-01", "2025-06-30"));
+    assertThat(ChineseDates.stated("2025年下半年志愿服务总结")).contains(period("2025-07-01", "2025-12-31"));
+    assertThat(ChineseDates.stated("2025年度文明创建目标责任书.pdf")).contains(period("2025-01-01", "2025-12-31"));
+    assertThat(ChineseDates.stated("2025年文明村创建工作实施方案.docx")).contains(period("2025-01-01", "2025-12-31"));
+    assertThat(ChineseDates.stated("2025年7月工作简报")).contains(period("2025-07-01", "2025-07-31"));
+    assertThat(ChineseDates.stated("2025年11月份志愿服务")).contains(period("2025-11-01", "2025-11-30"));
+    assertThat(ChineseDates.stated("工作简报2025-07.docx")).contains(period("2025-07-01", "2025-07-31"));
+    assertThat(ChineseDates.stated("文明创建工作简报（2024年第2期）.txt")).as("第2期 is an issue, the year still stands")
+        .contains(period("2024-01-01", "2024-12-31"));
+    assertThat(ChineseDates.stated("２０２５年第二季度会议记录")).contains(period("2025-04-01", "2025-06-30"));
+  }
+
+  @Test
+  void aDayASpanOfYearsOrNoYearStatesNoPeriod() {
+    assertThat(ChineseDates.stated("2025年7月3日会议记录")).isEmpty();
+    assertThat(ChineseDates.stated("2025-07-03 志愿服务活动.jpg")).isEmpty();
+    assertThat(ChineseDates.stated("2025.7.3 检查记录")).isEmpty();
+    assertThat(ChineseDates.stated("IMG_20250815_093000.jpg")).isEmpty();
+    assertThat(ChineseDates.stated("青禾县文明创建规划（2021-2025年）")).isEmpty();
+    assertThat(ChineseDates.stated("2024年至2025年创建规划")).isEmpty();
+    assertThat(ChineseDates.stated("第三季度会议记录")).isEmpty();
+    assertThat(ChineseDates.stated("志愿服务活动照片.jpg")).isEmpty();
+    assertThat(ChineseDates.stated("20xx年第x季度会议记录")).isEmpty();
+    assertThat(ChineseDates.stated(null)).isEmpty();
+  }
+
+  @Test
+  void namesPeriodsAsOfficesWriteThem() {
+    assertThat(ChineseDates.label(period("2025-07-01", "2025-09-30"))).isEqualTo("2025年第三季度");
+    assertThat(ChineseDates.label(period("2025-01-01", "2025-03-31"))).isEqualTo("2025年第一季度");
+    assertThat(ChineseDates.label(period("2025-01-01", "2025-06-30"))).isEqualTo("2025年上半年");
+    assertThat(ChineseDates.label(period("2025-07-01", "2025-12-31"))).isEqualTo("2025年下半年");
+    assertThat(ChineseDates.label(period("2025-01-01", "2025-12-31"))).isEqualTo("2025年度");
+    assertThat(ChineseDates.label(period("2024-02-01", "2024-02-29"))).isEqualTo("2024年2月");
+    assertThat(ChineseDates.label(period("2025-03-12", "2025-03-12"))).isEqualTo("2025年3月12日");
+    assertThat(ChineseDates.label(period("2025-03-01", "2025-04-15"))).isEqualTo("2025年3月1日至2025年4月15日");
+    // Every label reads back as the period it names.
+    for (String s : new String[] {"2025年第二季度", "2025年下半年", "2025年度", "2025年7月", "2025年3月12日", "2025年3月1日至2025年4月15日"}) {
+      assertThat(ChineseDates.label(ChineseDates.parsePeriod(s).orElseThrow())).isEqualTo(s);
+    }
   }
 }

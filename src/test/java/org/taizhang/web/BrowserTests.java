@@ -11,6 +11,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -63,11 +66,16 @@ abstract class BrowserTests {
     return new Dimension(1280, 1000);
   }
 
+  /** Whether the browser is a phone of {@link #window()}'s size rather than a desktop window. */
+  boolean phone() {
+    return false;
+  }
+
   @BeforeEach
   void startBrowser() {
     profile = freshDirectory("chromium-profile-");
     uploads = freshDirectory("upload-");
-    browser = Chromium.start(profile, window().getWidth(), window().getHeight());
+    browser = Chromium.start(profile, window().getWidth(), window().getHeight(), phone());
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
   }
 
@@ -97,6 +105,20 @@ abstract class BrowserTests {
   /** Clicks and waits for the next page to replace this one, so nothing is read from the old page. */
   void clickAndWait(WebElement clickable) {
     Chromium.clickAndWait(browser, clickable);
+  }
+
+  /**
+   * After the upload page's button was pressed: waits until the file's result says it was accepted
+   * (static/js/upload.js sends each file on its own), opens the document it links to and returns its id.
+   */
+  long openUploaded(String fileName) {
+    WebElement item = wait.until(d -> d.findElements(By.cssSelector("#upload-results li.upload-item[data-state=accepted]")).stream()
+        .filter(e -> fileName.equals(e.getAttribute("data-name"))).findFirst().orElse(null));
+    long id = Long.parseLong(item.getAttribute("data-document-id"));
+    assertThat(item.findElement(By.cssSelector(".upload-status")).getText()).isEqualTo("已上传，等待审核");
+    clickAndWait(item.findElement(By.cssSelector("a.upload-link")));
+    assertThat(browser.getCurrentUrl()).endsWith("/documents/" + id);
+    return id;
   }
 
   /** Writes a UTF-8 text file to upload; returns its absolute path, as a file input wants it. */

@@ -41,8 +41,21 @@ final class Chromium {
 
   /** A headless browser with a fresh profile in {@code profileDir}, so no state leaks between runs. */
   static ChromeDriver start(Path profileDir, int width, int height) {
+    return start(profileDir, width, height, false);
+  }
+
+  /**
+   * As {@link #start(Path, int, int)}; with {@code phone} the page sees a phone's viewport of exactly
+   * that size (a headless window is never narrower than 500 px), touch and a phone's user agent.
+   */
+  static ChromeDriver start(Path profileDir, int width, int height, boolean phone) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(BINARY.toFile());
+    if (phone) {
+      options.setExperimentalOption("mobileEmulation", Map.of(
+          "deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 1.0, "touch", true),
+          "userAgent", "Mozilla/5.0 (Linux; Android 14; Phone) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36"));
+    }
     options.addArguments(
         "--headless=new",
         "--no-sandbox",

@@ -84,7 +84,7 @@ class ReviewFlowBrowserTest extends BrowserTests {
     signInAs(CLERK, CLERK_NAME);
     assertThat(navText()).contains("上传材料", "回收站").doesNotContain("用户管理", "审计日志");
     open("/upload");
-    new Select(browser.findElement(By.id("unit"))).selectByValue(UNIT);
+    assertThat(browser.findElement(By.id("unit")).getAttribute("value")).as("a clerk's own unit, fixed").isEqualTo(UNIT);
     Path original = uploadFile(TITLE + ".txt", """
         青禾社区道德讲堂活动记录
         时间：2025年5月8日
@@ -92,8 +92,8 @@ class ReviewFlowBrowserTest extends BrowserTests {
         内容：邀请身边好人讲述孝老爱亲故事，居民60余人参加。
         """);
     browser.findElement(By.id("file")).sendKeys(original.toString());
-    clickAndWait(browser.findElement(By.id("upload-submit")));
-    long first = documentIdFromUrl();
+    browser.findElement(By.id("upload-submit")).click();
+    long first = openUploaded(original.getFileName().toString());
     assertThat(browser.findElement(By.id("doc-title")).getText()).isEqualTo(TITLE);
     assertThat(status()).contains("已提交");
     assertThat(browser.findElements(By.id("accept-form"))).as("a clerk does not review").isEmpty();

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import org.taizhang.time.OfficeTime;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,9 +25,11 @@ class AuditPageController {
   private static final int MAX_PAGE = 1_000_000;
 
   private final AuditLog audit;
+  private final OfficeTime time;
 
-  AuditPageController(AuditLog audit) {
+  AuditPageController(AuditLog audit, OfficeTime time) {
     this.audit = audit;
+    this.time = time;
   }
 
   @GetMapping("/admin/audit")
@@ -44,7 +47,7 @@ class AuditPageController {
     AuditQuery query = filters.query(pageNumber, PAGE_SIZE);
     List<AuditEvent> events = audit.find(query);
     long total = audit.count(query);
-    model.addAttribute("p", new AuditPage(filters, events, total, pageNumber, PAGE_SIZE));
+    model.addAttribute("p", new AuditPage(filters, events, total, pageNumber, PAGE_SIZE, time));
     return "admin/audit";
   }
 
@@ -57,7 +60,7 @@ class AuditPageController {
       @RequestParam(name = "to", required = false) String to,
       HttpServletResponse response) throws IOException {
     AuditFilters filters = AuditFilters.parse(actor, action, target, from, to);
-    String fileName = filters.csvFileName(LocalDate.now(AuditTimes.ZONE));
+    String fileName = filters.csvFileName(time.today());
     response.setContentType("text/csv;charset=UTF-8");
     // filename* carries the Chinese name (RFC 6266); the plain filename is for clients that ignore it.
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION,

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -161,7 +160,7 @@ public class IngestService {
             .orElse(x.mediaType().startsWith("image/") ? catalog.category("photo").map(Category::code).orElse(null) : null);
     LocalDate date = r.date() != null ? r.date() : inferDate(fileName, x);
     Instant now = clock.instant();
-    int year = r.year() != null ? r.year() : date != null ? date.getYear() : LocalDate.ofInstant(now, ZoneId.systemDefault()).getYear();
+    int year = r.year() != null ? r.year() : date != null ? date.getYear() : LocalDate.ofInstant(now, clock.getZone()).getYear();
     return new NewDocument(r.unit(), category, title, date, year, fileName, x.mediaType(), staged.size(),
         staged.sha256(), x.pageCount(), x.metadata(), x.text(), x.truncated(),
         r.uploadedBy() == null ? "系统" : r.uploadedBy(), now);

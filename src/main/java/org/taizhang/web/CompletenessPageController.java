@@ -70,10 +70,6 @@ class CompletenessPageController {
     this.clock = clock.orElse(Clock.systemDefaultZone());
   }
 
-  @ModelAttribute("fmt")
-  PageFormat format() {
-    return PageFormat.INSTANCE;
-  }
 
   @ModelAttribute("cf")
   View view() {

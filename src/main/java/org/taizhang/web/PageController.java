@@ -13,7 +13,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -65,10 +64,12 @@ class PageController {
   private final HitPreview hitPreview;
   private final SimilarDocuments similarDocuments;
   private final TextRecognition recognition;
+  /** The office's clock: it decides whether a deadline has passed. */
+  private final java.time.Clock clock;
 
   PageController(SearchService search, UnitRepository units, Archive archive, Catalog catalog, IngestService ingest, AuditLog audit,
       ReviewService reviews, AccountService accounts, HitPreview hitPreview, SimilarDocuments similarDocuments,
-      TextRecognition recognition) {
+      TextRecognition recognition, java.time.Clock clock) {
     this.search = search;
     this.units = units;
     this.archive = archive;
@@ -80,12 +81,9 @@ class PageController {
     this.hitPreview = hitPreview;
     this.similarDocuments = similarDocuments;
     this.recognition = recognition;
+    this.clock = clock;
   }
 
-  @ModelAttribute("fmt")
-  PageFormat format() {
-    return PageFormat.INSTANCE;
-  }
 
   @GetMapping("/")
   String search(
@@ -229,8 +227,8 @@ class PageController {
     mv.addObject("canDelete", current && caller.handsIn(d.unitCode()));
     mv.addObject("canRestore", d.lifecycle().deleted() && caller.handsIn(d.unitCode()));
     mv.addObject("canResubmit", current && returned && caller.handsIn(d.unitCode()));
-    mv.addObject("overdue", returned && d.review().deadline() != null && d.review().deadline().isBefore(LocalDate.now()));
-    mv.addObject("today", LocalDate.now());
+    mv.addObject("overdue", returned && d.review().deadline() != null && d.review().deadline().isBefore(LocalDate.now(clock)));
+    mv.addObject("today", LocalDate.now(clock));
     List<String> people = new ArrayList<>(List.of(nullToEmpty(d.uploadedBy()), nullToEmpty(d.review().by()),
         nullToEmpty(d.lifecycle().deletedBy())));
     comments.forEach(c -> people.add(c.author()));

@@ -3,6 +3,8 @@ package org.taizhang.completeness;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Set;
+import org.taizhang.archive.Review;
+import org.taizhang.archive.ReviewStatus;
 
 /**
  * What the completeness check needs to know about one current document, worked out once from its
@@ -16,6 +18,8 @@ import java.util.Set;
  * @param created the day the file says it was created, or null
  * @param signature MinHash signature of the text for near-duplicate detection, or null when the
  *     category is not compared or the text is too short
+ * @param review where the document stands with the reviewers: a returned one (退回) is no evidence
+ *     until a new version replaces it
  */
 record EvidenceFact(
     long id,
@@ -30,10 +34,24 @@ record EvidenceFact(
     boolean placeholder,
     LocalDateTime takenAt,
     LocalDate created,
-    int[] signature) {
+    int[] signature,
+    Review review) {
 
   EvidenceFact {
     filledLabels = Set.copyOf(filledLabels);
+    review = review == null ? Review.SUBMITTED : review;
+  }
+
+  boolean returned() {
+    return review.status() == ReviewStatus.RETURNED;
+  }
+
+  /** Whether this document came after the other: by its date where both have one, then by upload order. */
+  boolean after(EvidenceFact other) {
+    if (date != null && other.date != null && !date.equals(other.date)) {
+      return date.isAfter(other.date);
+    }
+    return id > other.id;
   }
 
   /**

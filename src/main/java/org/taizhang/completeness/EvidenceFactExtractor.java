@@ -62,7 +62,8 @@ final class EvidenceFactExtractor {
         PLACEHOLDER.matcher(folded).find(),
         d.metadata() == null ? null : d.metadata().takenAt(),
         d.metadata() == null || d.metadata().created() == null ? null : d.metadata().created().toLocalDate(),
-        signature);
+        signature,
+        d.review());
   }
 
   /** Some occurrence of the label carries real content: not blank, and not template placeholders. */

@@ -404,8 +404,11 @@ class SampleArchiveCompletenessTest {
         "reason", "年终总结照抄南湖社区");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(json(r).get("vetoed").asBoolean()).isTrue();
-    assertThat(unit("cg-yxsq", 2025).vetoes()).containsExactly("F-3 创建材料弄虚作假（年终总结照抄南湖社区）");
-    assertThat(unit("cg-yxsq", 2025).score()).as("whatever the score").isEqualTo(unit("cg-yxsq", 2025).maxScore());
+    assertThat(unit("cg-yxsq", 2025).vetoes()).extracting(Veto::text).containsExactly("F-3 创建材料弄虚作假（年终总结照抄南湖社区）");
+    assertThat(unit("cg-yxsq", 2025).verdict()).isEqualTo("一票否决 · 不得申报");
+    assertThat(json(r).get("verdict").asString()).isEqualTo("一票否决 · 不得申报");
+    assertThat(json(r).get("mayApply").asBoolean()).isFalse();
+    assertThat(unit("cg-yxsq", 2025).rank()).as("below every unit without a veto").isEqualTo(unit("cg-yxsq", 2025).rankOf());
     assertThat(unit("cg-yxsq", 2024).vetoed()).isFalse();
     assertThat(decisions.vetoes()).hasSize(1);
 

@@ -179,19 +179,23 @@ class SampleArchiveCompletenessTest {
     });
     assertThat(actual).isEqualTo(Map.of(
         "hxz-ltc/2025", List.of("PLACEHOLDER"),
-        "cg-nhsq/2025", List.of("PHOTO_TIME_MISMATCH", "NEAR_DUPLICATE"),
+        "cg-nhsq/2025", List.of("PHOTO_TIME_MISMATCH"),
         "cg-yxsq/2025", List.of("NEAR_DUPLICATE")));
 
     RedFlag photo = unit("cg-nhsq", 2025).redFlags().get(0);
     assertThat(photo.text()).contains("2025-06-23 17:30").contains("2025-05-16").contains("38 天");
+    // 银杏社区's summary is the later one: it is the copy, and 南湖社区, the source, is not accused.
     RedFlag copied = unit("cg-yxsq", 2025).redFlags().get(0);
-    assertThat(copied.documents()).hasSize(2);
+    assertThat(copied.documents()).hasSize(1);
     Document own = documents.find(copied.documents().get(0)).orElseThrow();
-    Document source = documents.find(copied.documents().get(1)).orElseThrow();
+    Document source = documents.find(copied.source().document()).orElseThrow();
     assertThat(own.unitCode()).isEqualTo("cg-yxsq");
     assertThat(own.category()).isEqualTo("annual-summary");
     assertThat(source.unitCode()).isEqualTo("cg-nhsq");
-    assertThat(unit("cg-nhsq", 2025).redFlags().get(1).documents()).containsExactly(source.id(), own.id());
+    assertThat(copied.text()).contains("与其他单位的材料高度相似，相似度约 ").doesNotContain("cg-nhsq").doesNotContain(source.title());
+    RedFlag named = copied.forReader(unit -> true);
+    assertThat(named.text()).contains("（cg-nhsq）", "《" + source.title() + "》", "疑为照抄");
+    assertThat(named.documents()).containsExactly(own.id(), source.id());
     assertThat(documents.find(unit("hxz-ltc", 2025).redFlags().get(0).documents().get(0)).orElseThrow().category())
         .isEqualTo("activity");
   }

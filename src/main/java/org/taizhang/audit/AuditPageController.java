@@ -6,13 +6,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import org.taizhang.time.OfficeTime;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriUtils;
+import org.taizhang.time.OfficeTime;
 
 /**
  * The administrators' view of the audit trail and its CSV export. Access is decided by the security

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.taizhang.time.OfficeTime;
 import org.junit.jupiter.api.Test;
+import org.taizhang.time.OfficeTime;
 
 /** The page's filter reading, links and pager, without a running application. */
 class AuditPageTest {

@@ -20,6 +20,8 @@ public enum AuditAction {
   COMMENT("评论"),
   GRADE_OVERRIDE("等级调整"),
   GRADE_OVERRIDE_WITHDRAWN("撤销等级调整"),
+  HAND_GRADE("人工评定"),
+  HAND_GRADE_WITHDRAWN("撤销人工评定"),
   REQUIRED_LIST_CHANGED("修改必备清单"),
   USER_CREATED("新建用户"),
   USER_CHANGED("修改用户"),

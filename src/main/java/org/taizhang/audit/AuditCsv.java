@@ -2,6 +2,7 @@ package org.taizhang.audit;
 
 import java.io.IOException;
 import java.io.Writer;
+import org.taizhang.time.OfficeTime;
 
 /**
  * The export format: what Excel and WPS open directly on a Chinese desktop. The byte order mark
@@ -20,8 +21,8 @@ final class AuditCsv {
     out.write(EOL);
   }
 
-  static void row(Writer out, AuditEvent e) throws IOException {
-    out.write(field(AuditTimes.shown(e.at())));
+  static void row(Writer out, AuditEvent e, OfficeTime time) throws IOException {
+    out.write(field(time.seconds(e.at())));
     out.write(',');
     out.write(field(e.actor()));
     out.write(',');

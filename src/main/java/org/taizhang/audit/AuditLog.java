@@ -11,7 +11,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -23,6 +22,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.taizhang.time.OfficeTime;
 
 /**
  * The audit trail: who did what, when, and from which address. Other features call {@link #record};
@@ -48,14 +48,17 @@ public class AuditLog {
   private static final int EXPORT_FETCH_SIZE = 500;
 
   private final JdbcClient jdbc;
+  /** The office's clock: events are stamped with its instant, and days of its calendar filter them. */
   private final Clock clock;
+  private final OfficeTime time;
   private final TransactionTemplate alongside;
   private final TransactionTemplate separate;
   private final TransactionTemplate reading;
 
-  AuditLog(JdbcClient jdbc, PlatformTransactionManager transactions, Optional<Clock> clock) {
+  AuditLog(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
     this.jdbc = jdbc;
-    this.clock = clock.orElse(Clock.systemUTC());
+    this.clock = clock;
+    this.time = new OfficeTime(clock);
     // Inside a caller's transaction the event commits or rolls back with the action it describes, so
     // the trail never claims a delete that did not happen. The savepoint keeps a failed insert from
     // poisoning that transaction (PostgreSQL refuses every later statement in an aborted one).
@@ -146,7 +149,7 @@ public class AuditLog {
           .withFetchSize(EXPORT_FETCH_SIZE)
           .query((RowCallbackHandler) rs -> {
             try {
-              AuditCsv.row(out, map(rs, 0));
+              AuditCsv.row(out, map(rs, 0), time);
             } catch (IOException e) {
               // Through JDBC's callback, which admits no checked exception; unwrapped below.
               throw new UncheckedIOException(e);
@@ -160,7 +163,7 @@ public class AuditLog {
 
   private record Where(String sql, List<Object> params) {}
 
-  private static Where where(AuditQuery q) {
+  private Where where(AuditQuery q) {
     List<String> conditions = new ArrayList<>();
     List<Object> params = new ArrayList<>();
     if (!blank(q.actor())) {
@@ -173,11 +176,11 @@ public class AuditLog {
     }
     if (q.from() != null) {
       conditions.add("event_at >= ?");
-      params.add(AuditTimes.startOf(q.from()));
+      params.add(AuditTimes.startOf(q.from(), time.zone()));
     }
     if (q.to() != null) {
       conditions.add("event_at < ?");
-      params.add(AuditTimes.startOf(q.to().plusDays(1)));
+      params.add(AuditTimes.startOf(q.to().plusDays(1), time.zone()));
     }
     if (!blank(q.target())) {
       // '!' as the escape character: a backslash would mean different things to the two databases' string syntax.

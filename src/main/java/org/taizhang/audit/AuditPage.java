@@ -2,6 +2,7 @@ package org.taizhang.audit;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.taizhang.time.OfficeTime;
 
 /** What the audit page shows: the filters in force, one page of events, and the links around them. */
 final class AuditPage {
@@ -9,10 +10,10 @@ final class AuditPage {
   private static final int PAGER_SPAN = 2;
   private static final List<AuditAction> ACTIONS = List.of(AuditAction.values());
 
-  /** One table row, with the time already in Beijing time. */
+  /** One table row, with the time already in the office's zone. */
   record Row(long id, String time, String actor, String address, String action, String actionLabel, String target, String detail) {
-    static Row of(AuditEvent e) {
-      return new Row(e.id(), AuditTimes.shown(e.at()), e.actor(), e.address(), e.action().name(), e.action().label(),
+    static Row of(AuditEvent e, OfficeTime time) {
+      return new Row(e.id(), time.seconds(e.at()), e.actor(), e.address(), e.action().name(), e.action().label(),
           e.target(), e.detail());
     }
   }
@@ -23,9 +24,9 @@ final class AuditPage {
   private final int page;
   private final int size;
 
-  AuditPage(AuditFilters filters, List<AuditEvent> events, long total, int page, int size) {
+  AuditPage(AuditFilters filters, List<AuditEvent> events, long total, int page, int size, OfficeTime time) {
     this.filters = filters;
-    this.rows = events.stream().map(Row::of).toList();
+    this.rows = events.stream().map(e -> Row.of(e, time)).toList();
     this.total = total;
     this.page = page;
     this.size = size;

@@ -12,6 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriUtils;
+import org.taizhang.time.OfficeTime;
 
 /**
  * The administrators' view of the audit trail and its CSV export. Access is decided by the security
@@ -24,9 +25,11 @@ class AuditPageController {
   private static final int MAX_PAGE = 1_000_000;
 
   private final AuditLog audit;
+  private final OfficeTime time;
 
-  AuditPageController(AuditLog audit) {
+  AuditPageController(AuditLog audit, OfficeTime time) {
     this.audit = audit;
+    this.time = time;
   }
 
   @GetMapping("/admin/audit")
@@ -44,7 +47,7 @@ class AuditPageController {
     AuditQuery query = filters.query(pageNumber, PAGE_SIZE);
     List<AuditEvent> events = audit.find(query);
     long total = audit.count(query);
-    model.addAttribute("p", new AuditPage(filters, events, total, pageNumber, PAGE_SIZE));
+    model.addAttribute("p", new AuditPage(filters, events, total, pageNumber, PAGE_SIZE, time));
     return "admin/audit";
   }
 
@@ -57,7 +60,7 @@ class AuditPageController {
       @RequestParam(name = "to", required = false) String to,
       HttpServletResponse response) throws IOException {
     AuditFilters filters = AuditFilters.parse(actor, action, target, from, to);
-    String fileName = filters.csvFileName(LocalDate.now(AuditTimes.ZONE));
+    String fileName = filters.csvFileName(time.today());
     response.setContentType("text/csv;charset=UTF-8");
     // filename* carries the Chinese name (RFC 6266); the plain filename is for clients that ignore it.
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION,

@@ -5,17 +5,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
- * How audit times are stored and shown. The database holds UTC wall-clock time, so the rows mean the
- * same thing whatever zone the server or database runs in; people read and filter by Beijing time,
- * the county's own, regardless of the server's zone.
+ * How audit times are stored. The database holds UTC wall-clock time, so the rows mean the same
+ * thing whatever zone the server or database runs in; people read and filter by the office's zone
+ * ({@link org.taizhang.time.OfficeTime}), like every other time they see.
  */
 final class AuditTimes {
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
   private AuditTimes() {}
 
   static LocalDateTime stored(Instant at) {
@@ -26,12 +22,8 @@ final class AuditTimes {
     return utc.toInstant(ZoneOffset.UTC);
   }
 
-  /** The first moment of a local day, as stored. */
-  static LocalDateTime startOf(LocalDate day) {
-    return stored(day.atStartOfDay(ZONE).toInstant());
-  }
-
-  static String shown(Instant at) {
-    return SHOWN.format(at.atZone(ZONE));
+  /** The first moment of a day of the office's calendar, as stored. */
+  static LocalDateTime startOf(LocalDate day, ZoneId zone) {
+    return stored(day.atStartOfDay(zone).toInstant());
   }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.Set;
@@ -88,7 +87,7 @@ class Backups {
 
   private Path defaultDirectory() {
     Path base = properties.dataDir().resolve("backups").toAbsolutePath().normalize();
-    String name = NAME.format(LocalDateTime.now(clock.withZone(ZoneId.systemDefault())));
+    String name = NAME.format(LocalDateTime.now(clock));
     Path p = base.resolve(name);
     for (int i = 2; Files.exists(p); i++) {
       p = base.resolve(name + "-" + i);

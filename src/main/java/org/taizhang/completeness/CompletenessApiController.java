@@ -16,7 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.taizhang.account.Caller;
 import org.taizhang.text.ChineseDates;
 
-/** Completeness verdicts, explanations, grade overrides and vetoes, for scripts and pages. */
+/**
+ * Completeness verdicts, explanations, grade overrides, hand grades and vetoes, for scripts and
+ * pages. Every verdict is written for its reader: a near-copy's source in a unit the caller may not
+ * see stays unnamed.
+ */
 @RestController
 class CompletenessApiController {
   private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}");
@@ -34,14 +38,14 @@ class CompletenessApiController {
     if (!caller.sees(unit)) {
       throw CompletenessException.notFound();
     }
-    return completeness.unit(unit, year(year)).orElseThrow(CompletenessException::notFound);
+    return completeness.unit(unit, year(year)).orElseThrow(CompletenessException::notFound).forReader(caller::sees);
   }
 
   /** Every covered unit the caller may see, optionally of one type, by rank. */
   @GetMapping("/api/completeness")
   List<UnitCompleteness> units(Caller caller, @RequestParam(name = "year", required = false) Integer year,
       @RequestParam(name = "type", required = false) String type) {
-    return completeness.units(year(year), type).stream().filter(u -> caller.sees(u.unit())).toList();
+    return completeness.units(year(year), type).stream().filter(u -> caller.sees(u.unit())).map(u -> u.forReader(caller::sees)).toList();
   }
 
   @GetMapping("/api/completeness/systems")
@@ -63,32 +67,48 @@ class CompletenessApiController {
   UnitCompleteness override(Caller caller, @PathVariable("unit") String unit, @RequestParam("year") int year,
       @RequestParam("indicator") String indicator, @RequestParam("grade") String grade, @RequestParam("reason") String reason) {
     completeness.override(caller, unit, year, indicator, grade(grade), reason);
-    return after(unit, year);
+    return after(caller, unit, year);
   }
 
   @DeleteMapping("/api/units/{unit}/overrides")
   UnitCompleteness withdrawOverride(Caller caller, @PathVariable("unit") String unit, @RequestParam("year") int year,
       @RequestParam("indicator") String indicator) {
     completeness.withdrawOverride(caller, unit, year, indicator);
-    return after(unit, year);
+    return after(caller, unit, year);
+  }
+
+  /** The hand grade (人工评定) of a 实地考察 or 问卷调查 indicator; {@code date} is the day it was assessed. */
+  @PostMapping("/api/units/{unit}/hand-grades")
+  UnitCompleteness handGrade(Caller caller, @PathVariable("unit") String unit, @RequestParam("year") int year,
+      @RequestParam("indicator") String indicator, @RequestParam("grade") String grade, @RequestParam("note") String note,
+      @RequestParam("date") String date) {
+    completeness.handGrade(caller, unit, year, indicator, grade(grade), note, date(date));
+    return after(caller, unit, year);
+  }
+
+  @DeleteMapping("/api/units/{unit}/hand-grades")
+  UnitCompleteness withdrawHandGrade(Caller caller, @PathVariable("unit") String unit, @RequestParam("year") int year,
+      @RequestParam("indicator") String indicator) {
+    completeness.withdrawHandGrade(caller, unit, year, indicator);
+    return after(caller, unit, year);
   }
 
   @PostMapping("/api/units/{unit}/vetoes")
   UnitCompleteness veto(Caller caller, @PathVariable("unit") String unit, @RequestParam("year") int year,
       @RequestParam("code") String code, @RequestParam("reason") String reason) {
     completeness.veto(caller, unit, year, code, reason);
-    return after(unit, year);
+    return after(caller, unit, year);
   }
 
   @DeleteMapping("/api/units/{unit}/vetoes")
   UnitCompleteness liftVeto(Caller caller, @PathVariable("unit") String unit, @RequestParam("year") int year,
       @RequestParam("code") String code) {
     completeness.liftVeto(caller, unit, year, code);
-    return after(unit, year);
+    return after(caller, unit, year);
   }
 
-  private UnitCompleteness after(String unit, int year) {
-    return completeness.unit(unit, year).orElseThrow(CompletenessException::notFound);
+  private UnitCompleteness after(Caller caller, String unit, int year) {
+    return completeness.unit(unit, year).orElseThrow(CompletenessException::notFound).forReader(caller::sees);
   }
 
   private int year(Integer year) {

@@ -241,7 +241,7 @@ public final class CompletenessBenchmark {
 
     EvidenceFact build() {
       return new EvidenceFact(id, unit, category, category + " " + date, date, year, image, formal, Set.copyOf(labels), placeholder,
-          takenAt, date, signature);
+          takenAt, date, signature, null);
     }
   }
 

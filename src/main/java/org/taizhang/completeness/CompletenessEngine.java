@@ -27,33 +27,44 @@ final class CompletenessEngine {
     List<IndicatorResult> results = new ArrayList<>();
     double score = 0;
     double max = 0;
+    int ungraded = 0;
+    double ungradedPoints = 0;
     for (Leaf leaf : system.leaves()) {
       IndicatorResult r = indicator(leaf, year, system, facts, decisions, today);
       results.add(r);
-      if (leaf.indicator().documentReview()) {
-        score += r.score();
-        max += leaf.indicator().points();
+      score += r.score();
+      max += leaf.indicator().points();
+      if (r.status() == IndicatorStatus.NOT_REVIEWED) {
+        ungraded++;
+        ungradedPoints += leaf.indicator().points();
       }
     }
-    List<String> vetoes = new ArrayList<>();
+    List<Veto> vetoes = new ArrayList<>();
     for (Decisions.VetoRow v : decisions.vetoes().values()) {
       String name = system.veto(v.code()).map(EvaluationSystem.VetoItem::name).orElse("");
-      vetoes.add(v.code() + " " + name + "（" + v.reason() + "）");
+      vetoes.add(new Veto(v.code(), name, v.reason(), v.by(), v.byName(), v.at()));
     }
     return new UnitCompleteness(unit.code(), unit.name(), unit.type(), unit.parentCode(), year, system.name(), results,
-        round(score), round(max), 0, 0, vetoes, redFlags);
+        round(score), round(max), ungraded, round(ungradedPoints), 0, 0, vetoes, redFlags);
   }
 
   private IndicatorResult indicator(Leaf leaf, int year, EvaluationSystem system, UnitFacts facts, Decisions.ForUnit decisions,
       LocalDate today) {
     Indicator ind = leaf.indicator();
-    Decisions.OverrideRow o = decisions.overrides().get(ind.code());
-    GradeOverride override = o == null ? null : new GradeOverride(o.grade(), o.reason(), o.by(), o.at());
     if (!ind.documentReview()) {
-      // judged in the field or by survey; an override (if any) is shown but earns nothing here
+      // judged in the field or by survey: only a reviewer's hand grade earns points, nothing in the archive does
+      Decisions.HandGradeRow h = decisions.handGrades().get(ind.code());
+      if (h == null) {
+        return new IndicatorResult(ind.code(), ind.name(), leaf.parentName(), ind.points(), ind.method(),
+            IndicatorStatus.NOT_REVIEWED, null, null, null, null, 0, List.of(), List.of());
+      }
+      HandGrade hand = new HandGrade(h.grade(), h.note(), h.assessedOn(), h.by(), h.byName(), h.at());
       return new IndicatorResult(ind.code(), ind.name(), leaf.parentName(), ind.points(), ind.method(),
-          IndicatorStatus.NOT_REVIEWED, null, override == null ? null : override.grade(), override, 0, List.of(), List.of());
+          IndicatorStatus.HAND_GRADED, null, h.grade(), null, hand, round(ind.points() * system.percent(h.grade()) / 100.0),
+          List.of(), List.of());
     }
+    Decisions.OverrideRow o = decisions.overrides().get(ind.code());
+    GradeOverride override = o == null ? null : new GradeOverride(o.grade(), o.reason(), o.by(), o.byName(), o.at());
     Set<Long> evidence = new LinkedHashSet<>();
     List<MissingItem> missing = new ArrayList<>();
     boolean anything = false;
@@ -74,13 +85,14 @@ final class CompletenessEngine {
     }
     double score = round(ind.points() * system.percent(effective) / 100.0);
     return new IndicatorResult(ind.code(), ind.name(), leaf.parentName(), ind.points(), ind.method(), status, computed,
-        effective, override, score, List.copyOf(evidence), missing);
+        effective, override, null, score, List.copyOf(evidence), missing);
   }
 
   /**
    * Sorts the documents of the rule's category into the periods of its window, keeps those of the
    * accepted kind with the required content as evidence, and reports every period short of
-   * evidence. A document lies in one period only, so it is never counted twice.
+   * evidence. A document lies in one period only, so it is never counted twice. A returned
+   * document (退回) is no evidence until a new version replaces it; the item names it.
    *
    * @return whether there is anything at all: a satisfied period, or a document that falls short
    */
@@ -89,9 +101,11 @@ final class CompletenessEngine {
     int periods = periods(rule.period());
     List<List<EvidenceFact>> valid = new ArrayList<>(periods);
     List<List<String>> flaws = new ArrayList<>(periods);
+    List<List<EvidenceFact>> returned = new ArrayList<>(periods);
     for (int i = 0; i < periods; i++) {
       valid.add(new ArrayList<>());
       flaws.add(new ArrayList<>());
+      returned.add(new ArrayList<>());
     }
     for (EvidenceFact f : docs) {
       if (!inWindow(rule.window(), f.year(), year)) {
@@ -99,6 +113,11 @@ final class CompletenessEngine {
       }
       int p = periodOf(rule.period(), f, year);
       if (p < 0) {
+        continue;
+      }
+      if (f.returned()) {
+        returned.get(p).add(f);
+        flaws.get(p).add(rule.categoryName() + f.reference() + returnedText(f));
         continue;
       }
       String flaw = flaw(rule, f);
@@ -121,9 +140,19 @@ final class CompletenessEngine {
       Decisions.ExplanationRow e = decisions.explanations().get(key);
       Explanation explanation = e == null ? null
           : new Explanation(e.id(), e.reason(), e.deadline(), e.by(), e.at(), today.isAfter(e.deadline()));
-      missing.add(new MissingItem(key, text, explanation));
+      List<ReturnedDocument> back = returned.get(p).stream().map(f -> new ReturnedDocument(f.id(), f.title(), f.review().reason(),
+          f.review().deadline(), f.review().deadline() != null && today.isAfter(f.review().deadline()))).toList();
+      missing.add(new MissingItem(key, text, explanation, back));
     }
     return anything;
+  }
+
+  /** “已退回（原因：…；整改期限 2025-12-31），重新提交前不计入”. */
+  private static String returnedText(EvidenceFact f) {
+    String reason = f.review().reason() == null ? "" : "原因：" + f.review().reason();
+    String deadline = f.review().deadline() == null ? "" : "整改期限 " + f.review().deadline();
+    String why = reason.isEmpty() || deadline.isEmpty() ? reason + deadline : reason + "；" + deadline;
+    return "已退回" + (why.isEmpty() ? "" : "（" + why + "）") + "，重新提交前不计入";
   }
 
   private static boolean inWindow(EvidenceWindow window, int docYear, int year) {

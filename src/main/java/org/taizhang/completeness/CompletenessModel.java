@@ -215,6 +215,14 @@ final class CompletenessModel {
     decisions.put(v);
   }
 
+  synchronized void put(Decisions.HandGradeRow h) {
+    decisions.put(h);
+  }
+
+  synchronized void removeHandGrade(String unit, int year, String indicator) {
+    decisions.removeHandGrade(unit, year, indicator);
+  }
+
   synchronized void removeOverride(String unit, int year, String indicator) {
     decisions.removeOverride(unit, year, indicator);
   }
@@ -233,7 +241,10 @@ final class CompletenessModel {
     return Optional.of(engine.evaluate(u, year, system.get(), uf, decisions.of(u.code(), year), flags, today));
   }
 
-  /** Competition ranking within each unit type (1, 1, 3): equal scores share a rank. */
+  /**
+   * Competition ranking within each unit type (1, 1, 3): equal scores share a rank. A vetoed unit
+   * ranks below every unit of its type without a veto, whatever its score.
+   */
   private static void rank(Map<String, UnitCompleteness> results, Set<String> onlyTypes) {
     Map<String, List<UnitCompleteness>> byType = new LinkedHashMap<>();
     for (UnitCompleteness r : results.values()) {
@@ -242,27 +253,23 @@ final class CompletenessModel {
       }
     }
     for (List<UnitCompleteness> group : byType.values()) {
-      group.sort(Comparator.comparingDouble(UnitCompleteness::score).reversed().thenComparing(UnitCompleteness::unit));
+      group.sort(STANDING.thenComparing(UnitCompleteness::unit));
       int rank = 0;
-      double previous = Double.NaN;
+      UnitCompleteness previous = null;
       for (int i = 0; i < group.size(); i++) {
         UnitCompleteness r = group.get(i);
-        if (r.score() != previous) {
+        if (previous == null || STANDING.compare(previous, r) != 0) {
           rank = i + 1;
-          previous = r.score();
+          previous = r;
         }
-        results.put(r.unit(), withRank(r, rank, group.size()));
+        results.put(r.unit(), r.rank() == rank && r.rankOf() == group.size() ? r : r.withRank(rank, group.size()));
       }
     }
   }
 
-  private static UnitCompleteness withRank(UnitCompleteness r, int rank, int of) {
-    if (r.rank() == rank && r.rankOf() == of) {
-      return r;
-    }
-    return new UnitCompleteness(r.unit(), r.unitName(), r.unitType(), r.parentUnit(), r.year(), r.system(), r.indicators(),
-        r.score(), r.maxScore(), rank, of, r.vetoes(), r.redFlags());
-  }
+  /** Best first: units without a veto before vetoed ones, then by score. */
+  static final Comparator<UnitCompleteness> STANDING =
+      Comparator.comparing(UnitCompleteness::vetoed).thenComparing(Comparator.comparingDouble(UnitCompleteness::score).reversed());
 
   private static Map<Integer, Map<String, UnitCompleteness>> freeze(Map<Integer, Map<String, UnitCompleteness>> byYear) {
     Map<Integer, Map<String, UnitCompleteness>> out = new HashMap<>();

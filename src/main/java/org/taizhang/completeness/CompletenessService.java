@@ -67,13 +67,13 @@ public class CompletenessService implements SmartInitializingSingleton, org.spri
   private final Thread updater;
 
   CompletenessService(RequiredLists lists, DocumentRepository documents, UnitRepository units, DecisionRepository decisions,
-      Catalog catalog, ChineseAnalysis analysis, AuditLog audit, Optional<Clock> clock) {
+      Catalog catalog, ChineseAnalysis analysis, AuditLog audit, Clock clock) {
     this.lists = lists;
     this.documents = documents;
     this.units = units;
     this.decisions = decisions;
     this.audit = audit;
-    this.clock = clock.orElse(Clock.systemDefaultZone());
+    this.clock = clock;
     this.extractor = new EvidenceFactExtractor(analysis::fold, lists.contentLabels(), lists.duplicateCheckCategories());
     this.model = new CompletenessModel(lists, catalog::categoryName, this.clock);
     this.history = new RequiredListHistory(decisions, audit, this.clock);
@@ -97,6 +97,7 @@ public class CompletenessService implements SmartInitializingSingleton, org.spri
       decisions.explanations().forEach(model::put);
       decisions.overrides().forEach(model::put);
       decisions.vetoes().forEach(model::put);
+      decisions.handGrades().forEach(model::put);
       List<EvidenceFact> facts = new ArrayList<>();
       documents.forEachWithText(null, 200, dt -> facts.add(extractor.extract(dt.document(), dt.text())));
       List<Unit> all = units.findAll();
@@ -294,13 +295,14 @@ public class CompletenessService implements SmartInitializingSingleton, org.spri
     }
     IndicatorResult ir = indicator(uc, indicator);
     if (!EvaluationSystem.DOCUMENT_REVIEW.equals(ir.method())) {
-      throw CompletenessException.invalid("只有材料审核指标可以在这里调整等级（" + ir.code() + " 为" + ir.method() + "）");
+      throw CompletenessException.invalid("只有材料审核指标可以调整等级；" + ir.code() + " 为" + ir.method() + "，请录入人工评定");
     }
     if (grade == null) {
       throw CompletenessException.invalid("请给出调整后的等级（A、B、C、D）");
     }
     String text = required(reason, "调整等级必须写明理由");
-    Decisions.OverrideRow row = new Decisions.OverrideRow(unit, year, ir.code(), grade, text, caller.username(), clock.instant());
+    Decisions.OverrideRow row = new Decisions.OverrideRow(unit, year, ir.code(), grade, text, caller.username(), caller.displayName(),
+        clock.instant());
     decisions.save(row);
     model.put(row);
     model.recompute(Set.of(unit));
@@ -324,6 +326,55 @@ public class CompletenessService implements SmartInitializingSingleton, org.spri
         "撤销调整等级 " + ir.override().grade() + "（原理由：" + ir.override().reason() + "），恢复计算等级 " + ir.computedGrade());
   }
 
+  /**
+   * Records (or changes) the hand grade (人工评定) of a 实地考察 or 问卷调查 indicator: ADMIN, DISTRICT,
+   * REVIEWER in scope, with a note of what was found and the day it was assessed (not after today).
+   */
+  public void handGrade(Caller caller, String unit, int year, String indicator, Grade grade, String note, LocalDate assessedOn) {
+    UnitCompleteness uc = visible(caller, unit, year);
+    if (!caller.reviews(unit)) {
+      throw CompletenessException.forbidden("只有测评人员可以录入人工评定");
+    }
+    IndicatorResult ir = indicator(uc, indicator);
+    if (ir.documentReview()) {
+      throw CompletenessException.invalid("指标 " + ir.code() + " 为材料审核，等级由台账材料计算；如需改动请调整等级");
+    }
+    if (grade == null) {
+      throw CompletenessException.invalid("请给出评定等级（A、B、C、D）");
+    }
+    String text = required(note, "人工评定必须写明考察或调查情况");
+    if (assessedOn == null) {
+      throw CompletenessException.invalid("请给出考察（调查）日期");
+    }
+    if (assessedOn.isAfter(LocalDate.now(clock))) {
+      throw CompletenessException.invalid("考察（调查）日期不能晚于今天：" + assessedOn);
+    }
+    Decisions.HandGradeRow row = new Decisions.HandGradeRow(unit, year, ir.code(), grade, text, assessedOn, caller.username(),
+        caller.displayName(), clock.instant());
+    decisions.save(row);
+    model.put(row);
+    model.recompute(Set.of(unit));
+    String before = ir.handGrade() == null ? "原为待评" : "原评定 " + ir.handGrade().grade() + "（" + ir.handGrade().assessedOn() + "）";
+    audit.record(caller.username(), AuditAction.HAND_GRADE, target(uc, ir),
+        before + "，评定为 " + grade + "；" + ir.method() + "日期 " + assessedOn + "；情况：" + text);
+  }
+
+  public void withdrawHandGrade(Caller caller, String unit, int year, String indicator) {
+    UnitCompleteness uc = visible(caller, unit, year);
+    if (!caller.reviews(unit)) {
+      throw CompletenessException.forbidden("只有测评人员可以撤销人工评定");
+    }
+    IndicatorResult ir = indicator(uc, indicator);
+    if (ir.handGrade() == null) {
+      throw CompletenessException.invalid("指标 " + ir.code() + " 没有人工评定");
+    }
+    decisions.deleteHandGrade(unit, year, ir.code());
+    model.removeHandGrade(unit, year, ir.code());
+    model.recompute(Set.of(unit));
+    audit.record(caller.username(), AuditAction.HAND_GRADE_WITHDRAWN, target(uc, ir),
+        "撤销人工评定 " + ir.handGrade().grade() + "（" + ir.handGrade().assessedOn() + "，" + ir.handGrade().note() + "），恢复待评");
+  }
+
   /** Records a 一票否决 item from the system's list: administrators only. */
   public void veto(Caller caller, String unit, int year, String code, String reason) {
     UnitCompleteness uc = visible(caller, unit, year);
@@ -336,7 +387,8 @@ public class CompletenessService implements SmartInitializingSingleton, org.spri
       throw CompletenessException.invalid("“" + system.name() + "”没有一票否决项 " + code + "（可用：" + String.join("；", known) + "）");
     }
     String text = required(reason, "一票否决必须写明理由");
-    Decisions.VetoRow row = new Decisions.VetoRow(unit, year, code.strip(), text, caller.username(), clock.instant());
+    Decisions.VetoRow row = new Decisions.VetoRow(unit, year, code.strip(), text, caller.username(), caller.displayName(),
+        clock.instant());
     decisions.save(row);
     model.put(row);
     model.recompute(Set.of(unit));

@@ -8,19 +8,25 @@ import java.util.TreeMap;
 
 /**
  * What people decided about units' results, kept in memory next to the facts so that recomputing
- * needs no database: 缺项说明 per missing item, grade overrides per indicator, veto items per year.
- * The database (V4__completeness.sql) is the durable copy. Not thread-safe: the model serialises access.
+ * needs no database: 缺项说明 per missing item, grade overrides and hand grades per indicator, veto
+ * items per year. The database (V4__completeness.sql, V6__verdicts.sql) is the durable copy. {@code by}
+ * is a login name, {@code byName} the person's name at the time. Not thread-safe: the model
+ * serialises access.
  */
 final class Decisions {
   record ExplanationRow(long id, String unit, int year, String itemKey, String reason, LocalDate deadline, String by, Instant at) {}
 
-  record OverrideRow(String unit, int year, String indicator, Grade grade, String reason, String by, Instant at) {}
+  record OverrideRow(String unit, int year, String indicator, Grade grade, String reason, String by, String byName, Instant at) {}
 
-  record VetoRow(String unit, int year, String code, String reason, String by, Instant at) {}
+  record VetoRow(String unit, int year, String code, String reason, String by, String byName, Instant at) {}
+
+  record HandGradeRow(String unit, int year, String indicator, Grade grade, String note, LocalDate assessedOn, String by,
+      String byName, Instant at) {}
 
   /** One unit's decisions for one year, as the engine reads them. */
-  record ForUnit(Map<String, ExplanationRow> explanations, Map<String, OverrideRow> overrides, Map<String, VetoRow> vetoes) {
-    static final ForUnit NONE = new ForUnit(Map.of(), Map.of(), Map.of());
+  record ForUnit(Map<String, ExplanationRow> explanations, Map<String, OverrideRow> overrides, Map<String, VetoRow> vetoes,
+      Map<String, HandGradeRow> handGrades) {
+    static final ForUnit NONE = new ForUnit(Map.of(), Map.of(), Map.of(), Map.of());
   }
 
   private record Key(String unit, int year) {}
@@ -28,17 +34,19 @@ final class Decisions {
   private final Map<Key, Map<String, ExplanationRow>> explanations = new HashMap<>();
   private final Map<Key, Map<String, OverrideRow>> overrides = new HashMap<>();
   private final Map<Key, Map<String, VetoRow>> vetoes = new HashMap<>();
+  private final Map<Key, Map<String, HandGradeRow>> handGrades = new HashMap<>();
 
   ForUnit of(String unit, int year) {
     Key k = new Key(unit, year);
     Map<String, ExplanationRow> e = explanations.get(k);
     Map<String, OverrideRow> o = overrides.get(k);
     Map<String, VetoRow> v = vetoes.get(k);
-    if (e == null && o == null && v == null) {
+    Map<String, HandGradeRow> h = handGrades.get(k);
+    if (e == null && o == null && v == null && h == null) {
       return ForUnit.NONE;
     }
     return new ForUnit(e == null ? Map.of() : Map.copyOf(e), o == null ? Map.of() : Map.copyOf(o),
-        v == null ? Map.of() : new TreeMap<>(v));
+        v == null ? Map.of() : new TreeMap<>(v), h == null ? Map.of() : Map.copyOf(h));
   }
 
   void put(ExplanationRow e) {
@@ -51,6 +59,17 @@ final class Decisions {
 
   void put(VetoRow v) {
     vetoes.computeIfAbsent(new Key(v.unit(), v.year()), k -> new HashMap<>()).put(v.code(), v);
+  }
+
+  void put(HandGradeRow h) {
+    handGrades.computeIfAbsent(new Key(h.unit(), h.year()), k -> new HashMap<>()).put(h.indicator(), h);
+  }
+
+  void removeHandGrade(String unit, int year, String indicator) {
+    Map<String, HandGradeRow> m = handGrades.get(new Key(unit, year));
+    if (m != null) {
+      m.remove(indicator);
+    }
   }
 
   void removeOverride(String unit, int year, String indicator) {

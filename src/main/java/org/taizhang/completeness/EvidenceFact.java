@@ -3,6 +3,8 @@ package org.taizhang.completeness;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Set;
+import org.taizhang.archive.Review;
+import org.taizhang.archive.ReviewStatus;
 import org.taizhang.text.ChineseDates;
 
 /**
@@ -18,6 +20,8 @@ import org.taizhang.text.ChineseDates;
  * @param signature MinHash signature of the text for near-duplicate detection, or null when the
  *     category is not compared or the text is too short
  * @param period the period the document states it is about (2025年第三季度), or null
+ * @param review where the document stands with the reviewers: a returned one (退回) is no evidence
+ *     until a new version replaces it
  */
 record EvidenceFact(
     long id,
@@ -33,16 +37,36 @@ record EvidenceFact(
     LocalDateTime takenAt,
     LocalDate created,
     int[] signature,
-    ChineseDates.Period period) {
+    ChineseDates.Period period,
+    Review review) {
 
   EvidenceFact {
     filledLabels = Set.copyOf(filledLabels);
+    review = review == null ? Review.SUBMITTED : review;
+  }
+
+  boolean returned() {
+    return review.status() == ReviewStatus.RETURNED;
+  }
+
+  /** Whether this document came after the other: by its date where both have one, then by upload order. */
+  boolean after(EvidenceFact other) {
+    if (date != null && other.date != null && !date.equals(other.date)) {
+      return date.isAfter(other.date);
+    }
+    return id > other.id;
   }
 
   /** A document that states no period. */
   EvidenceFact(long id, String unit, String category, String title, LocalDate date, int year, boolean image, boolean formal,
+      Set<String> filledLabels, boolean placeholder, LocalDateTime takenAt, LocalDate created, int[] signature, Review review) {
+    this(id, unit, category, title, date, year, image, formal, filledLabels, placeholder, takenAt, created, signature, null, review);
+  }
+
+  /** A submitted document that states no period. */
+  EvidenceFact(long id, String unit, String category, String title, LocalDate date, int year, boolean image, boolean formal,
       Set<String> filledLabels, boolean placeholder, LocalDateTime takenAt, LocalDate created, int[] signature) {
-    this(id, unit, category, title, date, year, image, formal, filledLabels, placeholder, takenAt, created, signature, null);
+    this(id, unit, category, title, date, year, image, formal, filledLabels, placeholder, takenAt, created, signature, null, null);
   }
 
   /**

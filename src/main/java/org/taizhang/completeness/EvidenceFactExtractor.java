@@ -63,7 +63,8 @@ final class EvidenceFactExtractor {
         d.metadata() == null ? null : d.metadata().takenAt(),
         d.metadata() == null || d.metadata().created() == null ? null : d.metadata().created().toLocalDate(),
         signature,
-        d.period());
+        d.period(),
+        d.review());
   }
 
   /** Some occurrence of the label carries real content: not blank, and not template placeholders. */

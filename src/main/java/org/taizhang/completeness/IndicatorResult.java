@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The verdict on one leaf indicator for one unit and year: status, computed and effective grade
- * (an override replaces the computed one), points earned, the documents used as evidence and
- * every missing item.
+ * (an override replaces the computed one; a 实地考察 or 问卷调查 indicator has only a hand grade),
+ * points earned, the documents used as evidence and every missing item.
  */
 public record IndicatorResult(
     String code,
@@ -17,6 +17,7 @@ public record IndicatorResult(
     Grade computedGrade,
     Grade grade,
     GradeOverride override,
+    HandGrade handGrade,
     double score,
     List<Long> evidence,
     List<MissingItem> missing) {
@@ -24,5 +25,10 @@ public record IndicatorResult(
   public IndicatorResult {
     evidence = List.copyOf(evidence);
     missing = List.copyOf(missing);
+  }
+
+  /** Whether the archive decides it (材料审核); otherwise it is graded by hand. */
+  public boolean documentReview() {
+    return EvaluationSystem.DOCUMENT_REVIEW.equals(method);
   }
 }

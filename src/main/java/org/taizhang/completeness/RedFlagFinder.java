@@ -2,7 +2,6 @@ package org.taizhang.completeness;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +10,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.LongFunction;
+import org.taizhang.time.OfficeTime;
 import org.taizhang.unit.Unit;
 
 /**
  * Finds what a reviewer should look at although no rule fails: unfilled templates, photos taken on
- * another day than the activity, texts nearly identical to another unit's, material made in bulk.
+ * another day than the activity, texts nearly identical to an earlier one of another unit, material
+ * made in bulk.
  */
 final class RedFlagFinder {
   static final String PLACEHOLDER = "PLACEHOLDER";
@@ -28,8 +29,6 @@ final class RedFlagFinder {
   /** So many documents created on one day although they are dated across months look made up afterwards. */
   static final int BACKFILL_MIN_DOCUMENTS = 6;
   static final int BACKFILL_MIN_MONTHS = 3;
-
-  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final Function<String, String> categoryName;
 
@@ -59,21 +58,11 @@ final class RedFlagFinder {
       if (f.image() && f.takenAt() != null && f.date() != null) {
         long days = Math.abs(ChronoUnit.DAYS.between(f.date(), f.takenAt().toLocalDate()));
         if (days > PHOTO_TOLERANCE_DAYS) {
-          photos.add(new RedFlag(PHOTO_TIME_MISMATCH, "照片《" + f.title() + "》的拍摄时间（EXIF）为 " + f.takenAt().format(MINUTES)
+          photos.add(new RedFlag(PHOTO_TIME_MISMATCH, "照片《" + f.title() + "》的拍摄时间（EXIF）为 " + OfficeTime.minutes(f.takenAt())
               + "，与材料日期 " + f.date() + " 相差 " + days + " 天", List.of(f.id())));
         }
       }
-      Map<Long, Double> near = partners.apply(f.id());
-      for (Map.Entry<Long, Double> p : new TreeMap<>(near).entrySet()) {
-        EvidenceFact other = fact.apply(p.getKey());
-        if (other == null) {
-          continue;
-        }
-        Unit u = unit.apply(other.unit());
-        String who = (u == null ? other.unit() : u.name() + "（" + other.unit() + "）");
-        duplicates.add(new RedFlag(NEAR_DUPLICATE, name(f) + "《" + f.title() + "》与" + who + other.year() + "年的《" + other.title()
-            + "》几乎相同（相似度约 " + Math.round(p.getValue() * 100) + "%）", List.of(f.id(), other.id())));
-      }
+      nearCopy(f, partners.apply(f.id()), fact, unit).ifPresent(duplicates::add);
       if (!f.image() && f.created() != null && f.date() != null) {
         byCreationDay.computeIfAbsent(f.created(), d -> new ArrayList<>()).add(f);
       }
@@ -90,6 +79,35 @@ final class RedFlagFinder {
       }
     });
     return out;
+  }
+
+  /**
+   * The flag of a document that nearly duplicates an earlier one of another unit: the later of two
+   * is the copy (by date, then upload order), so the source is not accused. The earliest partner
+   * is named as the source, but only in {@link RedFlag.Source}: whoever may not see that unit reads
+   * that the text is highly similar to another unit's material, no more.
+   */
+  private java.util.Optional<RedFlag> nearCopy(EvidenceFact f, Map<Long, Double> near, LongFunction<EvidenceFact> fact,
+      Function<String, Unit> unit) {
+    EvidenceFact source = null;
+    double similarity = 0;
+    for (Map.Entry<Long, Double> p : new TreeMap<>(near).entrySet()) {
+      EvidenceFact other = fact.apply(p.getKey());
+      if (other != null && f.after(other) && (source == null || source.after(other))) {
+        source = other;
+        similarity = p.getValue();
+      }
+    }
+    if (source == null) {
+      return java.util.Optional.empty();
+    }
+    String percent = "相似度约 " + Math.round(similarity * 100) + "%";
+    String own = name(f) + "《" + f.title() + "》";
+    Unit u = unit.apply(source.unit());
+    String who = u == null ? source.unit() : u.name() + "（" + source.unit() + "）";
+    String full = own + "与" + who + source.year() + "年在先的《" + source.title() + "》几乎相同（" + percent + "），疑为照抄";
+    return java.util.Optional.of(new RedFlag(NEAR_DUPLICATE, own + "与其他单位的材料高度相似，" + percent, List.of(f.id()),
+        new RedFlag.Source(source.unit(), source.id(), full)));
   }
 
   private String name(EvidenceFact f) {

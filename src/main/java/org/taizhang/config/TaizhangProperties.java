@@ -8,7 +8,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Settings under {@code taizhang.*}. All state lives below {@link #dataDir()}; what offices edit
- * lives in {@link #configDir()}.
+ * lives in {@link #configDir()}. {@link #timeZone()} is the office's zone: every time shown to people
+ * is in it, and it decides what "today" is (deadlines, overdue items, the current year).
  */
 @ConfigurationProperties("taizhang")
 public record TaizhangProperties(
@@ -19,7 +20,8 @@ public record TaizhangProperties(
     @DefaultValue Extract extract,
     @DefaultValue Index index,
     @DefaultValue Ocr ocr,
-    @DefaultValue Admin admin) {
+    @DefaultValue Admin admin,
+    @DefaultValue("Asia/Shanghai") String timeZone) {
 
   /** The archive imported on the first start, so a new installation has something to show. */
   public record Sample(@DefaultValue("./sample-archive") Path archive, @DefaultValue("true") boolean importOnFirstStart) {}

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -168,7 +167,7 @@ public class IngestService {
     // belongs to 2025), else the replaced version's, else the document's date, else the year it is handed in.
     Integer stated = statedPeriod.map(ChineseDates.Period::year).orElse(null);
     int year = r.year() != null ? r.year() : stated != null ? stated : replaced != null ? replaced.year()
-        : date != null ? date.getYear() : LocalDate.ofInstant(now, ZoneId.systemDefault()).getYear();
+        : date != null ? date.getYear() : LocalDate.ofInstant(now, clock.getZone()).getYear();
     return new NewDocument(r.unit(), category, title, date, year, fileName, x.mediaType(), staged.size(),
         staged.sha256(), x.pageCount(), x.metadata(), x.text(), x.truncated(),
         r.uploadedBy() == null ? "系统" : r.uploadedBy(), now, period);

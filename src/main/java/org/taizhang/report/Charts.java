@@ -42,7 +42,7 @@ public final class Charts {
     for (UnitCompleteness u : rows) {
       int[] n = byType.computeIfAbsent(type(u), t -> new int[2]);
       for (IndicatorResult r : u.indicators()) {
-        if (r.status() != IndicatorStatus.NOT_REVIEWED) {
+        if (r.documentReview()) {
           n[1]++;
           if (r.status() == IndicatorStatus.MET) {
             n[0]++;

@@ -133,12 +133,14 @@ public final class Matrix {
     Collator chinese = Collator.getInstance(Locale.CHINA);
     Comparator<UnitCompleteness> byName = Comparator.comparing(UnitCompleteness::unitName, chinese)
         .thenComparing(UnitCompleteness::unit);
-    Comparator<UnitCompleteness> byShare = Comparator.comparingDouble(Matrix::share);
+    // Best first: a vetoed unit comes after every unit without a veto, as it ranks.
+    Comparator<UnitCompleteness> best = Comparator.comparing(UnitCompleteness::vetoed)
+        .thenComparing(Comparator.comparingDouble(Matrix::share).reversed())
+        .thenComparing(Comparator.comparingDouble(UnitCompleteness::score).reversed());
     return switch (sort) {
       case NAME -> byName;
-      case SCORE_ASC -> byShare.thenComparing(UnitCompleteness::score).thenComparing(UnitCompleteness::unit);
-      case SCORE_DESC -> byShare.reversed().thenComparing(Comparator.comparingDouble(UnitCompleteness::score).reversed())
-          .thenComparing(UnitCompleteness::unit);
+      case SCORE_ASC -> best.reversed().thenComparing(UnitCompleteness::unit);
+      case SCORE_DESC -> best.thenComparing(UnitCompleteness::unit);
     };
   }
 

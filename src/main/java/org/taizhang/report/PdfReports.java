@@ -2,7 +2,6 @@ package org.taizhang.report;
 
 import java.io.IOException;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.taizhang.completeness.IndicatorStatus;
 import org.taizhang.completeness.MissingItem;
 import org.taizhang.completeness.RedFlag;
 import org.taizhang.completeness.UnitCompleteness;
+import org.taizhang.time.OfficeTime;
 
 /**
  * The PDF exports: a unit's completeness report and its archive catalogue (总目录 and 卷内目录).
@@ -26,7 +26,6 @@ import org.taizhang.completeness.UnitCompleteness;
  */
 @Component
 public class PdfReports {
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final float BODY = 10.5f;
   private static final float SMALL = 9.5f;
 
@@ -41,7 +40,8 @@ public class PdfReports {
   }
 
   /**
-   * The completeness report of one unit and year.
+   * The completeness report of one unit and year, as {@code c} is written for its reader
+   * ({@link UnitCompleteness#forReader}).
    *
    * @param documents looks an evidence document up by id (in the caller's scope); empty when it
    *     cannot be shown, which the report says
@@ -60,15 +60,22 @@ public class PdfReports {
         pdf.gap(4);
         pdf.text("单位：" + c.unitName() + "（" + c.unit() + "）　类型：" + nz(c.unitType()), BODY, PdfLayout.INK, 0);
         pdf.text("年度：" + c.year() + "　测评体系：" + nz(c.system()), BODY, PdfLayout.INK, 0);
-        pdf.text("得分：" + Labels.points(c.score()) + " / " + Labels.points(c.maxScore()) + "（材料审核指标）　排名："
-            + Labels.rank(c.rank(), c.rankOf()) + "（同类型单位）", BODY, PdfLayout.INK, 0);
+        pdf.text("得分：" + Labels.verdict(c) + "　排名：" + Labels.rank(c.rank(), c.rankOf()) + "（同类型单位）", BODY,
+            c.vetoed() ? PdfLayout.RED : PdfLayout.INK, 0);
         if (c.vetoes().isEmpty()) {
           pdf.text("一票否决：无", BODY, PdfLayout.INK, 0);
         } else {
-          pdf.text("一票否决：" + String.join("；", c.vetoes()), BODY, PdfLayout.RED, 0, BODY * 5);
+          pdf.text("一票否决：" + Labels.vetoes(c) + "。本年度" + UnitCompleteness.MAY_NOT_APPLY + "，排在同类型未被否决的单位之后。", BODY,
+              PdfLayout.RED, 0, BODY * 5);
         }
+        if (c.ungraded() > 0) {
+          pdf.text("待评：" + c.ungraded() + " 项实地考察、问卷调查指标尚未评定（共 " + Labels.points(c.ungradedPoints()) + " 分），暂计 0 分。",
+              BODY, PdfLayout.MUTED, 0, BODY * 2);
+        }
+        pdf.text("疑点：" + (c.redFlags().isEmpty() ? "无" : Labels.redFlags(c)), BODY, c.redFlags().isEmpty() ? PdfLayout.INK : PdfLayout.RED, 0,
+            BODY * 2);
         pdf.text("概况：" + summary(c), BODY, PdfLayout.INK, 0, BODY * 3);
-        pdf.text("生成时间：" + STAMP.format(generatedAt), SMALL, PdfLayout.MUTED, 0);
+        pdf.text("生成时间：" + OfficeTime.minutes(generatedAt), SMALL, PdfLayout.MUTED, 0);
 
         pdf.heading("一、指标明细", 13);
         String group = null;
@@ -112,18 +119,20 @@ public class PdfReports {
     }
     pdf.gap(3);
     pdf.text(r.code() + "　" + r.name(), 11, PdfLayout.INK, 8, 11 * 2);
-    String status = r.status() == IndicatorStatus.NOT_REVIEWED
-        ? "状态：" + r.status().label() + (r.grade() == null ? "" : "　等级：" + Labels.grade(r.grade())) + "　分值："
-            + Labels.points(r.points()) + "　测评方法：" + nz(r.method())
-        : "状态：" + r.status().label() + "　等级：" + Labels.grade(r.grade()) + "　分值：" + Labels.points(r.points())
-            + "　得分：" + Labels.points(r.score()) + "　测评方法：" + nz(r.method());
+    String status = "状态：" + r.status().label() + "　等级：" + Labels.grade(r.grade()) + "　分值：" + Labels.points(r.points())
+        + "　得分：" + Labels.points(r.score()) + "　测评方法：" + nz(r.method());
     pdf.text(status, BODY, Labels.onWhite(r.status()), 20);
     if (r.override() != null) {
       pdf.text("已调整：原等级 " + Labels.grade(r.computedGrade()) + "，调整为 " + Labels.grade(r.override().grade()) + "，理由："
-          + nz(r.override().reason()) + "（" + nz(r.override().by()) + "）", BODY, PdfLayout.INK, 20, BODY);
+          + nz(r.override().reason()) + "（" + nz(r.override().byName()) + "）", BODY, PdfLayout.INK, 20, BODY);
     }
-    if (r.status() == IndicatorStatus.NOT_REVIEWED) {
-      pdf.text("本项由" + nz(r.method()) + "评定，不凭台账材料计分。", SMALL, PdfLayout.MUTED, 20);
+    if (r.handGrade() != null) {
+      pdf.text("人工评定：等级 " + Labels.grade(r.handGrade().grade()) + "，" + nz(r.method()) + "日期 " + r.handGrade().assessedOn()
+          + "，情况：" + nz(r.handGrade().note()) + "（评定人：" + nz(r.handGrade().byName()) + "）", BODY, PdfLayout.INK, 20, BODY * 2);
+      return;
+    }
+    if (!r.documentReview()) {
+      pdf.text("本项由" + nz(r.method()) + "人工评定，尚未评定，暂计 0 分。", SMALL, PdfLayout.MUTED, 20);
       return;
     }
     if (!r.evidence().isEmpty()) {
@@ -140,7 +149,7 @@ public class PdfReports {
     if (!r.missing().isEmpty()) {
       pdf.text("缺项（" + r.missing().size() + " 项）：", BODY, Labels.onWhite(IndicatorStatus.MISSING), 20);
       for (MissingItem m : r.missing()) {
-        pdf.text("· " + m.text(), SMALL, PdfLayout.INK, 30, SMALL);
+        pdf.text("· " + m.text(), SMALL, m.returned().isEmpty() ? PdfLayout.INK : Labels.onWhite(IndicatorStatus.MISSING), 30, SMALL);
         Explanation e = m.explanation();
         if (e != null) {
           pdf.text("缺项说明：" + nz(e.reason()) + "；完成期限：" + e.deadline() + (e.overdue() ? "（已逾期）" : ""), SMALL,
@@ -178,7 +187,7 @@ public class PdfReports {
         pdf.centered(c.year() + "年度文明创建档案 总目录", 15, PdfLayout.INK);
         pdf.gap(4);
         pdf.text("单位代码：" + c.unitCode() + "　类型：" + nz(c.unitType()) + "　共 " + c.volumes().size() + " 卷 "
-            + c.documentCount() + " 件　生成时间：" + STAMP.format(generatedAt), SMALL, PdfLayout.MUTED, 0);
+            + c.documentCount() + " 件　生成时间：" + OfficeTime.minutes(generatedAt), SMALL, PdfLayout.MUTED, 0);
         pdf.gap(6);
         if (c.volumes().isEmpty()) {
           pdf.text("本年度没有归档材料。", BODY, PdfLayout.MUTED, 0);

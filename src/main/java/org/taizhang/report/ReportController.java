@@ -7,7 +7,6 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -48,14 +47,14 @@ class ReportController {
   private final Clock clock;
 
   ReportController(CompletenessService completeness, UnitRepository units, Archive archive, Catalog catalog, AuditLog audit,
-      PdfReports pdf, Optional<Clock> clock) {
+      PdfReports pdf, Clock clock) {
     this.completeness = completeness;
     this.units = units;
     this.archive = archive;
     this.catalog = catalog;
     this.audit = audit;
     this.pdf = pdf;
-    this.clock = clock.orElse(Clock.systemDefaultZone());
+    this.clock = clock;
   }
 
   /** Not found, or outside the caller's scope: the same 404 either way. */
@@ -96,10 +95,11 @@ class ReportController {
     int y = ReportRequests.year(year, completeness.years(), LocalDate.now(clock))
         .orElseThrow(() -> new NotFound("尚未配置任何年度的测评体系。"));
     UnitCompleteness c = completeness.unit(unit.code(), y)
-        .orElseThrow(() -> new NotFound(unit.name() + "（" + unit.type() + "）在 " + y + " 年度没有适用的测评体系。"));
+        .orElseThrow(() -> new NotFound(unit.name() + "（" + unit.type() + "）在 " + y + " 年度没有适用的测评体系。"))
+        .forReader(caller::sees);
     byte[] body = pdf.completeness(c, id -> archive.document(id, caller.scope()), LocalDateTime.now(clock));
     audit.record(caller.username(), AuditAction.EXPORT, "完整性报告 " + unit.name() + "（" + unit.code() + "）" + y + "年度（PDF）",
-        "得分 " + Labels.points(c.score()) + "/" + Labels.points(c.maxScore()) + "，排名 " + Labels.rank(c.rank(), c.rankOf()));
+        "得分 " + Labels.verdict(c) + "，排名 " + Labels.rank(c.rank(), c.rankOf()));
     return file(body, MediaType.APPLICATION_PDF, unit.name() + y + "年度台账完整性报告.pdf");
   }
 

@@ -59,11 +59,16 @@ public final class ReportRequests {
     return new UnitTree(visible).depthFirst().stream().filter(n -> withChildren.contains(n.unit().code())).toList();
   }
 
-  /** The matrix of a dashboard request: covered units the caller sees, filtered by type and subtree, sorted. */
+  /**
+   * The matrix of a dashboard request: covered units the caller sees, filtered by type and subtree,
+   * sorted, each written for the caller (a near-copy's source outside its scope stays unnamed).
+   */
   public static Matrix matrix(CompletenessService completeness, Caller caller, List<Unit> visible, int year, String type,
       String parent, Matrix.Sort sort) {
     Set<String> subtree = parent == null ? null : new UnitTree(visible).subtree(parent);
-    return Matrix.of(completeness.units(year, type), caller::sees, type, subtree, sort);
+    List<org.taizhang.completeness.UnitCompleteness> rows = completeness.units(year, type).stream()
+        .filter(u -> caller.sees(u.unit())).map(u -> u.forReader(caller::sees)).toList();
+    return Matrix.of(rows, caller::sees, type, subtree, sort);
   }
 
   /** “类型：文明单位；上级单位：青禾县教育局；排序：得分从高到低” for the export's notes. */

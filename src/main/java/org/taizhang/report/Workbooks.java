@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -28,7 +27,9 @@ import org.taizhang.completeness.Explanation;
 import org.taizhang.completeness.IndicatorResult;
 import org.taizhang.completeness.IndicatorStatus;
 import org.taizhang.completeness.MissingItem;
+import org.taizhang.completeness.RedFlag;
 import org.taizhang.completeness.UnitCompleteness;
+import org.taizhang.time.OfficeTime;
 
 /**
  * The Excel exports (XLSX, Apache POI): the dashboard's matrix with the dashboard's colours plus
@@ -38,12 +39,13 @@ public final class Workbooks {
   public static final String MATRIX_SHEET = "完整性矩阵";
   public static final String MISSING_SHEET = "缺项清单";
   public static final String NOTES_SHEET = "说明";
+  public static final String RED_FLAG_SHEET = "疑点清单";
   public static final String CATALOGUE_SHEET = "总目录";
-  public static final List<String> MATRIX_FIXED_HEADERS = List.of("单位名称", "单位代码", "单位类型", "得分", "满分", "排名", "一票否决");
+  public static final List<String> MATRIX_FIXED_HEADERS =
+      List.of("单位名称", "单位代码", "单位类型", "得分", "满分", "待评", "排名", "一票否决", "疑点");
+  public static final List<String> RED_FLAG_HEADERS = List.of("单位名称", "单位代码", "疑点类型", "说明");
   public static final List<String> MISSING_HEADERS =
       List.of("单位名称", "单位代码", "指标代码", "指标名称", "状态", "缺项", "缺项说明", "完成期限", "说明逾期");
-
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private Workbooks() {}
 
@@ -55,6 +57,7 @@ public final class Workbooks {
     final XSSFCellStyle number;
     final XSSFCellStyle title;
     final XSSFCellStyle veto;
+    final XSSFCellStyle flag;
     final Map<IndicatorStatus, XSSFCellStyle> status = new EnumMap<>(IndicatorStatus.class);
 
     Styles(XSSFWorkbook wb) {
@@ -84,6 +87,13 @@ public final class Workbooks {
       veto.setFillPattern(FillPatternType.SOLID_FOREGROUND);
       veto.setFont(white);
       veto.setWrapText(true);
+      XSSFFont darkRed = wb.createFont();
+      darkRed.setColor(color("8E1B12"));
+      flag = bordered(wb);
+      flag.setFillForegroundColor(color("FDECEA"));
+      flag.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+      flag.setFont(darkRed);
+      flag.setWrapText(true);
       for (IndicatorStatus s : IndicatorStatus.values()) {
         XSSFCellStyle st = bordered(wb);
         st.setFillForegroundColor(color(Labels.fillHex(s)));
@@ -117,9 +127,11 @@ public final class Workbooks {
   }
 
   /**
-   * The matrix: one sheet per evaluation system (one unit per row: name, code, type, score, max,
-   * rank, veto, then one column per indicator with “grade status” on the status's colour), then
-   * every missing item, then a sheet with the year, the filters and the colour legend.
+   * The matrix: one sheet per evaluation system (one unit per row: name, code, type, score — or
+   * for a vetoed unit “一票否决 · 不得申报” in its place —, max, indicators still to be graded, rank,
+   * veto, red flags, then one column per indicator with “grade status” on the status's colour),
+   * then every missing item, every red flag, and a sheet with the year, the filters and the colour
+   * legend. Red flags are written as the matrix's rows carry them: built for the reader.
    */
   public static byte[] matrix(int year, Matrix matrix, String filters, LocalDateTime generatedAt) {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
@@ -144,10 +156,16 @@ public final class Workbooks {
           text(row, 0, u.unitName(), st.text);
           text(row, 1, u.unit(), st.text);
           text(row, 2, u.unitType(), st.text);
-          number(row, 3, u.score(), st.number);
+          if (u.vetoed()) {
+            text(row, 3, Labels.verdict(u), st.veto);
+          } else {
+            number(row, 3, u.score(), st.number);
+          }
           number(row, 4, u.maxScore(), st.number);
-          text(row, 5, Labels.rank(u.rank(), u.rankOf()), st.text);
-          text(row, 6, u.vetoed() ? String.join("；", u.vetoes()) : "无", u.vetoed() ? st.veto : st.text);
+          number(row, 5, u.ungraded(), st.number);
+          text(row, 6, Labels.rank(u.rank(), u.rankOf()), st.text);
+          text(row, 7, u.vetoed() ? Labels.vetoes(u) : "无", u.vetoed() ? st.veto : st.text);
+          text(row, 8, u.redFlags().isEmpty() ? "无" : Labels.redFlags(u), u.redFlags().isEmpty() ? st.text : st.flag);
           int c = MATRIX_FIXED_HEADERS.size();
           for (Matrix.Column col : block.columns()) {
             IndicatorResult res = block.cell(u, col.code());
@@ -159,7 +177,7 @@ public final class Workbooks {
           }
         }
         sheet.createFreezePane(1, 1);
-        widths(sheet, new int[] {28, 12, 10, 8, 8, 8, 18}, block.columns().size(), 14);
+        widths(sheet, new int[] {28, 12, 10, 12, 8, 6, 8, 18, 22}, block.columns().size(), 14);
         sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, headers.size() - 1));
         sheet.getPrintSetup().setLandscape(true);
         sheet.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
@@ -189,15 +207,32 @@ public final class Workbooks {
       widths(missing, new int[] {28, 12, 8, 28, 10, 48, 36, 12, 8}, 0, 0);
       missing.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, MISSING_HEADERS.size() - 1));
 
+      XSSFSheet flags = wb.createSheet(RED_FLAG_SHEET);
+      header(flags.createRow(0), RED_FLAG_HEADERS, st);
+      r = 1;
+      for (UnitCompleteness u : matrix.rows()) {
+        for (RedFlag f : u.redFlags()) {
+          Row row = flags.createRow(r++);
+          text(row, 0, u.unitName(), st.text);
+          text(row, 1, u.unit(), st.text);
+          text(row, 2, Labels.redFlagKind(f.kind()), st.flag);
+          text(row, 3, f.text(), st.wrap);
+        }
+      }
+      flags.createFreezePane(0, 1);
+      widths(flags, new int[] {28, 12, 14, 80}, 0, 0);
+      flags.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, RED_FLAG_HEADERS.size() - 1));
+
       XSSFSheet notes = wb.createSheet(NOTES_SHEET);
       int n = 0;
       Row t = notes.createRow(n++);
       text(t, 0, year + "年度台账完整性矩阵", st.title);
       pair(notes.createRow(n++), "年度", String.valueOf(year), st);
       pair(notes.createRow(n++), "筛选", filters, st);
-      pair(notes.createRow(n++), "生成时间", STAMP.format(generatedAt), st);
+      pair(notes.createRow(n++), "生成时间", OfficeTime.minutes(generatedAt), st);
       pair(notes.createRow(n++), "测评体系", String.join("；", matrix.blocks().stream().map(Matrix.Block::system).toList()), st);
-      pair(notes.createRow(n++), "单元格", "等级 + 状态；得分与满分只计材料审核指标；排名为同类型单位中的名次", st);
+      pair(notes.createRow(n++), "单元格", "等级 + 状态；得分含材料审核指标和已人工评定的实地考察、问卷调查指标，待评指标暂计 0 分", st);
+      pair(notes.createRow(n++), "排名", "同类型单位中的名次；记录了一票否决的单位不得申报，排在所有未被否决的单位之后", st);
       n++;
       text(notes.createRow(n++), 0, "颜色", st.header);
       for (IndicatorStatus s : IndicatorStatus.values()) {
@@ -218,7 +253,7 @@ public final class Workbooks {
       XSSFSheet main = wb.createSheet(CATALOGUE_SHEET);
       text(main.createRow(0), 0, c.unitName() + " " + c.year() + "年度文明创建档案 总目录", st.title);
       text(main.createRow(1), 0, "单位代码 " + c.unitCode() + "，共 " + c.volumes().size() + " 卷 " + c.documentCount()
-          + " 件，生成于 " + STAMP.format(generatedAt), st.text);
+          + " 件，生成于 " + OfficeTime.minutes(generatedAt), st.text);
       header(main.createRow(2), List.of("卷号", "案卷题名（类别）", "件数", "页数", "起止日期"), st);
       int r = 3;
       for (Catalogue.Volume v : c.volumes()) {

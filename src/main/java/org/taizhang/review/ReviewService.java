@@ -3,9 +3,11 @@ package org.taizhang.review;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.taizhang.account.Caller;
 import org.taizhang.archive.Document;
+import org.taizhang.archive.DocumentChanged;
 import org.taizhang.archive.DocumentRepository;
 import org.taizhang.archive.Review;
 import org.taizhang.archive.ReviewStatus;
@@ -23,13 +25,18 @@ public class ReviewService {
   private final DocumentRepository documents;
   private final CommentRepository comments;
   private final AuditLog audit;
+  /** The office's clock: it decides whether a deadline lies in the past. */
   private final Clock clock;
+  /** A decision changes what counts as evidence (returned material does not), so completeness must hear of it. */
+  private final ApplicationEventPublisher events;
 
-  ReviewService(DocumentRepository documents, CommentRepository comments, AuditLog audit) {
+  ReviewService(DocumentRepository documents, CommentRepository comments, AuditLog audit, Clock clock,
+      ApplicationEventPublisher events) {
     this.documents = documents;
     this.comments = comments;
     this.audit = audit;
-    this.clock = Clock.systemDefaultZone();
+    this.clock = clock;
+    this.events = events;
   }
 
   /** Returns the document the caller may review, or throws {@link NotVisibleException}. */
@@ -48,6 +55,7 @@ public class ReviewService {
     Document d = reviewable(caller, id);
     documents.setReview(id, new Review(ReviewStatus.ACCEPTED, null, null, caller.username(), clock.instant()));
     audit.record(caller.username(), AuditAction.ACCEPT, target(d), null);
+    events.publishEvent(new DocumentChanged(id, d.unitCode()));
     return documents.find(id).orElseThrow();
   }
 
@@ -65,6 +73,7 @@ public class ReviewService {
     String text = clip(reason.strip());
     documents.setReview(id, new Review(ReviewStatus.RETURNED, text, deadline, caller.username(), clock.instant()));
     audit.record(caller.username(), AuditAction.RETURN, target(d), text + "；期限 " + deadline);
+    events.publishEvent(new DocumentChanged(id, d.unitCode()));
     return documents.find(id).orElseThrow();
   }
 

@@ -202,12 +202,15 @@ final class LedgerPlanner {
         throw new IllegalStateException("copy source must be planned first: " + copy.get());
       }
       UnitProfile from = source.plan().unit();
+      // A copy is made after its source: dated the next workday after it when the plan drew an earlier day.
+      LocalDate signed = plan.annualDate().isAfter(source.plan().annualDate()) ? plan.annualDate()
+          : ChineseDateWords.workday(source.plan().annualDate().plusDays(1));
       DocumentContent copied = source.content().map(t -> t
           .replace(from.name(), unit.name())
           .replace(from.shortName(), unit.shortName())
           .replaceFirst("现将[^：。]*如下：", "现将一年来的工作情况总结如下：")
-          .replace(ChineseDateWords.full(source.plan().annualDate()), ChineseDateWords.full(plan.annualDate())));
-      PlannedFile file = files.add(Categories.ANNUAL, year + "年度文明创建工作总结.docx", at(plan.annualDate(), rng),
+          .replace(ChineseDateWords.full(source.plan().annualDate()), ChineseDateWords.full(signed)));
+      PlannedFile file = files.add(Categories.ANNUAL, year + "年度文明创建工作总结.docx", at(signed, rng),
           text(copied, TextFormat.DOCX));
       String text = copied.plainText();
       List<String> leftovers = new ArrayList<>();

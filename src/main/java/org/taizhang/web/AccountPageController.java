@@ -9,7 +9,6 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,10 +31,6 @@ class AccountPageController {
     this.units = units;
   }
 
-  @ModelAttribute("fmt")
-  PageFormat format() {
-    return PageFormat.INSTANCE;
-  }
 
   @GetMapping("/account")
   String account(Caller caller, Model model) {

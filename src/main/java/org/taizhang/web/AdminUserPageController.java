@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,10 +35,6 @@ class AdminUserPageController {
     this.units = units;
   }
 
-  @ModelAttribute("fmt")
-  PageFormat format() {
-    return PageFormat.INSTANCE;
-  }
 
   /** What the create form held, so a rejected form comes back filled in (the password excepted). */
   record NewUserForm(String username, String displayName, String role, String unit) {

@@ -45,8 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The completeness pages: the dashboard (units × indicators, charts, overdue explanations) and a
- * unit's checklist with its forms — 缺项说明 for those who hand material in, grade overrides for
- * reviewers, 一票否决 for administrators. The forms POST and are answered with a redirect and a flash
+ * unit's checklist with its forms — 缺项说明 for those who hand material in, grade overrides and hand
+ * grades (人工评定) for reviewers, 一票否决 for administrators. Results are written for the reader:
+ * a near-copy's source in a unit the caller may not see stays unnamed. The forms POST and are answered with a redirect and a flash
  * message. Who may do what is the service's decision; this class maps its refusals: outside the
  * scope 404, a role that may not act 403, a bad input a message on the page.
  */
@@ -62,18 +63,14 @@ class CompletenessPageController {
   private final Clock clock;
 
   CompletenessPageController(CompletenessService completeness, UnitRepository units, Archive archive, JsonMapper json,
-      Optional<Clock> clock) {
+      Clock clock) {
     this.completeness = completeness;
     this.units = units;
     this.archive = archive;
     this.json = json;
-    this.clock = clock.orElse(Clock.systemDefaultZone());
+    this.clock = clock;
   }
 
-  @ModelAttribute("fmt")
-  PageFormat format() {
-    return PageFormat.INSTANCE;
-  }
 
   @ModelAttribute("cf")
   View view() {
@@ -109,8 +106,25 @@ class CompletenessPageController {
       return Labels.redFlagKind(kind);
     }
 
-    public String vetoCode(String veto) {
-      return Labels.vetoCode(veto);
+    /** The score, or the veto in its place. */
+    public String verdict(UnitCompleteness u) {
+      return Labels.verdict(u);
+    }
+
+    /** The vetoes, each credited to whoever recorded it. */
+    public String vetoes(UnitCompleteness u) {
+      return Labels.vetoes(u);
+    }
+
+    /** “3 项：疑似雷同 2、模板未填写 1”. */
+    public String redFlags(UnitCompleteness u) {
+      return Labels.redFlags(u);
+    }
+
+    /** The unit's red flags on its checklist. */
+    public String redFlagsLink(String unit, int year) {
+      return UriComponentsBuilder.fromPath("/units/{code}/completeness").queryParam("year", year).fragment("red-flags")
+          .buildAndExpand(unit).encode().toUriString();
     }
 
     /** “Ⅰ-3-1 每季度至少召开一次…：达标（A）” for a cell's tooltip. */
@@ -205,6 +219,7 @@ class CompletenessPageController {
     mv.addObject("statusCounts", statusCounts);
     mv.addObject("statuses", IndicatorStatus.values());
     mv.addObject("vetoed", matrix.rows().stream().filter(UnitCompleteness::vetoed).count());
+    mv.addObject("flagged", matrix.rows().stream().filter(u -> !u.redFlags().isEmpty()).count());
     mv.addObject("chartJson", json.writeValueAsString(Charts.of(matrix.rows(), completeness.systems(), y, today)));
     mv.addObject("exportUrl", UriComponentsBuilder.fromPath("/completeness/matrix.xlsx").queryParam("year", y)
         .queryParamIfPresent("type", Optional.ofNullable(t)).queryParamIfPresent("parent", Optional.ofNullable(p))
@@ -223,9 +238,6 @@ class CompletenessPageController {
   /** A missing item with the indicator it belongs to, for the “本季度仍缺” box. */
   record DueItem(IndicatorResult indicator, MissingItem item) {}
 
-  /** A recorded veto: its code, the engine's text, and the configured name. */
-  record VetoView(String code, String text) {}
-
   @GetMapping("/units/{code}/completeness")
   ModelAndView checklist(@PathVariable("code") String code, @RequestParam(name = "year", required = false) String year,
       Caller caller) {
@@ -242,7 +254,7 @@ class CompletenessPageController {
     mv.addObject("years", years);
     mv.addObject("year", chosen.orElse(null));
     mv.addObject("today", today);
-    Optional<UnitCompleteness> result = chosen.flatMap(y -> completeness.unit(unit.code(), y));
+    Optional<UnitCompleteness> result = chosen.flatMap(y -> completeness.unit(unit.code(), y)).map(u -> u.forReader(caller::sees));
     mv.addObject("c", result.orElse(null));
     mv.addObject("canExplain", caller.handsIn(unit.code()));
     mv.addObject("canReview", caller.reviews(unit.code()));
@@ -293,7 +305,6 @@ class CompletenessPageController {
     List<EvaluationSystem.VetoItem> vetoChoices = completeness.systems().stream().filter(s -> s.covers(unit.type(), y))
         .findFirst().map(EvaluationSystem::vetoes).orElse(List.of());
     mv.addObject("vetoChoices", vetoChoices);
-    mv.addObject("vetoes", c.vetoes().stream().map(v -> new VetoView(Labels.vetoCode(v), v)).toList());
     mv.addObject("grades", Grade.values());
     mv.addObject("reportUrl", UriComponentsBuilder.fromPath("/units/{code}/completeness/report.pdf").queryParam("year", y)
         .buildAndExpand(unit.code()).encode().toUriString());
@@ -340,6 +351,36 @@ class CompletenessPageController {
     try {
       completeness.withdrawOverride(caller, code, y, indicator);
       ReviewPageController.flash(redirect, "success", "已撤销指标 " + indicator + " 的等级调整，恢复计算等级");
+    } catch (CompletenessException e) {
+      refusedUnlessInvalid(e, redirect);
+    }
+    return back(code, y, indicator);
+  }
+
+  @PostMapping("/units/{code}/hand-grades")
+  String handGrade(@PathVariable("code") String code, @RequestParam(name = "year", required = false) String year,
+      @RequestParam(name = "indicator", required = false) String indicator, @RequestParam(name = "grade", required = false) String grade,
+      @RequestParam(name = "note", required = false) String note, @RequestParam(name = "date", required = false) String date,
+      Caller caller, RedirectAttributes redirect) {
+    int y = visibleYear(code, year, caller);
+    try {
+      LocalDate d = date == null || date.isBlank() ? null : ChineseDates.parse(date.strip())
+          .orElseThrow(() -> new CompletenessException(CompletenessException.Kind.INVALID_REQUEST, "考察日期格式有误，应为 2025-10-12 这样的日期"));
+      completeness.handGrade(caller, code, y, indicator, grade(grade), note, d);
+      ReviewPageController.flash(redirect, "success", "已录入指标 " + indicator + " 的人工评定：" + grade.strip().toUpperCase(java.util.Locale.ROOT));
+    } catch (CompletenessException e) {
+      refusedUnlessInvalid(e, redirect);
+    }
+    return back(code, y, indicator);
+  }
+
+  @PostMapping("/units/{code}/hand-grades/withdraw")
+  String withdrawHandGrade(@PathVariable("code") String code, @RequestParam(name = "year", required = false) String year,
+      @RequestParam(name = "indicator", required = false) String indicator, Caller caller, RedirectAttributes redirect) {
+    int y = visibleYear(code, year, caller);
+    try {
+      completeness.withdrawHandGrade(caller, code, y, indicator);
+      ReviewPageController.flash(redirect, "success", "已撤销指标 " + indicator + " 的人工评定，恢复待评");
     } catch (CompletenessException e) {
       refusedUnlessInvalid(e, redirect);
     }

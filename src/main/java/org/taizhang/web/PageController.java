@@ -1,6 +1,7 @@
 package org.taizhang.web;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,7 +14,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -71,10 +71,12 @@ class PageController {
   private final SimilarDocuments similarDocuments;
   private final TextRecognition recognition;
   private final DocumentEditor editor;
+  /** The office's clock: it decides whether a deadline has passed. */
+  private final Clock clock;
 
   PageController(SearchService search, UnitRepository units, Archive archive, Catalog catalog, IngestService ingest, AuditLog audit,
       ReviewService reviews, AccountService accounts, HitPreview hitPreview, SimilarDocuments similarDocuments,
-      TextRecognition recognition, DocumentEditor editor) {
+      TextRecognition recognition, DocumentEditor editor, Clock clock) {
     this.search = search;
     this.units = units;
     this.archive = archive;
@@ -87,12 +89,9 @@ class PageController {
     this.similarDocuments = similarDocuments;
     this.recognition = recognition;
     this.editor = editor;
+    this.clock = clock;
   }
 
-  @ModelAttribute("fmt")
-  PageFormat format() {
-    return PageFormat.INSTANCE;
-  }
 
   @GetMapping("/")
   String search(
@@ -241,8 +240,8 @@ class PageController {
         && d.review().status() == ReviewStatus.ACCEPTED);
     mv.addObject("categories", catalog.categories());
     mv.addObject("periodLabel", d.period() == null ? null : ChineseDates.label(d.period()));
-    mv.addObject("overdue", returned && d.review().deadline() != null && d.review().deadline().isBefore(LocalDate.now()));
-    mv.addObject("today", LocalDate.now());
+    mv.addObject("overdue", returned && d.review().deadline() != null && d.review().deadline().isBefore(LocalDate.now(clock)));
+    mv.addObject("today", LocalDate.now(clock));
     List<String> people = new ArrayList<>(List.of(nullToEmpty(d.uploadedBy()), nullToEmpty(d.review().by()),
         nullToEmpty(d.lifecycle().deletedBy())));
     comments.forEach(c -> people.add(c.author()));
@@ -381,7 +380,7 @@ class PageController {
       handIn.stream().findFirst().ifPresent(u -> mv.addObject("fixedUnit", u));
       form = new UploadForm(caller.unitCode(), form.category(), form.date(), form.title(), form.year(), form.replaces());
     }
-    int thisYear = LocalDate.now().getYear();
+    int thisYear = LocalDate.now(clock).getYear();
     List<Integer> years = new ArrayList<>();
     for (int y = thisYear + 1; y >= thisYear - UPLOAD_YEARS_BACK; y--) {
       years.add(y);

@@ -2,25 +2,38 @@ package org.taizhang.web;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.taizhang.time.OfficeTime;
 
 /**
- * How the pages write sizes, times and positions. Exposed to the templates as {@code fmt}, because
+ * How the pages write sizes, times and positions. Exposed to every template as {@code fmt}, because
  * Thymeleaf 3.1 no longer lets templates call static helpers.
  */
+@Component
 final class PageFormat {
-  static final PageFormat INSTANCE = new PageFormat(ZoneId.systemDefault());
+  // Upload times are instants; an office reads them in its own zone (taizhang.time-zone), not the server's.
+  private final OfficeTime time;
 
-  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-  private static final DateTimeFormatter DATE_TIME_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  PageFormat(OfficeTime time) {
+    this.time = time;
+  }
 
-  // Upload times are instants; an office reads them in its own time zone, which is the server's.
-  private final ZoneId zone;
+  /** Puts {@code fmt} into the model of every page. */
+  @ControllerAdvice
+  static class Advice {
+    private final PageFormat format;
 
-  PageFormat(ZoneId zone) {
-    this.zone = zone;
+    Advice(PageFormat format) {
+      this.format = format;
+    }
+
+    @ModelAttribute("fmt")
+    PageFormat fmt() {
+      return format;
+    }
   }
 
   /** 1 234 字节, 12.3 KB, 4.5 MB: exact bytes only where a unit would round to zero. */
@@ -45,12 +58,19 @@ final class PageFormat {
     return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
   }
 
+  /** A wall-clock time that is already local (a photo's EXIF time), as it is. */
   public String dateTime(LocalDateTime t) {
-    return t == null ? null : DATE_TIME.format(t);
+    return OfficeTime.seconds(t);
   }
 
+  /** An instant in the office's zone, to the minute. */
   public String instant(Instant t) {
-    return t == null ? null : DATE_TIME_MINUTES.format(t.atZone(zone));
+    return time.minutes(t);
+  }
+
+  /** An instant in the office's zone, to the second. */
+  public String seconds(Instant t) {
+    return time.seconds(t);
   }
 
   /** 北纬 31.230416°，东经 121.473701° — the way a reviewer would write it in a note. */

@@ -10,7 +10,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -44,19 +43,19 @@ class ReviewPageController {
   private final Archive archive;
   private final UnitRepository units;
   private final AccountService accounts;
+  /** The office's clock: it decides whether a deadline has passed. */
+  private final java.time.Clock clock;
 
-  ReviewPageController(ReviewService reviews, RecycleBin recycleBin, Archive archive, UnitRepository units, AccountService accounts) {
+  ReviewPageController(ReviewService reviews, RecycleBin recycleBin, Archive archive, UnitRepository units, AccountService accounts,
+      java.time.Clock clock) {
     this.reviews = reviews;
     this.recycleBin = recycleBin;
     this.archive = archive;
     this.units = units;
     this.accounts = accounts;
+    this.clock = clock;
   }
 
-  @ModelAttribute("fmt")
-  PageFormat format() {
-    return PageFormat.INSTANCE;
-  }
 
   /** One line of a to-do list, with what the page needs beside the document. */
   record TodoItem(Document doc, String unitName, String reviewer, boolean overdue, boolean canResubmit) {}
@@ -64,7 +63,7 @@ class ReviewPageController {
   @GetMapping("/todo")
   String todo(Caller caller, Model model) {
     Map<String, String> unitNames = unitNames();
-    LocalDate today = LocalDate.now();
+    LocalDate today = LocalDate.now(clock);
     List<Document> returned = reviews.returned(caller);
     List<Document> awaiting = reviews.awaitingReview(caller);
     Map<String, String> people = PageController.displayNames(accounts, returned.stream().map(d -> d.review().by()).toList());

@@ -36,9 +36,13 @@ class SearchExtrasController {
   private final ResultExport export;
   private final AuditLog audit;
 
-  SearchExtrasController(ResultExport export, AuditLog audit) {
+  /** The office's clock: the export's time is the office's. */
+  private final java.time.Clock clock;
+
+  SearchExtrasController(ResultExport export, AuditLog audit, java.time.Clock clock) {
     this.export = export;
     this.audit = audit;
+    this.clock = clock;
   }
 
   /** The result list of {@code /?q=…&unit=…&category=…&year=…&type=…&sort=…} as XLSX (at most 10,000 rows), in the page's order. */
@@ -54,7 +58,7 @@ class SearchExtrasController {
     // Read as leniently as the search page (an unknown year or order is ignored), so the export lists what the page showed.
     ResultExport.Criteria criteria = new ResultExport.Criteria(q, blankToNull(unit), blankToNull(category), year(year), blankToNull(type),
         SearchSort.parse(sort).orElse(SearchSort.RELEVANCE));
-    LocalDateTime now = LocalDateTime.now();
+    LocalDateTime now = LocalDateTime.now(clock);
     String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
     ResultExport.Export result = export.export(criteria, caller.scope(), base, caller.displayName(), now);
     audit.record(caller.username(), AuditAction.EXPORT, "检索结果", detail(criteria, result.rows()));

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.taizhang.time.OfficeTime;
 
 /** The page's filter reading, links and pager, without a running application. */
 class AuditPageTest {
@@ -60,15 +61,20 @@ class AuditPageTest {
         .isEqualTo("最早至20250331-审计日志.csv");
   }
 
+  private static final OfficeTime BEIJING = new OfficeTime(OfficeTime.clock("Asia/Shanghai"));
+
   @Test
-  void rowsShowBeijingTime() {
+  void rowsShowTheOfficesTime() {
     AuditEvent e = new AuditEvent(7, Instant.parse("2025-12-31T16:00:00Z"), "z", "本机", AuditAction.IMPORT, null, null);
-    AuditPage p = new AuditPage(NONE, List.of(e), 1, 1, 50);
+    AuditPage p = new AuditPage(NONE, List.of(e), 1, 1, 50, BEIJING);
     assertThat(p.getRows()).containsExactly(
         new AuditPage.Row(7, "2026-01-01 00:00:00", "z", "本机", "IMPORT", "批量导入", null, null));
+    // another office's zone, configured
+    AuditPage urumqi = new AuditPage(NONE, List.of(e), 1, 1, 50, new OfficeTime(OfficeTime.clock("Asia/Urumqi")));
+    assertThat(urumqi.getRows().get(0).time()).isEqualTo("2025-12-31 22:00:00");
   }
 
   private static AuditPage page(int page, long total) {
-    return new AuditPage(NONE, List.of(), total, page, 50);
+    return new AuditPage(NONE, List.of(), total, page, 50, BEIJING);
   }
 }

@@ -245,14 +245,98 @@ class CompletenessEngineTest {
   }
 
   @Test
-  void fieldInspectionIndicatorsAreNotReviewedAndNotCounted() {
-    UnitCompleteness u = model(system("- {category: plan}"), List.of()).unit("u1", 2025).orElseThrow();
+  void fieldInspectionIndicatorsWaitForAHandGradeAndCountOnceGraded() {
+    CompletenessModel m = model(system("- {category: plan}"), List.of(doc("u1", "plan", "2025-03-01").build()));
+    UnitCompleteness u = m.unit("u1", 2025).orElseThrow();
     IndicatorResult field = u.indicators().get(1);
     assertThat(field.status()).isEqualTo(IndicatorStatus.NOT_REVIEWED);
+    assertThat(field.status().label()).isEqualTo("待评");
     assertThat(field.method()).isEqualTo("实地考察");
     assertThat(field.computedGrade()).isNull();
+    assertThat(field.grade()).isNull();
     assertThat(field.parentName()).isEqualTo("组织领导");
-    assertThat(u.maxScore()).isEqualTo(10);
+    assertThat(u.score()).as("待评 counts 0").isEqualTo(10);
+    assertThat(u.maxScore()).isEqualTo(15);
+    assertThat(u.ungraded()).isEqualTo(1);
+    assertThat(u.verdict()).isEqualTo("10 / 15（1 项待评）");
+
+    m.put(new Decisions.HandGradeRow("u1", 2025, "Ⅰ-2", Grade.B, "志愿服务岗有人值守", LocalDate.parse("2025-10-12"), "reviewer",
+        "李测评", Instant.EPOCH));
+    m.recompute(Set.of("u1"));
+    u = m.unit("u1", 2025).orElseThrow();
+    field = u.indicators().get(1);
+    assertThat(field.status()).isEqualTo(IndicatorStatus.HAND_GRADED);
+    assertThat(field.grade()).isEqualTo(Grade.B);
+    assertThat(field.handGrade().byName()).isEqualTo("李测评");
+    assertThat(field.handGrade().assessedOn()).isEqualTo(LocalDate.parse("2025-10-12"));
+    assertThat(field.score()).isEqualTo(3.3);
+    assertThat(u.score()).isEqualTo(13.3);
+    assertThat(u.ungraded()).isZero();
+    assertThat(u.verdict()).isEqualTo("13.3 / 15");
+
+    m.removeHandGrade("u1", 2025, "Ⅰ-2");
+    m.recompute(Set.of("u1"));
+    assertThat(m.unit("u1", 2025).orElseThrow().indicators().get(1).status()).isEqualTo(IndicatorStatus.NOT_REVIEWED);
+    assertThat(m.unit("u1", 2025).orElseThrow().score()).isEqualTo(10);
+  }
+
+  @Test
+  void aHandGradeCountsInTheRanks() {
+    Unit a = new Unit("a", "甲局", "文明单位", null);
+    Unit b = new Unit("b", "乙局", "文明单位", null);
+    CompletenessModel m = model(system("- {category: plan}"),
+        List.of(doc("a", "plan", "2025-03-01").build(), doc("b", "plan", "2025-03-02").build()), a, b);
+    m.put(new Decisions.HandGradeRow("b", 2025, "Ⅰ-2", Grade.C, "现场环境一般", LocalDate.parse("2025-10-12"), "r", "李测评", Instant.EPOCH));
+    m.recompute(Set.of("b"));
+    assertThat(m.units(2025, null)).extracting(UnitCompleteness::unit, UnitCompleteness::rank)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("b", 1), org.assertj.core.groups.Tuple.tuple("a", 2));
+  }
+
+  @Test
+  void aReturnedDocumentIsNoEvidenceUntilItsResubmissionReplacesIt() {
+    String yaml = system("- {category: meeting, period: 每季度}");
+    List<EvidenceFact> facts = new ArrayList<>(List.of(
+        doc("u1", "meeting", "2025-02-10").build(), doc("u1", "meeting", "2025-05-10").build(),
+        doc("u1", "meeting", "2025-11-10").build()));
+    EvidenceFact returned = doc("u1", "meeting", "2025-08-14").title("第三季度创建工作会议记录")
+        .returned("记录人未签字", "2026-01-31").build();
+    facts.add(returned);
+    CompletenessModel m = model(yaml, facts);
+    UnitCompleteness u = m.unit("u1", 2025).orElseThrow();
+    assertThat(leaf(u).evidence()).as("the returned record is no evidence").doesNotContain(returned.id()).hasSize(3);
+    assertThat(leaf(u).grade()).isEqualTo(Grade.B);
+    assertThat(leaf(u).status()).isEqualTo(IndicatorStatus.PARTIAL);
+    MissingItem item = leaf(u).missing().get(0);
+    assertThat(item.key()).isEqualTo("Ⅰ-1/meeting/2025-Q3");
+    assertThat(item.text()).isEqualTo("会议记录 2025-08-14 已退回（原因：记录人未签字；整改期限 2026-01-31），重新提交前不计入");
+    assertThat(item.returned()).singleElement().satisfies(r -> {
+      assertThat(r.id()).isEqualTo(returned.id());
+      assertThat(r.title()).isEqualTo("第三季度创建工作会议记录");
+      assertThat(r.reason()).isEqualTo("记录人未签字");
+      assertThat(r.deadline()).isEqualTo(LocalDate.parse("2026-01-31"));
+      assertThat(r.overdue()).isFalse();
+    });
+    clock.set("2026-02-01");
+    assertThat(leaf(m.unit("u1", 2025).orElseThrow()).missing().get(0).returned().get(0).overdue()).isTrue();
+
+    // the resubmission: a new version (new id, 已提交) replaces the returned one, and counts again
+    EvidenceFact resubmitted = doc("u1", "meeting", "2025-08-14").title("第三季度创建工作会议记录").build();
+    m.apply(returned.id(), null);
+    m.recompute(m.apply(resubmitted.id(), resubmitted));
+    UnitCompleteness after = m.unit("u1", 2025).orElseThrow();
+    assertThat(leaf(after).missing()).isEmpty();
+    assertThat(leaf(after).evidence()).contains(resubmitted.id()).hasSize(4);
+    assertThat(leaf(after).grade()).isEqualTo(Grade.A);
+  }
+
+  @Test
+  void aReturnedDocumentWithoutAnotherInItsPeriodLeavesThePeriodMissing() {
+    EvidenceFact back = doc("u1", "annual-summary", "2025-12-20").returned("内容空泛", "2026-01-15").build();
+    UnitCompleteness u = model(system("- {category: annual-summary}"), List.of(back)).unit("u1", 2025).orElseThrow();
+    assertThat(leaf(u).evidence()).isEmpty();
+    assertThat(leaf(u).grade()).isEqualTo(Grade.B);
+    assertThat(missing(u)).containsExactly("年终总结 2025-12-20 已退回（原因：内容空泛；整改期限 2026-01-15），重新提交前不计入");
+    assertThat(u.score()).isEqualTo(6.6);
   }
 
   @Test
@@ -279,12 +363,13 @@ class CompletenessEngineTest {
   @Test
   void anOverrideWinsUntilWithdrawn() {
     CompletenessModel m = model(system("- {category: annual-summary}"), List.of());
-    m.put(new Decisions.OverrideRow("u1", 2025, "Ⅰ-1", Grade.A, "年终总结已在局网站公开", "reviewer", Instant.EPOCH));
+    m.put(new Decisions.OverrideRow("u1", 2025, "Ⅰ-1", Grade.A, "年终总结已在局网站公开", "reviewer", "李测评", Instant.EPOCH));
     m.recompute(Set.of("u1"));
     UnitCompleteness u = m.unit("u1", 2025).orElseThrow();
     assertThat(leaf(u).computedGrade()).isEqualTo(Grade.B);
     assertThat(leaf(u).grade()).isEqualTo(Grade.A);
     assertThat(leaf(u).override().reason()).isEqualTo("年终总结已在局网站公开");
+    assertThat(leaf(u).override().byName()).isEqualTo("李测评");
     assertThat(leaf(u).score()).isEqualTo(10);
     assertThat(leaf(u).status()).as("the archive still lacks it").isEqualTo(IndicatorStatus.MISSING);
 
@@ -297,16 +382,45 @@ class CompletenessEngineTest {
   @Test
   void aVetoMarksTheUnitWhateverTheScore() {
     CompletenessModel m = model(system("- {category: plan}"), List.of(doc("u1", "plan", "2025-03-01").build()));
-    m.put(new Decisions.VetoRow("u1", 2025, "F-1", "3月发生一起重大安全责任事故", "admin", Instant.EPOCH));
+    m.put(new Decisions.VetoRow("u1", 2025, "F-1", "3月发生一起重大安全责任事故", "admin", "王主任", Instant.EPOCH));
     m.recompute(Set.of("u1"));
     UnitCompleteness u = m.unit("u1", 2025).orElseThrow();
-    assertThat(u.score()).isEqualTo(u.maxScore());
+    assertThat(u.score()).as("the score is still computed").isEqualTo(10);
     assertThat(u.vetoed()).isTrue();
-    assertThat(u.vetoes()).containsExactly("F-1 发生重大安全责任事故（3月发生一起重大安全责任事故）");
+    assertThat(u.mayApply()).isFalse();
+    assertThat(u.verdict()).isEqualTo("一票否决 · 不得申报");
+    assertThat(u.vetoes()).extracting(Veto::text).containsExactly("F-1 发生重大安全责任事故（3月发生一起重大安全责任事故）");
+    assertThat(u.vetoes().get(0).byName()).isEqualTo("王主任");
     assertThat(m.unit("u1", 2024).orElseThrow().vetoed()).as("another year").isFalse();
     m.removeVeto("u1", 2025, "F-1");
     m.recompute(Set.of("u1"));
     assertThat(m.unit("u1", 2025).orElseThrow().vetoed()).isFalse();
+  }
+
+  @Test
+  void aVetoedUnitRanksBelowEveryUnitOfItsTypeWithoutOne() {
+    Unit a = new Unit("a", "甲局", "文明单位", null);
+    Unit b = new Unit("b", "乙局", "文明单位", null);
+    Unit c = new Unit("c", "丙局", "文明单位", null);
+    Unit d = new Unit("d", "丁局", "文明单位", null);
+    // a and b complete, c and d without a plan: a is best by score
+    CompletenessModel m = model(system("- {category: plan}"),
+        List.of(doc("a", "plan", "2025-03-01").build(), doc("b", "plan", "2025-03-02").build()), a, b, c, d);
+    m.put(new Decisions.VetoRow("a", 2025, "F-1", "发生安全事故", "admin", "王主任", Instant.EPOCH));
+    m.recompute(Set.of("a"));
+    assertThat(m.units(2025, "文明单位")).extracting(UnitCompleteness::unit, UnitCompleteness::rank, UnitCompleteness::rankOf)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("b", 1, 4), org.assertj.core.groups.Tuple.tuple("c", 2, 4),
+            org.assertj.core.groups.Tuple.tuple("d", 2, 4), org.assertj.core.groups.Tuple.tuple("a", 4, 4));
+    // two vetoed units keep their order by score among themselves, and share no rank with the others
+    m.put(new Decisions.VetoRow("c", 2025, "F-1", "发生安全事故", "admin", "王主任", Instant.EPOCH));
+    m.recompute(Set.of("c"));
+    assertThat(m.units(2025, "文明单位")).extracting(UnitCompleteness::unit, UnitCompleteness::rank)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("b", 1), org.assertj.core.groups.Tuple.tuple("d", 2),
+            org.assertj.core.groups.Tuple.tuple("a", 3), org.assertj.core.groups.Tuple.tuple("c", 4));
+    m.removeVeto("a", 2025, "F-1");
+    m.recompute(Set.of("a"));
+    assertThat(m.units(2025, "文明单位").get(0).unit()).isEqualTo("a");
+    assertThat(m.units(2025, "文明单位").get(0).rank()).isEqualTo(1);
   }
 
   @Test
@@ -347,21 +461,62 @@ class CompletenessEngineTest {
         doc("u1", "half-year-summary", "2024-07-01").signature(text).build(),
         doc("u2", "annual-summary", "2025-12-22").signature(text).build());
     CompletenessModel m = model(system("- {category: plan}"), facts, UNIT, other);
+    // u1's 2025 summary (12-20) came before u2's (12-22): u2's is the copy, u1 is not accused
     List<RedFlag> flags = m.unit("u1", 2025).orElseThrow().redFlags();
-    assertThat(flags).extracting(RedFlag::kind).containsExactly("PLACEHOLDER", "PHOTO_TIME_MISMATCH", "NEAR_DUPLICATE");
+    assertThat(flags).extracting(RedFlag::kind).containsExactly("PLACEHOLDER", "PHOTO_TIME_MISMATCH");
     assertThat(flags.get(1).text()).contains("相差 4 天");
-    assertThat(flags.get(2).documents()).containsExactly(facts.get(3).id(), facts.get(5).id());
-    assertThat(flags.get(2).text()).contains("另一局（u2）2025年");
-    // u2's summary nearly duplicates two of u1's documents
-    assertThat(m.unit("u2", 2025).orElseThrow().redFlags()).extracting(RedFlag::kind).containsExactly("NEAR_DUPLICATE", "NEAR_DUPLICATE");
-    // the same unit's own summaries of two years are not flagged against each other
-    assertThat(m.unit("u1", 2024).orElseThrow().redFlags()).extracting(RedFlag::kind).containsExactly("NEAR_DUPLICATE");
-    assertThat(m.unit("u1", 2024).orElseThrow().redFlags().get(0).documents()).containsExactly(facts.get(4).id(), facts.get(5).id());
+    assertThat(m.unit("u1", 2024).orElseThrow().redFlags()).as("nor for its own 2024 summary, the earliest of all").isEmpty();
+    // u2's summary nearly duplicates two of u1's documents: one flag, naming the earliest as the source
+    List<RedFlag> copies = m.unit("u2", 2025).orElseThrow().redFlags();
+    assertThat(copies).singleElement().satisfies(f -> {
+      assertThat(f.kind()).isEqualTo("NEAR_DUPLICATE");
+      assertThat(f.documents()).containsExactly(facts.get(5).id());
+      assertThat(f.text()).startsWith("年终总结《annual-summary 2025-12-22》与其他单位的材料高度相似，相似度约 ")
+          .doesNotContain("测试局").doesNotContain("u1");
+      assertThat(f.source().unit()).isEqualTo("u1");
+      assertThat(f.source().document()).isEqualTo(facts.get(4).id());
+    });
+    // written for a reader who sees u1 too: the pair; for one who does not: as above
+    RedFlag full = copies.get(0).forReader(unit -> true);
+    assertThat(full.text()).contains("与测试局（u1）2024年在先的《half-year-summary 2024-07-01》几乎相同", "疑为照抄");
+    assertThat(full.documents()).containsExactly(facts.get(5).id(), facts.get(4).id());
+    RedFlag hidden = copies.get(0).forReader("u2"::equals);
+    assertThat(hidden.text()).isEqualTo(copies.get(0).text());
+    assertThat(hidden.documents()).containsExactly(facts.get(5).id());
+    assertThat(hidden.source()).isNull();
+    UnitCompleteness u2 = m.unit("u2", 2025).orElseThrow();
+    assertThat(u2.forReader("u2"::equals).redFlags().get(0).text()).doesNotContain("测试局");
+    assertThat(u2.forReader(x -> true).redFlags().get(0).text()).contains("测试局");
 
-    // deleting the copy clears both units
+    // deleting the copy clears the flag
     m.recompute(m.apply(facts.get(5).id(), null));
-    assertThat(m.unit("u1", 2025).orElseThrow().redFlags()).extracting(RedFlag::kind).doesNotContain("NEAR_DUPLICATE");
     assertThat(m.unit("u2", 2025).orElseThrow().redFlags()).isEmpty();
+  }
+
+  @Test
+  void theLaterOfTwoNearCopiesIsTheCopyByDateThenByUploadOrder() {
+    int[] text = NearDuplicateIndex.signature("本年度我单位认真落实创建工作各项任务，开展志愿服务活动十余次，群众满意度明显提升，".repeat(3)
+        + "下一步将继续巩固创建成果，推动文明创建常态化长效化。");
+    Unit other = new Unit("u2", "另一局", "文明单位", null);
+    // uploaded first but dated later: the date decides
+    EvidenceFact laterDated = doc("u1", "annual-summary", "2025-12-28").id(5001).signature(text).build();
+    EvidenceFact earlierDated = doc("u2", "annual-summary", "2025-12-05").id(5002).signature(text).build();
+    CompletenessModel m = model(system("- {category: plan}"), List.of(laterDated, earlierDated), UNIT, other);
+    assertThat(m.unit("u1", 2025).orElseThrow().redFlags()).extracting(RedFlag::kind).containsExactly("NEAR_DUPLICATE");
+    assertThat(m.unit("u2", 2025).orElseThrow().redFlags()).isEmpty();
+
+    // the same date (or none): the later upload is the copy
+    EvidenceFact first = doc("u1", "annual-summary", "2025-12-20").id(6001).signature(text).build();
+    EvidenceFact second = doc("u2", "annual-summary", "2025-12-20").id(6002).signature(text).build();
+    m = model(system("- {category: plan}"), List.of(first, second), UNIT, other);
+    assertThat(m.unit("u1", 2025).orElseThrow().redFlags()).isEmpty();
+    assertThat(m.unit("u2", 2025).orElseThrow().redFlags()).singleElement()
+        .satisfies(f -> assertThat(f.source().document()).isEqualTo(6001));
+    EvidenceFact undatedFirst = doc("u1", "annual-summary", null).year(2025).id(7001).signature(text).build();
+    EvidenceFact datedSecond = doc("u2", "annual-summary", "2025-12-20").id(7002).signature(text).build();
+    m = model(system("- {category: plan}"), List.of(undatedFirst, datedSecond), UNIT, other);
+    assertThat(m.unit("u1", 2025).orElseThrow().redFlags()).isEmpty();
+    assertThat(m.unit("u2", 2025).orElseThrow().redFlags()).hasSize(1);
   }
 
   @Test
@@ -391,7 +546,7 @@ class CompletenessEngineTest {
     m.load(List.of(UNIT), facts);
     UnitCompleteness u = m.unit("u1", 2025).orElseThrow();
     assertThat(missing(u)).isEmpty();
-    assertThat(u.score()).isEqualTo(u.maxScore());
+    assertThat(u.score()).as("all but the indicators still to be graded by hand").isEqualTo(u.maxScore() - u.ungradedPoints());
     assertThat(u.indicators()).filteredOn(i -> i.method().equals("材料审核")).allMatch(i -> i.status() == IndicatorStatus.MET);
   }
 }

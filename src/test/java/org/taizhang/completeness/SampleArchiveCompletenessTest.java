@@ -179,19 +179,23 @@ class SampleArchiveCompletenessTest {
     });
     assertThat(actual).isEqualTo(Map.of(
         "hxz-ltc/2025", List.of("PLACEHOLDER"),
-        "cg-nhsq/2025", List.of("PHOTO_TIME_MISMATCH", "NEAR_DUPLICATE"),
+        "cg-nhsq/2025", List.of("PHOTO_TIME_MISMATCH"),
         "cg-yxsq/2025", List.of("NEAR_DUPLICATE")));
 
     RedFlag photo = unit("cg-nhsq", 2025).redFlags().get(0);
     assertThat(photo.text()).contains("2025-06-23 17:30").contains("2025-05-16").contains("38 天");
+    // 银杏社区's summary is the later one: it is the copy, and 南湖社区, the source, is not accused.
     RedFlag copied = unit("cg-yxsq", 2025).redFlags().get(0);
-    assertThat(copied.documents()).hasSize(2);
+    assertThat(copied.documents()).hasSize(1);
     Document own = documents.find(copied.documents().get(0)).orElseThrow();
-    Document source = documents.find(copied.documents().get(1)).orElseThrow();
+    Document source = documents.find(copied.source().document()).orElseThrow();
     assertThat(own.unitCode()).isEqualTo("cg-yxsq");
     assertThat(own.category()).isEqualTo("annual-summary");
     assertThat(source.unitCode()).isEqualTo("cg-nhsq");
-    assertThat(unit("cg-nhsq", 2025).redFlags().get(1).documents()).containsExactly(source.id(), own.id());
+    assertThat(copied.text()).contains("与其他单位的材料高度相似，相似度约 ").doesNotContain("cg-nhsq").doesNotContain("南湖");
+    RedFlag named = copied.forReader(unit -> true);
+    assertThat(named.text()).contains("（cg-nhsq）", "《" + source.title() + "》", "疑为照抄");
+    assertThat(named.documents()).containsExactly(own.id(), source.id());
     assertThat(documents.find(unit("hxz-ltc", 2025).redFlags().get(0).documents().get(0)).orElseThrow().category())
         .isEqualTo("activity");
   }
@@ -201,7 +205,10 @@ class SampleArchiveCompletenessTest {
   void scoresAndRanks() {
     UnitCompleteness jyj = unit("qhx-jyj", 2025);
     UnitCompleteness wjj = unit("qhx-wjj", 2025);
-    assertThat(jyj.score()).isEqualTo(jyj.maxScore());
+    // every 材料审核 point; the 实地考察 and 问卷调查 indicators are still to be graded by hand and count 0
+    assertThat(jyj.score()).isEqualTo(jyj.maxScore() - jyj.ungradedPoints());
+    assertThat(jyj.ungraded()).isPositive();
+    assertThat(jyj.verdict()).endsWith("（" + jyj.ungraded() + " 项待评）");
     assertThat(wjj.score()).isLessThan(jyj.score());
     assertThat(jyj.rank()).isEqualTo(1);
     assertThat(wjj.rank()).isEqualTo(2);
@@ -378,7 +385,8 @@ class SampleArchiveCompletenessTest {
     assertThat(overridden.computedGrade()).isEqualTo(Grade.B);
     assertThat(overridden.grade()).isEqualTo(Grade.A);
     assertThat(overridden.override().by()).isEqualTo("reviewer");
-    assertThat(unit("qhx-wjj", 2025).score()).isEqualTo(unit("qhx-wjj", 2025).maxScore());
+    assertThat(overridden.override().byName()).as("the person's name, for reports").isEqualTo("测评员");
+    assertThat(unit("qhx-wjj", 2025).score()).isEqualTo(unit("qhx-wjj", 2025).maxScore() - unit("qhx-wjj", 2025).ungradedPoints());
     List<AuditEvent> events = audit.find(new AuditQuery("reviewer", AuditAction.GRADE_OVERRIDE, null, null, null, 1, 10));
     assertThat(events).hasSize(1);
     assertThat(events.get(0).target()).contains("qhx-wjj").contains("Ⅰ-3-1");
@@ -404,8 +412,11 @@ class SampleArchiveCompletenessTest {
         "reason", "年终总结照抄南湖社区");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(json(r).get("vetoed").asBoolean()).isTrue();
-    assertThat(unit("cg-yxsq", 2025).vetoes()).containsExactly("F-3 创建材料弄虚作假（年终总结照抄南湖社区）");
-    assertThat(unit("cg-yxsq", 2025).score()).as("whatever the score").isEqualTo(unit("cg-yxsq", 2025).maxScore());
+    assertThat(unit("cg-yxsq", 2025).vetoes()).extracting(Veto::text).containsExactly("F-3 创建材料弄虚作假（年终总结照抄南湖社区）");
+    assertThat(unit("cg-yxsq", 2025).verdict()).isEqualTo("一票否决 · 不得申报");
+    assertThat(json(r).get("verdict").asString()).isEqualTo("一票否决 · 不得申报");
+    assertThat(json(r).get("mayApply").asBoolean()).isFalse();
+    assertThat(unit("cg-yxsq", 2025).rank()).as("below every unit without a veto").isEqualTo(unit("cg-yxsq", 2025).rankOf());
     assertThat(unit("cg-yxsq", 2024).vetoed()).isFalse();
     assertThat(decisions.vetoes()).hasSize(1);
 

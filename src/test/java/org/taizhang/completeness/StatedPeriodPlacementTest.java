@@ -44,7 +44,7 @@ class StatedPeriodPlacementTest {
     ChineseDates.Period p = stated == null ? null : ChineseDates.parsePeriod(stated).orElseThrow();
     int year = p != null && p.year() != null ? p.year() : d != null ? d.getYear() : 2025;
     return new EvidenceFact(IDS.incrementAndGet(), "u1", "meeting", "会议记录", d, year, false, false, Set.of(), false, null, null,
-        null, p);
+        null, p, null);
   }
 
   private static List<String> missing(String period, EvidenceFact... facts) {

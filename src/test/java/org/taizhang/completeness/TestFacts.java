@@ -45,6 +45,7 @@ final class TestFacts {
     LocalDateTime takenAt;
     LocalDate created;
     int[] signature;
+    org.taizhang.archive.Review review = org.taizhang.archive.Review.SUBMITTED;
 
     Builder(String unit, String category, LocalDate date) {
       this.unit = unit;
@@ -104,8 +105,16 @@ final class TestFacts {
       return this;
     }
 
+    /** Returned by a reviewer (退回) with a reason and a deadline. */
+    Builder returned(String reason, String deadline) {
+      this.review = new org.taizhang.archive.Review(org.taizhang.archive.ReviewStatus.RETURNED, reason, LocalDate.parse(deadline),
+          "reviewer", java.time.Instant.EPOCH);
+      return this;
+    }
+
     EvidenceFact build() {
-      return new EvidenceFact(id, unit, category, title, date, year, image, formal, labels, placeholder, takenAt, created, signature);
+      return new EvidenceFact(id, unit, category, title, date, year, image, formal, labels, placeholder, takenAt, created, signature,
+          review);
     }
   }
 

@@ -99,6 +99,10 @@ class CompletenessRoutesTest {
         "year", "2025", "indicator", indicator, "grade", "B", "reason", "现场核实"));
     route(expected, calls, "POST /units/{code}/overrides/withdraw", "D D N A A A", w -> post("/units/east-a/overrides/withdraw", w,
         "year", "2025", "indicator", indicator));
+    route(expected, calls, "POST /units/{code}/hand-grades", "D D N A A A", w -> post("/units/east-a/hand-grades", w,
+        "year", "2025", "indicator", "Ⅱ-2-1", "grade", "B", "note", "现场整洁", "date", "2025-10-12"));
+    route(expected, calls, "POST /units/{code}/hand-grades/withdraw", "D D N A A A", w -> post("/units/east-a/hand-grades/withdraw", w,
+        "year", "2025", "indicator", "Ⅱ-2-1"));
     route(expected, calls, "POST /units/{code}/vetoes", "D D N D D A", w -> post("/units/east-a/vetoes", w,
         "year", "2025", "code", "F-3", "reason", "材料造假"));
     route(expected, calls, "POST /units/{code}/vetoes/lift", "D D N D D A", w -> post("/units/east-a/vetoes/lift", w,

@@ -46,16 +46,25 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * On the sample county, every way of looking at a unit's completeness says the same thing: the
  * JSON API, the dashboard, the unit's checklist, the Excel matrix and the PDF report agree on every
- * indicator's status and grade, every missing item, the score and the rank. Also: scope (404
- * outside it), role refusals (403), the audit trail of exports, and the checklist's forms.
+ * indicator's status and grade, every missing item, the score (or the veto in its place), the rank
+ * and the red flags — also for a returned document, a vetoed unit, a near copy and a hand-graded
+ * indicator. Also: scope (404 outside it), role refusals (403), the audit trail of exports, and the
+ * checklist's forms.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "taizhang.admin.password=" + ExportAgreementTest.PASSWORD, "taizhang.sample.import-on-first-start=false"})
 class ExportAgreementTest {
   static final String PASSWORD = "agreement-test-pw";
   private static final int YEAR = 2025;
-  /** 卫健局 (a missing quarter), 柳塘村 (an unfilled template), 南湖社区 (a photo flag), 中心小学 (no annual summary), 税务局 (complete). */
-  private static final List<String> UNITS = List.of("qhx-wjj", "hxz-ltc", "cg-nhsq", "hxz-zxxx", "qhx-swj");
+  /**
+   * 卫健局 (a missing quarter, and a meeting record returned below), 柳塘村 (an unfilled template, and a
+   * field indicator graded by hand below), 南湖社区 (a photo flag; the source of a copy), 银杏社区 (the
+   * copy), 中心小学 (no annual summary), 税务局 (complete, and vetoed below).
+   */
+  private static final List<String> UNITS = List.of("qhx-wjj", "hxz-ltc", "cg-nhsq", "cg-yxsq", "hxz-zxxx", "qhx-swj");
+  private static final String RETURN_REASON = "会议记录缺主持人签字";
+  private static final String VETO_REASON = "发生安全生产责任事故";
+  private static final String HAND_NOTE = "村内环境整洁，垃圾分类到位";
 
   @DynamicPropertySource
   static void dataDir(DynamicPropertyRegistry registry) throws IOException {
@@ -80,6 +89,9 @@ class ExportAgreementTest {
   @Autowired
   JsonMapper json;
 
+  @Autowired
+  java.time.Clock clock;
+
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
@@ -93,9 +105,38 @@ class ExportAgreementTest {
     }
   }
 
+  /** The returned record's id, the hand-graded indicator's code: the cases made before the comparison. */
+  private record Cases(long returned, String handGraded) {}
+
+  /** A reviewer returns one of 卫健局's meeting records and grades a field indicator of 柳塘村; the administrator vetoes 税务局. */
+  private Cases cases() throws Exception {
+    JsonNode wjj = json.readTree(text("admin", "/api/units/qhx-wjj/completeness?year=" + YEAR));
+    long meeting = -1;
+    for (JsonNode ind : wjj.get("indicators")) {
+      if (ind.get("name").asString().contains("会议") && !ind.get("evidence").isEmpty()) {
+        meeting = ind.get("evidence").get(0).asLong();
+        break;
+      }
+    }
+    assertThat(meeting).as("a meeting record of 卫健局").isPositive();
+    String deadline = LocalDate.now(clock).plusDays(20).toString();
+    assertThat(post("reviewer", "/api/documents/" + meeting + "/review", Map.of("decision", "return", "reason", RETURN_REASON,
+        "deadline", deadline)).statusCode()).isEqualTo(200);
+    assertThat(post("admin", "/api/units/qhx-swj/vetoes", Map.of("year", "2025", "code", "F-1", "reason", VETO_REASON)).statusCode())
+        .isEqualTo(200);
+    JsonNode ltc = json.readTree(text("admin", "/api/units/hxz-ltc/completeness?year=" + YEAR));
+    String field = ltc.get("indicators").valueStream().filter(i -> !i.get("method").asString().equals("材料审核")).findFirst()
+        .orElseThrow().get("code").asString();
+    HttpResponse<String> graded = post("reviewer", "/api/units/hxz-ltc/hand-grades",
+        Map.of("year", "2025", "indicator", field, "grade", "B", "note", HAND_NOTE, "date", LocalDate.now(clock).minusDays(3).toString()));
+    assertThat(graded.statusCode()).as(graded.body()).isEqualTo(200);
+    return new Cases(meeting, field);
+  }
+
   @Test
   void apiDashboardChecklistExcelAndPdfAgree() throws Exception {
     Fixtures.requireFont();
+    Cases cases = cases();
     org.jsoup.nodes.Document dashboard = Jsoup.parse(text("admin", "/completeness?year=" + YEAR));
     XSSFWorkbook matrix = new XSSFWorkbook(new ByteArrayInputStream(bytes("admin", "/completeness/matrix.xlsx?year=" + YEAR)));
     for (String unit : UNITS) {
@@ -108,20 +149,67 @@ class ExportAgreementTest {
       Row excel = excelRow(matrix, unit);
       Map<String, Integer> columns = excelColumns(excel.getSheet());
 
+      // The score, or for a vetoed unit the veto in its place, the same everywhere.
+      String verdict = api.get("verdict").asString();
+      boolean vetoed = api.get("vetoed").asBoolean();
+      assertThat(api.get("mayApply").asBoolean()).isEqualTo(!vetoed);
       String score = Labels.points(api.get("score").asDouble()) + " / " + Labels.points(api.get("maxScore").asDouble());
+      assertThat(verdict).isEqualTo(vetoed ? "一票否决 · 不得申报"
+          : score + (api.get("ungraded").asInt() > 0 ? "（" + api.get("ungraded").asInt() + " 项待评）" : ""));
       String rank = Labels.rank(api.get("rank").asInt(), api.get("rankOf").asInt());
       Element row = dashboard.selectFirst("tr.matrix-row[data-unit=" + unit + "]");
       assertThat(row).as("dashboard row of %s", unit).isNotNull();
       assertThat(row.selectFirst(".unit-link").text()).isEqualTo(api.get("unitName").asString());
-      assertThat(row.selectFirst(".score").text()).isEqualTo(score);
+      assertThat(row.selectFirst(".score").text()).isEqualTo(verdict);
       assertThat(row.selectFirst(".rank").text()).isEqualTo(rank);
-      assertThat(checklist.getElementById("score-value").text() + " " + checklist.selectFirst(".score-max").text())
-          .isEqualTo(score + " 分");
+      assertThat(checklist.getElementById("verdict").text()).isEqualTo(verdict);
+      if (!vetoed) {
+        assertThat(checklist.getElementById("score-value").text() + " " + checklist.selectFirst(".score-max").text())
+            .isEqualTo(score + " 分");
+        assertThat(excel.getCell(3).getNumericCellValue()).isEqualTo(api.get("score").asDouble());
+      } else {
+        assertThat(checklist.getElementById("score-value")).as("no score for a vetoed unit").isNull();
+        assertThat(excel.getCell(3).getStringCellValue()).isEqualTo(verdict);
+        assertThat(row.selectFirst(".veto-badge")).isNotNull();
+        assertThat(checklist.getElementById("veto-status").text()).contains("不得申报");
+      }
       assertThat(checklist.getElementById("rank").text()).startsWith(rank);
-      assertThat(excel.getCell(3).getNumericCellValue()).isEqualTo(api.get("score").asDouble());
       assertThat(excel.getCell(4).getNumericCellValue()).isEqualTo(api.get("maxScore").asDouble());
-      assertThat(excel.getCell(5).getStringCellValue()).isEqualTo(rank);
-      assertThat(pdf).contains("得分：" + score.replace(" ", ""), "排名：" + rank, api.get("unitName").asString());
+      assertThat(excel.getCell(5).getNumericCellValue()).isEqualTo(api.get("ungraded").asDouble());
+      assertThat(excel.getCell(6).getStringCellValue()).isEqualTo(rank);
+      assertThat(pdf).contains("得分：" + PdfReportsTest.compact(verdict), "排名：" + rank, api.get("unitName").asString());
+
+      // Red flags: the mark on the dashboard, the 疑点 column, the checklist and the report, built for the same reader.
+      List<String> flagTexts = api.get("redFlags").valueStream().map(f -> f.get("text").asString()).toList();
+      Element mark = row.selectFirst(".flag-mark");
+      if (flagTexts.isEmpty()) {
+        assertThat(mark).as("no mark for %s", unit).isNull();
+        assertThat(excel.getCell(8).getStringCellValue()).isEqualTo("无");
+        assertThat(pdf).contains("疑点：无");
+      } else {
+        Map<String, Integer> kinds = new java.util.LinkedHashMap<>();
+        api.get("redFlags").forEach(f -> kinds.merge(Labels.redFlagKind(f.get("kind").asString()), 1, Integer::sum));
+        List<String> parts = new ArrayList<>();
+        kinds.forEach((k, n) -> parts.add(k + " " + n));
+        String summary = flagTexts.size() + " 项：" + String.join("、", parts);
+        assertThat(mark).as("red-flag mark of %s", unit).isNotNull();
+        assertThat(mark.text()).isEqualTo("⚑ 疑点 " + summary);
+        assertThat(mark.attr("href")).endsWith("/units/" + unit + "/completeness?year=" + YEAR + "#red-flags");
+        assertThat(excel.getCell(8).getStringCellValue()).isEqualTo(summary);
+        assertThat(pdf).contains("疑点：" + PdfReportsTest.compact(summary));
+      }
+      assertThat(checklist.select("#red-flags li.red-flag").eachText()).hasSize(flagTexts.size());
+      for (int i = 0; i < flagTexts.size(); i++) {
+        assertThat(checklist.select("#red-flags li.red-flag").get(i).text()).contains(flagTexts.get(i));
+        assertThat(pdf).contains(PdfReportsTest.compact(flagTexts.get(i)));
+      }
+      List<String> excelFlags = new ArrayList<>();
+      for (Row r : matrix.getSheet(Workbooks.RED_FLAG_SHEET)) {
+        if (r.getRowNum() > 0 && r.getCell(1).getStringCellValue().equals(unit)) {
+          excelFlags.add(r.getCell(3).getStringCellValue());
+        }
+      }
+      assertThat(excelFlags).as("excel red flags of %s", unit).containsExactlyElementsOf(flagTexts);
 
       List<String> apiMissing = new ArrayList<>();
       for (JsonNode ind : api.get("indicators")) {
@@ -146,7 +234,14 @@ class ExportAgreementTest {
         assertThat(WorkbooksTest.fill(excel.getCell(columns.get(code)))).isEqualTo(Labels.fillHex(status));
 
         String head = PdfReportsTest.compact(code + ind.get("name").asString()) + "状态：" + status.label();
-        assertThat(pdf).as("pdf %s", where).contains(status == IndicatorStatus.NOT_REVIEWED ? head : head + "等级：" + grade);
+        assertThat(pdf).as("pdf %s", where).contains(head + "等级：" + grade);
+        if (status == IndicatorStatus.HAND_GRADED) {
+          JsonNode hand = ind.get("handGrade");
+          String by = hand.get("byName").asString();
+          assertThat(article.selectFirst(".hand-grade-note").text()).contains(hand.get("note").asString(), "评定人 " + by);
+          assertThat(pdf).contains(PdfReportsTest.compact("人工评定：等级 " + grade + "，" + ind.get("method").asString() + "日期 "
+              + hand.get("assessedOn").asString() + "，情况：" + hand.get("note").asString() + "（评定人：" + by + "）"));
+        }
 
         List<String> missing = new ArrayList<>();
         for (JsonNode m : ind.get("missing")) {
@@ -157,6 +252,15 @@ class ExportAgreementTest {
             .containsExactlyElementsOf(missing);
         assertThat(article.select("li.missing-item").eachAttr("data-key")).containsExactlyElementsOf(
             ind.get("missing").valueStream().map(m -> m.get("key").asString()).toList());
+        for (JsonNode m : ind.get("missing")) {
+          Element li = article.selectFirst("li.missing-item[data-key=" + m.get("key").asString() + "]");
+          assertThat(li.select(".returned").eachAttr("data-document")).as("returned documents of %s", where)
+              .containsExactlyElementsOf(m.get("returned").valueStream().map(b -> b.get("id").asString()).toList());
+          for (JsonNode b : m.get("returned")) {
+            assertThat(li.selectFirst(".returned[data-document=" + b.get("id").asString() + "]").text())
+                .contains("已退回", b.get("reason").asString(), b.get("deadline").asString());
+          }
+        }
         apiMissing.addAll(missing);
       }
       List<String> excelMissing = new ArrayList<>();
@@ -167,9 +271,33 @@ class ExportAgreementTest {
       }
       assertThat(excelMissing).as("excel missing items of %s", unit).containsExactlyElementsOf(apiMissing);
     }
-    // The sample's deliberate gaps, to be sure the comparison compared something.
+    // The sample's deliberate gaps and the cases made above, to be sure the comparison compared something.
     JsonNode wjj = json.readTree(text("admin", "/api/units/qhx-wjj/completeness?year=" + YEAR));
     assertThat(wjj.toString()).contains("2025年第三季度缺少会议记录");
+    assertThat(wjj.findValues("returned").stream().flatMap(JsonNode::valueStream).map(b -> b.get("id").asLong()).toList())
+        .as("the returned record no longer counts, and says so").containsExactly(cases.returned());
+    assertThat(wjj.findValues("evidence").stream().flatMap(JsonNode::valueStream).map(JsonNode::asLong).toList())
+        .doesNotContain(cases.returned());
+    assertThat(wjj.toString()).contains("已退回", RETURN_REASON);
+    JsonNode swj = json.readTree(text("admin", "/api/units/qhx-swj/completeness?year=" + YEAR));
+    assertThat(swj.get("vetoed").asBoolean()).isTrue();
+    assertThat(swj.get("rank").asInt()).as("below every unit of its type without a veto").isEqualTo(swj.get("rankOf").asInt());
+    assertThat(swj.get("vetoes").get(0).get("byName").asString()).isEqualTo("创建办管理员");
+    Element swjRow = dashboard.selectFirst("tr.matrix-row[data-unit=qhx-swj]");
+    assertThat(swjRow.parent().children().last()).as("last row of its system").isEqualTo(swjRow);
+    JsonNode ltc = json.readTree(text("admin", "/api/units/hxz-ltc/completeness?year=" + YEAR));
+    JsonNode graded = ltc.get("indicators").valueStream().filter(i -> i.get("code").asString().equals(cases.handGraded())).findFirst()
+        .orElseThrow();
+    assertThat(graded.get("status").asString()).isEqualTo("HAND_GRADED");
+    assertThat(graded.get("handGrade").get("byName").asString()).isEqualTo("测评员");
+    assertThat(graded.get("score").asDouble()).isPositive();
+    JsonNode yxsq = json.readTree(text("admin", "/api/units/cg-yxsq/completeness?year=" + YEAR));
+    assertThat(yxsq.get("redFlags").valueStream().map(f -> f.get("text").asString()))
+        .as("the administrator sees both units and reads the pair").anyMatch(t -> t.contains("（cg-nhsq）") && t.contains("疑为照抄"));
+    assertThat(json.readTree(text("admin", "/api/units/cg-nhsq/completeness?year=" + YEAR)).get("redFlags").valueStream()
+        .map(f -> f.get("kind").asString())).as("the source is not accused").doesNotContain("NEAR_DUPLICATE");
+    // API times carry the office's offset
+    assertThat(swj.get("vetoes").get(0).get("at").asString()).endsWith("+08:00");
     assertThat(json.readTree(text("admin", "/api/units/hxz-zxxx/completeness?year=" + YEAR)).toString()).contains("年终总结");
   }
 
@@ -243,7 +371,7 @@ class ExportAgreementTest {
   void formsFollowTheServicesRules() throws Exception {
     String key = itemKey("hxz-zxxx", "年终总结");
     String indicator = key.substring(0, key.indexOf('/'));
-    String deadline = LocalDate.now().plusDays(30).toString();
+    String deadline = LocalDate.now(clock).plusDays(30).toString();
     // A reviewer does not write explanations; a clerk does not grade; nobody acts outside the scope.
     assertThat(post("reviewer", "/units/hxz-zxxx/explanations", Map.of("year", "2025", "itemKey", key, "reason", "x", "deadline", deadline))
         .statusCode()).isEqualTo(403);

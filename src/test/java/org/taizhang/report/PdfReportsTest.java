@@ -29,18 +29,25 @@ class PdfReportsTest {
     byte[] pdf = PdfReports.with(ExportFont.of("")).completeness(Fixtures.unit(), Fixtures::lookup, NOW);
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       String text = compact(new PDFTextStripper().getText(doc));
+      // A vetoed unit: the veto where the score would be, credited to the administrator by name.
       assertThat(text).contains(Fixtures.UNIT_NAME, "2025年度文明创建台账完整性报告", "文明单位（文明行业）测评体系",
-          "得分：10.6/16", "排名：2/3", "一票否决：" + compact(Fixtures.VETO));
+          "得分：一票否决·不得申报", "排名：3/3", "一票否决：" + compact(Fixtures.VETO) + "（记录人：" + Fixtures.ADMIN_NAME + "）");
+      assertThat(text).doesNotContain("得分：13.24");
+      assertThat(text).contains("待评：1项", "疑点：2项：模板未填写1、疑似雷同1");
       // Every indicator with its status and grade; the long names are wrapped, so compare without line breaks.
       assertThat(text).contains(compact(Fixtures.MEETING), compact(Fixtures.GROUP), Fixtures.SUMMARY, compact(Fixtures.POST));
-      assertThat(text).contains("状态：说明逾期", "等级：B", "状态：非材料审核", "状态：缺失", "等级：C");
-      assertThat(text).contains("已调整：原等级D，调整为C，理由：" + Fixtures.OVERRIDE_REASON);
+      assertThat(text).contains("状态：说明逾期", "等级：B", "状态：待评", "状态：缺失", "等级：C", "状态：人工评定");
+      assertThat(text).contains("已调整：原等级D，调整为C，理由：" + Fixtures.OVERRIDE_REASON + "（" + Fixtures.REVIEWER_NAME + "）");
+      assertThat(text).contains(compact("人工评定：等级 B，实地考察日期 2025-10-12，情况：" + Fixtures.HAND_NOTE + "（评定人："
+          + Fixtures.REVIEWER_NAME + "）"));
+      assertThat(text).doesNotContain("reviewer");
+      assertThat(text).contains("【疑似雷同】" + compact(Fixtures.NEAR_COPY_HIDDEN)).doesNotContain("test-other");
       // Evidence by title and date; missing items with their explanations.
       assertThat(text).contains("《2025年第一季度创建工作会议记录》2025-03-05", "《关于调整县卫健局文明创建工作领导小组的通知》2025-03-10");
       assertThat(text).contains(Fixtures.MISSING_Q3, Fixtures.MISSING_SUMMARY, "缺项说明：" + Fixtures.EXPLANATION,
           "完成期限：2025-10-31（已逾期）");
       assertThat(text).contains("【模板未填写】" + compact(Fixtures.RED_FLAG));
-      assertThat(text).contains("第1页/共" + doc.getNumberOfPages() + "页");
+      assertThat(text).contains("第1页/共" + doc.getNumberOfPages() + "页", "生成时间：2025-11-2009:30");
       assertFontsEmbedded(doc);
       assertThat(doc.getDocumentInformation().getTitle()).isEqualTo(Fixtures.UNIT_NAME + " 2025年度台账完整性报告");
     }
@@ -54,10 +61,10 @@ class PdfReportsTest {
     for (int i = 0; i < 60; i++) {
       var r = base.indicators().get(1);
       many.add(new org.taizhang.completeness.IndicatorResult("Ⅸ-" + i, r.name() + "，" + r.name(), "第" + (i / 10) + "组", r.points(),
-          r.method(), r.status(), r.computedGrade(), r.grade(), r.override(), r.score(), r.evidence(), r.missing()));
+          r.method(), r.status(), r.computedGrade(), r.grade(), r.override(), r.handGrade(), r.score(), r.evidence(), r.missing()));
     }
     var big = new org.taizhang.completeness.UnitCompleteness(base.unit(), base.unitName(), base.unitType(), base.parentUnit(), 2025,
-        base.system(), many, 1, 2, 1, 1, List.of(), List.of());
+        base.system(), many, 1, 2, 0, 0, 1, 1, List.of(), List.of());
     byte[] pdf = PdfReports.with(ExportFont.of("")).completeness(big, Fixtures::lookup, NOW);
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       assertThat(doc.getNumberOfPages()).isGreaterThan(3);
@@ -124,7 +131,8 @@ class PdfReportsTest {
     java.nio.file.Files.writeString(bogus, "这不是字体");
     ExportFont fonts = ExportFont.only(List.of(bogus, font));
     try (PDDocument doc = Loader.loadPDF(PdfReports.with(fonts).completeness(Fixtures.village(), Fixtures::lookup, NOW))) {
-      assertThat(compact(new PDFTextStripper().getText(doc))).contains("青禾县测试杏桥村", "2025年缺少活动照片", "状态：已说明");
+      assertThat(compact(new PDFTextStripper().getText(doc))).contains("青禾县测试杏桥村", "2025年缺少活动照片", "状态：已说明",
+          "得分：13.28/16");
     }
   }
 

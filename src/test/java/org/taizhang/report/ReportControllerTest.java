@@ -58,7 +58,7 @@ class ReportControllerTest {
     when(archive.document(anyLong(), any())).thenReturn(Optional.empty());
     ExportFont noFont = ExportFont.only(List.of(Path.of("target/no-such-font.ttc")));
     ReportController controller = new ReportController(completeness, units, archive, Catalog.load(Path.of("index-config")), audit,
-        PdfReports.with(noFont), Optional.empty());
+        PdfReports.with(noFont), org.taizhang.time.OfficeTime.clock("Asia/Shanghai"));
     mvc = MockMvcBuilders.standaloneSetup(controller).setCustomArgumentResolvers(new HandlerMethodArgumentResolver() {
       @Override
       public boolean supportsParameter(MethodParameter p) {

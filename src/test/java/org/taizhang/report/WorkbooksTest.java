@@ -29,25 +29,38 @@ class WorkbooksTest {
   void matrixHasOneRowPerUnitAndOneColumnPerIndicatorFilledLikeTheDashboard() throws IOException {
     Matrix m = Matrix.of(List.of(Fixtures.unit()), u -> true, null, null, Matrix.Sort.SCORE_DESC);
     try (XSSFWorkbook wb = read(Workbooks.matrix(2025, m, "单位类型：全部", NOW))) {
-      assertThat(sheetNames(wb)).containsExactly(Workbooks.MATRIX_SHEET, Workbooks.MISSING_SHEET, Workbooks.NOTES_SHEET);
+      assertThat(sheetNames(wb)).containsExactly(Workbooks.MATRIX_SHEET, Workbooks.MISSING_SHEET, Workbooks.RED_FLAG_SHEET,
+          Workbooks.NOTES_SHEET);
       XSSFSheet s = wb.getSheet(Workbooks.MATRIX_SHEET);
-      assertThat(texts(s.getRow(0))).containsExactly("单位名称", "单位代码", "单位类型", "得分", "满分", "排名", "一票否决",
-          "Ⅰ-1-1 " + Fixtures.GROUP, "Ⅰ-3-1 " + Fixtures.MEETING, "Ⅱ-1-2 " + Fixtures.POST, "Ⅲ-1-2 " + Fixtures.SUMMARY);
+      assertThat(texts(s.getRow(0))).containsExactly("单位名称", "单位代码", "单位类型", "得分", "满分", "待评", "排名", "一票否决", "疑点",
+          "Ⅰ-1-1 " + Fixtures.GROUP, "Ⅰ-3-1 " + Fixtures.MEETING, "Ⅱ-1-2 " + Fixtures.POST, "Ⅱ-2-1 " + Fixtures.SURVEY,
+          "Ⅲ-1-2 " + Fixtures.SUMMARY);
       Row row = s.getRow(1);
       assertThat(row.getCell(0).getStringCellValue()).isEqualTo(Fixtures.UNIT_NAME);
       assertThat(row.getCell(1).getStringCellValue()).isEqualTo(Fixtures.UNIT);
       assertThat(row.getCell(2).getStringCellValue()).isEqualTo("文明单位");
-      assertThat(row.getCell(3).getNumericCellValue()).isEqualTo(10.6);
-      assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(16);
-      assertThat(row.getCell(5).getStringCellValue()).isEqualTo("2/3");
-      assertThat(row.getCell(6).getStringCellValue()).isEqualTo(Fixtures.VETO);
-      assertThat(fill(row.getCell(6))).isEqualTo("A8201A");
-      assertCell(row.getCell(7), "A 达标", IndicatorStatus.MET);
-      assertCell(row.getCell(8), "B 说明逾期", IndicatorStatus.OVERDUE);
-      assertCell(row.getCell(9), "— 非材料审核", IndicatorStatus.NOT_REVIEWED);
+      // A vetoed unit: the veto stands where the score would.
+      assertThat(row.getCell(3).getStringCellValue()).isEqualTo("一票否决 · 不得申报");
+      assertThat(fill(row.getCell(3))).isEqualTo("A8201A");
+      assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(24);
+      assertThat(row.getCell(5).getNumericCellValue()).as("indicators still to be graded by hand").isEqualTo(1);
+      assertThat(row.getCell(6).getStringCellValue()).isEqualTo("3/3");
+      assertThat(row.getCell(7).getStringCellValue()).isEqualTo(Fixtures.VETO + "（记录人：" + Fixtures.ADMIN_NAME + "）");
+      assertThat(fill(row.getCell(7))).isEqualTo("A8201A");
+      assertThat(row.getCell(8).getStringCellValue()).isEqualTo("2 项：模板未填写 1、疑似雷同 1");
+      assertCell(row.getCell(9), "A 达标", IndicatorStatus.MET);
+      assertCell(row.getCell(10), "B 说明逾期", IndicatorStatus.OVERDUE);
+      assertCell(row.getCell(11), "B 人工评定", IndicatorStatus.HAND_GRADED);
+      assertCell(row.getCell(12), "— 待评", IndicatorStatus.NOT_REVIEWED);
       // The effective grade (the reviewer's override), as on the dashboard.
-      assertCell(row.getCell(10), "C 缺失", IndicatorStatus.MISSING);
+      assertCell(row.getCell(13), "C 缺失", IndicatorStatus.MISSING);
       assertThat(s.getLastRowNum()).isEqualTo(1);
+
+      // Red flags as the row carries them: a reader who may not see the source reads no name.
+      XSSFSheet flags = wb.getSheet(Workbooks.RED_FLAG_SHEET);
+      assertThat(texts(flags.getRow(0))).containsExactlyElementsOf(Workbooks.RED_FLAG_HEADERS);
+      assertThat(texts(flags.getRow(1))).containsExactly(Fixtures.UNIT_NAME, Fixtures.UNIT, "模板未填写", Fixtures.RED_FLAG);
+      assertThat(texts(flags.getRow(2))).containsExactly(Fixtures.UNIT_NAME, Fixtures.UNIT, "疑似雷同", Fixtures.NEAR_COPY_HIDDEN);
 
       XSSFSheet missing = wb.getSheet(Workbooks.MISSING_SHEET);
       assertThat(texts(missing.getRow(0))).containsExactlyElementsOf(Workbooks.MISSING_HEADERS);
@@ -60,6 +73,12 @@ class WorkbooksTest {
 
       XSSFSheet notes = wb.getSheet(Workbooks.NOTES_SHEET);
       assertThat(texts(notes.getRow(2))).containsExactly("筛选", "单位类型：全部");
+      assertThat(texts(notes.getRow(3))).containsExactly("生成时间", "2025-11-20 09:30");
+    }
+    // A reader who sees both units reads the pair.
+    Matrix full = Matrix.of(List.of(Fixtures.unit().forReader(u -> true)), u -> true, null, null, Matrix.Sort.SCORE_DESC);
+    try (XSSFWorkbook wb = read(Workbooks.matrix(2025, full, "", NOW))) {
+      assertThat(wb.getSheet(Workbooks.RED_FLAG_SHEET).getRow(2).getCell(3).getStringCellValue()).isEqualTo(Fixtures.NEAR_COPY_FULL);
     }
   }
 
@@ -68,10 +87,12 @@ class WorkbooksTest {
     List<UnitCompleteness> both = List.of(Fixtures.village(), Fixtures.unit());
     Matrix m = Matrix.of(both, u -> true, null, null, Matrix.Sort.NAME);
     try (XSSFWorkbook wb = read(Workbooks.matrix(2025, m, "", NOW))) {
-      assertThat(sheetNames(wb)).containsExactly("文明单位（文明行业）测评体系", "文明村镇测评体系", Workbooks.MISSING_SHEET, Workbooks.NOTES_SHEET);
+      assertThat(sheetNames(wb)).containsExactly("文明单位（文明行业）测评体系", "文明村镇测评体系", Workbooks.MISSING_SHEET,
+          Workbooks.RED_FLAG_SHEET, Workbooks.NOTES_SHEET);
       XSSFSheet village = wb.getSheet("文明村镇测评体系");
       assertThat(village.getRow(1).getCell(0).getStringCellValue()).isEqualTo("青禾县测试杏桥村");
-      assertCell((XSSFCell) village.getRow(1).getCell(8), "B 已说明", IndicatorStatus.EXPLAINED);
+      assertThat(village.getRow(1).getCell(3).getNumericCellValue()).isEqualTo(13.28);
+      assertCell((XSSFCell) village.getRow(1).getCell(Workbooks.MATRIX_FIXED_HEADERS.size() + 1), "B 已说明", IndicatorStatus.EXPLAINED);
       // Missing items of both units, in the matrix's row order.
       XSSFSheet missing = wb.getSheet(Workbooks.MISSING_SHEET);
       assertThat(missing.getLastRowNum()).isEqualTo(3);
@@ -103,7 +124,19 @@ class WorkbooksTest {
     // Blocks by system name; within a block by score share.
     Matrix m = Matrix.of(both, u -> true, null, null, Matrix.Sort.SCORE_ASC);
     assertThat(m.blocks()).extracting(Matrix.Block::system).containsExactly("文明单位（文明行业）测评体系", "文明村镇测评体系");
-    assertThat(m.blocks().get(0).columns()).extracting(Matrix.Column::code).containsExactly("Ⅰ-1-1", "Ⅰ-3-1", "Ⅱ-1-2", "Ⅲ-1-2");
+    assertThat(m.blocks().get(0).columns()).extracting(Matrix.Column::code).containsExactly("Ⅰ-1-1", "Ⅰ-3-1", "Ⅱ-1-2", "Ⅱ-2-1", "Ⅲ-1-2");
+  }
+
+  @Test
+  void aVetoedUnitSortsBelowEveryUnitWithoutOneWhateverItsScore() {
+    UnitCompleteness vetoed = Fixtures.unit();
+    UnitCompleteness low = Fixtures.withScore(Fixtures.unit().unit() + "-low", 1);
+    UnitCompleteness high = Fixtures.withScore(Fixtures.unit().unit() + "-high", 23);
+    List<UnitCompleteness> all = List.of(vetoed, low, high);
+    assertThat(Matrix.of(all, u -> true, null, null, Matrix.Sort.SCORE_DESC).rows()).extracting(UnitCompleteness::unit)
+        .containsExactly(high.unit(), low.unit(), vetoed.unit());
+    assertThat(Matrix.of(all, u -> true, null, null, Matrix.Sort.SCORE_ASC).rows()).extracting(UnitCompleteness::unit)
+        .containsExactly(vetoed.unit(), low.unit(), high.unit());
   }
 
   @Test

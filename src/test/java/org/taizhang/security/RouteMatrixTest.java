@@ -104,6 +104,12 @@ class RouteMatrixTest extends SecurityFixture {
       completeness.override(system, "east-a", 2025, "Ⅰ-1-1", org.taizhang.completeness.Grade.C, "待撤销");
       return send(HttpRequest.newBuilder(uri("/api/units/east-a/overrides?year=2025&indicator=" + enc("Ⅰ-1-1"))).DELETE(), w);
     }));
+    r.add(new Route("POST", "/api/units/{unit}/hand-grades", "D D N A A A", w -> postForm("/api/units/east-a/hand-grades", w,
+        "year", "2025", "indicator", "Ⅱ-2-1", "grade", "B", "note", "矩阵实地考察", "date", "2025-10-12")));
+    r.add(new Route("DELETE", "/api/units/{unit}/hand-grades", "D D N A A A", w -> {
+      completeness.handGrade(system, "east-a", 2025, "Ⅱ-2-1", org.taizhang.completeness.Grade.C, "待撤销", java.time.LocalDate.of(2025, 10, 1));
+      return send(HttpRequest.newBuilder(uri("/api/units/east-a/hand-grades?year=2025&indicator=" + enc("Ⅱ-2-1"))).DELETE(), w);
+    }));
     r.add(new Route("POST", "/api/units/{unit}/vetoes", "D D N D D A", w -> postForm("/api/units/east-a/vetoes", w,
         "year", "2025", "code", "F-3", "reason", "矩阵否决")));
     r.add(new Route("DELETE", "/api/units/{unit}/vetoes", "D D N D D A", w -> {
@@ -124,6 +130,10 @@ class RouteMatrixTest extends SecurityFixture {
         "year", "2025", "indicator", "Ⅰ-1-1", "grade", "B", "reason", "现场核实")));
     r.add(new Route("POST", "/units/{code}/overrides/withdraw", "D D N A A A", w -> postForm("/units/east-a/overrides/withdraw", w,
         "year", "2025", "indicator", "Ⅰ-1-1")));
+    r.add(new Route("POST", "/units/{code}/hand-grades", "D D N A A A", w -> postForm("/units/east-a/hand-grades", w,
+        "year", "2025", "indicator", "Ⅱ-2-1", "grade", "A", "note", "现场整洁", "date", "2025-10-12")));
+    r.add(new Route("POST", "/units/{code}/hand-grades/withdraw", "D D N A A A", w -> postForm("/units/east-a/hand-grades/withdraw", w,
+        "year", "2025", "indicator", "Ⅱ-2-1")));
     r.add(new Route("POST", "/units/{code}/vetoes", "D D N D D A", w -> postForm("/units/east-a/vetoes", w,
         "year", "2025", "code", "F-3", "reason", "材料造假")));
     r.add(new Route("POST", "/units/{code}/vetoes/lift", "D D N D D A", w -> postForm("/units/east-a/vetoes/lift", w,
@@ -207,15 +217,25 @@ class RouteMatrixTest extends SecurityFixture {
     assertThat(mappedRoutes()).as("matrix entries for routes that no longer exist").containsAll(inMatrix);
   }
 
+  /**
+   * Also a sweep for leaks: west and east-a hold each a word of their own in titles and text, and
+   * east-a's year-end summary is a near copy of west's. No answer of any route to a user outside a
+   * unit (JSON, HTML, and the text of PDFs and workbooks) may carry that unit's word or name.
+   */
   @Test
   void everyRoleGetsWhatTheMatrixSays() throws Exception {
+    setUpTree();
+    nearCopyPair();
     Map<String, String> wrong = new LinkedHashMap<>();
+    Map<String, String> leaks = new LinkedHashMap<>();
     for (Route route : routes()) {
       String[] expected = route.expected().split(" ");
       StringBuilder actual = new StringBuilder();
       Who[] callers = Who.values();
       for (int i = 0; i < callers.length; i++) {
-        HttpResponse<String> response = route.call().send(callers[i]);
+        Who caller = callers[i];
+        HttpResponse<String> response = route.call().send(caller);
+        leaks(route.key(), caller, response.body()).ifPresent(leak -> leaks.put(route.key() + " as " + caller, leak));
         char got = outcome(response);
         actual.append(got).append(i < callers.length - 1 ? " " : "");
         if (got != expected[i].charAt(0)) {
@@ -225,6 +245,106 @@ class RouteMatrixTest extends SecurityFixture {
       }
     }
     assertThat(wrong).as("routes answering differently from the matrix").isEmpty();
+    assertThat(leaks).as("answers carrying another unit's words").isEmpty();
+  }
+
+  /**
+   * The near copy itself, read by everyone outside west in every form it takes: the completeness
+   * API, the checklist, its PDF, the dashboard and its workbook, the copy's own pages, a search for
+   * west's word; by a clerk signed in with a session and with an API token as well as HTTP Basic.
+   */
+  @Test
+  void aNearCopyNamesItsSourceOnlyToReadersWhoSeeBothUnits() throws Exception {
+    setUpTree();
+    Document[] pair = nearCopyPair();
+    long copy = pair[1].id();
+    var flags = completeness.unit("east-a", 2025).orElseThrow().redFlags().stream()
+        .filter(f -> f.kind().equals("NEAR_DUPLICATE") && f.documents().contains(copy)).toList();
+    assertThat(flags).as("east-a's summary is flagged as a copy").isNotEmpty();
+    assertThat(completeness.unit("west", 2025).orElseThrow().redFlags())
+        .as("the source is not accused").noneMatch(f -> f.documents().contains(pair[0].id()));
+    List<String> paths = List.of("/api/units/east-a/completeness?year=2025", "/api/completeness?year=2025",
+        "/api/completeness?year=2025&type=" + enc("文明社区"), "/units/east-a/completeness?year=2025",
+        "/units/east-a/completeness/report.pdf?year=2025", "/completeness?year=2025", "/completeness/matrix.xlsx?year=2025",
+        "/documents/" + copy, "/api/documents/" + copy, "/api/documents/" + copy + "/text",
+        // words both summaries share: a search must find east-a's only (a search for west's own word would echo it)
+        "/api/search?q=" + enc("上半年创建工作小结 志愿服务"), "/?q=" + enc("上半年创建工作小结"), "/search.xlsx?q=" + enc("志愿服务活动十余次"),
+        "/api/todo", "/todo",
+        "/units/east-a", "/units", "/api/units");
+    Map<String, String> leaks = new LinkedHashMap<>();
+    for (Who who : List.of(Who.CLERK, Who.DISTRICT)) {
+      for (String path : paths) {
+        HttpResponse<String> r = get(path, who);
+        leaks(path, who, r.body()).ifPresent(leak -> leaks.put(path + " as " + who, leak));
+      }
+    }
+    // The clerk signed in otherwise: a session (the pages) and an API token (scripts).
+    java.net.http.HttpClient session = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    String login = session.send(HttpRequest.newBuilder(uri("/login")).build(), READABLE).body();
+    java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"")
+        .matcher(login);
+    assertThat(csrf.find()).isTrue();
+    HttpResponse<String> signIn = session.send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(form("username", Who.CLERK.username, "password", PASSWORD, "_csrf", csrf.group(1) != null ? csrf.group(1) : csrf.group(2)))
+        .build(), READABLE);
+    assertThat(signIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+    String token = accounts.createToken(Who.CLERK.username, "泄漏检查");
+    for (String path : paths) {
+      HttpResponse<String> bySession = session.send(HttpRequest.newBuilder(uri(path)).build(), READABLE);
+      assertThat(bySession.statusCode()).as("session GET %s", path).isLessThan(500);
+      leaks(path, Who.CLERK, bySession.body()).ifPresent(leak -> leaks.put(path + " as clerk (session)", leak));
+      HttpResponse<String> byToken = http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).build(), READABLE);
+      leaks(path, Who.CLERK, byToken.body()).ifPresent(leak -> leaks.put(path + " as clerk (token)", leak));
+    }
+    assertThat(leaks).as("answers carrying another unit's words").isEmpty();
+
+    // Whoever sees both units reads the pair: the other unit and the title of its document.
+    for (Who who : List.of(Who.REVIEWER, Who.ADMIN)) {
+      assertThat(get("/api/units/east-a/completeness?year=2025", who).body()).as("%s", who).contains("城西中学（west）", WEST_WORD);
+      assertThat(get("/units/east-a/completeness/report.pdf?year=2025", who).body()).as("%s", who).contains(WEST_WORD);
+    }
+    // and the clerk reads that its summary is highly similar to another unit's material, no more
+    assertThat(get("/api/units/east-a/completeness?year=2025", Who.CLERK).body()).contains("与其他单位的材料高度相似，相似度约 ");
+  }
+
+  /** The words a user outside a unit must never read: its own word and its name. */
+  private static final Map<String, List<String>> WORDS_OF = Map.of(
+      "west", List.of(WEST_WORD, "城西中学"),
+      "east-a", List.of(EAST_WORD, "城东甲社区"));
+
+  /** Which of the units above the caller is outside of. */
+  private static List<String> outside(Who who) {
+    return switch (who) {
+      case ANONYMOUS -> List.of("west", "east-a");
+      case CLERK, DISTRICT -> List.of("west");
+      case OTHER_CLERK -> List.of("east-a");
+      case REVIEWER, ADMIN -> List.of();
+    };
+  }
+
+  /** The first word of a unit outside the caller's scope found in a body, in any spelling a page or a link may use. */
+  private static java.util.Optional<String> leaks(String where, Who who, String body) {
+    if (body == null) {
+      return java.util.Optional.empty();
+    }
+    for (String unit : outside(who)) {
+      for (String word : WORDS_OF.get(unit)) {
+        for (String form : List.of(word, enc(word), enc(word).toLowerCase(java.util.Locale.ROOT), jsonEscaped(word))) {
+          int at = body.indexOf(form);
+          if (at >= 0) {
+            return java.util.Optional.of("“" + word + "” of " + unit + " in " + where + ": …"
+                + abbreviate(body.substring(Math.max(0, at - 80), Math.min(body.length(), at + 80))) + "…");
+          }
+        }
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static String jsonEscaped(String word) {
+    StringBuilder sb = new StringBuilder();
+    word.chars().forEach(c -> sb.append(String.format("\\u%04x", c)));
+    return sb.toString();
   }
 
   private static char outcome(HttpResponse<String> r) {

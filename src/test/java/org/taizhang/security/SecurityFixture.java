@@ -114,7 +114,77 @@ abstract class SecurityFixture {
     if (who.username != null) {
       request.headers(who.headers());
     }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return http.send(request.build(), READABLE);
+  }
+
+  /**
+   * Every answer as the text a person would read: a PDF's text (PDFBox, white space removed), a workbook's cell values
+   * (POI), anything else decoded as UTF-8. What a scope check must keep out of a body must be kept
+   * out of its exports too, so the tests read them all the same way.
+   */
+  static final HttpResponse.BodyHandler<String> READABLE = info -> HttpResponse.BodySubscribers.mapping(
+      HttpResponse.BodySubscribers.ofByteArray(), bytes -> readable(info.headers().firstValue("Content-Type").orElse(""), bytes));
+
+  static String readable(String contentType, byte[] bytes) {
+    String type = contentType.toLowerCase(java.util.Locale.ROOT);
+    try {
+      if (type.startsWith("application/pdf")) {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+          // without white space: a word wrapped at the end of a line is still one word
+          return new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("[\\s\\u3000]+", "");
+        }
+      }
+      if (type.startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml")) {
+        StringBuilder text = new StringBuilder();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+          org.apache.poi.ss.usermodel.DataFormatter cells = new org.apache.poi.ss.usermodel.DataFormatter();
+          for (org.apache.poi.ss.usermodel.Sheet sheet : wb) {
+            text.append(sheet.getSheetName()).append('\n');
+            for (org.apache.poi.ss.usermodel.Row row : sheet) {
+              for (org.apache.poi.ss.usermodel.Cell cell : row) {
+                text.append(cells.formatCellValue(cell)).append('\t');
+                if (cell.getHyperlink() != null) {
+                  text.append(cell.getHyperlink().getAddress()).append('\t');
+                }
+              }
+              text.append('\n');
+            }
+          }
+        }
+        return text.toString();
+      }
+    } catch (IOException | RuntimeException e) {
+      // not what it claims to be: read it as text, which still shows any leaked word
+      return "[unreadable " + contentType + ": " + e + "]\n" + new String(bytes, StandardCharsets.UTF_8);
+    }
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /** A word that occurs only in west's material (titles and text): no answer to a user outside west may carry it. */
+  static final String WEST_WORD = "蓝鹭湾守望计划";
+  /** The same for east-a's material. */
+  static final String EAST_WORD = "银杏坡邻里节";
+
+  /** A half-year summary of the kind units copy from each other: long enough for the near-duplicate check. */
+  static String summaryText(String word) {
+    return ("2025年上半年创建工作小结。上半年我单位在县文明委的领导下，认真落实创建工作各项任务，围绕" + word + "开展志愿服务活动十余次，"
+        + "完善创建工作制度，健全工作台账，组织干部职工参加文明实践活动，群众满意度明显提升。").repeat(2)
+        + "下一步将继续巩固创建成果，对标测评体系查漏补缺，推动文明创建常态化长效化，以更高标准迎接年度测评。";
+  }
+
+  /**
+   * West's half-year summary, and east-a's near copy of it filed later: east-a's flag concerns
+   * west's document, which only readers who see west may have named. Each carries its own unit's word.
+   * (Half-year, so that east-a's annual summary, which the route matrix explains, stays missing.)
+   */
+  Document[] nearCopyPair() throws Exception {
+    Document original = ingest.ingest(new IngestRequest("west", "half-year-summary", java.time.LocalDate.of(2025, 6, 30),
+        "城西中学2025年上半年" + WEST_WORD + "工作小结", 2025, "总结" + SEQUENCE.incrementAndGet() + ".txt", "test"),
+        new ByteArrayInputStream(summaryText(WEST_WORD).getBytes(StandardCharsets.UTF_8))).document();
+    Document copy = ingest.ingest(new IngestRequest("east-a", "half-year-summary", java.time.LocalDate.of(2025, 7, 10),
+        "城东甲社区2025年上半年" + EAST_WORD + "工作小结", 2025, "总结" + SEQUENCE.incrementAndGet() + ".txt", "test"),
+        new ByteArrayInputStream(summaryText(EAST_WORD).getBytes(StandardCharsets.UTF_8))).document();
+    return new Document[] {original, copy};
   }
 
   HttpResponse<String> get(String path, Who who) throws Exception {

@@ -89,7 +89,7 @@ public class EvaluationSystems implements CategoryUsage {
 
   /** A new system that starts as a copy of {@code file}, from next year on (or an empty one). */
   public Editing copy(String file) {
-    int next = LocalDate.now(clock).getYear() + 1;
+    String next = String.valueOf(LocalDate.now(clock).getYear() + 1);
     return store.current().bySystemFile(file)
         .map(s -> {
           SystemDraft d = SystemDraft.of(s);

@@ -36,6 +36,15 @@ public record ListPreview(List<Integer> years, int unitsCompared, List<UnitChang
     public UnitChange {
       indicators = List.copyOf(indicators);
     }
+
+    /** “40 / 48 → 36 / 48”; “不适用” where no system judges the unit. */
+    public String scoreChange() {
+      return score(scoreBefore, maxBefore) + " → " + score(scoreAfter, maxAfter);
+    }
+
+    private static String score(Double score, Double max) {
+      return score == null ? "不适用" : SystemChanges.points(score) + " / " + SystemChanges.points(max);
+    }
   }
 
   /** An indicator whose grade or status changes; a null grade means the indicator is not in that system (or not graded). */

@@ -18,9 +18,9 @@ import org.yaml.snakeyaml.Yaml;
  */
 public record SystemDraft(
     String name,
-    Integer from,
+    String from,
     List<String> unitTypes,
-    Map<String, Double> gradePoints,
+    Map<String, String> gradePoints,
     List<Veto> vetoes,
     List<String> duplicateCheck,
     List<Node> indicators) {
@@ -36,7 +36,7 @@ public record SystemDraft(
   public record Veto(String code, String name) {}
 
   /** An indicator: with children an inner node (code and name only), else a leaf. */
-  public record Node(String code, String name, Double points, String method, List<Rule> evidence, Grading grading,
+  public record Node(String code, String name, String points, String method, List<Rule> evidence, Grading grading,
       List<Node> children) {
     public Node {
       evidence = evidence == null ? List.of() : List.copyOf(evidence);
@@ -44,22 +44,22 @@ public record SystemDraft(
     }
   }
 
-  public record Rule(String category, Integer min, String period, String window, String kind, List<String> content) {
+  public record Rule(String category, String min, String period, String window, String kind, List<String> content) {
     public Rule {
       content = content == null ? List.of() : List.copyOf(content);
     }
   }
 
   /** The largest number of missing items that still earns A, B and C. */
-  public record Grading(Integer a, Integer b, Integer c) {}
+  public record Grading(String a, String b, String c) {}
 
   /** The draft of a parsed system: writing it out again gives the same system. */
   static SystemDraft of(EvaluationSystem s) {
-    Map<String, Double> points = new LinkedHashMap<>();
+    Map<String, String> points = new LinkedHashMap<>();
     for (Grade g : Grade.values()) {
-      points.put(g.name(), s.percent(g));
+      points.put(g.name(), SystemChanges.points(s.percent(g)));
     }
-    return new SystemDraft(s.name(), s.fromYear(), s.unitTypes(), points,
+    return new SystemDraft(s.name(), String.valueOf(s.fromYear()), s.unitTypes(), points,
         s.vetoes().stream().map(v -> new Veto(v.code(), v.name())).toList(), s.duplicateCheck(),
         s.indicators().stream().map(SystemDraft::node).toList());
   }
@@ -68,13 +68,13 @@ public record SystemDraft(
     if (!i.leaf()) {
       return new Node(i.code(), i.name(), null, null, List.of(), null, i.children().stream().map(SystemDraft::node).toList());
     }
-    Grading g = i.grading() == null ? null
-        : new Grading(i.grading().maxMissingForA(), i.grading().maxMissingForB(), i.grading().maxMissingForC());
-    return new Node(i.code(), i.name(), i.points(), i.method(), i.evidence().stream().map(SystemDraft::rule).toList(), g, List.of());
+    Grading g = i.grading() == null ? null : new Grading(String.valueOf(i.grading().maxMissingForA()),
+        String.valueOf(i.grading().maxMissingForB()), String.valueOf(i.grading().maxMissingForC()));
+    return new Node(i.code(), i.name(), SystemChanges.points(i.points()), i.method(), i.evidence().stream().map(SystemDraft::rule).toList(), g, List.of());
   }
 
   private static Rule rule(EvidenceRule r) {
-    return new Rule(r.category(), r.min(), r.period().label(), r.window().label(), r.kind().label(), r.content());
+    return new Rule(r.category(), String.valueOf(r.min()), r.period().label(), r.window().label(), r.kind().label(), r.content());
   }
 
   /**
@@ -85,7 +85,7 @@ public record SystemDraft(
   String yaml(String source) {
     Map<String, Object> top = new LinkedHashMap<>();
     put(top, "name", name);
-    put(top, "from", from);
+    put(top, "from", number(from));
     top.put("unit-types", new ArrayList<>(unitTypes));
     if (!gradePoints.isEmpty()) {
       Map<String, Object> gp = new LinkedHashMap<>();
@@ -134,7 +134,7 @@ public record SystemDraft(
       for (Rule r : n.evidence()) {
         Map<String, Object> rm = new LinkedHashMap<>();
         put(rm, "category", r.category());
-        put(rm, "min", r.min());
+        put(rm, "min", number(r.min()));
         put(rm, "period", r.period());
         put(rm, "window", r.window());
         put(rm, "kind", r.kind());
@@ -147,9 +147,9 @@ public record SystemDraft(
     }
     if (n.grading() != null) {
       Map<String, Object> g = new LinkedHashMap<>();
-      put(g, "A", n.grading().a());
-      put(g, "B", n.grading().b());
-      put(g, "C", n.grading().c());
+      put(g, "A", number(n.grading().a()));
+      put(g, "B", number(n.grading().b()));
+      put(g, "C", number(n.grading().c()));
       m.put("grading", g);
     }
     return m;
@@ -165,11 +165,22 @@ public record SystemDraft(
     }
   }
 
-  /** 4 rather than 4.0, as people write points. */
-  private static Number number(Double d) {
-    if (d == null) {
+  /**
+   * A value typed as a number written as a YAML number (4, not '4'), so that the file reads as people
+   * write it; anything else is written as the text it is, for the parser to refuse with its place.
+   */
+  private static Object number(String s) {
+    if (s == null || s.isBlank()) {
       return null;
     }
-    return d == Math.rint(d) && Math.abs(d) < 1e9 ? (Number) Long.valueOf(d.longValue()) : d;
+    String v = s.strip();
+    if (v.matches("-?\\d{1,9}")) {
+      return Long.valueOf(v);
+    }
+    if (v.matches("-?\\d{1,9}\\.\\d{1,6}")) {
+      double d = Double.parseDouble(v);
+      return d == Math.rint(d) ? (Object) Long.valueOf((long) d) : (Object) d;
+    }
+    return v;
   }
 }

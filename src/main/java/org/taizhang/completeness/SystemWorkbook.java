@@ -251,13 +251,13 @@ final class SystemWorkbook {
     final int level;
     final String code;
     final String name;
-    final Double points;
+    final String points;
     final String method;
     final List<SystemDraft.Rule> rules;
     final SystemDraft.Grading grading;
     final List<SystemDraft.Node> children = new ArrayList<>();
 
-    Pending(int level, String code, String name, Double points, String method, List<SystemDraft.Rule> rules, SystemDraft.Grading grading) {
+    Pending(int level, String code, String name, String points, String method, List<SystemDraft.Rule> rules, SystemDraft.Grading grading) {
       this.level = level;
       this.code = code;
       this.name = name;
@@ -288,15 +288,7 @@ final class SystemWorkbook {
         throw new ConfigException(file, r + 1, place, "缺少指标编号");
       }
       int level = level(cell(row, col, LEVEL), code, file, r + 1, place);
-      String pointsText = cell(row, col, POINTS);
-      Double points = null;
-      if (!pointsText.isEmpty()) {
-        try {
-          points = Double.valueOf(pointsText);
-        } catch (NumberFormatException e) {
-          throw new ConfigException(file, r + 1, place, "分值应为数字，实际为“" + pointsText + "”");
-        }
-      }
+      String points = cell(row, col, POINTS);
       String method = cell(row, col, METHOD);
       List<SystemDraft.Rule> rules = new ArrayList<>();
       String evidence = cell(row, col, EVIDENCE);
@@ -309,7 +301,7 @@ final class SystemWorkbook {
       }
       String gradingText = cell(row, col, GRADING);
       SystemDraft.Grading grading = gradingText.isEmpty() ? null : grading(gradingText, file, r + 1, place + "评分");
-      Pending p = new Pending(level, code, name, points, method.isEmpty() ? null : method, rules, grading);
+      Pending p = new Pending(level, code, name, points.isEmpty() ? null : points, method.isEmpty() ? null : method, rules, grading);
       while (!open.isEmpty() && open.peek().level >= level) {
         close(open, roots);
       }
@@ -349,7 +341,7 @@ final class SystemWorkbook {
       throw new ConfigException(file, line, place, "应以类别名称开头，如“会议记录：每季度至少1份”，实际为“" + text + "”");
     }
     String period = null;
-    Integer min = null;
+    String min = null;
     String window = null;
     String kind = null;
     List<String> content = new ArrayList<>();
@@ -368,7 +360,7 @@ final class SystemWorkbook {
           }
         } else if ((m = PERIOD_MIN.matcher(c)).matches()) {
           period = m.group(1) != null ? m.group(1) : period;
-          min = Integer.valueOf(m.group(2));
+          min = m.group(2);
         } else if (label(Period.values(), c, Period::label)) {
           period = c;
         } else if (label(EvidenceWindow.values(), normalWindow(c), EvidenceWindow::label)) {
@@ -401,13 +393,10 @@ final class SystemWorkbook {
   }
 
   private static SystemDraft.Grading grading(String text, Path file, int line, String place) {
-    Map<String, Integer> found = new HashMap<>();
+    Map<String, String> found = new HashMap<>();
     Matcher m = GRADE.matcher(text.toUpperCase(java.util.Locale.ROOT));
     while (m.find()) {
-      if (m.group(2).contains(".")) {
-        throw new ConfigException(file, line, place, "允许缺项数应为整数，实际为“" + text + "”");
-      }
-      found.putIfAbsent(m.group(1), Integer.valueOf(m.group(2)));
+      found.putIfAbsent(m.group(1), m.group(2));
     }
     if (!found.containsKey("A") || !found.containsKey("B") || !found.containsKey("C")) {
       throw new ConfigException(file, line, place, "应写 A、B、C 各允许缺几项，如“A≤0 B≤1 C≤2”，实际为“" + text + "”");
@@ -417,9 +406,9 @@ final class SystemWorkbook {
 
   private static SystemDraft withInfo(Sheet info, List<SystemDraft.Node> roots, Path file) {
     String name = null;
-    Integer from = null;
+    String from = null;
     List<String> types = new ArrayList<>();
-    Map<String, Double> grades = new LinkedHashMap<>();
+    Map<String, String> grades = new LinkedHashMap<>();
     List<String> duplicates = new ArrayList<>();
     List<SystemDraft.Veto> vetoes = new ArrayList<>();
     boolean inVetoes = false;
@@ -438,17 +427,13 @@ final class SystemWorkbook {
       } else if (key.equals(INFO_NAME)) {
         name = value;
       } else if (key.equals(INFO_FROM)) {
-        try {
-          from = value.isEmpty() ? null : Integer.valueOf(value.replaceAll("[年度\\s]", ""));
-        } catch (NumberFormatException e) {
-          throw new ConfigException(file, r + 1, place, "起始年度应为年份，如 2027，实际为“" + value + "”");
-        }
+        from = value.isEmpty() ? null : value.replaceAll("[年度\\s]", "");
       } else if (key.equals(INFO_TYPES)) {
         split(value).forEach(types::add);
       } else if (key.startsWith("等级折算")) {
         Matcher m = GRADE.matcher(value.toUpperCase(java.util.Locale.ROOT));
         while (m.find()) {
-          grades.put(m.group(1), Double.valueOf(m.group(2)));
+          grades.put(m.group(1), m.group(2));
         }
       } else if (key.equals(INFO_DUPLICATES)) {
         split(value).forEach(duplicates::add);

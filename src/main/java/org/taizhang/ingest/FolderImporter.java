@@ -58,7 +58,11 @@ public class FolderImporter {
     if (!Files.isRegularFile(csv)) {
       return 0;
     }
-    return units.saveAll(UnitsFile.read(csv, catalog.unitTypes()));
+    // parents may also be units already known; a real CSV parser, so that a quoted name with a comma reads as one field
+    java.util.Map<String, Unit> known = new java.util.HashMap<>();
+    units.findAll().forEach(u -> known.put(u.code(), u));
+    return units.saveAll(UnitsFile.parse(csv, org.taizhang.config.ConfigText.read(csv), catalog.unitTypes(), known).stream()
+        .map(UnitsFile.Entry::unit).toList());
   }
 
   /** Imports a folder with nobody watching its progress. */

@@ -28,6 +28,7 @@ import org.taizhang.store.FileStore;
 import org.taizhang.store.FileTooLargeException;
 import org.taizhang.store.StagedFile;
 import org.taizhang.text.ChineseDates;
+import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
 
 /**
@@ -77,8 +78,12 @@ public class IngestService {
    * announced with a {@link DocumentChanged} event and done after the return.
    */
   public IngestResult ingest(IngestRequest request, InputStream content) throws RejectedException {
-    if (request.unit() == null || units.find(request.unit()).isEmpty()) {
+    Optional<Unit> unit = request.unit() == null ? Optional.empty() : units.find(request.unit());
+    if (unit.isEmpty()) {
       throw new RejectedException(Rejection.UNKNOWN_UNIT, request.unit());
+    }
+    if (!unit.get().active()) {
+      throw new RejectedException(Rejection.UNIT_INACTIVE, unit.get().name());
     }
     Category given = null;
     if (request.category() != null && !request.category().isBlank()) {

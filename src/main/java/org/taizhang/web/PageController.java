@@ -303,7 +303,7 @@ class PageController {
 
   private ModelAndView uploadPage(Caller caller, UploadForm form) {
     ModelAndView mv = new ModelAndView("upload");
-    List<Unit> handIn = units.findAll().stream().filter(u -> caller.handsIn(u.code())).toList();
+    List<Unit> handIn = units.findActive().stream().filter(u -> caller.handsIn(u.code())).toList();
     if (form.replaces() != null) {
       // A resubmission belongs to the replaced document's unit; offering others would only lead to NOT_REPLACEABLE.
       Optional<Document> replaced = archive.document(form.replaces(), caller.scope()).filter(d -> caller.handsIn(d.unitCode()));
@@ -338,6 +338,10 @@ class PageController {
 
   /** Documents per unit code, from the index's unit facet (one query instead of a count per unit). */
   private Map<String, Long> documentCounts(Caller caller) {
+    return documentCounts(search, caller);
+  }
+
+  static Map<String, Long> documentCounts(SearchService search, Caller caller) {
     Map<String, Long> counts = new HashMap<>();
     search.search(new SearchRequest("", null, null, null, null, 1, 1), caller.scope()).facets().getOrDefault("unit", List.of())
         .forEach(f -> counts.put(f.value(), f.count()));

@@ -89,7 +89,6 @@ class SampleArchiveCompletenessTest {
   @Autowired DocumentRepository documents;
   @Autowired AuditLog audit;
   @Autowired DecisionRepository decisions;
-  @Autowired RequiredLists lists;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final Caller system = Caller.system("test");
@@ -413,29 +412,6 @@ class SampleArchiveCompletenessTest {
     assertThat(send("DELETE", "/api/units/cg-yxsq/vetoes", "admin", "year", "2025", "code", "F-3").statusCode()).isEqualTo(200);
     assertThat(unit("cg-yxsq", 2025).vetoed()).isFalse();
     assertError(send("DELETE", "/api/units/cg-yxsq/vetoes", "admin", "year", "2025", "code", "F-3"), 400, "INVALID_REQUEST");
-  }
-
-  @Test
-  @Order(20)
-  void editedRequiredListsAreAuditedAtStart() {
-    assertThat(decisions.listHashes()).isEqualTo(lists.hashes());
-    assertThat(audit.find(new AuditQuery(null, AuditAction.REQUIRED_LIST_CHANGED, null, null, null, 1, 10)))
-        .as("the first start has nothing to compare with").isEmpty();
-
-    Map<String, String> edited = new HashMap<>(lists.hashes());
-    edited.put("文明社区.yaml", "0".repeat(64));
-    RequiredListHistory history = new RequiredListHistory(decisions, audit, Clock.systemUTC());
-    history.check(new RequiredLists(lists.systems(), edited));
-    List<AuditEvent> events = audit.find(new AuditQuery(null, AuditAction.REQUIRED_LIST_CHANGED, null, null, null, 1, 10));
-    assertThat(events).hasSize(1);
-    assertThat(events.get(0).actor()).isEqualTo("系统");
-    assertThat(events.get(0).target()).isEqualTo("required-lists/文明社区.yaml");
-    assertThat(decisions.listHashes()).isEqualTo(edited);
-
-    history.check(lists);
-    assertThat(audit.find(new AuditQuery(null, AuditAction.REQUIRED_LIST_CHANGED, null, null, null, 1, 10))).hasSize(2);
-    history.check(lists);
-    assertThat(audit.find(new AuditQuery(null, AuditAction.REQUIRED_LIST_CHANGED, null, null, null, 1, 10))).as("unchanged").hasSize(2);
   }
 
   @Test

@@ -139,7 +139,7 @@ class RequiredListsTest {
       assertThat(e.describe()).isEqualTo("指标 Ⅰ-1 的材料要求第2条：最少份数（min） 应在 1 到 1000 之间，实际为 0");
       assertThat(e.getMessage()).startsWith("test.yaml:11: 指标 Ⅰ-1 的材料要求第2条：");
     });
-    assertThatThrownBy(() -> TestFacts.system(VALID.replace("    - code: Ⅰ-1\n", "    - code: \n")))
+    assertThatThrownBy(() -> TestFacts.system(VALID.replace("  - code: Ⅰ-1\n", "  - code:\n")))
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.place()).isEqualTo("第 1 个一级指标"));
     assertThatThrownBy(() -> TestFacts.system(VALID.replace("points: 4", "points: 四分")))
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.describe()).isEqualTo("指标 Ⅰ-1：分值（points） 应为数字，实际为“四分”"));

@@ -75,6 +75,10 @@ public class CategoryEditor {
   public ConfigVersions.Version save(String by, List<Row> rows, int base, String note) {
     String text = Catalog.categoriesText(categories(rows));
     List<Category> parsed = Catalog.parseCategories(FILE, text);
+    Optional<ConfigVersions.Version> newest = versions.latestOf(Catalog.CATEGORIES_FILE);
+    if (parsed.equals(catalog.categories()) && newest.isPresent() && newest.get().number() == base) {
+      return newest.get(); // nothing changed: no version that says so
+    }
     return store(by, parsed, text, base, ConfigVersions.FROM_EDITOR, note, null);
   }
 

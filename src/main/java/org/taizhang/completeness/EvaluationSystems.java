@@ -145,6 +145,11 @@ public class EvaluationSystems implements CategoryUsage {
     String name = name(file, draft);
     String text = draft.yaml(source);
     EvaluationSystem s = check(name, text);
+    Optional<EvaluationSystem> same = store.current().bySystemFile(name).filter(old -> old.withReplacedFrom(Map.of()).equals(s));
+    Optional<ConfigVersions.Version> newest = store.newestOf(name);
+    if (same.isPresent() && newest.isPresent() && newest.get().number() == base) {
+      return new Saved(name, base, "内容未变，未保存新版本");
+    }
     RequiredLists candidate = candidate(name, s);
     String changes = store.current().bySystemFile(name).map(old -> SystemChanges.describe(old, s))
         .orElse("新建测评体系“" + s.name() + "”，" + s.fromYear() + " 年度起适用于" + String.join("、", s.unitTypes()));

@@ -89,7 +89,11 @@ class AdminCategoriesPageController {
     }
     try {
       ConfigVersions.Version saved = editor.save(caller.username(), rows, base == null ? 0 : base, note);
-      ReviewPageController.flash(redirect, "success", "已保存为第 " + saved.number() + " 版，立即生效：" + saved.summary());
+      if (base != null && saved.number() == base) {
+        ReviewPageController.flash(redirect, "notice", "内容未变，未保存新版本");
+      } else {
+        ReviewPageController.flash(redirect, "success", "已保存为第 " + saved.number() + " 版，立即生效：" + saved.summary());
+      }
       return new ModelAndView("redirect:/admin/categories");
     } catch (ConfigException e) {
       return page(rows, base == null ? 0 : base, "未保存，当前类别不变。" + e.describe(), note);

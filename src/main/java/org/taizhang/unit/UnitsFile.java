@@ -40,7 +40,7 @@ public final class UnitsFile {
 
   private UnitsFile() {}
 
-  /** A unit as a file gives it, and whether the file says it is active (null: the file does not say). */
+  /** A unit as a file gives it, and whether the file says it is active (null: the file does not say, and the unit reads as active). */
   public record Entry(Unit unit, Boolean active, int line) {}
 
   public static List<Unit> read(Path file, Set<String> unitTypes) {
@@ -66,7 +66,9 @@ public final class UnitsFile {
         }
         List<String> cells = new ArrayList<>();
         r.forEach(c -> cells.add(c.strip()));
-        rows.add(new Row(line, cells));
+        // a record's position is that of the comment lines before it, which it carries
+        int comments = r.hasComment() ? r.getComment().split("\n", -1).length : 0;
+        rows.add(new Row(line + comments, cells));
       }
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
       // Commons CSV reports an unclosed quote this way
@@ -121,7 +123,7 @@ public final class UnitsFile {
         throw new ConfigException(file, row.line(), "单位代码重复：" + code);
       }
       Boolean active = col.containsKey(ACTIVE) ? active(cell(row, col, ACTIVE), file, row.line()) : null;
-      out.add(new Entry(new Unit(code, name, type, parent.isEmpty() ? null : parent), active, row.line()));
+      out.add(new Entry(new Unit(code, name, type, parent.isEmpty() ? null : parent, active == null || active), active, row.line()));
     }
     Map<String, String> parentOf = new HashMap<>();
     existing.values().forEach(u -> parentOf.put(u.code(), u.parentCode()));

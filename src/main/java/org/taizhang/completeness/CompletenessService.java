@@ -266,8 +266,8 @@ public class CompletenessService implements SmartInitializingSingleton, org.spri
     model.recomputeAll();
   }
 
-  /** Units were added, moved, retyped or (de)activated: verdicts and ranks follow at once. */
-  @EventListener
+  /** Units were added, moved, retyped or (de)activated: verdicts and ranks follow once the change is committed. */
+  @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
   void unitsChanged(org.taizhang.unit.UnitsChanged event) {
     recomputeAll();
   }

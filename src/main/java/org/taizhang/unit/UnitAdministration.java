@@ -182,6 +182,21 @@ public class UnitAdministration {
     return result;
   }
 
+  /**
+   * Adds or updates the units of a folder import's {@code units.csv} (whether a unit is active is
+   * left as it is); parents may be units already known. Returns how many units were written.
+   */
+  @Transactional
+  public int loadFolderFile(Path csv) {
+    Map<String, Unit> existing = new LinkedHashMap<>();
+    units.findAll().forEach(u -> existing.put(u.code(), u));
+    List<Unit> read = UnitsFile.parse(csv, ConfigText.read(csv), catalog.unitTypes(), existing).stream()
+        .map(UnitsFile.Entry::unit).toList();
+    int written = units.saveAll(read);
+    events.publishEvent(new UnitsChanged());
+    return written;
+  }
+
   private static List<UnitsFile.Row> rows(InputStream in) throws IOException {
     List<UnitsFile.Row> out = new ArrayList<>();
     try (Workbook wb = Sheets.open(in)) {

@@ -53,7 +53,7 @@
       + '<td><input type="text" name="name" class="category-name" maxlength="50" aria-label="名称"></td>'
       + '<td><input type="text" name="keywords" class="category-keywords" aria-label="识别关键词"></td>'
       + '<td><code>（保存时生成）</code><input type="hidden" name="code" value=""></td>'
-      + '<td class="row-actions category-tools"></td>';
+      + '<td><div class="row-actions category-tools"></div></td>';
     body.appendChild(row);
     renumber();
     row.querySelector('.category-name').focus();

@@ -299,7 +299,8 @@
       return box;
     }
     var table = el('table', { className: 'table rules' });
-    table.appendChild(el('thead', {}, [el('tr', {}, ['#', '材料类别', '最少份数', '时段', '证据时限', '材料形式', '必备内容（顿号分隔）', ''].map(function (h) {
+    var heads = ['#', '材料类别', '最少份数', '时段', '证据时限', '材料形式', '必备内容（顿号分隔）', ''];
+    table.appendChild(el('thead', {}, [el('tr', {}, heads.map(function (h) {
       return el('th', { text: h });
     }))]));
     var body = el('tbody');
@@ -307,7 +308,7 @@
       var content = text((r.content || []).join('、'), function (v) {
         r.content = v.split(/[、，,;；]/).map(function (s) { return s.trim(); }).filter(function (s) { return s; });
       }, { className: 'rule-content' });
-      body.appendChild(el('tr', { className: 'rule-row', 'data-rule': String(i + 1) }, [
+      var row = el('tr', { className: 'rule-row', 'data-rule': String(i + 1) }, [
         el('td', { text: String(i + 1) }),
         el('td', {}, [select(options.categories.map(function (c) { return c.code; }), options.categories.map(function (c) { return c.name; }),
           r.category, function (v) { r.category = v; }, { className: 'rule-category', 'aria-label': '材料类别' })]),
@@ -317,7 +318,12 @@
         el('td', {}, [select(options.kinds, options.kinds, r.kind, function (v) { r.kind = v; }, { className: 'rule-kind', 'aria-label': '材料形式' })]),
         el('td', {}, [content]),
         el('td', {}, [button('删除', function () { n.evidence.splice(i, 1); render(); }, { className: 'danger small remove-rule' })])
-      ]));
+      ]);
+      // on a phone the cells stack, each under its column's name
+      Array.prototype.forEach.call(row.cells, function (td, k) {
+        td.setAttribute('data-label', k === 0 ? '材料要求第' + (i + 1) + '条' : heads[k]);
+      });
+      body.appendChild(row);
     });
     table.appendChild(body);
     box.appendChild(el('div', { className: 'table-scroll' }, [table]));
@@ -353,6 +359,7 @@
     errorBox.hidden = true;
     successBox.hidden = true;
     root.querySelectorAll('.has-error').forEach(function (e) { e.classList.remove('has-error'); });
+    root.querySelectorAll('.inline-error').forEach(function (e) { e.remove(); });
   }
 
   function showError(data) {
@@ -366,7 +373,11 @@
           var rule = /材料要求第(\d+)条/.exec(data.place || '');
           var target = rule ? nodes[i].querySelector('.rule-row[data-rule="' + rule[1] + '"]') : null;
           (target || nodes[i]).classList.add('has-error');
-          (target || nodes[i]).scrollIntoView({ block: 'center' });
+          // the message again where the problem is, since the one at the top is out of sight by now
+          var note = el('p', { className: 'message error inline-error', role: 'alert', text: data.message });
+          var head = nodes[i].querySelector('.ind-head');
+          head.parentNode.insertBefore(note, head.nextSibling);
+          note.scrollIntoView({ block: 'center' });
           break;
         }
       }

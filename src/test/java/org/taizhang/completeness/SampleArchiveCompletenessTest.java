@@ -103,9 +103,10 @@ class SampleArchiveCompletenessTest {
     accounts.create("test", "district-hxz", "禾溪镇创建办", Role.DISTRICT, "hxz", PASSWORD);
   }
 
+  /** The sample's years; later years up to the current one are judged too, against an archive that has nothing for them yet. */
   private Map<String, UnitCompleteness> all() {
     Map<String, UnitCompleteness> out = new TreeMap<>();
-    for (int year : completeness.years()) {
+    for (int year : List.of(2025, 2024)) {
       completeness.units(year, null).forEach(u -> out.put(u.unit() + "/" + year, u));
     }
     return out;
@@ -126,7 +127,8 @@ class SampleArchiveCompletenessTest {
   @Test
   @Order(1)
   void theDeliberateGapsShowUpExactlyAndEveryOtherUnitIsComplete() {
-    assertThat(completeness.years()).containsExactly(2025, 2024);
+    // the shipped lists apply from 2024 until replaced: every year up to the current one is judged
+    assertThat(completeness.years()).endsWith(2025, 2024).first().isEqualTo(Math.max(2025, java.time.Year.now().getValue()));
     Map<String, UnitCompleteness> all = all();
     assertThat(all).hasSize(20).doesNotContainKey("qhx-cjb/2025");
     Map<String, List<String>> actual = new LinkedHashMap<>();

@@ -29,7 +29,7 @@ import org.taizhang.sheet.Sheets;
  */
 @RestController
 class EvaluationSystemApiController {
-  private static final Pattern INDICATOR = Pattern.compile("指标 (\\S+?)(?: |的|下|$)");
+  private static final Pattern INDICATOR = Pattern.compile("指标 (\\S+?)(?: |的|下|）|$)");
 
   private final EvaluationSystems systems;
 

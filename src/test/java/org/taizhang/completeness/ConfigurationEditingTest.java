@@ -259,7 +259,7 @@ class ConfigurationEditingTest {
 
   @Test
   @Order(6)
-  void categoriesChangeInferenceAndNamesWithoutARestart() {
+  void categoriesChangeInferenceAndNamesWithoutARestart() throws Exception {
     assertThat(catalog.classify("2025年创建例会纪实", "")).isEmpty();
     CategoryEditor.Current current = categories.current();
     List<CategoryEditor.Row> rows = new ArrayList<>();
@@ -272,6 +272,9 @@ class ConfigurationEditingTest {
     assertThat(saved.number()).isEqualTo(current.version() + 1);
     assertThat(saved.summary()).contains("类别“会议记录”改名为“会议纪要”", "“会议纪要”的关键词增加 创建例会");
     assertThat(catalog.classify("2025年创建例会纪实", "")).get().extracting(Category::code).isEqualTo("meeting");
+    Document inferred = ingest.ingest(new IngestRequest("wjj", null, null, null, 2025, "2025年12月创建例会纪实.txt", "test"),
+        new ByteArrayInputStream("十二月创建例会纪实".getBytes(StandardCharsets.UTF_8))).document();
+    assertThat(inferred.category()).as("an upload is filed by the new keyword at once").isEqualTo("meeting");
     assertThat(completeness.unit("wjj", 2025).orElseThrow().indicators().stream().flatMap(i -> i.missing().stream())
         .map(MissingItem::text)).contains("2025年第三季度缺少会议纪要");
 
@@ -279,7 +282,7 @@ class ConfigurationEditingTest {
     assertThatThrownBy(() -> categories.save("admin", without, saved.number(), null))
         .isInstanceOfSatisfying(ConfigException.class, e -> {
           assertThat(e.place()).isEqualTo("类别“会议纪要”");
-          assertThat(e.problem()).contains("仍在使用", "文明单位（文明行业）测评体系（指标 Ⅰ-3-1）", "6 份材料");
+          assertThat(e.problem()).contains("仍在使用", "文明单位（文明行业）测评体系（指标 Ⅰ-3-1）", "7 份材料");
         });
     assertThat(events(AuditAction.CATEGORIES_CHANGED)).anySatisfy(e -> assertThat(e.actor()).isEqualTo("admin"));
 

@@ -240,7 +240,7 @@ final class SystemWorkbook {
       }
       List<SystemDraft.Node> roots = indicators(sheet, headerRow, col, file);
       Sheet info = wb.getSheet(INFO_SHEET);
-      return info == null ? new SystemDraft(null, null, List.of(), Map.of(), List.of(), List.of(), roots) : withInfo(info, roots, file);
+      return info == null ? new SystemDraft(null, null, List.of(), Map.of(), List.of(), List.of(), roots) : withInfo(info, roots);
     } catch (IOException e) {
       throw new Sheets.UnreadableException("无法读取 Excel 文件：" + e.getMessage());
     }
@@ -404,7 +404,7 @@ final class SystemWorkbook {
     return new SystemDraft.Grading(found.get("A"), found.get("B"), found.get("C"));
   }
 
-  private static SystemDraft withInfo(Sheet info, List<SystemDraft.Node> roots, Path file) {
+  private static SystemDraft withInfo(Sheet info, List<SystemDraft.Node> roots) {
     String name = null;
     String from = null;
     List<String> types = new ArrayList<>();
@@ -416,7 +416,6 @@ final class SystemWorkbook {
       Row row = info.getRow(r);
       String key = Sheets.cellText(row, 0);
       String value = Sheets.cellText(row, 1);
-      String place = "“" + INFO_SHEET + "”第 " + (r + 1) + " 行";
       if (key.isEmpty() && value.isEmpty()) {
         continue;
       }

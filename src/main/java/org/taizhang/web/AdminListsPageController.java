@@ -23,7 +23,6 @@ import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditLog;
 import org.taizhang.completeness.CompletenessService;
 import org.taizhang.completeness.EvaluationSystems;
-import org.taizhang.completeness.ListPreview;
 import org.taizhang.config.ConfigException;
 import org.taizhang.config.ConfigVersions;
 import org.taizhang.config.StaleVersionException;

@@ -82,6 +82,17 @@ public class EvaluationSystems implements CategoryUsage {
     return out;
   }
 
+  /** Systems taken out of force, newest removal first: their history stays, and a rollback brings one back. */
+  public List<ConfigVersions.Version> removed() {
+    return versions.latest(RequiredListStore.PREFIX).stream().filter(ConfigVersions.Version::removed)
+        .sorted(java.util.Comparator.comparing(ConfigVersions.Version::at).reversed()).toList();
+  }
+
+  /** The file name of a version's key (“required-lists/文明单位.yaml” → “文明单位.yaml”). */
+  public static String file(ConfigVersions.Version v) {
+    return v.key().substring(RequiredListStore.PREFIX.length());
+  }
+
   public Optional<Editing> open(String file) {
     return store.current().bySystemFile(file)
         .map(s -> new Editing(s.file(), store.newestOf(file).map(ConfigVersions.Version::number).orElse(0), SystemDraft.of(s)));

@@ -65,6 +65,7 @@ class AdminListsPageController {
     mv.addObject("years", completeness.years());
     mv.addObject("defaultYear", completeness.defaultYear().orElse(null));
     mv.addObject("names", PageController.displayNames(accounts, list.stream().map(EvaluationSystems.Summary::by).toList()));
+    mv.addObject("removed", systems.removed());
     return mv;
   }
 

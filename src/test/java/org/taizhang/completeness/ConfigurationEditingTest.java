@@ -234,7 +234,7 @@ class ConfigurationEditingTest {
   /** A system prepared for 2027 takes over from then; the old one stays in force until 2026. */
   @Test
   @Order(5)
-  void aNewSystemTakesOverFromItsStartYear() {
+  void aNewSystemTakesOverFromItsStartYear() throws Exception {
     EvaluationSystems.Editing copy = systems.copy(LIST);
     assertThat(copy.file()).isNull();
     assertThat(copy.draft().from()).isEqualTo("2027");
@@ -253,6 +253,9 @@ class ConfigurationEditingTest {
     systems.remove("admin", saved.file(), saved.version(), "建错了");
     assertThat(completeness.years()).containsExactly(2026, 2025, 2024);
     assertThat(systems.history(saved.file()).get(0).removed()).isTrue();
+    HttpResponse<String> list = get("/admin/lists", "admin");
+    assertThat(list.statusCode()).isEqualTo(200);
+    assertThat(list.body()).contains("已删除的测评体系", "2027年文明单位测评体系.yaml");
   }
 
   // ---- categories

@@ -114,17 +114,46 @@ public class EvaluationSystems implements CategoryUsage {
     return versions.history(RequiredListStore.key(file));
   }
 
-  /** The file text of a version (0: the newest), for download. */
+  /** The file text of a version (0: the newest), for download, with category names beside their codes. */
   public Optional<String> text(String file, int version) {
     Optional<ConfigVersions.Version> v = version <= 0 ? store.newestOf(file) : versions.version(RequiredListStore.key(file), version);
-    return v.map(ConfigVersions.Version::content);
+    return v.map(ConfigVersions.Version::content).map(this::readable);
   }
 
   /** The draft in the file format, checked; a mistake is a {@link ConfigException} naming its place. */
   public String yaml(String file, SystemDraft draft) {
     String text = draft.yaml(ConfigVersions.FROM_EDITOR);
     check(name(file, draft), text);
-    return text;
+    return readable(text);
+  }
+
+  private static final java.util.regex.Pattern CATEGORY_KEY = java.util.regex.Pattern.compile("(?:category|duplicate-check)\\s*[:：]");
+  private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[a-z][a-z0-9-]*");
+
+  /**
+   * The text with the names of the categories its lines give by code, as a comment at the end
+   * (“- {category: meeting, …}  # 会议记录”): a person reads names, the file keeps the codes, which
+   * stay valid when a category is renamed. Lines that have a comment already are left alone.
+   */
+  private String readable(String yaml) {
+    StringBuilder out = new StringBuilder(yaml.length() + 256);
+    for (String line : yaml.split("\n", -1)) {
+      out.append(line);
+      java.util.regex.Matcher key = CATEGORY_KEY.matcher(line);
+      if (!line.contains("#") && key.find()) {
+        List<String> names = new ArrayList<>();
+        java.util.regex.Matcher code = CODE.matcher(line);
+        while (code.find()) {
+          String c = code.group();
+          catalog.category(c).filter(x -> x.code().equals(c)).ifPresent(x -> names.add(x.name()));
+        }
+        if (!names.isEmpty()) {
+          out.append("  # ").append(String.join("、", names));
+        }
+      }
+      out.append('\n');
+    }
+    return out.substring(0, out.length() - 1);
   }
 
   // ---- preview, save, rollback, removal

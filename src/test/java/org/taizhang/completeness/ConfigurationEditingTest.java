@@ -207,6 +207,9 @@ class ConfigurationEditingTest {
     assertThat(grade("edu", 2025)).isEqualTo(Grade.A);
     assertThat(systems.history(LIST).get(0).source()).isEqualTo(ConfigVersions.ROLLBACK);
     assertThat(systems.text(LIST, 3)).isEqualTo(systems.text(LIST, 1));
+    // the readable export: the file as it was seeded, with the names of the categories its lines give by code
+    assertThat(systems.text(LIST, 0).orElseThrow()).contains("- {category: leading-group, kind: 正式文件}  # 领导小组文件",
+        "duplicate-check: [half-year-summary, annual-summary]  # 半年小结、年终总结");
     assertThat(events(AuditAction.CONFIG_ROLLBACK)).anySatisfy(e -> assertThat(e.detail()).startsWith("回滚到第 1 版"));
   }
 

@@ -105,6 +105,11 @@ public class DocumentRepository {
   }
 
   /** Ids of the current documents: exactly what the index should hold. */
+  /** Documents filed under a category, every version and the recycle bin included: all of them name it. */
+  public long countInCategory(String category) {
+    return jdbc.sql("select count(*) from document where category = ?").param(category).query(Long.class).single();
+  }
+
   public Set<Long> ids() {
     return new HashSet<>(jdbc.sql("select id from document where " + CURRENT).query(Long.class).list());
   }

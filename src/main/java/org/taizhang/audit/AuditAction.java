@@ -34,7 +34,14 @@ public enum AuditAction {
   EXPLANATION("填写缺项说明"),
   VETO("一票否决"),
   VETO_LIFTED("撤销一票否决"),
-  BACKUP("备份");
+  BACKUP("备份"),
+  CATEGORIES_CHANGED("修改材料类别"),
+  CONFIG_ROLLBACK("回滚配置"),
+  UNIT_CREATED("新增单位"),
+  UNIT_CHANGED("修改单位"),
+  UNIT_DEACTIVATED("停用单位"),
+  UNIT_REACTIVATED("启用单位"),
+  UNITS_IMPORTED("导入单位");
 
   private final String label;
 

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
@@ -35,13 +34,13 @@ class Backups {
   private final ReentrantLock running = new ReentrantLock();
 
   Backups(DataSource dataSource, FileStore store, TaizhangProperties properties, Flyway flyway, AuditLog audit,
-      Optional<Clock> clock) {
+      Clock clock) {
     this.dataSource = dataSource;
     this.store = store;
     this.properties = properties;
     this.flyway = flyway;
     this.audit = audit;
-    this.clock = clock.orElse(Clock.systemUTC());
+    this.clock = clock;
   }
 
   /**

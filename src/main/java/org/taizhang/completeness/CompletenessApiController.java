@@ -31,7 +31,7 @@ class CompletenessApiController {
     this.completeness = completeness;
   }
 
-  /** One unit's verdict; {@code year} defaults to the newest year any system covers. */
+  /** One unit's verdict; {@code year} defaults to the current year (or the newest judged year before it). */
   @GetMapping("/api/units/{unit}/completeness")
   UnitCompleteness unit(Caller caller, @PathVariable("unit") String unit,
       @RequestParam(name = "year", required = false) Integer year) {
@@ -115,11 +115,7 @@ class CompletenessApiController {
     if (year != null) {
       return year;
     }
-    List<Integer> years = completeness.years();
-    if (years.isEmpty()) {
-      throw CompletenessException.notFound();
-    }
-    return years.get(0);
+    return completeness.defaultYear().orElseThrow(CompletenessException::notFound);
   }
 
   /** The evaluated year is the last year a key's period names (2025-Q3, 2023-2025, upto-2025). */

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Turns failures of the completeness API into JSON errors with a stable code and a Chinese message. */
-@RestControllerAdvice(assignableTypes = CompletenessApiController.class)
+@RestControllerAdvice(assignableTypes = {CompletenessApiController.class, EvaluationSystemApiController.class})
 class CompletenessApiErrors {
   private static final Logger log = LoggerFactory.getLogger(CompletenessApiErrors.class);
 

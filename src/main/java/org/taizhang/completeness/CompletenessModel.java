@@ -23,7 +23,8 @@ import org.taizhang.unit.Unit;
 final class CompletenessModel {
   static final double NEAR_DUPLICATE_THRESHOLD = 0.8;
 
-  private final RequiredLists lists;
+  /** Replaced as a whole when administrators change a list; read under the lock like everything else. */
+  private RequiredLists lists;
   private final Clock clock;
   private final CompletenessEngine engine = new CompletenessEngine();
   private final RedFlagFinder redFlags;
@@ -41,14 +42,35 @@ final class CompletenessModel {
   private volatile Snapshot snapshot;
 
   CompletenessModel(RequiredLists lists, Function<String, String> categoryName, Clock clock) {
+    this(lists, new RedFlagFinder(categoryName), clock);
+  }
+
+  private CompletenessModel(RequiredLists lists, RedFlagFinder redFlags, Clock clock) {
     this.lists = lists;
     this.clock = clock;
-    this.redFlags = new RedFlagFinder(categoryName);
+    this.redFlags = redFlags;
     this.snapshot = new Snapshot(LocalDate.now(clock), Map.of());
   }
 
-  RequiredLists lists() {
+  synchronized RequiredLists lists() {
     return lists;
+  }
+
+  /** Puts other evaluation systems in force and recomputes everything with them. */
+  synchronized void replaceLists(RequiredLists replacement) {
+    this.lists = replacement;
+    recomputeAll();
+  }
+
+  /**
+   * A model of the same units, decisions and facts (or, when given, these facts instead) judged by
+   * other systems: what the office would see if it put them in force. This model is not changed.
+   */
+  synchronized CompletenessModel withLists(RequiredLists candidate, Collection<EvidenceFact> replacementFacts) {
+    CompletenessModel other = new CompletenessModel(candidate, redFlags, clock);
+    other.decisions.putAll(decisions);
+    other.load(units.values(), replacementFacts != null ? replacementFacts : facts.values());
+    return other;
   }
 
   // ---- reading
@@ -113,6 +135,11 @@ final class CompletenessModel {
     units.put(unit.code(), unit);
   }
 
+  /** Forgets a unit (deactivated): it is no longer judged nor ranked; its facts stay for its archive's sake. */
+  synchronized void removeUnit(String code) {
+    units.remove(code);
+  }
+
   /** Every unit of every covered year, from the facts in memory; rebuilds the near-duplicate index too. */
   synchronized void recomputeAll() {
     duplicates.clear();
@@ -123,7 +150,7 @@ final class CompletenessModel {
     }
     LocalDate today = LocalDate.now(clock);
     Map<Integer, Map<String, UnitCompleteness>> byYear = new HashMap<>();
-    for (int year : lists.years()) {
+    for (int year : lists.years(today.getYear())) {
       Map<String, UnitCompleteness> results = new HashMap<>();
       for (Unit u : units.values()) {
         evaluate(u, year, today).ifPresent(r -> results.put(u.code(), r));
@@ -179,7 +206,7 @@ final class CompletenessModel {
       return;
     }
     Map<Integer, Map<String, UnitCompleteness>> byYear = new HashMap<>(snapshot.byYear());
-    for (int year : lists.years()) {
+    for (int year : lists.years(today.getYear())) {
       Map<String, UnitCompleteness> results = new HashMap<>(byYear.getOrDefault(year, Map.of()));
       Set<String> types = new HashSet<>();
       for (String code : codes) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -42,15 +43,15 @@ public class CompletenessService implements SmartInitializingSingleton, org.spri
   private static final long CURRENT_WAIT_SECONDS = 30;
   private static final int MAX_TEXT = 1000;
 
-  private final RequiredLists lists;
   private final DocumentRepository documents;
   private final UnitRepository units;
   private final DecisionRepository decisions;
   private final AuditLog audit;
   private final Clock clock;
-  private final EvidenceFactExtractor extractor;
+  private final UnaryOperator<String> fold;
+  /** Replaced when new lists ask for content labels or comparisons the facts do not hold yet. */
+  private volatile EvidenceFactExtractor extractor;
   private final CompletenessModel model;
-  private final RequiredListHistory history;
 
   private final CountDownLatch loaded = new CountDownLatch(1);
   /**
@@ -66,17 +67,16 @@ public class CompletenessService implements SmartInitializingSingleton, org.spri
   private long applied;
   private final Thread updater;
 
-  CompletenessService(RequiredLists lists, DocumentRepository documents, UnitRepository units, DecisionRepository decisions,
+  CompletenessService(RequiredListStore lists, DocumentRepository documents, UnitRepository units, DecisionRepository decisions,
       Catalog catalog, ChineseAnalysis analysis, AuditLog audit, Clock clock) {
-    this.lists = lists;
     this.documents = documents;
     this.units = units;
     this.decisions = decisions;
     this.audit = audit;
     this.clock = clock;
-    this.extractor = new EvidenceFactExtractor(analysis::fold, lists.contentLabels(), lists.duplicateCheckCategories());
-    this.model = new CompletenessModel(lists, catalog::categoryName, this.clock);
-    this.history = new RequiredListHistory(decisions, audit, this.clock);
+    this.fold = analysis::fold;
+    this.extractor = extractorFor(lists.current());
+    this.model = new CompletenessModel(lists.current(), catalog::categoryName, this.clock);
     this.updater = new Thread(this::applyChanges, "completeness-updates");
     this.updater.setDaemon(true);
   }
@@ -85,7 +85,6 @@ public class CompletenessService implements SmartInitializingSingleton, org.spri
 
   @Override
   public void afterSingletonsInstantiated() {
-    history.check(lists);
     Thread loader = new Thread(this::load, "completeness-load");
     loader.setDaemon(true);
     loader.start();
@@ -99,11 +98,12 @@ public class CompletenessService implements SmartInitializingSingleton, org.spri
       decisions.vetoes().forEach(model::put);
       decisions.handGrades().forEach(model::put);
       List<EvidenceFact> facts = new ArrayList<>();
-      documents.forEachWithText(null, 200, dt -> facts.add(extractor.extract(dt.document(), dt.text())));
-      List<Unit> all = units.findAll();
+      EvidenceFactExtractor x = extractor;
+      documents.forEachWithText(null, 200, dt -> facts.add(x.extract(dt.document(), dt.text())));
+      List<Unit> all = units.findActive();
       model.load(all, facts);
       log.info("完整性检查：已载入 {} 份材料的证据要点（{} 个单位，{} 个测评体系），用时 {} ms", facts.size(), all.size(),
-          lists.systems().size(), (System.nanoTime() - start) / 1_000_000);
+          model.lists().systems().size(), (System.nanoTime() - start) / 1_000_000);
     } catch (RuntimeException e) {
       log.error("完整性检查：载入证据要点失败，结果将随材料变动逐步补齐", e);
     } finally {
@@ -213,7 +213,7 @@ public class CompletenessService implements SmartInitializingSingleton, org.spri
     Optional<Document> d = documents.find(id).filter(x -> x.lifecycle().current());
     EvidenceFact fact = null;
     if (d.isPresent()) {
-      units.find(d.get().unitCode()).ifPresent(model::putUnit);
+      units.find(d.get().unitCode()).filter(Unit::active).ifPresent(model::putUnit);
       fact = extractor.extract(d.get(), documents.text(id).orElse(""));
     }
     return model.apply(id, fact);
@@ -227,8 +227,8 @@ public class CompletenessService implements SmartInitializingSingleton, org.spri
     Optional<UnitCompleteness> r = model.unit(unitCode, year);
     if (r.isEmpty()) {
       // perhaps a unit added (units.csv) since the start that has no documents yet
-      Optional<Unit> u = units.find(unitCode);
-      if (u.isPresent() && lists.system(u.get().type(), year).isPresent()) {
+      Optional<Unit> u = units.find(unitCode).filter(Unit::active);
+      if (u.isPresent() && model.lists().system(u.get().type(), year).isPresent()) {
         model.putUnit(u.get());
         model.recompute(Set.of(unitCode));
         r = model.unit(unitCode, year);
@@ -243,21 +243,85 @@ public class CompletenessService implements SmartInitializingSingleton, org.spri
     return model.units(year, unitTypeOrNull == null || unitTypeOrNull.isBlank() ? null : unitTypeOrNull.strip());
   }
 
-  /** Years any system covers, newest first. */
+  /** Years some system judges, newest first: from the first system's start year to the current year. */
   public List<Integer> years() {
-    return lists.years();
+    return model.lists().years(LocalDate.now(clock).getYear());
   }
 
-  /** The configured evaluation systems, in file name order. */
+  /** The year to show when none is asked for: the current year if a system judges it, else the newest judged year before it. */
+  public Optional<Integer> defaultYear() {
+    List<Integer> years = years();
+    int now = LocalDate.now(clock).getYear();
+    return years.stream().filter(y -> y <= now).findFirst().or(() -> years.stream().findFirst());
+  }
+
+  /** The evaluation systems in force, in file name order. */
   public List<EvaluationSystem> systems() {
-    return lists.systems();
+    return model.lists().systems();
   }
 
   /** Recomputes every unit of every covered year from the facts in memory (units re-read from the database). */
   public void recomputeAll() {
     awaitCurrent();
-    model.replaceUnits(units.findAll());
+    model.replaceUnits(units.findActive());
     model.recomputeAll();
+  }
+
+  /** Units were added, moved, retyped or (de)activated: verdicts and ranks follow once the change is committed. */
+  @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+  void unitsChanged(org.taizhang.unit.UnitsChanged event) {
+    recomputeAll();
+  }
+
+  // ---- changing the lists
+
+  /**
+   * Puts other evaluation systems in force: every verdict is recomputed at once. When they ask for
+   * required content or near-copy comparisons the stored facts do not cover, every document is read
+   * again in the background; reading methods wait for that as for any pending change.
+   */
+  void replaceLists(RequiredLists lists) {
+    awaitLoaded();
+    boolean reread = !extractor.covers(lists.contentLabels(), lists.duplicateCheckCategories());
+    if (reread) {
+      extractor = extractorFor(lists);
+    }
+    model.replaceLists(lists);
+    if (reread) {
+      Set<Long> ids = documents.ids();
+      log.info("完整性检查：测评体系需要新的必备内容或比对类别，重新读取 {} 份材料", ids.size());
+      synchronized (updates) {
+        changed.addAll(ids);
+        announced += ids.size();
+        updates.notifyAll();
+      }
+    }
+  }
+
+  /**
+   * What would change if {@code candidate} were in force: every judged unit and year whose score,
+   * system or any indicator's grade or status differs. Nothing in force changes.
+   */
+  ListPreview preview(RequiredLists candidate) {
+    awaitCurrent();
+    boolean reread = !extractor.covers(candidate.contentLabels(), candidate.duplicateCheckCategories());
+    List<EvidenceFact> facts = null;
+    if (reread) {
+      EvidenceFactExtractor x = extractorFor(candidate);
+      List<EvidenceFact> read = new ArrayList<>();
+      documents.forEachWithText(null, 200, dt -> read.add(x.extract(dt.document(), dt.text())));
+      facts = read;
+    }
+    CompletenessModel after = model.withLists(candidate, facts);
+    int now = LocalDate.now(clock).getYear();
+    java.util.TreeSet<Integer> years = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+    years.addAll(model.lists().years(now));
+    years.addAll(candidate.years(now));
+    return ListPreview.compare(years, y -> model.units(y, null), y -> after.units(y, null), reread);
+  }
+
+  private EvidenceFactExtractor extractorFor(RequiredLists lists) {
+    return new EvidenceFactExtractor(fold, lists.contentLabels(), lists.duplicateCheckCategories());
   }
 
   // ---- decisions
@@ -381,7 +445,7 @@ public class CompletenessService implements SmartInitializingSingleton, org.spri
     if (!caller.isAdmin()) {
       throw CompletenessException.forbidden("只有创建办管理员可以记录一票否决");
     }
-    EvaluationSystem system = lists.system(uc.unitType(), year).orElseThrow(CompletenessException::notFound);
+    EvaluationSystem system = model.lists().system(uc.unitType(), year).orElseThrow(CompletenessException::notFound);
     if (code == null || system.veto(code.strip()).isEmpty()) {
       List<String> known = system.vetoes().stream().map(v -> v.code() + " " + v.name()).toList();
       throw CompletenessException.invalid("“" + system.name() + "”没有一票否决项 " + code + "（可用：" + String.join("；", known) + "）");

@@ -3,17 +3,15 @@ package org.taizhang.completeness;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The durable copy of explanations, grade overrides, hand grades, vetoes and required-list hashes
- * (V4__completeness.sql, V6__verdicts.sql). Rows from before V6 have no name of their author: it is
- * read from the account, or the login name stands for it.
+ * The durable copy of explanations, grade overrides, hand grades and vetoes (V4__completeness.sql,
+ * V6__verdicts.sql). Rows from before V6 have no name of their author: it is read from the account,
+ * or the login name stands for it.
  */
 @Repository
 class DecisionRepository {
@@ -112,22 +110,5 @@ class DecisionRepository {
   boolean deleteVeto(String unit, int year, String code) {
     return jdbc.sql("delete from completeness_veto where unit_code = ? and eval_year = ? and veto_code = ?")
         .params(unit, year, code).update() > 0;
-  }
-
-  /** File name → content hash remembered from the previous start. */
-  Map<String, String> listHashes() {
-    Map<String, String> out = new HashMap<>();
-    jdbc.sql("select file_name, content_hash from required_list_file")
-        .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2).strip()))
-        .list()
-        .forEach(e -> out.put(e.getKey(), e.getValue()));
-    return out;
-  }
-
-  @Transactional
-  void replaceListHashes(Map<String, String> hashes, Instant at) {
-    jdbc.sql("delete from required_list_file").update();
-    hashes.forEach((file, hash) -> jdbc.sql("insert into required_list_file(file_name, content_hash, seen_at) values (?, ?, ?)")
-        .params(file, hash, Timestamp.from(at)).update());
   }
 }

@@ -85,4 +85,12 @@ final class Decisions {
       m.remove(code);
     }
   }
+
+  /** Adds every decision of {@code other}: a copy for a model that must not share mutable state. */
+  void putAll(Decisions other) {
+    other.explanations.values().forEach(m -> m.values().forEach(this::put));
+    other.overrides.values().forEach(m -> m.values().forEach(this::put));
+    other.vetoes.values().forEach(m -> m.values().forEach(this::put));
+    other.handGrades.values().forEach(m -> m.values().forEach(this::put));
+  }
 }

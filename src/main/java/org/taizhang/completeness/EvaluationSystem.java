@@ -5,14 +5,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One evaluation system (测评体系) as configured in a file of {@code index-config/required-lists/}:
- * the years and unit types it applies to, how grades convert to points, the veto items and the
- * indicator tree with the evidence every 材料审核 leaf needs.
+ * One evaluation system (测评体系), as kept in versions and seeded from a file of
+ * {@code index-config/required-lists/}: the unit types it applies to and the year it applies from
+ * (it stays in force, type by type, until a newer system for the type replaces it), how grades
+ * convert to points, the veto items and the indicator tree with the evidence every 材料审核 leaf needs.
+ *
+ * @param file the system's name among the lists: its file name, such as {@code 文明单位.yaml}
+ * @param replacedFrom for each of its unit types that a newer system takes over, the year that one
+ *     applies from; filled in when the systems in force are put together, empty for a lone system
  */
 public record EvaluationSystem(
     String name,
     String file,
-    List<Integer> years,
+    int fromYear,
+    Map<String, Integer> replacedFrom,
     List<String> unitTypes,
     Map<Grade, Double> gradePercent,
     List<VetoItem> vetoes,
@@ -20,7 +26,7 @@ public record EvaluationSystem(
     List<Indicator> indicators) {
 
   public EvaluationSystem {
-    years = List.copyOf(years);
+    replacedFrom = Map.copyOf(replacedFrom);
     unitTypes = List.copyOf(unitTypes);
     gradePercent = Map.copyOf(gradePercent);
     vetoes = List.copyOf(vetoes);
@@ -31,8 +37,22 @@ public record EvaluationSystem(
   /** The test method the 材料审核 rules apply to; the others are graded in the field, not from the archive. */
   public static final String DOCUMENT_REVIEW = "材料审核";
 
+  /** Whether this system judges units of the type in the year: from its first year until a newer one replaces it. */
   public boolean covers(String unitType, int year) {
-    return unitTypes.contains(unitType) && years.contains(year);
+    return unitTypes.contains(unitType) && year >= fromYear && year < replacedFrom.getOrDefault(unitType, Integer.MAX_VALUE);
+  }
+
+  /** The last year it is in force for any of its types, or empty while it is in force for one of them. */
+  public java.util.Optional<Integer> lastYear() {
+    if (unitTypes.stream().anyMatch(t -> !replacedFrom.containsKey(t))) {
+      return java.util.Optional.empty();
+    }
+    return replacedFrom.values().stream().max(Integer::compare).map(y -> y - 1);
+  }
+
+  /** The same system with the years newer systems took over from it. */
+  EvaluationSystem withReplacedFrom(Map<String, Integer> years) {
+    return new EvaluationSystem(name, file, fromYear, years, unitTypes, gradePercent, vetoes, duplicateCheck, indicators);
   }
 
   /** Leaves in tree order, each with the name of its parent. */

@@ -40,6 +40,11 @@ final class EvidenceFactExtractor {
     this.compared = Set.copyOf(comparedCategories);
   }
 
+  /** Whether the facts this extractor gives hold everything lists with these labels and compared categories need. */
+  boolean covers(Set<String> contentLabels, Set<String> comparedCategories) {
+    return labels.keySet().containsAll(contentLabels) && compared.containsAll(comparedCategories);
+  }
+
   EvidenceFact extract(Document d, String text) {
     String folded = fold.apply(text == null ? "" : text);
     Set<String> filled = new LinkedHashSet<>();

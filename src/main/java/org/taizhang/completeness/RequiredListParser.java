@@ -20,6 +20,7 @@ import org.taizhang.completeness.EvaluationSystem.GradingRule;
 import org.taizhang.completeness.EvaluationSystem.Indicator;
 import org.taizhang.completeness.EvaluationSystem.Period;
 import org.taizhang.completeness.EvaluationSystem.VetoItem;
+import org.taizhang.config.ChinesePunctuation;
 import org.taizhang.config.ConfigException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -32,13 +33,18 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads one required-list file. It works on SnakeYAML's node tree rather than on Java objects so
- * that every problem can name the line it is on: offices edit these files by hand every year.
+ * Reads one evaluation system in the text format of {@code required-lists/*.yaml}: from a file, from
+ * a stored version, or from an edit in the browser, which is written in the same format first, so
+ * that this class alone decides what is valid. It works on SnakeYAML's node tree rather than on Java
+ * objects so that every problem can name its line, and it names the place in words too (“指标 Ⅱ-3
+ * 的材料要求第 2 条”), which is all a person editing in the browser sees. Chinese punctuation in
+ * YAML's own positions is accepted ({@link ChinesePunctuation}); a category may be given by code or
+ * by its Chinese name.
  */
 final class RequiredListParser {
   static final List<String> METHODS = List.of("材料审核", "实地考察", "问卷调查", "征求意见");
   private static final Set<String> TOP_KEYS =
-      Set.of("name", "years", "unit-types", "grade-points", "vetoes", "duplicate-check", "indicators");
+      Set.of("name", "from", "years", "unit-types", "grade-points", "vetoes", "duplicate-check", "indicators");
   private static final Set<String> NODE_KEYS = Set.of("code", "name", "children");
   private static final Set<String> LEAF_KEYS = Set.of("code", "name", "points", "method", "evidence", "grading");
   private static final Set<String> RULE_KEYS = Set.of("category", "min", "period", "window", "kind", "content");
@@ -46,11 +52,13 @@ final class RequiredListParser {
 
   private final Path file;
   private final Catalog catalog;
-  /** "单位类型/年度" already covered by files read before this one, so that no unit is judged twice. */
+  /** "单位类型/起始年度" already claimed by systems read before this one, so that no unit is judged twice. */
   private final Map<String, String> coveredBy;
   private final Map<String, Integer> codeLines = new LinkedHashMap<>();
   /** The key node of every value node read through {@link #keys}, to point at "evidence:" rather than its first item. */
   private final Map<Node, ScalarNode> keyOf = new java.util.IdentityHashMap<>();
+  /** Where in the system the node being read is, in words; null at the top. */
+  private String place;
 
   private RequiredListParser(Path file, Catalog catalog, Map<String, String> coveredBy) {
     this.file = file;
@@ -59,8 +67,8 @@ final class RequiredListParser {
   }
 
   /**
-   * Parses and checks a file. {@code coveredBy} maps "单位类型/年度" to the file that already covers it;
-   * this file's own pairs are added when it is valid.
+   * Parses and checks a system. {@code coveredBy} maps "单位类型/起始年度" to the system that already
+   * starts then for the type; this system's own pairs are added when it is valid.
    */
   static EvaluationSystem parse(Path file, String content, Catalog catalog, Map<String, String> coveredBy) {
     return new RequiredListParser(file, catalog, coveredBy).parse(content);
@@ -71,7 +79,7 @@ final class RequiredListParser {
     try {
       LoaderOptions options = new LoaderOptions();
       options.setAllowDuplicateKeys(false);
-      root = new Yaml(options).compose(new StringReader(content));
+      root = new Yaml(options).compose(new StringReader(ChinesePunctuation.yaml(content)));
     } catch (MarkedYAMLException e) {
       var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       throw new ConfigException(file, mark == null ? 0 : mark.getLine() + 1, "YAML 格式有误：" + e.getProblem());
@@ -81,17 +89,13 @@ final class RequiredListParser {
     if (root == null) {
       throw new ConfigException(file, 0, "文件是空的");
     }
-    Map<String, Node> top = keys(mapping(root, "文件顶层"), TOP_KEYS, Set.of("name", "years", "unit-types", "indicators"));
+    MappingNode m = mapping(root, "文件顶层");
+    Map<String, Node> top = keys(m, TOP_KEYS, Set.of("name", "unit-types", "indicators"));
 
+    place = "名称";
     String name = text(top.get("name"), "name");
-    List<Integer> years = new ArrayList<>();
-    for (Node n : sequence(top.get("years"), "years", true)) {
-      int y = integer(n, "年度", 1990, 2100);
-      if (years.contains(y)) {
-        throw error(n, "年度 " + y + " 重复");
-      }
-      years.add(y);
-    }
+    int from = fromYear(top, m);
+    place = "适用单位类型";
     List<String> unitTypes = new ArrayList<>();
     for (Node n : sequence(top.get("unit-types"), "unit-types", true)) {
       String t = text(n, "单位类型");
@@ -101,33 +105,66 @@ final class RequiredListParser {
       if (unitTypes.contains(t)) {
         throw error(n, "单位类型“" + t + "”重复");
       }
-      for (int y : years) {
-        String other = coveredBy.get(t + "/" + y);
-        if (other != null) {
-          throw error(n, "“" + t + "”的 " + y + " 年度已由 " + other + " 规定，同一类型同一年度只能有一个测评体系");
-        }
+      String other = coveredBy.get(t + "/" + from);
+      if (other != null) {
+        throw error(n, "“" + t + "”自 " + from + " 年度起已由 " + other + " 规定，同一类型同一起始年度只能有一个测评体系"
+            + "（新的测评体系请写新的起始年度，它从那年起取代旧的）");
       }
       unitTypes.add(t);
     }
+    place = "等级折算";
     Map<Grade, Double> percent = gradePoints(top.get("grade-points"));
     List<VetoItem> vetoes = vetoes(top.get("vetoes"));
+    place = "重复比对类别";
     List<String> duplicateCheck = new ArrayList<>();
     if (top.containsKey("duplicate-check")) {
       for (Node n : sequence(top.get("duplicate-check"), "duplicate-check", false)) {
-        duplicateCheck.add(category(n).code());
+        String code = category(n).code();
+        if (duplicateCheck.contains(code)) {
+          throw error(n, "类别“" + catalog.categoryName(code) + "”重复");
+        }
+        duplicateCheck.add(code);
       }
     }
+    place = "指标";
     List<Indicator> indicators = new ArrayList<>();
-    for (Node n : sequence(top.get("indicators"), "indicators", true)) {
-      indicators.add(indicator(n, 1));
+    List<Node> roots = sequence(top.get("indicators"), "indicators", true);
+    for (int i = 0; i < roots.size(); i++) {
+      indicators.add(indicator(roots.get(i), 1, "第 " + (i + 1) + " 个一级指标"));
     }
     String fileName = file.getFileName().toString();
     for (String t : unitTypes) {
-      for (int y : years) {
-        coveredBy.put(t + "/" + y, fileName);
-      }
+      coveredBy.put(t + "/" + from, fileName);
     }
-    return new EvaluationSystem(name, fileName, years, unitTypes, percent, vetoes, duplicateCheck, indicators);
+    return new EvaluationSystem(name, fileName, from, Map.of(), unitTypes, percent, vetoes, duplicateCheck, indicators);
+  }
+
+  /**
+   * The year the system applies from. The older {@code years: [2024, 2025]} is still read, as
+   * applying from its first year: a system now stays in force until a newer one replaces it.
+   */
+  private int fromYear(Map<String, Node> top, MappingNode root) {
+    place = "起始年度";
+    if (top.containsKey("from") && top.containsKey("years")) {
+      throw error(keyOf.get(top.get("years")), "from 与 years 只写一个（years 是旧写法，请只写 from: 起始年度）");
+    }
+    if (top.containsKey("from")) {
+      return integer(top.get("from"), "起始年度（from）", 1990, 2100);
+    }
+    if (!top.containsKey("years")) {
+      throw error(root, "缺少“from”（适用的起始年度，如 from: 2025）");
+    }
+    Integer first = null;
+    List<Integer> seen = new ArrayList<>();
+    for (Node n : sequence(top.get("years"), "years", true)) {
+      int y = integer(n, "年度", 1990, 2100);
+      if (seen.contains(y)) {
+        throw error(n, "年度 " + y + " 重复");
+      }
+      seen.add(y);
+      first = first == null ? y : Math.min(first, y);
+    }
+    return first;
   }
 
   private Map<Grade, Double> gradePoints(Node node) {
@@ -161,7 +198,11 @@ final class RequiredListParser {
       return out;
     }
     Map<String, Integer> seen = new LinkedHashMap<>();
-    for (Node n : sequence(node, "vetoes", false)) {
+    place = "一票否决项";
+    List<Node> items = sequence(node, "vetoes", false);
+    for (int i = 0; i < items.size(); i++) {
+      Node n = items.get(i);
+      place = "一票否决项第 " + (i + 1) + " 项";
       Map<String, Node> m = keys(mapping(n, "一票否决项"), Set.of("code", "name"), Set.of("code", "name"));
       String code = text(m.get("code"), "code");
       if (seen.containsKey(code)) {
@@ -173,12 +214,15 @@ final class RequiredListParser {
     return out;
   }
 
-  private Indicator indicator(Node node, int depth) {
+  /** @param position where the indicator sits, for problems found before its code is known */
+  private Indicator indicator(Node node, int depth, String position) {
+    place = position;
     MappingNode m = mapping(node, "指标");
     boolean inner = has(m, "children");
     Map<String, Node> k = inner ? keys(m, NODE_KEYS, Set.of("code", "name", "children"))
         : keys(m, LEAF_KEYS, Set.of("code", "name", "points", "method"));
     String code = text(k.get("code"), "code");
+    place = "指标 " + code;
     Integer earlier = codeLines.putIfAbsent(code, line(k.get("code")));
     if (earlier != null) {
       throw error(k.get("code"), "指标代码“" + code + "”重复（第 " + earlier + " 行已使用）");
@@ -189,8 +233,9 @@ final class RequiredListParser {
         throw error(keyOf.get(k.get("children")), "指标层级过深（最多 " + MAX_DEPTH + " 级）");
       }
       List<Indicator> children = new ArrayList<>();
-      for (Node c : sequence(k.get("children"), "children", true)) {
-        children.add(indicator(c, depth + 1));
+      List<Node> nodes = sequence(k.get("children"), "children", true);
+      for (int i = 0; i < nodes.size(); i++) {
+        children.add(indicator(nodes.get(i), depth + 1, "指标 " + code + " 下第 " + (i + 1) + " 项"));
       }
       return new Indicator(code, name, children.stream().mapToDouble(Indicator::points).sum(), null, List.of(), null, children);
     }
@@ -213,7 +258,10 @@ final class RequiredListParser {
     }
     List<EvidenceRule> rules = new ArrayList<>();
     Map<String, Integer> categories = new LinkedHashMap<>();
-    for (Node r : sequence(k.get("evidence"), "evidence", true)) {
+    List<Node> ruleNodes = sequence(k.get("evidence"), "evidence", true);
+    for (int i = 0; i < ruleNodes.size(); i++) {
+      Node r = ruleNodes.get(i);
+      place = "指标 " + code + " 的材料要求第" + (i + 1) + "条";
       EvidenceRule rule = rule(r);
       Integer before = categories.putIfAbsent(rule.category(), line(r));
       if (before != null) {
@@ -221,6 +269,7 @@ final class RequiredListParser {
       }
       rules.add(rule);
     }
+    place = "指标 " + code + " 的评分规则";
     GradingRule grading = k.containsKey("grading") ? grading(k.get("grading")) : GradingRule.DEFAULT;
     return new Indicator(code, name, points, method, rules, grading, List.of());
   }
@@ -267,15 +316,11 @@ final class RequiredListParser {
     return new GradingRule(a, b, c);
   }
 
+  /** A category by code or by its Chinese name: both are unique, and no name is another category's code. */
   private Category category(Node node) {
     String value = text(node, "类别（category）");
-    Category c = catalog.categories().stream().filter(x -> x.code().equals(value)).findFirst().orElse(null);
-    if (c != null) {
-      return c;
-    }
-    String hint = catalog.categories().stream().filter(x -> x.name().equals(value)).findFirst()
-        .map(x -> "；请写类别代码 " + x.code()).orElse("");
-    throw error(node, "类别“" + value + "”不是 categories.txt 中的类别代码" + hint);
+    return catalog.category(value).orElseThrow(() -> error(node, "类别“" + value + "”不在材料类别中（可用："
+        + String.join("、", catalog.categories().stream().map(Category::name).toList()) + "）"));
   }
 
   private <E extends Enum<E>> E choice(Node node, String what, E[] values, Function<E, String> code, Function<E, String> label) {
@@ -384,6 +429,6 @@ final class RequiredListParser {
   }
 
   private ConfigException error(Node node, String problem) {
-    return new ConfigException(file, line(node), problem);
+    return new ConfigException(file, line(node), place, problem);
   }
 }

@@ -1,95 +1,88 @@
 package org.taizhang.completeness;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.config.ConfigException;
+import org.taizhang.config.ConfigText;
 
 /**
- * Every evaluation system configured in {@code <config-dir>/required-lists/}, one YAML file each.
- * Read once at start; a mistake in any file stops the start with the file, the line and the problem.
+ * The evaluation systems in force, as one immutable set: an edit puts a new set in force as a whole.
+ * For each unit type, the system with the latest start year not after a year judges that year, so a
+ * system stays in force until a newer one for the type replaces it, and a new year never finds an
+ * office without a list; years before a type's first system are not judged.
  */
 final class RequiredLists {
   static final String DIRECTORY = "required-lists";
 
   private final List<EvaluationSystem> systems;
-  /** File name → SHA-256 of its bytes, to notice edits between starts. */
-  private final Map<String, String> hashes;
 
-  RequiredLists(List<EvaluationSystem> systems, Map<String, String> hashes) {
+  private RequiredLists(List<EvaluationSystem> systems) {
     this.systems = List.copyOf(systems);
-    this.hashes = Map.copyOf(hashes);
+  }
+
+  /** The systems (in name order, each with the years newer ones take over from it filled in). */
+  static RequiredLists of(List<EvaluationSystem> systems) {
+    Map<String, TreeMap<Integer, EvaluationSystem>> byType = new HashMap<>();
+    for (EvaluationSystem s : systems) {
+      for (String t : s.unitTypes()) {
+        EvaluationSystem other = byType.computeIfAbsent(t, k -> new TreeMap<>()).put(s.fromYear(), s);
+        if (other != null) {
+          throw new ConfigException(Path.of(s.file()), 0, "适用单位类型",
+              "“" + t + "”自 " + s.fromYear() + " 年度起已由 " + other.file() + " 规定，同一类型同一起始年度只能有一个测评体系");
+        }
+      }
+    }
+    List<EvaluationSystem> out = new ArrayList<>();
+    for (EvaluationSystem s : systems) {
+      Map<String, Integer> replaced = new LinkedHashMap<>();
+      for (String t : s.unitTypes()) {
+        Integer next = byType.get(t).higherKey(s.fromYear());
+        if (next != null) {
+          replaced.put(t, next);
+        }
+      }
+      out.add(s.withReplacedFrom(replaced));
+    }
+    out.sort(Comparator.comparing(EvaluationSystem::file));
+    return new RequiredLists(out);
   }
 
   /** Reads {@code required-lists/*.yaml} (and *.yml) in name order; no directory means no systems. */
   static RequiredLists load(Path configDir, Catalog catalog) {
+    Map<String, String> coveredBy = new HashMap<>();
+    List<EvaluationSystem> systems = new ArrayList<>();
+    for (Path file : files(configDir)) {
+      systems.add(RequiredListParser.parse(file, ConfigText.read(file), catalog, coveredBy));
+    }
+    return of(systems);
+  }
+
+  /** The list files of the configuration directory, in name order. */
+  static List<Path> files(Path configDir) {
     Path dir = configDir.resolve(DIRECTORY);
     if (!Files.isDirectory(dir)) {
-      return new RequiredLists(List.of(), Map.of());
+      return List.of();
     }
-    List<Path> files;
     try (Stream<Path> s = Files.list(dir)) {
-      files = s.filter(Files::isRegularFile)
+      return s.filter(Files::isRegularFile)
           .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
           .sorted(Comparator.comparing(p -> p.getFileName().toString()))
           .toList();
     } catch (IOException e) {
       throw new ConfigException(dir, 0, "无法读取目录：" + e.getMessage());
-    }
-    List<EvaluationSystem> systems = new ArrayList<>();
-    Map<String, String> hashes = new LinkedHashMap<>();
-    Map<String, String> coveredBy = new LinkedHashMap<>();
-    for (Path file : files) {
-      byte[] bytes = read(file);
-      systems.add(RequiredListParser.parse(file, decode(file, bytes), catalog, coveredBy));
-      hashes.put(file.getFileName().toString(), sha256(bytes));
-    }
-    return new RequiredLists(systems, hashes);
-  }
-
-  private static byte[] read(Path file) {
-    try {
-      return Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new ConfigException(file, 0, "无法读取：" + e.getMessage());
-    }
-  }
-
-  private static String decode(Path file, byte[] bytes) {
-    try {
-      String s = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-      return s.startsWith("\uFEFF") ? s.substring(1) : s;
-    } catch (CharacterCodingException e) {
-      throw new ConfigException(file, 0, "不是 UTF-8 编码，请以 UTF-8 保存");
-    }
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 
@@ -97,8 +90,8 @@ final class RequiredLists {
     return systems;
   }
 
-  Map<String, String> hashes() {
-    return hashes;
+  Optional<EvaluationSystem> bySystemFile(String file) {
+    return systems.stream().filter(s -> s.file().equals(file)).findFirst();
   }
 
   Optional<EvaluationSystem> system(String unitType, int year) {
@@ -108,11 +101,21 @@ final class RequiredLists {
     return systems.stream().filter(s -> s.covers(unitType, year)).findFirst();
   }
 
-  /** Years any system covers, newest first. */
-  List<Integer> years() {
-    Set<Integer> years = new TreeSet<>(Comparator.reverseOrder());
-    systems.forEach(s -> years.addAll(s.years()));
-    return List.copyOf(years);
+  /**
+   * The years some system judges, newest first: from the earliest start year up to the current year
+   * (or a later start year, for a system prepared ahead of its year).
+   */
+  List<Integer> years(int currentYear) {
+    Optional<Integer> first = systems.stream().map(EvaluationSystem::fromYear).min(Integer::compare);
+    if (first.isEmpty()) {
+      return List.of();
+    }
+    int last = Math.max(currentYear, systems.stream().mapToInt(EvaluationSystem::fromYear).max().orElseThrow());
+    List<Integer> out = new ArrayList<>();
+    for (int y = last; y >= first.get(); y--) {
+      out.add(y);
+    }
+    return out;
   }
 
   /** Every required-content label of every rule: what fact extraction must look for in the text. */

@@ -2,15 +2,27 @@ package org.taizhang.config;
 
 import java.nio.file.Path;
 
-/** A problem in one of the files offices edit; names the file and line so it can be fixed without reading code. */
+/**
+ * A problem in one of the files offices edit, or in a list edited in the browser: names the file,
+ * the line and, where it helps more than a line number, the place in words (“指标 Ⅱ-3 的材料要求第
+ * 2 条”), so that it can be fixed without reading code.
+ */
 public class ConfigException extends RuntimeException {
   private final Path file;
   private final int line;
+  private final String place;
+  private final String problem;
 
   public ConfigException(Path file, int line, String problem) {
-    super(file + (line > 0 ? ":" + line : "") + ": " + problem);
+    this(file, line, null, problem);
+  }
+
+  public ConfigException(Path file, int line, String place, String problem) {
+    super(file + (line > 0 ? ":" + line : "") + ": " + (place == null ? "" : place + "：") + problem);
     this.file = file;
     this.line = line;
+    this.place = place;
+    this.problem = problem;
   }
 
   public Path file() {
@@ -20,5 +32,20 @@ public class ConfigException extends RuntimeException {
   /** 1-based line number, or 0 when the problem concerns the whole file. */
   public int line() {
     return line;
+  }
+
+  /** Where the problem is, in words (“指标 Ⅱ-3 的材料要求第 2 条”), or null when the line says it all. */
+  public String place() {
+    return place;
+  }
+
+  /** What is wrong, without file, line or place. */
+  public String problem() {
+    return problem;
+  }
+
+  /** The place and the problem, for a person editing in the browser, who has no file and no lines. */
+  public String describe() {
+    return place == null ? problem : place + "：" + problem;
   }
 }

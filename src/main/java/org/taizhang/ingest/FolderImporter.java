@@ -25,7 +25,7 @@ import org.taizhang.config.TaizhangProperties;
 import org.taizhang.job.Job;
 import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
-import org.taizhang.unit.UnitsFile;
+import org.taizhang.unit.UnitAdministration;
 
 /**
  * Imports a folder tree laid out as {@code <unit>/<year>/<category>/<file>}. The unit folder may be
@@ -42,12 +42,15 @@ public class FolderImporter {
 
   private final IngestService ingest;
   private final UnitRepository units;
+  private final UnitAdministration unitAdministration;
   private final Catalog catalog;
   private final int threads;
 
-  FolderImporter(IngestService ingest, UnitRepository units, Catalog catalog, TaizhangProperties properties) {
+  FolderImporter(IngestService ingest, UnitRepository units, UnitAdministration unitAdministration, Catalog catalog,
+      TaizhangProperties properties) {
     this.ingest = ingest;
     this.units = units;
+    this.unitAdministration = unitAdministration;
     this.catalog = catalog;
     this.threads = 2 * properties.extract().effectiveThreads();
   }
@@ -58,7 +61,7 @@ public class FolderImporter {
     if (!Files.isRegularFile(csv)) {
       return 0;
     }
-    return units.saveAll(UnitsFile.read(csv, catalog.unitTypes()));
+    return unitAdministration.loadFolderFile(csv);
   }
 
   /** Imports a folder with nobody watching its progress. */

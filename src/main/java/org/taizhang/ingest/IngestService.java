@@ -27,6 +27,7 @@ import org.taizhang.store.FileStore;
 import org.taizhang.store.FileTooLargeException;
 import org.taizhang.store.StagedFile;
 import org.taizhang.text.ChineseDates;
+import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
 
 /**
@@ -53,7 +54,7 @@ public class IngestService {
   private final ApplicationEventPublisher events;
 
   IngestService(UnitRepository units, Catalog catalog, FileStore store, ParserPool parsers,
-      DocumentRepository documents, DocumentIndex index, TaizhangProperties properties, Optional<Clock> clock,
+      DocumentRepository documents, DocumentIndex index, TaizhangProperties properties, Clock clock,
       ApplicationEventPublisher events) {
     this.events = events;
     this.units = units;
@@ -63,7 +64,7 @@ public class IngestService {
     this.documents = documents;
     this.index = index;
     this.maxBytes = properties.upload().maxFileSize().toBytes();
-    this.clock = clock.orElse(Clock.systemDefaultZone());
+    this.clock = clock;
   }
 
   public long maxBytes() {
@@ -76,8 +77,12 @@ public class IngestService {
    * announced with a {@link DocumentChanged} event and done after the return.
    */
   public IngestResult ingest(IngestRequest request, InputStream content) throws RejectedException {
-    if (request.unit() == null || units.find(request.unit()).isEmpty()) {
+    Optional<Unit> unit = request.unit() == null ? Optional.empty() : units.find(request.unit());
+    if (unit.isEmpty()) {
       throw new RejectedException(Rejection.UNKNOWN_UNIT, request.unit());
+    }
+    if (!unit.get().active()) {
+      throw new RejectedException(Rejection.UNIT_INACTIVE, unit.get().name());
     }
     Category given = null;
     if (request.category() != null && !request.category().isBlank()) {

@@ -10,6 +10,7 @@ public enum Rejection {
   EMPTY_FILE(400, "文件为空（0 字节）"),
   FILE_TOO_LARGE(413, "文件超过大小上限"),
   UNKNOWN_UNIT(400, "单位不存在"),
+  UNIT_INACTIVE(400, "单位已停用，不再接受上传"),
   UNKNOWN_CATEGORY(400, "类别不存在"),
   INVALID_DATE(400, "日期格式无法识别，请使用 2025-03-12 或 2025年3月12日"),
   INVALID_YEAR(400, "年度无效，应为 1990 至 2100 之间的年份，如 2025"),

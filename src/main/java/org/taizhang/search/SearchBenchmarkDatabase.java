@@ -15,13 +15,16 @@ import org.taizhang.unit.UnitRepository;
  * Spring or Flyway.
  */
 final class SearchBenchmarkDatabase implements AutoCloseable {
-  /** As in db/migration/V1__archive.sql. */
+  /** As in db/migration/V1__archive.sql, with the columns V7__config_versions_units.sql adds. */
   private static final String UNIT_TABLE = """
       create table unit (
-        code        varchar(64)  primary key,
-        name        varchar(200) not null,
-        unit_type   varchar(32)  not null,
-        parent_code varchar(64)  references unit(code)
+        code           varchar(64)  primary key,
+        name           varchar(200) not null,
+        unit_type      varchar(32)  not null,
+        parent_code    varchar(64)  references unit(code),
+        active         boolean      default true not null,
+        deactivated_at timestamp,
+        deactivated_by varchar(64)
       )""";
 
   private final HikariDataSource dataSource;

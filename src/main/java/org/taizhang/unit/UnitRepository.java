@@ -15,20 +15,37 @@ public class UnitRepository {
     this.jdbc = jdbc;
   }
 
+  private static final String COLUMNS = "code, name, unit_type, parent_code, active";
+
+  /** Every unit, deactivated ones included (their archives stay readable). */
   public List<Unit> findAll() {
-    return jdbc.sql("select code, name, unit_type, parent_code from unit order by code")
-        .query((rs, n) -> new Unit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-        .list();
+    return jdbc.sql("select " + COLUMNS + " from unit order by code").query(UnitRepository::map).list();
+  }
+
+  /** The units that take uploads and are judged. */
+  public List<Unit> findActive() {
+    return jdbc.sql("select " + COLUMNS + " from unit where active order by code").query(UnitRepository::map).list();
   }
 
   public Optional<Unit> find(String code) {
-    return jdbc.sql("select code, name, unit_type, parent_code from unit where code = ?")
-        .param(code)
-        .query((rs, n) -> new Unit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-        .optional();
+    return jdbc.sql("select " + COLUMNS + " from unit where code = ?").param(code).query(UnitRepository::map).optional();
   }
 
-  /** Inserts or updates units; parents are written before children so the foreign key holds. */
+  private static Unit map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    return new Unit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5));
+  }
+
+  /** Deactivates or reactivates a unit, remembering who deactivated it and when. */
+  void setActive(String code, boolean active, String by, java.time.Instant at) {
+    jdbc.sql("update unit set active = ?, deactivated_at = ?, deactivated_by = ? where code = ?")
+        .params(active, active ? null : java.time.LocalDateTime.ofInstant(at, java.time.ZoneOffset.UTC), active ? null : by, code)
+        .update();
+  }
+
+  /**
+   * Inserts or updates units (name, type, parent; whether a unit is active is left as it is);
+   * parents are written before children so the foreign key holds.
+   */
   @Transactional
   public int saveAll(List<Unit> units) {
     int changed = 0;

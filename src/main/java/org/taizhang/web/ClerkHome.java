@@ -31,10 +31,10 @@ record ClerkHome(String unitCode, String unitName, Integer year, Integer missing
     private final UnitRepository units;
     private final Clock clock;
 
-    Advice(CompletenessService completeness, UnitRepository units, Optional<Clock> clock) {
+    Advice(CompletenessService completeness, UnitRepository units, Clock clock) {
       this.completeness = completeness;
       this.units = units;
-      this.clock = clock.orElse(Clock.systemDefaultZone());
+      this.clock = clock;
     }
 
     @ModelAttribute

@@ -373,7 +373,7 @@ class PageController {
 
   private ModelAndView uploadPage(Caller caller, UploadForm form) {
     ModelAndView mv = new ModelAndView("upload");
-    List<Unit> handIn = units.findAll().stream().filter(u -> caller.handsIn(u.code())).toList();
+    List<Unit> handIn = units.findActive().stream().filter(u -> caller.handsIn(u.code())).toList();
     // A clerk hands in for one unit only: it is chosen already and cannot be changed.
     if (caller.role() == Role.CLERK) {
       handIn = handIn.stream().filter(u -> u.code().equals(caller.unitCode())).toList();
@@ -420,6 +420,10 @@ class PageController {
 
   /** Documents per unit code, from the index's unit facet (one query instead of a count per unit). */
   private Map<String, Long> documentCounts(Caller caller) {
+    return documentCounts(search, caller);
+  }
+
+  static Map<String, Long> documentCounts(SearchService search, Caller caller) {
     Map<String, Long> counts = new HashMap<>();
     search.search(new SearchRequest("", null, null, null, null, 1, 1), caller.scope()).facets().getOrDefault("unit", List.of())
         .forEach(f -> counts.put(f.value(), f.count()));

@@ -81,8 +81,17 @@ final class SampleRows {
         + " values ('b-school', 2025, 'Ⅰ-1-1', 'B', '现场核实', 'reviewer', ?)").param(LocalDateTime.of(2025, 9, 2, 10, 0)).update();
     db.sql("insert into completeness_veto(unit_code, eval_year, veto_code, reason, created_by, created_at)"
         + " values ('m-town', 2025, 'F-3', '材料造假', 'admin', ?)").param(LocalDateTime.of(2025, 9, 3, 10, 0)).update();
-    db.sql("insert into required_list_file(file_name, content_hash, seen_at) values ('文明单位.yaml', ?, ?)")
+    db.sql("insert into config_version(config_key, version_no, content, source, summary, created_by, created_at)"
+        + " values ('required-lists/文明单位.yaml', 1, ?, '配置文件', '载入配置文件 文明单位.yaml', '系统', ?)")
+        .params("# 测试\nname: 文明单位\n" + AWKWARD, LocalDateTime.of(2025, 1, 1, 0, 0)).update();
+    // a version that removed the system has no content
+    db.sql("insert into config_version(config_key, version_no, content, source, summary, created_by, created_at)"
+        + " values ('required-lists/文明单位.yaml', 2, null, '网页编辑', ?, 'admin', ?)")
+        .params("删除测评体系“文明单位”", LocalDateTime.of(2025, 1, 2, 0, 0)).update();
+    db.sql("insert into config_seed(config_key, content_hash, seeded_at) values ('required-lists/文明单位.yaml', ?, ?)")
         .params("a".repeat(64), LocalDateTime.of(2025, 1, 1, 0, 0)).update();
+    db.sql("update unit set active = false, deactivated_at = ?, deactivated_by = 'admin' where code = 'b-school'")
+        .param(LocalDateTime.of(2025, 2, 1, 0, 0)).update();
     db.sql("insert into app_state(name, state_value) values ('sample-archive-imported', '2025-01-01T00:00:00Z')").update();
     return db.sql("select count(*) from document").query(Integer.class).single();
   }

@@ -42,4 +42,30 @@ class CatalogTest {
     Files.writeString(dir.resolve("categories.txt"), "meeting | 会议记录 | 会议\nminutes | 会议记录 | 纪要\n");
     assertThatThrownBy(() -> Catalog.load(dir)).hasMessageContaining("categories.txt:2").hasMessageContaining("重复");
   }
+
+  /** One full-width bar or comma, as a Chinese keyboard types it, must not stop the start. */
+  @Test
+  void chineseSeparatorsAreAccepted() throws Exception {
+    Files.writeString(dir.resolve("unit-types.txt"), "文明单位\n");
+    Files.writeString(dir.resolve("categories.txt"), "meeting ｜ 会议记录 ｜ 会议记录，会议纪要、会议笔记\u3000\n");
+    Catalog c = Catalog.load(dir);
+    assertThat(c.categories()).singleElement().satisfies(x -> assertThat(x.keywords()).containsExactly("会议记录", "会议纪要", "会议笔记"));
+  }
+
+  /** The text written for a list (the readable export) reads back as the same list. */
+  @Test
+  void theWrittenTextReadsBackTheSame() {
+    Catalog shipped = Catalog.load(Path.of("index-config"));
+    String text = Catalog.categoriesText(shipped.categories());
+    assertThat(Catalog.parseCategories(Path.of("categories.txt"), text)).isEqualTo(shipped.categories());
+  }
+
+  @Test
+  void problemsNameTheCategory() {
+    assertThatThrownBy(() -> Catalog.parseCategories(Path.of("categories.txt"), "meeting | 会议记录 |  \n"))
+        .isInstanceOfSatisfying(ConfigException.class, e -> {
+          assertThat(e.place()).isEqualTo("类别“会议记录”");
+          assertThat(e.line()).isEqualTo(1);
+        });
+  }
 }

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -541,7 +540,7 @@ class CompletenessEngineTest {
   @Test
   void aCompleteSampleStyleUnitIsCompleteUnderTheShippedList() {
     RequiredLists lists = RequiredLists.load(java.nio.file.Path.of("index-config"), TestFacts.CATALOG);
-    CompletenessModel m = new CompletenessModel(lists, TestFacts.CATALOG::categoryName, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+    CompletenessModel m = new CompletenessModel(lists, TestFacts.CATALOG::categoryName, RequiredListsTest.DECEMBER_2026);
     List<EvidenceFact> facts = new ArrayList<>(TestFacts.completeYear("u1", 2025));
     m.load(List.of(UNIT), facts);
     UnitCompleteness u = m.unit("u1", 2025).orElseThrow();

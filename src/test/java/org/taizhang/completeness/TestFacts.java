@@ -23,7 +23,7 @@ final class TestFacts {
   }
 
   static RequiredLists lists(EvaluationSystem... systems) {
-    return new RequiredLists(List.of(systems), java.util.Map.of());
+    return RequiredLists.of(List.of(systems));
   }
 
   /** A fact builder: a current document of a unit with a category, a date and archive year from it. */

@@ -29,7 +29,7 @@ class ChartsTest {
         List.of(new EvidenceRule("leading-group", "领导小组文件", 1, Period.YEAR, EvidenceWindow.THIS_YEAR, EvidenceKind.FORMAL, List.of())),
         GradingRule.DEFAULT, List.of());
     Indicator post = new Indicator("Ⅱ-1-2", Fixtures.POST, 4, "实地考察", List.of(), null, List.of());
-    return new EvaluationSystem(name, name + ".yaml", List.of(2025), List.of(type), Map.of(Grade.A, 100.0), List.of(), List.of(),
+    return new EvaluationSystem(name, name + ".yaml", 2025, Map.of(), List.of(type), Map.of(Grade.A, 100.0), List.of(), List.of(),
         List.of(new Indicator("Ⅰ", "组织领导", 20, null, List.of(), null, List.of(group, meeting, post, summary))));
   }
 

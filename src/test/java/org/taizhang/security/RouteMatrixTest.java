@@ -51,6 +51,10 @@ class RouteMatrixTest extends SecurityFixture {
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
   @Autowired RecycleBin recycleBin;
   @Autowired org.taizhang.completeness.CompletenessService completeness;
+  @Autowired org.taizhang.completeness.EvaluationSystems systems;
+  @Autowired org.taizhang.catalog.CategoryEditor categories;
+  @Autowired org.taizhang.unit.UnitAdministration unitAdministration;
+  @Autowired tools.jackson.databind.json.JsonMapper json;
 
   private static String enc(String s) {
     return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
@@ -184,7 +188,82 @@ class RouteMatrixTest extends SecurityFixture {
     r.add(new Route("GET", "/api/admin/jobs", "D D D D D A", w -> get("/api/admin/jobs", w)));
     r.add(new Route("POST", "/admin/jobs/import", "D D D D D A", w -> postForm("/admin/jobs/import", w, "dir", "/nonexistent/矩阵")));
     r.add(new Route("POST", "/admin/jobs/reindex", "D D D D D A", w -> postForm("/admin/jobs/reindex", w)));
+    // ---- configuration: evaluation systems, categories, units (administrators only)
+    String list = "文明社区.yaml";
+    r.add(new Route("GET", "/admin/lists", "D D D D D A", w -> get("/admin/lists", w)));
+    r.add(new Route("GET", "/admin/lists/edit", "D D D D D A", w -> get("/admin/lists/edit?file=" + enc(list), w)));
+    r.add(new Route("GET", "/admin/lists/history", "D D D D D A", w -> get("/admin/lists/history?file=" + enc(list) + "&preview=1", w)));
+    r.add(new Route("POST", "/admin/lists/rollback", "D D D D D A", w -> postForm("/admin/lists/rollback", w, "file", list, "version", "1")));
+    r.add(new Route("POST", "/admin/lists/remove", "D D D D D A", w -> {
+      String file = w == Who.ADMIN ? throwawaySystem() : list;
+      return postForm("/admin/lists/remove", w, "file", file, "base", String.valueOf(systems.open(file).map(e -> e.version()).orElse(0)));
+    }));
+    r.add(new Route("GET", "/admin/lists/export.yaml", "D D D D D A", w -> get("/admin/lists/export.yaml?file=" + enc(list), w)));
+    r.add(new Route("GET", "/admin/lists/export.xlsx", "D D D D D A", w -> get("/admin/lists/export.xlsx?file=" + enc(list), w)));
+    r.add(new Route("GET", "/admin/lists/template.xlsx", "D D D D D A", w -> get("/admin/lists/template.xlsx", w)));
+    r.add(new Route("GET", "/api/admin/lists/{file}", "D D D D D A", w -> get("/api/admin/lists/" + enc(list), w)));
+    r.add(new Route("POST", "/api/admin/lists/yaml", "D D D D D A", w -> postJson("/api/admin/lists/yaml", w, draftRequest(list))));
+    r.add(new Route("POST", "/api/admin/lists/preview", "D D D D D A", w -> postJson("/api/admin/lists/preview", w, draftRequest(list))));
+    r.add(new Route("POST", "/api/admin/lists/save", "D D D D D A", w -> postJson("/api/admin/lists/save", w, draftRequest(list))));
+    r.add(new Route("POST", "/api/admin/lists/import", "D D D D D A", w -> new Multipart()
+        .file("体系.xlsx", systems.workbook(list)).post(http, uri("/api/admin/lists/import"), w.headers())));
+    r.add(new Route("GET", "/admin/categories", "D D D D D A", w -> get("/admin/categories", w)));
+    r.add(new Route("POST", "/admin/categories", "D D D D D A", w -> {
+      List<String> pairs = new ArrayList<>(List.of("base", String.valueOf(categories.current().version())));
+      categories.current().categories().forEach(c -> pairs.addAll(List.of("code", c.code(), "name", c.name(),
+          "keywords", String.join("、", c.keywords()))));
+      return postForm("/admin/categories", w, pairs.toArray(String[]::new));
+    }));
+    r.add(new Route("POST", "/admin/categories/rollback", "D D D D D A", w -> postForm("/admin/categories/rollback", w, "version", "1")));
+    r.add(new Route("GET", "/admin/categories/export.txt", "D D D D D A", w -> get("/admin/categories/export.txt", w)));
+    r.add(new Route("GET", "/admin/units", "D D D D D A", w -> get("/admin/units?edit=east-b", w)));
+    r.add(new Route("POST", "/admin/units", "D D D D D A", w -> postForm("/admin/units", w,
+        "code", "m-" + System.nanoTime() % 1_000_000_000, "name", "矩阵新单位", "type", "文明社区", "parent", "east")));
+    r.add(new Route("POST", "/admin/units/{code}", "D D D D D A", w -> postForm("/admin/units/east-b", w,
+        "name", "城东乙社区", "type", "文明社区", "parent", "east")));
+    r.add(new Route("POST", "/admin/units/{code}/deactivate", "D D D D D A",
+        w -> postForm("/admin/units/" + throwawayUnit(false) + "/deactivate", w, "reason", "矩阵停用")));
+    r.add(new Route("POST", "/admin/units/{code}/reactivate", "D D D D D A",
+        w -> postForm("/admin/units/" + throwawayUnit(true) + "/reactivate", w)));
+    r.add(new Route("POST", "/admin/units/import", "D D D D D A", w -> new Multipart()
+        .file("units.csv", "code,name,type,parent\neast-b,城东乙社区,文明社区,east\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .post(http, uri("/admin/units/import"), w.headers())));
+    r.add(new Route("GET", "/admin/units/export.csv", "D D D D D A", w -> get("/admin/units/export.csv", w)));
+    r.add(new Route("GET", "/admin/units/export.xlsx", "D D D D D A", w -> get("/admin/units/export.xlsx", w)));
     return r;
+  }
+
+  /** The editor's request for a system as it stands (saving it changes nothing). */
+  private String draftRequest(String file) throws Exception {
+    var editing = systems.open(file).orElseThrow();
+    return json.writeValueAsString(java.util.Map.of("file", file, "base", editing.version(), "draft", editing.draft()));
+  }
+
+  private HttpResponse<String> postJson(String path, Who who, String body) throws Exception {
+    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8)), who);
+  }
+
+  /** A system of its own for the administrator's removal (removing a real one would change the other routes' verdicts). */
+  private String throwawaySystemName() {
+    return "矩阵临时体系" + System.nanoTime() % 1_000_000_000;
+  }
+
+  private String throwawaySystem() {
+    var d = systems.open("文明社区.yaml").orElseThrow().draft();
+    var copy = new org.taizhang.completeness.SystemDraft(throwawaySystemName(), "2024", List.of("创建办"), d.gradePoints(), d.vetoes(),
+        d.duplicateCheck(), d.indicators());
+    return systems.save("test", null, 0, copy, null, org.taizhang.config.ConfigVersions.FROM_EDITOR).file();
+  }
+
+  /** A unit of its own, active or deactivated, for (de)activation by every caller. */
+  private String throwawayUnit(boolean deactivated) {
+    String code = "t-" + System.nanoTime() % 1_000_000_000;
+    unitAdministration.create("test", code, "临时单位", "文明社区", "east");
+    if (deactivated) {
+      unitAdministration.deactivate("test", code, null);
+    }
+    return code;
   }
 
   private long deleted(String unit) throws Exception {

@@ -1,0 +1,124 @@
+package org.taizhang.completeness;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.taizhang.account.Caller;
+import org.taizhang.config.ConfigException;
+import org.taizhang.config.ConfigVersions;
+import org.taizhang.config.StaleVersionException;
+import org.taizhang.sheet.Sheets;
+
+/**
+ * The evaluation-system editor's calls (administrators only, like everything under /api/admin/):
+ * open a system, check a draft and show it as YAML, preview its effect, save it, read an Excel sheet
+ * into a draft. A refused draft answers 400 with the place and the problem in Chinese.
+ */
+@RestController
+class EvaluationSystemApiController {
+  private static final Pattern INDICATOR = Pattern.compile("指标 (\\S+?)(?: |的|下|）|$)");
+
+  private final EvaluationSystems systems;
+
+  EvaluationSystemApiController(EvaluationSystems systems) {
+    this.systems = systems;
+  }
+
+  /** What the editor sends: the system's file (null for a new one), the version it started from, the draft. */
+  record DraftRequest(String file, Integer base, SystemDraft draft, String note, Boolean fromExcel) {
+    SystemDraft requireDraft() {
+      if (draft == null) {
+        throw CompletenessException.invalid("请求中没有测评体系内容（draft）");
+      }
+      return draft;
+    }
+  }
+
+  @GetMapping("/api/admin/lists/{file}")
+  EvaluationSystems.Editing open(Caller caller, @PathVariable("file") String file) {
+    admin(caller);
+    return systems.open(file).orElseThrow(CompletenessException::notFound);
+  }
+
+  @PostMapping("/api/admin/lists/yaml")
+  Map<String, String> yaml(Caller caller, @RequestBody DraftRequest r) {
+    admin(caller);
+    return Map.of("yaml", systems.yaml(r.file(), r.requireDraft()));
+  }
+
+  @PostMapping("/api/admin/lists/preview")
+  ListPreview preview(Caller caller, @RequestBody DraftRequest r) {
+    admin(caller);
+    return systems.preview(r.file(), r.requireDraft());
+  }
+
+  @PostMapping("/api/admin/lists/save")
+  ResponseEntity<EvaluationSystems.Saved> save(Caller caller, @RequestBody DraftRequest r) {
+    admin(caller);
+    String source = Boolean.TRUE.equals(r.fromExcel()) ? ConfigVersions.FROM_EXCEL : ConfigVersions.FROM_EDITOR;
+    EvaluationSystems.Saved saved = systems.save(caller.username(), r.file(), r.base() == null ? 0 : r.base(), r.requireDraft(),
+        r.note(), source);
+    return ResponseEntity.status(HttpStatus.CREATED).body(saved);
+  }
+
+  /** An Excel sheet read into a draft for the editor; nothing is saved. */
+  @PostMapping("/api/admin/lists/import")
+  SystemDraft importWorkbook(Caller caller, @RequestParam("file") MultipartFile file) throws IOException {
+    admin(caller);
+    if (file.isEmpty()) {
+      throw CompletenessException.invalid("请选择要导入的 Excel 文件");
+    }
+    try (InputStream in = file.getInputStream()) {
+      return systems.importWorkbook(in);
+    }
+  }
+
+  private static void admin(Caller caller) {
+    if (!caller.isAdmin()) {
+      throw CompletenessException.forbidden("只有创建办管理员可以修改测评体系");
+    }
+  }
+
+  // ---- errors, in the shape of every API error ({"error": CODE, "message": 中文}) plus where
+
+  @ExceptionHandler(ConfigException.class)
+  ResponseEntity<Map<String, Object>> invalid(ConfigException e) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", "INVALID_LIST");
+    body.put("message", e.describe());
+    body.put("place", e.place());
+    body.put("problem", e.problem());
+    Matcher m = INDICATOR.matcher(e.place() == null ? "" : e.place());
+    body.put("indicator", m.find() ? m.group(1) : null);
+    return ResponseEntity.badRequest().body(body);
+  }
+
+  @ExceptionHandler(StaleVersionException.class)
+  ResponseEntity<Map<String, Object>> stale(StaleVersionException e) {
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "STALE_VERSION", "message", e.getMessage()));
+  }
+
+  @ExceptionHandler({org.springframework.http.converter.HttpMessageNotReadableException.class,
+      org.springframework.web.multipart.support.MissingServletRequestPartException.class})
+  ResponseEntity<Map<String, Object>> unreadableRequest(Exception e) {
+    return ResponseEntity.badRequest().body(Map.of("error", "INVALID_REQUEST", "message", "请求格式有误：内容不是有效的 JSON，或缺少文件"));
+  }
+
+  @ExceptionHandler(Sheets.UnreadableException.class)
+  ResponseEntity<Map<String, Object>> unreadable(Sheets.UnreadableException e) {
+    return ResponseEntity.badRequest().body(Map.of("error", "UNREADABLE_FILE", "message", e.getMessage()));
+  }
+}

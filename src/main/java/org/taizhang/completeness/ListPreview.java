@@ -1,0 +1,119 @@
+package org.taizhang.completeness;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.IntFunction;
+
+/**
+ * What putting other evaluation systems in force would change, unit by unit and year by year:
+ * score (and maximum) before → after and every indicator whose grade or status changes. A unit
+ * whose own verdict stays is not listed even if its rank moves with the others.
+ *
+ * @param years the years compared, newest first
+ * @param unitsCompared judged (unit, year) pairs before and after, counted once
+ * @param reread whether the documents were read again for required content the facts did not hold
+ */
+public record ListPreview(List<Integer> years, int unitsCompared, List<UnitChange> changes, boolean reread) {
+  public ListPreview {
+    years = List.copyOf(years);
+    changes = List.copyOf(changes);
+  }
+
+  /**
+   * One unit in one year whose verdict would change.
+   *
+   * @param system the system judging it before (null: none) and after (null: none)
+   */
+  public record UnitChange(String unit, String unitName, String unitType, int year, String systemBefore, String systemAfter,
+      Double scoreBefore, Double maxBefore, Double scoreAfter, Double maxAfter, String rankBefore, String rankAfter,
+      List<IndicatorChange> indicators) {
+    public UnitChange {
+      indicators = List.copyOf(indicators);
+    }
+
+    /** “40 / 48 → 36 / 48”; “不适用” where no system judges the unit. */
+    public String scoreChange() {
+      return score(scoreBefore, maxBefore) + " → " + score(scoreAfter, maxAfter);
+    }
+
+    private static String score(Double score, Double max) {
+      return score == null ? "不适用" : SystemChanges.points(score) + " / " + SystemChanges.points(max);
+    }
+  }
+
+  /** An indicator whose grade or status changes; a null grade means the indicator is not in that system (or not graded). */
+  public record IndicatorChange(String code, String name, String gradeBefore, String gradeAfter, String statusBefore,
+      String statusAfter) {}
+
+  static ListPreview compare(Collection<Integer> years, IntFunction<List<UnitCompleteness>> before,
+      IntFunction<List<UnitCompleteness>> after, boolean reread) {
+    List<UnitChange> changes = new ArrayList<>();
+    int compared = 0;
+    for (int year : years) {
+      Map<String, UnitCompleteness> b = byUnit(before.apply(year));
+      Map<String, UnitCompleteness> a = byUnit(after.apply(year));
+      Set<String> codes = new LinkedHashSet<>(b.keySet());
+      codes.addAll(a.keySet());
+      compared += codes.size();
+      for (String code : codes) {
+        UnitChange c = change(b.get(code), a.get(code), year);
+        if (c != null) {
+          changes.add(c);
+        }
+      }
+    }
+    changes.sort(java.util.Comparator.comparing((UnitChange c) -> -c.year()).thenComparing(UnitChange::unitType)
+        .thenComparing(UnitChange::unit));
+    return new ListPreview(List.copyOf(years), compared, changes, reread);
+  }
+
+  private static Map<String, UnitCompleteness> byUnit(List<UnitCompleteness> list) {
+    Map<String, UnitCompleteness> out = new LinkedHashMap<>();
+    list.forEach(u -> out.put(u.unit(), u));
+    return out;
+  }
+
+  private static UnitChange change(UnitCompleteness b, UnitCompleteness a, int year) {
+    List<IndicatorChange> indicators = new ArrayList<>();
+    Map<String, IndicatorResult> before = b == null ? Map.of() : byCode(b.indicators());
+    Map<String, IndicatorResult> after = a == null ? Map.of() : byCode(a.indicators());
+    Set<String> codes = new LinkedHashSet<>(after.keySet());
+    codes.addAll(before.keySet());
+    for (String code : codes) {
+      IndicatorResult x = before.get(code);
+      IndicatorResult y = after.get(code);
+      String gx = grade(x);
+      String gy = grade(y);
+      String sx = x == null ? null : x.status().label();
+      String sy = y == null ? null : y.status().label();
+      if (!Objects.equals(gx, gy) || !Objects.equals(sx, sy)) {
+        indicators.add(new IndicatorChange(code, (y != null ? y : x).name(), gx, gy, sx, sy));
+      }
+    }
+    boolean same = b != null && a != null && b.score() == a.score() && b.maxScore() == a.maxScore()
+        && b.system().equals(a.system()) && indicators.isEmpty();
+    if (same || (b == null && a == null)) {
+      return null;
+    }
+    UnitCompleteness any = a != null ? a : b;
+    return new UnitChange(any.unit(), any.unitName(), any.unitType(), year, b == null ? null : b.system(), a == null ? null : a.system(),
+        b == null ? null : b.score(), b == null ? null : b.maxScore(), a == null ? null : a.score(), a == null ? null : a.maxScore(),
+        b == null ? null : b.rank() + "/" + b.rankOf(), a == null ? null : a.rank() + "/" + a.rankOf(), indicators);
+  }
+
+  private static String grade(IndicatorResult r) {
+    return r == null || r.grade() == null ? null : r.grade().name();
+  }
+
+  private static Map<String, IndicatorResult> byCode(List<IndicatorResult> list) {
+    Map<String, IndicatorResult> out = new LinkedHashMap<>();
+    list.forEach(r -> out.put(r.code(), r));
+    return out;
+  }
+}

@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.taizhang.account.AccountService;
@@ -73,7 +74,8 @@ class ConfigurationEditingTest {
   @TestConfiguration
   static class FixedDay {
     @Bean
-    Clock clock() {
+    @Primary
+    Clock fixedClock() {
       return Clock.fixed(NOW, ZoneId.of("Asia/Shanghai"));
     }
   }

@@ -60,8 +60,8 @@ public class Commands {
     for (int i = 2; i < args.length; i++) {
       if (args[i].equals("--accepted")) {
         accepted = true;
-      } else {
-        System.err.println("未知参数：" + args[i] + "（import 只接受 --accepted）");
+      } else if (!args[i].startsWith("--")) { // --name=value are the service's settings
+        System.err.println("多余的参数：" + args[i] + "（import 只接受一个目录和 --accepted）");
         return 2;
       }
     }

@@ -97,7 +97,7 @@ public class ReviewService {
       try {
         Document d = reviewable(caller, id);
         if (d.review().status() != ReviewStatus.SUBMITTED) {
-          skipped.add(new Skipped(id, "《" + d.title() + "》已" + d.review().status().label() + "，未重复处理"));
+          skipped.add(new Skipped(id, "《" + d.title() + "》已是“" + d.review().status().label() + "”，未重复处理"));
           continue;
         }
         accepted.add(accept(caller, id, note));

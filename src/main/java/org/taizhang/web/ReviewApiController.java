@@ -120,12 +120,12 @@ class ReviewApiController {
    * one by one as {@code POST /api/documents/{id}/review} would: each is audited and announced.
    */
   @PostMapping("/api/todo/accept")
-  Batch acceptAll(Caller caller, @RequestParam(name = "ids") List<String> ids) {
+  Batch acceptAll(Caller caller, @RequestParam(name = "ids", required = false) List<String> ids) {
     if (!caller.role().reviews()) {
       throw new AccessDeniedException("只有测评员、下级创建办和管理员可以审核");
     }
     List<Long> parsed = new ArrayList<>();
-    for (String raw : ids) {
+    for (String raw : ids == null ? List.<String>of() : ids) {
       for (String part : raw.split(",")) {
         if (!part.isBlank()) {
           try {

@@ -129,22 +129,37 @@ class QueryFactory {
   }
 
   /**
+   * The query for {@code q} without its words' parts close together: what marks the hits in a
+   * document that holds the words whole (the parts there would only add noise beside them).
+   */
+  Query parseStrict(String q) {
+    return new Compiler(null, List.of(), false).compile(QuerySyntax.parse(q)).query();
+  }
+
+  /**
    * @param catalog resolves {@code category:} names; null to take values as codes
    * @param units resolve {@code unit:} names
    * @throws QueryParseException when {@code q} does not follow the query language
    */
   Compiled compile(String q, Catalog catalog, List<Unit> units) {
-    return new Compiler(catalog, units).compile(QuerySyntax.parse(q));
+    return new Compiler(catalog, units, true).compile(QuerySyntax.parse(q));
+  }
+
+  /** The same as {@link #compile} without the words' parts close together (see {@link #parseStrict}). */
+  Compiled compileStrict(String q, Catalog catalog, List<Unit> units) {
+    return new Compiler(catalog, units, false).compile(QuerySyntax.parse(q));
   }
 
   /** One compilation, with what names are resolved against. */
   private final class Compiler {
     private final Catalog catalog;
     private final List<Unit> units;
+    private final boolean near;
 
-    Compiler(Catalog catalog, List<Unit> units) {
+    Compiler(Catalog catalog, List<Unit> units, boolean near) {
       this.catalog = catalog;
       this.units = units;
+      this.near = near;
     }
 
     Compiled compile(QuerySyntax.Parsed parsed) {
@@ -216,10 +231,10 @@ class QueryFactory {
      */
     private Query clause(QuerySyntax.Clause c, boolean excluded) {
       if (c instanceof QuerySyntax.Text t) {
-        return textQuery(t.text(), false, excluded, named(t.text()));
+        return textQuery(t.text(), false, excluded, named(t.text()), near);
       }
       if (c instanceof QuerySyntax.Title t) {
-        return textQuery(t.text(), true, excluded, List.of());
+        return textQuery(t.text(), true, excluded, List.of(), false);
       }
       if (c instanceof QuerySyntax.Unit u) {
         return inSet(DocumentFields.UNIT, unitCodes(u.value()), u.value());
@@ -341,9 +356,9 @@ class QueryFactory {
   /**
    * A word or phrase: in the title only, or in the text or the title; scored in tiers, or (for an
    * exclusion) just matched. {@code named} are the documents the word names (of a unit, a category,
-   * a day), which count as a title match.
+   * a day), which count as a title match; {@code withNear} adds the word's parts close together.
    */
-  private Query textQuery(String text, boolean titleOnly, boolean matchOnly, List<Query> named) {
+  private Query textQuery(String text, boolean titleOnly, boolean matchOnly, List<Query> named, boolean withNear) {
     if (!QuerySyntax.hasWords(new QuerySyntax.Text(text))) {
       return null;
     }
@@ -374,7 +389,7 @@ class QueryFactory {
       if (w != null) {
         word.add(w);
       }
-      if (!date && !titleOnly) {
+      if (withNear && !date && !titleOnly) {
         Query n = nearParts(variant, tokens);
         if (n != null) {
           near.add(n);

@@ -80,7 +80,7 @@ class ReviewPageController {
 
   /** A page of one to-do list: its items, how many in all, and the links to its other pages. */
   record TodoPage(List<TodoItem> items, long total, int page, int pages, String previous, String next, long first, long last) {
-    boolean isEmpty() {
+    public boolean isEmpty() {
       return items.isEmpty();
     }
   }

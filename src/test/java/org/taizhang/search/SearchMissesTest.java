@@ -58,6 +58,7 @@ class SearchMissesTest {
   @Autowired FolderImporter importer;
   @Autowired IngestService ingest;
   @Autowired SearchService search;
+  @Autowired HitPreview preview;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -82,7 +83,7 @@ class SearchMissesTest {
     doc("record-2025", "edu", "activity", "2025-07-23", "暑期安全教育活动", "7月23日组织师生开展暑期安全教育。");
     // a category's name: the year's summaries say 工作总结 in their titles; a meeting asks for the 年终总结
     doc("summary-2025", "edu", "annual-summary", "2025-12-20", "2025年度文明创建工作总结", "一年来，我局扎实推进文明单位创建。");
-    doc("summary-2024", "edu", "annual-summary", "2024-12-20", "2024年度文明创建工作总结", "一年来，我局扎实推进文明单位创建。");
+    doc("summary-2024", "edu", "annual-summary", "2024-12-20", "2024年度文明创建工作总结", "这一年，我局稳步开展文明单位创建。");
     doc("meeting-2025", "edu", "meeting", "2025-11-10", "第四季度创建工作会议记录", "会议要求各科室于月底前做好年终总结。");
     // a unit's name: a scanned letter of 杏桥村 without its name in the text; another unit's record naming 杏桥村
     doc("scan", "hx-xq", "responsibility", "2025-02-10", "2025年度目标责任书（签字盖章扫描件）", "签字盖章");
@@ -115,9 +116,14 @@ class SearchMissesTest {
     assertThat(hits("首问接待负责制")).containsExactly("near");
     // the parts must come in order
     assertThat(hits("负责制首问")).isEmpty();
-    // the document page marks the parts as one stretch
-    assertThat(search.search(new SearchRequest("首问负责制", null, null, null, null, 1, 10), Scope.ALL).hits().get(1).snippet())
-        .contains("<mark>首问接待负责制</mark>");
+    // the snippet marks the parts; where the word stands whole, only the word
+    List<SearchResult.Hit> found = search.search(new SearchRequest("首问负责制", null, null, null, null, 1, 10), Scope.ALL).hits();
+    assertThat(found.get(0).snippet()).contains("<mark>首问负责制</mark>");
+    assertThat(found.get(1).snippet()).contains("<mark>首问</mark>接待<mark>负责制</mark>");
+    // the document page likewise
+    assertThat(preview.preview("落实首问接待负责制。首问负责制全面推行。", "首问负责制").orElseThrow().html())
+        .isEqualTo("落实首问接待负责制。<mark class=\"hit\" id=\"hit-1\">首问负责制</mark>全面推行。");
+    assertThat(preview.preview("落实首问接待负责制。", "首问负责制").orElseThrow().hits()).isPositive();
   }
 
   @Test
@@ -159,12 +165,12 @@ class SearchMissesTest {
 
   @Test
   void aRenamedUnitIsFoundByItsNewNameAtOnce() throws Exception {
-    TestUnits.load(importer, "hx-xq,青禾县禾溪镇杏花村,文明村镇,hx\n");
+    TestUnits.load(importer, TestUnits.COUNTY + "hx,青禾县禾溪镇,文明村镇,county\nhx-xq,青禾县禾溪镇杏花村,文明村镇,hx\n");
     try {
       assertThat(hits("杏花村")).containsExactly("scan");
       assertThat(hits("杏桥村")).containsExactly("mention");
     } finally {
-      TestUnits.load(importer, "hx-xq,青禾县禾溪镇杏桥村,文明村镇,hx\n");
+      TestUnits.load(importer, TestUnits.COUNTY + "hx,青禾县禾溪镇,文明村镇,county\nhx-xq,青禾县禾溪镇杏桥村,文明村镇,hx\n");
     }
   }
 

@@ -66,7 +66,8 @@ import org.taizhang.unit.Unit;
  * <p>A word that the text does not hold whole is still found where its parts stand close together,
  * in order (首问负责制 finds “首问接待负责制”, 独居老人 finds “独居、空巢老人”): the parts are the
  * words of the segmentation, with single characters kept together or joined to their neighbour, and
- * at most {@value #NEAR_GAP} characters may stand between them in all.
+ * at most {@value #NEAR_GAP} characters may stand between them in all. Only while one of the parts
+ * is rare (in fewer than {@value #NEAR_MAX_DOCS} documents): common words close together say little.
  *
  * <p>Each word or phrase scores in fixed tiers, so the order of the hits can be explained:
  * <ul>
@@ -96,6 +97,11 @@ class QueryFactory {
   static final float NEAR = 0.5f;
   /** Most characters that may stand between the parts of a word, in all, for it to be found near. */
   static final int NEAR_GAP = 3;
+  /**
+   * A word's parts are looked for apart only while one of them is in fewer documents than this
+   * ({@link NearParts}): a bound on the cost, and on the noise of common words standing close.
+   */
+  static final int NEAR_MAX_DOCS = 2000;
   /** Years a day without a year (9月14日) is looked for in, among the documents' dates. */
   private static final int FIRST_YEAR = 1950;
   private static final int LAST_YEAR = 2099;
@@ -267,7 +273,7 @@ class QueryFactory {
         Set<String> codes = new LinkedHashSet<>();
         for (Unit u : units) {
           String name = analysis.fold(u.name());
-          if (name.equals(folded) || name.endsWith(folded)) {
+          if (name.endsWith(folded)) {
             codes.add(u.code());
           }
         }
@@ -405,8 +411,7 @@ class QueryFactory {
       if (!titleOnly) {
         any.addAll(loose); // the exact phrases match nothing more
         any.addAll(word);
-        any.addAll(symbols);
-        any.addAll(near);
+        any.addAll(symbols); // an exclusion leaves out what holds the word, not what holds its parts
       }
       return any(any);
     }
@@ -480,6 +485,7 @@ class QueryFactory {
       return null;
     }
     List<SpanQuery> spans = new ArrayList<>();
+    List<Term> terms = new ArrayList<>();
     int slop = NEAR_GAP;
     for (int i = 0; i < parts.size(); i++) {
       int from = parts.get(i)[0];
@@ -488,14 +494,15 @@ class QueryFactory {
       if (inside.isEmpty()) {
         return null;
       }
-      List<SpanQuery> terms = inside.stream().sorted(Comparator.comparingInt(Token::position))
+      List<SpanQuery> part = inside.stream().sorted(Comparator.comparingInt(Token::position))
           .map(t -> (SpanQuery) new SpanTermQuery(new Term(DocumentFields.TEXT, t.term()))).toList();
-      spans.add(terms.size() == 1 ? terms.get(0) : new SpanNearQuery(terms.toArray(SpanQuery[]::new), 0, true));
+      spans.add(part.size() == 1 ? part.get(0) : new SpanNearQuery(part.toArray(SpanQuery[]::new), 0, true));
+      inside.forEach(t -> terms.add(new Term(DocumentFields.TEXT, t.term())));
       if (i < parts.size() - 1 && inside.get(inside.size() - 1).bigram()) {
         slop++;
       }
     }
-    return new SpanNearQuery(spans.toArray(SpanQuery[]::new), slop, true);
+    return new NearParts(new SpanNearQuery(spans.toArray(SpanQuery[]::new), slop, true), terms, NEAR_MAX_DOCS);
   }
 
   /**

@@ -107,6 +107,15 @@ class ReviewPageController {
         ? reviews.todo(caller, ReviewService.TodoList.RETURNED, filters.filter(), returnedNumber, PAGE_SIZE) : new ReviewPage(List.of(), 0);
     ReviewPage awaiting = filters.status().showsAwaiting()
         ? reviews.todo(caller, ReviewService.TodoList.AWAITING, filters.filter(), awaitingPage, PAGE_SIZE) : new ReviewPage(List.of(), 0);
+    // Past the end (the last page was accepted in a batch, or a hand-edited address): the last page instead.
+    if (returned.documents().isEmpty() && returned.total() > 0) {
+      returnedNumber = lastPage(returned.total());
+      returned = reviews.todo(caller, ReviewService.TodoList.RETURNED, filters.filter(), returnedNumber, PAGE_SIZE);
+    }
+    if (awaiting.documents().isEmpty() && awaiting.total() > 0) {
+      awaitingPage = lastPage(awaiting.total());
+      awaiting = reviews.todo(caller, ReviewService.TodoList.AWAITING, filters.filter(), awaitingPage, PAGE_SIZE);
+    }
     Map<String, String> people = PageController.displayNames(accounts, returned.documents().stream().map(d -> d.review().by()).toList());
     model.addAttribute("returned", page(returned, returnedNumber, filters, "rpage", awaitingPage, d -> new TodoItem(d,
         unitNames.getOrDefault(d.unitCode(), d.unitCode()), categoryName(d), people.getOrDefault(d.review().by(), d.review().by()),
@@ -212,6 +221,10 @@ class ReviewPageController {
     parameters.forEach((k, v) -> sb.append(sb.length() == 5 ? '?' : '&').append(k).append('=')
         .append(URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20")));
     return sb.toString();
+  }
+
+  private static int lastPage(long total) {
+    return (int) Math.min(MAX_PAGE, (total + PAGE_SIZE - 1) / PAGE_SIZE);
   }
 
   private static int pageNumber(String page) {

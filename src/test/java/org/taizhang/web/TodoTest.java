@@ -333,6 +333,9 @@ class TodoTest {
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("id=\"todo-warning\"", "状态“done”无效", "年度“去年”无效", "已忽略该条件");
     assertThat(items(r.body(), "awaiting")).hasSize(ReviewPageControllerPageSize.SIZE);
+    // past the end (after a batch took the last page, or a hand-edited address): the last page
+    List<Long> school = ids(todo("?unit=school&size=500", "reviewer").get("awaitingReview"));
+    assertThat(items(get("/todo?unit=school&page=99", "reviewer").body(), "awaiting")).isEqualTo(school);
     // a clerk's page has no list to review, and no batch form
     HttpResponse<String> clerk = get("/todo", "clerk-xinghe");
     assertThat(clerk.body()).doesNotContain("id=\"awaiting\"", "id=\"batch-form\"");

@@ -144,6 +144,61 @@ public class DocumentRepository {
     return spec.query(ROW).list();
   }
 
+  /**
+   * What a to-do list is narrowed to. {@code units} null means every unit; {@code category} a
+   * category code, or {@link #UNCATEGORIZED} for documents without one; {@code resubmittedOnly}
+   * keeps new versions of returned documents; {@code deadlineBefore} keeps returned documents whose
+   * deadline lies before that day (overdue).
+   */
+  public record ReviewSelection(ReviewStatus status, Set<String> units, String category, Integer year,
+      boolean resubmittedOnly, java.time.LocalDate deadlineBefore) {
+    public static final String UNCATEGORIZED = "_none";
+  }
+
+  /**
+   * One page of the current documents in a review state, earliest deadline then earliest upload
+   * first (the order of {@link #findByReviewStatus}), and how many there are in all.
+   */
+  public record ReviewPage(List<Document> documents, long total) {}
+
+  public ReviewPage findForReview(ReviewSelection s, int offset, int limit) {
+    if (s.units() != null && s.units().isEmpty()) {
+      return new ReviewPage(List.of(), 0);
+    }
+    StringBuilder where = new StringBuilder(" from document where " + CURRENT + " and review_status = :status");
+    java.util.Map<String, Object> params = new java.util.HashMap<>();
+    params.put("status", s.status().name());
+    if (s.units() != null) {
+      where.append(" and unit_code in (:units)");
+      params.put("units", List.copyOf(s.units()));
+    }
+    if (ReviewSelection.UNCATEGORIZED.equals(s.category())) {
+      where.append(" and category is null");
+    } else if (s.category() != null) {
+      where.append(" and category = :category");
+      params.put("category", s.category());
+    }
+    if (s.year() != null) {
+      where.append(" and archive_year = :year");
+      params.put("year", s.year());
+    }
+    if (s.resubmittedOnly()) {
+      where.append(" and supersedes_id is not null");
+    }
+    if (s.deadlineBefore() != null) {
+      where.append(" and review_deadline < :before");
+      params.put("before", s.deadlineBefore());
+    }
+    long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+    if (total == 0 || limit <= 0) {
+      return new ReviewPage(List.of(), total);
+    }
+    List<Document> page = jdbc.sql("select " + COLUMNS + where + " order by review_deadline, uploaded_at, id limit :limit offset :offset")
+        .params(params).param("limit", limit).param("offset", Math.max(0, offset))
+        .query(ROW).list();
+    return new ReviewPage(page, total);
+  }
+
   /** Documents in the recycle bin of the given units, most recently deleted first. */
   public List<Document> findDeleted(Set<String> units, boolean allUnits) {
     if (!allUnits && units.isEmpty()) {

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import org.taizhang.audit.AuditAction;
+import org.taizhang.audit.AuditLog;
 import org.taizhang.index.IndexMaintenance;
 import org.taizhang.ingest.FolderImporter;
 import org.taizhang.ingest.ImportSummary;
@@ -23,12 +25,14 @@ public class Commands {
   private final FolderImporter importer;
   private final IndexMaintenance maintenance;
   private final Jobs jobs;
+  private final AuditLog audit;
   private final PrintStream out = System.out;
 
-  Commands(FolderImporter importer, IndexMaintenance maintenance, Jobs jobs) {
+  Commands(FolderImporter importer, IndexMaintenance maintenance, Jobs jobs, AuditLog audit) {
     this.importer = importer;
     this.maintenance = maintenance;
     this.jobs = jobs;
+    this.audit = audit;
   }
 
   public static boolean isCommand(String arg) {
@@ -47,21 +51,33 @@ public class Commands {
     };
   }
 
+  /** {@code import <dir> [--accepted]}: with {@code --accepted}, a historical archive, marked 已通过 as it is imported. */
   private int importFolder(String[] args) throws InterruptedException {
     if (args.length < 2 || args[1].startsWith("--")) {
       return usage(System.err);
+    }
+    boolean accepted = false;
+    for (int i = 2; i < args.length; i++) {
+      if (args[i].equals("--accepted")) {
+        accepted = true;
+      } else if (!args[i].startsWith("--")) { // --name=value are the service's settings
+        System.err.println("多余的参数：" + args[i] + "（import 只接受一个目录和 --accepted）");
+        return 2;
+      }
     }
     Path dir = Path.of(args[1]);
     if (!Files.isDirectory(dir)) {
       System.err.println("不是目录：" + dir);
       return 2;
     }
-    Job job = jobs.start("导入 " + dir, "命令行");
+    Job job = jobs.start((accepted ? "导入历史档案 " : "导入 ") + dir, "命令行");
     ImportSummary s;
     try (ProgressBar bar = new ProgressBar(job, "导入", System.err)) {
-      s = importer.importFolder(dir, "命令行导入", job);
+      s = importer.importFolder(dir, "命令行导入", job, accepted);
       job.finish(s.outcome());
     }
+    audit.record("命令行导入", AuditAction.IMPORT, "目录 " + dir.toAbsolutePath().normalize(),
+        (accepted ? "作为历史档案导入，新增材料直接通过；" : "") + s.outcome());
     out.printf("导入完成：%s（%.1f 个/秒）%n", s.outcome(), s.total() * 1000.0 / Math.max(1, s.elapsed().toMillis()));
     for (ImportSummary.Rejected r : s.rejected()) {
       out.printf("  拒收 %s  %s  %s%n", r.file(), r.reason(), r.message());
@@ -162,7 +178,8 @@ public class Commands {
     p.println("""
         用法：java -jar target/taizhang.jar [命令]
           （无命令）                          启动 Web 服务
-          import <目录>                       导入目录树 <单位>/<年度>/<类别>/<文件>（须先停止服务）
+          import <目录> [--accepted]          导入目录树 <单位>/<年度>/<类别>/<文件>（须先停止服务）；
+                                              --accepted：历史档案，新增的材料直接标记为已通过（逐份记入审计日志）
           reindex                             由数据库重建全文索引（须先停止服务）
           backup <目录> [--server=URL]        备份数据库、文件库和配置；服务运行时经其 API 备份（需 TAIZHANG_TOKEN）
           restore <备份目录>                  由备份重建实例（空数据目录和空数据库），含全文索引

@@ -19,10 +19,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.taizhang.account.Caller;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.config.TaizhangProperties;
 import org.taizhang.job.Job;
+import org.taizhang.review.NotVisibleException;
+import org.taizhang.review.ReviewException;
+import org.taizhang.review.ReviewService;
 import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
 import org.taizhang.unit.UnitAdministration;
@@ -38,20 +44,23 @@ import org.taizhang.unit.UnitAdministration;
  */
 @Service
 public class FolderImporter {
+  private static final Logger log = LoggerFactory.getLogger(FolderImporter.class);
   private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})年?(?:度)?");
 
   private final IngestService ingest;
   private final UnitRepository units;
   private final UnitAdministration unitAdministration;
   private final Catalog catalog;
+  private final ReviewService reviews;
   private final int threads;
 
   FolderImporter(IngestService ingest, UnitRepository units, UnitAdministration unitAdministration, Catalog catalog,
-      TaizhangProperties properties) {
+      ReviewService reviews, TaizhangProperties properties) {
     this.ingest = ingest;
     this.units = units;
     this.unitAdministration = unitAdministration;
     this.catalog = catalog;
+    this.reviews = reviews;
     this.threads = 2 * properties.extract().effectiveThreads();
   }
 
@@ -71,7 +80,20 @@ public class FolderImporter {
 
   /** Imports a folder, reporting files done, files in all and bytes stored to {@code job}. */
   public ImportSummary importFolder(Path root, String uploadedBy, Job job) {
+    return importFolder(root, uploadedBy, job, false);
+  }
+
+  /**
+   * Imports a folder; with {@code accepted}, a historical archive: every document it adds is
+   * marked 已通过 by {@code uploadedBy} as it is stored, through the same review decision a
+   * reviewer takes (audited as such, announced), so years already inspected do not fill the
+   * reviewers' to-do list. Files already in the archive (duplicates) keep the state they have.
+   */
+  public ImportSummary importFolder(Path root, String uploadedBy, Job job, boolean accepted) {
     long start = System.nanoTime();
+    Caller acceptor = accepted ? Caller.system(uploadedBy) : null;
+    String note = "导入时作为历史档案直接通过：目录 " + root;
+    AtomicInteger acceptedCount = new AtomicInteger();
     loadUnits(root);
     Listing listing = list(root);
     List<Path> files = listing.files();
@@ -99,6 +121,15 @@ public class FolderImporter {
             IngestResult r = ingest.ingest(request, in);
             (r.duplicate() ? duplicates : imported).incrementAndGet();
             bytes.addAndGet(r.document().size());
+            if (acceptor != null && !r.duplicate()) {
+              try {
+                reviews.accept(acceptor, r.document().id(), note);
+                acceptedCount.incrementAndGet();
+              } catch (ReviewException | NotVisibleException e) {
+                // Replaced or deleted the moment it was stored: it stays with whoever changed it.
+                log.warn("导入的材料 {} 未能标记为已通过：{}", r.document().id(), e.getMessage());
+              }
+            }
           } catch (RejectedException e) {
             rejected.add(new ImportSummary.Rejected(root.relativize(file), e.reason(), e.getMessage()));
           } catch (IOException e) {
@@ -119,7 +150,8 @@ public class FolderImporter {
       pool.shutdownNow();
     }
     rejected.sort((a, b) -> a.file().compareTo(b.file()));
-    return new ImportSummary(imported.get(), duplicates.get(), rejected, bytes.get(), Duration.ofNanos(System.nanoTime() - start));
+    return new ImportSummary(imported.get(), duplicates.get(), rejected, bytes.get(), Duration.ofNanos(System.nanoTime() - start),
+        acceptedCount.get());
   }
 
   /** Regular files to import, and entries that are neither files nor folders, such as symbolic links. */

@@ -78,8 +78,16 @@ public class HitPreview {
       return Optional.empty();
     }
     String content = text == null ? "" : text;
-    Marked marked = mark(content, query);
+    // The words where the text holds them whole; only where it does not, their parts close together.
+    Marked marked = mark(content, strictQuery(q.strip()));
+    if (marked.hits() == 0) {
+      marked = mark(content, query);
+    }
     return Optional.of(new Preview(q.strip(), marked.html(), marked.hits()));
+  }
+
+  private Query strictQuery(String q) {
+    return queries.parseStrict(q);
   }
 
   /**

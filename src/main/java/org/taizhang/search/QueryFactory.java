@@ -2,6 +2,8 @@ package org.taizhang.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -18,6 +20,9 @@ import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.queries.spans.SpanNearQuery;
+import org.apache.lucene.queries.spans.SpanQuery;
+import org.apache.lucene.queries.spans.SpanTermQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -49,8 +54,20 @@ import org.taizhang.unit.Unit;
  * punctuation and line breaks between its words (邻里守望志愿服务 finds “「鄰里守望」志願服務”):
  * a second phrase leaves out the bigrams that straddle a word boundary, and as punctuation takes no
  * position in the index, the words still have to follow one another. A date is also looked for in
- * the other forms offices write it in (2025-03-12 finds 2025年3月12日); symbols that only the word
- * segmentation keeps (×××) are found through the word fields.
+ * the other forms offices write it in (2025-03-12 finds 2025年3月12日), by its month and day in the
+ * documents of its year (2024年9月14日 finds “9月14日” in a 2024 record), and by the documents' own
+ * date; symbols that only the word segmentation keeps (×××) are found through the word fields.
+ *
+ * <p>A word also finds what it names rather than contains: the documents of a unit whose name it is
+ * or ends with (杏桥村, 县教育局), of a category whose name it is (年终总结), and, for a date, the
+ * documents dated that day. Those count as much as a match in the title: a scanned letter without
+ * text is found by its unit, and the year's summaries by “年终总结” although their titles say 工作总结.
+ *
+ * <p>A word that the text does not hold whole is still found where its parts stand close together,
+ * in order (首问负责制 finds “首问接待负责制”, 独居老人 finds “独居、空巢老人”): the parts are the
+ * words of the segmentation, with single characters kept together or joined to their neighbour, and
+ * at most {@value #NEAR_GAP} characters may stand between them in all. Only while one of the parts
+ * is rare (in fewer than {@value #NEAR_MAX_DOCS} documents): common words close together say little.
  *
  * <p>Each word or phrase scores in fixed tiers, so the order of the hits can be explained:
  * <ul>
@@ -58,7 +75,8 @@ import org.taizhang.unit.Unit;
  *   <li>{@value #EXACT} — in the text, its characters adjacent (the bigram phrase);
  *   <li>{@value #WORD} more — and there as whole words of the segmentation (国家 in 国家标准, not in 中国家庭);
  *   <li>{@value #LOOSE} — in the text at all, possibly across punctuation or a line break between its words;
- *   <li>below 1 — how often it occurs (BM25 of the phrase, saturated so that it never reaches a tier).
+ *   <li>below 1 — how often it occurs (BM25 of the phrase, saturated so that it never reaches a tier);
+ *   <li>{@value #NEAR} — its parts close together (the only score of a document that has nothing more).
  * </ul>
  * A title match (5) therefore outranks any match in the text alone (at most 4.99…), and an adjacent
  * match outranks one across punctuation. The scores of the words of a query add up; when a query
@@ -75,6 +93,18 @@ class QueryFactory {
   static final float LOOSE = 1f;
   /** Per word of the query, when all its words occur one after the other (文明 劝导 in “文明劝导”). */
   static final float TOGETHER = 1f;
+  /** The parts of a word close together but not as the word: below any match of the word itself. */
+  static final float NEAR = 0.5f;
+  /** Most characters that may stand between the parts of a word, in all, for it to be found near. */
+  static final int NEAR_GAP = 3;
+  /**
+   * A word's parts are looked for apart only while one of them is in fewer documents than this
+   * ({@link NearParts}): a bound on the cost, and on the noise of common words standing close.
+   */
+  static final int NEAR_MAX_DOCS = 2000;
+  /** Years a day without a year (9月14日) is looked for in, among the documents' dates. */
+  private static final int FIRST_YEAR = 1950;
+  private static final int LAST_YEAR = 2099;
   /** The BM25 score at which the frequency part reaches one half. */
   private static final double TF_HALF = 4.0;
   /** The index's category value of documents without one (DocumentIndex.NO_CATEGORY). */
@@ -105,22 +135,37 @@ class QueryFactory {
   }
 
   /**
+   * The query for {@code q} without its words' parts close together: what marks the hits in a
+   * document that holds the words whole (the parts there would only add noise beside them).
+   */
+  Query parseStrict(String q) {
+    return new Compiler(null, List.of(), false).compile(QuerySyntax.parse(q)).query();
+  }
+
+  /**
    * @param catalog resolves {@code category:} names; null to take values as codes
    * @param units resolve {@code unit:} names
    * @throws QueryParseException when {@code q} does not follow the query language
    */
   Compiled compile(String q, Catalog catalog, List<Unit> units) {
-    return new Compiler(catalog, units).compile(QuerySyntax.parse(q));
+    return new Compiler(catalog, units, true).compile(QuerySyntax.parse(q));
+  }
+
+  /** The same as {@link #compile} without the words' parts close together (see {@link #parseStrict}). */
+  Compiled compileStrict(String q, Catalog catalog, List<Unit> units) {
+    return new Compiler(catalog, units, false).compile(QuerySyntax.parse(q));
   }
 
   /** One compilation, with what names are resolved against. */
   private final class Compiler {
     private final Catalog catalog;
     private final List<Unit> units;
+    private final boolean near;
 
-    Compiler(Catalog catalog, List<Unit> units) {
+    Compiler(Catalog catalog, List<Unit> units, boolean near) {
       this.catalog = catalog;
       this.units = units;
+      this.near = near;
     }
 
     Compiled compile(QuerySyntax.Parsed parsed) {
@@ -192,10 +237,10 @@ class QueryFactory {
      */
     private Query clause(QuerySyntax.Clause c, boolean excluded) {
       if (c instanceof QuerySyntax.Text t) {
-        return textQuery(t.text(), false, excluded);
+        return textQuery(t.text(), false, excluded, named(t.text()), near);
       }
       if (c instanceof QuerySyntax.Title t) {
-        return textQuery(t.text(), true, excluded);
+        return textQuery(t.text(), true, excluded, List.of(), false);
       }
       if (c instanceof QuerySyntax.Unit u) {
         return inSet(DocumentFields.UNIT, unitCodes(u.value()), u.value());
@@ -213,6 +258,44 @@ class QueryFactory {
       QuerySyntax.Dates d = (QuerySyntax.Dates) c;
       return LongPoint.newRangeQuery(DocumentFields.DATE,
           d.from() == null ? Long.MIN_VALUE : d.from().toEpochDay(), d.to() == null ? Long.MAX_VALUE : d.to().toEpochDay());
+    }
+
+    /**
+     * The documents a word names rather than contains: those of the units whose name it is or ends
+     * with (青禾县禾溪镇杏桥村 for 杏桥村 or 禾溪镇杏桥村, but not for 禾溪镇, which is another unit's
+     * name), those of the category whose name it is (年终总结), and for a date those dated that day.
+     * Names are read at every search, so a renamed unit or an edited category list counts at once.
+     */
+    private List<Query> named(String word) {
+      List<Query> out = new ArrayList<>();
+      String folded = bridge(analysis.fold(word)).strip();
+      if (folded.codePointCount(0, folded.length()) >= 2) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (Unit u : units) {
+          String name = analysis.fold(u.name());
+          if (name.endsWith(folded)) {
+            codes.add(u.code());
+          }
+        }
+        if (!codes.isEmpty()) {
+          out.add(inSet(DocumentFields.UNIT, codes, ""));
+        }
+        if (catalog != null) {
+          catalog.categories().stream().filter(c -> analysis.fold(c.name()).equals(folded))
+              .forEach(c -> out.add(new TermQuery(new Term(DocumentFields.CATEGORY, c.code()))));
+        }
+      }
+      ChineseDates.parse(word).ifPresent(d -> out.add(LongPoint.newExactQuery(DocumentFields.DATE, d.toEpochDay())));
+      ChineseDates.parseMonthDay(word).ifPresent(md -> {
+        List<Long> days = new ArrayList<>();
+        for (int y = FIRST_YEAR; y <= LAST_YEAR; y++) {
+          if (md.isValidYear(y)) {
+            days.add(md.atYear(y).toEpochDay());
+          }
+        }
+        out.add(LongPoint.newSetQuery(DocumentFields.DATE, days));
+      });
+      return out;
     }
 
     /**
@@ -278,18 +361,22 @@ class QueryFactory {
 
   /**
    * A word or phrase: in the title only, or in the text or the title; scored in tiers, or (for an
-   * exclusion) just matched.
+   * exclusion) just matched. {@code named} are the documents the word names (of a unit, a category,
+   * a day), which count as a title match; {@code withNear} adds the word's parts close together.
    */
-  private Query textQuery(String text, boolean titleOnly, boolean matchOnly) {
+  private Query textQuery(String text, boolean titleOnly, boolean matchOnly, List<Query> named, boolean withNear) {
     if (!QuerySyntax.hasWords(new QuerySyntax.Text(text))) {
       return null;
     }
     List<Query> exact = new ArrayList<>();
     List<Query> loose = new ArrayList<>();
-    List<Query> title = new ArrayList<>();
+    List<Query> title = new ArrayList<>(named);
     List<Query> word = new ArrayList<>();
     List<Query> symbols = new ArrayList<>();
-    for (String variant : variants(text)) {
+    List<Query> near = new ArrayList<>();
+    Set<String> variants = variants(text);
+    boolean date = ChineseDates.parse(text).isPresent() || ChineseDates.parseMonthDay(text).isPresent();
+    for (String variant : variants) {
       List<Token> tokens = tokens(variant);
       Query w = words.createPhraseQuery(DocumentFields.TEXT_WORDS, variant);
       if (tokens.isEmpty()) {
@@ -308,16 +395,23 @@ class QueryFactory {
       if (w != null) {
         word.add(w);
       }
+      if (withNear && !date && !titleOnly) {
+        Query n = nearParts(variant, tokens);
+        if (n != null) {
+          near.add(n);
+        }
+      }
     }
     if (loose.isEmpty() && symbols.isEmpty()) {
       return null;
     }
+    ChineseDates.parse(text).ifPresent(d -> loose.add(monthDayInYear(d)));
     if (matchOnly) {
       List<Query> any = new ArrayList<>(title);
       if (!titleOnly) {
         any.addAll(loose); // the exact phrases match nothing more
         any.addAll(word);
-        any.addAll(symbols);
+        any.addAll(symbols); // an exclusion leaves out what holds the word, not what holds its parts
       }
       return any(any);
     }
@@ -338,7 +432,9 @@ class QueryFactory {
       // has no boundary to bridge: its loose phrase is the exact one, which then scores both tiers.
       Query often = loose.size() == 1 ? loose.get(0) : new DisjunctionMaxQuery(loose, 0f);
       boolean oneWord = exact.equals(loose);
-      b.add(new FunctionScoreQuery(often, new SaturatedScore(oneWord ? EXACT + LOOSE : LOOSE, TF_HALF)), Occur.SHOULD);
+      Query inText = new FunctionScoreQuery(often, new SaturatedScore(oneWord ? EXACT + LOOSE : LOOSE, TF_HALF));
+      // The parts close together score only where the word itself is not found: the larger of the two counts.
+      b.add(near.isEmpty() ? inText : new DisjunctionMaxQuery(List.of(inText, tier(near, NEAR)), 0f), Occur.SHOULD);
       if (!oneWord) {
         b.add(tier(exact, EXACT), Occur.SHOULD);
       }
@@ -347,8 +443,117 @@ class QueryFactory {
   }
 
   /**
+   * The month and day of {@code day} as the text writes them (9月14日, 九月十四日) in a document of
+   * its year: of that archive year, or dated in it. Records name the day without the year they
+   * are filed under.
+   */
+  private Query monthDayInYear(LocalDate day) {
+    List<Query> forms = new ArrayList<>();
+    for (String form : monthDayForms(MonthDay.from(day))) {
+      List<Token> tokens = tokens(analysis.fold(form));
+      if (!tokens.isEmpty()) {
+        forms.add(phrase(DocumentFields.TEXT, covering(tokens)));
+      }
+    }
+    int y = day.getYear();
+    BooleanQuery.Builder year = new BooleanQuery.Builder();
+    year.add(IntPoint.newExactQuery(DocumentFields.YEAR, y), Occur.SHOULD);
+    year.add(LongPoint.newRangeQuery(DocumentFields.DATE, LocalDate.of(y, 1, 1).toEpochDay(), LocalDate.of(y, 12, 31).toEpochDay()),
+        Occur.SHOULD);
+    return new BooleanQuery.Builder()
+        .add(any(forms), Occur.MUST)
+        .add(year.build(), Occur.FILTER)
+        .build();
+  }
+
+  /** 9月14日 and 九月十四日: the ways a day without its year is written. */
+  private static List<String> monthDayForms(MonthDay md) {
+    int m = md.getMonthValue();
+    int d = md.getDayOfMonth();
+    return List.of(m + "月" + d + "日", ChineseDates.chineseNumeral(m) + "月" + ChineseDates.chineseNumeral(d) + "日");
+  }
+
+  /**
+   * The parts of a word close together, in order, with at most {@link #NEAR_GAP} characters between
+   * them in all; null when the word has only one part. Each part matches as written (its bigrams
+   * adjacent). A bigram's span ends one position after its first character, one short of its
+   * second, so a part that ends with a bigram lends the gap after it one position more.
+   */
+  private Query nearParts(String text, List<Token> tokens) {
+    List<int[]> parts = parts(text);
+    if (parts.size() < 2) {
+      return null;
+    }
+    List<SpanQuery> spans = new ArrayList<>();
+    List<Term> terms = new ArrayList<>();
+    int slop = NEAR_GAP;
+    for (int i = 0; i < parts.size(); i++) {
+      int from = parts.get(i)[0];
+      int to = parts.get(i)[1];
+      List<Token> inside = covering(tokens.stream().filter(t -> t.start() >= from && t.end() <= to).toList());
+      if (inside.isEmpty()) {
+        return null;
+      }
+      List<SpanQuery> part = inside.stream().sorted(Comparator.comparingInt(Token::position))
+          .map(t -> (SpanQuery) new SpanTermQuery(new Term(DocumentFields.TEXT, t.term()))).toList();
+      spans.add(part.size() == 1 ? part.get(0) : new SpanNearQuery(part.toArray(SpanQuery[]::new), 0, true));
+      inside.forEach(t -> terms.add(new Term(DocumentFields.TEXT, t.term())));
+      if (i < parts.size() - 1 && inside.get(inside.size() - 1).bigram()) {
+        slop++;
+      }
+    }
+    return new NearParts(new SpanNearQuery(spans.toArray(SpanQuery[]::new), slop, true), terms, NEAR_MAX_DOCS);
+  }
+
+  /**
+   * The parts of a word, as character ranges: the words of the segmentation, except that a run of
+   * single characters stays together (首问 in 首/问/负责制) and a lone character joins the word after
+   * it, or before it at the end (学雷锋 and 杏花节 are one part each).
+   */
+  private List<int[]> parts(String text) {
+    List<int[]> words = new ArrayList<>();
+    try (TokenStream ts = analysis.wordAnalyzer().tokenStream(DocumentFields.TEXT_WORDS, text)) {
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        words.add(new int[] {offset.startOffset(), offset.endOffset()});
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<int[]> parts = new ArrayList<>();
+    int[] run = null;
+    for (int[] w : words) {
+      boolean single = text.codePointCount(w[0], w[1]) == 1;
+      if (single) {
+        run = run == null ? new int[] {w[0], w[1]} : new int[] {run[0], w[1]};
+        continue;
+      }
+      if (run != null && text.codePointCount(run[0], run[1]) == 1) {
+        parts.add(new int[] {run[0], w[1]});
+      } else {
+        if (run != null) {
+          parts.add(run);
+        }
+        parts.add(w);
+      }
+      run = null;
+    }
+    if (run != null) {
+      if (text.codePointCount(run[0], run[1]) == 1 && !parts.isEmpty()) {
+        parts.get(parts.size() - 1)[1] = run[1];
+      } else {
+        parts.add(run);
+      }
+    }
+    return parts;
+  }
+
+  /**
    * The spellings a term is looked for in: folded, punctuation between Chinese characters dropped,
-   * every synonym, and for a date (2025-03-12, 2025年3月12日 …) the other ways offices write it.
+   * every synonym, and for a date (2025-03-12, 2025年3月12日 …) or a day without a year (9月14日,
+   * 九月十四日) the other ways offices write it.
    */
   private Set<String> variants(String text) {
     Set<String> out = new LinkedHashSet<>(synonyms.expand(bridge(analysis.fold(text))));
@@ -363,6 +568,7 @@ class QueryFactory {
       out.add(y + "." + m + "." + day);
       out.add(String.format(Locale.ROOT, "%d%02d%02d", y, m, day));
     });
+    ChineseDates.parseMonthDay(text).ifPresent(md -> monthDayForms(md).forEach(out::add));
     return out;
   }
 

@@ -29,7 +29,10 @@ import org.taizhang.text.ChineseDates;
  *
  * Full-width letters, digits and punctuation count as their half-width forms, so {@code ｕｎｉｔ：}
  * and {@code ＯＲ} work as typed with a Chinese input method. {@code AND} between two parts is
- * allowed and changes nothing.
+ * allowed and changes nothing; {@code NOT} before a part excludes it, like {@code -}. The operators
+ * are words of their own in any case ({@code or}, {@code Or}): people type them in lower case and
+ * would otherwise search for the word “or” and find nothing. To look for such a word itself, quote
+ * it ({@code "or"}).
  */
 final class QuerySyntax {
   /** Longest query accepted, in characters. */
@@ -167,7 +170,11 @@ final class QuerySyntax {
   /** One item of the query as read, before its value is interpreted. */
   private record Token(String text, boolean quoted, boolean excluded, Field field) {
     boolean isOperator(String op) {
-      return field == null && !quoted && !excluded && text.equals(op);
+      return field == null && !quoted && !excluded && text.equalsIgnoreCase(op);
+    }
+
+    Token exclude() {
+      return new Token(text, quoted, true, field);
     }
   }
 
@@ -184,18 +191,34 @@ final class QuerySyntax {
     boolean joinNext = false;
     String pendingOperator = null;
     int parts = 0;
+    String pendingNot = null;
     for (Token t : tokens) {
       if (t.isOperator("OR") || t.isOperator("AND")) {
+        String op = t.text().toUpperCase(Locale.ROOT);
+        if (pendingNot != null) {
+          throw new QueryParseException("“" + pendingNot + "”后面缺少要排除的词，例如：志愿服务 NOT 草稿。");
+        }
         if (groups.isEmpty()) {
-          throw new QueryParseException("“" + t.text() + "”前面缺少检索词：" + t.text() + " 要写在两个检索词之间，例如：道德讲堂 "
-              + t.text() + " 志愿服务。");
+          throw new QueryParseException("“" + t.text() + "”前面缺少检索词：" + op + " 要写在两个检索词之间，例如：道德讲堂 "
+              + op + " 志愿服务。");
         }
         if (pendingOperator != null) {
           throw new QueryParseException("“" + pendingOperator + "”和“" + t.text() + "”之间缺少检索词，例如：道德讲堂 OR 志愿服务。");
         }
         pendingOperator = t.text();
-        joinNext = t.text().equals("OR");
+        joinNext = op.equals("OR");
         continue;
+      }
+      if (t.isOperator("NOT")) {
+        if (pendingNot != null) {
+          throw new QueryParseException("“" + pendingNot + " " + t.text() + "”重复了，只写一个即可，例如：志愿服务 NOT 草稿。");
+        }
+        pendingNot = t.text();
+        continue;
+      }
+      if (pendingNot != null) {
+        t = t.exclude();
+        pendingNot = null;
       }
       if (++parts > MAX_PARTS) {
         throw new QueryParseException("检索式过长：最多 " + MAX_PARTS + " 个检索词和条件，请精简后再检索。");
@@ -209,9 +232,13 @@ final class QuerySyntax {
       joinNext = false;
       pendingOperator = null;
     }
+    if (pendingNot != null) {
+      throw new QueryParseException("“" + pendingNot + "”后面缺少要排除的词，例如：志愿服务 NOT 草稿。");
+    }
     if (pendingOperator != null) {
-      throw new QueryParseException("“" + pendingOperator + "”后面缺少检索词：" + pendingOperator + " 要写在两个检索词之间，例如：道德讲堂 "
-          + pendingOperator + " 志愿服务。");
+      String op = pendingOperator.toUpperCase(Locale.ROOT);
+      throw new QueryParseException("“" + pendingOperator + "”后面缺少检索词：" + op + " 要写在两个检索词之间，例如：道德讲堂 "
+          + op + " 志愿服务。");
     }
     for (int i = 0; i < groups.size(); i++) {
       List<Part> group = groups.get(i);

@@ -44,7 +44,7 @@ public class ResultExport {
   private static final int ROW_WINDOW = 200;
   /** Excel's limit for the text of one cell. */
   private static final int MAX_CELL_CHARS = 32_767;
-  private static final int[] WIDTHS = {7, 40, 26, 12, 12, 7, 9, 80, 18};
+  private static final int[] WIDTHS = {7, 40, 26, 12, 12, 7, 9, 80, 40};
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final Pattern TAG = Pattern.compile("<[^>]*>");
   private static final Pattern ENTITY = Pattern.compile("&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);");
@@ -95,7 +95,7 @@ public class ResultExport {
             break;
           }
           rows++;
-          writeHit(wb, sheet.createRow(rows), rows, hit, baseUrl, styles);
+          writeHit(wb, sheet.createRow(rows), rows, hit, baseUrl, documentQuery(query), styles);
         }
         if (result.hits().size() < PAGE_SIZE || (long) page * PAGE_SIZE >= total) {
           break;
@@ -131,7 +131,21 @@ public class ResultExport {
     return new SearchRequest(query.q(), query.unit(), query.category(), query.year(), query.type(), page, PAGE_SIZE, query.sort());
   }
 
-  private static void writeHit(SXSSFWorkbook wb, Row row, int n, SearchResult.Hit hit, String baseUrl, Styles styles) {
+  /**
+   * What a link to a hit's document carries, so that the document opens with the query's hits
+   * marked, as from the search page: {@code ?q=…}, or nothing for a query without words.
+   */
+  private static String documentQuery(Criteria query) {
+    String q = query.q() == null ? "" : query.q().strip();
+    return q.isEmpty() ? "" : "?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /**
+   * One hit. The 链接 column holds the document's full address (the one the cell links to), so it
+   * still works when copied out of the workbook, printed, or opened on another machine.
+   */
+  private static void writeHit(SXSSFWorkbook wb, Row row, int n, SearchResult.Hit hit, String baseUrl, String documentQuery,
+      Styles styles) {
     Cell number = row.createCell(0);
     number.setCellValue(n);
     number.setCellStyle(styles.number);
@@ -144,11 +158,12 @@ public class ResultExport {
     year.setCellStyle(styles.number);
     text(row, 6, hit.fileType(), styles.text);
     text(row, 7, plainText(hit.snippet()), styles.wrap);
-    String path = "/documents/" + hit.id();
-    Cell link = text(row, 8, path, baseUrl == null ? styles.text : styles.link);
+    String path = "/documents/" + hit.id() + documentQuery;
+    String address = baseUrl == null ? path : stripTrailingSlash(baseUrl) + path;
+    Cell link = text(row, 8, address, baseUrl == null ? styles.text : styles.link);
     if (baseUrl != null) {
       Hyperlink h = wb.getCreationHelper().createHyperlink(HyperlinkType.URL);
-      h.setAddress(stripTrailingSlash(baseUrl) + path);
+      h.setAddress(address);
       link.setHyperlink(h);
     }
   }

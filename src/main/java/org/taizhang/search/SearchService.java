@@ -73,6 +73,8 @@ public class SearchService {
     Query text = compiled.query();
     boolean ranked = compiled.ranked();
     Query query = withFilters(text, request, scope);
+    // Snippets mark the words where a document holds them whole, their parts close together only where it does not.
+    Query strict = ranked ? queries.compileStrict(request.q(), catalog, allUnits).query() : null;
     Map<String, String> unitNames = new LinkedHashMap<>();
     for (Unit u : allUnits) {
       unitNames.put(u.code(), u.name());
@@ -95,7 +97,7 @@ public class SearchService {
       int to = Math.min(all.length, from + request.size());
       ScoreDoc[] page = from >= to ? new ScoreDoc[0] : java.util.Arrays.copyOfRange(all, from, to);
       TopDocs pageDocs = new TopDocs(top.totalHits, page);
-      String[] snippets = snippets(view.searcher(), query, pageDocs, !ranked);
+      String[] snippets = snippets(view.searcher(), strict == null ? query : withFilters(strict, request, scope), query, pageDocs, !ranked);
       StoredFields stored = view.searcher().storedFields();
       List<SearchResult.Hit> hits = new ArrayList<>();
       for (int i = 0; i < page.length; i++) {
@@ -156,7 +158,11 @@ public class SearchService {
     return out;
   }
 
-  private String[] snippets(org.apache.lucene.search.IndexSearcher searcher, Query query, TopDocs docs, boolean browse)
+  /**
+   * Snippets marked by {@code query}; for the documents it finds nothing to mark in, by {@code wider}
+   * (the query that found them, with the words' parts close together).
+   */
+  private String[] snippets(org.apache.lucene.search.IndexSearcher searcher, Query query, Query wider, TopDocs docs, boolean browse)
       throws IOException {
     if (docs.scoreDocs.length == 0) {
       return new String[0];
@@ -167,6 +173,25 @@ public class SearchService {
         .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(BreakIterator.getSentenceInstance(Locale.CHINA), SNIPPET_CHARS, 0.5f))
         .build();
     String[] out = highlighter.highlight(DocumentFields.TEXT, browse ? new MatchAllDocsQuery() : query, docs, 2);
+    if (!browse && wider != query) {
+      List<ScoreDoc> unmarked = new ArrayList<>();
+      List<Integer> at = new ArrayList<>();
+      for (int i = 0; i < out.length; i++) {
+        if (out[i] == null || !out[i].contains("<mark>")) { // without a mark: the text's beginning, or nothing
+          unmarked.add(docs.scoreDocs[i]);
+          at.add(i);
+        }
+      }
+      if (!unmarked.isEmpty()) {
+        String[] more = highlighter.highlight(DocumentFields.TEXT, wider,
+            new TopDocs(docs.totalHits, unmarked.toArray(ScoreDoc[]::new)), 2);
+        for (int j = 0; j < more.length; j++) {
+          if (more[j] != null) {
+            out[at.get(j)] = more[j];
+          }
+        }
+      }
+    }
     for (int i = 0; i < out.length; i++) {
       // A phrase matched across punctuation is marked character by character: one mark per run.
       out[i] = out[i] == null ? "" : joinLines(out[i]).replace("</mark><mark>", "");

@@ -2,6 +2,7 @@ package org.taizhang.text;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -281,6 +282,56 @@ public final class ChineseDates {
 
   private static String day(LocalDate d) {
     return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+  }
+
+  private static final Pattern MONTH_DAY = Pattern.compile("([0-9一二三四五六七八九十]{1,3})\\s*月\\s*([0-9一二三四五六七八九十]{1,3})\\s*[日号]");
+  private static final String NUMERALS = "〇一二三四五六七八九";
+
+  /**
+   * Parses a day of the year without a year, as people write it: {@code 9月14日}, {@code 09月14号},
+   * {@code 九月十四日}. Empty for anything else, also for a full date (see {@link #parse}).
+   */
+  public static Optional<MonthDay> parseMonthDay(String value) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    Matcher m = MONTH_DAY.matcher(halfWidthDigits(value.strip()));
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    int month = number(m.group(1));
+    int day = number(m.group(2));
+    try {
+      return Optional.of(MonthDay.of(month, day));
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** 1 … 31 in Chinese numerals as dates are written: 九, 十四, 二十, 三十一. */
+  public static String chineseNumeral(int n) {
+    if (n < 0 || n > 99) {
+      throw new IllegalArgumentException("only 0 to 99: " + n);
+    }
+    if (n < 10) {
+      return String.valueOf(NUMERALS.charAt(n));
+    }
+    String tens = n < 20 ? "十" : NUMERALS.charAt(n / 10) + "十";
+    return n % 10 == 0 ? tens : tens + NUMERALS.charAt(n % 10);
+  }
+
+  /** Arabic digits, or Chinese numerals up to 九十九; -1 when neither. */
+  private static int number(String s) {
+    if (s.chars().allMatch(Character::isDigit)) {
+      return Integer.parseInt(s);
+    }
+    int ten = s.indexOf('十');
+    if (ten < 0) {
+      return s.length() == 1 ? NUMERALS.indexOf(s.charAt(0)) : -1;
+    }
+    int tens = ten == 0 ? 1 : ten == 1 ? NUMERALS.indexOf(s.charAt(0)) : -1;
+    int units = ten == s.length() - 1 ? 0 : ten == s.length() - 2 ? NUMERALS.indexOf(s.charAt(ten + 1)) : -1;
+    return tens < 1 || units < 0 ? -1 : tens * 10 + units;
   }
 
   private static CharSequence halfWidthDigits(CharSequence s) {

@@ -83,19 +83,23 @@ class AdminJobsPageController {
     return status();
   }
 
+  /** {@code accepted=true}: a historical archive, every new document marked 已通过 as it is imported. */
   @PostMapping("/admin/jobs/import")
-  String importFolder(Caller caller, @RequestParam(name = "dir", required = false) String dir, RedirectAttributes redirect) {
+  String importFolder(Caller caller, @RequestParam(name = "dir", required = false) String dir,
+      @RequestParam(name = "accepted", defaultValue = "false") boolean accepted, RedirectAttributes redirect) {
     Path root = dir == null || dir.isBlank() ? null : Path.of(dir.strip());
     if (root == null || !root.isAbsolute() || !Files.isDirectory(root)) {
       ReviewPageController.flash(redirect, "error", "请填写服务器上已存在目录的绝对路径");
       return "redirect:/admin/jobs";
     }
     boolean started = jobs.submit(IMPORT, caller.username(), job -> {
-      ImportSummary s = importer.importFolder(root, caller.username(), job);
-      audit.record(caller.username(), AuditAction.IMPORT, "目录 " + root, s.outcome());
+      ImportSummary s = importer.importFolder(root, caller.username(), job, accepted);
+      audit.record(caller.username(), AuditAction.IMPORT, "目录 " + root,
+          (accepted ? "作为历史档案导入，新增材料直接通过；" : "") + s.outcome());
       return s.outcome();
     }).isPresent();
-    ReviewPageController.flash(redirect, started ? "success" : "error", started ? "已开始导入 " + root : "已有导入在进行，请等它结束");
+    ReviewPageController.flash(redirect, started ? "success" : "error", started
+        ? "已开始导入 " + root + (accepted ? "（历史档案：新增材料直接标记为已通过）" : "") : "已有导入在进行，请等它结束");
     return "redirect:/admin/jobs";
   }
 

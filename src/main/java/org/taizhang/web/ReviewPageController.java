@@ -1,11 +1,16 @@
 package org.taizhang.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -19,66 +24,230 @@ import org.taizhang.account.AccountService;
 import org.taizhang.account.Caller;
 import org.taizhang.archive.Archive;
 import org.taizhang.archive.Document;
+import org.taizhang.archive.DocumentRepository.ReviewPage;
+import org.taizhang.catalog.Catalog;
 import org.taizhang.review.NotVisibleException;
 import org.taizhang.review.RecycleBin;
 import org.taizhang.review.ReviewException;
 import org.taizhang.review.ReviewService;
+import org.taizhang.search.SearchRequest;
+import org.taizhang.search.SearchResult;
+import org.taizhang.search.SearchService;
 import org.taizhang.text.ChineseDates;
 import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
+import org.taizhang.unit.UnitTree;
 
 /**
  * The review workflow in the browser: decisions and comments on a document, deleting and restoring,
- * the to-do list and the recycle bin. Every action is a form POST answered with a redirect and a
+ * the to-do list (filtered, paged, with batch acceptance) and the recycle bin. Every action is a form POST answered with a redirect and a
  * flash message, so reloading a page never repeats it. Who may do what is the services' decision;
  * this class only turns their answers into pages.
  */
 @Controller
 class ReviewPageController {
-  /** Items per to-do list; more would make a page nobody scrolls through. */
-  static final int MAX_LISTED = 200;
+  /** Items per page of a to-do list: a reviewer can read them and tick them on one screen or two. */
+  static final int PAGE_SIZE = 50;
+  /** Far beyond any real list; keeps a hand-edited ?page= from turning into a huge offset. */
+  private static final int MAX_PAGE = 100_000;
 
   private final ReviewService reviews;
   private final RecycleBin recycleBin;
   private final Archive archive;
   private final UnitRepository units;
   private final AccountService accounts;
+  private final Catalog catalog;
+  private final SearchService search;
   /** The office's clock: it decides whether a deadline has passed. */
-  private final java.time.Clock clock;
+  private final Clock clock;
 
   ReviewPageController(ReviewService reviews, RecycleBin recycleBin, Archive archive, UnitRepository units, AccountService accounts,
-      java.time.Clock clock) {
+      Catalog catalog, SearchService search, Clock clock) {
     this.reviews = reviews;
     this.recycleBin = recycleBin;
     this.archive = archive;
     this.units = units;
     this.accounts = accounts;
+    this.catalog = catalog;
+    this.search = search;
     this.clock = clock;
   }
 
 
   /** One line of a to-do list, with what the page needs beside the document. */
-  record TodoItem(Document doc, String unitName, String reviewer, boolean overdue, boolean canResubmit) {}
+  record TodoItem(Document doc, String unitName, String categoryName, String reviewer, boolean overdue, boolean canResubmit) {}
+
+  /** A page of one to-do list: its items, how many in all, and the links to its other pages. */
+  record TodoPage(List<TodoItem> items, long total, int page, int pages, String previous, String next, long first, long last) {
+    public boolean isEmpty() {
+      return items.isEmpty();
+    }
+  }
 
   @GetMapping("/todo")
-  String todo(Caller caller, Model model) {
+  String todo(@RequestParam(name = "unit", required = false) String unit,
+      @RequestParam(name = "category", required = false) String category,
+      @RequestParam(name = "year", required = false) String year,
+      @RequestParam(name = "status", required = false) String status,
+      @RequestParam(name = "page", required = false) String page,
+      @RequestParam(name = "rpage", required = false) String returnedPage,
+      Caller caller, Model model) {
+    List<Unit> visible = units.findAll().stream().filter(u -> caller.sees(u.code())).toList();
+    // Read leniently, like the search page: a mistyped address still shows the list, with a warning.
+    TodoParameters filters = TodoParameters.parse(unit, category, year, status, catalog, visible);
+    if (!filters.problems().isEmpty()) {
+      model.addAttribute("warning", String.join("；", filters.problems()) + "，已忽略该条件");
+    }
     Map<String, String> unitNames = unitNames();
     LocalDate today = LocalDate.now(clock);
-    List<Document> returned = reviews.returned(caller);
-    List<Document> awaiting = reviews.awaitingReview(caller);
-    Map<String, String> people = PageController.displayNames(accounts, returned.stream().map(d -> d.review().by()).toList());
-    model.addAttribute("returnedTotal", returned.size());
-    model.addAttribute("returned", returned.stream().limit(MAX_LISTED).map(d -> new TodoItem(d, unitNames.getOrDefault(d.unitCode(), d.unitCode()),
-        people.getOrDefault(d.review().by(), d.review().by()),
-        d.review().deadline() != null && d.review().deadline().isBefore(today), caller.handsIn(d.unitCode()))).toList());
-    // A county-wide reviewer may face thousands of submissions; the oldest come first and the rest wait their turn.
-    model.addAttribute("awaiting", awaiting.stream().limit(MAX_LISTED).map(d -> new TodoItem(d,
-        unitNames.getOrDefault(d.unitCode(), d.unitCode()), null, false, false)).toList());
-    model.addAttribute("awaitingTotal", awaiting.size());
-    model.addAttribute("maxListed", MAX_LISTED);
+    int awaitingPage = pageNumber(page);
+    int returnedNumber = pageNumber(returnedPage);
+    ReviewPage returned = filters.status().showsReturned()
+        ? reviews.todo(caller, ReviewService.TodoList.RETURNED, filters.filter(), returnedNumber, PAGE_SIZE) : new ReviewPage(List.of(), 0);
+    ReviewPage awaiting = filters.status().showsAwaiting()
+        ? reviews.todo(caller, ReviewService.TodoList.AWAITING, filters.filter(), awaitingPage, PAGE_SIZE) : new ReviewPage(List.of(), 0);
+    // Past the end (the last page was accepted in a batch, or a hand-edited address): the last page instead.
+    if (returned.documents().isEmpty() && returned.total() > 0) {
+      returnedNumber = lastPage(returned.total());
+      returned = reviews.todo(caller, ReviewService.TodoList.RETURNED, filters.filter(), returnedNumber, PAGE_SIZE);
+    }
+    if (awaiting.documents().isEmpty() && awaiting.total() > 0) {
+      awaitingPage = lastPage(awaiting.total());
+      awaiting = reviews.todo(caller, ReviewService.TodoList.AWAITING, filters.filter(), awaitingPage, PAGE_SIZE);
+    }
+    Map<String, String> people = PageController.displayNames(accounts, returned.documents().stream().map(d -> d.review().by()).toList());
+    model.addAttribute("returned", page(returned, returnedNumber, filters, "rpage", awaitingPage, d -> new TodoItem(d,
+        unitNames.getOrDefault(d.unitCode(), d.unitCode()), categoryName(d), people.getOrDefault(d.review().by(), d.review().by()),
+        d.review().deadline() != null && d.review().deadline().isBefore(today), caller.handsIn(d.unitCode()))));
+    model.addAttribute("awaiting", page(awaiting, awaitingPage, filters, "page", returnedNumber, d -> new TodoItem(d,
+        unitNames.getOrDefault(d.unitCode(), d.unitCode()), categoryName(d), null, false, false)));
+    model.addAttribute("filters", filters);
+    model.addAttribute("filtered", !filters.asParameters().isEmpty());
+    model.addAttribute("unitOptions", new UnitTree(visible).depthFirst());
+    model.addAttribute("categories", catalog.categories());
+    model.addAttribute("years", years(caller, filters.year()));
+    model.addAttribute("statuses", TodoParameters.Status.values());
+    model.addAttribute("showReturned", filters.status().showsReturned());
+    model.addAttribute("showAwaiting", filters.status().showsAwaiting() && caller.role().reviews());
     model.addAttribute("reviews", caller.role().reviews());
     model.addAttribute("handsIn", caller.role().handsIn());
+    model.addAttribute("pageNumber", awaitingPage);
+    model.addAttribute("returnedPageNumber", returnedNumber);
+    model.addAttribute("maxBatch", ReviewService.MAX_BATCH);
     return "todo";
+  }
+
+  /**
+   * Accepts the documents ticked on the to-do list, each on its own (checked, audited, announced as
+   * on its page), and comes back to the same filters and page: the accepted ones have left the list,
+   * so the page shows the next ones.
+   */
+  @PostMapping("/todo/accept")
+  String acceptSelected(@RequestParam(name = "ids", required = false) List<String> ids,
+      @RequestParam(name = "unit", required = false) String unit,
+      @RequestParam(name = "category", required = false) String category,
+      @RequestParam(name = "year", required = false) String year,
+      @RequestParam(name = "status", required = false) String status,
+      @RequestParam(name = "page", required = false) String page,
+      Caller caller, RedirectAttributes redirect) {
+    if (!caller.role().reviews()) {
+      throw new AccessDeniedException("只有测评员、下级创建办和管理员可以审核");
+    }
+    List<Unit> visible = units.findAll().stream().filter(u -> caller.sees(u.code())).toList();
+    TodoParameters filters = TodoParameters.parse(unit, category, year, status, catalog, visible);
+    try {
+      ReviewService.BatchOutcome outcome = reviews.acceptAll(caller, documentIds(ids));
+      StringBuilder message = new StringBuilder("已通过 " + outcome.accepted().size() + " 份材料");
+      if (!outcome.skipped().isEmpty()) {
+        message.append("；未处理 ").append(outcome.skipped().size()).append(" 份：");
+        message.append(String.join("；", outcome.skipped().stream().limit(10).map(ReviewService.Skipped::reason).toList()));
+        if (outcome.skipped().size() > 10) {
+          message.append("……");
+        }
+      }
+      flash(redirect, outcome.skipped().isEmpty() ? "success" : "notice", message.toString());
+    } catch (ReviewException e) {
+      flash(redirect, "error", e.getMessage());
+    }
+    Map<String, String> back = new LinkedHashMap<>(filters.asParameters());
+    int n = pageNumber(page);
+    if (n > 1) {
+      back.put("page", Integer.toString(n));
+    }
+    return "redirect:" + todoLink(back);
+  }
+
+  private static List<Long> documentIds(List<String> ids) {
+    List<Long> out = new ArrayList<>();
+    for (String raw : ids == null ? List.<String>of() : ids) {
+      for (String part : raw.split(",")) {
+        if (part.isBlank()) {
+          continue;
+        }
+        try {
+          out.add(Long.parseLong(part.strip()));
+        } catch (NumberFormatException e) {
+          throw new ReviewException("材料编号“" + part.strip() + "”无效");
+        }
+      }
+    }
+    return out;
+  }
+
+  private TodoPage page(ReviewPage found, int number, TodoParameters filters, String pageParameter, int otherPage,
+      java.util.function.Function<Document, TodoItem> item) {
+    int pages = (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+    String otherParameter = pageParameter.equals("page") ? "rpage" : "page";
+    java.util.function.IntFunction<String> link = n -> {
+      Map<String, String> p = new LinkedHashMap<>(filters.asParameters());
+      if (otherPage > 1) {
+        p.put(otherParameter, Integer.toString(otherPage));
+      }
+      if (n > 1) {
+        p.put(pageParameter, Integer.toString(n));
+      }
+      return todoLink(p);
+    };
+    long first = (long) (number - 1) * PAGE_SIZE + 1;
+    return new TodoPage(found.documents().stream().map(item).toList(), found.total(), number, pages,
+        number > 1 ? link.apply(Math.min(number - 1, pages)) : null, number < pages ? link.apply(number + 1) : null,
+        first, first + found.documents().size() - 1);
+  }
+
+  /** {@code /todo} with these parameters, each value encoded whole. */
+  static String todoLink(Map<String, String> parameters) {
+    StringBuilder sb = new StringBuilder("/todo");
+    parameters.forEach((k, v) -> sb.append(sb.length() == 5 ? '?' : '&').append(k).append('=')
+        .append(URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20")));
+    return sb.toString();
+  }
+
+  private static int lastPage(long total) {
+    return (int) Math.min(MAX_PAGE, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+  }
+
+  private static int pageNumber(String page) {
+    try {
+      int n = page == null || page.isBlank() ? 1 : Integer.parseInt(page.strip());
+      return Math.min(MAX_PAGE, Math.max(1, n));
+    } catch (NumberFormatException e) {
+      return 1;
+    }
+  }
+
+  private String categoryName(Document d) {
+    return d.category() == null ? "未分类" : catalog.categoryName(d.category());
+  }
+
+  /** The archive years the caller's units have material in, newest first, and the one asked for. */
+  private List<String> years(Caller caller, Integer asked) {
+    SearchResult everything = search.search(new SearchRequest("", null, null, null, null, 1, 1), caller.scope());
+    List<String> years = new ArrayList<>(everything.facets().getOrDefault("year", List.of()).stream()
+        .map(SearchResult.FacetValue::value).toList());
+    if (asked != null && !years.contains(asked.toString())) {
+      years.add(0, asked.toString());
+    }
+    return years;
   }
 
   @GetMapping("/recycle-bin")

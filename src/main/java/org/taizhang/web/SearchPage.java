@@ -169,6 +169,21 @@ final class SearchPage {
   }
 
   /**
+   * A hit's document page, carrying the query so that the page marks its hits and steps through
+   * them (上一处 / 下一处); without a query, the plain document page.
+   */
+  public String documentLink(long id) {
+    String path = "/documents/" + id;
+    return q.isEmpty() ? path : path + "?q=" + encode(q);
+  }
+
+  /** This search (query, filters and order, every page) as an Excel workbook. */
+  public String getExportLink() {
+    String search = link(q, filters, sort, 1);
+    return "/search.xlsx" + search.substring(1);
+  }
+
+  /**
    * Page numbers around the current page, with the first and last always present; a 0 stands for
    * a gap, which the template writes as an ellipsis.
    */
@@ -217,8 +232,11 @@ final class SearchPage {
     }
     StringBuilder sb = new StringBuilder("/");
     // Every value is encoded whole: a query may contain & + # or = and must come back unchanged.
-    params.forEach((k, v) -> sb.append(sb.length() == 1 ? '?' : '&').append(k).append('=')
-        .append(URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20")));
+    params.forEach((k, v) -> sb.append(sb.length() == 1 ? '?' : '&').append(k).append('=').append(encode(v)));
     return sb.toString();
+  }
+
+  private static String encode(String v) {
+    return URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

@@ -81,11 +81,35 @@ class QuerySyntaxTest {
     assertThat(parse("道德讲堂 OR 志愿服务")).containsExactly(List.of(text("道德讲堂"), text("志愿服务")));
     assertThat(parse("a b OR c d")).containsExactly(List.of(text("a")), List.of(text("b"), text("c")), List.of(text("d")));
     assertThat(parse("a OR b OR c")).containsExactly(List.of(text("a"), text("b"), text("c")));
-    // full-width ＯＲ works; lower-case or is a word; AND is allowed and changes nothing
+    // full-width ＯＲ works; AND is allowed and changes nothing
     assertThat(parse("a ＯＲ b")).containsExactly(List.of(text("a"), text("b")));
-    assertThat(parse("a or b")).containsExactly(List.of(text("a")), List.of(text("or")), List.of(text("b")));
     assertThat(parse("a AND b")).containsExactly(List.of(text("a")), List.of(text("b")));
+    // quoted, an operator is the word itself
     assertThat(parse("\"OR\"")).containsExactly(List.of(text("OR")));
+    assertThat(parse("a \"or\" b")).containsExactly(List.of(text("a")), List.of(text("or")), List.of(text("b")));
+  }
+
+  /** People type operators in lower case; searching for the word “or” instead would find nothing, silently. */
+  @Test
+  void operatorsInAnyCase() {
+    assertThat(parse("a or b")).containsExactly(List.of(text("a"), text("b")));
+    assertThat(parse("a Or b")).containsExactly(List.of(text("a"), text("b")));
+    assertThat(parse("a ｏｒ b")).containsExactly(List.of(text("a"), text("b")));
+    assertThat(parse("a and b")).containsExactly(List.of(text("a")), List.of(text("b")));
+    assertThat(parse("a or b and c")).containsExactly(List.of(text("a"), text("b")), List.of(text("c")));
+  }
+
+  @Test
+  void notExcludesTheNextPartInAnyCase() {
+    assertThat(parse("志愿服务 NOT 草稿")).containsExactly(List.of(text("志愿服务")), List.of(excluded(new Text("草稿"))));
+    assertThat(parse("志愿服务 not 草稿")).isEqualTo(parse("志愿服务 -草稿"));
+    assertThat(parse("not unit:edu 台账")).containsExactly(List.of(excluded(new Unit("edu"))), List.of(text("台账")));
+    assertThat(parse("a and not b")).containsExactly(List.of(text("a")), List.of(excluded(new Text("b"))));
+    assertThat(parse("\"not\"")).containsExactly(List.of(text("not")));
+    assertBad("志愿服务 not", "“not”后面缺少要排除的词");
+    assertBad("a not or b", "“not”后面缺少要排除的词");
+    assertBad("a NOT NOT b", "重复");
+    assertBad("a or not b", "排除条件");
   }
 
   @Test
@@ -95,6 +119,9 @@ class QuerySyntaxTest {
     assertBad("a OR OR b", "之间缺少检索词");
     assertBad("AND a", "“AND”前面缺少检索词");
     assertBad("a OR -b", "排除条件");
+    // in lower case the message names the operator as typed and shows how to write it
+    assertBad("or 志愿服务", "“or”前面缺少检索词", "道德讲堂 OR 志愿服务");
+    assertBad("志愿服务 and", "“and”后面缺少检索词");
   }
 
   @Test

@@ -98,7 +98,8 @@ class RelevanceJudgmentsTest {
     Set<String> tags = new HashSet<>();
     QUERIES.forEach(q -> tags.addAll(q.tags()));
     assertThat(tags).contains("traditional", "variant", "phrase", "placeholder", "date", "number", "latin",
-        "linebreak", "scanned", "gb18030", "copy", "synonym", "filter", "exclusion", "field", "or", "date-range");
+        "linebreak", "scanned", "gb18030", "copy", "synonym", "filter", "exclusion", "field", "or", "date-range",
+        "near", "unit-name", "category-name");
     Set<String> needs = new HashSet<>();
     QUERIES.forEach(q -> needs.addAll(q.needs()));
     assertThat(needs).containsExactlyInAnyOrderElementsOf(RelevanceJudgments.FEATURES);

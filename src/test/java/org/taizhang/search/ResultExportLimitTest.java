@@ -67,7 +67,7 @@ class ResultExportLimitTest {
       DataFormatter f = new DataFormatter();
       Row last = sheet.getRow(ResultExport.MAX_ROWS);
       assertThat(f.formatCellValue(last.getCell(0))).isEqualTo("10000");
-      assertThat(f.formatCellValue(last.getCell(8))).isEqualTo("/documents/10000");
+      assertThat(f.formatCellValue(last.getCell(8))).isEqualTo("/documents/10000?q=%E5%8F%B0%E8%B4%A6");
       assertThat(last.getCell(8).getHyperlink()).as("no base address, no link").isNull();
       String notes = "";
       for (Row r : wb.getSheet(ResultExport.NOTES_SHEET)) {

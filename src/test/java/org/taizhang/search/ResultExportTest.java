@@ -95,6 +95,9 @@ class ResultExportTest {
   /** Every hit the API lists for the parameters, page by page, as the rows the export should have. */
   private List<List<String>> apiRows(Map<String, String> params, String user) throws Exception {
     List<List<String>> rows = new ArrayList<>();
+    // The 链接 column holds the document's full address, with the query so that its hits are marked there.
+    String q = params.getOrDefault("q", "").strip();
+    String withQuery = q.isEmpty() ? "" : "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8).replace("+", "%20");
     for (int page = 1; ; page++) {
       Map<String, String> p = new LinkedHashMap<>(params);
       p.put("page", Integer.toString(page));
@@ -106,7 +109,8 @@ class ResultExportTest {
         rows.add(List.of(Integer.toString(rows.size() + 1), h.get("title").asString(), h.get("unitName").asString(),
             h.get("categoryName").asString(), h.get("date").isNull() ? "" : h.get("date").asString(),
             Integer.toString(h.get("year").asInt()), h.get("fileType").asString(),
-            ResultExport.plainText(h.get("snippet").asString()), "/documents/" + h.get("id").asLong()));
+            ResultExport.plainText(h.get("snippet").asString()),
+            "http://localhost:" + port + "/documents/" + h.get("id").asLong() + withQuery));
       }
       if (result.get("hits").size() < 100) {
         return rows;
@@ -160,7 +164,8 @@ class ResultExportTest {
     assertThat(wb.rows()).containsExactlyElementsOf(api);
     assertThat(wb.rows()).allSatisfy(r -> assertThat(r.get(7)).doesNotContain("<mark", "&lt;", "&amp;"));
     assertThat(wb.rows()).filteredOn(r -> r.get(7).contains("创建")).hasSizeGreaterThan(100);
-    assertThat(wb.links()).allSatisfy(l -> assertThat(l).matches("http://localhost:" + port + "/documents/\\d+"));
+    assertThat(wb.links()).allSatisfy(l -> assertThat(l).matches("http://localhost:" + port + "/documents/\\d+\\?q=%E5%88%9B%E5%BB%BA"));
+    assertThat(wb.rows()).allSatisfy(r -> assertThat(wb.links()).contains(r.get(8)));
     assertThat(wb.notes()).containsEntry("检索词", "创建").containsEntry("命中总数", Integer.toString(api.size()))
         .containsEntry("导出条数", Integer.toString(api.size())).doesNotContainKey("提示");
   }

@@ -87,6 +87,7 @@ class RouteMatrixTest extends SecurityFixture {
     r.add(new Route("POST", "/api/documents/{id}/description", "D A N A A A",
         w -> postForm("/api/documents/" + described + "/description", w, "title", "矩阵著录", "period", "2025年第三季度")));
     r.add(new Route("GET", "/api/todo", "D A A A A A", w -> get("/api/todo", w)));
+    r.add(new Route("POST", "/api/todo/accept", "D D D A A A", w -> postForm("/api/todo/accept", w, "ids", Long.toString(id))));
     r.add(new Route("DELETE", "/api/documents/{id}", "D A N D D A",
         w -> send(HttpRequest.newBuilder(uri("/api/documents/" + document("east-a", "待删除").id())).DELETE(), w)));
     r.add(new Route("POST", "/api/documents/{id}/restore", "D A N D D A",
@@ -153,6 +154,7 @@ class RouteMatrixTest extends SecurityFixture {
     r.add(new Route("POST", "/upload", "D A R D D A", w -> new Multipart().field("unit", "east-a")
         .file("网页.txt", TestFiles.utf8("网页上传 " + w + System.nanoTime())).post(http, uri("/upload"), w.headers())));
     r.add(new Route("GET", "/todo", "D A A A A A", w -> get("/todo", w)));
+    r.add(new Route("POST", "/todo/accept", "D D D A A A", w -> postForm("/todo/accept", w, "ids", Long.toString(id))));
     r.add(new Route("GET", "/recycle-bin", "D A A D D A", w -> get("/recycle-bin", w)));
     r.add(new Route("POST", "/documents/{id}/review", "D D D A A A",
         w -> postForm("/documents/" + id + "/review", w, "decision", "accept")));

@@ -23,8 +23,8 @@ import org.taizhang.ingest.IngestRequest;
 import org.taizhang.ingest.IngestService;
 
 /**
- * A reviewer opens a document from a search in a real headless Chromium: every occurrence of the
- * query is marked in the text (台帐 and 臺賬 for 台账 too), the sticky bar says 第 n / N 处, and
+ * A reviewer opens a document from a search in a real headless Chromium, by the hit's own link
+ * (which carries the query): every occurrence of the query is marked in the text (台帐 and 臺賬 for 台账 too), the sticky bar says 第 n / N 处, and
  * 下一处 / 上一处 step through the marks, wrapping around at either end. The page also lists the
  * document's near copy from another unit under 相似材料.
  */
@@ -60,13 +60,13 @@ class PreviewBrowserTest extends BrowserTests {
     WebElement hit = browser.findElements(By.cssSelector("#results .hit a.hit-title")).stream()
         .filter(a -> a.getAttribute("href").contains("/documents/" + summary.id()))
         .findFirst().orElseThrow(() -> new AssertionError("no hit for the summary on " + browser.getCurrentUrl()));
-    String href = hit.getAttribute("href");
-    if (href.contains("q=")) {
-      clickAndWait(hit);
-    } else {
-      // Until the result list carries the query in its links (search.html), open the address it will have.
-      browser.get(href + "?q=" + URLEncoder.encode(QUERY, StandardCharsets.UTF_8));
-    }
+    // The hit's link carries the query, so the document opens with its hits marked.
+    assertThat(hit.getAttribute("href")).endsWith("/documents/" + summary.id() + "?q=" + URLEncoder.encode(QUERY, StandardCharsets.UTF_8));
+    // The export of the same search is offered beside the result count.
+    assertThat(browser.findElement(By.id("export")).getAttribute("href"))
+        .endsWith("/search.xlsx?q=" + URLEncoder.encode(QUERY, StandardCharsets.UTF_8));
+    clickAndWait(hit);
+    assertThat(browser.getCurrentUrl()).contains("q=");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("hit-nav")));
     assertThat(browser.findElement(By.id("doc-title")).getText()).isEqualTo(TITLE);
 

@@ -25,6 +25,7 @@ import org.taizhang.ingest.FolderImporter;
 import org.taizhang.support.Basic;
 import org.taizhang.support.Multipart;
 import org.taizhang.support.TestFiles;
+import org.taizhang.support.TestSettings;
 import org.taizhang.support.TestUnits;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,9 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  * service. Subclasses choose the database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "taizhang.sample.import-on-first-start=false",
+    TestSettings.OWN_ARCHIVE,
+    // a small limit, so that FILE_TOO_LARGE is shown with a 3 MB file
     "taizhang.upload.max-file-size=2MB",
-    "taizhang.index.commit-interval=1s",
     "taizhang.admin.password=" + ArchiveFlowTests.ADMIN_PASSWORD})
 abstract class ArchiveFlowTests {
   private static final JsonMapper JSON = JsonMapper.builder().build();

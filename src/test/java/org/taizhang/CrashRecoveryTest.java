@@ -56,6 +56,7 @@ class CrashRecoveryTest {
         "taizhang.data-dir=" + data,
         "taizhang.config-dir=" + Path.of("index-config").toAbsolutePath(),
         "taizhang.sample.archive=" + archive,
+        // frequent commits, so that kills land before, during and after them
         "taizhang.index.commit-interval=500ms",
         "taizhang.admin.password=crash-test-admin"};
     Set<Long> acknowledged = ConcurrentHashMap.newKeySet();

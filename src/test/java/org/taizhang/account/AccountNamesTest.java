@@ -28,6 +28,7 @@ import org.taizhang.audit.AuditLog;
 import org.taizhang.audit.AuditQuery;
 import org.taizhang.ingest.FolderImporter;
 import org.taizhang.support.Basic;
+import org.taizhang.support.TestSettings;
 
 /**
  * Accounts as a county office names them (张三), on every way in: the sign-in form, HTTP Basic in
@@ -35,7 +36,7 @@ import org.taizhang.support.Basic;
  * sign-ins, by page and by API; and where a clerk lands after signing in.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "taizhang.sample.import-on-first-start=false",
+    TestSettings.OWN_ARCHIVE,
     "taizhang.admin.password=" + AccountNamesTest.ADMIN_PASSWORD})
 class AccountNamesTest {
   static final String ADMIN_PASSWORD = "account-names-admin-pw";

@@ -12,13 +12,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.context.request.RequestContextHolder;
+import org.taizhang.support.TestSettings;
 
 /**
  * One application on a fresh data directory, shared by the audit tests (same configuration, so
  * Spring's test context cache starts it once). Each test starts from an empty trail.
  */
 @SpringBootTest(properties = {
-    "taizhang.sample.import-on-first-start=false",
+    TestSettings.OWN_ARCHIVE,
     "taizhang.admin.password=test-admin-pw"})
 abstract class AuditTestSupport {
   @Autowired AuditLog audit;

@@ -24,13 +24,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.taizhang.support.Basic;
+import org.taizhang.support.TestSettings;
 
 /**
  * Logins and logouts through the running service's real security filters, as a browser and a
  * script make them: the listener must see form logins, and must not see per-request HTTP Basic.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "taizhang.sample.import-on-first-start=false",
+    TestSettings.OWN_ARCHIVE,
     "taizhang.admin.password=" + LoginAuditFlowTest.PASSWORD})
 class LoginAuditFlowTest {
   static final String PASSWORD = "test-admin-pw";

@@ -69,6 +69,7 @@ import org.taizhang.support.Multipart;
 import org.taizhang.support.Postgres;
 import org.taizhang.support.ServiceProcess;
 import org.taizhang.support.TestFiles;
+import org.taizhang.support.TestSettings;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -81,7 +82,7 @@ import tools.jackson.databind.json.JsonMapper;
  * running service.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "taizhang.sample.import-on-first-start=false",
+    TestSettings.OWN_ARCHIVE,
     "taizhang.admin.password=" + BackupRestoreTest.PASSWORD})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -232,7 +233,7 @@ class BackupRestoreTest {
     }
 
     try (ServiceProcess restored = ServiceProcess.start(WORK.resolve("restored.log"), "taizhang.data-dir=" + data,
-        "taizhang.config-dir=" + config, "taizhang.sample.import-on-first-start=false")) {
+        "taizhang.config-dir=" + config, TestSettings.OWN_ARCHIVE)) {
       restored.awaitReady(http, Duration.ofSeconds(120));
       assertSameAnswers(restored, snapshot);
     }

@@ -51,6 +51,7 @@ import org.taizhang.ingest.IngestService;
 import org.taizhang.ingest.RejectedException;
 import org.taizhang.ingest.Rejection;
 import org.taizhang.support.Basic;
+import org.taizhang.support.TestSettings;
 import org.taizhang.support.TestUnits;
 import org.taizhang.unit.UnitAdministration;
 import org.taizhang.unit.UnitRepository;
@@ -62,7 +63,7 @@ import org.taizhang.unit.UnitRepository;
  * has one in each quarter, 卫健局 in the first two only.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "taizhang.sample.import-on-first-start=false",
+    TestSettings.OWN_ARCHIVE,
     "taizhang.admin.password=" + ConfigurationEditingTest.PASSWORD})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -18,12 +18,13 @@ import org.taizhang.ingest.FolderImporter;
 import org.taizhang.ingest.IngestRequest;
 import org.taizhang.ingest.IngestService;
 import org.taizhang.support.Postgres;
+import org.taizhang.support.TestSettings;
 
 /**
  * V4__completeness.sql and the decisions on PostgreSQL, in a schema of its own (skipped without a
  * server, see {@link Postgres}).
  */
-@SpringBootTest(properties = {"taizhang.sample.import-on-first-start=false", "taizhang.admin.password=postgres-completeness"})
+@SpringBootTest(properties = {TestSettings.OWN_ARCHIVE, "taizhang.admin.password=postgres-completeness"})
 class PostgresCompletenessTest {
   @BeforeAll
   static void requirePostgres() {

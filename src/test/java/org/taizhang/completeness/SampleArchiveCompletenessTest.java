@@ -47,6 +47,7 @@ import org.taizhang.ingest.IngestService;
 import org.taizhang.review.DocumentEditor;
 import org.taizhang.review.RecycleBin;
 import org.taizhang.support.Basic;
+import org.taizhang.support.TestSettings;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,7 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
  * once; the API answers by role and scope; decisions persist and are audited.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "taizhang.sample.import-on-first-start=false",
+    TestSettings.OWN_ARCHIVE,
     "taizhang.admin.password=" + SampleArchiveCompletenessTest.PASSWORD})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -17,6 +17,7 @@ import org.taizhang.ingest.FolderImporter;
 import org.taizhang.ingest.IngestRequest;
 import org.taizhang.ingest.IngestService;
 import org.taizhang.support.TestFiles;
+import org.taizhang.support.TestSettings;
 import org.taizhang.support.TestUnits;
 
 /**
@@ -24,7 +25,8 @@ import org.taizhang.support.TestUnits;
  * a new writer, and the documents the lost one had not committed are indexed again from the
  * database in the background, without a restart.
  */
-@SpringBootTest(properties = {"taizhang.sample.import-on-first-start=false", "taizhang.index.commit-interval=1h"})
+// No commit on its own schedule: the test decides which documents the lost writer had not committed.
+@SpringBootTest(properties = {TestSettings.OWN_ARCHIVE, "taizhang.index.commit-interval=1h"})
 class LostWriterRecoveryTest {
   @Autowired FolderImporter importer;
   @Autowired IngestService ingest;

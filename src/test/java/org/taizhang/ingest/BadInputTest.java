@@ -42,6 +42,7 @@ import org.taizhang.ingest.BadInputCorpus.Case;
 import org.taizhang.support.Basic;
 import org.taizhang.support.Multipart;
 import org.taizhang.support.TestFiles;
+import org.taizhang.support.TestSettings;
 import org.taizhang.support.TestUnits;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,8 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the manifest, and then that nothing was half-stored and the service still works.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "taizhang.sample.import-on-first-start=false",
-    "taizhang.index.commit-interval=1s",
+    TestSettings.OWN_ARCHIVE,
     "taizhang.admin.password=" + BadInputTest.ADMIN_PASSWORD})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BadInputTest {

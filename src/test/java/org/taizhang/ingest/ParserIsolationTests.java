@@ -18,6 +18,7 @@ import org.taizhang.extract.ParserPool;
 import org.taizhang.support.Basic;
 import org.taizhang.support.Multipart;
 import org.taizhang.support.TestFiles;
+import org.taizhang.support.TestSettings;
 import org.taizhang.support.TestUnits;
 
 /**
@@ -27,8 +28,9 @@ import org.taizhang.support.TestUnits;
  * trips first.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "taizhang.sample.import-on-first-start=false",
+    TestSettings.OWN_ARCHIVE,
     "taizhang.admin.password=" + ParserIsolationTests.PASSWORD,
+    // one file at a time: the heavy file is alone in its process when the limit trips
     "taizhang.extract.threads=1"})
 abstract class ParserIsolationTests {
   static final String PASSWORD = "isolation-admin-password";

@@ -24,6 +24,7 @@ import org.taizhang.support.Basic;
 import org.taizhang.support.Multipart;
 import org.taizhang.support.Tesseract;
 import org.taizhang.support.TestFiles;
+import org.taizhang.support.TestSettings;
 import org.taizhang.support.TestUnits;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "taizhang.ocr.enabled=true",
-    "taizhang.sample.import-on-first-start=false",
+    TestSettings.OWN_ARCHIVE,
     "taizhang.admin.password=" + TextRecognitionTest.ADMIN_PASSWORD})
 class TextRecognitionTest {
   static final String ADMIN_PASSWORD = "ocr-test-admin-password";

@@ -28,6 +28,7 @@ import org.taizhang.ingest.FolderImporter;
 import org.taizhang.ingest.IngestRequest;
 import org.taizhang.ingest.IngestService;
 import org.taizhang.support.Basic;
+import org.taizhang.support.TestSettings;
 
 /**
  * The completeness pages, forms and exports called by every role, on the unit tree of the security
@@ -35,7 +36,7 @@ import org.taizhang.support.Basic;
  * sent to the login page), N not found (outside the scope). Callers in the order anonymous, clerk
  * of east-a, clerk of west, reviewer, district office of east, administrator.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "taizhang.sample.import-on-first-start=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = TestSettings.OWN_ARCHIVE)
 class CompletenessRoutesTest {
   private static final String PASSWORD = "routes-test-pw";
   private static final String[][] WHO = {

@@ -40,6 +40,7 @@ import org.taizhang.audit.AuditQuery;
 import org.taizhang.completeness.IndicatorStatus;
 import org.taizhang.ingest.FolderImporter;
 import org.taizhang.support.Basic;
+import org.taizhang.support.TestSettings;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,7 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
  * checklist's forms.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "taizhang.admin.password=" + ExportAgreementTest.PASSWORD, "taizhang.sample.import-on-first-start=false"})
+    "taizhang.admin.password=" + ExportAgreementTest.PASSWORD, TestSettings.OWN_ARCHIVE})
 class ExportAgreementTest {
   static final String PASSWORD = "agreement-test-pw";
   private static final int YEAR = 2025;

@@ -32,6 +32,7 @@ import org.taizhang.ingest.FolderImporter;
 import org.taizhang.ingest.IngestRequest;
 import org.taizhang.ingest.IngestService;
 import org.taizhang.support.Basic;
+import org.taizhang.support.TestSettings;
 
 /**
  * The document page opened from a search ({@code /documents/{id}?q=…}), over HTTP with a few files
@@ -40,7 +41,7 @@ import org.taizhang.support.Basic;
  * 404 for another unit's document whatever the query.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "taizhang.sample.import-on-first-start=false",
+    TestSettings.OWN_ARCHIVE,
     "taizhang.admin.password=" + PreviewPageTest.PASSWORD})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PreviewPageTest {

@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.taizhang.archive.DocumentRepository;
 import org.taizhang.ingest.FolderImporter;
 import org.taizhang.ingest.ImportSummary;
+import org.taizhang.support.TestSettings;
 import org.taizhang.unit.UnitRepository;
 
 /**
@@ -29,7 +30,7 @@ import org.taizhang.unit.UnitRepository;
 // OCR off: the documents are judged on the text an import extracts; with OCR on, the scanned letter's
 // text would arrive at some moment during the queries, so the figures would depend on timing.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-    "taizhang.sample.import-on-first-start=false",
+    TestSettings.OWN_ARCHIVE,
     "taizhang.ocr.enabled=false",
     "taizhang.admin.password=relevance-figures-pw"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

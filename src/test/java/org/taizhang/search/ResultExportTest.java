@@ -38,6 +38,7 @@ import org.taizhang.audit.AuditQuery;
 import org.taizhang.ingest.FolderImporter;
 import org.taizhang.ingest.ImportSummary;
 import org.taizhang.support.Basic;
+import org.taizhang.support.TestSettings;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  * only within the caller's scope, and every export is in the audit log.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "taizhang.sample.import-on-first-start=false",
+    TestSettings.OWN_ARCHIVE,
     "taizhang.admin.password=" + ResultExportTest.PASSWORD})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResultExportTest {

@@ -31,6 +31,7 @@ import org.taizhang.ingest.FolderImporter;
 import org.taizhang.ingest.IngestRequest;
 import org.taizhang.ingest.IngestService;
 import org.taizhang.support.Basic;
+import org.taizhang.support.TestSettings;
 import org.taizhang.support.TestUnits;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  * writes only the month and day, a category's name, a unit's name; and the operators in lower case.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "taizhang.sample.import-on-first-start=false",
+    TestSettings.OWN_ARCHIVE,
     "taizhang.admin.password=" + SearchMissesTest.PASSWORD})
 class SearchMissesTest {
   static final String PASSWORD = "search-misses-pw";

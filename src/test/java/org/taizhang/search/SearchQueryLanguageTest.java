@@ -31,6 +31,7 @@ import org.taizhang.ingest.IngestRequest;
 import org.taizhang.ingest.IngestService;
 import org.taizhang.support.Basic;
 import org.taizhang.support.TestFiles;
+import org.taizhang.support.TestSettings;
 import org.taizhang.support.TestUnits;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  * errors and the sort parameter.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "taizhang.sample.import-on-first-start=false",
+    TestSettings.OWN_ARCHIVE,
     "taizhang.admin.password=" + SearchQueryLanguageTest.PASSWORD})
 class SearchQueryLanguageTest {
   static final String PASSWORD = "query-language-pw";

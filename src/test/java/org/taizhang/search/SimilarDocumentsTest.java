@@ -23,6 +23,7 @@ import org.taizhang.ingest.FolderImporter;
 import org.taizhang.ingest.ImportSummary;
 import org.taizhang.ingest.IngestRequest;
 import org.taizhang.ingest.IngestService;
+import org.taizhang.support.TestSettings;
 import org.taizhang.unit.UnitTree;
 import org.taizhang.unit.UnitRepository;
 
@@ -33,7 +34,7 @@ import org.taizhang.unit.UnitRepository;
  * appears.
  */
 @SpringBootTest(properties = {
-    "taizhang.sample.import-on-first-start=false",
+    TestSettings.OWN_ARCHIVE,
     "taizhang.admin.password=similar-test-admin-pw"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SimilarDocumentsTest {

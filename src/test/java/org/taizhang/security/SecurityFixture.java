@@ -23,13 +23,14 @@ import org.taizhang.ingest.IngestRequest;
 import org.taizhang.ingest.IngestService;
 import org.taizhang.support.Basic;
 import org.taizhang.support.TestFiles;
+import org.taizhang.support.TestSettings;
 
 /**
  * A running service with a small unit tree and one account per role:
  * county ─ east (district office) ─ east-a, east-b; county ─ west.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "taizhang.sample.import-on-first-start=false",
+    TestSettings.OWN_ARCHIVE,
     "taizhang.admin.password=" + SecurityFixture.PASSWORD})
 abstract class SecurityFixture {
   static final String PASSWORD = "security-test-pw";

@@ -24,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.taizhang.ingest.FolderImporter;
+import org.taizhang.support.TestSettings;
 
 /**
  * What the browser tests share: the service on a random port with a data directory of its own
@@ -34,7 +35,7 @@ import org.taizhang.ingest.FolderImporter;
     // Selenium warns that it has no DevTools bindings for this Chromium; the tests use plain WebDriver only.
     "logging.level.org.openqa.selenium.devtools=ERROR",
     "logging.level.org.openqa.selenium.chromium=ERROR",
-    "taizhang.sample.import-on-first-start=false"})
+    TestSettings.OWN_ARCHIVE})
 abstract class BrowserTests {
   /** Under target/ so that {@code mvn clean} removes what the runs leave behind. */
   private static final Path WORK = Path.of("target", "browser-test");

@@ -33,6 +33,7 @@ import org.taizhang.ingest.FolderImporter;
 import org.taizhang.support.Basic;
 import org.taizhang.support.Multipart;
 import org.taizhang.support.TestFiles;
+import org.taizhang.support.TestSettings;
 
 /**
  * A clerk's uploads over HTTP, as the upload page sends them: what is recognised from file names
@@ -41,7 +42,7 @@ import org.taizhang.support.TestFiles;
  * audited and the unit's checklist following it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "taizhang.sample.import-on-first-start=false",
+    TestSettings.OWN_ARCHIVE,
     "taizhang.admin.password=" + ClerkUploadTest.PASSWORD})
 class ClerkUploadTest {
   static final String PASSWORD = "clerk-upload-test-pw";

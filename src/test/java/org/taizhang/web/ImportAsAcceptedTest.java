@@ -32,6 +32,7 @@ import org.taizhang.job.Job;
 import org.taizhang.review.ReviewService;
 import org.taizhang.support.Basic;
 import org.taizhang.support.TestFiles;
+import org.taizhang.support.TestSettings;
 
 /**
  * A historical archive imported as already accepted: what the import adds is 已通过, each document
@@ -39,7 +40,7 @@ import org.taizhang.support.TestFiles;
  * to-do list; files already in the archive keep their state. From the administrators' jobs page too.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "taizhang.sample.import-on-first-start=false",
+    TestSettings.OWN_ARCHIVE,
     "taizhang.admin.password=" + ImportAsAcceptedTest.PASSWORD})
 class ImportAsAcceptedTest {
   static final String PASSWORD = "import-accepted-pw";

@@ -46,6 +46,7 @@ import org.taizhang.ingest.IngestRequest;
 import org.taizhang.ingest.IngestService;
 import org.taizhang.review.ReviewService;
 import org.taizhang.support.Basic;
+import org.taizhang.support.TestSettings;
 import org.taizhang.support.TestUnits;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,7 +58,7 @@ import tools.jackson.databind.json.JsonMapper;
  * outside the caller's scope or already decided left alone with the reason.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "taizhang.sample.import-on-first-start=false",
+    TestSettings.OWN_ARCHIVE,
     "taizhang.admin.password=" + TodoTest.PASSWORD})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TodoTest {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -90,7 +91,7 @@ class BackupRestoreTest {
   static final String PASSWORD = "backup-restore-pw";
   private static final String[] ADMIN = Basic.auth("admin", PASSWORD);
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
+  private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
   private static final Path WORK = createWork();
   private static final List<String> QUERIES = List.of("台账", "志愿服务", "会议记录", "垃圾分类 OR 志愿服务", "title:总结",
       "year:2025 志愿服务", "\"道德讲堂 活动\"", "category:会议记录", "date:2025-03", "文明 -草稿", "type:图片", "unit:教育局 年终总结",
@@ -388,7 +389,7 @@ class BackupRestoreTest {
   private static final java.util.Set<String> DERIVED = java.util.Set.of("thumbnailState");
 
   private static Instant micros(String instant) {
-    Instant t = Instant.parse(instant);
+    Instant t = OffsetDateTime.parse(instant).toInstant();
     return Instant.ofEpochSecond(t.getEpochSecond()).plus(Math.round(t.getNano() / 1000.0), ChronoUnit.MICROS);
   }
 

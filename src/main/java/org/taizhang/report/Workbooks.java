@@ -1,6 +1,11 @@
 package org.taizhang.report;
 
-import java.io.ByteArrayOutputStream;
+import static org.taizhang.sheet.Sheets.bordered;
+import static org.taizhang.sheet.Sheets.bytes;
+import static org.taizhang.sheet.Sheets.color;
+import static org.taizhang.sheet.Sheets.number;
+import static org.taizhang.sheet.Sheets.text;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
@@ -10,16 +15,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.poi.ss.usermodel.BorderStyle;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -29,6 +30,7 @@ import org.taizhang.completeness.IndicatorStatus;
 import org.taizhang.completeness.MissingItem;
 import org.taizhang.completeness.RedFlag;
 import org.taizhang.completeness.UnitCompleteness;
+import org.taizhang.sheet.Sheets;
 import org.taizhang.time.OfficeTime;
 
 /**
@@ -61,25 +63,14 @@ public final class Workbooks {
     final Map<IndicatorStatus, XSSFCellStyle> status = new EnumMap<>(IndicatorStatus.class);
 
     Styles(XSSFWorkbook wb) {
-      XSSFFont bold = wb.createFont();
-      bold.setBold(true);
-      header = bordered(wb);
-      header.setFont(bold);
-      header.setFillForegroundColor(color("F0F2F4"));
-      header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-      header.setWrapText(true);
-      header.setVerticalAlignment(VerticalAlignment.CENTER);
-      text = bordered(wb);
-      wrap = bordered(wb);
-      wrap.setWrapText(true);
+      Sheets.Styles common = new Sheets.Styles(wb);
+      header = common.header;
+      text = common.text;
+      wrap = common.wrap;
+      title = common.title;
       number = bordered(wb);
       number.setAlignment(HorizontalAlignment.RIGHT);
       number.setDataFormat(wb.createDataFormat().getFormat("0.##"));
-      XSSFFont big = wb.createFont();
-      big.setBold(true);
-      big.setFontHeightInPoints((short) 14);
-      title = wb.createCellStyle();
-      title.setFont(big);
       XSSFFont white = wb.createFont();
       white.setColor(color("FFFFFF"));
       veto = bordered(wb);
@@ -104,25 +95,6 @@ public final class Workbooks {
         st.setFont(f);
         status.put(s, st);
       }
-    }
-
-    private static XSSFCellStyle bordered(XSSFWorkbook wb) {
-      XSSFCellStyle s = wb.createCellStyle();
-      s.setBorderBottom(BorderStyle.THIN);
-      s.setBorderTop(BorderStyle.THIN);
-      s.setBorderLeft(BorderStyle.THIN);
-      s.setBorderRight(BorderStyle.THIN);
-      s.setBottomBorderColor(color("D9DEE3"));
-      s.setTopBorderColor(color("D9DEE3"));
-      s.setLeftBorderColor(color("D9DEE3"));
-      s.setRightBorderColor(color("D9DEE3"));
-      s.setVerticalAlignment(VerticalAlignment.TOP);
-      return s;
-    }
-
-    static XSSFColor color(String hex) {
-      int v = Integer.parseInt(hex, 16);
-      return new XSSFColor(new byte[] {(byte) (v >> 16), (byte) (v >> 8), (byte) v}, null);
     }
   }
 
@@ -316,17 +288,7 @@ public final class Workbooks {
     text(row, 1, value, st.wrap);
   }
 
-  private static void text(Row row, int col, String value, XSSFCellStyle style) {
-    Cell cell = row.createCell(col);
-    cell.setCellValue(value == null ? "" : value);
-    cell.setCellStyle(style);
-  }
 
-  private static void number(Row row, int col, double value, XSSFCellStyle style) {
-    Cell cell = row.createCell(col);
-    cell.setCellValue(value);
-    cell.setCellStyle(style);
-  }
 
   private static void widths(XSSFSheet sheet, int[] fixed, int more, int moreWidth) {
     for (int i = 0; i < fixed.length; i++) {
@@ -337,9 +299,4 @@ public final class Workbooks {
     }
   }
 
-  private static byte[] bytes(XSSFWorkbook wb) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    wb.write(out);
-    return out.toByteArray();
-  }
 }

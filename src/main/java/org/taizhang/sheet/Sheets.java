@@ -63,26 +63,28 @@ public final class Sheets {
       note.setWrapText(true);
       note.setVerticalAlignment(VerticalAlignment.TOP);
     }
+  }
 
-    private static XSSFCellStyle bordered(XSSFWorkbook wb) {
-      XSSFCellStyle s = wb.createCellStyle();
-      s.setBorderBottom(BorderStyle.THIN);
-      s.setBorderTop(BorderStyle.THIN);
-      s.setBorderLeft(BorderStyle.THIN);
-      s.setBorderRight(BorderStyle.THIN);
-      XSSFColor line = color("D9DEE3");
-      s.setBottomBorderColor(line);
-      s.setTopBorderColor(line);
-      s.setLeftBorderColor(line);
-      s.setRightBorderColor(line);
-      s.setVerticalAlignment(VerticalAlignment.TOP);
-      return s;
-    }
+  /** A cell style with the thin grey border every table cell has. */
+  public static XSSFCellStyle bordered(XSSFWorkbook wb) {
+    XSSFCellStyle s = wb.createCellStyle();
+    s.setBorderBottom(BorderStyle.THIN);
+    s.setBorderTop(BorderStyle.THIN);
+    s.setBorderLeft(BorderStyle.THIN);
+    s.setBorderRight(BorderStyle.THIN);
+    XSSFColor line = color("D9DEE3");
+    s.setBottomBorderColor(line);
+    s.setTopBorderColor(line);
+    s.setLeftBorderColor(line);
+    s.setRightBorderColor(line);
+    s.setVerticalAlignment(VerticalAlignment.TOP);
+    return s;
+  }
 
-    private static XSSFColor color(String hex) {
-      int v = Integer.parseInt(hex, 16);
-      return new XSSFColor(new byte[] {(byte) (v >> 16), (byte) (v >> 8), (byte) v}, null);
-    }
+  /** A colour written as in CSS, without the #: {@code "F0F2F4"}. */
+  public static XSSFColor color(String hex) {
+    int v = Integer.parseInt(hex, 16);
+    return new XSSFColor(new byte[] {(byte) (v >> 16), (byte) (v >> 8), (byte) v}, null);
   }
 
   public static void text(Row row, int col, String value, XSSFCellStyle style) {

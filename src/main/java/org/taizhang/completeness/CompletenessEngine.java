@@ -71,7 +71,9 @@ final class CompletenessEngine {
     for (EvidenceRule rule : ind.evidence()) {
       anything |= rule(ind.code(), rule, year, facts.category(rule.category()), evidence, missing, decisions, today);
     }
-    Grade computed = ind.grading().grade(missing.size());
+    // The grading rule counts the sub-items that fall short; with nothing at all there is nothing to
+    // grade leniently: a year without a single one of three required meetings is not a B.
+    Grade computed = !missing.isEmpty() && !anything ? Grade.D : ind.grading().grade(missing.size());
     Grade effective = override != null ? override.grade() : computed;
     IndicatorStatus status;
     if (missing.isEmpty()) {
@@ -214,7 +216,11 @@ final class CompletenessEngine {
       parts.add("不是正式文件（未见文号）");
     }
     List<String> lacking = rule.content().stream().filter(l -> !f.filledLabels().contains(l)).toList();
-    if (!lacking.isEmpty()) {
+    if (!lacking.isEmpty() && f.image() && f.filledLabels().isEmpty()) {
+      // A photo of a paper record: its text is not read, so what it shows cannot be checked — which
+      // is not the same as the record lacking it.
+      parts.add("是图片，其中文字未能识别，无法核对" + String.join("、", lacking) + "（请上传文字版或扫描件）");
+    } else if (!lacking.isEmpty()) {
       parts.add("缺少" + String.join("、", lacking));
     }
     return parts.isEmpty() ? null : rule.categoryName() + f.reference() + String.join("，", parts);

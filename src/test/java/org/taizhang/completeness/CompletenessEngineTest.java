@@ -212,6 +212,36 @@ class CompletenessEngineTest {
   }
 
   @Test
+  void nothingAtAllEarnsTheLowestGradeWhateverTheGradingRule() {
+    // one missing item (the year) under the default rule (B for one missing) — but not a single meeting
+    String yaml = system("""
+        - {category: meeting, min: 3}
+        """);
+    UnitCompleteness none = model(yaml, List.of()).unit("u1", 2025).orElseThrow();
+    assertThat(missing(none)).containsExactly("2025年缺少会议记录（应至少3份）");
+    assertThat(leaf(none).status()).isEqualTo(IndicatorStatus.MISSING);
+    assertThat(leaf(none).computedGrade()).isEqualTo(Grade.D);
+    assertThat(leaf(none).score()).isZero();
+
+    UnitCompleteness one = model(yaml, List.of(doc("u1", "meeting", "2025-03-04").build())).unit("u1", 2025).orElseThrow();
+    assertThat(leaf(one).status()).isEqualTo(IndicatorStatus.PARTIAL);
+    assertThat(leaf(one).computedGrade()).as("one short item under the default rule").isEqualTo(Grade.B);
+  }
+
+  @Test
+  void aPhotographedRecordIsNotSaidToLackWhatCannotBeRead() {
+    String yaml = system("""
+        - category: meeting
+          content: [时间, 地点]
+        """);
+    EvidenceFact photo = doc("u1", "meeting", "2025-08-14").image().build();
+    assertThat(missing(model(yaml, List.of(photo)).unit("u1", 2025).orElseThrow()))
+        .containsExactly("会议记录 2025-08-14 是图片，其中文字未能识别，无法核对时间、地点（请上传文字版或扫描件）");
+    EvidenceFact typed = doc("u1", "meeting", "2025-08-14").labels(List.of("时间")).build();
+    assertThat(missing(model(yaml, List.of(typed)).unit("u1", 2025).orElseThrow())).containsExactly("会议记录 2025-08-14 缺少地点");
+  }
+
+  @Test
   void gradesFollowTheGradingRuleAndThePointConversion() {
     String yaml = """
         name: 测试体系
@@ -347,7 +377,7 @@ class CompletenessEngineTest {
     m.recompute(Set.of("u1"));
     IndicatorResult r = leaf(m.unit("u1", 2025).orElseThrow());
     assertThat(r.status()).isEqualTo(IndicatorStatus.EXPLAINED);
-    assertThat(r.computedGrade()).as("explained is not met").isEqualTo(Grade.B);
+    assertThat(r.computedGrade()).as("explained is not met").isEqualTo(Grade.D);
     assertThat(r.missing().get(0).explanation().reason()).isEqualTo("总结正在审定");
     assertThat(r.missing().get(0).explanation().overdue()).isFalse();
 
@@ -365,7 +395,7 @@ class CompletenessEngineTest {
     m.put(new Decisions.OverrideRow("u1", 2025, "Ⅰ-1", Grade.A, "年终总结已在局网站公开", "reviewer", "李测评", Instant.EPOCH));
     m.recompute(Set.of("u1"));
     UnitCompleteness u = m.unit("u1", 2025).orElseThrow();
-    assertThat(leaf(u).computedGrade()).isEqualTo(Grade.B);
+    assertThat(leaf(u).computedGrade()).isEqualTo(Grade.D);
     assertThat(leaf(u).grade()).isEqualTo(Grade.A);
     assertThat(leaf(u).override().reason()).isEqualTo("年终总结已在局网站公开");
     assertThat(leaf(u).override().byName()).isEqualTo("李测评");
@@ -375,7 +405,7 @@ class CompletenessEngineTest {
     m.removeOverride("u1", 2025, "Ⅰ-1");
     m.recompute(Set.of("u1"));
     assertThat(leaf(m.unit("u1", 2025).orElseThrow()).override()).isNull();
-    assertThat(leaf(m.unit("u1", 2025).orElseThrow()).score()).isEqualTo(6.6);
+    assertThat(leaf(m.unit("u1", 2025).orElseThrow()).score()).as("nothing at all: D").isZero();
   }
 
   @Test

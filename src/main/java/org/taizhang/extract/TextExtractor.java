@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
@@ -227,19 +228,24 @@ public final class TextExtractor {
     return new DocumentMetadata(
         blankToNull(m.get(TikaCoreProperties.TITLE)),
         blankToNull(m.get(TikaCoreProperties.CREATOR)),
-        time(m.get(TikaCoreProperties.CREATED)),
-        time(m.get("exif:DateTimeOriginal")),
+        time(m.get(TikaCoreProperties.CREATED), true),
+        time(m.get("exif:DateTimeOriginal"), false),
         decimal(m.get("geo:lat")),
         decimal(m.get("geo:long")),
         blankToNull(camera));
   }
 
-  private static LocalDateTime time(String value) {
+  /**
+   * A time as the file writes it: in UTC with {@code utc} (document properties, where the offset is
+   * known), else the wall-clock time written (EXIF, which has no zone).
+   */
+  private static LocalDateTime time(String value, boolean utc) {
     if (value == null || value.isBlank()) {
       return null;
     }
     try {
-      return OffsetDateTime.parse(value).toLocalDateTime();
+      OffsetDateTime t = OffsetDateTime.parse(value);
+      return (utc ? t.withOffsetSameInstant(ZoneOffset.UTC) : t).toLocalDateTime();
     } catch (DateTimeParseException e) {
       try {
         return LocalDateTime.parse(value.length() > 19 ? value.substring(0, 19) : value);

@@ -20,6 +20,7 @@ import org.taizhang.catalog.Catalog;
 import org.taizhang.catalog.Category;
 import org.taizhang.config.TaizhangProperties;
 import org.taizhang.extract.ExtractionException;
+import org.taizhang.extract.DocumentMetadata;
 import org.taizhang.extract.Extraction;
 import org.taizhang.extract.ParserPool;
 import org.taizhang.index.DocumentIndex;
@@ -41,6 +42,9 @@ import org.taizhang.unit.UnitRepository;
 @Service
 public class IngestService {
   private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+  /** Category codes of activity records and of activity photos (index-config/categories.txt). */
+  private static final String ACTIVITY = "activity";
+  private static final String PHOTO = "photo";
   /** How far into a document its own date is looked for (the heading and the 时间： line). */
 
   private final UnitRepository units;
@@ -160,10 +164,14 @@ public class IngestService {
     if (title.length() > 500) {
       title = title.substring(0, 500);
     }
-    String category = given != null ? given.code()
-        : catalog.classify(title, x.text()).map(Category::code)
-            .orElse(x.mediaType().startsWith("image/") ? catalog.category("photo").map(Category::code).orElse(null) : null);
-    LocalDate date = r.date() != null ? r.date() : inferDate(fileName, x);
+    boolean image = x.mediaType().startsWith("image/");
+    String category = given != null ? given.code() : catalog.classify(title, x.text()).map(Category::code)
+        // a photo of an activity is the activity's photo, not its written record
+        .map(c -> image && c.equals(ACTIVITY) && catalog.category(PHOTO).isPresent() ? PHOTO : c)
+        .orElse(image ? catalog.category(PHOTO).map(Category::code).orElse(null) : null);
+    // Document properties keep their time in UTC; people read the office's wall clock.
+    DocumentMetadata metadata = x.metadata().withCreatedIn(clock.getZone());
+    LocalDate date = r.date() != null ? r.date() : inferDate(fileName, x.text(), metadata);
     Optional<ChineseDates.Period> statedPeriod = statedPeriod(r.title(), fileName);
     // A new version is filed where the old one was, unless it states otherwise.
     ChineseDates.Period period = statedPeriod.orElse(replaced == null ? null : replaced.period());
@@ -174,7 +182,7 @@ public class IngestService {
     int year = r.year() != null ? r.year() : stated != null ? stated : replaced != null ? replaced.year()
         : date != null ? date.getYear() : LocalDate.ofInstant(now, clock.getZone()).getYear();
     return new NewDocument(r.unit(), category, title, date, year, fileName, x.mediaType(), staged.size(),
-        staged.sha256(), x.pageCount(), x.metadata(), x.text(), x.truncated(),
+        staged.sha256(), x.pageCount(), metadata, x.text(), x.truncated(),
         r.uploadedBy() == null ? "系统" : r.uploadedBy(), now, period);
   }
 
@@ -187,11 +195,11 @@ public class IngestService {
    * The date a document is about: the one in its file name, else the one its text states near the
    * top (时间：…), else when a photo was taken, else when the file says it was created.
    */
-  private static LocalDate inferDate(String fileName, Extraction x) {
+  private static LocalDate inferDate(String fileName, String text, DocumentMetadata metadata) {
     return ChineseDates.first(fileName)
-        .or(() -> ChineseDates.inDocumentHead(x.text()))
-        .or(() -> Optional.ofNullable(x.metadata().takenAt()).map(t -> t.toLocalDate()))
-        .or(() -> Optional.ofNullable(x.metadata().created()).map(t -> t.toLocalDate()))
+        .or(() -> ChineseDates.inDocumentHead(text))
+        .or(() -> Optional.ofNullable(metadata.takenAt()).map(t -> t.toLocalDate()))
+        .or(() -> Optional.ofNullable(metadata.created()).map(t -> t.toLocalDate()))
         .orElse(null);
   }
 }

@@ -1,8 +1,11 @@
 package org.taizhang.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import org.taizhang.archive.Document;
 import org.springframework.stereotype.Component;
 import org.taizhang.catalog.Catalog;
@@ -52,8 +55,11 @@ record DocumentView(
     }
   }
 
-  /** What the file said about itself. */
-  record Metadata(String author, LocalDateTime created, LocalDateTime takenAt, Double latitude, Double longitude, String camera) {}
+  /**
+   * What the file said about itself. Its creation time carries the office's offset; the time a photo
+   * was taken is as the camera wrote it, which has no zone.
+   */
+  record Metadata(String author, OffsetDateTime created, LocalDateTime takenAt, Double latitude, Double longitude, String camera) {}
 
   /** Builds the views: the catalog names categories, the background services tell where a document's thumbnail and OCR stand. */
   @Component
@@ -61,11 +67,13 @@ record DocumentView(
     private final Catalog catalog;
     private final Thumbnails thumbnails;
     private final TextRecognition recognition;
+    private final ZoneId zone;
 
-    Factory(Catalog catalog, Thumbnails thumbnails, TextRecognition recognition) {
+    Factory(Catalog catalog, Thumbnails thumbnails, TextRecognition recognition, Clock clock) {
       this.catalog = catalog;
       this.thumbnails = thumbnails;
       this.recognition = recognition;
+      this.zone = clock.getZone();
     }
 
     DocumentView of(Document d) {
@@ -73,15 +81,17 @@ record DocumentView(
     }
 
     DocumentView of(Document d, boolean duplicate) {
-      return DocumentView.of(d, catalog, duplicate, thumbnails.state(d), recognition.status(d));
+      return DocumentView.of(d, catalog, duplicate, thumbnails.state(d), recognition.status(d), zone);
     }
   }
 
-  private static DocumentView of(Document d, Catalog catalog, boolean duplicate, Thumbnails.State thumbnail, TextRecognition.Status ocr) {
+  private static DocumentView of(Document d, Catalog catalog, boolean duplicate, Thumbnails.State thumbnail, TextRecognition.Status ocr,
+      ZoneId zone) {
     var m = d.metadata();
     return new DocumentView(d.id(), d.unitCode(), d.category(), d.category() == null ? null : catalog.categoryName(d.category()),
         d.title(), d.date(), StatedPeriod.of(d.period()), d.year(), d.fileName(), d.mediaType(), d.fileType(), d.size(), d.sha256(), d.pageCount(),
-        new Metadata(m.author(), m.created(), m.takenAt(), m.latitude(), m.longitude(), m.camera()),
+        new Metadata(m.author(), m.created() == null ? null : m.created().atZone(zone).toOffsetDateTime(), m.takenAt(), m.latitude(),
+            m.longitude(), m.camera()),
         d.textChars(), d.textTruncated(), d.uploadedBy(), d.uploadedAt(), duplicate,
         "/api/documents/" + d.id() + "/file", thumbnail == Thumbnails.State.NONE ? null : "/api/documents/" + d.id() + "/thumbnail", thumbnail,
         ocr.state(), ocr.detail(),

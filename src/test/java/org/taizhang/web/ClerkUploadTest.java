@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,7 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Calendar;
 import java.util.List;
+import java.util.TimeZone;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -104,6 +109,33 @@ class ClerkUploadTest {
   }
 
   @Test
+  void aPhotoOfAnActivityIsFiledAsItsPhotoNotItsRecord() throws Exception {
+    JsonNode photo = upload("clerk-a", "east-a", "2026-11-20 无偿献血志愿服务活动.jpg", TestFiles.jpeg(104, null), null, 201);
+    assertThat(photo.get("category").asText()).isEqualTo("photo");
+    JsonNode record = upload("clerk-a", "east-a", "无偿献血志愿服务活动记录.txt", TestFiles.utf8("活动记录\n参加人员：全体党员"), null, 201);
+    assertThat(record.get("category").asText()).isEqualTo("activity");
+  }
+
+  @Test
+  void aFilesCreationTimeIsTheOfficesWallClockTime() throws Exception {
+    // written in Beijing at 11:17; document properties keep it as 03:17 UTC
+    Calendar made = Calendar.getInstance(TimeZone.getTimeZone("Asia/Shanghai"));
+    made.clear();
+    made.set(2025, Calendar.DECEMBER, 29, 11, 17, 0);
+    byte[] pdf;
+    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      doc.addPage(new PDPage());
+      doc.getDocumentInformation().setCreationDate(made);
+      doc.save(out);
+      pdf = out.toByteArray();
+    }
+    JsonNode d = upload("clerk-a", "east-a", "创建工作方案.pdf", pdf, null, 201);
+    assertThat(d.get("metadata").get("created").asText()).isEqualTo("2025-12-29T11:17:00+08:00");
+    String page = send("clerk-a", HttpRequest.newBuilder(uri("/documents/" + d.get("id").asLong())).GET()).body();
+    assertThat(page).contains("2025-12-29 11:17:00");
+  }
+
+  @Test
   void aYearEndSummaryWrittenInJanuaryBelongsToTheYearItNames() throws Exception {
     JsonNode d = upload("clerk-a", "east-a", "2025年度工作总结.txt",
         TestFiles.utf8("2025年度工作总结\n时间：2026年1月8日\n一年来，我局扎实推进文明单位创建。"), null, 201);
@@ -169,7 +201,7 @@ class ClerkUploadTest {
 
   @Test
   void aClerkCorrectsItsOwnUploadUntilItIsAcceptedThenOnlyReviewersMay() throws Exception {
-    long id = upload("clerk-a", "east-a", "道德讲堂活动.jpg", TestFiles.jpeg(201, LocalDateTime.of(2025, 5, 10, 9, 0)), null, 201)
+    long id = upload("clerk-a", "east-a", "道德讲堂宣讲简报.jpg", TestFiles.jpeg(201, LocalDateTime.of(2025, 5, 10, 9, 0)), null, 201)
         .get("id").asLong();
 
     JsonNode fixed = describe("clerk-a", id, 200, "category", "photo", "period", "2025年第二季度");
@@ -194,7 +226,7 @@ class ClerkUploadTest {
     // Each change is audited with what it was and what it became.
     List<String> details = audit.find(new AuditQuery(null, AuditAction.DESCRIBE, null, null, null, 1, 100)).stream()
         .filter(e -> e.target() != null && e.target().contains("材料 " + id)).map(AuditEvent::detail).toList();
-    assertThat(details).anySatisfy(d -> assertThat(d).contains("类别 活动记录 → 活动照片", "期间 无 → 2025年第二季度"));
+    assertThat(details).anySatisfy(d -> assertThat(d).contains("类别 工作简报 → 活动照片", "期间 无 → 2025年第二季度"));
     assertThat(details).anySatisfy(d -> assertThat(d).contains("日期 2025-05-10 → 2025-05-11"));
   }
 
@@ -225,10 +257,10 @@ class ClerkUploadTest {
 
   @Test
   void theChecklistFollowsACorrectionAtOnce() throws Exception {
-    // 城西乙局 has no photo for 2025 yet; a photo taken for the archive was recognised as an activity record.
-    long id = upload("clerk-west", "west", "2025年志愿服务活动.jpg", TestFiles.jpeg(301, LocalDateTime.of(2025, 6, 1, 10, 0)), null, 201)
+    // 城西乙局 has no photo for 2025 yet; a photo taken for the archive was recognised as a briefing by its name.
+    long id = upload("clerk-west", "west", "2025年志愿服务简报.jpg", TestFiles.jpeg(301, LocalDateTime.of(2025, 6, 1, 10, 0)), null, 201)
         .get("id").asLong();
-    assertThat(get("clerk-west", "/api/documents/" + id).get("category").asText()).isEqualTo("activity");
+    assertThat(get("clerk-west", "/api/documents/" + id).get("category").asText()).isEqualTo("briefing");
     assertThat(missing("clerk-west", "west")).contains("2025年缺少活动照片");
 
     describe("clerk-west", id, 200, "category", "photo");

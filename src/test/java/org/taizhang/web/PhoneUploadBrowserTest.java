@@ -28,7 +28,7 @@ import org.taizhang.support.TestFiles;
  * A unit's clerk on a phone (390 × 844): signs in and lands on the to-do list with the unit's
  * checklist, uploads three photos at once and reads each one's result (what was recognised from
  * the file name and the photo's EXIF time) and corrects one in place, finds on the unit's checklist that a photo is still
- * missing because one photo was taken for an activity record, corrects that photo's category on
+ * missing because one photo's name made it a briefing, corrects that photo's category on
  * its document page — whose fields the preview no longer covers — and sees the checklist change.
  */
 @TestPropertySource(properties = "taizhang.admin.password=" + PhoneUploadBrowserTest.ADMIN_PASSWORD)
@@ -83,7 +83,7 @@ class PhoneUploadBrowserTest extends BrowserTests {
     assertThat(browser.findElements(By.cssSelector("select#unit"))).isEmpty();
     assertThat(new Select(browser.findElement(By.id("year"))).getFirstSelectedOption().getText()).isEqualTo("自动识别");
     Path meeting = photo("2025年第三季度创建工作会议记录.jpg", TestFiles.jpeg(11, null));
-    Path lecture = photo("道德讲堂活动.jpg", TestFiles.jpeg(12, LocalDateTime.of(2025, 5, 10, 9, 30)));
+    Path lecture = photo("道德讲堂宣讲简报.jpg", TestFiles.jpeg(12, LocalDateTime.of(2025, 5, 10, 9, 30)));
     Path signIn = photo("2025年第二季度会议签到表.jpg", TestFiles.jpeg(13, LocalDateTime.of(2025, 6, 20, 15, 0)));
     browser.findElement(By.id("file")).sendKeys(meeting + "\n" + lecture + "\n" + signIn);
     browser.findElement(By.id("upload-submit")).click();
@@ -93,8 +93,8 @@ class PhoneUploadBrowserTest extends BrowserTests {
     Map<String, String> first = result("2025年第三季度创建工作会议记录.jpg");
     assertThat(first).containsEntry("category", "会议记录").containsEntry("date", "未识别")
         .containsEntry("period", "2025年第三季度").containsEntry("year", "2025");
-    Map<String, String> second = result("道德讲堂活动.jpg");
-    assertThat(second).containsEntry("category", "活动记录").containsEntry("date", "2025-05-10")
+    Map<String, String> second = result("道德讲堂宣讲简报.jpg");
+    assertThat(second).containsEntry("category", "工作简报").containsEntry("date", "2025-05-10")
         .containsEntry("period", "—").containsEntry("year", "2025");
     Map<String, String> third = result("2025年第二季度会议签到表.jpg");
     assertThat(third).containsEntry("category", "签到表").containsEntry("date", "2025-06-20")
@@ -109,18 +109,18 @@ class PhoneUploadBrowserTest extends BrowserTests {
     wait.until(d -> "已更正".equals(sheet.findElement(By.cssSelector(".upload-correct .message")).getText()));
     assertThat(sheet.findElement(By.cssSelector(".inferred-date")).getText()).isEqualTo("2025-06-21");
 
-    String lectureDocument = browser.findElement(By.cssSelector("#upload-results li.upload-item[data-name='道德讲堂活动.jpg'] a.upload-link"))
+    String lectureDocument = browser.findElement(By.cssSelector("#upload-results li.upload-item[data-name='道德讲堂宣讲简报.jpg'] a.upload-link"))
         .getAttribute("href");
     scrollTo(browser.findElement(By.id("upload-results-section")));
     viewportScreenshot("phone-upload-results.png");
 
-    // 3. The checklist still lacks a photo: the lecture photo was taken for an activity record.
+    // 3. The checklist still lacks a photo: the lecture photo's name made it a briefing.
     open("/units/" + UNIT + "/completeness?year=2025");
     assertThat(missingOf(photoIndicator)).contains(PHOTO_MISSING);
 
     // 4. On its document page the clerk reads every field beside the preview and corrects the category.
     browser.get(lectureDocument);
-    assertThat(browser.findElement(By.id("doc-title")).getText()).isEqualTo("道德讲堂活动");
+    assertThat(browser.findElement(By.id("doc-title")).getText()).isEqualTo("道德讲堂宣讲简报");
     assertFieldsNotCovered();
     scrollTo(browser.findElement(By.id("metadata")));
     viewportScreenshot("phone-document.png");
@@ -136,7 +136,7 @@ class PhoneUploadBrowserTest extends BrowserTests {
     open("/units/" + UNIT + "/completeness?year=2025");
     assertThat(missingOf(photoIndicator)).doesNotContain(PHOTO_MISSING);
     WebElement article = browser.findElement(By.id("ind-" + photoIndicator));
-    assertThat(article.findElement(By.cssSelector(".evidence")).getText()).contains("道德讲堂活动");
+    assertThat(article.findElement(By.cssSelector(".evidence")).getText()).contains("道德讲堂宣讲简报");
     scrollTo(article);
     viewportScreenshot("phone-checklist-after.png");
   }

@@ -151,7 +151,8 @@ final class CompletenessEngine {
 
   /** “已退回（原因：…；整改期限 2025-12-31），重新提交前不计入”. */
   private static String returnedText(EvidenceFact f) {
-    String reason = f.review().reason() == null ? "" : "原因：" + f.review().reason();
+    // a reason written as a sentence ends in 。, which must not meet the ；that follows
+    String reason = f.review().reason() == null ? "" : "原因：" + f.review().reason().strip().replaceAll("[。；;，,.]+$", "");
     String deadline = f.review().deadline() == null ? "" : "整改期限 " + f.review().deadline();
     String why = reason.isEmpty() || deadline.isEmpty() ? reason + deadline : reason + "；" + deadline;
     return "已退回" + (why.isEmpty() ? "" : "（" + why + "）") + "，重新提交前不计入";

@@ -3,6 +3,7 @@ package org.taizhang.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -17,12 +18,17 @@ import org.taizhang.unit.UnitRepository;
 
 /**
  * A clerk's start page is the to-do list (where sign-in lands a clerk): above what was returned,
- * the unit's own checklist at a glance — how many items are still missing this year — with the way
- * to the full checklist and to uploading.
+ * the unit's own checklist at a glance — how many items are still missing this year and the first
+ * of them — with the way to the full checklist and to uploading.
  *
  * @param missing items still missing in {@code year}, or null when no evaluation system covers the unit then
+ * @param first the first {@value #SHOWN} missing items, in checklist order, each with its indicator
  */
-record ClerkHome(String unitCode, String unitName, Integer year, Integer missing) {
+record ClerkHome(String unitCode, String unitName, Integer year, Integer missing, List<Item> first) {
+  static final int SHOWN = 8;
+
+  /** A missing item under the code of its indicator. */
+  record Item(String indicator, String text) {}
 
   /** Adds {@code clerkHome} to the to-do page of a clerk. */
   @ControllerAdvice(assignableTypes = ReviewPageController.class)
@@ -48,9 +54,11 @@ record ClerkHome(String unitCode, String unitName, Integer year, Integer missing
         return;
       }
       Integer year = ReportRequests.defaultYear(completeness.years(), LocalDate.now(clock)).orElse(null);
-      Integer missing = year == null ? null : completeness.unit(unit.get().code(), year)
-          .map(ClerkHome::missingItems).orElse(null);
-      model.addAttribute("clerkHome", new ClerkHome(unit.get().code(), unit.get().name(), year, missing));
+      Optional<UnitCompleteness> verdict = year == null ? Optional.empty() : completeness.unit(unit.get().code(), year);
+      List<Item> first = verdict.map(c -> c.indicators().stream()
+          .flatMap(r -> r.missing().stream().map(m -> new Item(r.code(), m.text()))).limit(SHOWN).toList()).orElse(List.of());
+      model.addAttribute("clerkHome", new ClerkHome(unit.get().code(), unit.get().name(), year,
+          verdict.map(ClerkHome::missingItems).orElse(null), first));
     }
   }
 

@@ -259,7 +259,9 @@ class ExportAgreementTest {
               .containsExactlyElementsOf(m.get("returned").valueStream().map(b -> b.get("id").asString()).toList());
           for (JsonNode b : m.get("returned")) {
             assertThat(li.selectFirst(".returned[data-document=" + b.get("id").asString() + "]").text())
-                .contains("已退回", b.get("reason").asString(), b.get("deadline").asString());
+                .contains("已退回", "《" + b.get("title").asString() + "》");
+            assertThat(li.selectFirst(".missing-text").text()).as("said once, in the item's text")
+                .contains(b.get("reason").asString(), b.get("deadline").asString());
           }
         }
         apiMissing.addAll(missing);

@@ -75,6 +75,8 @@ class PhoneUploadBrowserTest extends BrowserTests {
     signIn(CLERK, CLERK_PASSWORD);
     assertThat(browser.getCurrentUrl()).endsWith("/todo");
     assertThat(browser.findElement(By.id("clerk-home")).getText()).contains(UNIT_NAME, "查看本单位台账清单");
+    List<String> firstMissing = browser.findElements(By.cssSelector("#clerk-missing-items li")).stream().map(WebElement::getText).toList();
+    assertThat(firstMissing).as("what is missing, not only how much").isNotEmpty().anySatisfy(t -> assertThat(t).contains("缺少"));
     assertThat(viewportWidth()).isEqualTo(390);
 
     // 2. Three photos at once: the unit is the clerk's own and fixed, the year left to recognition.

@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +27,10 @@ class LoginThrottle {
   /** One failed sign-in: when, and as whom, so that forgiving an account also clears its failures at its address. */
   private record Failure(Instant at, String username) {}
 
+  private static final int SWEEP_EVERY = 1000;
+
   private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
+  private final AtomicLong recorded = new AtomicLong();
   private final Clock clock;
 
   LoginThrottle() {
@@ -60,12 +64,32 @@ class LoginThrottle {
   void failed(String username, String address) {
     Instant now = clock.instant();
     for (String key : keys(username, address)) {
-      Deque<Failure> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-      synchronized (times) {
-        prune(times, now);
-        times.addLast(new Failure(now, username));
+      failures.compute(key, (k, times) -> {
+        Deque<Failure> t = times == null ? new ArrayDeque<>() : times;
+        synchronized (t) {
+          prune(t, now);
+          t.addLast(new Failure(now, username));
+        }
+        return t;
+      });
+    }
+    // Names and addresses tried once and never again would stay for good: guessing with ever new
+    // names would grow the map without end. Now and then, drop what has aged out of the window.
+    if (recorded.incrementAndGet() % SWEEP_EVERY == 0) {
+      for (String key : failures.keySet()) {
+        failures.computeIfPresent(key, (k, t) -> {
+          synchronized (t) {
+            prune(t, now);
+            return t.isEmpty() ? null : t;
+          }
+        });
       }
     }
+  }
+
+  /** Names and addresses with failures in the window, for tests of the sweep. */
+  int tracked() {
+    return failures.size();
   }
 
   void succeeded(String username) {

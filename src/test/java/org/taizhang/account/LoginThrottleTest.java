@@ -30,6 +30,20 @@ class LoginThrottleTest {
   }
 
   @Test
+  void namesTriedOnceAreForgottenOnceTheWindowHasPassed() {
+    ManualClock clock = new ManualClock();
+    LoginThrottle t = new LoginThrottle(clock);
+    for (int i = 0; i < 999; i++) {
+      t.failed("guess-" + i, "10.0.0." + (i % 200));
+    }
+    assertThat(t.tracked()).isEqualTo(999 + 200);
+    clock.now = clock.now.plus(LoginThrottle.WINDOW).plusSeconds(1);
+    t.failed("li", "10.0.0.9");
+    assertThat(t.tracked()).as("only the newest failure's name and address are left").isEqualTo(2);
+    assertThat(t.waitFor("li", "10.0.0.9")).isZero();
+  }
+
+  @Test
   void blocksAUserAfterFiveFailuresUntilTheWindowPasses() {
     ManualClock clock = new ManualClock();
     LoginThrottle t = new LoginThrottle(clock);

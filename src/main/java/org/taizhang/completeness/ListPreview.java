@@ -103,10 +103,10 @@ public record ListPreview(List<Integer> years, List<String> unitTypes, int units
   private static String coverage(String when, List<Integer> starting, List<Integer> ending) {
     List<String> out = new ArrayList<>();
     if (!starting.isEmpty()) {
-      out.add(when + years(starting) + " 年度将开始评价（其他测评体系按现行版本继续适用）");
+      out.add(when + " " + years(starting) + " 年度将开始评价（其他测评体系按现行版本继续适用）");
     }
     if (!ending.isEmpty()) {
-      out.add(when + years(ending) + " 年度将不再评价（该年度尚未到来，也没有测评体系从该年度起适用）");
+      out.add(when + " " + years(ending) + " 年度将不再评价（该年度尚未到来，也没有测评体系从该年度起适用）");
     }
     return out.isEmpty() ? null : String.join("；", out);
   }

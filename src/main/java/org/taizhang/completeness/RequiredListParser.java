@@ -481,31 +481,31 @@ final class RequiredListParser {
   }
 
   private int integer(Node node, Field field, int min, int max) {
-    String what = label(field);
+    String what = subject(field);
     String v = text(node, field);
     int n;
     try {
       n = Integer.parseInt(v);
     } catch (NumberFormatException e) {
-      throw error(node, what + " 应为整数，实际为“" + v + "”");
+      throw error(node, what + "应为整数，实际为“" + v + "”");
     }
     if (n < min || n > max) {
-      throw error(node, what + " 应在 " + min + " 到 " + max + " 之间，实际为 " + n);
+      throw error(node, what + "应在 " + min + " 到 " + max + " 之间，实际为 " + n);
     }
     return n;
   }
 
   private double number(Node node, Field field, double min, double max) {
-    String what = label(field);
+    String what = subject(field);
     String v = text(node, field);
     double n;
     try {
       n = Double.parseDouble(v);
     } catch (NumberFormatException e) {
-      throw error(node, what + " 应为数字，实际为“" + v + "”");
+      throw error(node, what + "应为数字，实际为“" + v + "”");
     }
     if (Double.isNaN(n) || n < min || n > max) {
-      throw error(node, what + " 应在 " + fmt(min) + " 到 " + fmt(max) + " 之间，实际为 " + v);
+      throw error(node, what + "应在 " + fmt(min) + " 到 " + fmt(max) + " 之间，实际为 " + v);
     }
     return n;
   }
@@ -525,6 +525,11 @@ final class RequiredListParser {
   /** What a field is called here: its key (or key and name) in a file, its label on the form. */
   private String label(Field f) {
     return form() ? f.inForm() : f.inFile();
+  }
+
+  /** The field a value problem is about, before “应为…”; nothing where the place is that field (“起始年度：应为整数”). */
+  private String subject(Field f) {
+    return form() && f.inForm().equals(place) ? "" : label(f) + " ";
   }
 
   /** Where a duplicate was first used: a line of the file, or a place on the form, which has no lines. */

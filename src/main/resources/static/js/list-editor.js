@@ -510,7 +510,7 @@
       // a year that starts or stops being judged concerns every unit type: said once, not unit by unit
       box.appendChild(el('p', { className: 'message notice', id: 'preview-coverage', text: p.coverage }));
     }
-    var scope = p.unitTypes.join('、') + ' 的 ' + p.unitsCompared + ' 个单位·年度';
+    var scope = p.unitTypes.join('、') + '的 ' + p.unitsCompared + ' 个单位·年度';
     box.appendChild(el('p', { className: 'lead', id: 'preview-summary', text: p.changes.length === 0
       ? '比较了' + scope + '：没有单位的结果会改变。'
       : '比较了' + scope + '，' + p.changes.length + ' 个的结果会改变：' }));

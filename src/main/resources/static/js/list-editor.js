@@ -362,26 +362,52 @@
     root.querySelectorAll('.inline-error').forEach(function (e) { e.remove(); });
   }
 
+  // The indicator a problem's place names: by its code (“指标 Ⅰ-2-1 …”), or by its position where
+  // its code is empty or taken twice (“指标 Ⅰ-2 下第 1 项”, “第 2 个一级指标”).
+  function errorNode(data) {
+    var place = data.place || '';
+    var child = /^指标 (\S+) 下第 (\d+) 项/.exec(place);
+    var top = /^第 (\d+) 个一级指标/.exec(place);
+    if (child) {
+      var parent = nodeByCode(child[1]);
+      var kids = parent ? parent.querySelectorAll(':scope > .ind-children > .ind-node') : [];
+      return kids[Number(child[2]) - 1] || parent;
+    }
+    if (top) {
+      return root.querySelectorAll('.ind-tree > .ind-node')[Number(top[1]) - 1] || null;
+    }
+    return data.indicator ? nodeByCode(data.indicator) : null;
+  }
+
+  function nodeByCode(code) {
+    var nodes = root.querySelectorAll('.ind-node');
+    for (var i = 0; i < nodes.length; i++) {
+      if (nodes[i].getAttribute('data-code') === code) {
+        return nodes[i];
+      }
+    }
+    return null;
+  }
+
   function showError(data) {
     errorBox.textContent = data.message || '出错了';
     errorBox.hidden = false;
-    if (data.indicator) {
-      var nodes = root.querySelectorAll('.ind-node');
-      for (var i = 0; i < nodes.length; i++) {
-        if (nodes[i].getAttribute('data-code') === data.indicator) {
-          nodes[i].classList.add('has-error');
-          var rule = /材料要求第(\d+)条/.exec(data.place || '');
-          var target = rule ? nodes[i].querySelector('.rule-row[data-rule="' + rule[1] + '"]') : null;
-          (target || nodes[i]).classList.add('has-error');
-          // the message again where the problem is, since the one at the top is out of sight by now
-          var note = el('p', { className: 'message error inline-error', role: 'alert', text: data.message });
-          var head = nodes[i].querySelector('.ind-head');
-          head.parentNode.insertBefore(note, head.nextSibling);
-          note.scrollIntoView({ block: 'center' });
-          break;
-        }
-      }
+    var node = errorNode(data);
+    if (node) {
+      node.classList.add('has-error');
+      var rule = /材料要求第(\d+)条/.exec(data.place || '');
+      var target = rule ? node.querySelector('.rule-row[data-rule="' + rule[1] + '"]') : null;
+      (target || node).classList.add('has-error');
+      // the message again where the problem is, since the one at the top is out of sight by now
+      var note = el('p', { className: 'message error inline-error', role: 'alert', text: data.message });
+      var head = node.querySelector('.ind-head');
+      head.parentNode.insertBefore(note, head.nextSibling);
+      note.scrollIntoView({ block: 'center' });
     } else {
+      var field = { '测评体系名称': 'sys-name', '起始年度': 'sys-from', '适用单位类型': 'sys-unit-types' }[data.place || ''];
+      if (field) {
+        document.getElementById(field).classList.add('has-error');
+      }
       errorBox.scrollIntoView({ block: 'center' });
     }
   }
@@ -480,9 +506,14 @@
     box.className = 'panel preview';
     box.id = 'preview-box';
     box.appendChild(el('h2', { text: '预览：对完整性结果的影响（尚未保存）' }));
+    if (p.coverage) {
+      // a year that starts or stops being judged concerns every unit type: said once, not unit by unit
+      box.appendChild(el('p', { className: 'message notice', id: 'preview-coverage', text: p.coverage }));
+    }
+    var scope = p.unitTypes.join('、') + '的 ' + p.unitsCompared + ' 个单位·年度';
     box.appendChild(el('p', { className: 'lead', id: 'preview-summary', text: p.changes.length === 0
-      ? '比较了 ' + p.unitsCompared + ' 个单位·年度：没有单位的结果会改变。'
-      : '比较了 ' + p.unitsCompared + ' 个单位·年度，' + p.changes.length + ' 个的结果会改变：' }));
+      ? '比较了' + scope + '：没有单位的结果会改变。'
+      : '比较了' + scope + '，' + p.changes.length + ' 个的结果会改变：' }));
     if (p.reread) {
       box.appendChild(el('p', { className: 'hint', text: '新的必备内容或比对类别需要重新读取材料正文，预览已按重新读取的内容计算。' }));
     }

@@ -75,7 +75,7 @@ public class AccountService {
     if (accounts.find(username).isPresent()) {
       throw new AccountException("用户名已存在：" + username);
     }
-    Account a = new Account(username, blankTo(displayName, username), role, checkUnit(role, unitCode), true, clock.instant());
+    Account a = new Account(username, blankTo(displayName, username), role, checkUnit(role, unitCode, null), true, clock.instant());
     accounts.insert(a, passwords.encode(checkPassword(password)));
     audit.record(actor, AuditAction.USER_CREATED, username, role.label() + (a.unitCode() == null ? "" : "，单位 " + a.unitCode()));
     return a;
@@ -84,7 +84,8 @@ public class AccountService {
   @Transactional
   public Account update(String actor, String username, String displayName, Role role, String unitCode, boolean enabled) {
     Account old = accounts.find(username).orElseThrow(() -> new AccountException("没有这个用户：" + username));
-    Account a = new Account(username, blankTo(displayName, old.displayName()), role, checkUnit(role, unitCode), enabled, old.createdAt());
+    Account a = new Account(username, blankTo(displayName, old.displayName()), role, checkUnit(role, unitCode, old.unitCode()), enabled,
+        old.createdAt());
     accounts.update(a);
     audit.record(actor, AuditAction.USER_CHANGED, username,
         a.role().label() + (a.unitCode() == null ? "" : "，单位 " + a.unitCode()) + (a.enabled() ? "，启用" : "，停用"));
@@ -182,7 +183,11 @@ public class AccountService {
     return sb.toString();
   }
 
-  private String checkUnit(Role role, String unitCode) {
+  /**
+   * @param kept the account's unit so far: an account may keep a unit deactivated since, so that its
+   *     name or role can still be changed; none is newly given one
+   */
+  private String checkUnit(Role role, String unitCode, String kept) {
     String unit = unitCode == null || unitCode.isBlank() ? null : unitCode.strip();
     if (role.needsUnit() && unit == null) {
       throw new AccountException(role.label() + "必须指定所属单位");
@@ -190,8 +195,11 @@ public class AccountService {
     if (role == Role.ADMIN) {
       return null;
     }
-    if (unit != null && units.find(unit).isEmpty()) {
-      throw new AccountException("单位不存在：" + unit);
+    if (unit != null) {
+      org.taizhang.unit.Unit u = units.find(unit).orElseThrow(() -> new AccountException("单位不存在：" + unit));
+      if (!u.active() && !unit.equals(kept)) {
+        throw new AccountException("单位“" + u.name() + "”已停用，不能为其新建账号或把账号划入该单位；如仍需使用，请先在“单位管理”中重新启用");
+      }
     }
     return unit;
   }

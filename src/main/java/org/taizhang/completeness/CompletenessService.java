@@ -299,10 +299,12 @@ public class CompletenessService implements SmartInitializingSingleton, org.spri
   }
 
   /**
-   * What would change if {@code candidate} were in force: every judged unit and year whose score,
-   * system or any indicator's grade or status differs. Nothing in force changes.
+   * What would change if {@code candidate} were in force: every judged unit of {@code unitTypes}
+   * and year whose score, system or any indicator's grade or status differs, and which years
+   * would start or stop being judged ({@code when} begins that sentence: “保存后”). Nothing in
+   * force changes.
    */
-  ListPreview preview(RequiredLists candidate) {
+  ListPreview preview(RequiredLists candidate, java.util.Collection<String> unitTypes, String when) {
     awaitCurrent();
     boolean reread = !extractor.covers(candidate.contentLabels(), candidate.duplicateCheckCategories());
     List<EvidenceFact> facts = null;
@@ -314,10 +316,8 @@ public class CompletenessService implements SmartInitializingSingleton, org.spri
     }
     CompletenessModel after = model.withLists(candidate, facts);
     int now = LocalDate.now(clock).getYear();
-    java.util.TreeSet<Integer> years = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
-    years.addAll(model.lists().years(now));
-    years.addAll(candidate.years(now));
-    return ListPreview.compare(years, y -> model.units(y, null), y -> after.units(y, null), reread);
+    return ListPreview.compare(model.lists().years(now), candidate.years(now), unitTypes, y -> model.units(y, null),
+        y -> after.units(y, null), reread, when);
   }
 
   private EvidenceFactExtractor extractorFor(RequiredLists lists) {

@@ -123,7 +123,7 @@ public class EvaluationSystems implements CategoryUsage {
   /** The draft in the file format, checked; a mistake is a {@link ConfigException} naming its place. */
   public String yaml(String file, SystemDraft draft) {
     String text = draft.yaml(ConfigVersions.FROM_EDITOR);
-    check(name(file, draft), text);
+    checkDraft(name(file, draft), text);
     return readable(text);
   }
 
@@ -158,20 +158,33 @@ public class EvaluationSystems implements CategoryUsage {
 
   // ---- preview, save, rollback, removal
 
-  /** Which verdicts would change if the draft replaced {@code file} (null: were added as a new system). */
+  /**
+   * Which verdicts would change if the draft replaced {@code file} (null: were added as a new
+   * system): of units of the types it applies to, now or after the change; other units only
+   * gain or lose years, which the preview says once.
+   */
   public ListPreview preview(String file, SystemDraft draft) {
     String name = name(file, draft);
-    return completeness.preview(candidate(name, check(name, draft.yaml(ConfigVersions.FROM_EDITOR))));
+    EvaluationSystem s = checkDraft(name, draft.yaml(ConfigVersions.FROM_EDITOR));
+    return completeness.preview(candidate(name, s), concerned(name, s), "保存后");
   }
 
   /** Which verdicts would change if {@code version} of {@code file} were brought back. */
   public ListPreview previewRollback(String file, int version) {
-    return completeness.preview(candidate(file, check(file, old(file, version).content())));
+    EvaluationSystem s = check(file, old(file, version).content());
+    return completeness.preview(candidate(file, s), concerned(file, s), "回滚后");
   }
 
   public ListPreview previewRemoval(String file) {
-    requireInForce(file);
-    return completeness.preview(without(file));
+    EvaluationSystem s = requireInForce(file);
+    return completeness.preview(without(file), s.unitTypes(), "删除后");
+  }
+
+  /** The unit types a new version of {@code file} concerns: those it applies to, and those the version in force applies to. */
+  private java.util.Set<String> concerned(String file, EvaluationSystem next) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>(next.unitTypes());
+    store.current().bySystemFile(file).ifPresent(now -> out.addAll(now.unitTypes()));
+    return out;
   }
 
   /**
@@ -184,7 +197,8 @@ public class EvaluationSystems implements CategoryUsage {
   public synchronized Saved save(String by, String file, int base, SystemDraft draft, String note, String source) {
     String name = name(file, draft);
     String text = draft.yaml(source);
-    EvaluationSystem s = check(name, text);
+    EvaluationSystem s = checkDraft(name, text);
+    requireOwnName(name, s);
     Optional<EvaluationSystem> same = store.current().bySystemFile(name).filter(old -> old.withReplacedFrom(Map.of()).equals(s));
     Optional<ConfigVersions.Version> newest = store.newestOf(name);
     if (same.isPresent() && newest.isPresent() && newest.get().number() == base) {
@@ -285,8 +299,27 @@ public class EvaluationSystems implements CategoryUsage {
 
   // ---- helpers
 
+  /** A stored version's text: a problem is told as in a file, with its keys. */
   private EvaluationSystem check(String file, String text) {
-    return store.parse(file, text, store.others(file));
+    return store.parse(file, text, store.others(file), RequiredListParser.Wording.FILE);
+  }
+
+  /** An edit or an Excel import, written as a file: a problem is told with the form's labels and places. */
+  private EvaluationSystem checkDraft(String file, String text) {
+    return store.parse(file, text, store.others(file), RequiredListParser.Wording.FORM);
+  }
+
+  /**
+   * The Excel template's system is named “…（示例）” and holds sample indicators: imported as it is,
+   * it would be put in force as a real system. A system is saved only under a name of its own.
+   */
+  private static void requireOwnName(String file, EvaluationSystem s) {
+    for (String word : SystemWorkbook.TEMPLATE_WORDS) {
+      if (s.name().contains(word)) {
+        throw new ConfigException(Path.of(file), 0, "测评体系名称",
+            "“" + s.name() + "”仍是模板中的" + word + "名称：请改为本测评体系的正式名称，并把模板中的示例指标换成本地的指标后再保存");
+      }
+    }
   }
 
   private RequiredLists candidate(String file, EvaluationSystem s) {
@@ -324,7 +357,7 @@ public class EvaluationSystems implements CategoryUsage {
     }
     String base = draft.name() == null ? "" : draft.name().strip().replaceAll("[^\\p{IsHan}A-Za-z0-9（）()_-]", "");
     if (base.isEmpty()) {
-      throw new ConfigException(Path.of("新测评体系"), 0, "名称", "请填写测评体系名称");
+      throw new ConfigException(Path.of("新测评体系"), 0, "测评体系名称", "请填写");
     }
     base = base.length() > 60 ? base.substring(0, 60) : base;
     String name = base + ".yaml";

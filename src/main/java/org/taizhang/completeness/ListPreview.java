@@ -15,14 +15,27 @@ import java.util.function.IntFunction;
  * score (and maximum) before → after and every indicator whose grade or status changes. A unit
  * whose own verdict stays is not listed even if its rank moves with the others.
  *
+ * <p>Only the units of the unit types the change concerns are listed. A change can also make a
+ * year judged or not judged at all (a system prepared for next year, or its removal): every unit
+ * of every type then gains or loses that year under the systems that already apply to it, which is
+ * not the edited system's doing; that is said once, in {@link #coverage}, rather than unit by unit.
+ *
  * @param years the years compared, newest first
- * @param unitsCompared judged (unit, year) pairs before and after, counted once
+ * @param unitTypes the unit types whose units are compared and listed
+ * @param unitsCompared judged (unit, year) pairs of those types before and after, counted once
  * @param reread whether the documents were read again for required content the facts did not hold
+ * @param yearsStarting years judged after the change and not before, oldest first
+ * @param yearsEnding years judged before the change and not after, oldest first
+ * @param coverage the change of judged years in a sentence (“保存后 2027 年度将开始评价……”), or null
  */
-public record ListPreview(List<Integer> years, int unitsCompared, List<UnitChange> changes, boolean reread) {
+public record ListPreview(List<Integer> years, List<String> unitTypes, int unitsCompared, List<UnitChange> changes, boolean reread,
+    List<Integer> yearsStarting, List<Integer> yearsEnding, String coverage) {
   public ListPreview {
     years = List.copyOf(years);
+    unitTypes = List.copyOf(unitTypes);
     changes = List.copyOf(changes);
+    yearsStarting = List.copyOf(yearsStarting);
+    yearsEnding = List.copyOf(yearsEnding);
   }
 
   /**
@@ -51,13 +64,23 @@ public record ListPreview(List<Integer> years, int unitsCompared, List<UnitChang
   public record IndicatorChange(String code, String name, String gradeBefore, String gradeAfter, String statusBefore,
       String statusAfter) {}
 
-  static ListPreview compare(Collection<Integer> years, IntFunction<List<UnitCompleteness>> before,
-      IntFunction<List<UnitCompleteness>> after, boolean reread) {
+  /**
+   * @param unitTypes the types whose units are compared
+   * @param yearsBefore the years judged before the change
+   * @param yearsAfter the years judged after it
+   * @param when how the coverage sentence starts: “保存后”, “回滚后”, “删除后”
+   */
+  static ListPreview compare(Collection<Integer> yearsBefore, Collection<Integer> yearsAfter, Collection<String> unitTypes,
+      IntFunction<List<UnitCompleteness>> before, IntFunction<List<UnitCompleteness>> after, boolean reread, String when) {
+    java.util.TreeSet<Integer> years = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+    years.addAll(yearsBefore);
+    years.addAll(yearsAfter);
+    Set<String> types = Set.copyOf(unitTypes);
     List<UnitChange> changes = new ArrayList<>();
     int compared = 0;
     for (int year : years) {
-      Map<String, UnitCompleteness> b = byUnit(before.apply(year));
-      Map<String, UnitCompleteness> a = byUnit(after.apply(year));
+      Map<String, UnitCompleteness> b = byUnit(before.apply(year), types);
+      Map<String, UnitCompleteness> a = byUnit(after.apply(year), types);
       Set<String> codes = new LinkedHashSet<>(b.keySet());
       codes.addAll(a.keySet());
       compared += codes.size();
@@ -70,12 +93,33 @@ public record ListPreview(List<Integer> years, int unitsCompared, List<UnitChang
     }
     changes.sort(java.util.Comparator.comparing((UnitChange c) -> -c.year()).thenComparing(UnitChange::unitType)
         .thenComparing(UnitChange::unit));
-    return new ListPreview(List.copyOf(years), compared, changes, reread);
+    List<Integer> starting = yearsAfter.stream().filter(y -> !yearsBefore.contains(y)).sorted().toList();
+    List<Integer> ending = yearsBefore.stream().filter(y -> !yearsAfter.contains(y)).sorted().toList();
+    return new ListPreview(List.copyOf(years), List.copyOf(unitTypes), compared, changes, reread, starting, ending,
+        coverage(when, starting, ending));
   }
 
-  private static Map<String, UnitCompleteness> byUnit(List<UnitCompleteness> list) {
+  /** The change of judged years, plainly: it concerns every unit type, not only the edited system's. */
+  private static String coverage(String when, List<Integer> starting, List<Integer> ending) {
+    List<String> out = new ArrayList<>();
+    if (!starting.isEmpty()) {
+      out.add(when + " " + years(starting) + " 年度将开始评价（其他测评体系按现行版本继续适用）");
+    }
+    if (!ending.isEmpty()) {
+      out.add(when + " " + years(ending) + " 年度将不再评价（该年度尚未到来，也没有测评体系从该年度起适用）");
+    }
+    return out.isEmpty() ? null : String.join("；", out);
+  }
+
+  private static String years(List<Integer> years) {
+    return years.size() > 2 && years.get(years.size() - 1) - years.get(0) == years.size() - 1
+        ? years.get(0) + "–" + years.get(years.size() - 1)
+        : String.join("、", years.stream().map(String::valueOf).toList());
+  }
+
+  private static Map<String, UnitCompleteness> byUnit(List<UnitCompleteness> list, Set<String> types) {
     Map<String, UnitCompleteness> out = new LinkedHashMap<>();
-    list.forEach(u -> out.put(u.unit(), u));
+    list.stream().filter(u -> types.contains(u.unitType())).forEach(u -> out.put(u.unit(), u));
     return out;
   }
 

@@ -34,7 +34,7 @@ class RequiredListStore {
     this.versions = versions;
     for (Path file : RequiredLists.files(properties.configDir())) {
       String name = file.getFileName().toString();
-      seeds.seed(key(name), PREFIX, file, text -> parse(name, text, others(name)), SystemChanges::describe,
+      seeds.seed(key(name), PREFIX, file, text -> parse(name, text, others(name), RequiredListParser.Wording.FILE), SystemChanges::describe,
           AuditAction.REQUIRED_LIST_CHANGED);
     }
     reload();
@@ -104,9 +104,12 @@ class RequiredListStore {
     return out;
   }
 
-  /** One system's text, checked against the categories and against the other systems' start years. */
-  EvaluationSystem parse(String file, String text, Map<String, String> others) {
-    return RequiredListParser.parse(Path.of(file), text, catalog, new HashMap<>(others));
+  /**
+   * One system's text, checked against the categories and against the other systems' start years;
+   * a problem is told in {@code wording}'s words.
+   */
+  EvaluationSystem parse(String file, String text, Map<String, String> others, RequiredListParser.Wording wording) {
+    return RequiredListParser.parse(Path.of(file), text, catalog, new HashMap<>(others), wording);
   }
 
   Optional<ConfigVersions.Version> newestOf(String file) {

@@ -79,7 +79,7 @@ public record SystemDraft(
 
   /**
    * The draft in the file format of {@code required-lists/}: what is missing stays missing, so that
-   * the parser names it (“指标 Ⅰ-2 缺少“points””), and defaults are written out, so that the file
+   * the parser names it (“指标 Ⅰ-2-1：请填写分值”), and defaults are written out, so that the file
    * says everything the editor showed.
    */
   String yaml(String source) {

@@ -53,6 +53,8 @@ final class SystemWorkbook {
   static final String INFO_GRADES = "等级折算（%）";
   static final String INFO_DUPLICATES = "重复比对类别";
   static final String INFO_VETOES = "一票否决项";
+  /** Words that mark the template's sample name: a system named so is not saved (EvaluationSystems). */
+  static final List<String> TEMPLATE_WORDS = List.of("示例", "模板");
 
   private static final Pattern GRADE = Pattern.compile("([ABCD])[^0-9ABCD]{0,6}?(\\d+(?:\\.\\d+)?)");
   private static final Pattern PERIOD_MIN =
@@ -108,7 +110,10 @@ final class SystemWorkbook {
     }
   }
 
-  /** An example to fill in: one first-level indicator with a document-review and a field-inspection leaf. */
+  /**
+   * An example to fill in: one first-level indicator with a document-review and a field-inspection
+   * leaf, under a name that says 示例, so that the template imported unchanged cannot be saved.
+   */
   static byte[] template(org.taizhang.catalog.Catalog catalog) {
     String type = catalog.unitTypes().contains("文明单位") ? "文明单位" : catalog.unitTypes().iterator().next();
     String meeting = catalog.category("meeting").orElse(catalog.categories().get(0)).code();
@@ -142,6 +147,7 @@ final class SystemWorkbook {
     XSSFSheet help = wb.createSheet(HELP_SHEET);
     String[] lines = {
         "填写说明",
+        "本模板中的名称和指标都是示例：请在“体系信息”表写上本测评体系的正式名称，把“测评体系”表的示例指标换成本地的指标。名称仍含“示例”或“模板”的测评体系不能保存。",
         "“测评体系”表每行一个指标。指标编号如 Ⅰ、Ⅰ-1、Ⅰ-1-1，层级按编号中的“-”或“.”推断（也可在“层级”列写 1、2、3）；有下级的指标只填编号和名称。",
         "末级指标填写分值和测评方法（材料审核、实地考察、问卷调查、征求意见）。只有“材料审核”指标填写材料要求和评分。",
         "材料要求每行一条：类别名称：时段至少几份；时限；形式；必备内容：项目、项目。例如：",

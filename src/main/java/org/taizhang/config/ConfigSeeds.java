@@ -14,8 +14,8 @@ import org.taizhang.audit.AuditLog;
 
 /**
  * The files in {@code index-config/} as seeds of the versions kept in the database: a file is taken
- * as a new version (by “配置文件”) when there is no version yet, or when it was edited since it was
- * last taken. A file with a mistake stops the very first start (there is nothing else to run on);
+ * as a new version (by “配置文件”, audited) when there is no version yet, or when it was edited since
+ * it was last taken. A file with a mistake stops the very first start (there is nothing else to run on);
  * later it is refused with its file, line and problem in the log and the audit log, and the running
  * version stays.
  */
@@ -38,7 +38,8 @@ public class ConfigSeeds {
   /**
    * Takes {@code file} as a new version of {@code key} if it is new or edited.
    *
-   * @param group keys of the same kind (“required-lists/”): a file added beside others is audited
+   * @param group keys of the same kind (“required-lists/”): a broken file added beside others is
+   *     refused like an edited one rather than stopping the start
    * @param parse checks a text and returns what it means; throws {@link ConfigException}
    * @param changes describes in Chinese how the second meaning differs from the first
    * @return the version taken, if any
@@ -86,11 +87,11 @@ public class ConfigSeeds {
     int expected = latest.map(ConfigVersions.Version::number).orElse(0);
     Optional<ConfigVersions.Version> taken = versions.append(key, expected, text, ConfigVersions.FROM_FILE, summary, ACTOR, clock.instant());
     versions.recordSeed(key, hash, clock.instant());
+    // Every version taken is audited, the very first ones too: the trail is where an office looks
+    // for what was in force, and since when.
     taken.ifPresent(v -> {
       log.info("{}（第 {} 版）", summary, v.number());
-      if (latest.isPresent() || others) {
-        audit.record(ACTOR, action, key, summary + "（第 " + v.number() + " 版）");
-      }
+      audit.record(ACTOR, action, key, summary + "（第 " + v.number() + " 版）");
     });
     return taken;
   }

@@ -53,8 +53,11 @@ class AdminUnitsPageController {
   String page(@RequestParam(name = "edit", required = false) String edit, Caller caller, Model model) {
     AdminListsPageController.admin(caller);
     List<Unit> all = units.findAll();
-    List<UnitTree.Node> nodes = new UnitTree(all).depthFirst();
+    UnitTree tree = new UnitTree(all);
+    List<UnitTree.Node> nodes = tree.depthFirst();
     model.addAttribute("nodes", nodes);
+    // the unit being edited and everything under it: none of them can become its parent
+    model.addAttribute("subtree", edit == null ? java.util.Set.of() : tree.subtree(edit));
     model.addAttribute("types", catalog.unitTypes());
     model.addAttribute("counts", PageController.documentCounts(search, caller));
     model.addAttribute("editing", edit == null ? null : all.stream().filter(u -> u.code().equals(edit)).findFirst().orElse(null));

@@ -59,6 +59,7 @@ class AdminUserPageController {
     }
     model.addAttribute("locked", locked);
     model.addAttribute("unitNames", unitNames);
+    model.addAttribute("inactiveUnits", all.stream().filter(u -> !u.active()).map(Unit::code).collect(java.util.stream.Collectors.toSet()));
     model.addAttribute("unitOptions", new UnitTree(all).depthFirst());
     model.addAttribute("roles", Role.values());
     model.addAttribute("minPasswordLength", AccountService.MIN_PASSWORD_LENGTH);

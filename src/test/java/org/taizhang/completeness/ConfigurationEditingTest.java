@@ -129,6 +129,28 @@ class ConfigurationEditingTest {
         new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))).document();
   }
 
+  // ---- the files as versions
+
+  /** The first start takes every file as a version, and every version taken is in the audit log, the first file of each kind too. */
+  @Test
+  @Order(0)
+  void everyVersionTakenAtTheFirstStartIsAudited() throws Exception {
+    List<AuditEvent> lists = events(AuditAction.REQUIRED_LIST_CHANGED);
+    try (var files = Files.list(Path.of("index-config", "required-lists"))) {
+      for (String f : files.map(p -> p.getFileName().toString()).sorted().toList()) {
+        assertThat(lists).as(f).anySatisfy(e -> {
+          assertThat(e.actor()).isEqualTo(ConfigSeeds.ACTOR);
+          assertThat(e.target()).isEqualTo("required-lists/" + f);
+          assertThat(e.detail()).isEqualTo("载入配置文件 " + f + "（第 1 版）");
+        });
+      }
+    }
+    assertThat(events(AuditAction.CATEGORIES_CHANGED)).anySatisfy(e -> {
+      assertThat(e.target()).isEqualTo(Catalog.CATEGORIES_FILE);
+      assertThat(e.detail()).isEqualTo("载入配置文件 categories.txt（第 1 版）");
+    });
+  }
+
   // ---- the current year
 
   /** December 2026: the shipped lists start in 2024, and the dashboard and the API open on 2026 with a list in force. */
@@ -194,7 +216,7 @@ class ConfigurationEditingTest {
     SystemDraft bad = rule(raised, "Ⅰ-3-1", r -> new SystemDraft.Rule(r.category(), "0", r.period(), r.window(), r.kind(), r.content()));
     assertThatThrownBy(() -> systems.save("admin", LIST, 2, bad, null, ConfigVersions.FROM_EDITOR))
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.describe())
-            .isEqualTo("指标 Ⅰ-3-1 的材料要求第1条：最少份数（min） 应在 1 到 1000 之间，实际为 0"));
+            .isEqualTo("指标 Ⅰ-3-1 的材料要求第1条：最少份数 应在 1 到 1000 之间，实际为 0"));
     assertThat(systems.history(LIST)).hasSize(2);
     assertThat(grade("edu", 2025)).isEqualTo(Grade.D);
   }
@@ -248,6 +270,18 @@ class ConfigurationEditingTest {
     assertThat(d.unitTypes()).containsExactly("文明单位", "文明行业");
     SystemDraft named = new SystemDraft("2027年文明单位测评体系", d.from(), List.of("文明单位"), d.gradePoints(), d.vetoes(), d.duplicateCheck(),
         d.indicators());
+
+    // The preview lists what the new system changes: its own type's units. 2027 becomes a judged year for
+    // 文明社区 too, under its own system: said once, not blamed on this one unit by unit.
+    ListPreview preview = systems.preview(null, named);
+    assertThat(preview.changes()).extracting(ListPreview.UnitChange::unit, ListPreview.UnitChange::year)
+        .contains(org.assertj.core.groups.Tuple.tuple("edu", 2027), org.assertj.core.groups.Tuple.tuple("wjj", 2027));
+    assertThat(preview.changes()).extracting(ListPreview.UnitChange::unitType).containsOnly("文明单位");
+    HttpResponse<String> api = post("/api/admin/lists/preview", java.util.Map.of("base", 0, "draft", named));
+    assertThat(api.statusCode()).isEqualTo(200);
+    assertThat(api.body()).contains("保存后 2027 年度将开始评价（其他测评体系按现行版本继续适用）")
+        .contains("\"unit\":\"edu\"").doesNotContain("\"unit\":\"east-a\"");
+
     EvaluationSystems.Saved saved = systems.save("admin", null, 0, named, null, ConfigVersions.FROM_EDITOR);
     assertThat(saved.file()).isEqualTo("2027年文明单位测评体系.yaml");
     assertThat(completeness.years()).containsExactly(2027, 2026, 2025, 2024);
@@ -255,6 +289,12 @@ class ConfigurationEditingTest {
     assertThat(completeness.unit("edu", 2026).orElseThrow().system()).isEqualTo("文明单位（文明行业）测评体系");
     assertThat(systems.list()).filteredOn(s -> s.file().equals(LIST)).singleElement()
         .satisfies(s -> assertThat(s.years()).as("文明行业 still has it").isEqualTo("2024 年度起"));
+
+    // deleting it: again its own units, and the year no system judges any more said once
+    assertThat(systems.previewRemoval(saved.file()).changes()).extracting(ListPreview.UnitChange::unitType).containsOnly("文明单位");
+    HttpResponse<String> removal = get("/admin/lists/history?remove=1&file="
+        + java.net.URLEncoder.encode(saved.file(), StandardCharsets.UTF_8), "admin");
+    assertThat(removal.body()).contains("删除后 2027 年度将不再评价").contains("data-unit=\"edu\"").doesNotContain("data-unit=\"east-a\"");
 
     systems.remove("admin", saved.file(), saved.version(), "建错了");
     assertThat(completeness.years()).containsExactly(2026, 2025, 2024);
@@ -408,7 +448,110 @@ class ConfigurationEditingTest {
         (a, b) -> a.get(0).keywords() + " → " + b.get(0).keywords(), AuditAction.CATEGORIES_CHANGED);
   }
 
+  // ---- what the editor says
+
+  /** The editor's problems are told with the form's labels and places: no keys of a file, no lines of a file nobody saw. */
+  @Test
+  @Order(10)
+  void editorProblemsSpeakTheFormsLanguage() {
+    SystemDraft d = systems.open(LIST).orElseThrow().draft();
+    assertThat(problem(LIST, node(d, "Ⅰ-2-1", n -> named(n, n.code(), ""))))
+        .as("an empty name: the indicator itself").isEqualTo("指标 Ⅰ-2-1：请填写指标名称");
+    assertThat(problem(LIST, node(d, "Ⅰ-2-1", n -> named(n, " ", ""))))
+        .as("no code either: its place under its parent").isEqualTo("指标 Ⅰ-2 下第 1 项：请填写指标编号和指标名称");
+    SystemDraft unnamed = new SystemDraft(" ", d.from(), d.unitTypes(), d.gradePoints(), d.vetoes(), d.duplicateCheck(), d.indicators());
+    assertThat(problem(LIST, unnamed)).isEqualTo("测评体系名称：请填写");
+    assertThat(problem(null, unnamed)).as("a new system").isEqualTo("测评体系名称：请填写");
+    assertThat(problem(LIST, node(d, "Ⅱ-1-2", n -> named(n, "Ⅰ-2-1", n.name()))))
+        .as("a code used twice: where else, not a line").isEqualTo("指标 Ⅱ-1 下第 2 项：指标编号“Ⅰ-2-1”重复（与指标 Ⅰ-2 下第 1 项重复）");
+    assertThat(problem(LIST, node(d, "Ⅰ-2-1", n -> new SystemDraft.Node(n.code(), n.name(), "四分", n.method(), n.evidence(), n.grading(),
+        n.children())))).isEqualTo("指标 Ⅰ-2-1：分值 应为数字，实际为“四分”");
+    SystemDraft nextYear = new SystemDraft(d.name(), "明年", d.unitTypes(), d.gradePoints(), d.vetoes(), d.duplicateCheck(), d.indicators());
+    assertThat(problem(LIST, nextYear)).isEqualTo("起始年度：应为整数，实际为“明年”");
+    SystemDraft twice = rule(d, "Ⅰ-3-1", r -> r);
+    twice = node(twice, "Ⅰ-3-1", n -> new SystemDraft.Node(n.code(), n.name(), n.points(), n.method(),
+        List.of(n.evidence().get(0), n.evidence().get(0)), n.grading(), n.children()));
+    assertThat(problem(LIST, twice)).isEqualTo("指标 Ⅰ-3-1 的材料要求第2条：同一指标下类别“会议记录”重复（与材料要求第1条重复）");
+  }
+
+  /** The shipped Excel template holds a sample system: imported as it is, it is not put in force. */
+  @Test
+  @Order(11)
+  void theExcelTemplateImportedAsItIsIsNotSaved() {
+    SystemDraft template = systems.importWorkbook(new ByteArrayInputStream(systems.template()));
+    assertThat(template.name()).contains("示例");
+    int before = systems.list().size();
+    assertThatThrownBy(() -> systems.save("admin", null, 0, template, null, ConfigVersions.FROM_EXCEL))
+        .isInstanceOfSatisfying(ConfigException.class, e -> {
+          assertThat(e.place()).isEqualTo("测评体系名称");
+          assertThat(e.problem()).contains("“" + template.name() + "”仍是模板中的示例名称", "正式名称", "示例指标");
+        });
+    assertThat(systems.list()).hasSize(before).noneMatch(s -> s.name().contains("示例"));
+  }
+
+  /** The forms offer only choices that can be saved: no unit under itself, no new account for a deactivated unit. */
+  @Test
+  @Order(12)
+  void unitAndUserFormsOfferOnlyValidChoices() throws Exception {
+    unitAdministration.create("admin", "hx", "禾溪镇", "文明村镇", "county");
+    unitAdministration.create("admin", "hx-a", "禾溪镇甲村", "文明村镇", "hx");
+    unitAdministration.create("admin", "hx-a-1", "甲村一组", "文明村镇", "hx-a");
+    String parents = select(get("/admin/units?edit=hx", "admin").body(), "edit-parent");
+    assertThat(parents).contains("value=\"county\"").doesNotContain("value=\"hx\"", "value=\"hx-a\"", "value=\"hx-a-1\"");
+
+    accounts.create("admin", "hx-a-clerk", "甲村填报员", Role.CLERK, "hx-a", PASSWORD);
+    unitAdministration.deactivate("admin", "hx-a", "并入乙村");
+    String users = get("/admin/users", "admin").body();
+    assertThat(users).containsPattern("data-username=\"hx-a-clerk\"[\\s\\S]*?单位已停用");
+    assertThat(select(users, "new-unit")).containsPattern("<option value=\"hx-a\"\\s+disabled=\"disabled\">[^<]*禾溪镇甲村（已停用）</option>");
+    assertThat(select(get("/admin/units?edit=hx", "admin").body(), "new-parent")).contains("禾溪镇甲村（已停用）");
+    assertThatThrownBy(() -> accounts.create("admin", "hx-a-clerk2", "新填报员", Role.CLERK, "hx-a", PASSWORD))
+        .isInstanceOf(AccountService.AccountException.class).hasMessageContaining("单位“禾溪镇甲村”已停用");
+    assertThatThrownBy(() -> accounts.update("admin", "district-east", "城东街道办", Role.DISTRICT, "hx-a", true))
+        .as("nor moved to it").isInstanceOf(AccountService.AccountException.class).hasMessageContaining("已停用");
+    assertThat(accounts.update("admin", "hx-a-clerk", "甲村原填报员", Role.CLERK, "hx-a", true).displayName())
+        .as("an account keeps the unit it had").isEqualTo("甲村原填报员");
+  }
+
   // ---- helpers
+
+  /** The first {@code <select id=…>} of a page with its options. */
+  private static String select(String html, String id) {
+    int start = html.indexOf("<select id=\"" + id + "\"");
+    assertThat(start).as("select#" + id).isNotNegative();
+    return html.substring(start, html.indexOf("</select>", start));
+  }
+
+  /** What the editor shows for a refused draft. */
+  private String problem(String file, SystemDraft draft) {
+    ConfigException e = org.assertj.core.api.Assertions.catchThrowableOfType(ConfigException.class, () -> systems.yaml(file, draft));
+    assertThat(e).as("refused").isNotNull();
+    return e.describe();
+  }
+
+  private static SystemDraft.Node named(SystemDraft.Node n, String code, String name) {
+    return new SystemDraft.Node(code, name, n.points(), n.method(), n.evidence(), n.grading(), n.children());
+  }
+
+  /** The draft with one indicator replaced. */
+  private static SystemDraft node(SystemDraft d, String code, UnaryOperator<SystemDraft.Node> change) {
+    return new SystemDraft(d.name(), d.from(), d.unitTypes(), d.gradePoints(), d.vetoes(), d.duplicateCheck(),
+        d.indicators().stream().map(n -> node(n, code, change)).toList());
+  }
+
+  private static SystemDraft.Node node(SystemDraft.Node n, String code, UnaryOperator<SystemDraft.Node> change) {
+    SystemDraft.Node m = new SystemDraft.Node(n.code(), n.name(), n.points(), n.method(), n.evidence(), n.grading(),
+        n.children().stream().map(c -> node(c, code, change)).toList());
+    return n.code().equals(code) ? change.apply(m) : m;
+  }
+
+  private HttpResponse<String> post(String path, Object json) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(json)));
+    b.headers(Basic.auth("admin", PASSWORD));
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
 
   private Grade grade(String unit, int year) {
     return completeness.unit(unit, year).orElseThrow().indicators().stream().filter(i -> i.code().equals("Ⅰ-3-1")).findFirst()

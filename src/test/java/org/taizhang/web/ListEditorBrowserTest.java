@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -103,11 +104,26 @@ class ListEditorBrowserTest extends BrowserTests {
     bad.sendKeys("0");
     browser.findElement(By.id("save-button")).click();
     WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("editor-error")));
-    assertThat(error.getText()).isEqualTo("指标 " + MEETINGS + " 的材料要求第1条：最少份数（min） 应在 1 到 1000 之间，实际为 0");
+    assertThat(error.getText()).isEqualTo("指标 " + MEETINGS + " 的材料要求第1条：最少份数 应在 1 到 1000 之间，实际为 0");
     assertThat(rule().getAttribute("class")).contains("has-error");
     assertThat(browser.findElement(By.cssSelector(".ind-node[data-code='" + MEETINGS + "'] .inline-error")).getText())
         .as("the problem is also shown where it is").isEqualTo(error.getText());
     screenshot(SCREENSHOTS.resolve("list-editor-refused.png"));
+
+    // an indicator left without a name is named itself, by its code, and marked; without a code too, by its place
+    open("/admin/lists/edit?file=" + java.net.URLEncoder.encode(LIST, StandardCharsets.UTF_8));
+    empty(meetingNode().findElement(By.cssSelector(".ind-name-input")));
+    browser.findElement(By.id("save-button")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("editor-error"), "指标 " + MEETINGS + "：请填写指标名称"));
+    assertThat(browser.findElements(By.cssSelector(".ind-node.has-error"))).singleElement()
+        .satisfies(n -> assertThat(n.getAttribute("data-code")).isEqualTo(MEETINGS));
+    empty(meetingNode().findElement(By.cssSelector(".ind-code-input")));
+    browser.findElement(By.id("save-button")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("editor-error"), "指标 Ⅰ-3 下第 1 项：请填写指标编号和指标名称"));
+    WebElement marked = browser.findElement(By.cssSelector(".ind-node.has-error"));
+    assertThat(browser.findElements(By.cssSelector(".ind-node.has-error"))).as("the item, not its parent").hasSize(1);
+    assertThat(marked.getAttribute("data-code")).isEmpty();
+    assertThat(marked.findElement(By.cssSelector(".inline-error")).getText()).isEqualTo("指标 Ⅰ-3 下第 1 项：请填写指标编号和指标名称");
     assertThat(cell("edu").getText()).as("the saved list still judges").isEqualTo("D");
     assertThat(score("edu")).isEqualTo(scoreRaised);
 
@@ -144,6 +160,66 @@ class ListEditorBrowserTest extends BrowserTests {
     screenshot(SCREENSHOTS.resolve("admin-units.png"));
     open("/admin/categories");
     screenshot(SCREENSHOTS.resolve("admin-categories.png"));
+  }
+
+  /**
+   * The header: one row on a 1366 px laptop; on a phone one short row with the links folded behind
+   * 菜单, so that a page starts near the top; and the upload hint does not leave a character alone.
+   */
+  @Test
+  void theHeaderFitsALaptopInOneRowAndLeavesAPhonesScreenToThePage() throws Exception {
+    browser.manage().window().setSize(new Dimension(1366, 900));
+    signIn("admin", ADMIN_PASSWORD);
+    open("/admin/lists");
+    Map<String, Number> laptop = header();
+    assertThat(laptop.get("logoutTop").doubleValue()).as("退出 beside the links, not on a second row")
+        .isLessThan(laptop.get("navBottom").doubleValue());
+    assertThat(laptop.get("header").doubleValue()).isLessThanOrEqualTo(70);
+    screenshot(SCREENSHOTS.resolve("header-1366.png"));
+
+    // a phone: a headless window is never narrower than 500 px, so a browser that sees a phone's screen
+    browser.quit();
+    browser = Chromium.start(freshDirectory("chromium-phone-"), 390, 844, true);
+    wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20));
+    signIn("admin", ADMIN_PASSWORD);
+    open("/admin/lists");
+    Map<String, Number> phone = header();
+    assertThat(phone.get("width").intValue()).isEqualTo(390);
+    assertThat(phone.get("contentTop").doubleValue()).as("the page's heading starts near the top").isLessThanOrEqualTo(160);
+    assertThat(browser.findElement(By.id("nav")).isDisplayed()).as("the links are folded").isFalse();
+    assertThat(browser.findElement(By.id("logout")).isDisplayed()).as("退出 is at hand").isTrue();
+    screenshot(SCREENSHOTS.resolve("header-phone.png"));
+    WebElement menu = browser.findElement(By.id("nav-toggle"));
+    menu.click();
+    assertThat(menu.getAttribute("aria-expanded")).isEqualTo("true");
+    assertThat(browser.findElement(By.id("nav-config")).isDisplayed()).isTrue();
+    screenshot(SCREENSHOTS.resolve("header-phone-menu.png"));
+    clickAndWait(browser.findElement(By.cssSelector("#nav a[href='/upload']")));
+    // every line of the drop zone's hint holds more than a character or two
+    Object lines = browser.executeScript("""
+        const range = document.createRange();
+        range.selectNodeContents(document.querySelector('.dropzone-hint'));
+        return Array.from(range.getClientRects()).map(r => Math.round(r.width));""");
+    assertThat((List<?>) lines).isNotEmpty().allSatisfy(w -> assertThat(((Number) w).intValue()).isGreaterThan(40));
+    screenshot(SCREENSHOTS.resolve("upload-phone.png"));
+  }
+
+  /** Where the header's parts are, in CSS pixels. */
+  @SuppressWarnings("unchecked")
+  private Map<String, Number> header() {
+    return (Map<String, Number>) browser.executeScript("""
+        const box = s => document.querySelector(s).getBoundingClientRect();
+        return {header: box('.site-header').height, navBottom: box('#nav a').bottom, logoutTop: box('#logout').top,
+          contentTop: box('main h1').top, width: window.innerWidth};""");
+  }
+
+  /** Empties a field by typing, as a person does, so that the editor hears it. */
+  private static void empty(WebElement field) {
+    field.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.BACK_SPACE);
+  }
+
+  private WebElement meetingNode() {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ind-node[data-code='" + MEETINGS + "']")));
   }
 
   private WebElement rule() {

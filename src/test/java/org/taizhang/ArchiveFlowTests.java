@@ -12,6 +12,17 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,9 +162,9 @@ abstract class ArchiveFlowTests {
     long objects = storedObjects();
     long rows = documents.count();
     int clients = 16;
-    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(clients);
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
-    java.util.List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+    CyclicBarrier start = new CyclicBarrier(clients);
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<Future<HttpResponse<String>>> answers = new ArrayList<>();
     try {
       for (int i = 0; i < clients; i++) {
         int n = i;
@@ -162,14 +173,14 @@ abstract class ArchiveFlowTests {
           return upload("xinghe", "会议记录（第" + n + "次上传）.docx", content);
         }));
       }
-      java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
-      java.util.Set<Long> ids = new java.util.HashSet<>();
+      Map<Integer, Integer> statuses = new TreeMap<>();
+      Set<Long> ids = new HashSet<>();
       for (var a : answers) {
         HttpResponse<String> r = a.get();
         statuses.merge(r.statusCode(), 1, Integer::sum);
         ids.add(json(r).get("id").asLong());
       }
-      assertThat(statuses).as("one 201, the rest 200 duplicates").isEqualTo(java.util.Map.of(201, 1, 200, clients - 1));
+      assertThat(statuses).as("one 201, the rest 200 duplicates").isEqualTo(Map.of(201, 1, 200, clients - 1));
       assertThat(ids).as("every client is told the same document").hasSize(1);
     } finally {
       pool.shutdownNow();
@@ -195,7 +206,7 @@ abstract class ArchiveFlowTests {
         HttpResponse.BodyHandlers.ofString());
     assertThat(started.statusCode()).isEqualTo(302);
     JsonNode job = null;
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
       for (JsonNode j : json(get("/api/admin/jobs")).get("jobs")) {
         if (j.get("name").asString().equals("导入目录") && !j.get("state").asString().equals("RUNNING")) {

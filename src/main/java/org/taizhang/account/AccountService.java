@@ -1,20 +1,26 @@
 package org.taizhang.account;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditLog;
+import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
 import org.taizhang.unit.UnitTree;
 
@@ -23,14 +29,14 @@ import org.taizhang.unit.UnitTree;
 public class AccountService {
   public static final int MIN_PASSWORD_LENGTH = 10;
   /** How precisely a token's “last used” is kept. */
-  private static final java.time.Duration TOUCH_EVERY = java.time.Duration.ofMinutes(1);
-  private final java.util.Map<String, Instant> lastTouched = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+  private final Map<String, Instant> lastTouched = new ConcurrentHashMap<>();
   private static final String TOKEN_PREFIX = "tz_";
   /**
    * What a user name may be: Chinese names (张三, 阿依古丽·买买提) as well as Latin ones. No spaces,
    * slashes or other marks, so that a name is one word in an address, a header and the audit log.
    */
-  private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[\\p{IsHan}A-Za-z0-9_.\\-·]{2,64}");
+  private static final Pattern USERNAME = Pattern.compile("[\\p{IsHan}A-Za-z0-9_.\\-·]{2,64}");
 
   private final AccountRepository accounts;
   private final UnitRepository units;
@@ -100,7 +106,7 @@ public class AccountService {
   }
 
   /** How long the account's sign-in stays refused after repeated failures; zero when it is not. */
-  public java.time.Duration lockedFor(String username) {
+  public Duration lockedFor(String username) {
     return throttle.lockedFor(username);
   }
 
@@ -165,7 +171,7 @@ public class AccountService {
       return Scope.NOTHING;
     }
     if (a.role() == Role.CLERK) {
-      return Scope.of(java.util.Set.of(a.unitCode()));
+      return Scope.of(Set.of(a.unitCode()));
     }
     return Scope.of(new UnitTree(units.findAll()).subtree(a.unitCode()));
   }
@@ -196,7 +202,7 @@ public class AccountService {
       return null;
     }
     if (unit != null) {
-      org.taizhang.unit.Unit u = units.find(unit).orElseThrow(() -> new AccountException("单位不存在：" + unit));
+      Unit u = units.find(unit).orElseThrow(() -> new AccountException("单位不存在：" + unit));
       if (!u.active() && !unit.equals(kept)) {
         throw new AccountException("单位“" + u.name() + "”已停用，不能为其新建账号或把账号划入该单位；如仍需使用，请先在“单位管理”中重新启用");
       }

@@ -2,16 +2,17 @@ package org.taizhang.account;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -21,6 +22,7 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.taizhang.audit.AuditLog;
 
 /**
  * Who may reach which route. Role checks live here; scope checks (which units) live where data is
@@ -35,7 +37,7 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain securityFilterChain(HttpSecurity http, AccountService accounts, AccountUserDetailsService users,
-      AuthenticationManager authenticationManager, org.taizhang.audit.AuditLog audit) throws Exception {
+      AuthenticationManager authenticationManager, AuditLog audit) throws Exception {
     String[] reviewers = {"ADMIN", "DISTRICT", "REVIEWER"};
     String[] handIn = {"ADMIN", "CLERK"};
     http.authenticationManager(authenticationManager)
@@ -89,7 +91,7 @@ class SecurityConfiguration {
     return (request, response, e) -> json(response, HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", "当前账号无权执行此操作");
   }
 
-  private static void json(HttpServletResponse response, int status, String code, String message) throws java.io.IOException {
+  private static void json(HttpServletResponse response, int status, String code, String message) throws IOException {
     response.setStatus(status);
     response.setContentType("application/json;charset=UTF-8");
     response.getWriter().write("{\"error\":\"" + code + "\",\"message\":\"" + message + "\"}");

@@ -3,9 +3,14 @@ package org.taizhang.archive;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -116,7 +121,7 @@ public class DocumentRepository {
 
   /** Every version of a document, newest first, following the chain both ways. */
   public List<Document> versions(long id) {
-    List<Document> out = new java.util.ArrayList<>();
+    List<Document> out = new ArrayList<>();
     Optional<Document> at = find(id);
     while (at.isPresent() && at.get().lifecycle().supersededBy() != null && out.size() < 1000) {
       at = find(at.get().lifecycle().supersededBy());
@@ -151,7 +156,7 @@ public class DocumentRepository {
    * deadline lies before that day (overdue).
    */
   public record ReviewSelection(ReviewStatus status, Set<String> units, String category, Integer year,
-      boolean resubmittedOnly, java.time.LocalDate deadlineBefore) {
+      boolean resubmittedOnly, LocalDate deadlineBefore) {
     public static final String UNCATEGORIZED = "_none";
   }
 
@@ -166,7 +171,7 @@ public class DocumentRepository {
       return new ReviewPage(List.of(), 0);
     }
     StringBuilder where = new StringBuilder(" from document where " + CURRENT + " and review_status = :status");
-    java.util.Map<String, Object> params = new java.util.HashMap<>();
+    Map<String, Object> params = new HashMap<>();
     params.put("status", s.status().name());
     if (s.units() != null) {
       where.append(" and unit_code in (:units)");
@@ -220,7 +225,7 @@ public class DocumentRepository {
   }
 
   /** What a document is: category, title, date, archive year and the period it states (null: none). */
-  public void setDescription(long id, String category, String title, java.time.LocalDate date, int year, ChineseDates.Period period) {
+  public void setDescription(long id, String category, String title, LocalDate date, int year, ChineseDates.Period period) {
     jdbc.sql("update document set category = ?, title = ?, doc_date = ?, archive_year = ?, period_start = ?, period_end = ? where id = ?")
         .params(category, title, date, year, period == null ? null : period.first(), period == null ? null : period.last(), id)
         .update();
@@ -230,14 +235,14 @@ public class DocumentRepository {
    * Replaces a document's text with a later reading of the same file (OCR of a scan); a document
    * without a date takes {@code date}, the one the new text states.
    */
-  public Document replaceText(long id, String text, boolean truncated, java.time.LocalDate date) {
+  public Document replaceText(long id, String text, boolean truncated, LocalDate date) {
     jdbc.sql("update document set text_content = ?, text_chars = ?, text_truncated = ?, doc_date = coalesce(doc_date, ?) where id = ?")
         .params(text, text.length(), truncated, date, id)
         .update();
     return find(id).orElseThrow();
   }
 
-  public void setDeleted(long id, java.time.Instant at, String by) {
+  public void setDeleted(long id, Instant at, String by) {
     jdbc.sql("update document set deleted_at = ?, deleted_by = ? where id = ?")
         .params(at == null ? null : Timestamp.from(at), by, id)
         .update();
@@ -290,7 +295,7 @@ public class DocumentRepository {
         rs.getString("unit_code"),
         rs.getString("category"),
         rs.getString("title"),
-        rs.getObject("doc_date", java.time.LocalDate.class),
+        rs.getObject("doc_date", LocalDate.class),
         rs.getInt("archive_year"),
         rs.getString("file_name"),
         rs.getString("media_type"),
@@ -310,14 +315,14 @@ public class DocumentRepository {
         rs.getString("uploaded_by"),
         rs.getTimestamp("uploaded_at").toInstant(),
         new Review(ReviewStatus.valueOf(rs.getString("review_status")), rs.getString("review_reason"),
-            rs.getObject("review_deadline", java.time.LocalDate.class), rs.getString("reviewed_by"), instant(rs.getTimestamp("reviewed_at"))),
+            rs.getObject("review_deadline", LocalDate.class), rs.getString("reviewed_by"), instant(rs.getTimestamp("reviewed_at"))),
         new Lifecycle((Long) rs.getObject("supersedes_id", Long.class), (Long) rs.getObject("superseded_by", Long.class),
             instant(rs.getTimestamp("deleted_at")), rs.getString("deleted_by")),
-        period(rs.getObject("period_start", java.time.LocalDate.class), rs.getObject("period_end", java.time.LocalDate.class)));
+        period(rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class)));
   }
 
   /** A stored period; a half-written or reversed one (edited by hand in the database) counts as none. */
-  private static ChineseDates.Period period(java.time.LocalDate first, java.time.LocalDate last) {
+  private static ChineseDates.Period period(LocalDate first, LocalDate last) {
     return first == null || last == null || last.isBefore(first) ? null : new ChineseDates.Period(first, last);
   }
 
@@ -325,7 +330,7 @@ public class DocumentRepository {
     return t == null ? null : Timestamp.valueOf(t);
   }
 
-  private static java.time.Instant instant(Timestamp t) {
+  private static Instant instant(Timestamp t) {
     return t == null ? null : t.toInstant();
   }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.taizhang.config.ChinesePunctuation;
 import org.taizhang.config.ConfigException;
 import org.taizhang.config.ConfigLines;
+import org.taizhang.config.ConfigText;
 
 /**
  * The categories and unit types an office works with. Unit types come from {@code unit-types.txt};
@@ -56,7 +57,7 @@ public final class Catalog {
   }
 
   private static List<Category> readCategories(Path file) {
-    return parseCategories(file, org.taizhang.config.ConfigText.read(file));
+    return parseCategories(file, ConfigText.read(file));
   }
 
   /**

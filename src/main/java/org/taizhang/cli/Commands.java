@@ -3,16 +3,24 @@ package org.taizhang.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditLog;
+import org.taizhang.backup.BackupCommand;
+import org.taizhang.backup.RestoreCommand;
+import org.taizhang.completeness.CompletenessBenchmark;
+import org.taizhang.config.ConfigException;
 import org.taizhang.index.IndexMaintenance;
 import org.taizhang.ingest.FolderImporter;
 import org.taizhang.ingest.ImportSummary;
+import org.taizhang.ingest.IngestBenchmark;
 import org.taizhang.job.Job;
 import org.taizhang.job.Jobs;
 import org.taizhang.sample.SampleArchiveGenerator;
+import org.taizhang.search.RelevanceEvaluation;
+import org.taizhang.search.SearchBenchmark;
 
 /** The operator commands: folder import, index rebuild, and the sample/benchmark corpus generator. */
 @Component
@@ -97,25 +105,25 @@ public class Commands {
   }
 
   public static int runWithoutContext(String[] args) {
-    String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
     if (args[0].equals("backup")) {
-      return org.taizhang.backup.BackupCommand.run(rest);
+      return BackupCommand.run(rest);
     }
     if (args[0].equals("restore")) {
-      return org.taizhang.backup.RestoreCommand.run(rest);
+      return RestoreCommand.run(rest);
     }
     if (args[0].equals("benchmark-search")) {
-      return benchmark(() -> org.taizhang.search.SearchBenchmark.main(rest));
+      return benchmark(() -> SearchBenchmark.main(rest));
     }
     if (args[0].equals("benchmark-ingest")) {
-      return benchmark(() -> org.taizhang.ingest.IngestBenchmark.main(rest));
+      return benchmark(() -> IngestBenchmark.main(rest));
     }
     if (args[0].equals("evaluate-relevance")) {
-      org.taizhang.search.RelevanceEvaluation.main(rest);
+      RelevanceEvaluation.main(rest);
       return 0;
     }
     if (args[0].equals("benchmark-completeness")) {
-      org.taizhang.completeness.CompletenessBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      CompletenessBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
       return 0;
     }
     if (args[0].equals("generate-sample")) {
@@ -123,7 +131,7 @@ public class Commands {
         return usage(System.err);
       }
       try {
-        SampleArchiveGenerator.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+        SampleArchiveGenerator.main(Arrays.copyOfRange(args, 1, args.length));
         return 0;
       } catch (Exception e) {
         System.err.println("生成失败：" + e.getMessage());
@@ -155,7 +163,7 @@ public class Commands {
       return "数据目录正被运行中的服务使用：请先停止服务，再执行此命令。";
     }
     for (Throwable c = e; c != null; c = c.getCause()) {
-      if (c instanceof org.taizhang.config.ConfigException) {
+      if (c instanceof ConfigException) {
         return "配置文件有误：" + c.getMessage();
       }
     }

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -38,8 +39,8 @@ class CompletenessApiErrors {
   }
 
   /** Access decisions are Spring Security's; rethrown so its handlers answer 401/403. */
-  @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
-  void accessDenied(org.springframework.security.access.AccessDeniedException e) {
+  @ExceptionHandler(AccessDeniedException.class)
+  void accessDenied(AccessDeniedException e) {
     throw e;
   }
 

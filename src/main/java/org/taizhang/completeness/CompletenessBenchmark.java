@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -92,7 +93,7 @@ public final class CompletenessBenchmark {
     model.load(units, facts);
     long loaded = System.nanoTime();
     int evaluated = 0;
-    List<Integer> years = lists.years(java.time.Year.now().getValue());
+    List<Integer> years = lists.years(Year.now().getValue());
     for (int y : years) {
       evaluated += model.units(y, null).size();
     }

@@ -3,7 +3,9 @@ package org.taizhang.completeness;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -12,9 +14,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.taizhang.account.Caller;
 import org.taizhang.archive.Document;
 import org.taizhang.archive.DocumentChanged;
@@ -25,6 +29,7 @@ import org.taizhang.catalog.Catalog;
 import org.taizhang.index.ChineseAnalysis;
 import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
+import org.taizhang.unit.UnitsChanged;
 
 /**
  * Which units lack which evidence for their evaluation system, indicator by indicator, kept current
@@ -37,7 +42,7 @@ import org.taizhang.unit.UnitRepository;
  * FORBIDDEN for a role that may not act, INVALID_REQUEST for bad input.
  */
 @Service
-public class CompletenessService implements SmartInitializingSingleton, org.springframework.beans.factory.DisposableBean {
+public class CompletenessService implements SmartInitializingSingleton, DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(CompletenessService.class);
   private static final long LOAD_WAIT_SECONDS = 120;
   private static final long CURRENT_WAIT_SECONDS = 30;
@@ -61,7 +66,7 @@ public class CompletenessService implements SmartInitializingSingleton, org.spri
    */
   private final Object updates = new Object();
   /** Documents changed and not yet applied, in order; while the model loads they wait here too. */
-  private final Set<Long> changed = new java.util.LinkedHashSet<>();
+  private final Set<Long> changed = new LinkedHashSet<>();
   /** Changes announced so far, and how many of them the model reflects. */
   private long announced;
   private long applied;
@@ -268,8 +273,8 @@ public class CompletenessService implements SmartInitializingSingleton, org.spri
   }
 
   /** Units were added, moved, retyped or (de)activated: verdicts and ranks follow once the change is committed. */
-  @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
-  void unitsChanged(org.taizhang.unit.UnitsChanged event) {
+  @TransactionalEventListener(fallbackExecution = true)
+  void unitsChanged(UnitsChanged event) {
     recomputeAll();
   }
 
@@ -304,7 +309,7 @@ public class CompletenessService implements SmartInitializingSingleton, org.spri
    * would start or stop being judged ({@code when} begins that sentence: “保存后”). Nothing in
    * force changes.
    */
-  ListPreview preview(RequiredLists candidate, java.util.Collection<String> unitTypes, String when) {
+  ListPreview preview(RequiredLists candidate, Collection<String> unitTypes, String when) {
     awaitCurrent();
     boolean reread = !extractor.covers(candidate.contentLabels(), candidate.duplicateCheckCategories());
     List<EvidenceFact> facts = null;

@@ -3,6 +3,7 @@ package org.taizhang.completeness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One evaluation system (测评体系), as kept in versions and seeded from a file of
@@ -43,9 +44,9 @@ public record EvaluationSystem(
   }
 
   /** The last year it is in force for any of its types, or empty while it is in force for one of them. */
-  public java.util.Optional<Integer> lastYear() {
+  public Optional<Integer> lastYear() {
     if (unitTypes.stream().anyMatch(t -> !replacedFrom.containsKey(t))) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     return replacedFrom.values().stream().max(Integer::compare).map(y -> y - 1);
   }
@@ -77,7 +78,7 @@ public record EvaluationSystem(
     return p == null ? 0 : p;
   }
 
-  public java.util.Optional<VetoItem> veto(String code) {
+  public Optional<VetoItem> veto(String code) {
     return vetoes.stream().filter(v -> v.code().equals(code)).findFirst();
   }
 

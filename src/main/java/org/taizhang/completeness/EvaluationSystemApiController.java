@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.taizhang.account.Caller;
 import org.taizhang.config.ConfigException;
 import org.taizhang.config.ConfigVersions;
@@ -111,8 +113,8 @@ class EvaluationSystemApiController {
     return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "STALE_VERSION", "message", e.getMessage()));
   }
 
-  @ExceptionHandler({org.springframework.http.converter.HttpMessageNotReadableException.class,
-      org.springframework.web.multipart.support.MissingServletRequestPartException.class})
+  @ExceptionHandler({HttpMessageNotReadableException.class,
+      MissingServletRequestPartException.class})
   ResponseEntity<Map<String, Object>> unreadableRequest(Exception e) {
     return ResponseEntity.badRequest().body(Map.of("error", "INVALID_REQUEST", "message", "请求格式有误：内容不是有效的 JSON，或缺少文件"));
   }

@@ -6,10 +6,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.taizhang.audit.AuditAction;
@@ -64,9 +70,9 @@ public class EvaluationSystems implements CategoryUsage {
 
   public Options options() {
     return new Options(catalog.categories(), List.copyOf(catalog.unitTypes()), RequiredListParser.METHODS,
-        java.util.Arrays.stream(EvaluationSystem.Period.values()).map(EvaluationSystem.Period::label).toList(),
-        java.util.Arrays.stream(EvaluationSystem.EvidenceWindow.values()).map(EvaluationSystem.EvidenceWindow::label).toList(),
-        java.util.Arrays.stream(EvaluationSystem.EvidenceKind.values()).map(EvaluationSystem.EvidenceKind::label).toList());
+        Arrays.stream(EvaluationSystem.Period.values()).map(EvaluationSystem.Period::label).toList(),
+        Arrays.stream(EvaluationSystem.EvidenceWindow.values()).map(EvaluationSystem.EvidenceWindow::label).toList(),
+        Arrays.stream(EvaluationSystem.EvidenceKind.values()).map(EvaluationSystem.EvidenceKind::label).toList());
   }
 
   public List<Summary> list() {
@@ -85,7 +91,7 @@ public class EvaluationSystems implements CategoryUsage {
   /** Systems taken out of force, newest removal first: their history stays, and a rollback brings one back. */
   public List<ConfigVersions.Version> removed() {
     return versions.latest(RequiredListStore.PREFIX).stream().filter(ConfigVersions.Version::removed)
-        .sorted(java.util.Comparator.comparing(ConfigVersions.Version::at).reversed()).toList();
+        .sorted(Comparator.comparing(ConfigVersions.Version::at).reversed()).toList();
   }
 
   /** The file name of a version's key (“required-lists/文明单位.yaml” → “文明单位.yaml”). */
@@ -127,8 +133,8 @@ public class EvaluationSystems implements CategoryUsage {
     return readable(text);
   }
 
-  private static final java.util.regex.Pattern CATEGORY_KEY = java.util.regex.Pattern.compile("(?:category|duplicate-check)\\s*[:：]");
-  private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[a-z][a-z0-9-]*");
+  private static final Pattern CATEGORY_KEY = Pattern.compile("(?:category|duplicate-check)\\s*[:：]");
+  private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9-]*");
 
   /**
    * The text with the names of the categories its lines give by code, as a comment at the end
@@ -139,10 +145,10 @@ public class EvaluationSystems implements CategoryUsage {
     StringBuilder out = new StringBuilder(yaml.length() + 256);
     for (String line : yaml.split("\n", -1)) {
       out.append(line);
-      java.util.regex.Matcher key = CATEGORY_KEY.matcher(line);
+      Matcher key = CATEGORY_KEY.matcher(line);
       if (!line.contains("#") && key.find()) {
         List<String> names = new ArrayList<>();
-        java.util.regex.Matcher code = CODE.matcher(line);
+        Matcher code = CODE.matcher(line);
         while (code.find()) {
           String c = code.group();
           catalog.category(c).filter(x -> x.code().equals(c)).ifPresent(x -> names.add(x.name()));
@@ -181,8 +187,8 @@ public class EvaluationSystems implements CategoryUsage {
   }
 
   /** The unit types a new version of {@code file} concerns: those it applies to, and those the version in force applies to. */
-  private java.util.Set<String> concerned(String file, EvaluationSystem next) {
-    java.util.Set<String> out = new java.util.LinkedHashSet<>(next.unitTypes());
+  private Set<String> concerned(String file, EvaluationSystem next) {
+    Set<String> out = new LinkedHashSet<>(next.unitTypes());
     store.current().bySystemFile(file).ifPresent(now -> out.addAll(now.unitTypes()));
     return out;
   }

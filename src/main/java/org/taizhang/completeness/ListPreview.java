@@ -2,12 +2,14 @@ package org.taizhang.completeness;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.IntFunction;
 
 /**
@@ -72,7 +74,7 @@ public record ListPreview(List<Integer> years, List<String> unitTypes, int units
    */
   static ListPreview compare(Collection<Integer> yearsBefore, Collection<Integer> yearsAfter, Collection<String> unitTypes,
       IntFunction<List<UnitCompleteness>> before, IntFunction<List<UnitCompleteness>> after, boolean reread, String when) {
-    java.util.TreeSet<Integer> years = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+    TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
     years.addAll(yearsBefore);
     years.addAll(yearsAfter);
     Set<String> types = Set.copyOf(unitTypes);
@@ -91,7 +93,7 @@ public record ListPreview(List<Integer> years, List<String> unitTypes, int units
         }
       }
     }
-    changes.sort(java.util.Comparator.comparing((UnitChange c) -> -c.year()).thenComparing(UnitChange::unitType)
+    changes.sort(Comparator.comparing((UnitChange c) -> -c.year()).thenComparing(UnitChange::unitType)
         .thenComparing(UnitChange::unit));
     List<Integer> starting = yearsAfter.stream().filter(y -> !yearsBefore.contains(y)).sorted().toList();
     List<Integer> ending = yearsBefore.stream().filter(y -> !yearsAfter.contains(y)).sorted().toList();

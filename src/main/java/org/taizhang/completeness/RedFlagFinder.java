@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -87,7 +88,7 @@ final class RedFlagFinder {
    * is named as the source, but only in {@link RedFlag.Source}: whoever may not see that unit reads
    * that the text is highly similar to another unit's material, no more.
    */
-  private java.util.Optional<RedFlag> nearCopy(EvidenceFact f, Map<Long, Double> near, LongFunction<EvidenceFact> fact,
+  private Optional<RedFlag> nearCopy(EvidenceFact f, Map<Long, Double> near, LongFunction<EvidenceFact> fact,
       Function<String, Unit> unit) {
     EvidenceFact source = null;
     double similarity = 0;
@@ -99,14 +100,14 @@ final class RedFlagFinder {
       }
     }
     if (source == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     String percent = "相似度约 " + Math.round(similarity * 100) + "%";
     String own = name(f) + "《" + f.title() + "》";
     Unit u = unit.apply(source.unit());
     String who = u == null ? source.unit() : u.name() + "（" + source.unit() + "）";
     String full = own + "与" + who + source.year() + "年在先的《" + source.title() + "》几乎相同（" + percent + "），疑为照抄";
-    return java.util.Optional.of(new RedFlag(NEAR_DUPLICATE, own + "与其他单位的材料高度相似，" + percent, List.of(f.id()),
+    return Optional.of(new RedFlag(NEAR_DUPLICATE, own + "与其他单位的材料高度相似，" + percent, List.of(f.id()),
         new RedFlag.Source(source.unit(), source.id(), full)));
   }
 

@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.catalog.Category;
@@ -98,7 +100,7 @@ final class RequiredListParser {
   /** Where each indicator code was first used: its line and its place in words. */
   private final Map<String, Use> codes = new LinkedHashMap<>();
   /** The key node of every value node read through {@link #keys}, to point at "evidence:" rather than its first item. */
-  private final Map<Node, ScalarNode> keyOf = new java.util.IdentityHashMap<>();
+  private final Map<Node, ScalarNode> keyOf = new IdentityHashMap<>();
   /** Where in the system the node being read is, in words; null at the top. */
   private String place;
 
@@ -427,7 +429,7 @@ final class RequiredListParser {
         throw error(t.getKeyNode(), "键必须是文字");
       }
       if (!allowed.contains(key.getValue())) {
-        throw error(key, "未知的键“" + key.getValue() + "”（此处可用：" + String.join(", ", new java.util.TreeSet<>(allowed)) + "）");
+        throw error(key, "未知的键“" + key.getValue() + "”（此处可用：" + String.join(", ", new TreeSet<>(allowed)) + "）");
       }
       if (out.put(key.getValue(), t.getValueNode()) != null) {
         throw error(key, "键“" + key.getValue() + "”重复");

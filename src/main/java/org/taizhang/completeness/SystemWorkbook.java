@@ -2,6 +2,7 @@ package org.taizhang.completeness;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -18,6 +20,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.taizhang.catalog.Catalog;
 import org.taizhang.completeness.EvaluationSystem.EvidenceKind;
 import org.taizhang.completeness.EvaluationSystem.EvidenceRule;
 import org.taizhang.completeness.EvaluationSystem.EvidenceWindow;
@@ -106,7 +109,7 @@ final class SystemWorkbook {
       help(wb, st);
       return Sheets.bytes(wb);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -114,7 +117,7 @@ final class SystemWorkbook {
    * An example to fill in: one first-level indicator with a document-review and a field-inspection
    * leaf, under a name that says 示例, so that the template imported unchanged cannot be saved.
    */
-  static byte[] template(org.taizhang.catalog.Catalog catalog) {
+  static byte[] template(Catalog catalog) {
     String type = catalog.unitTypes().contains("文明单位") ? "文明单位" : catalog.unitTypes().iterator().next();
     String meeting = catalog.category("meeting").orElse(catalog.categories().get(0)).code();
     String yaml = """
@@ -400,7 +403,7 @@ final class SystemWorkbook {
 
   private static SystemDraft.Grading grading(String text, Path file, int line, String place) {
     Map<String, String> found = new HashMap<>();
-    Matcher m = GRADE.matcher(text.toUpperCase(java.util.Locale.ROOT));
+    Matcher m = GRADE.matcher(text.toUpperCase(Locale.ROOT));
     while (m.find()) {
       found.putIfAbsent(m.group(1), m.group(2));
     }
@@ -436,7 +439,7 @@ final class SystemWorkbook {
       } else if (key.equals(INFO_TYPES)) {
         split(value).forEach(types::add);
       } else if (key.startsWith("等级折算")) {
-        Matcher m = GRADE.matcher(value.toUpperCase(java.util.Locale.ROOT));
+        Matcher m = GRADE.matcher(value.toUpperCase(Locale.ROOT));
         while (m.find()) {
           grades.put(m.group(1), m.group(2));
         }

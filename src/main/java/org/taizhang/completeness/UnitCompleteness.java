@@ -1,6 +1,7 @@
 package org.taizhang.completeness;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -86,6 +87,6 @@ public record UnitCompleteness(
     if (d == Math.rint(d) && Math.abs(d) < 1e15) {
       return String.valueOf((long) d);
     }
-    return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
   }
 }

@@ -1,5 +1,7 @@
 package org.taizhang.config;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -111,7 +113,7 @@ public class ConfigVersions {
     jdbc.sql("insert into config_seed(config_key, content_hash, seeded_at) values (?, ?, ?)").params(key, hash, stored(at)).update();
   }
 
-  private static Version map(java.sql.ResultSet rs) throws java.sql.SQLException {
+  private static Version map(ResultSet rs) throws SQLException {
     return new Version(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
         rs.getObject(7, LocalDateTime.class).toInstant(ZoneOffset.UTC));
   }

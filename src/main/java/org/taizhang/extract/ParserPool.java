@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -401,7 +402,7 @@ public final class ParserPool implements AutoCloseable {
         return reply.get(dead ? 2 : 30, TimeUnit.SECONDS);
       } catch (ExecutionException e) {
         throw (Died) e.getCause();
-      } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+      } catch (InterruptedException | TimeoutException e) {
         throw new Died(Cause.CRASH, false, false, "parser process unreachable");
       }
     }

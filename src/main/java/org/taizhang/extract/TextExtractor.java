@@ -9,8 +9,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
+import org.apache.tika.detect.EncodingDetector;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.io.TikaInputStream;
@@ -146,7 +148,7 @@ public final class TextExtractor {
     BodyContentHandler handler = new BodyContentHandler(maxChars);
     ParseContext context = new ParseContext();
     context.set(Parser.class, parser);
-    context.set(org.apache.tika.detect.EncodingDetector.class, new ChineseTextEncodingDetector());
+    context.set(EncodingDetector.class, new ChineseTextEncodingDetector());
     PDFParserConfig pdf = new PDFParserConfig();
     pdf.setExtractInlineImages(false);
     TesseractOCRConfig tesseract = new TesseractOCRConfig();
@@ -191,7 +193,7 @@ public final class TextExtractor {
     }
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof EncryptedDocumentException
-          || c instanceof org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException
+          || c instanceof InvalidPasswordException
           || c.getClass().getName().equals("org.apache.poi.EncryptedDocumentException")) {
         return new ExtractionException(ExtractionFailure.ENCRYPTED, String.valueOf(c.getMessage()), t);
       }

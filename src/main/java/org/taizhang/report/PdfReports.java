@@ -1,6 +1,7 @@
 package org.taizhang.report;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -109,7 +110,7 @@ public class PdfReports {
         return pdf.finish(c.unitName() + " · " + c.year() + "年度台账完整性报告");
       }
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -220,7 +221,7 @@ public class PdfReports {
         return pdf.finish(c.unitName() + " · " + c.year() + "年度档案目录");
       }
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -1,12 +1,14 @@
 package org.taizhang.report;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.taizhang.account.Caller;
 import org.taizhang.completeness.CompletenessService;
+import org.taizhang.completeness.UnitCompleteness;
 import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitTree;
 
@@ -48,8 +50,8 @@ public final class ReportRequests {
 
   /** The units the caller sees that have units below them (also seen): the choices of the 上级单位 filter. */
   public static List<UnitTree.Node> parents(List<Unit> visible) {
-    Set<String> withChildren = new java.util.HashSet<>();
-    Set<String> codes = new java.util.HashSet<>();
+    Set<String> withChildren = new HashSet<>();
+    Set<String> codes = new HashSet<>();
     visible.forEach(u -> codes.add(u.code()));
     visible.forEach(u -> {
       if (u.parentCode() != null && codes.contains(u.parentCode())) {
@@ -66,7 +68,7 @@ public final class ReportRequests {
   public static Matrix matrix(CompletenessService completeness, Caller caller, List<Unit> visible, int year, String type,
       String parent, Matrix.Sort sort) {
     Set<String> subtree = parent == null ? null : new UnitTree(visible).subtree(parent);
-    List<org.taizhang.completeness.UnitCompleteness> rows = completeness.units(year, type).stream()
+    List<UnitCompleteness> rows = completeness.units(year, type).stream()
         .filter(u -> caller.sees(u.unit())).map(u -> u.forReader(caller::sees)).toList();
     return Matrix.of(rows, caller::sees, type, subtree, sort);
   }

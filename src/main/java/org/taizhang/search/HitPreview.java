@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.Query;
@@ -44,7 +45,7 @@ public class HitPreview {
 
     /** Numbers of the marks the page lists as plain links (for use without JavaScript): the first {@value #ANCHORS}. */
     public List<Integer> anchors() {
-      return java.util.stream.IntStream.rangeClosed(1, Math.min(hits, ANCHORS)).boxed().toList();
+      return IntStream.rangeClosed(1, Math.min(hits, ANCHORS)).boxed().toList();
     }
 
     /** More marks than {@link #anchors()} lists. */

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -626,7 +627,7 @@ class QueryFactory {
    * common characters.)
    */
   private List<Token> acrossWordBoundaries(String text, List<Token> tokens) {
-    Set<Integer> boundaries = new java.util.HashSet<>();
+    Set<Integer> boundaries = new HashSet<>();
     try (TokenStream ts = analysis.wordAnalyzer().tokenStream(DocumentFields.TEXT_WORDS, text)) {
       OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       ts.reset();

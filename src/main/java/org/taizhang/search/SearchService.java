@@ -2,13 +2,15 @@ package org.taizhang.search;
 
 import java.io.IOException;
 import java.text.BreakIterator;
-import java.util.Locale;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
@@ -19,21 +21,22 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.util.BytesRef;
-import org.taizhang.account.Scope;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
 import org.springframework.stereotype.Service;
+import org.taizhang.account.Scope;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.index.ChineseAnalysis;
 import org.taizhang.index.DocumentFields;
@@ -95,13 +98,13 @@ public class SearchService {
       int from = (request.page() - 1) * request.size();
       ScoreDoc[] all = top.scoreDocs;
       int to = Math.min(all.length, from + request.size());
-      ScoreDoc[] page = from >= to ? new ScoreDoc[0] : java.util.Arrays.copyOfRange(all, from, to);
+      ScoreDoc[] page = from >= to ? new ScoreDoc[0] : Arrays.copyOfRange(all, from, to);
       TopDocs pageDocs = new TopDocs(top.totalHits, page);
       String[] snippets = snippets(view.searcher(), strict == null ? query : withFilters(strict, request, scope), query, pageDocs, !ranked);
       StoredFields stored = view.searcher().storedFields();
       List<SearchResult.Hit> hits = new ArrayList<>();
       for (int i = 0; i < page.length; i++) {
-        org.apache.lucene.document.Document d = stored.document(page[i].doc);
+        Document d = stored.document(page[i].doc);
         String unit = d.get(DocumentFields.UNIT);
         String category = d.get(DocumentFields.CATEGORY);
         var dateField = d.getField(DocumentFields.DATE);
@@ -162,7 +165,7 @@ public class SearchService {
    * Snippets marked by {@code query}; for the documents it finds nothing to mark in, by {@code wider}
    * (the query that found them, with the words' parts close together).
    */
-  private String[] snippets(org.apache.lucene.search.IndexSearcher searcher, Query query, Query wider, TopDocs docs, boolean browse)
+  private String[] snippets(IndexSearcher searcher, Query query, Query wider, TopDocs docs, boolean browse)
       throws IOException {
     if (docs.scoreDocs.length == 0) {
       return new String[0];

@@ -4,9 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Row;
@@ -23,7 +25,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * one look for headers and cells, and cells read as the text Excel shows, whatever their type.
  */
 public final class Sheets {
-  private static final DataFormatter FORMAT = new DataFormatter(java.util.Locale.ROOT);
+  private static final DataFormatter FORMAT = new DataFormatter(Locale.ROOT);
 
   private Sheets() {}
 
@@ -129,7 +131,7 @@ public final class Sheets {
     if (c == null) {
       return "";
     }
-    String s = c.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA
+    String s = c.getCellType() == CellType.FORMULA
         ? FORMAT.formatCellValue(c, c.getSheet().getWorkbook().getCreationHelper().createFormulaEvaluator())
         : FORMAT.formatCellValue(c);
     return s.replace('\r', '\n').strip();

@@ -1,6 +1,7 @@
 package org.taizhang.time;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -28,7 +29,7 @@ public final class OfficeTime {
   public static Clock clock(String zone) {
     try {
       return Clock.system(ZoneId.of(zone == null ? "" : zone.strip()));
-    } catch (java.time.DateTimeException e) {
+    } catch (DateTimeException e) {
       throw new IllegalArgumentException("taizhang.time-zone 设置有误：“" + zone + "”不是有效的时区名称（例如 Asia/Shanghai）", e);
     }
   }

@@ -2,6 +2,7 @@ package org.taizhang.unit;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -256,7 +257,7 @@ public class UnitAdministration {
       sheet.createFreezePane(0, 1);
       return Sheets.bytes(wb);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -1,5 +1,10 @@
 package org.taizhang.unit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,14 +36,14 @@ public class UnitRepository {
     return jdbc.sql("select " + COLUMNS + " from unit where code = ?").param(code).query(UnitRepository::map).optional();
   }
 
-  private static Unit map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+  private static Unit map(ResultSet rs, int n) throws SQLException {
     return new Unit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5));
   }
 
   /** Deactivates or reactivates a unit, remembering who deactivated it and when. */
-  void setActive(String code, boolean active, String by, java.time.Instant at) {
+  void setActive(String code, boolean active, String by, Instant at) {
     jdbc.sql("update unit set active = ?, deactivated_at = ?, deactivated_by = ? where code = ?")
-        .params(active, active ? null : java.time.LocalDateTime.ofInstant(at, java.time.ZoneOffset.UTC), active ? null : by, code)
+        .params(active, active ? null : LocalDateTime.ofInstant(at, ZoneOffset.UTC), active ? null : by, code)
         .update();
   }
 

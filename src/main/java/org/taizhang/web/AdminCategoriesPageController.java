@@ -1,6 +1,7 @@
 package org.taizhang.web;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -102,7 +103,7 @@ class AdminCategoriesPageController {
     AdminListsPageController.admin(caller);
     try {
       if (version == null) {
-        throw new ConfigException(java.nio.file.Path.of("categories.txt"), 0, "请选择要回滚到的版本");
+        throw new ConfigException(Path.of("categories.txt"), 0, "请选择要回滚到的版本");
       }
       ConfigVersions.Version saved = editor.rollback(caller.username(), version);
       ReviewPageController.flash(redirect, "success", "已回滚到第 " + version + " 版，保存为第 " + saved.number() + " 版：" + saved.summary());

@@ -1,6 +1,7 @@
 package org.taizhang.web;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -126,7 +128,7 @@ class AdminListsPageController {
     admin(caller);
     try {
       if (version == null) {
-        throw new ConfigException(java.nio.file.Path.of(String.valueOf(file)), 0, "请选择要回滚到的版本");
+        throw new ConfigException(Path.of(String.valueOf(file)), 0, "请选择要回滚到的版本");
       }
       EvaluationSystems.Saved saved = systems.rollback(caller.username(), file, version);
       ReviewPageController.flash(redirect, "success", "已回滚到第 " + version + " 版，保存为第 " + saved.version() + " 版，完整性结果已按此重新计算");
@@ -210,7 +212,7 @@ class AdminListsPageController {
   /** Spring Security lets only administrators reach /admin/**; checked again here, where it matters. */
   static void admin(Caller caller) {
     if (!caller.isAdmin()) {
-      throw new org.springframework.security.access.AccessDeniedException("administrators only");
+      throw new AccessDeniedException("administrators only");
     }
   }
 }

@@ -1,9 +1,11 @@
 package org.taizhang.web;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,14 +54,14 @@ class AdminUserPageController {
     // Accounts refused after repeated failed sign-ins, with the minutes left: the administrator may lift that at once.
     Map<String, Long> locked = new HashMap<>();
     for (Account a : everyone) {
-      java.time.Duration wait = accounts.lockedFor(a.username());
+      Duration wait = accounts.lockedFor(a.username());
       if (!wait.isZero() && !wait.isNegative()) {
         locked.put(a.username(), Math.max(1, (wait.toSeconds() + 59) / 60));
       }
     }
     model.addAttribute("locked", locked);
     model.addAttribute("unitNames", unitNames);
-    model.addAttribute("inactiveUnits", all.stream().filter(u -> !u.active()).map(Unit::code).collect(java.util.stream.Collectors.toSet()));
+    model.addAttribute("inactiveUnits", all.stream().filter(u -> !u.active()).map(Unit::code).collect(Collectors.toSet()));
     model.addAttribute("unitOptions", new UnitTree(all).depthFirst());
     model.addAttribute("roles", Role.values());
     model.addAttribute("minPasswordLength", AccountService.MIN_PASSWORD_LENGTH);

@@ -3,14 +3,18 @@ package org.taizhang.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -211,7 +215,7 @@ class CompletenessPageController {
         }
       }
     }
-    overdue.sort(java.util.Comparator.comparing((OverdueItem o) -> o.item().explanation().deadline())
+    overdue.sort(Comparator.comparing((OverdueItem o) -> o.item().explanation().deadline())
         .thenComparing(o -> o.unit().unit()));
     mv.addObject("overdueTotal", overdue.size());
     mv.addObject("overdue", overdue.stream().limit(MAX_OVERDUE).toList());
@@ -267,7 +271,7 @@ class CompletenessPageController {
 
     Map<String, List<IndicatorView>> groups = new LinkedHashMap<>();
     Map<IndicatorStatus, Integer> statusCounts = new EnumMap<>(IndicatorStatus.class);
-    Map<Long, Optional<Document>> docs = new java.util.HashMap<>();
+    Map<Long, Optional<Document>> docs = new HashMap<>();
     for (IndicatorResult r : c.indicators()) {
       statusCounts.merge(r.status(), 1, Integer::sum);
       List<Evidence> evidence = new ArrayList<>();
@@ -276,7 +280,7 @@ class CompletenessPageController {
       }
       groups.computeIfAbsent(r.parentName() == null ? "" : r.parentName(), k -> new ArrayList<>()).add(new IndicatorView(r, evidence));
     }
-    Map<Long, String> docTitles = new java.util.HashMap<>();
+    Map<Long, String> docTitles = new HashMap<>();
     c.redFlags().forEach(f -> f.documents().forEach(id -> docs.computeIfAbsent(id, k -> archive.document(k, caller.scope()))));
     docs.forEach((id, d) -> d.ifPresent(x -> docTitles.put(id, x.title())));
     mv.addObject("docTitles", docTitles);
@@ -337,7 +341,7 @@ class CompletenessPageController {
     int y = visibleYear(code, year, caller);
     try {
       completeness.override(caller, code, y, indicator, grade(grade), reason);
-      ReviewPageController.flash(redirect, "success", "已将指标 " + indicator + " 的等级调整为 " + grade.strip().toUpperCase(java.util.Locale.ROOT));
+      ReviewPageController.flash(redirect, "success", "已将指标 " + indicator + " 的等级调整为 " + grade.strip().toUpperCase(Locale.ROOT));
     } catch (CompletenessException e) {
       refusedUnlessInvalid(e, redirect);
     }
@@ -367,7 +371,7 @@ class CompletenessPageController {
       LocalDate d = date == null || date.isBlank() ? null : ChineseDates.parse(date.strip())
           .orElseThrow(() -> new CompletenessException(CompletenessException.Kind.INVALID_REQUEST, "考察日期格式有误，应为 2025-10-12 这样的日期"));
       completeness.handGrade(caller, code, y, indicator, grade(grade), note, d);
-      ReviewPageController.flash(redirect, "success", "已录入指标 " + indicator + " 的人工评定：" + grade.strip().toUpperCase(java.util.Locale.ROOT));
+      ReviewPageController.flash(redirect, "success", "已录入指标 " + indicator + " 的人工评定：" + grade.strip().toUpperCase(Locale.ROOT));
     } catch (CompletenessException e) {
       refusedUnlessInvalid(e, redirect);
     }
@@ -437,7 +441,7 @@ class CompletenessPageController {
       return null;
     }
     try {
-      return Grade.valueOf(s.strip().toUpperCase(java.util.Locale.ROOT));
+      return Grade.valueOf(s.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new CompletenessException(CompletenessException.Kind.INVALID_REQUEST, "等级只能是 A、B、C、D");
     }
@@ -475,8 +479,8 @@ class CompletenessPageController {
   }
 
   /** Spring Security's refusal, should the service use it: the 403 page. */
-  @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
-  ModelAndView denied(org.springframework.security.access.AccessDeniedException e) {
+  @ExceptionHandler(AccessDeniedException.class)
+  ModelAndView denied(AccessDeniedException e) {
     ModelAndView mv = new ModelAndView("error");
     mv.setStatus(HttpStatus.FORBIDDEN);
     mv.addObject("status", 403);

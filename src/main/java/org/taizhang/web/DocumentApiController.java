@@ -2,9 +2,12 @@ package org.taizhang.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -21,9 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.taizhang.account.Caller;
 import org.taizhang.archive.Archive;
+import org.taizhang.archive.Document;
 import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditLog;
-import org.taizhang.archive.Document;
 import org.taizhang.ingest.IngestRequest;
 import org.taizhang.ingest.IngestResult;
 import org.taizhang.ingest.IngestService;
@@ -52,8 +55,8 @@ class DocumentApiController {
 
   /** Every version of the document, newest first. */
   @GetMapping("/{id}/versions")
-  java.util.List<DocumentView> versions(Caller caller, @PathVariable("id") long id) {
-    java.util.List<Document> versions = archive.versions(id, caller.scope());
+  List<DocumentView> versions(Caller caller, @PathVariable("id") long id) {
+    List<Document> versions = archive.versions(id, caller.scope());
     if (versions.isEmpty()) {
       throw new NotFoundException();
     }
@@ -75,7 +78,7 @@ class DocumentApiController {
     Document d = result.document();
     DocumentView view = views.of(d, result.duplicate());
     return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
-        .location(java.net.URI.create("/api/documents/" + d.id()))
+        .location(URI.create("/api/documents/" + d.id()))
         .body(view);
   }
 
@@ -114,13 +117,13 @@ class DocumentApiController {
   }
 
   /** An archive year as a person writes it (2025, 2025年, 2025年度), within the years an archive can have. */
-  static java.util.Optional<Integer> year(String value) {
+  static Optional<Integer> year(String value) {
     String y = value == null ? "" : value.strip().replaceFirst("\\s*年\\s*度?$", "");
     if (!y.matches("[0-9]{4}")) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     int n = Integer.parseInt(y);
-    return n >= 1990 && n <= 2100 ? java.util.Optional.of(n) : java.util.Optional.empty();
+    return n >= 1990 && n <= 2100 ? Optional.of(n) : Optional.empty();
   }
 
   @GetMapping("/{id}")

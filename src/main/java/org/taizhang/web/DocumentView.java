@@ -46,7 +46,7 @@ record DocumentView(
     boolean deleted) {
 
   /** The review state: 已提交 / 已通过 / 退回 with reason and deadline. */
-  record ReviewView(String status, String label, String reason, java.time.LocalDate deadline, String by) {}
+  record ReviewView(String status, String label, String reason, LocalDate deadline, String by) {}
 
   /** The period the document states it is about: {@code 2025-07-01} to {@code 2025-09-30}, “2025年第三季度”. */
   record StatedPeriod(LocalDate first, LocalDate last, String label) {

@@ -23,29 +23,31 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.taizhang.account.Account;
 import org.taizhang.account.AccountService;
 import org.taizhang.account.Caller;
+import org.taizhang.account.Role;
 import org.taizhang.archive.Archive;
-import org.taizhang.archive.ReviewStatus;
-import org.taizhang.audit.AuditLog;
 import org.taizhang.archive.Document;
+import org.taizhang.archive.FileType;
+import org.taizhang.archive.ReviewStatus;
+import org.taizhang.audit.AuditAction;
+import org.taizhang.audit.AuditLog;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.catalog.Category;
 import org.taizhang.ingest.IngestResult;
 import org.taizhang.ingest.IngestService;
 import org.taizhang.ingest.RejectedException;
-import org.taizhang.account.Role;
+import org.taizhang.ocr.TextRecognition;
 import org.taizhang.review.DocumentEditor;
 import org.taizhang.review.NotVisibleException;
 import org.taizhang.review.ReviewException;
 import org.taizhang.review.ReviewService;
-import org.taizhang.text.ChineseDates;
+import org.taizhang.search.HitPreview;
 import org.taizhang.search.QueryParseException;
 import org.taizhang.search.SearchRequest;
 import org.taizhang.search.SearchResult;
 import org.taizhang.search.SearchService;
 import org.taizhang.search.SearchSort;
-import org.taizhang.ocr.TextRecognition;
-import org.taizhang.search.HitPreview;
 import org.taizhang.search.SimilarDocuments;
+import org.taizhang.text.ChineseDates;
 import org.taizhang.thumbnail.Thumbnails;
 import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
@@ -151,7 +153,7 @@ class PageController {
       years.add(0, parsedYear.toString());
     }
     model.addAttribute("years", years);
-    List<String> types = new ArrayList<>(org.taizhang.archive.FileType.ALL);
+    List<String> types = new ArrayList<>(FileType.ALL);
     if (request.type() != null && !types.contains(request.type())) {
       types.add(request.type());
     }
@@ -207,7 +209,7 @@ class PageController {
       return notFound("没有找到编号为“" + id + "”的材料，可能已被删除或地址有误。");
     }
     Document d = found.get();
-    audit.record(caller.username(), org.taizhang.audit.AuditAction.VIEW, "材料 " + d.id() + "《" + d.title() + "》（" + d.unitCode() + "）", null);
+    audit.record(caller.username(), AuditAction.VIEW, "材料 " + d.id() + "《" + d.title() + "》（" + d.unitCode() + "）", null);
     String text = archive.text(d.id());
     ModelAndView mv = new ModelAndView("document");
     mv.addObject("doc", d);

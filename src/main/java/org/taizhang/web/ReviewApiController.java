@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.taizhang.account.Caller;
+import org.taizhang.archive.Document;
 import org.taizhang.archive.DocumentRepository.ReviewPage;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.review.Comment;
@@ -167,7 +168,7 @@ class ReviewApiController {
     return ResponseEntity.noContent().build();
   }
 
-  private DocumentView view(org.taizhang.archive.Document d) {
+  private DocumentView view(Document d) {
     return views.of(d);
   }
 

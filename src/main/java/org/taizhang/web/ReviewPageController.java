@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -195,10 +197,10 @@ class ReviewPageController {
   }
 
   private TodoPage page(ReviewPage found, int number, TodoParameters filters, String pageParameter, int otherPage,
-      java.util.function.Function<Document, TodoItem> item) {
+      Function<Document, TodoItem> item) {
     int pages = (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
     String otherParameter = pageParameter.equals("page") ? "rpage" : "page";
-    java.util.function.IntFunction<String> link = n -> {
+    IntFunction<String> link = n -> {
       Map<String, String> p = new LinkedHashMap<>(filters.asParameters());
       if (otherPage > 1) {
         p.put(otherParameter, Integer.toString(otherPage));

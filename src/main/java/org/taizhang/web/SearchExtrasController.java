@@ -1,6 +1,7 @@
 package org.taizhang.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -37,9 +38,9 @@ class SearchExtrasController {
   private final AuditLog audit;
 
   /** The office's clock: the export's time is the office's. */
-  private final java.time.Clock clock;
+  private final Clock clock;
 
-  SearchExtrasController(ResultExport export, AuditLog audit, java.time.Clock clock) {
+  SearchExtrasController(ResultExport export, AuditLog audit, Clock clock) {
     this.export = export;
     this.audit = audit;
     this.clock = clock;

@@ -3,6 +3,7 @@ package org.taizhang.web;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ final class SearchPage {
     d.put("category", "类别");
     d.put("year", "年度");
     d.put("type", "文件类型");
-    return java.util.Collections.unmodifiableMap(d);
+    return Collections.unmodifiableMap(d);
   }
 
   public String getQ() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,10 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -57,10 +59,10 @@ import org.taizhang.completeness.MissingItem;
 import org.taizhang.completeness.UnitCompleteness;
 import org.taizhang.index.IndexMaintenance;
 import org.taizhang.ingest.FolderImporter;
-import org.taizhang.job.Job;
 import org.taizhang.ingest.ImportSummary;
 import org.taizhang.ingest.IngestRequest;
 import org.taizhang.ingest.IngestService;
+import org.taizhang.job.Job;
 import org.taizhang.ocr.TextRecognition;
 import org.taizhang.review.RecycleBin;
 import org.taizhang.review.ReviewService;
@@ -106,7 +108,7 @@ class BackupRestoreTest {
     try {
       return Files.createTempDirectory("taizhang-backup-restore");
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -323,7 +325,7 @@ class BackupRestoreTest {
         assertThat(after.get(table)).as(table).isEqualTo(before.get(table));
       }
     } finally {
-      try (var c = java.sql.DriverManager.getConnection(Postgres.URL, "postgres", "")) {
+      try (var c = DriverManager.getConnection(Postgres.URL, "postgres", "")) {
         c.createStatement().execute("drop schema if exists " + schema + " cascade");
       }
     }
@@ -386,7 +388,7 @@ class BackupRestoreTest {
   }
 
   /** Fields about derived data a backup leaves out on purpose: thumbnails are rendered again on demand. */
-  private static final java.util.Set<String> DERIVED = java.util.Set.of("thumbnailState");
+  private static final Set<String> DERIVED = Set.of("thumbnailState");
 
   private static Instant micros(String instant) {
     Instant t = OffsetDateTime.parse(instant).toInstant();

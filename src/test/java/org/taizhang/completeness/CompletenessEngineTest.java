@@ -3,6 +3,7 @@ package org.taizhang.completeness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.taizhang.completeness.TestFacts.doc;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -569,7 +570,7 @@ class CompletenessEngineTest {
 
   @Test
   void aCompleteSampleStyleUnitIsCompleteUnderTheShippedList() {
-    RequiredLists lists = RequiredLists.load(java.nio.file.Path.of("index-config"), TestFacts.CATALOG);
+    RequiredLists lists = RequiredLists.load(Path.of("index-config"), TestFacts.CATALOG);
     CompletenessModel m = new CompletenessModel(lists, TestFacts.CATALOG::categoryName, RequiredListsTest.DECEMBER_2026);
     List<EvidenceFact> facts = new ArrayList<>(TestFacts.completeYear("u1", 2025));
     m.load(List.of(UNIT), facts);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,6 +17,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -277,7 +280,7 @@ class ConfigurationEditingTest {
     assertThat(preview.changes()).extracting(ListPreview.UnitChange::unit, ListPreview.UnitChange::year)
         .contains(org.assertj.core.groups.Tuple.tuple("edu", 2027), org.assertj.core.groups.Tuple.tuple("wjj", 2027));
     assertThat(preview.changes()).extracting(ListPreview.UnitChange::unitType).containsOnly("文明单位");
-    HttpResponse<String> api = post("/api/admin/lists/preview", java.util.Map.of("base", 0, "draft", named));
+    HttpResponse<String> api = post("/api/admin/lists/preview", Map.of("base", 0, "draft", named));
     assertThat(api.statusCode()).isEqualTo(200);
     assertThat(api.body()).contains("保存后 2027 年度将开始评价（其他测评体系按现行版本继续适用）")
         .contains("\"unit\":\"edu\"").doesNotContain("\"unit\":\"east-a\"");
@@ -293,7 +296,7 @@ class ConfigurationEditingTest {
     // deleting it: again its own units, and the year no system judges any more said once
     assertThat(systems.previewRemoval(saved.file()).changes()).extracting(ListPreview.UnitChange::unitType).containsOnly("文明单位");
     HttpResponse<String> removal = get("/admin/lists/history?remove=1&file="
-        + java.net.URLEncoder.encode(saved.file(), StandardCharsets.UTF_8), "admin");
+        + URLEncoder.encode(saved.file(), StandardCharsets.UTF_8), "admin");
     assertThat(removal.body()).contains("删除后 2027 年度将不再评价").contains("data-unit=\"edu\"").doesNotContain("data-unit=\"east-a\"");
 
     systems.remove("admin", saved.file(), saved.version(), "建错了");
@@ -443,7 +446,7 @@ class ConfigurationEditingTest {
     });
   }
 
-  private java.util.Optional<ConfigVersions.Version> seed(String key, Path file) {
+  private Optional<ConfigVersions.Version> seed(String key, Path file) {
     return seeds.seed(key, key, file, text -> Catalog.parseCategories(file, text),
         (a, b) -> a.get(0).keywords() + " → " + b.get(0).keywords(), AuditAction.CATEGORIES_CHANGED);
   }

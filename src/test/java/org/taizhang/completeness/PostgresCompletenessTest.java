@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.taizhang.account.Caller;
+import org.taizhang.config.ConfigVersions;
 import org.taizhang.ingest.FolderImporter;
 import org.taizhang.ingest.IngestRequest;
 import org.taizhang.ingest.IngestService;
@@ -42,7 +43,7 @@ class PostgresCompletenessTest {
   @Autowired IngestService ingest;
   @Autowired CompletenessService completeness;
   @Autowired DecisionRepository decisions;
-  @Autowired org.taizhang.config.ConfigVersions versions;
+  @Autowired ConfigVersions versions;
 
   @Test
   void decisionsAreStoredAndReadBack() throws Exception {
@@ -75,7 +76,7 @@ class PostgresCompletenessTest {
     assertThat(decisions.overrides()).singleElement().satisfies(o -> assertThat(o.grade()).isEqualTo(Grade.C));
     assertThat(decisions.vetoes()).singleElement().satisfies(v -> assertThat(v.code()).isEqualTo("F-1"));
     // the shipped lists were taken as the first version of each system, in this database too
-    assertThat(versions.latest("required-lists/")).extracting(org.taizhang.config.ConfigVersions.Version::number).containsOnly(1);
+    assertThat(versions.latest("required-lists/")).extracting(ConfigVersions.Version::number).containsOnly(1);
     assertThat(versions.latest("required-lists/")).hasSize(4);
 
     completeness.recomputeAll();

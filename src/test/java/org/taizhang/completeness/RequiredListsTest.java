@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -210,7 +213,7 @@ class RequiredListsTest {
   void aSystemStaysInForceUntilANewerOneReplacesIt() {
     EvaluationSystem old = TestFacts.system(VALID.replace("from: 2025", "from: 2024").replace("[文明单位]", "[文明单位, 文明行业]"));
     EvaluationSystem newer = RequiredListParser.parse(Path.of("new.yaml"), VALID.replace("from: 2025", "from: 2027")
-        .replace("name: 测试体系", "name: 新体系"), TestFacts.CATALOG, new java.util.HashMap<>());
+        .replace("name: 测试体系", "name: 新体系"), TestFacts.CATALOG, new HashMap<>());
     RequiredLists lists = RequiredLists.of(List.of(old, newer));
     assertThat(lists.system("文明单位", 2023)).isEmpty();
     assertThat(lists.system("文明单位", 2024)).get().extracting(EvaluationSystem::name).isEqualTo("测试体系");
@@ -243,7 +246,7 @@ class RequiredListsTest {
   @Test
   void aFileThatIsNotUtf8IsRefused() throws IOException {
     Path dir = Files.createDirectories(config.resolve(RequiredLists.DIRECTORY));
-    Files.write(dir.resolve("gbk.yaml"), VALID.getBytes(java.nio.charset.Charset.forName("GB18030")));
+    Files.write(dir.resolve("gbk.yaml"), VALID.getBytes(Charset.forName("GB18030")));
     assertThatThrownBy(() -> RequiredLists.load(config, TestFacts.CATALOG)).hasMessageContaining("不是 UTF-8 编码");
   }
 
@@ -306,7 +309,7 @@ class RequiredListsTest {
         if (Files.isDirectory(p)) {
           Files.createDirectories(target);
         } else {
-          Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
         }
       }
     }

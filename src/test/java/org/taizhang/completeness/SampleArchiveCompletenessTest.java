@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.Year;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,7 +129,7 @@ class SampleArchiveCompletenessTest {
   @Order(1)
   void theDeliberateGapsShowUpExactlyAndEveryOtherUnitIsComplete() {
     // the shipped lists apply from 2024 until replaced: every year up to the current one is judged
-    assertThat(completeness.years()).endsWith(2025, 2024).first().isEqualTo(Math.max(2025, java.time.Year.now().getValue()));
+    assertThat(completeness.years()).endsWith(2025, 2024).first().isEqualTo(Math.max(2025, Year.now().getValue()));
     Map<String, UnitCompleteness> all = all();
     assertThat(all).hasSize(20).doesNotContainKey("qhx-cjb/2025");
     Map<String, List<String>> actual = new LinkedHashMap<>();

@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.taizhang.config.ConfigException;
+import org.taizhang.sheet.Sheets;
 
 /** An evaluation system as the Excel sheet offices receive, both ways. */
 class SystemWorkbookTest {
@@ -31,7 +35,7 @@ class SystemWorkbookTest {
     for (EvaluationSystem s : shipped.systems()) {
       byte[] xlsx = SystemWorkbook.write(s, TestFacts.CATALOG::categoryName);
       EvaluationSystem back = parse(s.file(), read(xlsx));
-      assertThat(back).as(s.file()).isEqualTo(s.withReplacedFrom(java.util.Map.of()));
+      assertThat(back).as(s.file()).isEqualTo(s.withReplacedFrom(Map.of()));
     }
   }
 
@@ -76,11 +80,11 @@ class SystemWorkbookTest {
     assertThat(leaf.code()).isEqualTo("1.1.1");
     assertThat(leaf.evidence()).hasSize(2);
     assertThat(leaf.evidence().get(0)).isEqualTo(new SystemDraft.Rule("会议记录", "2", "每半年", null, null,
-        java.util.List.of("时间", "地点", "主持人")));
+        List.of("时间", "地点", "主持人")));
     assertThat(leaf.grading()).isEqualTo(new SystemDraft.Grading("0", "1", "2"));
     // what the sheet does not say (name, start year, unit types) the parser asks for, by name
     assertThatThrownBy(() -> parse("x.yaml", d)).isInstanceOf(ConfigException.class).hasMessageContaining("缺少“name”");
-    SystemDraft complete = new SystemDraft("县级文明单位测评体系", "2027", java.util.List.of("文明单位"), null, null, null, d.indicators());
+    SystemDraft complete = new SystemDraft("县级文明单位测评体系", "2027", List.of("文明单位"), null, null, null, d.indicators());
     EvaluationSystem s = parse("x.yaml", complete);
     assertThat(s.leaves()).hasSize(3);
     assertThat(s.leaves().get(2).indicator().evidence().get(0).window()).isEqualTo(EvaluationSystem.EvidenceWindow.STANDING);
@@ -108,8 +112,8 @@ class SystemWorkbookTest {
 
   @Test
   void aFileThatIsNoSpreadsheetIsRefusedInWords() {
-    assertThatThrownBy(() -> read("不是表格".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-        .isInstanceOf(org.taizhang.sheet.Sheets.UnreadableException.class).hasMessageContaining("无法读取 Excel 文件");
+    assertThatThrownBy(() -> read("不是表格".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(Sheets.UnreadableException.class).hasMessageContaining("无法读取 Excel 文件");
   }
 
   private static void row(XSSFSheet sheet, int r, String... cells) {

@@ -1,12 +1,15 @@
 package org.taizhang.completeness;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.taizhang.archive.Review;
+import org.taizhang.archive.ReviewStatus;
 import org.taizhang.catalog.Catalog;
 
 /** Hand-made evidence facts and evaluation systems for tests that need no database. */
@@ -45,7 +48,7 @@ final class TestFacts {
     LocalDateTime takenAt;
     LocalDate created;
     int[] signature;
-    org.taizhang.archive.Review review = org.taizhang.archive.Review.SUBMITTED;
+    Review review = Review.SUBMITTED;
 
     Builder(String unit, String category, LocalDate date) {
       this.unit = unit;
@@ -107,8 +110,8 @@ final class TestFacts {
 
     /** Returned by a reviewer (退回) with a reason and a deadline. */
     Builder returned(String reason, String deadline) {
-      this.review = new org.taizhang.archive.Review(org.taizhang.archive.ReviewStatus.RETURNED, reason, LocalDate.parse(deadline),
-          "reviewer", java.time.Instant.EPOCH);
+      this.review = new Review(ReviewStatus.RETURNED, reason, LocalDate.parse(deadline),
+          "reviewer", Instant.EPOCH);
       return this;
     }
 

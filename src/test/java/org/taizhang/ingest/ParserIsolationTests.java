@@ -2,7 +2,9 @@ package org.taizhang.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -49,7 +51,7 @@ abstract class ParserIsolationTests {
   static Path newDataDir(String prefix) {
     try {
       return Files.createTempDirectory(prefix);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -75,7 +77,7 @@ abstract class ParserIsolationTests {
     HttpResponse<String> next = new Multipart().field("unit", "edu").file("简报.txt", TestFiles.utf8("隔离测试之后的正常简报"))
         .post(http, uri("/api/documents"), ADMIN);
     assertThat(next.statusCode()).as("the service carries on").isEqualTo(201);
-    HttpResponse<String> found = http.send(HttpRequest.newBuilder(uri("/api/search?q=" + java.net.URLEncoder.encode("隔离测试", "UTF-8")))
+    HttpResponse<String> found = http.send(HttpRequest.newBuilder(uri("/api/search?q=" + URLEncoder.encode("隔离测试", "UTF-8")))
         .headers(ADMIN).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(found.body()).contains("\"total\":1");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,15 +13,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -91,7 +95,7 @@ class ExportAgreementTest {
   JsonMapper json;
 
   @Autowired
-  java.time.Clock clock;
+  Clock clock;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -188,7 +192,7 @@ class ExportAgreementTest {
         assertThat(excel.getCell(8).getStringCellValue()).isEqualTo("无");
         assertThat(pdf).contains("疑点：无");
       } else {
-        Map<String, Integer> kinds = new java.util.LinkedHashMap<>();
+        Map<String, Integer> kinds = new LinkedHashMap<>();
         api.get("redFlags").forEach(f -> kinds.merge(Labels.redFlagKind(f.get("kind").asString()), 1, Integer::sum));
         List<String> parts = new ArrayList<>();
         kinds.forEach((k, n) -> parts.add(k + " " + n));
@@ -449,7 +453,7 @@ class ExportAgreementTest {
     throw new AssertionError("no Excel row for " + unit);
   }
 
-  private static Map<String, Integer> excelColumns(org.apache.poi.ss.usermodel.Sheet sheet) {
+  private static Map<String, Integer> excelColumns(Sheet sheet) {
     Map<String, Integer> out = new HashMap<>();
     Row head = sheet.getRow(0);
     for (int i = Workbooks.MATRIX_FIXED_HEADERS.size(); i < head.getLastCellNum(); i++) {
@@ -460,7 +464,7 @@ class ExportAgreementTest {
   }
 
   private static String URLDecoder(String s) {
-    return java.net.URLDecoder.decode(s, StandardCharsets.UTF_8);
+    return URLDecoder.decode(s, StandardCharsets.UTF_8);
   }
 
   private HttpRequest.Builder request(String user, String path) {

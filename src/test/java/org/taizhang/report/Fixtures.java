@@ -3,6 +3,7 @@ package org.taizhang.report;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,7 +113,7 @@ final class Fixtures {
 
   /** The unit's archive as {@link Archive#volumes} gives it: newest year first, categories in catalogue order, unclassified last. */
   static List<Archive.Volume> volumes() {
-    Map<String, List<Document>> y2025 = new java.util.LinkedHashMap<>();
+    Map<String, List<Document>> y2025 = new LinkedHashMap<>();
     y2025.put("leading-group", List.of(DOCUMENTS.get(3L)));
     y2025.put("meeting", List.of(DOCUMENTS.get(2L), DOCUMENTS.get(1L)));
     y2025.put("", List.of(document(5, null, UNCATEGORIZED_TITLE, LocalDate.of(2025, 7, 1), null)));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.taizhang.catalog.Catalog;
+import org.taizhang.completeness.IndicatorResult;
+import org.taizhang.completeness.UnitCompleteness;
 import org.taizhang.unit.Unit;
 
 /** The PDF exports render Chinese with an embedded font, wrap long lines and paginate; without a font they refuse. */
@@ -57,13 +60,13 @@ class PdfReportsTest {
   void longReportsWrapAndRunOverSeveralPages() throws IOException {
     Fixtures.requireFont();
     var base = Fixtures.unit();
-    List<org.taizhang.completeness.IndicatorResult> many = new ArrayList<>();
+    List<IndicatorResult> many = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
       var r = base.indicators().get(1);
-      many.add(new org.taizhang.completeness.IndicatorResult("Ⅸ-" + i, r.name() + "，" + r.name(), "第" + (i / 10) + "组", r.points(),
+      many.add(new IndicatorResult("Ⅸ-" + i, r.name() + "，" + r.name(), "第" + (i / 10) + "组", r.points(),
           r.method(), r.status(), r.computedGrade(), r.grade(), r.override(), r.handGrade(), r.score(), r.evidence(), r.missing()));
     }
-    var big = new org.taizhang.completeness.UnitCompleteness(base.unit(), base.unitName(), base.unitType(), base.parentUnit(), 2025,
+    var big = new UnitCompleteness(base.unit(), base.unitName(), base.unitType(), base.parentUnit(), 2025,
         base.system(), many, 1, 2, 0, 0, 1, 1, List.of(), List.of());
     byte[] pdf = PdfReports.with(ExportFont.of("")).completeness(big, Fixtures::lookup, NOW);
     try (PDDocument doc = Loader.loadPDF(pdf)) {
@@ -127,8 +130,8 @@ class PdfReportsTest {
   void aFileThatIsNoFontIsSkippedForTheNextCandidate() throws IOException {
     Path font = Fixtures.requireFont();
     Path bogus = Path.of("target", "not-a-font.ttc");
-    java.nio.file.Files.createDirectories(bogus.getParent());
-    java.nio.file.Files.writeString(bogus, "这不是字体");
+    Files.createDirectories(bogus.getParent());
+    Files.writeString(bogus, "这不是字体");
     ExportFont fonts = ExportFont.only(List.of(bogus, font));
     try (PDDocument doc = Loader.loadPDF(PdfReports.with(fonts).completeness(Fixtures.village(), Fixtures::lookup, NOW))) {
       assertThat(compact(new PDFTextStripper().getText(doc))).contains("青禾县测试杏桥村", "2025年缺少活动照片", "状态：已说明",

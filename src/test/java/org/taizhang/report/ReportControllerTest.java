@@ -33,6 +33,7 @@ import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditLog;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.completeness.CompletenessService;
+import org.taizhang.time.OfficeTime;
 import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
 
@@ -58,7 +59,7 @@ class ReportControllerTest {
     when(archive.document(anyLong(), any())).thenReturn(Optional.empty());
     ExportFont noFont = ExportFont.only(List.of(Path.of("target/no-such-font.ttc")));
     ReportController controller = new ReportController(completeness, units, archive, Catalog.load(Path.of("index-config")), audit,
-        PdfReports.with(noFont), org.taizhang.time.OfficeTime.clock("Asia/Shanghai"));
+        PdfReports.with(noFont), OfficeTime.clock("Asia/Shanghai"));
     mvc = MockMvcBuilders.standaloneSetup(controller).setCustomArgumentResolvers(new HandlerMethodArgumentResolver() {
       @Override
       public boolean supportsParameter(MethodParameter p) {

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFCell;
@@ -119,7 +121,7 @@ class WorkbooksTest {
         .containsExactly("test-xqc");
     assertThat(Matrix.of(both, u -> u.equals(Fixtures.UNIT), null, null, Matrix.Sort.SCORE_DESC).rows()).extracting(UnitCompleteness::unit)
         .containsExactly(Fixtures.UNIT);
-    assertThat(Matrix.of(both, u -> true, null, java.util.Set.of("test-xqc"), Matrix.Sort.SCORE_DESC).rows())
+    assertThat(Matrix.of(both, u -> true, null, Set.of("test-xqc"), Matrix.Sort.SCORE_DESC).rows())
         .extracting(UnitCompleteness::unit).containsExactly("test-xqc");
     // Blocks by system name; within a block by score share.
     Matrix m = Matrix.of(both, u -> true, null, null, Matrix.Sort.SCORE_ASC);
@@ -186,7 +188,7 @@ class WorkbooksTest {
       Cell c = row.getCell(i);
       if (c == null) {
         out.add("");
-      } else if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+      } else if (c.getCellType() == CellType.NUMERIC) {
         out.add(Labels.points(c.getNumericCellValue()));
       } else {
         out.add(c.getStringCellValue());

@@ -2,25 +2,43 @@ package org.taizhang.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.CookieManager;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.taizhang.account.Caller;
+import org.taizhang.account.Role;
 import org.taizhang.account.Scope;
 import org.taizhang.archive.Document;
+import org.taizhang.catalog.CategoryEditor;
+import org.taizhang.completeness.CompletenessService;
+import org.taizhang.completeness.EvaluationSystems;
+import org.taizhang.completeness.Grade;
+import org.taizhang.completeness.SystemDraft;
+import org.taizhang.config.ConfigVersions;
 import org.taizhang.review.RecycleBin;
 import org.taizhang.support.Multipart;
 import org.taizhang.support.TestFiles;
+import org.taizhang.unit.UnitAdministration;
 
 /**
  * Every route the application maps, called by every role and by an anonymous client, against a
@@ -50,17 +68,17 @@ class RouteMatrixTest extends SecurityFixture {
 
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
   @Autowired RecycleBin recycleBin;
-  @Autowired org.taizhang.completeness.CompletenessService completeness;
-  @Autowired org.taizhang.completeness.EvaluationSystems systems;
-  @Autowired org.taizhang.catalog.CategoryEditor categories;
-  @Autowired org.taizhang.unit.UnitAdministration unitAdministration;
+  @Autowired CompletenessService completeness;
+  @Autowired EvaluationSystems systems;
+  @Autowired CategoryEditor categories;
+  @Autowired UnitAdministration unitAdministration;
   @Autowired tools.jackson.databind.json.JsonMapper json;
 
   private static String enc(String s) {
-    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  private final Caller system = new Caller("test", "test", org.taizhang.account.Role.ADMIN, null, Scope.ALL);
+  private final Caller system = new Caller("test", "test", Role.ADMIN, null, Scope.ALL);
 
   private List<Route> routes() throws Exception {
     setUpTree();
@@ -96,7 +114,7 @@ class RouteMatrixTest extends SecurityFixture {
     r.add(new Route("DELETE", "/api/admin/recycle-bin/{id}", "D D D D D A",
         w -> send(HttpRequest.newBuilder(uri("/api/admin/recycle-bin/" + deleted("east-a"))).DELETE(), w)));
     r.add(new Route("POST", "/api/admin/backups", "D D D D D A", w -> postForm("/api/admin/backups", w,
-        "dir", java.nio.file.Files.createTempDirectory("matrix-backup").toString())));
+        "dir", Files.createTempDirectory("matrix-backup").toString())));
     // ---- completeness API
     r.add(new Route("GET", "/api/units/{unit}/completeness", "D A N A A A", w -> get("/api/units/east-a/completeness?year=2025", w)));
     r.add(new Route("GET", "/api/completeness", "D A A A A A", w -> get("/api/completeness?year=2025", w)));
@@ -106,13 +124,13 @@ class RouteMatrixTest extends SecurityFixture {
     r.add(new Route("POST", "/api/units/{unit}/overrides", "D D N A A A", w -> postForm("/api/units/east-a/overrides", w,
         "year", "2025", "indicator", "Ⅰ-1-1", "grade", "B", "reason", "矩阵调整")));
     r.add(new Route("DELETE", "/api/units/{unit}/overrides", "D D N A A A", w -> {
-      completeness.override(system, "east-a", 2025, "Ⅰ-1-1", org.taizhang.completeness.Grade.C, "待撤销");
+      completeness.override(system, "east-a", 2025, "Ⅰ-1-1", Grade.C, "待撤销");
       return send(HttpRequest.newBuilder(uri("/api/units/east-a/overrides?year=2025&indicator=" + enc("Ⅰ-1-1"))).DELETE(), w);
     }));
     r.add(new Route("POST", "/api/units/{unit}/hand-grades", "D D N A A A", w -> postForm("/api/units/east-a/hand-grades", w,
         "year", "2025", "indicator", "Ⅱ-2-1", "grade", "B", "note", "矩阵实地考察", "date", "2025-10-12")));
     r.add(new Route("DELETE", "/api/units/{unit}/hand-grades", "D D N A A A", w -> {
-      completeness.handGrade(system, "east-a", 2025, "Ⅱ-2-1", org.taizhang.completeness.Grade.C, "待撤销", java.time.LocalDate.of(2025, 10, 1));
+      completeness.handGrade(system, "east-a", 2025, "Ⅱ-2-1", Grade.C, "待撤销", LocalDate.of(2025, 10, 1));
       return send(HttpRequest.newBuilder(uri("/api/units/east-a/hand-grades?year=2025&indicator=" + enc("Ⅱ-2-1"))).DELETE(), w);
     }));
     r.add(new Route("POST", "/api/units/{unit}/vetoes", "D D N D D A", w -> postForm("/api/units/east-a/vetoes", w,
@@ -228,7 +246,7 @@ class RouteMatrixTest extends SecurityFixture {
     r.add(new Route("POST", "/admin/units/{code}/reactivate", "D D D D D A",
         w -> postForm("/admin/units/" + throwawayUnit(true) + "/reactivate", w)));
     r.add(new Route("POST", "/admin/units/import", "D D D D D A", w -> new Multipart()
-        .file("units.csv", "code,name,type,parent\neast-b,城东乙社区,文明社区,east\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .file("units.csv", "code,name,type,parent\neast-b,城东乙社区,文明社区,east\n".getBytes(StandardCharsets.UTF_8))
         .post(http, uri("/admin/units/import"), w.headers())));
     r.add(new Route("GET", "/admin/units/export.csv", "D D D D D A", w -> get("/admin/units/export.csv", w)));
     r.add(new Route("GET", "/admin/units/export.xlsx", "D D D D D A", w -> get("/admin/units/export.xlsx", w)));
@@ -238,12 +256,12 @@ class RouteMatrixTest extends SecurityFixture {
   /** The editor's request for a system as it stands (saving it changes nothing). */
   private String draftRequest(String file) throws Exception {
     var editing = systems.open(file).orElseThrow();
-    return json.writeValueAsString(java.util.Map.of("file", file, "base", editing.version(), "draft", editing.draft()));
+    return json.writeValueAsString(Map.of("file", file, "base", editing.version(), "draft", editing.draft()));
   }
 
   private HttpResponse<String> postJson(String path, Who who, String body) throws Exception {
     return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8)), who);
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), who);
   }
 
   /** A system of its own for the administrator's removal (removing a real one would change the other routes' verdicts). */
@@ -253,9 +271,9 @@ class RouteMatrixTest extends SecurityFixture {
 
   private String throwawaySystem() {
     var d = systems.open("文明社区.yaml").orElseThrow().draft();
-    var copy = new org.taizhang.completeness.SystemDraft(throwawaySystemName(), "2024", List.of("创建办"), d.gradePoints(), d.vetoes(),
+    var copy = new SystemDraft(throwawaySystemName(), "2024", List.of("创建办"), d.gradePoints(), d.vetoes(),
         d.duplicateCheck(), d.indicators());
-    return systems.save("test", null, 0, copy, null, org.taizhang.config.ConfigVersions.FROM_EDITOR).file();
+    return systems.save("test", null, 0, copy, null, ConfigVersions.FROM_EDITOR).file();
   }
 
   /** A unit of its own, active or deactivated, for (de)activation by every caller. */
@@ -360,9 +378,9 @@ class RouteMatrixTest extends SecurityFixture {
       }
     }
     // The clerk signed in otherwise: a session (the pages) and an API token (scripts).
-    java.net.http.HttpClient session = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    HttpClient session = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     String login = session.send(HttpRequest.newBuilder(uri("/login")).build(), READABLE).body();
-    java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"")
+    Matcher csrf = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"")
         .matcher(login);
     assertThat(csrf.find()).isTrue();
     HttpResponse<String> signIn = session.send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
@@ -404,22 +422,22 @@ class RouteMatrixTest extends SecurityFixture {
   }
 
   /** The first word of a unit outside the caller's scope found in a body, in any spelling a page or a link may use. */
-  private static java.util.Optional<String> leaks(String where, Who who, String body) {
+  private static Optional<String> leaks(String where, Who who, String body) {
     if (body == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     for (String unit : outside(who)) {
       for (String word : WORDS_OF.get(unit)) {
-        for (String form : List.of(word, enc(word), enc(word).toLowerCase(java.util.Locale.ROOT), jsonEscaped(word))) {
+        for (String form : List.of(word, enc(word), enc(word).toLowerCase(Locale.ROOT), jsonEscaped(word))) {
           int at = body.indexOf(form);
           if (at >= 0) {
-            return java.util.Optional.of("“" + word + "” of " + unit + " in " + where + ": …"
+            return Optional.of("“" + word + "” of " + unit + " in " + where + ": …"
                 + abbreviate(body.substring(Math.max(0, at - 80), Math.min(body.length(), at + 80))) + "…");
           }
         }
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   private static String jsonEscaped(String word) {

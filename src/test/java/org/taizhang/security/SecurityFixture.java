@@ -3,13 +3,24 @@ package org.taizhang.security;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -127,22 +138,22 @@ abstract class SecurityFixture {
       HttpResponse.BodySubscribers.ofByteArray(), bytes -> readable(info.headers().firstValue("Content-Type").orElse(""), bytes));
 
   static String readable(String contentType, byte[] bytes) {
-    String type = contentType.toLowerCase(java.util.Locale.ROOT);
+    String type = contentType.toLowerCase(Locale.ROOT);
     try {
       if (type.startsWith("application/pdf")) {
-        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+        try (PDDocument doc = Loader.loadPDF(bytes)) {
           // without white space: a word wrapped at the end of a line is still one word
-          return new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("[\\s\\u3000]+", "");
+          return new PDFTextStripper().getText(doc).replaceAll("[\\s\\u3000]+", "");
         }
       }
       if (type.startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml")) {
         StringBuilder text = new StringBuilder();
-        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-          org.apache.poi.ss.usermodel.DataFormatter cells = new org.apache.poi.ss.usermodel.DataFormatter();
-          for (org.apache.poi.ss.usermodel.Sheet sheet : wb) {
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+          DataFormatter cells = new DataFormatter();
+          for (Sheet sheet : wb) {
             text.append(sheet.getSheetName()).append('\n');
-            for (org.apache.poi.ss.usermodel.Row row : sheet) {
-              for (org.apache.poi.ss.usermodel.Cell cell : row) {
+            for (Row row : sheet) {
+              for (Cell cell : row) {
                 text.append(cells.formatCellValue(cell)).append('\t');
                 if (cell.getHyperlink() != null) {
                   text.append(cell.getHyperlink().getAddress()).append('\t');
@@ -179,10 +190,10 @@ abstract class SecurityFixture {
    * (Half-year, so that east-a's annual summary, which the route matrix explains, stays missing.)
    */
   Document[] nearCopyPair() throws Exception {
-    Document original = ingest.ingest(new IngestRequest("west", "half-year-summary", java.time.LocalDate.of(2025, 6, 30),
+    Document original = ingest.ingest(new IngestRequest("west", "half-year-summary", LocalDate.of(2025, 6, 30),
         "城西中学2025年上半年" + WEST_WORD + "工作小结", 2025, "总结" + SEQUENCE.incrementAndGet() + ".txt", "test"),
         new ByteArrayInputStream(summaryText(WEST_WORD).getBytes(StandardCharsets.UTF_8))).document();
-    Document copy = ingest.ingest(new IngestRequest("east-a", "half-year-summary", java.time.LocalDate.of(2025, 7, 10),
+    Document copy = ingest.ingest(new IngestRequest("east-a", "half-year-summary", LocalDate.of(2025, 7, 10),
         "城东甲社区2025年上半年" + EAST_WORD + "工作小结", 2025, "总结" + SEQUENCE.incrementAndGet() + ".txt", "test"),
         new ByteArrayInputStream(summaryText(EAST_WORD).getBytes(StandardCharsets.UTF_8))).document();
     return new Document[] {original, copy};
@@ -198,8 +209,8 @@ abstract class SecurityFixture {
       if (sb.length() > 0) {
         sb.append('&');
       }
-      sb.append(java.net.URLEncoder.encode(pairs[i], StandardCharsets.UTF_8)).append('=')
-          .append(java.net.URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+      sb.append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8)).append('=')
+          .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
     }
     return HttpRequest.BodyPublishers.ofString(sb.toString());
   }

@@ -6,14 +6,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /** Builds and sends multipart/form-data requests, as curl -F does; each {@code file} call adds one more file. */
 public final class Multipart {
   private final Map<String, String> fields = new LinkedHashMap<>();
-  private final java.util.List<byte[][]> files = new java.util.ArrayList<>();
+  private final List<byte[][]> files = new ArrayList<>();
 
   public Multipart field(String name, String value) {
     fields.put(name, value);

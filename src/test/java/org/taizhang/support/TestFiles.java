@@ -1,11 +1,22 @@
 package org.taizhang.support;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
+import org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants;
+import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
+import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -78,7 +89,7 @@ public final class TestFiles {
       startDocumentPart(zip);
       zip.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>".getBytes(StandardCharsets.UTF_8));
       byte[] block = new byte[1024 * 1024];
-      java.util.Arrays.fill(block, (byte) 'a');
+      Arrays.fill(block, (byte) 'a');
       for (int i = 0; i < megabytes; i++) {
         zip.write(block);
       }
@@ -98,7 +109,7 @@ public final class TestFiles {
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       startDocumentPart(zip);
       zip.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>".getBytes(StandardCharsets.UTF_8));
-      java.util.Random random = new java.util.Random(11);
+      Random random = new Random(11);
       StringBuilder p = new StringBuilder();
       for (int i = 0; i < paragraphs; i++) {
         p.setLength(0);
@@ -135,7 +146,7 @@ public final class TestFiles {
   /** Bytes no parser recognises. */
   public static byte[] binaryNoise(int size) {
     byte[] b = new byte[size];
-    new java.util.Random(42).nextBytes(b);
+    new Random(42).nextBytes(b);
     b[0] = 0x00;
     b[1] = (byte) 0xFE;
     return b;
@@ -146,18 +157,18 @@ public final class TestFiles {
    * of different seeds differ in content. With {@code taken} the JPEG carries it as EXIF
    * DateTimeOriginal with a camera make and model, as a phone writes it; without, no EXIF at all.
    */
-  public static byte[] jpeg(int seed, java.time.LocalDateTime taken) throws IOException {
-    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(320, 240, java.awt.image.BufferedImage.TYPE_INT_RGB);
-    java.awt.Graphics2D g = image.createGraphics();
-    java.util.Random random = new java.util.Random(seed);
-    g.setColor(new java.awt.Color(90 + random.nextInt(60), 150 + random.nextInt(60), 220));
+  public static byte[] jpeg(int seed, LocalDateTime taken) throws IOException {
+    BufferedImage image = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    Random random = new Random(seed);
+    g.setColor(new Color(90 + random.nextInt(60), 150 + random.nextInt(60), 220));
     g.fillRect(0, 0, 320, 140);
-    g.setColor(new java.awt.Color(60 + random.nextInt(40), 130 + random.nextInt(40), 60));
+    g.setColor(new Color(60 + random.nextInt(40), 130 + random.nextInt(40), 60));
     g.fillRect(0, 140, 320, 100);
-    g.setColor(new java.awt.Color(190 + random.nextInt(40), 20, 30));
+    g.setColor(new Color(190 + random.nextInt(40), 20, 30));
     g.fillRect(40 + random.nextInt(40), 40 + random.nextInt(30), 200, 36);
     for (int i = 0; i < 6; i++) {
-      g.setColor(new java.awt.Color(random.nextInt(256), random.nextInt(256), random.nextInt(256)));
+      g.setColor(new Color(random.nextInt(256), random.nextInt(256), random.nextInt(256)));
       g.fillOval(20 + i * 48, 150 + random.nextInt(30), 26, 60);
     }
     g.dispose();
@@ -166,17 +177,17 @@ public final class TestFiles {
     if (taken == null) {
       return plain.toByteArray();
     }
-    String time = java.time.format.DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss").format(taken);
-    org.apache.commons.imaging.formats.tiff.write.TiffOutputSet set = new org.apache.commons.imaging.formats.tiff.write.TiffOutputSet();
+    String time = DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss").format(taken);
+    TiffOutputSet set = new TiffOutputSet();
     var root = set.getOrCreateRootDirectory();
-    root.add(org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants.TIFF_TAG_MAKE, "HUAWEI");
-    root.add(org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants.TIFF_TAG_MODEL, "P60");
-    root.add(org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants.TIFF_TAG_DATE_TIME, time);
+    root.add(TiffTagConstants.TIFF_TAG_MAKE, "HUAWEI");
+    root.add(TiffTagConstants.TIFF_TAG_MODEL, "P60");
+    root.add(TiffTagConstants.TIFF_TAG_DATE_TIME, time);
     var exif = set.getOrCreateExifDirectory();
-    exif.add(org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL, time);
-    exif.add(org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants.EXIF_TAG_DATE_TIME_DIGITIZED, time);
+    exif.add(ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL, time);
+    exif.add(ExifTagConstants.EXIF_TAG_DATE_TIME_DIGITIZED, time);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter().updateExifMetadataLossless(plain.toByteArray(), out, set);
+    new ExifRewriter().updateExifMetadataLossless(plain.toByteArray(), out, set);
     return out.toByteArray();
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -109,7 +110,7 @@ class BrowserTest extends BrowserTests {
     assertThat(year.getText()).contains("2025").contains("3");
     clickAndWait(year);
     wait.until(ExpectedConditions.urlContains("year=2025"));
-    assertThat(browser.getCurrentUrl()).contains("q=" + java.net.URLEncoder.encode(WORD, StandardCharsets.UTF_8));
+    assertThat(browser.getCurrentUrl()).contains("q=" + URLEncoder.encode(WORD, StandardCharsets.UTF_8));
     assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("共 3 条结果");
     hitFor(id);
     WebElement chip = browser.findElement(By.cssSelector("#active-filters .active-filter[data-facet='year']"));

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
 import java.util.TimeZone;
@@ -321,7 +322,7 @@ class ClerkUploadTest {
 
   private List<String> missing(String who, String unit) throws Exception {
     JsonNode c = get(who, "/api/units/" + unit + "/completeness?year=2025");
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     c.get("indicators").forEach(i -> i.get("missing").forEach(m -> out.add(m.get("text").asText())));
     return out;
   }

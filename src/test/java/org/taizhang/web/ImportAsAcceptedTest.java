@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -100,7 +101,7 @@ class ImportAsAcceptedTest {
     }
     // the to-do list shows only the one that still waits
     var awaiting = reviews.todo(Caller.system("test"), ReviewService.TodoList.AWAITING,
-        new ReviewService.TodoFilter(java.util.Set.of("old"), null, null, false, false), 1, 100);
+        new ReviewService.TodoFilter(Set.of("old"), null, null, false, false), 1, 100);
     assertThat(awaiting.documents()).extracting(Document::id).containsExactly(already.id());
   }
 

@@ -3,7 +3,9 @@ package org.taizhang.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,7 +100,7 @@ class ListEditorBrowserTest extends BrowserTests {
     assertThat(scoreRaised).isNotEqualTo(scoreBefore);
 
     // 4. a bad edit is refused with its place; the running list keeps working
-    open("/admin/lists/edit?file=" + java.net.URLEncoder.encode(LIST, StandardCharsets.UTF_8));
+    open("/admin/lists/edit?file=" + URLEncoder.encode(LIST, StandardCharsets.UTF_8));
     WebElement bad = minimum();
     bad.clear();
     bad.sendKeys("0");
@@ -111,7 +113,7 @@ class ListEditorBrowserTest extends BrowserTests {
     screenshot(SCREENSHOTS.resolve("list-editor-refused.png"));
 
     // an indicator left without a name is named itself, by its code, and marked; without a code too, by its place
-    open("/admin/lists/edit?file=" + java.net.URLEncoder.encode(LIST, StandardCharsets.UTF_8));
+    open("/admin/lists/edit?file=" + URLEncoder.encode(LIST, StandardCharsets.UTF_8));
     empty(meetingNode().findElement(By.cssSelector(".ind-name-input")));
     browser.findElement(By.id("save-button")).click();
     wait.until(ExpectedConditions.textToBe(By.id("editor-error"), "指标 " + MEETINGS + "：请填写指标名称"));
@@ -128,7 +130,7 @@ class ListEditorBrowserTest extends BrowserTests {
     assertThat(score("edu")).isEqualTo(scoreRaised);
 
     // 5. roll back to the first version from the history: preview, confirm, verdicts restored
-    open("/admin/lists/history?file=" + java.net.URLEncoder.encode(LIST, StandardCharsets.UTF_8));
+    open("/admin/lists/history?file=" + URLEncoder.encode(LIST, StandardCharsets.UTF_8));
     assertThat(browser.findElements(By.cssSelector("#versions tr.version-row"))).hasSize(2);
     clickAndWait(browser.findElement(By.cssSelector("#versions tr.version-row[data-version='1'] a.preview-rollback")));
     assertThat(browser.findElement(By.id("preview-changes")).getText()).contains("青禾县教育局");
@@ -144,14 +146,14 @@ class ListEditorBrowserTest extends BrowserTests {
   void theConfigurationPagesFitAPhone() throws Exception {
     signIn("admin", ADMIN_PASSWORD);
     browser.manage().window().setSize(new Dimension(390, 844));
-    for (String page : List.of("/admin/lists", "/admin/lists/edit?file=" + java.net.URLEncoder.encode(LIST, StandardCharsets.UTF_8),
+    for (String page : List.of("/admin/lists", "/admin/lists/edit?file=" + URLEncoder.encode(LIST, StandardCharsets.UTF_8),
         "/admin/categories", "/admin/units?edit=edu")) {
       open(page);
       Number overflow = (Number) browser.executeScript(
           "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
       assertThat(overflow.intValue()).as(page).isLessThanOrEqualTo(1);
     }
-    open("/admin/lists/edit?file=" + java.net.URLEncoder.encode(LIST, StandardCharsets.UTF_8));
+    open("/admin/lists/edit?file=" + URLEncoder.encode(LIST, StandardCharsets.UTF_8));
     assertThat(minimum().isDisplayed()).isTrue();
     browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", minimum());
     screenshot(SCREENSHOTS.resolve("list-editor-phone.png"));
@@ -180,7 +182,7 @@ class ListEditorBrowserTest extends BrowserTests {
     // a phone: a headless window is never narrower than 500 px, so a browser that sees a phone's screen
     browser.quit();
     browser = Chromium.start(freshDirectory("chromium-phone-"), 390, 844, true);
-    wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20));
+    wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20));
     signIn("admin", ADMIN_PASSWORD);
     open("/admin/lists");
     Map<String, Number> phone = header();

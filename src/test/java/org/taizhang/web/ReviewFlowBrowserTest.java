@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -204,7 +205,7 @@ class ReviewFlowBrowserTest extends BrowserTests {
     Document d = seed("青禾社区2024年度文明社区创建工作总结", "2024年度工作总结\n本年度社区开展志愿服务活动36次。");
     // The service refuses deadlines in the past; a return that has simply run out is written directly.
     documents.setReview(d.id(), new Review(ReviewStatus.RETURNED, "请补充年度数据", LocalDate.now().minusDays(3), REVIEWER,
-        java.time.Instant.now()));
+        Instant.now()));
 
     signInAs(CLERK, CLERK_NAME);
     open("/todo");

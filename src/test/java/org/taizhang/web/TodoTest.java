@@ -18,9 +18,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -280,7 +282,7 @@ class TodoTest {
     assertThat(empty.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(empty.body()).get("message").asString()).contains("请先勾选");
     assertThat(post("/api/todo/accept", "reviewer", "ids=abc").statusCode()).isEqualTo(400);
-    String tooMany = java.util.stream.LongStream.rangeClosed(1, ReviewService.MAX_BATCH + 1).mapToObj(Long::toString)
+    String tooMany = LongStream.rangeClosed(1, ReviewService.MAX_BATCH + 1).mapToObj(Long::toString)
         .collect(Collectors.joining(","));
     HttpResponse<String> big = post("/api/todo/accept", "reviewer", "ids=" + tooMany);
     assertThat(big.statusCode()).isEqualTo(400);
@@ -350,9 +352,9 @@ class TodoTest {
 
   @Test
   void reviewServiceTodoUsesTheScopeOfTheCaller() {
-    Caller outsider = new Caller("x", "x", Role.REVIEWER, null, Scope.of(java.util.Set.of("school")));
+    Caller outsider = new Caller("x", "x", Role.REVIEWER, null, Scope.of(Set.of("school")));
     var page = reviews.todo(outsider, ReviewService.TodoList.AWAITING,
-        new ReviewService.TodoFilter(java.util.Set.of("edu", "xinghe"), null, null, false, false), 1, 500);
+        new ReviewService.TodoFilter(Set.of("edu", "xinghe"), null, null, false, false), 1, 500);
     assertThat(page.total()).isZero();
   }
 }

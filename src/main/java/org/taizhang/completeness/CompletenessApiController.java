@@ -112,10 +112,7 @@ class CompletenessApiController {
   }
 
   private int year(Integer year) {
-    if (year != null) {
-      return year;
-    }
-    return completeness.defaultYear().orElseThrow(CompletenessException::notFound);
+    return year != null ? year : completeness.defaultYear().orElseThrow(CompletenessException::notFound);
   }
 
   /** The evaluated year is the last year a key's period names (2025-Q3, 2023-2025, upto-2025). */

@@ -253,6 +253,11 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
     return model.lists().years(LocalDate.now(clock).getYear());
   }
 
+  /** {@code asked} if a system judges that year, else {@link #defaultYear}; empty when no year is judged. */
+  public Optional<Integer> judgedYear(Integer asked) {
+    return asked != null && years().contains(asked) ? Optional.of(asked) : defaultYear();
+  }
+
   /** The year to show when none is asked for: the current year if a system judges it, else the newest judged year before it. */
   public Optional<Integer> defaultYear() {
     List<Integer> years = years();

@@ -69,7 +69,7 @@ class ReportController {
       @RequestParam(name = "type", required = false) String type,
       @RequestParam(name = "parent", required = false) String parent,
       @RequestParam(name = "sort", required = false) String sort, Caller caller) {
-    int y = ReportRequests.year(year, completeness.years(), LocalDate.now(clock))
+    int y = ReportRequests.year(year, completeness)
         .orElseThrow(() -> new NotFound("尚未配置任何年度的测评体系。"));
     List<Unit> visible = units.findAll().stream().filter(u -> caller.sees(u.code())).toList();
     String t = ReportRequests.blankToNull(type);
@@ -92,7 +92,7 @@ class ReportController {
   ResponseEntity<byte[]> report(@PathVariable("code") String code, @RequestParam(name = "year", required = false) String year,
       Caller caller) {
     Unit unit = visibleUnit(code, caller);
-    int y = ReportRequests.year(year, completeness.years(), LocalDate.now(clock))
+    int y = ReportRequests.year(year, completeness)
         .orElseThrow(() -> new NotFound("尚未配置任何年度的测评体系。"));
     UnitCompleteness c = completeness.unit(unit.code(), y)
         .orElseThrow(() -> new NotFound(unit.name() + "（" + unit.type() + "）在 " + y + " 年度没有适用的测评体系。"))

@@ -1,6 +1,5 @@
 package org.taizhang.report;
 
-import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,20 +18,9 @@ import org.taizhang.unit.UnitTree;
 public final class ReportRequests {
   private ReportRequests() {}
 
-  /**
-   * The year asked for if the engine covers it; otherwise the newest covered year that has begun,
-   * or the newest at all. Empty when no year is covered.
-   */
-  public static Optional<Integer> year(String param, List<Integer> covered, LocalDate today) {
-    Optional<Integer> asked = parse(param);
-    if (asked.isPresent() && covered.contains(asked.get())) {
-      return asked;
-    }
-    return defaultYear(covered, today);
-  }
-
-  public static Optional<Integer> defaultYear(List<Integer> covered, LocalDate today) {
-    return covered.stream().filter(y -> y <= today.getYear()).findFirst().or(() -> covered.stream().findFirst());
+  /** The year asked for if a system judges it, else the year shown by default; empty when no year is judged. */
+  public static Optional<Integer> year(String param, CompletenessService completeness) {
+    return completeness.judgedYear(parse(param).orElse(null));
   }
 
   public static Optional<Integer> parse(String s) {

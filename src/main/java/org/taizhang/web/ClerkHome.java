@@ -1,8 +1,6 @@
 package org.taizhang.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.ui.Model;
@@ -12,7 +10,6 @@ import org.taizhang.account.Caller;
 import org.taizhang.account.Role;
 import org.taizhang.completeness.CompletenessService;
 import org.taizhang.completeness.UnitCompleteness;
-import org.taizhang.report.ReportRequests;
 import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
 
@@ -35,12 +32,10 @@ record ClerkHome(String unitCode, String unitName, Integer year, Integer missing
   static final class Advice {
     private final CompletenessService completeness;
     private final UnitRepository units;
-    private final Clock clock;
 
-    Advice(CompletenessService completeness, UnitRepository units, Clock clock) {
+    Advice(CompletenessService completeness, UnitRepository units) {
       this.completeness = completeness;
       this.units = units;
-      this.clock = clock;
     }
 
     @ModelAttribute
@@ -53,7 +48,7 @@ record ClerkHome(String unitCode, String unitName, Integer year, Integer missing
       if (unit.isEmpty()) {
         return;
       }
-      Integer year = ReportRequests.defaultYear(completeness.years(), LocalDate.now(clock)).orElse(null);
+      Integer year = completeness.defaultYear().orElse(null);
       Optional<UnitCompleteness> verdict = year == null ? Optional.empty() : completeness.unit(unit.get().code(), year);
       List<Item> first = verdict.map(c -> c.indicators().stream()
           .flatMap(r -> r.missing().stream().map(m -> new Item(r.code(), m.text()))).limit(SHOWN).toList()).orElse(List.of());

@@ -164,7 +164,7 @@ class CompletenessPageController {
     List<Integer> years = completeness.years();
     LocalDate today = LocalDate.now(clock);
     mv.addObject("years", years);
-    Optional<Integer> chosen = ReportRequests.year(year, years, today);
+    Optional<Integer> chosen = ReportRequests.year(year, completeness);
     if (year != null && !year.isBlank() && ReportRequests.parse(year).filter(years::contains).isEmpty()) {
       mv.addObject("warning", "年度“" + year.strip() + "”没有适用的测评体系，已改为显示" + chosen.map(y -> y + "年度").orElse("默认年度"));
     }
@@ -252,7 +252,7 @@ class CompletenessPageController {
     Unit unit = found.get();
     List<Integer> years = completeness.years();
     LocalDate today = LocalDate.now(clock);
-    Optional<Integer> chosen = ReportRequests.year(year, years, today);
+    Optional<Integer> chosen = ReportRequests.year(year, completeness);
     ModelAndView mv = new ModelAndView("unit-completeness");
     mv.addObject("unit", unit);
     mv.addObject("years", years);
@@ -423,7 +423,7 @@ class CompletenessPageController {
     if (code == null || !caller.sees(code) || units.find(code).isEmpty()) {
       throw new CompletenessException(CompletenessException.Kind.NOT_FOUND, "没有找到");
     }
-    return ReportRequests.year(year, completeness.years(), LocalDate.now(clock))
+    return ReportRequests.year(year, completeness)
         .orElseThrow(() -> new CompletenessException(CompletenessException.Kind.NOT_FOUND, "没有找到"));
   }
 

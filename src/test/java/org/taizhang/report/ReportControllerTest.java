@@ -53,6 +53,11 @@ class ReportControllerTest {
     when(units.find("other")).thenReturn(Optional.of(new Unit("other", "其他单位", "文明单位", null)));
     when(units.findAll()).thenReturn(List.of(unit, new Unit("other", "其他单位", "文明单位", null)));
     when(completeness.years()).thenReturn(List.of(2025, 2024));
+    // the service's rule: a judged year as asked, else the default year
+    when(completeness.judgedYear(any())).thenAnswer(inv -> {
+      Integer asked = inv.getArgument(0);
+      return Optional.of(asked != null && List.of(2025, 2024).contains(asked) ? asked : 2025);
+    });
     when(completeness.unit(Fixtures.UNIT, 2025)).thenReturn(Optional.of(Fixtures.unit()));
     when(completeness.units(eq(2025), any())).thenReturn(List.of(Fixtures.unit()));
     when(archive.volumes(anyString(), any())).thenReturn(Fixtures.volumes());

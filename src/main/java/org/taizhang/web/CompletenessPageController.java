@@ -323,14 +323,11 @@ class CompletenessPageController {
       @RequestParam(name = "deadline", required = false) String deadline, Caller caller, RedirectAttributes redirect) {
     int y = visibleYear(code, year, caller);
     String indicator = indicatorOf(code, y, itemKey);
-    try {
-      LocalDate d = deadline == null || deadline.isBlank() ? null : ChineseDates.parse(deadline.strip())
-          .orElseThrow(() -> new CompletenessException(CompletenessException.Kind.INVALID_REQUEST, "补齐期限格式有误，应为 2025-12-31 这样的日期"));
+    decide(redirect, () -> {
+      LocalDate d = date(deadline, "补齐期限", "2025-12-31");
       completeness.explain(caller, code, y, itemKey, reason, d);
-      ReviewPageController.flash(redirect, "success", "已保存缺项说明，补齐期限 " + d);
-    } catch (CompletenessException e) {
-      refusedUnlessInvalid(e, redirect);
-    }
+      return "已保存缺项说明，补齐期限 " + d;
+    });
     return back(code, y, indicator);
   }
 
@@ -339,12 +336,10 @@ class CompletenessPageController {
       @RequestParam(name = "indicator", required = false) String indicator, @RequestParam(name = "grade", required = false) String grade,
       @RequestParam(name = "reason", required = false) String reason, Caller caller, RedirectAttributes redirect) {
     int y = visibleYear(code, year, caller);
-    try {
+    decide(redirect, () -> {
       completeness.override(caller, code, y, indicator, grade(grade), reason);
-      ReviewPageController.flash(redirect, "success", "已将指标 " + indicator + " 的等级调整为 " + grade.strip().toUpperCase(Locale.ROOT));
-    } catch (CompletenessException e) {
-      refusedUnlessInvalid(e, redirect);
-    }
+      return "已将指标 " + indicator + " 的等级调整为 " + grade.strip().toUpperCase(Locale.ROOT);
+    });
     return back(code, y, indicator);
   }
 
@@ -352,12 +347,10 @@ class CompletenessPageController {
   String withdraw(@PathVariable("code") String code, @RequestParam(name = "year", required = false) String year,
       @RequestParam(name = "indicator", required = false) String indicator, Caller caller, RedirectAttributes redirect) {
     int y = visibleYear(code, year, caller);
-    try {
+    decide(redirect, () -> {
       completeness.withdrawOverride(caller, code, y, indicator);
-      ReviewPageController.flash(redirect, "success", "已撤销指标 " + indicator + " 的等级调整，恢复计算等级");
-    } catch (CompletenessException e) {
-      refusedUnlessInvalid(e, redirect);
-    }
+      return "已撤销指标 " + indicator + " 的等级调整，恢复计算等级";
+    });
     return back(code, y, indicator);
   }
 
@@ -367,14 +360,11 @@ class CompletenessPageController {
       @RequestParam(name = "note", required = false) String note, @RequestParam(name = "date", required = false) String date,
       Caller caller, RedirectAttributes redirect) {
     int y = visibleYear(code, year, caller);
-    try {
-      LocalDate d = date == null || date.isBlank() ? null : ChineseDates.parse(date.strip())
-          .orElseThrow(() -> new CompletenessException(CompletenessException.Kind.INVALID_REQUEST, "考察日期格式有误，应为 2025-10-12 这样的日期"));
+    decide(redirect, () -> {
+      LocalDate d = date(date, "考察日期", "2025-10-12");
       completeness.handGrade(caller, code, y, indicator, grade(grade), note, d);
-      ReviewPageController.flash(redirect, "success", "已录入指标 " + indicator + " 的人工评定：" + grade.strip().toUpperCase(Locale.ROOT));
-    } catch (CompletenessException e) {
-      refusedUnlessInvalid(e, redirect);
-    }
+      return "已录入指标 " + indicator + " 的人工评定：" + grade.strip().toUpperCase(Locale.ROOT);
+    });
     return back(code, y, indicator);
   }
 
@@ -382,12 +372,10 @@ class CompletenessPageController {
   String withdrawHandGrade(@PathVariable("code") String code, @RequestParam(name = "year", required = false) String year,
       @RequestParam(name = "indicator", required = false) String indicator, Caller caller, RedirectAttributes redirect) {
     int y = visibleYear(code, year, caller);
-    try {
+    decide(redirect, () -> {
       completeness.withdrawHandGrade(caller, code, y, indicator);
-      ReviewPageController.flash(redirect, "success", "已撤销指标 " + indicator + " 的人工评定，恢复待评");
-    } catch (CompletenessException e) {
-      refusedUnlessInvalid(e, redirect);
-    }
+      return "已撤销指标 " + indicator + " 的人工评定，恢复待评";
+    });
     return back(code, y, indicator);
   }
 
@@ -396,12 +384,10 @@ class CompletenessPageController {
       @RequestParam(name = "code", required = false) String vetoCode, @RequestParam(name = "reason", required = false) String reason,
       Caller caller, RedirectAttributes redirect) {
     int y = visibleYear(code, year, caller);
-    try {
+    decide(redirect, () -> {
       completeness.veto(caller, code, y, vetoCode, reason);
-      ReviewPageController.flash(redirect, "success", "已记录一票否决项 " + vetoCode);
-    } catch (CompletenessException e) {
-      refusedUnlessInvalid(e, redirect);
-    }
+      return "已记录一票否决项 " + vetoCode;
+    });
     return back(code, y, null) + "#vetoes";
   }
 
@@ -409,13 +395,32 @@ class CompletenessPageController {
   String liftVeto(@PathVariable("code") String code, @RequestParam(name = "year", required = false) String year,
       @RequestParam(name = "code", required = false) String vetoCode, Caller caller, RedirectAttributes redirect) {
     int y = visibleYear(code, year, caller);
-    try {
+    decide(redirect, () -> {
       completeness.liftVeto(caller, code, y, vetoCode);
-      ReviewPageController.flash(redirect, "success", "已解除一票否决项 " + vetoCode);
+      return "已解除一票否决项 " + vetoCode;
+    });
+    return back(code, y, null) + "#vetoes";
+  }
+
+  /** A decision taken from a form: done, its message is shown; refused, the reason is. */
+  @FunctionalInterface
+  private interface Decision {
+    /** Takes the decision and returns what to tell the person. */
+    String take();
+  }
+
+  private void decide(RedirectAttributes redirect, Decision decision) {
+    try {
+      ReviewPageController.flash(redirect, "success", decision.take());
     } catch (CompletenessException e) {
       refusedUnlessInvalid(e, redirect);
     }
-    return back(code, y, null) + "#vetoes";
+  }
+
+  /** A date typed into a form, or null when left empty; {@code what} names it in the refusal. */
+  private static LocalDate date(String value, String what, String example) {
+    return value == null || value.isBlank() ? null : ChineseDates.parse(value.strip()).orElseThrow(
+        () -> new CompletenessException(CompletenessException.Kind.INVALID_REQUEST, what + "格式有误，应为 " + example + " 这样的日期"));
   }
 
   /** The year of a form, after checking the unit is one the caller sees (404 otherwise). */

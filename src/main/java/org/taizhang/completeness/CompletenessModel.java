@@ -135,11 +135,6 @@ final class CompletenessModel {
     units.put(unit.code(), unit);
   }
 
-  /** Forgets a unit (deactivated): it is no longer judged nor ranked; its facts stay for its archive's sake. */
-  synchronized void removeUnit(String code) {
-    units.remove(code);
-  }
-
   /** Every unit of every covered year, from the facts in memory; rebuilds the near-duplicate index too. */
   synchronized void recomputeAll() {
     duplicates.clear();

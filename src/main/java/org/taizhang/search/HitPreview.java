@@ -80,15 +80,11 @@ public class HitPreview {
     }
     String content = text == null ? "" : text;
     // The words where the text holds them whole; only where it does not, their parts close together.
-    Marked marked = mark(content, strictQuery(q.strip()));
+    Marked marked = mark(content, queries.parseStrict(q.strip()));
     if (marked.hits() == 0) {
       marked = mark(content, query);
     }
     return Optional.of(new Preview(q.strip(), marked.html(), marked.hits()));
-  }
-
-  private Query strictQuery(String q) {
-    return queries.parseStrict(q);
   }
 
   /**

@@ -8,11 +8,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.taizhang.cli.Commands;
+import org.taizhang.config.StartFailures;
 
 /**
  * Taizhang: with no command, the web service; otherwise one of the operator commands
- * ({@code import <dir>}, {@code reindex}, {@code generate-sample <dir>}), which run against the
- * same data directory while the service is stopped.
+ * ({@code import <dir>}, {@code reindex}, {@code backup}, {@code restore}), which run against the
+ * same data directory while the service is stopped, or one of the tools shipped beside it.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -29,14 +30,14 @@ public class TaizhangApplication {
                   "spring.main.log-startup-info=false", "logging.level.org.taizhang=WARN")
               .run(Arrays.copyOfRange(args, 1, args.length));
         } catch (RuntimeException e) {
-          System.err.println(Commands.explainStartFailure(e));
+          System.err.println(StartFailures.explain(e));
           System.exit(1);
           return;
         }
         int code = context.getBean(Commands.class).run(args);
         System.exit(SpringApplication.exit(context, () -> code));
       }
-      System.exit(Commands.runWithoutContext(args));
+      System.exit(Commands.runWithoutContext(TaizhangApplication.class, args));
     }
     SpringApplication.run(TaizhangApplication.class, args);
   }

@@ -1,5 +1,6 @@
 package org.taizhang.account;
 
+import org.taizhang.access.Role;
 import java.time.Instant;
 
 /** A person or script that signs in; {@code unitCode} binds clerks and district offices to their node. */

@@ -1,5 +1,6 @@
 package org.taizhang.account;
 
+import org.taizhang.access.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -1,5 +1,8 @@
 package org.taizhang.account;
 
+import org.taizhang.access.Caller;
+import org.taizhang.access.Role;
+import org.taizhang.access.Scope;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,6 @@
 package org.taizhang.account;
 
+import org.taizhang.access.Caller;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;

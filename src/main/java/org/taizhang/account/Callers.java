@@ -1,5 +1,6 @@
 package org.taizhang.account;
 
+import org.taizhang.access.Caller;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;

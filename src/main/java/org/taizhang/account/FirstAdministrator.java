@@ -1,5 +1,6 @@
 package org.taizhang.account;
 
+import org.taizhang.access.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;

@@ -1,5 +1,6 @@
 package org.taizhang.account;
 
+import org.taizhang.access.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

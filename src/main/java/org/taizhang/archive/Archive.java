@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
-import org.taizhang.account.Scope;
+import org.taizhang.access.Scope;
 import org.taizhang.store.FileStore;
 
 /** Read access to units' archives: documents, their text and their stored originals. */

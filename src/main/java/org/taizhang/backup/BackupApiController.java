@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.taizhang.account.Caller;
+import org.taizhang.access.Caller;
 
 /**
  * Backups while the service runs (administrators only). The embedded database is locked by the

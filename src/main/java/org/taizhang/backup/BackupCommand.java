@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.taizhang.cli.Commands;
+import org.taizhang.config.StartFailures;
 
 /**
  * {@code backup <target-dir> [--server=URL]}: a consistent backup of the database, the file store and
@@ -20,7 +20,7 @@ public final class BackupCommand {
   private BackupCommand() {}
 
   /** Runs the command; {@code args} are the target directory, {@code --server=…} and settings. Returns the exit code. */
-  public static int run(String[] args) {
+  public static int run(Class<?> application, String[] args) {
     PrintStream out = System.out;
     PrintStream err = System.err;
     if (args.length < 1 || args[0].startsWith("--")) {
@@ -46,12 +46,12 @@ public final class BackupCommand {
 
     ConfigurableApplicationContext context;
     try {
-      context = CommandContexts.service(settings.toArray(String[]::new), false);
+      context = CommandContexts.service(application, settings.toArray(String[]::new), false);
     } catch (RuntimeException e) {
-      if (Commands.dataDirectoryInUse(e)) {
+      if (StartFailures.dataDirectoryInUse(e)) {
         return new BackupClient(server, System.getenv("TAIZHANG_TOKEN"), out, err).request(target);
       }
-      err.println(Commands.explainStartFailure(e));
+      err.println(StartFailures.explain(e));
       return 1;
     }
     ProgressBars bars = new ProgressBars(err);

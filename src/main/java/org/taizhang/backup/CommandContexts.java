@@ -3,7 +3,6 @@ package org.taizhang.backup;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.taizhang.TaizhangApplication;
 
 /** The Spring contexts the backup and restore commands run in: quiet, without a web server, never importing the sample. */
 final class CommandContexts {
@@ -16,12 +15,12 @@ final class CommandContexts {
   private CommandContexts() {}
 
   /**
-   * The service's beans on its data directory, as {@code import} and {@code reindex} use them. With
+   * The service's beans ({@code application}, the service's main class) on its data directory, as {@code import} and {@code reindex} use them. With
    * {@code lazy}, beans are created only as the command asks for them: no start-up reconciliation,
    * no first administrator, nothing that reads the database before it is complete.
    */
-  static ConfigurableApplicationContext service(String[] settings, boolean lazy) {
-    return new SpringApplicationBuilder(TaizhangApplication.class)
+  static ConfigurableApplicationContext service(Class<?> application, String[] settings, boolean lazy) {
+    return new SpringApplicationBuilder(application)
         .web(WebApplicationType.NONE)
         .properties(QUIET)
         .properties("spring.main.lazy-initialization=" + lazy)

@@ -1,7 +1,7 @@
 package org.taizhang.backup;
 
 import java.io.PrintStream;
-import org.taizhang.cli.ProgressBar;
+import org.taizhang.job.ProgressBar;
 import org.taizhang.job.Job;
 
 /** One progress bar per step on the command line; a new step ends the bar of the one before. */

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.taizhang.cli.ProgressBar;
+import org.taizhang.job.ProgressBar;
 import org.taizhang.job.Job;
 import org.taizhang.config.TaizhangProperties;
 import org.taizhang.index.IndexMaintenance;
@@ -23,7 +23,7 @@ public final class RestoreCommand {
   private RestoreCommand() {}
 
   /** Runs the command; {@code args} are the backup directory and settings. Returns the exit code. */
-  public static int run(String[] args) {
+  public static int run(Class<?> application, String[] args) {
     PrintStream out = System.out;
     PrintStream err = System.err;
     if (args.length < 1 || args[0].startsWith("--")) {
@@ -65,7 +65,7 @@ public final class RestoreCommand {
     }
 
     IndexMaintenance.Outcome indexed;
-    try (ConfigurableApplicationContext context = CommandContexts.service(settings, true)) {
+    try (ConfigurableApplicationContext context = CommandContexts.service(application, settings, true)) {
       Job job = Job.untracked("重建索引");
       try (ProgressBar bar = new ProgressBar(job, "重建索引", err)) {
         indexed = context.getBean(IndexMaintenance.class).rebuild(job);

@@ -4,31 +4,30 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.ServiceLoader;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditLog;
 import org.taizhang.backup.BackupCommand;
 import org.taizhang.backup.RestoreCommand;
-import org.taizhang.completeness.CompletenessBenchmark;
-import org.taizhang.config.ConfigException;
 import org.taizhang.index.IndexMaintenance;
 import org.taizhang.ingest.FolderImporter;
 import org.taizhang.ingest.ImportSummary;
-import org.taizhang.ingest.IngestBenchmark;
 import org.taizhang.job.Job;
 import org.taizhang.job.Jobs;
-import org.taizhang.sample.SampleArchiveGenerator;
-import org.taizhang.search.RelevanceEvaluation;
-import org.taizhang.search.SearchBenchmark;
+import org.taizhang.job.ProgressBar;
 
-/** The operator commands: folder import, index rebuild, and the sample/benchmark corpus generator. */
+/**
+ * The operator commands: folder import, index rebuild, backup and restore; and the tools shipped in
+ * the same jar (sample generator, benchmarks, relevance evaluation), found through {@link Tools} so
+ * that the service never refers to them.
+ */
 @Component
 public class Commands {
   private static final Set<String> WITH_CONTEXT = Set.of("import", "reindex");
-  private static final Set<String> WITHOUT_CONTEXT =
-      Set.of("generate-sample", "benchmark-completeness", "benchmark-search", "benchmark-ingest", "evaluate-relevance", "help",
-          "--help", "backup", "restore");
+  private static final Set<String> WITHOUT_CONTEXT = Set.of("help", "--help", "backup", "restore");
 
   private final FolderImporter importer;
   private final IndexMaintenance maintenance;
@@ -44,7 +43,11 @@ public class Commands {
   }
 
   public static boolean isCommand(String arg) {
-    return WITH_CONTEXT.contains(arg) || WITHOUT_CONTEXT.contains(arg);
+    return WITH_CONTEXT.contains(arg) || WITHOUT_CONTEXT.contains(arg) || tools().stream().anyMatch(t -> t.names().contains(arg));
+  }
+
+  private static List<Tools> tools() {
+    return ServiceLoader.load(Tools.class).stream().map(ServiceLoader.Provider::get).toList();
   }
 
   public static boolean needsContext(String arg) {
@@ -104,82 +107,25 @@ public class Commands {
     return 0;
   }
 
-  public static int runWithoutContext(String[] args) {
+  public static int runWithoutContext(Class<?> application, String[] args) {
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     if (args[0].equals("backup")) {
-      return BackupCommand.run(rest);
+      return BackupCommand.run(application, rest);
     }
     if (args[0].equals("restore")) {
-      return RestoreCommand.run(rest);
+      return RestoreCommand.run(application, rest);
     }
-    if (args[0].equals("benchmark-search")) {
-      return benchmark(() -> SearchBenchmark.main(rest));
-    }
-    if (args[0].equals("benchmark-ingest")) {
-      return benchmark(() -> IngestBenchmark.main(rest));
-    }
-    if (args[0].equals("evaluate-relevance")) {
-      RelevanceEvaluation.main(rest);
-      return 0;
-    }
-    if (args[0].equals("benchmark-completeness")) {
-      CompletenessBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
-      return 0;
-    }
-    if (args[0].equals("generate-sample")) {
-      if (args.length < 2) {
-        return usage(System.err);
-      }
-      try {
-        SampleArchiveGenerator.main(Arrays.copyOfRange(args, 1, args.length));
-        return 0;
-      } catch (Exception e) {
-        System.err.println("生成失败：" + e.getMessage());
-        return 1;
+    for (Tools tools : tools()) {
+      if (tools.names().contains(args[0])) {
+        try {
+          return tools.run(args[0], rest);
+        } catch (Exception e) {
+          System.err.println(args[0] + " 失败：" + e);
+          return 1;
+        }
       }
     }
     return usage(System.out);
-  }
-
-  /** A benchmark's main method. */
-  @FunctionalInterface
-  private interface Benchmark {
-    void run() throws Exception;
-  }
-
-  private static int benchmark(Benchmark b) {
-    try {
-      b.run();
-      return 0;
-    } catch (Exception e) {
-      System.err.println("基准测试失败：" + e);
-      return 1;
-    }
-  }
-
-  /** One line for the operator when the command cannot start, most often because the service still runs. */
-  public static String explainStartFailure(Throwable e) {
-    if (dataDirectoryInUse(e)) {
-      return "数据目录正被运行中的服务使用：请先停止服务，再执行此命令。";
-    }
-    for (Throwable c = e; c != null; c = c.getCause()) {
-      if (c instanceof ConfigException) {
-        return "配置文件有误：" + c.getMessage();
-      }
-    }
-    return "无法启动：" + e.getMessage();
-  }
-
-  /** Whether a command could not start because the running service holds the database or the index. */
-  public static boolean dataDirectoryInUse(Throwable e) {
-    for (Throwable c = e; c != null; c = c.getCause()) {
-      String m = String.valueOf(c.getMessage());
-      if (c.getClass().getSimpleName().equals("LockObtainFailedException") || m.contains("already in use")
-          || m.contains("Database may be already in use")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static int usage(PrintStream p) {
@@ -190,15 +136,8 @@ public class Commands {
                                               --accepted：历史档案，新增的材料直接标记为已通过（逐份记入审计日志）
           reindex                             由数据库重建全文索引（须先停止服务）
           backup <目录> [--server=URL]        备份数据库、文件库和配置；服务运行时经其 API 备份（需 TAIZHANG_TOKEN）
-          restore <备份目录>                  由备份重建实例（空数据目录和空数据库），含全文索引
-          generate-sample <目录> [--extra-units N] [--seed S]
-                                              生成示例档案（或更大的基准测试语料）
-          benchmark-completeness [--units=2000 --docs=100]
-                                              完整性核查基准测试：全量重算与单次上传后的增量更新耗时
-          benchmark-search [--docs=100000]    检索基准测试：生成语料、建索引，测并发 1 和 8 下的查询延迟
-          benchmark-ingest [--files=5000 --clients=4]
-                                              导入基准测试：同一批文件上比较极限速度、目录导入和 HTTP 上传
-          evaluate-relevance                  用评测集（docs/relevance/）计算示例档案上的 recall@10、precision@10、nDCG@10""");
+          restore <备份目录>                  由备份重建实例（空数据目录和空数据库），含全文索引""");
+    tools().forEach(t -> p.println(t.usage().stripTrailing()));
     return 2;
   }
 }

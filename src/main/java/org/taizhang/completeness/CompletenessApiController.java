@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.taizhang.account.Caller;
+import org.taizhang.access.Caller;
 import org.taizhang.text.ChineseDates;
 
 /**

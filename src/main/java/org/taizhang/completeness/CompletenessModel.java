@@ -20,7 +20,7 @@ import org.taizhang.unit.Unit;
  * facts, the near-duplicate index and people's decisions, plus the latest results. Writers are
  * serialised on this object; readers get an immutable snapshot and never wait.
  */
-final class CompletenessModel {
+public final class CompletenessModel {
   static final double NEAR_DUPLICATE_THRESHOLD = 0.8;
 
   /** Replaced as a whole when administrators change a list; read under the lock like everything else. */
@@ -41,7 +41,7 @@ final class CompletenessModel {
 
   private volatile Snapshot snapshot;
 
-  CompletenessModel(RequiredLists lists, Function<String, String> categoryName, Clock clock) {
+  public CompletenessModel(RequiredLists lists, Function<String, String> categoryName, Clock clock) {
     this(lists, new RedFlagFinder(categoryName), clock);
   }
 
@@ -80,7 +80,7 @@ final class CompletenessModel {
   }
 
   /** Covered units of a year (optionally of one type), best rank first, then by code. */
-  List<UnitCompleteness> units(int year, String type) {
+  public List<UnitCompleteness> units(int year, String type) {
     List<UnitCompleteness> out = new ArrayList<>();
     for (UnitCompleteness u : current().byYear().getOrDefault(year, Map.of()).values()) {
       if (type == null || type.equals(u.unitType())) {
@@ -105,14 +105,14 @@ final class CompletenessModel {
     return Optional.ofNullable(units.get(code));
   }
 
-  synchronized int factCount() {
+  public synchronized int factCount() {
     return facts.size();
   }
 
   // ---- writing
 
   /** Replaces units and facts wholesale (start-up load, benchmark) and recomputes everything. */
-  synchronized void load(Collection<Unit> allUnits, Collection<EvidenceFact> allFacts) {
+  public synchronized void load(Collection<Unit> allUnits, Collection<EvidenceFact> allFacts) {
     units.clear();
     allUnits.forEach(u -> units.put(u.code(), u));
     facts.clear();
@@ -136,7 +136,7 @@ final class CompletenessModel {
   }
 
   /** Every unit of every covered year, from the facts in memory; rebuilds the near-duplicate index too. */
-  synchronized void recomputeAll() {
+  public synchronized void recomputeAll() {
     duplicates.clear();
     for (EvidenceFact f : facts.values()) {
       if (f.signature() != null) {
@@ -160,7 +160,7 @@ final class CompletenessModel {
    * Stores a document's new facts (null: it is gone) and returns the units whose results may have
    * changed: its own, and those of documents it duplicated before or duplicates now.
    */
-  synchronized Set<String> apply(long id, EvidenceFact fact) {
+  public synchronized Set<String> apply(long id, EvidenceFact fact) {
     Set<String> affected = new HashSet<>();
     EvidenceFact old = facts.remove(id);
     if (old != null) {
@@ -194,7 +194,7 @@ final class CompletenessModel {
   }
 
   /** Recomputes the given units in every covered year, and the ranks of their types. */
-  synchronized void recompute(Set<String> codes) {
+  public synchronized void recompute(Set<String> codes) {
     LocalDate today = LocalDate.now(clock);
     if (!snapshot.day().equals(today)) {
       recomputeAll();

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
-import org.taizhang.account.Caller;
+import org.taizhang.access.Caller;
 import org.taizhang.config.ConfigException;
 import org.taizhang.config.ConfigVersions;
 import org.taizhang.config.StaleVersionException;

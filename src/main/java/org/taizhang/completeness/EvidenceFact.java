@@ -23,7 +23,7 @@ import org.taizhang.text.ChineseDates;
  * @param review where the document stands with the reviewers: a returned one (退回) is no evidence
  *     until a new version replaces it
  */
-record EvidenceFact(
+public record EvidenceFact(
     long id,
     String unit,
     String category,
@@ -40,7 +40,7 @@ record EvidenceFact(
     ChineseDates.Period period,
     Review review) {
 
-  EvidenceFact {
+  public EvidenceFact {
     filledLabels = Set.copyOf(filledLabels);
     review = review == null ? Review.SUBMITTED : review;
   }

@@ -13,7 +13,7 @@ import java.util.Set;
  * adding one document costs a few bucket look-ups instead of a comparison with every other text.
  * Not thread-safe: the owning model serialises access.
  */
-final class NearDuplicateIndex {
+public final class NearDuplicateIndex {
   static final int HASHES = 256;
   private static final int BANDS = 32;
   private static final int ROWS = HASHES / BANDS;
@@ -36,7 +36,7 @@ final class NearDuplicateIndex {
    * The MinHash signature of a (folded) text over its letters and digits, or null when the text is
    * too short. Whitespace and punctuation are dropped first: PDF line breaks must not matter.
    */
-  static int[] signature(String text) {
+  public static int[] signature(String text) {
     StringBuilder sb = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -24,8 +24,8 @@ import org.taizhang.config.ConfigText;
  * system stays in force until a newer one for the type replaces it, and a new year never finds an
  * office without a list; years before a type's first system are not judged.
  */
-final class RequiredLists {
-  static final String DIRECTORY = "required-lists";
+public final class RequiredLists {
+  public static final String DIRECTORY = "required-lists";
 
   private final List<EvaluationSystem> systems;
 
@@ -61,7 +61,7 @@ final class RequiredLists {
   }
 
   /** Reads {@code required-lists/*.yaml} (and *.yml) in name order; no directory means no systems. */
-  static RequiredLists load(Path configDir, Catalog catalog) {
+  public static RequiredLists load(Path configDir, Catalog catalog) {
     Map<String, String> coveredBy = new HashMap<>();
     List<EvaluationSystem> systems = new ArrayList<>();
     for (Path file : files(configDir)) {
@@ -86,7 +86,7 @@ final class RequiredLists {
     }
   }
 
-  List<EvaluationSystem> systems() {
+  public List<EvaluationSystem> systems() {
     return systems;
   }
 
@@ -94,7 +94,7 @@ final class RequiredLists {
     return systems.stream().filter(s -> s.file().equals(file)).findFirst();
   }
 
-  Optional<EvaluationSystem> system(String unitType, int year) {
+  public Optional<EvaluationSystem> system(String unitType, int year) {
     if (unitType == null) {
       return Optional.empty();
     }
@@ -105,7 +105,7 @@ final class RequiredLists {
    * The years some system judges, newest first: from the earliest start year up to the current year
    * (or a later start year, for a system prepared ahead of its year).
    */
-  List<Integer> years(int currentYear) {
+  public List<Integer> years(int currentYear) {
     Optional<Integer> first = systems.stream().map(EvaluationSystem::fromYear).min(Integer::compare);
     if (first.isEmpty()) {
       return List.of();

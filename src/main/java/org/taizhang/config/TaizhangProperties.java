@@ -8,8 +8,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Settings under {@code taizhang.*}. All state lives below {@link #dataDir()}; what offices edit
- * lives in {@link #configDir()}. {@link #timeZone()} is the office's zone: every time shown to people
- * is in it, and it decides what "today" is (deadlines, overdue items, the current year).
+ * lives in {@link #configDir()}. The office's time zone is {@code taizhang.time-zone}, read by the
+ * {@code time} module, which everything else builds on.
  */
 @ConfigurationProperties("taizhang")
 public record TaizhangProperties(
@@ -20,8 +20,7 @@ public record TaizhangProperties(
     @DefaultValue Extract extract,
     @DefaultValue Index index,
     @DefaultValue Ocr ocr,
-    @DefaultValue Admin admin,
-    @DefaultValue("Asia/Shanghai") String timeZone) {
+    @DefaultValue Admin admin) {
 
   /** The archive imported on the first start, so a new installation has something to show. */
   public record Sample(@DefaultValue("./sample-archive") Path archive, @DefaultValue("true") boolean importOnFirstStart) {}

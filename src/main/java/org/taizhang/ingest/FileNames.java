@@ -7,7 +7,7 @@ import java.util.Optional;
  * used as paths, but a name such as {@code ..\..\x} or one full of control characters still has to
  * be reduced to something safe to display and download under.
  */
-final class FileNames {
+public final class FileNames {
   private static final int MAX_CHARS = 200;
 
   private FileNames() {}
@@ -51,7 +51,7 @@ final class FileNames {
   }
 
   /** The name without its extension, for use as a title. */
-  static String baseName(String name) {
+  public static String baseName(String name) {
     int dot = name.lastIndexOf('.');
     return dot > 0 ? name.substring(0, dot) : name;
   }

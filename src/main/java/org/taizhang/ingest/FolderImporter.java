@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.taizhang.account.Caller;
+import org.taizhang.access.Caller;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.config.TaizhangProperties;
 import org.taizhang.job.Job;

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
-import org.taizhang.account.Caller;
+import org.taizhang.access.Caller;
 import org.taizhang.archive.Archive;
 import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditLog;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.taizhang.account.Caller;
+import org.taizhang.access.Caller;
 import org.taizhang.completeness.CompletenessService;
 import org.taizhang.completeness.UnitCompleteness;
 import org.taizhang.unit.Unit;

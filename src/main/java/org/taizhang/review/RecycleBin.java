@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Service;
-import org.taizhang.account.Caller;
+import org.taizhang.access.Caller;
 import org.springframework.context.ApplicationEventPublisher;
 import org.taizhang.archive.Document;
 import org.taizhang.archive.DocumentChanged;

@@ -87,7 +87,7 @@ import org.taizhang.unit.Unit;
  * {@link SearchService}).
  */
 @Component
-class QueryFactory {
+public class QueryFactory {
   static final float TITLE = 5f;
   static final float EXACT = 2f;
   static final float WORD = 1f;

@@ -26,7 +26,7 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.springframework.stereotype.Service;
-import org.taizhang.account.Scope;
+import org.taizhang.access.Scope;
 
 /**
  * A search's result list as an Excel workbook (XLSX, written by POI's streaming SXSSF): every matching document the caller may see,

@@ -24,7 +24,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
 import org.springframework.stereotype.Service;
-import org.taizhang.account.Scope;
+import org.taizhang.access.Scope;
 import org.taizhang.archive.Archive;
 import org.taizhang.archive.Document;
 import org.taizhang.catalog.Catalog;

@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.taizhang.config.TaizhangProperties;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.module.SimpleModule;
@@ -20,8 +19,8 @@ import tools.jackson.databind.ser.std.StdSerializer;
 @Configuration(proxyBeanMethods = false)
 class TimeConfiguration {
   @Bean
-  Clock clock(TaizhangProperties properties) {
-    return OfficeTime.clock(properties.timeZone());
+  Clock clock(TimeSettings settings) {
+    return OfficeTime.clock(settings.timeZone());
   }
 
   @Bean

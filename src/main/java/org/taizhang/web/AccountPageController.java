@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.taizhang.account.Account;
 import org.taizhang.account.AccountService;
-import org.taizhang.account.Caller;
+import org.taizhang.access.Caller;
 import org.taizhang.unit.UnitRepository;
 
 /** “我的账号”: who one is, changing one's own password, and personal API tokens for scripts. */

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.taizhang.account.AccountService;
-import org.taizhang.account.Caller;
+import org.taizhang.access.Caller;
 
 /** Accounts for administrators' scripts: lifting a sign-in lock. Only administrators reach /api/admin/** (security configuration). */
 @RestController

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.taizhang.account.Caller;
+import org.taizhang.access.Caller;
 import org.taizhang.archive.Document;
 import org.taizhang.archive.DocumentRepository.ReviewPage;
 import org.taizhang.catalog.Catalog;

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.taizhang.account.AccountService;
-import org.taizhang.account.Caller;
+import org.taizhang.access.Caller;
 import org.taizhang.archive.Archive;
 import org.taizhang.archive.Document;
 import org.taizhang.archive.DocumentRepository.ReviewPage;

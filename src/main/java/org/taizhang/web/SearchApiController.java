@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.taizhang.account.Caller;
+import org.taizhang.access.Caller;
 import org.taizhang.search.QueryParseException;
 import org.taizhang.search.SearchRequest;
 import org.taizhang.search.SearchResult;

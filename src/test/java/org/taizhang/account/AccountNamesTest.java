@@ -1,5 +1,6 @@
 package org.taizhang.account;
 
+import org.taizhang.access.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

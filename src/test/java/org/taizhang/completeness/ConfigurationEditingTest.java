@@ -35,7 +35,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.taizhang.account.AccountService;
-import org.taizhang.account.Role;
+import org.taizhang.access.Role;
 import org.taizhang.archive.Document;
 import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditEvent;

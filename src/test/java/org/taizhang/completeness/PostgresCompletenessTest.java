@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.taizhang.account.Caller;
+import org.taizhang.access.Caller;
 import org.taizhang.config.ConfigVersions;
 import org.taizhang.ingest.FolderImporter;
 import org.taizhang.ingest.IngestRequest;

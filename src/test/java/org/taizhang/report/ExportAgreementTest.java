@@ -36,7 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.taizhang.account.AccountService;
-import org.taizhang.account.Role;
+import org.taizhang.access.Role;
 import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditEvent;
 import org.taizhang.audit.AuditLog;

@@ -13,7 +13,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
-import org.taizhang.account.Scope;
+import org.taizhang.access.Scope;
 
 /**
  * The export's limits without a running service: at most 10,000 rows however many documents

@@ -25,7 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.taizhang.account.Scope;
+import org.taizhang.access.Scope;
 import org.taizhang.archive.Document;
 import org.taizhang.ingest.FolderImporter;
 import org.taizhang.ingest.IngestRequest;

@@ -27,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.taizhang.account.AccountService;
-import org.taizhang.account.Role;
+import org.taizhang.access.Role;
 import org.taizhang.archive.Document;
 import org.taizhang.ingest.FolderImporter;
 import org.taizhang.ingest.IngestRequest;

@@ -93,7 +93,7 @@ class WebAttackTest extends SecurityFixture {
 
   @Test
   void repeatedFailedLoginsAreThrottled() throws Exception {
-    accounts.create("test", "throttled", "被限制的用户", org.taizhang.account.Role.REVIEWER, null, PASSWORD);
+    accounts.create("test", "throttled", "被限制的用户", org.taizhang.access.Role.REVIEWER, null, PASSWORD);
     String[] wrong = org.taizhang.support.Basic.auth("throttled", "not-the-password");
     for (int i = 0; i < 5; i++) {
       HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/api/units")).headers(wrong).build(), HttpResponse.BodyHandlers.ofString());

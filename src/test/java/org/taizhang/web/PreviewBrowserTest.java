@@ -16,7 +16,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import org.taizhang.account.AccountService;
-import org.taizhang.account.Role;
+import org.taizhang.access.Role;
 import org.taizhang.archive.Document;
 import org.taizhang.ingest.FolderImporter;
 import org.taizhang.ingest.IngestRequest;

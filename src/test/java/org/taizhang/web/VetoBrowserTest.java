@@ -13,7 +13,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import org.taizhang.account.AccountService;
-import org.taizhang.account.Role;
+import org.taizhang.access.Role;
 import org.taizhang.ingest.FolderImporter;
 
 /**

@@ -1,0 +1,182 @@
+package org.taizhang.tools.sample;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Generates the fictional 青禾县 sample archive (units.csv, README.md and every unit's files by
+ * year and category), or a larger synthetic corpus for benchmarks. Output depends only on the
+ * seed: running twice gives the same files with the same content.
+ */
+public final class SampleArchiveGenerator {
+
+  /** The seed of the committed sample-archive/. */
+  public static final long DEFAULT_SEED = 20250101L;
+
+  static final List<Integer> YEARS = List.of(2024, 2025);
+
+  private final long seed;
+
+  public SampleArchiveGenerator(long seed) {
+    this.seed = seed;
+  }
+
+  /**
+   * @param units rows of units.csv, the root included
+   * @param files evidence files under the unit folders (units.csv and README.md not counted)
+   * @param bytes total size of those evidence files
+   */
+  public record Summary(int units, int files, long bytes) {}
+
+  /**
+   * Writes the sample county (extraUnits == 0) or a larger synthetic corpus for benchmarks:
+   * extraUnits additional generated units with the same per-unit structure and varied text.
+   * Returns counts. A previous archive in {@code outDir} is replaced; any other non-empty
+   * directory is refused.
+   */
+  public Summary generate(Path outDir, int extraUnits) throws IOException {
+    if (extraUnits < 0) {
+      throw new IllegalArgumentException("extraUnits must be >= 0: " + extraUnits);
+    }
+    prepare(outDir);
+    List<UnitProfile> units = new ArrayList<>(QingheCounty.units());
+    for (int i = 1; i <= extraUnits; i++) {
+      units.add(BenchUnitFactory.create(i, seed, QingheCounty.ROOT));
+    }
+    Map<String, UnitProfile> byCode = new LinkedHashMap<>();
+    units.forEach(u -> byCode.put(u.code(), u));
+    writeUnitsCsv(outDir, units);
+
+    LedgerPlanner planner = new LedgerPlanner(seed, byCode, QingheCounty.quirks());
+    Map<String, Integer> filesPerUnit = new LinkedHashMap<>();
+    Map<String, Integer> filesPerExtension = new TreeMap<>();
+    long bytes = 0;
+    int files = 0;
+    try (CjkFonts fonts = CjkFonts.load(CjkFonts.configuredFontPath())) {
+      ArchiveFileWriter writer = new ArchiveFileWriter(fonts);
+      List<UnitProfile> sampleUnits = units.stream()
+          .filter(u -> !u.isRoot() && !u.code().startsWith("bench-")).toList();
+      for (int ordinal = 0; ordinal < units.size(); ordinal++) {
+        UnitProfile unit = units.get(ordinal);
+        List<PlannedFile> planned = new ArrayList<>();
+        if (unit.isRoot()) {
+          planned.addAll(planner.countyOffice(unit, sampleUnits));
+        } else {
+          LedgerExtras extras = unit.code().startsWith("bench-") ? benchExtras(ordinal) : QingheCounty.extras(unit.code());
+          for (int year : YEARS) {
+            planned.addAll(planner.plan(unit, ordinal, year, extras));
+          }
+        }
+        for (PlannedFile file : planned) {
+          bytes += writer.write(outDir, file);
+          files++;
+          filesPerUnit.merge(unit.code(), 1, Integer::sum);
+          String name = file.fileName();
+          filesPerExtension.merge(name.substring(name.lastIndexOf('.') + 1), 1, Integer::sum);
+        }
+      }
+    }
+    String readme = ReadmeWriter.render(units, filesPerUnit, filesPerExtension, planner.notes(), extraUnits, seed, bytes);
+    Files.writeString(outDir.resolve("README.md"), readme, StandardCharsets.UTF_8);
+    return new Summary(units.size(), files, bytes);
+  }
+
+  /**
+   * Benchmark units keep rules every other unit, so the corpus is not uniform; every fourth hands
+   * in a text briefing, so text files make up about the share they have in the sample county.
+   */
+  private static LedgerExtras benchExtras(int ordinal) {
+    if (ordinal % 2 == 0) {
+      return new LedgerExtras(true, false, Set.of(), Set.of(2025));
+    }
+    return ordinal % 4 == 1 ? new LedgerExtras(false, false, Set.of(2025), Set.of()) : LedgerExtras.NONE;
+  }
+
+  private static void writeUnitsCsv(Path outDir, List<UnitProfile> units) throws IOException {
+    StringBuilder csv = new StringBuilder("code,name,type,parent\n");
+    for (UnitProfile u : units) {
+      csv.append(u.code()).append(',').append(u.name()).append(',').append(u.type()).append(',')
+          .append(u.parentCode()).append('\n');
+    }
+    Files.writeString(outDir.resolve("units.csv"), csv.toString(), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Makes {@code outDir} ready: creates it, or clears a previous archive (the unit folders named
+   * in its units.csv, units.csv and README.md) so that renamed files cannot linger.
+   */
+  private static void prepare(Path outDir) throws IOException {
+    Files.createDirectories(outDir);
+    boolean empty;
+    try (Stream<Path> entries = Files.list(outDir)) {
+      empty = entries.findAny().isEmpty();
+    }
+    if (empty) {
+      return;
+    }
+    Path csv = outDir.resolve("units.csv");
+    if (!Files.isRegularFile(csv)) {
+      throw new IOException(outDir + " is not empty and holds no units.csv; refusing to write a sample archive into it");
+    }
+    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+    for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+      String code = line.split(",", -1)[0];
+      if (code.matches("[a-z0-9-]+")) {
+        deleteTree(outDir.resolve(code));
+      }
+    }
+    Files.deleteIfExists(csv);
+    Files.deleteIfExists(outDir.resolve("README.md"));
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.delete(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+  }
+
+  /** Usage: {@code <outDir> [--extra-units N] [--seed S]}; prints the summary. */
+  public static void main(String[] args) throws IOException {
+    if (args.length < 1 || args[0].startsWith("--")) {
+      System.err.println("usage: SampleArchiveGenerator <outDir> [--extra-units N] [--seed S]");
+      System.exit(2);
+    }
+    Path out = Path.of(args[0]);
+    int extra = 0;
+    long seed = DEFAULT_SEED;
+    for (int i = 1; i < args.length; i++) {
+      switch (args[i]) {
+        case "--extra-units" -> extra = Integer.parseInt(args[++i]);
+        case "--seed" -> seed = Long.parseLong(args[++i]);
+        default -> {
+          System.err.println("unknown argument: " + args[i]);
+          System.exit(2);
+        }
+      }
+    }
+    long start = System.nanoTime();
+    Summary summary = new SampleArchiveGenerator(seed).generate(out, extra);
+    System.out.printf("units=%d files=%d bytes=%d (%.1f MB) in %.1f s -> %s%n", summary.units(), summary.files(),
+        summary.bytes(), summary.bytes() / 1048576.0, (System.nanoTime() - start) / 1e9, out.toAbsolutePath());
+  }
+}

@@ -346,7 +346,7 @@
     headers[csrfHeader] = csrfToken;
     return fetch(url, { method: 'POST', headers: headers, credentials: 'same-origin', body: JSON.stringify(body) })
       .then(function (r) {
-        return r.json().catch(function () { return { error: 'HTTP_' + r.status, message: '服务器返回了无法识别的内容（' + r.status + '）' }; })
+        return r.json().catch(function () { return { code: 'HTTP_' + r.status, detail: '服务器返回了无法识别的内容（' + r.status + '）' }; })
           .then(function (data) { return { ok: r.ok, status: r.status, data: data }; });
       });
   }
@@ -390,7 +390,7 @@
   }
 
   function showError(data) {
-    errorBox.textContent = data.message || '出错了';
+    errorBox.textContent = data.detail || '出错了';
     errorBox.hidden = false;
     var node = errorNode(data);
     if (node) {
@@ -399,7 +399,7 @@
       var target = rule ? node.querySelector('.rule-row[data-rule="' + rule[1] + '"]') : null;
       (target || node).classList.add('has-error');
       // the message again where the problem is, since the one at the top is out of sight by now
-      var note = el('p', { className: 'message error inline-error', role: 'alert', text: data.message });
+      var note = el('p', { className: 'message error inline-error', role: 'alert', text: data.detail });
       var head = node.querySelector('.ind-head');
       head.parentNode.insertBefore(note, head.nextSibling);
       note.scrollIntoView({ block: 'center' });
@@ -433,7 +433,7 @@
         return;
       }
       drawPreview(r.data);
-    }).catch(function () { busy(b, false); showError({ message: '无法连接服务器' }); });
+    }).catch(function () { busy(b, false); showError({ detail: '无法连接服务器' }); });
   });
 
   document.getElementById('yaml-button').addEventListener('click', function () {
@@ -470,14 +470,14 @@
       successBox.textContent = '已保存为第 ' + r.data.version + ' 版，立即生效，完整性结果已重新计算。改动：' + r.data.summary;
       successBox.hidden = false;
       successBox.scrollIntoView({ block: 'center' });
-    }).catch(function () { busy(b, false); showError({ message: '无法连接服务器，未保存' }); });
+    }).catch(function () { busy(b, false); showError({ detail: '无法连接服务器，未保存' }); });
   });
 
   document.getElementById('import-button').addEventListener('click', function () {
     var input = document.getElementById('import-file');
     clearMarks();
     if (!input.files.length) {
-      showError({ message: '请先选择 Excel 文件' });
+      showError({ detail: '请先选择 Excel 文件' });
       return;
     }
     var form = new FormData();
@@ -497,7 +497,7 @@
         successBox.textContent = '已读取 Excel（尚未保存）。请检查内容，预览影响后保存。';
         successBox.hidden = false;
       })
-      .catch(function () { showError({ message: '无法读取该文件' }); });
+      .catch(function () { showError({ detail: '无法读取该文件' }); });
   });
 
   function drawPreview(p) {

@@ -58,8 +58,8 @@
   function message(xhr) {
     try {
       var body = JSON.parse(xhr.responseText);
-      if (body && body.message) {
-        return body.message;
+      if (body && body.detail) {
+        return body.detail;
       }
     } catch (e) {
       // not JSON: fall through to the status

@@ -296,8 +296,8 @@ abstract class ArchiveFlowTests {
     int indexed = index.ids().size();
     assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
     JsonNode body = json(r);
-    assertThat(body.get("error").asString()).isEqualTo(code);
-    assertThat(body.get("message").asString()).isNotBlank();
+    assertThat(body.get("code").asString()).isEqualTo(code);
+    assertThat(body.get("detail").asString()).isNotBlank();
     assertThat(documents.count()).isEqualTo(rows);
     assertThat(storedObjects()).isEqualTo(objects);
     assertThat(index.ids()).hasSize(indexed);
@@ -316,6 +316,6 @@ abstract class ArchiveFlowTests {
   void unknownDocumentIs404() throws Exception {
     HttpResponse<String> r = get("/api/documents/987654");
     assertThat(r.statusCode()).isEqualTo(404);
-    assertThat(json(r).get("error").asString()).isEqualTo("NOT_FOUND");
+    assertThat(json(r).get("code").asString()).isEqualTo("NOT_FOUND");
   }
 }

@@ -1,5 +1,8 @@
 package org.taizhang.account;
 
+import org.taizhang.access.DisplayNames;
+import java.util.HashMap;
+import java.util.Collection;
 import org.taizhang.access.Caller;
 import org.taizhang.access.Role;
 import org.taizhang.access.Scope;
@@ -29,7 +32,7 @@ import org.taizhang.unit.UnitTree;
 
 /** Creating and changing accounts and API tokens, and working out what an account may see. */
 @Service
-public class AccountService {
+public class AccountService implements DisplayNames {
   public static final int MIN_PASSWORD_LENGTH = 10;
   /** How precisely a token's “last used” is kept. */
   private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
@@ -62,6 +65,17 @@ public class AccountService {
     public AccountException(String message) {
       super(message);
     }
+  }
+
+  @Override
+  public Map<String, String> of(Collection<String> usernames) {
+    Map<String, String> names = new HashMap<>();
+    for (String u : usernames) {
+      if (u != null && !u.isEmpty() && !names.containsKey(u)) {
+        names.put(u, find(u).map(Account::displayName).orElse(u));
+      }
+    }
+    return names;
   }
 
   public Optional<Account> find(String username) {

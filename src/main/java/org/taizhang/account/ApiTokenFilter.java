@@ -1,5 +1,7 @@
 package org.taizhang.account;
 
+import org.springframework.http.HttpStatus;
+import org.taizhang.web.ApiErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,9 +34,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
       var details = owner.map(users::loadUserByUsername).filter(u -> u.isEnabled());
       if (details.isEmpty()) {
         audit.record(null, AuditAction.LOGIN_FAILED, null, "令牌无效或已吊销");
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        response.setContentType("application/json;charset=UTF-8");
-        response.getWriter().write("{\"error\":\"UNAUTHENTICATED\",\"message\":\"令牌无效或已吊销\"}");
+        ApiErrors.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "令牌无效或已吊销");
         return;
       }
       var auth = UsernamePasswordAuthenticationToken.authenticated(details.get(), null, details.get().getAuthorities());

@@ -1,5 +1,7 @@
 package org.taizhang.account;
 
+import org.springframework.http.HttpStatus;
+import org.taizhang.web.ApiErrors;
 import org.taizhang.access.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -84,17 +86,11 @@ class SecurityConfiguration {
     return (request, response, e) -> {
       // RFC 7617: user names and passwords are sent as UTF-8 (张三), and clients are told so.
       response.setHeader("WWW-Authenticate", "Basic realm=\"Taizhang\", charset=\"UTF-8\"");
-      json(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED", "请先登录（HTTP Basic 或 Bearer 令牌）");
+      ApiErrors.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "请先登录（HTTP Basic 或 Bearer 令牌）");
     };
   }
 
   private static AccessDeniedHandler apiAccessDenied() {
-    return (request, response, e) -> json(response, HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", "当前账号无权执行此操作");
-  }
-
-  private static void json(HttpServletResponse response, int status, String code, String message) throws IOException {
-    response.setStatus(status);
-    response.setContentType("application/json;charset=UTF-8");
-    response.getWriter().write("{\"error\":\"" + code + "\",\"message\":\"" + message + "\"}");
+    return (request, response, e) -> ApiErrors.write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN", "当前账号无权执行此操作");
   }
 }

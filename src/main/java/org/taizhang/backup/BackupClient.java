@@ -71,7 +71,7 @@ final class BackupClient {
         return 0;
       }
       JsonNode error = json.readTree(response.body());
-      err.println("备份失败：" + error.path("message").asString("服务未说明原因") + "（HTTP " + response.statusCode() + "）");
+      err.println("备份失败：" + error.path("detail").asString("服务未说明原因") + "（HTTP " + response.statusCode() + "）");
     } catch (JacksonException e) {
       err.println("备份失败：服务的回答无法解读（HTTP " + response.statusCode() + "）");
     }

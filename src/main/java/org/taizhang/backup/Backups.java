@@ -1,5 +1,6 @@
 package org.taizhang.backup;
 
+import org.springframework.http.HttpStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ class Backups {
   BackupSummary create(String actor, String dir, StepProgress progress) {
     Path target = dir == null || dir.isBlank() ? defaultDirectory() : requestedDirectory(dir.strip());
     if (!running.tryLock()) {
-      throw new BackupException("BACKUP_RUNNING", 409, "已有一个备份正在进行，请等它完成后再试", null);
+      throw new BackupException("BACKUP_RUNNING", HttpStatus.CONFLICT, "已有一个备份正在进行，请等它完成后再试", null);
     }
     try {
       BackupWriter writer = new BackupWriter(dataSource, store, properties.configDir(), schemaVersion(),

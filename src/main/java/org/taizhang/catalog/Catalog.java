@@ -1,5 +1,7 @@
 package org.taizhang.catalog;
 
+
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

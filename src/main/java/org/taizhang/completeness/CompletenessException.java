@@ -1,10 +1,13 @@
 package org.taizhang.completeness;
 
+import org.taizhang.web.Problem;
+import org.springframework.http.HttpStatus;
+
 /**
  * A refused completeness action, with a Chinese message safe to show. {@link Kind#NOT_FOUND} is
  * also what a unit outside the caller's scope gets, exactly as if it did not exist.
  */
-public class CompletenessException extends RuntimeException {
+public class CompletenessException extends RuntimeException implements Problem {
   public enum Kind {
     NOT_FOUND,
     FORBIDDEN,
@@ -32,5 +35,19 @@ public class CompletenessException extends RuntimeException {
 
   static CompletenessException invalid(String message) {
     return new CompletenessException(Kind.INVALID_REQUEST, message);
+  }
+
+  @Override
+  public HttpStatus status() {
+    return switch (kind) {
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case FORBIDDEN -> HttpStatus.FORBIDDEN;
+      case INVALID_REQUEST -> HttpStatus.BAD_REQUEST;
+    };
+  }
+
+  @Override
+  public String code() {
+    return kind.name();
   }
 }

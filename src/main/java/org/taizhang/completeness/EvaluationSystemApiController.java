@@ -31,8 +31,6 @@ import org.taizhang.sheet.Sheets;
  */
 @RestController
 class EvaluationSystemApiController {
-  private static final Pattern INDICATOR = Pattern.compile("指标 (\\S+?)(?: |的|下|）|$)");
-
   private final EvaluationSystems systems;
 
   EvaluationSystemApiController(EvaluationSystems systems) {
@@ -92,35 +90,5 @@ class EvaluationSystemApiController {
     if (!caller.isAdmin()) {
       throw CompletenessException.forbidden("只有创建办管理员可以修改测评体系");
     }
-  }
-
-  // ---- errors, in the shape of every API error ({"error": CODE, "message": 中文}) plus where
-
-  @ExceptionHandler(ConfigException.class)
-  ResponseEntity<Map<String, Object>> invalid(ConfigException e) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("error", "INVALID_LIST");
-    body.put("message", e.describe());
-    body.put("place", e.place());
-    body.put("problem", e.problem());
-    Matcher m = INDICATOR.matcher(e.place() == null ? "" : e.place());
-    body.put("indicator", m.find() ? m.group(1) : null);
-    return ResponseEntity.badRequest().body(body);
-  }
-
-  @ExceptionHandler(StaleVersionException.class)
-  ResponseEntity<Map<String, Object>> stale(StaleVersionException e) {
-    return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "STALE_VERSION", "message", e.getMessage()));
-  }
-
-  @ExceptionHandler({HttpMessageNotReadableException.class,
-      MissingServletRequestPartException.class})
-  ResponseEntity<Map<String, Object>> unreadableRequest(Exception e) {
-    return ResponseEntity.badRequest().body(Map.of("error", "INVALID_REQUEST", "message", "请求格式有误：内容不是有效的 JSON，或缺少文件"));
-  }
-
-  @ExceptionHandler(Sheets.UnreadableException.class)
-  ResponseEntity<Map<String, Object>> unreadable(Sheets.UnreadableException e) {
-    return ResponseEntity.badRequest().body(Map.of("error", "UNREADABLE_FILE", "message", e.getMessage()));
   }
 }

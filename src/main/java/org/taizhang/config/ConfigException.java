@@ -1,5 +1,11 @@
 package org.taizhang.config;
 
+import org.taizhang.web.Problem;
+import org.springframework.http.HttpStatus;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.nio.file.Path;
 
 /**
@@ -7,7 +13,10 @@ import java.nio.file.Path;
  * the line and, where it helps more than a line number, the place in words (“指标 Ⅱ-3 的材料要求第
  * 2 条”), so that it can be fixed without reading code.
  */
-public class ConfigException extends RuntimeException {
+public class ConfigException extends RuntimeException implements Problem {
+  /** The indicator a place names (“指标 Ⅱ-3 的材料要求第 2 条”), for the list editor to mark it. */
+  private static final Pattern INDICATOR = Pattern.compile("指标 (\\S+?)(?: |的|下|）|$)");
+
   private final Path file;
   private final int line;
   private final String place;
@@ -47,5 +56,30 @@ public class ConfigException extends RuntimeException {
   /** The place and the problem, for a person editing in the browser, who has no file and no lines. */
   public String describe() {
     return place == null ? problem : place + "：" + problem;
+  }
+
+  @Override
+  public HttpStatus status() {
+    return HttpStatus.BAD_REQUEST;
+  }
+
+  @Override
+  public String code() {
+    return "INVALID_CONFIG";
+  }
+
+  @Override
+  public String detail() {
+    return describe();
+  }
+
+  @Override
+  public Map<String, Object> properties() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("place", place);
+    out.put("problem", problem);
+    Matcher m = INDICATOR.matcher(place == null ? "" : place);
+    out.put("indicator", m.find() ? m.group(1) : null);
+    return out;
   }
 }

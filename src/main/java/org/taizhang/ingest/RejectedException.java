@@ -1,7 +1,10 @@
 package org.taizhang.ingest;
 
+import org.taizhang.web.Problem;
+import org.springframework.http.HttpStatus;
+
 /** A file that was turned away; nothing of it was kept. */
-public class RejectedException extends Exception {
+public class RejectedException extends Exception implements Problem {
   private final Rejection reason;
 
   public RejectedException(Rejection reason, String detail) {
@@ -11,5 +14,15 @@ public class RejectedException extends Exception {
 
   public Rejection reason() {
     return reason;
+  }
+
+  @Override
+  public HttpStatus status() {
+    return HttpStatus.valueOf(reason().status());
+  }
+
+  @Override
+  public String code() {
+    return reason().name();
   }
 }

@@ -1,5 +1,7 @@
 package org.taizhang.report;
 
+import org.taizhang.completeness.Labels;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;

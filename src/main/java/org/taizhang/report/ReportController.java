@@ -1,5 +1,9 @@
 package org.taizhang.report;
 
+import org.taizhang.completeness.Labels;
+import org.taizhang.completeness.Matrix;
+import org.taizhang.completeness.ReportRequests;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;

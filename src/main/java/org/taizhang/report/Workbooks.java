@@ -1,5 +1,8 @@
 package org.taizhang.report;
 
+import org.taizhang.completeness.Labels;
+import org.taizhang.completeness.Matrix;
+
 import static org.taizhang.sheet.Sheets.bordered;
 import static org.taizhang.sheet.Sheets.bytes;
 import static org.taizhang.sheet.Sheets.color;

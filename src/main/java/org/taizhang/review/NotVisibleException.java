@@ -1,8 +1,21 @@
 package org.taizhang.review;
 
+import org.taizhang.web.Problem;
+import org.springframework.http.HttpStatus;
+
 /** The document does not exist for this caller: unknown, or outside its scope or its role's reach. */
-public class NotVisibleException extends RuntimeException {
+public class NotVisibleException extends RuntimeException implements Problem {
   public NotVisibleException() {
-    super("not found", null, false, false);
+    super("没有找到", null, false, false);
+  }
+
+  @Override
+  public HttpStatus status() {
+    return HttpStatus.NOT_FOUND;
+  }
+
+  @Override
+  public String code() {
+    return "NOT_FOUND";
   }
 }

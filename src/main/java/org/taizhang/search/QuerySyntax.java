@@ -1,5 +1,8 @@
 package org.taizhang.search;
 
+import org.taizhang.catalog.Category;
+import org.taizhang.unit.Unit;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package org.taizhang.search;
 
+import org.taizhang.unit.DocumentCounts;
+import java.util.HashMap;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.time.LocalDate;
@@ -46,7 +48,7 @@ import org.taizhang.unit.UnitRepository;
 
 /** Full-text search over every archive, with filters, facets and highlighted snippets. */
 @Service
-public class SearchService {
+public class SearchService implements DocumentCounts {
   private static final int SNIPPET_CHARS = 160;
   private static final List<String> FACETS =
       List.of(DocumentFields.UNIT, DocumentFields.CATEGORY, DocumentFields.YEAR, DocumentFields.FILE_TYPE);
@@ -70,6 +72,14 @@ public class SearchService {
    *
    * @throws QueryParseException when the query does not follow the query language (a message for people)
    */
+  @Override
+  public Map<String, Long> documentCounts(Scope scope) {
+    Map<String, Long> counts = new HashMap<>();
+    search(new SearchRequest("", null, null, null, null, 1, 1), scope).facets().getOrDefault("unit", List.of())
+        .forEach(f -> counts.put(f.value(), f.count()));
+    return counts;
+  }
+
   public SearchResult search(SearchRequest request, Scope scope) {
     List<Unit> allUnits = units.findAll();
     QueryFactory.Compiled compiled = queries.compile(request.q(), catalog, allUnits);

@@ -36,4 +36,9 @@ public enum SearchSort {
     }
     return Optional.empty();
   }
+
+  /** Why {@code value} is no sort order, for an API caller. */
+  public static String invalid(String value) {
+    return "排序方式“" + value + "”无效：sort 只能是 relevance（按相关度）或 date（按日期，新的在前）";
+  }
 }

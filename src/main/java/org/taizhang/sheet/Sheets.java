@@ -1,5 +1,7 @@
 package org.taizhang.sheet;
 
+import org.taizhang.web.Problem;
+import org.springframework.http.HttpStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,9 +32,19 @@ public final class Sheets {
   private Sheets() {}
 
   /** A workbook that could not be read, with a message for the person who sent it. */
-  public static final class UnreadableException extends RuntimeException {
+  public static final class UnreadableException extends RuntimeException implements Problem {
     public UnreadableException(String message) {
       super(message);
+    }
+
+    @Override
+    public HttpStatus status() {
+      return HttpStatus.BAD_REQUEST;
+    }
+
+    @Override
+    public String code() {
+      return "UNREADABLE_FILE";
     }
   }
 

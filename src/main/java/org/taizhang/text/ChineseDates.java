@@ -347,4 +347,14 @@ public final class ChineseDates {
     }
     return sb == null ? s : sb;
   }
+
+  /** An archive year as a person writes it (2025, 2025年, 2025年度), within the years an archive can have. */
+  public static Optional<Integer> archiveYear(String value) {
+    String y = value == null ? "" : value.strip().replaceFirst("\\s*年\\s*度?$", "");
+    if (!y.matches("[0-9]{4}")) {
+      return Optional.empty();
+    }
+    int n = Integer.parseInt(y);
+    return n >= 1990 && n <= 2100 ? Optional.of(n) : Optional.empty();
+  }
 }

@@ -1,88 +1,108 @@
 package org.taizhang.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
-import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
-import org.taizhang.ingest.RejectedException;
-import org.taizhang.review.NotVisibleException;
-import org.taizhang.review.ReviewException;
-import org.taizhang.ingest.Rejection;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Turns failures of API calls into JSON errors with a stable code; never a stack trace. */
-@RestControllerAdvice(assignableTypes = {DocumentApiController.class, SearchApiController.class, ReviewApiController.class})
-class ApiErrors {
+/**
+ * The one place where failures of API calls become answers: RFC 9457 problem details with a
+ * stable {@code code} and a Chinese {@code detail}, never a stack trace. The same problem has the
+ * same code in every API; Spring Security's 401 and 403, the multipart limits and unknown
+ * {@code /api/} addresses are written in the same shape through {@link #problem} and {@link #write}.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+public class ApiErrors {
+  public static final String INVALID_REQUEST = "INVALID_REQUEST";
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
-
-  @ExceptionHandler(RejectedException.class)
-  ResponseEntity<ApiError> rejected(RejectedException e) {
-    return ResponseEntity.status(e.reason().status()).body(new ApiError(e.reason().name(), e.getMessage()));
-  }
-
-  @ExceptionHandler({NotFoundException.class, NotVisibleException.class})
-  ResponseEntity<ApiError> notFound(RuntimeException e) {
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("NOT_FOUND", "没有找到"));
-  }
-
-  @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
-      MissingServletRequestPartException.class})
-  ResponseEntity<ApiError> badRequest(Exception e) {
-    return ResponseEntity.badRequest().body(new ApiError("BAD_REQUEST", "请求参数有误：" + e.getMessage()));
-  }
-
-  /** Our own validation messages are written for people and are safe to show. */
-  @ExceptionHandler({ReviewException.class, IllegalArgumentException.class})
-  ResponseEntity<ApiError> invalid(RuntimeException e) {
-    return ResponseEntity.badRequest().body(new ApiError("INVALID_REQUEST", e.getMessage()));
-  }
-
-  /** Access decisions are Spring Security's; rethrown so its handlers answer 401/403. */
-  @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
-  void accessDenied(org.springframework.security.access.AccessDeniedException e) {
-    throw e;
-  }
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @ExceptionHandler(Exception.class)
-  ResponseEntity<ApiError> unexpected(Exception e) {
-    log.error("request failed", e);
-    return ResponseEntity.internalServerError().body(new ApiError("INTERNAL_ERROR", "服务器内部错误，请稍后重试"));
+  ResponseEntity<ProblemDetail> failed(Exception e, HttpServletRequest request) {
+    if (e instanceof AccessDeniedException denied) {
+      throw denied; // Spring Security's decision: its handlers answer 401 or 403
+    }
+    ProblemDetail body = known(e, request);
+    if (body == null) {
+      log.error("request failed: {}", request.getRequestURI(), e);
+      body = problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "服务器内部错误，请稍后重试", request);
+    } else if (body.getStatus() >= 500) {
+      log.error("request failed: {}", request.getRequestURI(), e);
+    }
+    return ResponseEntity.status(body.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }
 
-  /**
-   * Multipart limits are enforced before any controller is chosen, so this advice covers every
-   * request: API callers get the JSON error, people on the upload page the Chinese error page.
-   */
-  @ControllerAdvice
-  static class UploadLimits {
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    Object tooLarge(HttpServletRequest request) {
-      return answer(request, Rejection.FILE_TOO_LARGE, Rejection.FILE_TOO_LARGE.message());
+  private static ProblemDetail known(Exception e, HttpServletRequest request) {
+    if (e instanceof Problem p) {
+      ProblemDetail detail = problem(p.status(), p.code(), p.detail(), request);
+      p.properties().forEach(detail::setProperty);
+      return detail;
     }
+    if (e instanceof MissingServletRequestParameterException m) {
+      return problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "缺少参数 " + m.getParameterName(), request);
+    }
+    if (e instanceof MissingServletRequestPartException m) {
+      return problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "缺少参数 " + m.getRequestPartName(), request);
+    }
+    if (e instanceof MethodArgumentTypeMismatchException m) {
+      return problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "参数 " + m.getName() + " 格式有误：" + m.getValue(), request);
+    }
+    if (e instanceof HttpMessageNotReadableException) {
+      return problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "请求内容无法读取，应为 JSON", request);
+    }
+    if (e instanceof IllegalArgumentException) {
+      // our own validation messages are written for people and are safe to show
+      return problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, e.getMessage(), request);
+    }
+    if (e instanceof HttpRequestMethodNotSupportedException m) {
+      return problem(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", "此地址不支持 " + m.getMethod() + " 请求", request);
+    }
+    if (e instanceof HttpMediaTypeNotSupportedException m) {
+      return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "不支持的请求内容类型：" + m.getContentType(), request);
+    }
+    return null;
+  }
 
-    @ExceptionHandler(MultipartException.class)
-    Object badMultipart(HttpServletRequest request) {
-      return answer(request, Rejection.MISSING_FILE, "上传请求格式有误");
-    }
+  /** A problem detail of this service: title is the status's reason, {@code code} the stable code. */
+  public static ProblemDetail problem(HttpStatus status, String code, String detail, HttpServletRequest request) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+    p.setTitle(status.getReasonPhrase());
+    p.setInstance(URI.create(request.getRequestURI()));
+    p.setProperty("code", code);
+    return p;
+  }
 
-    private static Object answer(HttpServletRequest request, Rejection reason, String message) {
-      HttpStatus status = HttpStatus.valueOf(reason.status());
-      if (request.getRequestURI().startsWith("/api/")) {
-        return ResponseEntity.status(status).body(new ApiError(reason.name(), message));
-      }
-      ModelAndView page = new ModelAndView("error", status);
-      page.addObject("status", status.value());
-      page.addObject("detail", message);
-      return page;
-    }
+  /** Writes a problem detail where no controller answers: security filters, error pages. */
+  public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, String detail)
+      throws IOException {
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("title", status.getReasonPhrase());
+    body.put("status", status.value());
+    body.put("detail", detail);
+    body.put("instance", request.getRequestURI());
+    body.put("code", code);
+    response.getWriter().write(JSON.writeValueAsString(body));
   }
 }

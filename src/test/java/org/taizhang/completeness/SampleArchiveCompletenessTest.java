@@ -303,8 +303,8 @@ class SampleArchiveCompletenessTest {
 
   private static void assertError(HttpResponse<String> r, int status, String code) {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-    assertThat(json(r).get("error").asString()).isEqualTo(code);
-    assertThat(json(r).get("message").asString()).isNotBlank();
+    assertThat(json(r).get("code").asString()).isEqualTo(code);
+    assertThat(json(r).get("detail").asString()).isNotBlank();
   }
 
   @Test
@@ -321,7 +321,7 @@ class SampleArchiveCompletenessTest {
 
     HttpResponse<String> foreign = get("/api/units/qhx-wjj/completeness?year=2025", "clerk-yz");
     assertError(foreign, 404, "NOT_FOUND");
-    assertThat(json(foreign).get("message").asString()).isEqualTo("没有找到");
+    assertThat(json(foreign).get("detail").asString()).isEqualTo("没有找到");
     assertError(get("/api/units/qhx-cjb/completeness?year=2025", "admin"), 404, "NOT_FOUND");
     assertError(get("/api/units/qhx-wjj/completeness?year=2019", "admin"), 404, "NOT_FOUND");
     assertError(get("/api/units/qhx-wjj/completeness?year=abc", "admin"), 400, "INVALID_REQUEST");

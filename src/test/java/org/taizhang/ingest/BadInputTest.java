@@ -142,8 +142,8 @@ class BadInputTest {
         Rejection expected = Rejection.valueOf(c.expected());
         soft.assertThat(r.statusCode()).as("%s: %s", c.file(), r.body()).isEqualTo(expected.status());
         JsonNode body = JSON.readTree(r.body());
-        soft.assertThat(body.path("error").asString()).as("%s: %s", c.file(), r.body()).isEqualTo(expected.name());
-        soft.assertThat(body.path("message").asString()).as(c.file()).isNotBlank();
+        soft.assertThat(body.path("code").asString()).as("%s: %s", c.file(), r.body()).isEqualTo(expected.name());
+        soft.assertThat(body.path("detail").asString()).as(c.file()).isNotBlank();
         soft.assertThat(state()).as("%s left something behind", c.file()).isEqualTo(before);
       }
     }

@@ -1,5 +1,7 @@
 package org.taizhang.report;
 
+import org.taizhang.completeness.Charts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package org.taizhang.report;
 
+import org.taizhang.completeness.Labels;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;

@@ -1,5 +1,7 @@
 package org.taizhang.report;
 
+import org.taizhang.completeness.ItemPeriod;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,8 @@
 package org.taizhang.report;
 
+import org.taizhang.completeness.Labels;
+import org.taizhang.completeness.Matrix;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;

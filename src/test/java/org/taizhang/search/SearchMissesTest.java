@@ -187,7 +187,7 @@ class SearchMissesTest {
     // an operator with nothing on one side says how to write it, in the API and on the page
     HttpResponse<String> bad = get("/api/search?q=" + URLEncoder.encode("志愿服务 or", StandardCharsets.UTF_8));
     assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(JSON.readTree(bad.body()).get("message").asString()).contains("“or”后面缺少检索词", "道德讲堂 OR 志愿服务");
+    assertThat(JSON.readTree(bad.body()).get("detail").asString()).contains("“or”后面缺少检索词", "道德讲堂 OR 志愿服务");
     HttpResponse<String> page = get("/?q=" + URLEncoder.encode("志愿服务 not", StandardCharsets.UTF_8));
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("id=\"query-error\"", "“not”后面缺少要排除的词");

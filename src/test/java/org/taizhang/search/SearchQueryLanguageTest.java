@@ -392,8 +392,8 @@ class SearchQueryLanguageTest {
       HttpResponse<String> r = get("/api/search?q=" + enc(c.getKey()));
       assertThat(r.statusCode()).as(c.getKey() + ": " + r.body()).isEqualTo(400);
       JsonNode body = JSON.readTree(r.body());
-      assertThat(body.get("error").asString()).isEqualTo("BAD_QUERY");
-      assertThat(body.get("message").asString()).contains(c.getValue());
+      assertThat(body.get("code").asString()).isEqualTo("BAD_QUERY");
+      assertThat(body.get("detail").asString()).contains(c.getValue());
     }
     assertThat(get("/api/search?q=" + enc("foo:bar")).statusCode()).isEqualTo(200);
   }
@@ -409,7 +409,7 @@ class SearchQueryLanguageTest {
     assertThat(byDate.get("total").asLong()).isEqualTo(3);
     HttpResponse<String> bad = get("/api/search?sort=random&q=" + enc("楼道"));
     assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(JSON.readTree(bad.body()).get("error").asString()).isEqualTo("BAD_REQUEST");
+    assertThat(JSON.readTree(bad.body()).get("code").asString()).isEqualTo("INVALID_REQUEST");
   }
 
   @Test

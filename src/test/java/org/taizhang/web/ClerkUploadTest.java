@@ -165,8 +165,8 @@ class ClerkUploadTest {
     assertThat(d.get("period").get("label").asText()).as("what the name states is kept").isEqualTo("2025年第四季度");
 
     JsonNode refused = upload("clerk-a", "east-a", "会议记录.jpg", TestFiles.jpeg(104, null), "二〇二五", 400);
-    assertThat(refused.get("error").asText()).isEqualTo("INVALID_YEAR");
-    assertThat(refused.get("message").asText()).contains("年度无效", "二〇二五");
+    assertThat(refused.get("code").asText()).isEqualTo("INVALID_YEAR");
+    assertThat(refused.get("detail").asText()).contains("年度无效", "二〇二五");
   }
 
   @Test
@@ -220,7 +220,7 @@ class ClerkUploadTest {
     // Accepted: the clerk is told why not, the reviewer and the administrator still correct it.
     review(id, "accept");
     JsonNode refused = describe("clerk-a", id, 400, "category", "activity");
-    assertThat(refused.get("message").asText()).contains("已审核通过", "联系测评员");
+    assertThat(refused.get("detail").asText()).contains("已审核通过", "联系测评员");
     assertThat(describe("reviewer", id, 200, "date", "2025-05-11").get("date").asText()).isEqualTo("2025-05-11");
     assertThat(describe("admin", id, 200, "title", "道德讲堂活动现场照片").get("title").asText()).isEqualTo("道德讲堂活动现场照片");
 
@@ -247,10 +247,10 @@ class ClerkUploadTest {
     assertThat(cleared.get("period").isNull()).isTrue();
     assertThat(cleared.get("year").asInt()).as("kept").isEqualTo(2025);
 
-    assertThat(describe("clerk-a", id, 400, "period", "2025年第五季度").get("message").asText()).contains("所属期间", "2025年第五季度");
-    assertThat(describe("clerk-a", id, 400, "date", "去年夏天").get("message").asText()).contains("文档日期", "去年夏天");
-    assertThat(describe("clerk-a", id, 400, "year", "25").get("message").asText()).contains("年度", "25");
-    assertThat(describe("clerk-a", id, 400, "period", "2024年第三季度", "year", "2025").get("message").asText())
+    assertThat(describe("clerk-a", id, 400, "period", "2025年第五季度").get("detail").asText()).contains("所属期间", "2025年第五季度");
+    assertThat(describe("clerk-a", id, 400, "date", "去年夏天").get("detail").asText()).contains("文档日期", "去年夏天");
+    assertThat(describe("clerk-a", id, 400, "year", "25").get("detail").asText()).contains("年度", "25");
+    assertThat(describe("clerk-a", id, 400, "period", "2024年第三季度", "year", "2025").get("detail").asText())
         .contains("2024年第三季度", "不在 2025 年度内");
     // A new period without a year takes the period's year along.
     assertThat(describe("clerk-a", id, 200, "period", "2024年第三季度").get("year").asInt()).isEqualTo(2024);

@@ -1,5 +1,7 @@
 package org.taizhang.tools.benchmark;
 
+
+
 import java.util.List;
 
 /**

@@ -117,7 +117,9 @@ public class AccountService implements DisplayNames {
 
   @Transactional
   public void setPassword(String actor, String username, String password) {
-    accounts.find(username).orElseThrow(() -> new AccountException("没有这个用户：" + username));
+    if (accounts.find(username).isEmpty()) {
+      throw new AccountException("没有这个用户：" + username);
+    }
     accounts.setPasswordHash(username, passwords.encode(checkPassword(password)));
     audit.record(actor, AuditAction.USER_CHANGED, username, "设置新密码");
   }
@@ -132,7 +134,9 @@ public class AccountService implements DisplayNames {
    * time. Audited; returns whether the account was refused until now.
    */
   public boolean unlock(String actor, String username) {
-    accounts.find(username).orElseThrow(() -> new AccountException("没有这个用户：" + username));
+    if (accounts.find(username).isEmpty()) {
+      throw new AccountException("没有这个用户：" + username);
+    }
     boolean wasLocked = throttle.unlock(username);
     audit.record(actor, AuditAction.USER_CHANGED, username, wasLocked ? "解除登录锁定" : "解除登录锁定（当时未被锁定）");
     return wasLocked;

@@ -72,7 +72,9 @@ class DocumentApiController {
 
   @GetMapping("/{id}/text")
   ResponseEntity<String> text(Caller caller, @PathVariable("id") long id) {
-    archive.document(id, caller.scope()).orElseThrow(NotFoundException::new);
+    if (archive.document(id, caller.scope()).isEmpty()) {
+      throw new NotFoundException();
+    }
     return ResponseEntity.ok().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8)).body(archive.text(id));
   }
 

@@ -180,7 +180,9 @@ public class ReviewService {
   }
 
   public List<Comment> comments(Caller caller, long id) {
-    documents.find(id).filter(d -> caller.sees(d.unitCode())).orElseThrow(NotVisibleException::new);
+    if (documents.find(id).filter(d -> caller.sees(d.unitCode())).isEmpty()) {
+      throw new NotVisibleException();
+    }
     return comments.forDocument(id);
   }
 

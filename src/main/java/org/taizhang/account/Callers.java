@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * changed role, unit or a disabled account takes effect at once, not at the next login.
  */
 @Component
-public class Callers {
+class Callers {
   private final AccountService accounts;
 
   Callers(AccountService accounts) {

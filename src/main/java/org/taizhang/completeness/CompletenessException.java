@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
  * A refused completeness action, with a Chinese message safe to show. {@link Kind#NOT_FOUND} is
  * also what a unit outside the caller's scope gets, exactly as if it did not exist.
  */
-public class CompletenessException extends RuntimeException implements Problem {
+class CompletenessException extends RuntimeException implements Problem {
   public enum Kind {
     NOT_FOUND,
     FORBIDDEN,

@@ -30,7 +30,7 @@ import java.util.function.IntFunction;
  * @param yearsEnding years judged before the change and not after, oldest first
  * @param coverage the change of judged years in a sentence (“保存后 2027 年度将开始评价……”), or null
  */
-public record ListPreview(List<Integer> years, List<String> unitTypes, int unitsCompared, List<UnitChange> changes, boolean reread,
+record ListPreview(List<Integer> years, List<String> unitTypes, int unitsCompared, List<UnitChange> changes, boolean reread,
     List<Integer> yearsStarting, List<Integer> yearsEnding, String coverage) {
   public ListPreview {
     years = List.copyOf(years);

@@ -15,7 +15,7 @@ import org.taizhang.unit.Unit;
  * in the catalogue's order, and each volume's 卷内目录 lists its documents (序号, 题名, 文档日期, 页数)
  * by date. Only current documents are listed, as on the unit's archive page.
  */
-public record Catalogue(String unitCode, String unitName, String unitType, int year, List<Volume> volumes) {
+record Catalogue(String unitCode, String unitName, String unitType, int year, List<Volume> volumes) {
   public static final String UNCATEGORIZED = "未分类";
 
   public Catalogue {

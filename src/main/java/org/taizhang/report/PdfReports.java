@@ -28,7 +28,7 @@ import org.taizhang.time.OfficeTime;
  * Pure functions of their input plus the font; they read nothing else.
  */
 @Component
-public class PdfReports {
+class PdfReports {
   private static final float BODY = 10.5f;
   private static final float SMALL = 9.5f;
 

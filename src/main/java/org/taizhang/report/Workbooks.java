@@ -40,7 +40,7 @@ import org.taizhang.time.OfficeTime;
  * The Excel exports (XLSX, Apache POI): the dashboard's matrix with the dashboard's colours plus
  * every missing item, and a unit's archive catalogue. Pure functions of their input.
  */
-public final class Workbooks {
+final class Workbooks {
   public static final String MATRIX_SHEET = "完整性矩阵";
   public static final String MISSING_SHEET = "缺项清单";
   public static final String NOTES_SHEET = "说明";

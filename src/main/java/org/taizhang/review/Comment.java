@@ -3,4 +3,4 @@ package org.taizhang.review;
 import java.time.Instant;
 
 /** A reviewer's remark on a document. */
-public record Comment(long id, long documentId, String author, String body, Instant createdAt) {}
+record Comment(long id, long documentId, String author, String body, Instant createdAt) {}

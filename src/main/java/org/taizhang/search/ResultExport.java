@@ -35,7 +35,7 @@ import org.taizhang.access.Scope;
  * {@code /api/search} list. A second sheet records the search and whether the list was cut.
  */
 @Service
-public class ResultExport {
+class ResultExport {
   public static final int MAX_ROWS = 10_000;
   public static final String SHEET = "检索结果";
   public static final String NOTES_SHEET = "说明";

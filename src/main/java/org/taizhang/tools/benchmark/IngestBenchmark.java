@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +32,7 @@ import java.util.stream.Stream;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 import org.taizhang.TaizhangApplication;
 import org.taizhang.account.AccountService;
 import org.taizhang.archive.Document;
@@ -229,7 +229,7 @@ public final class IngestBenchmark {
     if (chosen.size() < n) {
       throw new IllegalStateException("the corpus in " + pool + " has only " + chosen.size() + " files");
     }
-    deleteTree(target);
+    FileSystemUtils.deleteRecursively(target);
     Files.createDirectories(target);
     Files.copy(pool.resolve("units.csv"), target.resolve("units.csv"));
     List<Path> files = new ArrayList<>();
@@ -254,7 +254,7 @@ public final class IngestBenchmark {
    * the JIT warm, as a running service is.
    */
   private static Corpus warmUpCorpus(Corpus corpus, Path target) throws IOException {
-    deleteTree(target);
+    FileSystemUtils.deleteRecursively(target);
     Files.createDirectories(target);
     List<String> units = Files.readAllLines(corpus.root().resolve("units.csv"), StandardCharsets.UTF_8);
     String root = units.get(1).split(",", -1)[0];
@@ -300,7 +300,7 @@ public final class IngestBenchmark {
 
   private static Rate rawPass(String name, Corpus corpus, ChineseAnalysis analysis, TextExtractor extractor, Path indexDir,
       int threads) throws Exception {
-    deleteTree(indexDir);
+    FileSystemUtils.deleteRecursively(indexDir);
     AtomicInteger rejected = new AtomicInteger();
     AtomicLong bytes = new AtomicLong();
     long start = System.nanoTime();
@@ -358,7 +358,7 @@ public final class IngestBenchmark {
   // ---- (b) folder import
 
   private static Rate folderImport(Corpus corpus, Corpus warmUp, Path config, Path data) throws Exception {
-    deleteTree(data);
+    FileSystemUtils.deleteRecursively(data);
     try (ConfigurableApplicationContext ctx = start(WebApplicationType.NONE, config, data)) {
       FolderImporter importer = ctx.getBean(FolderImporter.class);
       importer.importFolder(warmUp.root(), "基准测试预热");
@@ -374,7 +374,7 @@ public final class IngestBenchmark {
   // ---- (c) HTTP uploads
 
   private static Rate httpUploads(Corpus corpus, Corpus warmUp, Path config, Path data, int clients) throws Exception {
-    deleteTree(data);
+    FileSystemUtils.deleteRecursively(data);
     try (ConfigurableApplicationContext ctx = start(WebApplicationType.SERVLET, config, data)) {
       ctx.getBean(FolderImporter.class).loadUnits(warmUp.root());
       Uploads uploads = new Uploads(ctx.getBean(AccountService.class).createToken("admin", "基准测试"),
@@ -481,17 +481,6 @@ public final class IngestBenchmark {
   private static String backlog(ConfigurableApplicationContext ctx) {
     return "queued after acknowledgement: completeness " + ctx.getBean(CompletenessService.class).backlog() + ", thumbnails "
         + ctx.getBean(Thumbnails.class).backlog() + ", OCR " + ctx.getBean(TextRecognition.class).backlog();
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
-        Files.delete(p);
-      }
-    }
   }
 
   /** Processor time of this JVM and of its live child processes (the parser processes), in seconds. */

@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
 import org.taizhang.access.Scope;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.index.ChineseAnalysis;
@@ -214,7 +215,7 @@ public final class SearchBenchmark {
       if (o.keep()) {
         out.println("index kept in " + dir);
       } else {
-        deleteTree(dir);
+        FileSystemUtils.deleteRecursively(dir);
       }
     }
   }
@@ -638,17 +639,6 @@ public final class SearchBenchmark {
           throw new UncheckedIOException(e);
         }
       }).sum();
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +22,7 @@ import java.util.stream.Stream;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 import org.taizhang.TaizhangApplication;
 import org.taizhang.access.Scope;
 import org.taizhang.archive.Document;
@@ -327,16 +327,10 @@ public final class RelevanceEvaluation {
   }
 
   private static void deleteRecursively(Path dir) {
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          // a temporary directory; the OS cleans up what is left
-        }
-      });
-    } catch (IOException | UncheckedIOException e) {
-      // same
+    try {
+      FileSystemUtils.deleteRecursively(dir);
+    } catch (IOException e) {
+      // a temporary directory; the OS cleans up what is left
     }
   }
 }

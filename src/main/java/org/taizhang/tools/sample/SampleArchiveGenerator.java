@@ -1,18 +1,17 @@
 package org.taizhang.tools.sample;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Generates the fictional 青禾县 sample archive (units.csv, README.md and every unit's files by
@@ -133,26 +132,11 @@ public final class SampleArchiveGenerator {
     for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
       String code = line.split(",", -1)[0];
       if (code.matches("[a-z0-9-]+")) {
-        deleteTree(outDir.resolve(code));
+        FileSystemUtils.deleteRecursively(outDir.resolve(code));
       }
     }
     Files.deleteIfExists(csv);
     Files.deleteIfExists(outDir.resolve("README.md"));
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
   }
 
   /** Usage: {@code <outDir> [--extra-units N] [--seed S]}; prints the summary. */

@@ -48,6 +48,7 @@ import org.taizhang.index.DocumentIndex;
 import org.taizhang.ocr.TextRecognition;
 import org.taizhang.tools.sample.SampleArchiveGenerator;
 import org.taizhang.thumbnail.Thumbnails;
+import org.taizhang.unit.UnitsFile;
 
 /**
  * Measures ingestion against the machine's limit, on the same files in one run:
@@ -214,8 +215,7 @@ public final class IngestBenchmark {
    * with the same layout; taking whole units keeps the proportions of file kinds.
    */
   private static Corpus select(Path pool, int n, Path target) throws IOException {
-    List<String> unitOrder = Files.readAllLines(pool.resolve("units.csv"), StandardCharsets.UTF_8).stream().skip(1)
-        .map(l -> l.split(",", -1)[0]).toList();
+    List<String> unitOrder = UnitsFile.codes(pool.resolve("units.csv"));
     List<Path> chosen = new ArrayList<>();
     for (String unit : unitOrder) {
       Path dir = pool.resolve(unit);
@@ -256,8 +256,9 @@ public final class IngestBenchmark {
   private static Corpus warmUpCorpus(Corpus corpus, Path target) throws IOException {
     FileSystemUtils.deleteRecursively(target);
     Files.createDirectories(target);
-    List<String> units = Files.readAllLines(corpus.root().resolve("units.csv"), StandardCharsets.UTF_8);
-    String root = units.get(1).split(",", -1)[0];
+    Path csv = corpus.root().resolve("units.csv");
+    List<String> units = Files.readAllLines(csv, StandardCharsets.UTF_8);
+    String root = UnitsFile.codes(csv).get(0);
     List<String> withWarmUp = new ArrayList<>(units);
     withWarmUp.add(WARM_UP_UNIT + ",基准测试预热单位,文明单位," + root);
     Files.write(target.resolve("units.csv"), withWarmUp, StandardCharsets.UTF_8);

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.springframework.util.FileSystemUtils;
+import org.taizhang.unit.UnitsFile;
 
 /**
  * Generates the fictional 青禾县 sample archive (units.csv, README.md and every unit's files by
@@ -128,9 +129,7 @@ public final class SampleArchiveGenerator {
     if (!Files.isRegularFile(csv)) {
       throw new IOException(outDir + " is not empty and holds no units.csv; refusing to write a sample archive into it");
     }
-    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-    for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
-      String code = line.split(",", -1)[0];
+    for (String code : UnitsFile.codes(csv)) {
       if (code.matches("[a-z0-9-]+")) {
         FileSystemUtils.deleteRecursively(outDir.resolve(code));
       }

@@ -39,6 +39,8 @@ import org.taizhang.archive.Document;
 import org.taizhang.archive.Lifecycle;
 import org.taizhang.archive.Review;
 import org.taizhang.completeness.CompletenessService;
+import org.taizhang.config.CommandArguments;
+import org.taizhang.config.CommandArguments.PositiveCount;
 import org.taizhang.extract.Extraction;
 import org.taizhang.extract.ExtractionException;
 import org.taizhang.extract.ParserPool;
@@ -49,6 +51,7 @@ import org.taizhang.ocr.TextRecognition;
 import org.taizhang.tools.sample.SampleArchiveGenerator;
 import org.taizhang.thumbnail.Thumbnails;
 import org.taizhang.unit.UnitsFile;
+import picocli.CommandLine.Option;
 
 /**
  * Measures ingestion against the machine's limit, on the same files in one run:
@@ -78,35 +81,19 @@ public final class IngestBenchmark {
   /** What to run; {@code corpus} is generated when it holds no units.csv; {@code work} null: a temporary directory. */
   record Options(int files, int clients, Path corpus, Path work, Path config, String phases) {
     static Options parse(String[] args) {
-      int files = 5000;
-      int clients = 4;
-      Path corpus = null;
-      Path work = null;
-      Path config = Path.of("index-config");
-      String phases = "abc";
-      for (String a : args) {
-        String v = a.contains("=") ? a.substring(a.indexOf('=') + 1) : "";
-        if (a.startsWith("--files=")) {
-          files = Integer.parseInt(v.replace("_", ""));
-        } else if (a.startsWith("--clients=")) {
-          clients = Integer.parseInt(v);
-        } else if (a.startsWith("--corpus=")) {
-          corpus = Path.of(v);
-        } else if (a.startsWith("--work=")) {
-          work = Path.of(v);
-        } else if (a.startsWith("--config=")) {
-          config = Path.of(v);
-        } else if (a.startsWith("--phases=")) {
-          phases = v.replace(",", "");
-        } else {
-          throw new IllegalArgumentException("unknown argument " + a);
-        }
-      }
-      if (files <= 0 || clients <= 0) {
-        throw new IllegalArgumentException("--files and --clients must be positive");
-      }
-      return new Options(files, clients, corpus, work, config, phases);
+      Arguments a = CommandArguments.parse(new Arguments(), args);
+      return new Options(a.files, a.clients, a.corpus, a.work, a.config, a.phases.replace(",", ""));
     }
+  }
+
+  /** The command line, read into {@link Options}. */
+  static final class Arguments {
+    @Option(names = "--files", converter = PositiveCount.class) int files = 5000;
+    @Option(names = "--clients", converter = PositiveCount.class) int clients = 4;
+    @Option(names = "--corpus") Path corpus;
+    @Option(names = "--work") Path work;
+    @Option(names = "--config") Path config = Path.of("index-config");
+    @Option(names = "--phases") String phases = "abc";
   }
 
   /**
@@ -137,9 +124,10 @@ public final class IngestBenchmark {
     Options o;
     try {
       o = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage() + "; use --files=N --clients=N --corpus=DIR --work=DIR --phases=a,b,c --config=DIR");
-      System.exit(2);
+    } catch (CommandArguments.Invalid e) {
+      System.err.println(e.getMessage());
+      System.err.println("用法：benchmark-ingest [--files=N] [--clients=N] [--corpus=DIR] [--work=DIR] [--phases=a,b,c] [--config=DIR]");
+      System.exit(CommandArguments.USAGE_ERROR);
       return;
     }
     run(o, System.out);

@@ -12,7 +12,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.springframework.util.FileSystemUtils;
+import org.taizhang.config.CommandArguments;
 import org.taizhang.unit.UnitsFile;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * Generates the fictional 青禾县 sample archive (units.csv, README.md and every unit's files by
@@ -138,28 +141,23 @@ public final class SampleArchiveGenerator {
     Files.deleteIfExists(outDir.resolve("README.md"));
   }
 
-  /** Usage: {@code <outDir> [--extra-units N] [--seed S]}; prints the summary. */
+  /** The command line: {@code <outDir> [--extra-units N] [--seed S]}. */
+  static final class Arguments {
+    @Parameters(index = "0", paramLabel = "<目录>") Path out;
+    @Option(names = "--extra-units") int extra;
+    @Option(names = "--seed") long seed = DEFAULT_SEED;
+  }
+
+  /** Prints the summary. */
   public static void main(String[] args) throws IOException {
-    if (args.length < 1 || args[0].startsWith("--")) {
-      System.err.println("usage: SampleArchiveGenerator <outDir> [--extra-units N] [--seed S]");
-      System.exit(2);
-    }
-    Path out = Path.of(args[0]);
-    int extra = 0;
-    long seed = DEFAULT_SEED;
-    for (int i = 1; i < args.length; i++) {
-      switch (args[i]) {
-        case "--extra-units" -> extra = Integer.parseInt(args[++i]);
-        case "--seed" -> seed = Long.parseLong(args[++i]);
-        default -> {
-          System.err.println("unknown argument: " + args[i]);
-          System.exit(2);
-        }
-      }
+    Arguments a = new Arguments();
+    if (!CommandArguments.read(a, args, System.err, "用法：generate-sample <目录> [--extra-units N] [--seed S]")) {
+      System.exit(CommandArguments.USAGE_ERROR);
+      return;
     }
     long start = System.nanoTime();
-    Summary summary = new SampleArchiveGenerator(seed).generate(out, extra);
+    Summary summary = new SampleArchiveGenerator(a.seed).generate(a.out, a.extra);
     System.out.printf("units=%d files=%d bytes=%d (%.1f MB) in %.1f s -> %s%n", summary.units(), summary.files(),
-        summary.bytes(), summary.bytes() / 1048576.0, (System.nanoTime() - start) / 1e9, out.toAbsolutePath());
+        summary.bytes(), summary.bytes() / 1048576.0, (System.nanoTime() - start) / 1e9, a.out.toAbsolutePath());
   }
 }

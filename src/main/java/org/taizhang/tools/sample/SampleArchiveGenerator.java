@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.springframework.util.FileSystemUtils;
 import org.taizhang.config.CommandArguments;
+import org.taizhang.report.ExportFont;
 import org.taizhang.unit.UnitsFile;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -66,7 +67,7 @@ public final class SampleArchiveGenerator {
     Map<String, Integer> filesPerExtension = new TreeMap<>();
     long bytes = 0;
     int files = 0;
-    try (CjkFonts fonts = CjkFonts.load(CjkFonts.configuredFontPath())) {
+    try (ExportFont.Handle fonts = font().open()) {
       ArchiveFileWriter writer = new ArchiveFileWriter(fonts);
       List<UnitProfile> sampleUnits = units.stream()
           .filter(u -> !u.isRoot() && !u.code().startsWith("bench-")).toList();
@@ -93,6 +94,14 @@ public final class SampleArchiveGenerator {
     String readme = ReadmeWriter.render(units, filesPerUnit, filesPerExtension, planner.notes(), extraUnits, seed, bytes);
     Files.writeString(outDir.resolve("README.md"), readme, StandardCharsets.UTF_8);
     return new Summary(units.size(), files, bytes);
+  }
+
+  /**
+   * The CJK font of every generated file: the PDF exports' font, so the files named in
+   * {@code -Dtaizhang.export.font=…} come first. PDF text, photo captions and scanned pages all use it.
+   */
+  static ExportFont font() {
+    return ExportFont.of(System.getProperty("taizhang.export.font", ""));
   }
 
   /**

@@ -1,6 +1,8 @@
 package org.taizhang.config;
 
 import java.io.PrintStream;
+import java.util.Optional;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.MissingParameterException;
@@ -59,13 +61,20 @@ public final class CommandArguments {
    * {@code err} and returns false, and the command exits with {@link #USAGE_ERROR}.
    */
   public static boolean read(Object options, String[] args, PrintStream err, String usage) {
+    return read(a -> parse(options, a), args, err, usage).isPresent();
+  }
+
+  /**
+   * What {@code parse} makes of {@code args} (a command's own reading, which may check more and
+   * throw {@link Invalid}); on a mistake prints it and {@code usage} to {@code err} and returns empty.
+   */
+  public static <T> Optional<T> read(Function<String[], T> parse, String[] args, PrintStream err, String usage) {
     try {
-      parse(options, args);
-      return true;
+      return Optional.of(parse.apply(args));
     } catch (Invalid e) {
       err.println(e.getMessage());
       err.println(usage);
-      return false;
+      return Optional.empty();
     }
   }
 

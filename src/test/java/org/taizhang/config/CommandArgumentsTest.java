@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.taizhang.config.CommandArguments.PositiveCount;
 import picocli.CommandLine.Option;
@@ -80,6 +81,19 @@ class CommandArgumentsTest {
     assertThat(CommandArguments.read(new Strict(), new String[] {"out", "--docs=x"}, err, "用法：tool <目录> [--docs=N]")).isFalse();
     assertThat(buffer.toString(StandardCharsets.UTF_8)).isEqualTo("参数 --docs 的值无效：x%n用法：tool <目录> [--docs=N]%n".formatted());
     assertThat(CommandArguments.read(new Strict(), new String[] {"out"}, err, "用法")).isTrue();
+
+    buffer.reset();
+    Function<String[], Strict> checked = args -> {
+      Strict s = CommandArguments.parse(new Strict(), args);
+      if (s.keep && s.seed == 7) {
+        throw new CommandArguments.Invalid("参数 --keep 须与 --seed 同用");
+      }
+      return s;
+    };
+    assertThat(CommandArguments.read(checked, new String[] {"out", "--keep"}, err, "用法：tool")).isEmpty();
+    assertThat(buffer.toString(StandardCharsets.UTF_8)).isEqualTo("参数 --keep 须与 --seed 同用%n用法：tool%n".formatted());
+    assertThat(CommandArguments.read(checked, new String[] {"out", "--keep", "--seed=1"}, err, "用法：tool"))
+        .hasValueSatisfying(s -> assertThat(s.seed).isEqualTo(1));
   }
 
   private static void expect(String message, String... args) {

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -121,16 +122,13 @@ public final class IngestBenchmark {
   private IngestBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Options o;
-    try {
-      o = Options.parse(args);
-    } catch (CommandArguments.Invalid e) {
-      System.err.println(e.getMessage());
-      System.err.println("用法：benchmark-ingest [--files=N] [--clients=N] [--corpus=DIR] [--work=DIR] [--phases=a,b,c] [--config=DIR]");
+    Optional<Options> o = CommandArguments.read(Options::parse, args, System.err,
+        "用法：benchmark-ingest [--files=N] [--clients=N] [--corpus=DIR] [--work=DIR] [--phases=a,b,c] [--config=DIR]");
+    if (o.isEmpty()) {
       System.exit(CommandArguments.USAGE_ERROR);
       return;
     }
-    run(o, System.out);
+    run(o.get(), System.out);
   }
 
   static List<Rate> run(Options o, PrintStream out) throws Exception {

@@ -24,6 +24,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -138,17 +139,14 @@ public final class SearchBenchmark {
   private SearchBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Options o;
-    try {
-      o = Options.parse(args);
-    } catch (CommandArguments.Invalid e) {
-      System.err.println(e.getMessage());
-      System.err.println("用法：benchmark-search [--docs=N] [--units=N] [--queries=N] [--warmup=N] [--concurrency=1,8] "
-          + "[--index-threads=N] [--keep] [--dir=DIR] [--reuse] [--config=DIR] [--seed=N] [--no-profile]");
+    Optional<Options> o = CommandArguments.read(Options::parse, args, System.err,
+        "用法：benchmark-search [--docs=N] [--units=N] [--queries=N] [--warmup=N] [--concurrency=1,8] "
+        + "[--index-threads=N] [--keep] [--dir=DIR] [--reuse] [--config=DIR] [--seed=N] [--no-profile]");
+    if (o.isEmpty()) {
       System.exit(CommandArguments.USAGE_ERROR);
       return;
     }
-    run(o, System.out);
+    run(o.get(), System.out);
   }
 
   static Report run(Options o, PrintStream out) throws Exception {

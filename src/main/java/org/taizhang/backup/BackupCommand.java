@@ -6,7 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.taizhang.config.CommandArguments;
 import org.taizhang.config.StartFailures;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
 /**
  * {@code backup <target-dir> [--server=URL]}: a consistent backup of the database, the file store and
@@ -19,37 +23,36 @@ public final class BackupCommand {
 
   private BackupCommand() {}
 
+  /** The command line; what it does not name are the service's settings. */
+  static final class Arguments {
+    @Parameters(index = "0", paramLabel = "<备份目录>") String target;
+    @Option(names = "--server") String server = DEFAULT_SERVER;
+    @Unmatched List<String> settings = new ArrayList<>();
+  }
+
   /** Runs the command; {@code args} are the target directory, {@code --server=…} and settings. Returns the exit code. */
   public static int run(Class<?> application, String[] args) {
     PrintStream out = System.out;
     PrintStream err = System.err;
-    if (args.length < 1 || args[0].startsWith("--")) {
-      err.println("用法：java -jar taizhang.jar backup <备份目录> [--server=" + DEFAULT_SERVER + "]（目录须不存在或为空）");
-      return 2;
+    Arguments a = new Arguments();
+    if (!CommandArguments.read(a, args, err,
+        "用法：java -jar taizhang.jar backup <备份目录> [--server=" + DEFAULT_SERVER + "]（目录须不存在或为空）")) {
+      return CommandArguments.USAGE_ERROR;
     }
     Path target;
     try {
-      target = Path.of(args[0]).toAbsolutePath().normalize();
+      target = Path.of(a.target).toAbsolutePath().normalize();
     } catch (InvalidPathException e) {
-      err.println("备份目录无效：" + args[0]);
-      return 2;
-    }
-    String server = DEFAULT_SERVER;
-    List<String> settings = new ArrayList<>();
-    for (int i = 1; i < args.length; i++) {
-      if (args[i].startsWith("--server=")) {
-        server = args[i].substring("--server=".length());
-      } else {
-        settings.add(args[i]);
-      }
+      err.println("备份目录无效：" + a.target);
+      return CommandArguments.USAGE_ERROR;
     }
 
     ConfigurableApplicationContext context;
     try {
-      context = CommandContexts.service(application, settings.toArray(String[]::new), false);
+      context = CommandContexts.service(application, a.settings.toArray(String[]::new), false);
     } catch (RuntimeException e) {
       if (StartFailures.dataDirectoryInUse(e)) {
-        return new BackupClient(server, System.getenv("TAIZHANG_TOKEN"), out, err).request(target);
+        return new BackupClient(a.server, System.getenv("TAIZHANG_TOKEN"), out, err).request(target);
       }
       err.println(StartFailures.explain(e));
       return 1;

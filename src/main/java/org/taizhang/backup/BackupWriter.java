@@ -28,6 +28,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.springframework.util.FileSystemUtils;
 import org.taizhang.store.FileStore;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -283,11 +284,9 @@ final class BackupWriter {
   }
 
   private static void removePartial(Path dir, boolean created) {
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
-        if (created || !p.equals(dir)) {
-          Files.deleteIfExists(p);
-        }
+    try (Stream<Path> entries = created ? Stream.of(dir) : Files.list(dir)) {
+      for (Path p : (Iterable<Path>) entries::iterator) {
+        FileSystemUtils.deleteRecursively(p);
       }
     } catch (IOException e) {
       // what is left has no manifest, so no restore will take it for a backup

@@ -4,15 +4,19 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.taizhang.config.CommandArguments;
 import org.taizhang.job.ProgressBar;
 import org.taizhang.job.Job;
 import org.taizhang.config.TaizhangProperties;
 import org.taizhang.index.IndexMaintenance;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
 /**
  * {@code restore <backup-dir> [--taizhang.data-dir=…] [--spring.datasource.url=…]}: rebuilds a
@@ -22,18 +26,25 @@ import org.taizhang.index.IndexMaintenance;
 public final class RestoreCommand {
   private RestoreCommand() {}
 
+  /** The command line: the backup directory, then the service's settings. */
+  static final class Arguments {
+    @Parameters(index = "0", paramLabel = "<备份目录>") String backup;
+    @Unmatched List<String> settings = new ArrayList<>();
+  }
+
   /** Runs the command; {@code args} are the backup directory and settings. Returns the exit code. */
   public static int run(Class<?> application, String[] args) {
     PrintStream out = System.out;
     PrintStream err = System.err;
-    if (args.length < 1 || args[0].startsWith("--")) {
-      err.println("用法：java -jar taizhang.jar restore <备份目录> [--taizhang.data-dir=…] [--spring.datasource.url=…]");
-      return 2;
+    Arguments a = new Arguments();
+    if (!CommandArguments.read(a, args, err,
+        "用法：java -jar taizhang.jar restore <备份目录> [--taizhang.data-dir=…] [--spring.datasource.url=…]")) {
+      return CommandArguments.USAGE_ERROR;
     }
     long start = System.nanoTime();
     BackupReader backup;
     try {
-      backup = BackupReader.open(Path.of(args[0]));
+      backup = BackupReader.open(Path.of(a.backup));
     } catch (BackupException | java.nio.file.InvalidPathException e) {
       err.println("无法恢复：" + e.getMessage());
       return 1;
@@ -42,7 +53,7 @@ public final class RestoreCommand {
     out.printf("备份 %s：%s 写出（台账 %s，数据库结构版本 %s），文档 %d 篇，文件 %d 个%n", backup.dir(), m.createdAt(),
         m.productVersion(), m.schemaVersion(), backup.table("document").map(BackupManifest.TableEntry::rows).orElse(0L),
         m.files().count());
-    String[] settings = Arrays.copyOfRange(args, 1, args.length);
+    String[] settings = a.settings.toArray(String[]::new);
 
     Restorer.Outcome outcome;
     ProgressBars bars = new ProgressBars(err);

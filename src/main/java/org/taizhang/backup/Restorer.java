@@ -27,6 +27,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
+import org.springframework.util.FileSystemUtils;
 import org.taizhang.store.FileStore;
 import org.taizhang.store.StagedFile;
 import tools.jackson.databind.JsonNode;
@@ -334,13 +335,8 @@ final class Restorer {
   }
 
   static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(p);
-      }
+    try {
+      FileSystemUtils.deleteRecursively(dir);
     } catch (IOException e) {
       // best effort: the message of the failure that led here matters more
     }

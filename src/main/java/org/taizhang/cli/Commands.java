@@ -3,6 +3,7 @@ package org.taizhang.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -12,12 +13,16 @@ import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditLog;
 import org.taizhang.backup.BackupCommand;
 import org.taizhang.backup.RestoreCommand;
+import org.taizhang.config.CommandArguments;
 import org.taizhang.index.IndexMaintenance;
 import org.taizhang.ingest.FolderImporter;
 import org.taizhang.ingest.ImportSummary;
 import org.taizhang.job.Job;
 import org.taizhang.job.Jobs;
 import org.taizhang.job.ProgressBar;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
 /**
  * The operator commands: folder import, index rebuild, backup and restore; and the tools shipped in
@@ -62,21 +67,28 @@ public class Commands {
     };
   }
 
+  /** The command line of {@code import}; what it does not name are the service's settings. */
+  static final class ImportArguments {
+    @Parameters(index = "0", paramLabel = "<目录>") Path dir;
+    @Option(names = "--accepted") boolean accepted;
+    @Unmatched List<String> settings = new ArrayList<>();
+  }
+
   /** {@code import <dir> [--accepted]}: with {@code --accepted}, a historical archive, marked 已通过 as it is imported. */
   private int importFolder(String[] args) throws InterruptedException {
-    if (args.length < 2 || args[1].startsWith("--")) {
-      return usage(System.err);
+    ImportArguments a = new ImportArguments();
+    if (!CommandArguments.read(a, Arrays.copyOfRange(args, 1, args.length), System.err,
+        "用法：java -jar taizhang.jar import <目录> [--accepted]")) {
+      return CommandArguments.USAGE_ERROR;
     }
-    boolean accepted = false;
-    for (int i = 2; i < args.length; i++) {
-      if (args[i].equals("--accepted")) {
-        accepted = true;
-      } else if (!args[i].startsWith("--")) { // --name=value are the service's settings
-        System.err.println("多余的参数：" + args[i] + "（import 只接受一个目录和 --accepted）");
-        return 2;
+    for (String setting : a.settings) {
+      if (!setting.startsWith("--")) { // --name=value are the service's settings
+        System.err.println("多余的参数：" + setting + "（import 只接受一个目录和 --accepted）");
+        return CommandArguments.USAGE_ERROR;
       }
     }
-    Path dir = Path.of(args[1]);
+    Path dir = a.dir;
+    boolean accepted = a.accepted;
     if (!Files.isDirectory(dir)) {
       System.err.println("不是目录：" + dir);
       return 2;

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Parses files outside the service, in a parser process ({@link ParseWorker}, a separate JVM) that
@@ -532,11 +532,9 @@ public final class ParserPool implements AutoCloseable {
   private static void emptyTempDir(Path dir) {
     try {
       if (Files.isDirectory(dir)) {
-        try (Stream<Path> all = Files.walk(dir)) {
-          for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
-            if (!p.equals(dir)) {
-              Files.deleteIfExists(p);
-            }
+        try (Stream<Path> entries = Files.list(dir)) {
+          for (Path p : (Iterable<Path>) entries::iterator) {
+            FileSystemUtils.deleteRecursively(p);
           }
         }
       }

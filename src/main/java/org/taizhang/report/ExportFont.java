@@ -1,5 +1,7 @@
 package org.taizhang.report;
 
+import java.awt.Font;
+import java.awt.FontFormatException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,9 +23,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The CJK font the PDF exports embed. PDFBox can subset-embed only TrueType-outline fonts, such as
- * Debian's WenQuanYi collections (Noto CJK is CFF and fails), so the first of these that exists and
- * loads is used: the files named in {@code taizhang.export.font} (comma-separated), then
+ * The CJK font the PDF exports embed, and the sample generator draws and embeds. PDFBox can
+ * subset-embed only TrueType-outline fonts, such as Debian's WenQuanYi collections (Noto CJK is CFF
+ * and fails), so the first of these that exists and loads is used: the files named in
+ * {@code taizhang.export.font} (comma-separated), then
  * {@code /usr/share/fonts/truetype/wqy/wqy-microhei.ttc} and {@code wqy-zenhei.ttc}.
  */
 @Component
@@ -86,7 +89,7 @@ public class ExportFont {
    *
    * @throws FontUnavailableException when none does
    */
-  Handle open() {
+  public Handle open() {
     for (Path p : candidates) {
       if (!Files.isRegularFile(p)) {
         continue;
@@ -100,11 +103,12 @@ public class ExportFont {
     throw new FontUnavailableException(missingMessage());
   }
 
-  /** One loaded font file; {@link #embed} makes the font of one PDF. */
-  static final class Handle implements Closeable {
+  /** One loaded font file; {@link #embed} makes the font of one PDF, {@link #awtFont} that of an image. */
+  public static final class Handle implements Closeable {
     private final Closeable source;
     private final TrueTypeFont font;
     private final Path path;
+    private Font awt;
 
     private Handle(Closeable source, TrueTypeFont font, Path path) {
       this.source = source;
@@ -132,9 +136,21 @@ public class ExportFont {
       return new Handle(ttf, ttf, p);
     }
 
-    /** A subset-embedded Type 0 font for this document. */
-    PDType0Font embed(PDDocument document) throws IOException {
+    /** A subset-embedded Type 0 font for this document; the parsed font data is shared. */
+    public PDType0Font embed(PDDocument document) throws IOException {
       return PDType0Font.load(document, font, true);
+    }
+
+    /** The same face for Java2D, read from the file when first asked for: of a collection, the first, as in the PDFs. */
+    public Font awtFont(float size) {
+      if (awt == null) {
+        try {
+          awt = Font.createFonts(path.toFile())[0];
+        } catch (IOException | FontFormatException e) {
+          throw new FontUnavailableException("中文字体 " + path + " 无法用于绘图：" + e.getMessage(), e);
+        }
+      }
+      return awt.deriveFont(size);
     }
 
     Path path() {

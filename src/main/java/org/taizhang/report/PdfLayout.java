@@ -33,8 +33,6 @@ final class PdfLayout implements AutoCloseable {
   static final Color RULE = new Color(0xd9, 0xde, 0xe3);
   static final Color HEADER_FILL = new Color(0xf0, 0xf2, 0xf4);
 
-  /** Characters that never start a line (禁则): they hang at the end of the previous one. */
-  private static final String NO_LINE_START = "，。、；：？！）》」』〕”’…%·,.;:?!)]";
   private static final String MISSING_GLYPH = "□";
 
   private final PDDocument doc;
@@ -296,54 +294,9 @@ final class PdfLayout implements AutoCloseable {
     return w;
   }
 
-  /**
-   * Breaks a line (already cleaned, no newlines) by width: between any two Chinese characters, but
-   * a run of Latin letters and digits (a code, a date) stays together where it fits on a line.
-   */
+  /** A line (already cleaned, no newlines) broken by width, by {@link LineBreaker}'s rules. */
   List<String> wrap(String text, float size, float firstWidth, float width) throws IOException {
-    List<String> lines = new ArrayList<>();
-    StringBuilder line = new StringBuilder();
-    float lineWidth = 0;
-    float limit = firstWidth;
-    int i = 0;
-    while (i < text.length()) {
-      int cp = text.codePointAt(i);
-      float w = charWidth(cp) * size / 1000f;
-      if (line.length() > 0 && lineWidth + w > limit && NO_LINE_START.indexOf(cp) < 0) {
-        int keep = isLatin(cp) ? latinRunStart(line) : 0;
-        String carried = keep > 0 ? line.substring(keep) : "";
-        String done = line.substring(0, line.length() - carried.length());
-        lines.add(done.stripTrailing());
-        line.setLength(0);
-        line.append(carried);
-        lineWidth = width(carried, size);
-        limit = width;
-        if (cp == ' ' && carried.isEmpty()) {
-          i += 1;
-          continue;
-        }
-      }
-      line.appendCodePoint(cp);
-      lineWidth += w;
-      i += Character.charCount(cp);
-    }
-    if (line.length() > 0 || lines.isEmpty()) {
-      lines.add(line.toString());
-    }
-    return lines;
-  }
-
-  private static boolean isLatin(int cp) {
-    return cp < 128 && (Character.isLetterOrDigit(cp) || cp == '-' || cp == '_' || cp == '.');
-  }
-
-  /** Where the trailing Latin run of the line starts; 0 if there is none or the whole line is one (then it must break). */
-  private static int latinRunStart(CharSequence line) {
-    int j = line.length();
-    while (j > 0 && isLatin(line.charAt(j - 1))) {
-      j--;
-    }
-    return j == line.length() ? 0 : j;
+    return LineBreaker.wrap(text, firstWidth, width, cp -> charWidth(cp) * size / 1000f);
   }
 
   @Override

@@ -53,6 +53,23 @@ public final class UnitsFile {
    * @param existing units already known by code, which may serve as parents
    */
   public static List<Entry> parse(Path file, String text, Set<String> unitTypes, Map<String, Unit> existing) {
+    return check(file, rows(file, text), unitTypes, existing);
+  }
+
+  /**
+   * The unit codes of a {@code units.csv} in the file's order, read as {@link #read} reads the file
+   * but with nothing else checked: for tools that only walk the units' folders.
+   */
+  public static List<String> codes(Path file) {
+    List<Row> rows = rows(file, ConfigText.read(file));
+    Map<String, Integer> col = rows.isEmpty() ? Map.of() : columns(rows.get(0));
+    if (!col.containsKey("code")) {
+      throw new ConfigException(file, rows.isEmpty() ? 0 : rows.get(0).line(), "第一行应为表头：" + String.join(",", HEADER));
+    }
+    return rows.subList(1, rows.size()).stream().map(row -> cell(row, col, "code")).toList();
+  }
+
+  private static List<Row> rows(Path file, String text) {
     List<Row> rows = new ArrayList<>();
     try (CSVParser parser = CSVParser.parse(new StringReader(text), READ)) {
       int line = 1;
@@ -74,7 +91,7 @@ public final class UnitsFile {
       // Commons CSV reports an unclosed quote this way
       throw new ConfigException(file, 0, "CSV 格式有误（可能有未配对的引号）：" + e.getMessage());
     }
-    return check(file, rows, unitTypes, existing);
+    return rows;
   }
 
   /** A row of cells from any source (CSV, a spreadsheet) and the line it is on. */
@@ -89,13 +106,7 @@ public final class UnitsFile {
       throw new ConfigException(file, 0, "第一行应为表头：" + String.join(",", HEADER));
     }
     Row head = rows.get(0);
-    Map<String, Integer> col = new HashMap<>();
-    for (int i = 0; i < head.cells().size(); i++) {
-      String h = column(head.cells().get(i));
-      if (h != null) {
-        col.putIfAbsent(h, i);
-      }
-    }
+    Map<String, Integer> col = columns(head);
     if (!col.keySet().containsAll(HEADER)) {
       throw new ConfigException(file, head.line(), "第一行应为表头：" + String.join(",", HEADER) + "（可加第五列 active）");
     }
@@ -158,6 +169,18 @@ public final class UnitsFile {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /** Where each known column is, by the header row. */
+  private static Map<String, Integer> columns(Row head) {
+    Map<String, Integer> col = new HashMap<>();
+    for (int i = 0; i < head.cells().size(); i++) {
+      String h = column(head.cells().get(i));
+      if (h != null) {
+        col.putIfAbsent(h, i);
+      }
+    }
+    return col;
   }
 
   /** The header a column name stands for, in English or as the Excel export writes it in Chinese. */

@@ -3,11 +3,15 @@ package org.taizhang.unit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.config.ConfigException;
 
 /** {@code units.csv} read as real CSV: quoted names with commas, comments, line numbers in errors. */
@@ -64,6 +68,21 @@ class UnitsFileTest {
     String text = UnitsFile.write(units);
     assertThat(text).startsWith("code,name,type,parent,active\n").contains("\"青禾县教育局, 办公室\"");
     assertThat(parse(text)).extracting(UnitsFile.Entry::unit).containsExactlyElementsOf(units);
+  }
+
+  /** The tools read only the codes: from wherever the code column is, in the file's order, and nothing else is checked. */
+  @Test
+  void codesAreReadAsCsvInTheFilesOrder(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("units.csv");
+    Files.writeString(file, "\uFEFFname,code,type,parent\n# 县直单位\n\"青禾县教育局, 办公室\",edu,未配置的类型,nowhere\n"
+        + "青禾县文明办,county,创建办,\n", StandardCharsets.UTF_8);
+    assertThat(UnitsFile.codes(file)).containsExactly("edu", "county");
+
+    Files.writeString(file, "名称,类型\n教育局,文明单位\n", StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> UnitsFile.codes(file)).isInstanceOfSatisfying(ConfigException.class, e -> {
+      assertThat(e.getMessage()).contains("第一行应为表头");
+      assertThat(e.line()).isEqualTo(1);
+    });
   }
 
   private static void expect(String text, int line, String problem) {

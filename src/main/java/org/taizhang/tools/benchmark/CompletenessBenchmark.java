@@ -17,7 +17,9 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import org.taizhang.catalog.Catalog;
+import org.taizhang.config.CommandArguments;
 import org.taizhang.unit.Unit;
+import picocli.CommandLine.Option;
 
 /**
  * Measures the completeness model without Spring or a database: synthetic evidence facts for a
@@ -45,31 +47,23 @@ public final class CompletenessBenchmark {
 
   private CompletenessBenchmark() {}
 
+  /** The command line. */
+  static final class Arguments {
+    @Option(names = "--units") int units = 2000;
+    @Option(names = "--docs") int docs = 100;
+    @Option(names = "--full-runs") int fullRuns = 10;
+    @Option(names = "--incremental-runs") int incrementalRuns = 200;
+    @Option(names = "--config") Path config = Path.of("index-config");
+  }
+
   public static void main(String[] args) {
-    int units = 2000;
-    int docs = 100;
-    int fullRuns = 10;
-    int incrementalRuns = 200;
-    Path config = Path.of("index-config");
-    for (String a : args) {
-      String v = a.substring(a.indexOf('=') + 1);
-      if (a.startsWith("--units=")) {
-        units = Integer.parseInt(v);
-      } else if (a.startsWith("--docs=")) {
-        docs = Integer.parseInt(v);
-      } else if (a.startsWith("--full-runs=")) {
-        fullRuns = Integer.parseInt(v);
-      } else if (a.startsWith("--incremental-runs=")) {
-        incrementalRuns = Integer.parseInt(v);
-      } else if (a.startsWith("--config=")) {
-        config = Path.of(v);
-      } else {
-        System.err.println("unknown argument " + a
-            + "; use --units=N --docs=N --full-runs=N --incremental-runs=N --config=DIR");
-        System.exit(2);
-      }
+    Arguments a = new Arguments();
+    if (!CommandArguments.read(a, args, System.err,
+        "用法：benchmark-completeness [--units=N] [--docs=N] [--full-runs=N] [--incremental-runs=N] [--config=DIR]")) {
+      System.exit(CommandArguments.USAGE_ERROR);
+      return;
     }
-    new CompletenessBenchmark().run(units, docs, fullRuns, incrementalRuns, config);
+    new CompletenessBenchmark().run(a.units, a.docs, a.fullRuns, a.incrementalRuns, a.config);
   }
 
   private void run(int unitCount, int docsPerUnit, int fullRuns, int incrementalRuns, Path config) {

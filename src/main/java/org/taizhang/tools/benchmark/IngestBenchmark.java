@@ -17,10 +17,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,12 +33,15 @@ import java.util.stream.Stream;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 import org.taizhang.TaizhangApplication;
 import org.taizhang.account.AccountService;
 import org.taizhang.archive.Document;
 import org.taizhang.archive.Lifecycle;
 import org.taizhang.archive.Review;
 import org.taizhang.completeness.CompletenessService;
+import org.taizhang.config.CommandArguments;
+import org.taizhang.config.CommandArguments.PositiveCount;
 import org.taizhang.extract.Extraction;
 import org.taizhang.extract.ExtractionException;
 import org.taizhang.extract.ParserPool;
@@ -48,6 +51,8 @@ import org.taizhang.index.DocumentIndex;
 import org.taizhang.ocr.TextRecognition;
 import org.taizhang.tools.sample.SampleArchiveGenerator;
 import org.taizhang.thumbnail.Thumbnails;
+import org.taizhang.unit.UnitsFile;
+import picocli.CommandLine.Option;
 
 /**
  * Measures ingestion against the machine's limit, on the same files in one run:
@@ -77,35 +82,19 @@ public final class IngestBenchmark {
   /** What to run; {@code corpus} is generated when it holds no units.csv; {@code work} null: a temporary directory. */
   record Options(int files, int clients, Path corpus, Path work, Path config, String phases) {
     static Options parse(String[] args) {
-      int files = 5000;
-      int clients = 4;
-      Path corpus = null;
-      Path work = null;
-      Path config = Path.of("index-config");
-      String phases = "abc";
-      for (String a : args) {
-        String v = a.contains("=") ? a.substring(a.indexOf('=') + 1) : "";
-        if (a.startsWith("--files=")) {
-          files = Integer.parseInt(v.replace("_", ""));
-        } else if (a.startsWith("--clients=")) {
-          clients = Integer.parseInt(v);
-        } else if (a.startsWith("--corpus=")) {
-          corpus = Path.of(v);
-        } else if (a.startsWith("--work=")) {
-          work = Path.of(v);
-        } else if (a.startsWith("--config=")) {
-          config = Path.of(v);
-        } else if (a.startsWith("--phases=")) {
-          phases = v.replace(",", "");
-        } else {
-          throw new IllegalArgumentException("unknown argument " + a);
-        }
-      }
-      if (files <= 0 || clients <= 0) {
-        throw new IllegalArgumentException("--files and --clients must be positive");
-      }
-      return new Options(files, clients, corpus, work, config, phases);
+      Arguments a = CommandArguments.parse(new Arguments(), args);
+      return new Options(a.files, a.clients, a.corpus, a.work, a.config, a.phases.replace(",", ""));
     }
+  }
+
+  /** The command line, read into {@link Options}. */
+  static final class Arguments {
+    @Option(names = "--files", converter = PositiveCount.class) int files = 5000;
+    @Option(names = "--clients", converter = PositiveCount.class) int clients = 4;
+    @Option(names = "--corpus") Path corpus;
+    @Option(names = "--work") Path work;
+    @Option(names = "--config") Path config = Path.of("index-config");
+    @Option(names = "--phases") String phases = "abc";
   }
 
   /**
@@ -133,15 +122,13 @@ public final class IngestBenchmark {
   private IngestBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Options o;
-    try {
-      o = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage() + "; use --files=N --clients=N --corpus=DIR --work=DIR --phases=a,b,c --config=DIR");
-      System.exit(2);
+    Optional<Options> o = CommandArguments.read(Options::parse, args, System.err,
+        "用法：benchmark-ingest [--files=N] [--clients=N] [--corpus=DIR] [--work=DIR] [--phases=a,b,c] [--config=DIR]");
+    if (o.isEmpty()) {
+      System.exit(CommandArguments.USAGE_ERROR);
       return;
     }
-    run(o, System.out);
+    run(o.get(), System.out);
   }
 
   static List<Rate> run(Options o, PrintStream out) throws Exception {
@@ -214,8 +201,7 @@ public final class IngestBenchmark {
    * with the same layout; taking whole units keeps the proportions of file kinds.
    */
   private static Corpus select(Path pool, int n, Path target) throws IOException {
-    List<String> unitOrder = Files.readAllLines(pool.resolve("units.csv"), StandardCharsets.UTF_8).stream().skip(1)
-        .map(l -> l.split(",", -1)[0]).toList();
+    List<String> unitOrder = UnitsFile.codes(pool.resolve("units.csv"));
     List<Path> chosen = new ArrayList<>();
     for (String unit : unitOrder) {
       Path dir = pool.resolve(unit);
@@ -229,7 +215,7 @@ public final class IngestBenchmark {
     if (chosen.size() < n) {
       throw new IllegalStateException("the corpus in " + pool + " has only " + chosen.size() + " files");
     }
-    deleteTree(target);
+    FileSystemUtils.deleteRecursively(target);
     Files.createDirectories(target);
     Files.copy(pool.resolve("units.csv"), target.resolve("units.csv"));
     List<Path> files = new ArrayList<>();
@@ -254,10 +240,11 @@ public final class IngestBenchmark {
    * the JIT warm, as a running service is.
    */
   private static Corpus warmUpCorpus(Corpus corpus, Path target) throws IOException {
-    deleteTree(target);
+    FileSystemUtils.deleteRecursively(target);
     Files.createDirectories(target);
-    List<String> units = Files.readAllLines(corpus.root().resolve("units.csv"), StandardCharsets.UTF_8);
-    String root = units.get(1).split(",", -1)[0];
+    Path csv = corpus.root().resolve("units.csv");
+    List<String> units = Files.readAllLines(csv, StandardCharsets.UTF_8);
+    String root = UnitsFile.codes(csv).get(0);
     List<String> withWarmUp = new ArrayList<>(units);
     withWarmUp.add(WARM_UP_UNIT + ",基准测试预热单位,文明单位," + root);
     Files.write(target.resolve("units.csv"), withWarmUp, StandardCharsets.UTF_8);
@@ -300,7 +287,7 @@ public final class IngestBenchmark {
 
   private static Rate rawPass(String name, Corpus corpus, ChineseAnalysis analysis, TextExtractor extractor, Path indexDir,
       int threads) throws Exception {
-    deleteTree(indexDir);
+    FileSystemUtils.deleteRecursively(indexDir);
     AtomicInteger rejected = new AtomicInteger();
     AtomicLong bytes = new AtomicLong();
     long start = System.nanoTime();
@@ -358,7 +345,7 @@ public final class IngestBenchmark {
   // ---- (b) folder import
 
   private static Rate folderImport(Corpus corpus, Corpus warmUp, Path config, Path data) throws Exception {
-    deleteTree(data);
+    FileSystemUtils.deleteRecursively(data);
     try (ConfigurableApplicationContext ctx = start(WebApplicationType.NONE, config, data)) {
       FolderImporter importer = ctx.getBean(FolderImporter.class);
       importer.importFolder(warmUp.root(), "基准测试预热");
@@ -374,7 +361,7 @@ public final class IngestBenchmark {
   // ---- (c) HTTP uploads
 
   private static Rate httpUploads(Corpus corpus, Corpus warmUp, Path config, Path data, int clients) throws Exception {
-    deleteTree(data);
+    FileSystemUtils.deleteRecursively(data);
     try (ConfigurableApplicationContext ctx = start(WebApplicationType.SERVLET, config, data)) {
       ctx.getBean(FolderImporter.class).loadUnits(warmUp.root());
       Uploads uploads = new Uploads(ctx.getBean(AccountService.class).createToken("admin", "基准测试"),
@@ -481,17 +468,6 @@ public final class IngestBenchmark {
   private static String backlog(ConfigurableApplicationContext ctx) {
     return "queued after acknowledgement: completeness " + ctx.getBean(CompletenessService.class).backlog() + ", thumbnails "
         + ctx.getBean(Thumbnails.class).backlog() + ", OCR " + ctx.getBean(TextRecognition.class).backlog();
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
-        Files.delete(p);
-      }
-    }
   }
 
   /** Processor time of this JVM and of its live child processes (the parser processes), in seconds. */

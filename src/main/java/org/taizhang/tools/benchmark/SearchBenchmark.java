@@ -24,6 +24,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,8 +33,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
 import org.taizhang.access.Scope;
 import org.taizhang.catalog.Catalog;
+import org.taizhang.config.CommandArguments;
+import org.taizhang.config.CommandArguments.PositiveCount;
 import org.taizhang.index.ChineseAnalysis;
 import org.taizhang.index.DocumentIndex;
 import org.taizhang.index.Synonyms;
@@ -42,6 +46,7 @@ import org.taizhang.tools.benchmark.SearchBenchmarkProfile.Stage;
 import org.taizhang.tools.benchmark.SearchBenchmarkQueries.BenchQuery;
 import org.taizhang.tools.benchmark.SearchBenchmarkQueries.Kind;
 import org.taizhang.unit.Unit;
+import picocli.CommandLine.Option;
 
 /**
  * Measures search as reviewers use it, without Spring: a synthetic corpus of ledger documents
@@ -76,61 +81,29 @@ public final class SearchBenchmark {
     }
 
     static Options parse(String[] args) {
-      int docs = 100_000;
-      int units = 0;
-      int queries = 2000;
-      int warmup = 500;
-      List<Integer> concurrency = List.of(1, 8);
-      int indexThreads = Runtime.getRuntime().availableProcessors();
-      boolean keep = false;
-      Path dir = null;
-      Path config = Path.of("index-config");
-      long seed = 20250101L;
-      boolean profile = true;
-      boolean reuse = false;
-      for (String a : args) {
-        String v = a.contains("=") ? a.substring(a.indexOf('=') + 1) : "";
-        if (a.startsWith("--docs=")) {
-          docs = positive(a, v);
-        } else if (a.startsWith("--units=")) {
-          units = positive(a, v);
-        } else if (a.startsWith("--queries=")) {
-          queries = positive(a, v);
-        } else if (a.startsWith("--warmup=")) {
-          warmup = Integer.parseInt(v);
-        } else if (a.startsWith("--concurrency=")) {
-          concurrency = Arrays.stream(v.split(",")).map(String::strip).map(x -> positive(a, x)).toList();
-        } else if (a.startsWith("--index-threads=")) {
-          indexThreads = positive(a, v);
-        } else if (a.equals("--keep")) {
-          keep = true;
-        } else if (a.startsWith("--dir=")) {
-          dir = Path.of(v);
-        } else if (a.startsWith("--config=")) {
-          config = Path.of(v);
-        } else if (a.startsWith("--seed=")) {
-          seed = Long.parseLong(v);
-        } else if (a.equals("--no-profile")) {
-          profile = false;
-        } else if (a.equals("--reuse")) {
-          reuse = true;
-        } else {
-          throw new IllegalArgumentException("unknown argument " + a);
-        }
+      Arguments a = CommandArguments.parse(new Arguments(), args);
+      if (a.reuse && a.dir == null) {
+        throw new CommandArguments.Invalid("参数 --reuse 须与 --dir=DIR 同用（此前以 --keep 运行留下的索引）");
       }
-      if (reuse && dir == null) {
-        throw new IllegalArgumentException("--reuse needs --dir=DIR (an index kept by an earlier run with --keep)");
-      }
-      return new Options(docs, units, queries, warmup, concurrency, indexThreads, keep || reuse, dir, config, seed, profile, reuse);
+      return new Options(a.docs, a.units, a.queries, a.warmup, List.copyOf(a.concurrency), a.indexThreads, a.keep || a.reuse, a.dir,
+          a.config, a.seed, !a.noProfile, a.reuse);
     }
+  }
 
-    private static int positive(String arg, String v) {
-      int n = Integer.parseInt(v.replace("_", ""));
-      if (n <= 0) {
-        throw new IllegalArgumentException(arg + ": must be positive");
-      }
-      return n;
-    }
+  /** The command line, read into {@link Options}. */
+  static final class Arguments {
+    @Option(names = "--docs", converter = PositiveCount.class) int docs = 100_000;
+    @Option(names = "--units", converter = PositiveCount.class) int units;
+    @Option(names = "--queries", converter = PositiveCount.class) int queries = 2000;
+    @Option(names = "--warmup") int warmup = 500;
+    @Option(names = "--concurrency", split = ",", converter = PositiveCount.class) List<Integer> concurrency = List.of(1, 8);
+    @Option(names = "--index-threads", converter = PositiveCount.class) int indexThreads = Runtime.getRuntime().availableProcessors();
+    @Option(names = "--keep") boolean keep;
+    @Option(names = "--dir") Path dir;
+    @Option(names = "--config") Path config = Path.of("index-config");
+    @Option(names = "--seed") long seed = 20250101L;
+    @Option(names = "--no-profile") boolean noProfile;
+    @Option(names = "--reuse") boolean reuse;
   }
 
   /** Latency of one concurrency setting, in milliseconds; throughput in queries per second. */
@@ -166,16 +139,14 @@ public final class SearchBenchmark {
   private SearchBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Options o;
-    try {
-      o = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage() + "; use --docs=N --units=N --queries=N --warmup=N --concurrency=1,8 "
-          + "--index-threads=N --keep --dir=DIR --reuse --config=DIR --seed=N --no-profile");
-      System.exit(2);
+    Optional<Options> o = CommandArguments.read(Options::parse, args, System.err,
+        "用法：benchmark-search [--docs=N] [--units=N] [--queries=N] [--warmup=N] [--concurrency=1,8] "
+        + "[--index-threads=N] [--keep] [--dir=DIR] [--reuse] [--config=DIR] [--seed=N] [--no-profile]");
+    if (o.isEmpty()) {
+      System.exit(CommandArguments.USAGE_ERROR);
       return;
     }
-    run(o, System.out);
+    run(o.get(), System.out);
   }
 
   static Report run(Options o, PrintStream out) throws Exception {
@@ -214,7 +185,7 @@ public final class SearchBenchmark {
       if (o.keep()) {
         out.println("index kept in " + dir);
       } else {
-        deleteTree(dir);
+        FileSystemUtils.deleteRecursively(dir);
       }
     }
   }
@@ -638,17 +609,6 @@ public final class SearchBenchmark {
           throw new UncheckedIOException(e);
         }
       }).sum();
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 

@@ -12,9 +12,10 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.taizhang.tools.benchmark.SearchBenchmarkCorpus.BenchUnit;
-import org.taizhang.tools.benchmark.SearchBenchmarkPhrases.Activity;
 import org.taizhang.tools.benchmark.SearchBenchmarkPhrases.Flavor;
-import org.taizhang.tools.benchmark.SearchBenchmarkPhrases.Task;
+import org.taizhang.tools.sample.ActivityIdea;
+import org.taizhang.tools.sample.FlavorTexts;
+import org.taizhang.tools.sample.FlavorTexts.Task;
 
 /**
  * Writes one synthetic ledger document: a title, a date inside the archive year, a media type and
@@ -44,6 +45,7 @@ final class SearchBenchmarkTexts {
   private final Random rng;
   private final BenchUnit unit;
   private final Flavor flavor;
+  private final FlavorTexts texts;
   private final int year;
   private final Map<String, String> vars = new HashMap<>();
   private final StringBuilder out = new StringBuilder(MAX_CHARS + 600);
@@ -54,6 +56,7 @@ final class SearchBenchmarkTexts {
     this.rng = rng;
     this.unit = unit;
     this.flavor = unit.flavor();
+    this.texts = flavor.texts();
     this.year = year;
     List<String> s = unit.staff();
     vars.put("unit", unit.name());
@@ -62,13 +65,14 @@ final class SearchBenchmarkTexts {
     vars.put("ledger", unit.ledger());
     vars.put("year", Integer.toString(year));
     vars.put("nextYear", Integer.toString(year + 1));
-    vars.put("people", flavor.people());
-    vars.put("coreWork", flavor.coreWork());
+    vars.put("people", texts.people());
+    vars.put("coreWork", texts.coreWork());
     vars.put("creation", flavor.creation());
-    vars.put("levelGoal", flavor.levelGoal());
+    vars.put("levelGoal", texts.levelGoal());
     vars.put("subunits", flavor.subunits());
     vars.put("officeDept", flavor.officeDept());
     vars.put("clients", flavor.clients());
+    vars.put("servicePlace", flavor.servicePlace());
     vars.put("room", unit.room());
     vars.put("leader", s.get(0));
     vars.put("deputy", s.get(1));
@@ -135,15 +139,15 @@ final class SearchBenchmarkTexts {
     line("缺席人员：" + (rng.nextInt(3) == 0
         ? unit.staff().get(unit.staff().size() - 1) + "（" + pick(SearchBenchmarkPhrases.ABSENCE_REASONS) + "）" : "无"));
     line("记录人：" + vars.get("office"));
-    List<Task> tasks = shuffled(flavor.tasks());
+    List<Task> tasks = shuffled(texts.tasks());
     line(fill("议题：1. 传达学习全县{year}年精神文明建设工作会议精神；2. 研究" + tasks.get(0).topic() + "工作；3. 安排" + tasks.get(1).topic()
         + "和{ledger}资料整理。"));
     line("发言和讨论：");
     para(vars.get("office") + "：" + fill("传达了全县精神文明建设工作会议精神，重点介绍了今年测评体系的变化，{ledger}资料要做到有据可查。"));
     para(vars.get("deputy") + "：" + fill("下一阶段重点抓好" + tasks.get(0).topic() + "工作。" + tasks.get(0).body()));
-    para(vars.get("m1") + "：" + fill(fresh(flavor.suggestions()) + "。"));
+    para(vars.get("m1") + "：" + fill(fresh(texts.suggestions()) + "。"));
     int target = length(900, 2600);
-    pad(target - 220, () -> pick(present) + "：" + (rng.nextInt(3) == 0 ? fill(fresh(flavor.suggestions())) + "。" : filler()));
+    pad(target - 220, () -> pick(present) + "：" + (rng.nextInt(3) == 0 ? fill(fresh(texts.suggestions())) + "。" : filler()));
     para(vars.get("leader") + "：" + fill(fresh(SearchBenchmarkPhrases.COMMON)));
     line("会议决议：");
     line(fill("1. " + tasks.get(1).topic() + "工作由{m1}牵头，{officeDept}做好宣传报道和资料留存。"));
@@ -157,7 +161,7 @@ final class SearchBenchmarkTexts {
     boolean meeting = rng.nextBoolean();
     String title = meeting
         ? fill("{unit}{year}年第" + numeral((date.getMonthValue() + 2) / 3) + "季度文明创建工作会议签到表")
-        : fill("{short}" + pick(flavor.activities()).title() + "签到表");
+        : fill("{short}" + pick(texts.activityPool()).title() + "签到表");
     line(title);
     line("时间：" + full(date) + "　　地点：" + (meeting ? vars.get("room") : vars.get("place")));
     line("序号　姓名　职务　签名　联系电话");
@@ -173,7 +177,7 @@ final class SearchBenchmarkTexts {
 
   private Written activity() {
     date = dateIn(1, 12);
-    Activity a = pick(flavor.activities());
+    ActivityIdea a = pick(texts.activityPool());
     String place = pick(SearchBenchmarkPhrases.PLACES);
     String title = a.title().endsWith("活动") ? a.title() + "记录" : a.title() + "活动记录";
     line(title).blank();
@@ -198,7 +202,7 @@ final class SearchBenchmarkTexts {
 
   private Written photos() {
     date = dateIn(1, 12);
-    Activity a = pick(flavor.activities());
+    ActivityIdea a = pick(texts.activityPool());
     String title = fill("{short}" + a.title() + "照片");
     line(title).blank();
     int target = length(MIN_CHARS, 800);
@@ -207,7 +211,7 @@ final class SearchBenchmarkTexts {
     while (out.length() < target) {
       line("图" + i++ + "：" + fill(fresh(SearchBenchmarkPhrases.CAPTIONS)) + "（" + full(date) + "，" + fill("{short}") + "）。");
       if (rng.nextInt(4) == 0) {
-        para(fill(fresh(flavor.activities()).body()));
+        para(fill(fresh(texts.activityPool()).body()));
       }
     }
     return done(title, rng.nextInt(5) == 0 ? PDF : JPEG);
@@ -221,12 +225,12 @@ final class SearchBenchmarkTexts {
     line("一、指导思想");
     para(fill(pick(SearchBenchmarkPhrases.GUIDING)));
     line("二、工作目标");
-    List<String> targets = flavor.targets();
+    List<String> targets = texts.targets();
     for (int i = 0; i < targets.size(); i++) {
       para("（" + numeral(i + 1) + "）" + fill(targets.get(i)));
     }
     line("三、主要任务");
-    List<Task> tasks = shuffled(flavor.tasks());
+    List<Task> tasks = shuffled(texts.tasks());
     int n = 4 + rng.nextInt(Math.max(1, tasks.size() - 3));
     for (int i = 0; i < Math.min(n, tasks.size()); i++) {
       para("（" + numeral(i + 1) + "）" + tasks.get(i).heading() + "。" + fill(tasks.get(i).body()));
@@ -252,7 +256,7 @@ final class SearchBenchmarkTexts {
     para(fill(halfYear
         ? "{year}年上半年，{self}按照年初制定的实施方案，扎实推进{creation}创建各项工作，取得了阶段性成效。现将有关情况小结如下。"
         : "{year}年，{self}坚持以习近平新时代中国特色社会主义思想为指导，以创建{levelGoal}为目标，把文明创建与{coreWork}紧密结合，较好地完成了年度创建目标任务。现将全年工作总结如下："));
-    List<Task> achievements = shuffled(flavor.achievements());
+    List<Task> achievements = shuffled(texts.achievements());
     int section = 1;
     int target = halfYear ? length(900, 2000) : length(1600, 3000);
     for (Task a : achievements) {
@@ -265,7 +269,7 @@ final class SearchBenchmarkTexts {
     }
     line(numeral(section++) + fill("、规范{ledger}管理，创建资料真实完整"));
     para(fill("明确{office}同志负责{ledger}资料的收集整理，按年度、分类别建立{ledger}目录，各项活动做到有方案、有记录、有照片、有小结。"));
-    List<String> problems = shuffled(flavor.problems());
+    List<String> problems = shuffled(texts.problems());
     line(numeral(section++) + "、存在的问题");
     para(fill("一是" + problems.get(0) + "；二是" + problems.get(1) + "；三是" + problems.get(2) + "。"));
     line(numeral(section) + (halfYear ? "、下半年工作打算" : fill("、{nextYear}年工作打算")));
@@ -300,7 +304,7 @@ final class SearchBenchmarkTexts {
     line(title).blank();
     para(fill("为确保{year}年度{creation}创建目标任务全面完成，根据县文明委的部署，签订本责任书。"));
     line("一、目标任务");
-    List<String> targets = flavor.targets();
+    List<String> targets = texts.targets();
     for (int i = 0; i < targets.size(); i++) {
       para((i + 1) + ". " + fill(targets.get(i)));
     }
@@ -319,7 +323,7 @@ final class SearchBenchmarkTexts {
     int issue = 1 + rng.nextInt(12);
     String title = fill("{short}文明创建工作简报（{year}年第" + issue + "期）");
     line(fill("{short}文明创建工作简报")).line(fill("{year}年第" + issue + "期")).line(fill("{officeDept}编　　" + full(date))).blank();
-    Activity a = pick(flavor.activities());
+    ActivityIdea a = pick(texts.activityPool());
     line(fill("【{short}召开文明创建工作会议】"));
     para(fill(full(date.minusDays(10)) + "，{short}在{room}召开文明创建工作会议，{leader}主持会议。会议通报了近期创建工作进展，安排了下一阶段重点任务。"));
     line("【" + vars.get("short") + "开展" + a.title() + "】");
@@ -397,7 +401,7 @@ final class SearchBenchmarkTexts {
     line(fill("创建类别：{creation}"));
     line("创建工作主要成效：");
     int target = length(600, 1800);
-    for (Task a : shuffled(flavor.achievements())) {
+    for (Task a : shuffled(texts.achievements())) {
       if (out.length() > target) {
         break;
       }
@@ -421,14 +425,14 @@ final class SearchBenchmarkTexts {
       int good = 70 + rng.nextInt(29);
       para((i + 1) + ". " + items.get(i) + "：满意" + good + "%，基本满意" + (100 - good - 1) + "%，不满意1%。");
     }
-    para(fill("测评中反映的主要问题是" + fresh(flavor.problems()) + "，下一步将认真研究整改。"));
+    para(fill("测评中反映的主要问题是" + fresh(texts.problems()) + "，下一步将认真研究整改。"));
     pad(target, this::filler);
     return done(title, rng.nextBoolean() ? XLSX : PDF);
   }
 
   private Written news() {
     date = dateIn(1, 12);
-    Activity a = pick(flavor.activities());
+    ActivityIdea a = pick(texts.activityPool());
     String title = fill("{short}开展" + a.title());
     line(title).blank();
     vars.put("activity", a.title());
@@ -471,12 +475,12 @@ final class SearchBenchmarkTexts {
     Map<Flavor, List<String>> out = new IdentityHashMap<>();
     for (Flavor f : SearchBenchmarkPhrases.FLAVORS) {
       List<String> pool = new ArrayList<>(SearchBenchmarkPhrases.COMMON);
-      f.tasks().forEach(t -> pool.add(t.body()));
-      f.achievements().forEach(t -> pool.add(t.body()));
-      pool.addAll(f.targets());
-      f.activities().forEach(a -> pool.add(a.body()));
-      f.problems().forEach(p -> pool.add("目前还存在" + p + "的问题。"));
-      f.suggestions().forEach(s -> pool.add("有同志提出，" + s + "。"));
+      f.texts().tasks().forEach(t -> pool.add(t.body()));
+      f.texts().achievements().forEach(t -> pool.add(t.body()));
+      pool.addAll(f.texts().targets());
+      f.texts().activityPool().forEach(a -> pool.add(a.body()));
+      f.texts().problems().forEach(p -> pool.add("目前还存在" + p + "的问题。"));
+      f.texts().suggestions().forEach(s -> pool.add("有同志提出，" + s + "。"));
       out.put(f, List.copyOf(pool));
     }
     return out;

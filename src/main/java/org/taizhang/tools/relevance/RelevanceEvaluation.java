@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,15 +22,19 @@ import java.util.stream.Stream;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 import org.taizhang.TaizhangApplication;
 import org.taizhang.access.Scope;
 import org.taizhang.archive.Document;
 import org.taizhang.archive.DocumentRepository;
+import org.taizhang.config.CommandArguments;
 import org.taizhang.config.TaizhangProperties;
 import org.taizhang.ingest.FolderImporter;
 import org.taizhang.ingest.ImportSummary;
 import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * Measures search quality on the sample archive: imports {@code sample-archive/} into a fresh,
@@ -51,6 +54,7 @@ import org.taizhang.unit.UnitRepository;
 public final class RelevanceEvaluation {
   static final Path DEFAULT_JUDGMENTS = Path.of("docs", "relevance", "judgments.tsv");
   static final Path DEFAULT_ARCHIVE = Path.of("sample-archive");
+  static final String USAGE = "用法：RelevanceEvaluation [judgments.tsv] [--archive=DIR] [--all] [--verbose] [--only=Q01,Q02]";
 
   private final SearchService search;
   private final Map<Long, String> keyById;
@@ -73,31 +77,30 @@ public final class RelevanceEvaluation {
     System.exit(run(args, System.out, System.err));
   }
 
+  /** The command line. */
+  static final class Arguments {
+    @Parameters(arity = "0..1", paramLabel = "judgments.tsv") Path judgments = DEFAULT_JUDGMENTS;
+    @Option(names = "--archive") Path archive = DEFAULT_ARCHIVE;
+    @Option(names = "--all") boolean all;
+    @Option(names = {"--verbose", "-v"}) boolean verbose;
+    @Option(names = "--only", split = ",") Set<String> only;
+    @Option(names = {"--help", "-h"}) boolean help;
+  }
+
   static int run(String[] args, PrintStream out, PrintStream err) {
-    Path judgmentsFile = DEFAULT_JUDGMENTS;
-    Path archive = DEFAULT_ARCHIVE;
-    boolean all = false;
-    boolean verbose = false;
-    Set<String> only = null;
-    for (String a : args) {
-      if (a.equals("--all")) {
-        all = true;
-      } else if (a.equals("--verbose") || a.equals("-v")) {
-        verbose = true;
-      } else if (a.startsWith("--archive=")) {
-        archive = Path.of(a.substring("--archive=".length()));
-      } else if (a.startsWith("--only=")) {
-        only = new LinkedHashSet<>(List.of(a.substring("--only=".length()).split(",")));
-      } else if (a.equals("--help") || a.equals("-h")) {
-        out.println("用法：RelevanceEvaluation [judgments.tsv] [--archive=DIR] [--all] [--verbose] [--only=Q01,Q02]");
-        return 0;
-      } else if (!a.startsWith("-")) {
-        judgmentsFile = Path.of(a);
-      } else {
-        err.println("未知参数：" + a);
-        return 2;
-      }
+    Arguments a = new Arguments();
+    if (!CommandArguments.read(a, args, err, USAGE)) {
+      return CommandArguments.USAGE_ERROR;
     }
+    if (a.help) {
+      out.println(USAGE);
+      return 0;
+    }
+    Path judgmentsFile = a.judgments;
+    Path archive = a.archive;
+    boolean all = a.all;
+    boolean verbose = a.verbose;
+    Set<String> only = a.only;
     List<RelevanceJudgments.Query> queries;
     try {
       queries = RelevanceJudgments.load(judgmentsFile);
@@ -327,16 +330,10 @@ public final class RelevanceEvaluation {
   }
 
   private static void deleteRecursively(Path dir) {
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          // a temporary directory; the OS cleans up what is left
-        }
-      });
-    } catch (IOException | UncheckedIOException e) {
-      // same
+    try {
+      FileSystemUtils.deleteRecursively(dir);
+    } catch (IOException e) {
+      // a temporary directory; the OS cleans up what is left
     }
   }
 }

@@ -10,4 +10,4 @@ package org.taizhang.tools.sample;
  * @param purpose the clause after 为… in the record's opening sentence
  * @param body what happened, one or two sentences; may use {#a-b} number ranges
  */
-record ActivityIdea(String title, int month, int day, String place, String purpose, String body) {}
+public record ActivityIdea(String title, int month, int day, String place, String purpose, String body) {}

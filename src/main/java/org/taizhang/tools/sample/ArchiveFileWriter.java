@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import org.taizhang.report.ExportFont;
 
 /** Writes planned files in their formats and stamps each with its document date. */
 final class ArchiveFileWriter {
@@ -18,7 +19,7 @@ final class ArchiveFileWriter {
   private final SignInSheetWriter signIn = new SignInSheetWriter();
   private final PhotoWriter photo;
 
-  ArchiveFileWriter(CjkFonts fonts) {
+  ArchiveFileWriter(ExportFont.Handle fonts) {
     this.pdf = new PdfDocumentWriter(fonts);
     this.scanned = new ScannedPdfWriter(fonts);
     this.photo = new PhotoWriter(fonts);

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Phrase banks for one kind of unit. Templates use the variables listed in {@link LedgerVariables}
- * and {#a-b} for figures, so two bureaus share wording but not numbers, people or places.
+ * and {#a-b} for figures, so two bureaus share wording but not numbers, people or places. The
+ * search benchmark writes its synthetic ledgers from the same banks.
  *
  * @param people whom the unit's creation work is about (干部职工, 村民, 师生)
  * @param coreWork the unit's main business, which creation work must not be separated from
@@ -16,7 +17,7 @@ import java.util.List;
  * @param suggestions what members propose in meetings, one sentence each
  * @param activityPool activities any unit of this kind may hold
  */
-record FlavorTexts(
+public record FlavorTexts(
     String people,
     String coreWork,
     String levelGoal,
@@ -28,7 +29,7 @@ record FlavorTexts(
     List<ActivityIdea> activityPool) {
 
   /** @param topic a few words naming the task inside a sentence (志愿服务) */
-  record Task(String heading, String topic, String body) {}
+  public record Task(String heading, String topic, String body) {}
 
   static FlavorTexts of(Flavor flavor) {
     return switch (flavor) {
@@ -41,7 +42,7 @@ record FlavorTexts(
     };
   }
 
-  private static final FlavorTexts BUREAU = new FlavorTexts(
+  public static final FlavorTexts BUREAU = new FlavorTexts(
       "干部职工",
       "业务工作",
       "市级文明单位",
@@ -103,7 +104,7 @@ record FlavorTexts(
               "志愿者设立咨询台，发放宪法读本和法律宣传资料{#300-600}份，现场解答群众法律咨询{#30-60}人次。"))
   );
 
-  private static final FlavorTexts INDUSTRY = new FlavorTexts(
+  public static final FlavorTexts INDUSTRY = new FlavorTexts(
       "干部职工",
       "行业服务",
       "市级文明行业示范点",
@@ -163,7 +164,7 @@ record FlavorTexts(
               "评选经{clients}投票、部门推荐和领导小组审议三个环节，评出“服务之星”{#4-8}名、“文明岗”{#2-4}个，并进行了表彰。"))
   );
 
-  private static final FlavorTexts TOWN = new FlavorTexts(
+  public static final FlavorTexts TOWN = new FlavorTexts(
       "群众",
       "乡村振兴",
       "市级文明镇",
@@ -217,7 +218,7 @@ record FlavorTexts(
               "活动设置农产品展销、农耕文化展示和文艺演出三个板块，{#30-60}家农户和合作社参与展销，吸引群众{#15-30}00余人。"))
   );
 
-  private static final FlavorTexts VILLAGE = new FlavorTexts(
+  public static final FlavorTexts VILLAGE = new FlavorTexts(
       "村民",
       "乡村振兴",
       "市级文明村",
@@ -276,7 +277,7 @@ record FlavorTexts(
               "经各村民小组推荐、村民代表评议，评出“好婆婆”{#3-5}名、“好媳妇”{#3-5}名，村党支部书记为获评者颁发了荣誉证书。"))
   );
 
-  private static final FlavorTexts COMMUNITY = new FlavorTexts(
+  public static final FlavorTexts COMMUNITY = new FlavorTexts(
       "居民",
       "社区治理",
       "市级文明社区",
@@ -333,7 +334,7 @@ record FlavorTexts(
               "运动会设置了拔河、套圈、夹弹珠、亲子接力等项目，{#80-150}名居民报名参赛，现场气氛热烈。"))
   );
 
-  private static final FlavorTexts SCHOOL = new FlavorTexts(
+  public static final FlavorTexts SCHOOL = new FlavorTexts(
       "师生",
       "教育教学",
       "市级文明校园",

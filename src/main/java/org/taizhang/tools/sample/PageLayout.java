@@ -2,6 +2,7 @@ package org.taizhang.tools.sample;
 
 import java.io.IOException;
 import java.util.List;
+import org.taizhang.report.LineBreaker;
 import org.taizhang.tools.sample.DocumentContent.Paragraph;
 
 /**
@@ -86,7 +87,7 @@ final class PageLayout {
       case BODY -> flow(p.text(), BODY_SIZE, 2 * BODY_SIZE, textWidth);
       case FIELD -> flow(p.text(), BODY_SIZE, 0, textWidth);
       case RIGHT -> {
-        List<String> lines = LineBreaker.wrap(p.text(), textWidth, textWidth, t -> canvas.width(t, BODY_SIZE));
+        List<String> lines = wrap(p.text(), BODY_SIZE, textWidth, textWidth);
         for (String line : lines) {
           double lineHeight = BODY_SIZE * LINE_FACTOR;
           ensureRoom(lineHeight);
@@ -100,7 +101,7 @@ final class PageLayout {
   }
 
   private void centered(String text, float size, boolean red, double width) throws IOException {
-    for (String line : LineBreaker.wrap(text, width, width, t -> canvas.width(t, size))) {
+    for (String line : wrap(text, size, width, width)) {
       double lineHeight = size * LINE_FACTOR;
       ensureRoom(lineHeight);
       y += lineHeight;
@@ -110,13 +111,17 @@ final class PageLayout {
   }
 
   private void flow(String text, float size, double indent, double width) throws IOException {
-    List<String> lines = LineBreaker.wrap(text, width - indent, width, t -> canvas.width(t, size));
+    List<String> lines = wrap(text, size, width - indent, width);
     for (int i = 0; i < lines.size(); i++) {
       double lineHeight = size * LINE_FACTOR;
       ensureRoom(lineHeight);
       y += lineHeight;
       canvas.text(lines.get(i), MARGIN_X + (i == 0 ? indent : 0), y, size, false);
     }
+  }
+
+  private List<String> wrap(String text, float size, double firstWidth, double width) throws IOException {
+    return LineBreaker.wrap(text, firstWidth, width, cp -> canvas.width(Character.toString(cp), size));
   }
 
   private void ensureRoom(double lineHeight) throws IOException {

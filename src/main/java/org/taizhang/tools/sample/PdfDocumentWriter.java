@@ -9,19 +9,20 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.taizhang.report.ExportFont;
 
 /** Writes a document as a text PDF with the CJK font embedded as a subset. */
 final class PdfDocumentWriter {
 
-  private final CjkFonts fonts;
+  private final ExportFont.Handle fonts;
 
-  PdfDocumentWriter(CjkFonts fonts) {
+  PdfDocumentWriter(ExportFont.Handle fonts) {
     this.fonts = fonts;
   }
 
   void write(PlannedFile file, DocumentContent content, Path target) throws IOException {
     try (PDDocument doc = new PDDocument()) {
-      PdfCanvas canvas = new PdfCanvas(doc, fonts.pdfFont(doc));
+      PdfCanvas canvas = new PdfCanvas(doc, fonts.embed(doc));
       PageLayout.render(content, canvas);
       PdfMetadata.apply(doc, file, content.title(), "WPS 文字");
       doc.save(target.toFile());

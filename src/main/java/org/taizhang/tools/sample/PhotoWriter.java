@@ -24,6 +24,7 @@ import org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants;
 import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputDirectory;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
+import org.taizhang.report.ExportFont;
 
 /**
  * Draws a small "activity photo": a street, village or meeting-room scene with a red banner
@@ -43,9 +44,9 @@ final class PhotoWriter {
   private static final Color VEST = new Color(214, 32, 38);
   private static final Color[] SKIN = {new Color(238, 200, 170), new Color(226, 184, 150), new Color(210, 165, 128)};
 
-  private final CjkFonts fonts;
+  private final ExportFont.Handle fonts;
 
-  PhotoWriter(CjkFonts fonts) {
+  PhotoWriter(ExportFont.Handle fonts) {
     this.fonts = fonts;
   }
 

@@ -1,18 +1,22 @@
 package org.taizhang.tools.sample;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
+import org.taizhang.config.CommandArguments;
+import org.taizhang.report.ExportFont;
+import org.taizhang.unit.UnitsFile;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * Generates the fictional 青禾县 sample archive (units.csv, README.md and every unit's files by
@@ -63,7 +67,7 @@ public final class SampleArchiveGenerator {
     Map<String, Integer> filesPerExtension = new TreeMap<>();
     long bytes = 0;
     int files = 0;
-    try (CjkFonts fonts = CjkFonts.load(CjkFonts.configuredFontPath())) {
+    try (ExportFont.Handle fonts = font().open()) {
       ArchiveFileWriter writer = new ArchiveFileWriter(fonts);
       List<UnitProfile> sampleUnits = units.stream()
           .filter(u -> !u.isRoot() && !u.code().startsWith("bench-")).toList();
@@ -90,6 +94,14 @@ public final class SampleArchiveGenerator {
     String readme = ReadmeWriter.render(units, filesPerUnit, filesPerExtension, planner.notes(), extraUnits, seed, bytes);
     Files.writeString(outDir.resolve("README.md"), readme, StandardCharsets.UTF_8);
     return new Summary(units.size(), files, bytes);
+  }
+
+  /**
+   * The CJK font of every generated file: the PDF exports' font, so the files named in
+   * {@code -Dtaizhang.export.font=…} come first. PDF text, photo captions and scanned pages all use it.
+   */
+  static ExportFont font() {
+    return ExportFont.of(System.getProperty("taizhang.export.font", ""));
   }
 
   /**
@@ -129,54 +141,32 @@ public final class SampleArchiveGenerator {
     if (!Files.isRegularFile(csv)) {
       throw new IOException(outDir + " is not empty and holds no units.csv; refusing to write a sample archive into it");
     }
-    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-    for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
-      String code = line.split(",", -1)[0];
+    for (String code : UnitsFile.codes(csv)) {
       if (code.matches("[a-z0-9-]+")) {
-        deleteTree(outDir.resolve(code));
+        FileSystemUtils.deleteRecursively(outDir.resolve(code));
       }
     }
     Files.deleteIfExists(csv);
     Files.deleteIfExists(outDir.resolve("README.md"));
   }
 
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
+  /** The command line: {@code <outDir> [--extra-units N] [--seed S]}. */
+  static final class Arguments {
+    @Parameters(index = "0", paramLabel = "<目录>") Path out;
+    @Option(names = "--extra-units") int extra;
+    @Option(names = "--seed") long seed = DEFAULT_SEED;
   }
 
-  /** Usage: {@code <outDir> [--extra-units N] [--seed S]}; prints the summary. */
+  /** Prints the summary. */
   public static void main(String[] args) throws IOException {
-    if (args.length < 1 || args[0].startsWith("--")) {
-      System.err.println("usage: SampleArchiveGenerator <outDir> [--extra-units N] [--seed S]");
-      System.exit(2);
-    }
-    Path out = Path.of(args[0]);
-    int extra = 0;
-    long seed = DEFAULT_SEED;
-    for (int i = 1; i < args.length; i++) {
-      switch (args[i]) {
-        case "--extra-units" -> extra = Integer.parseInt(args[++i]);
-        case "--seed" -> seed = Long.parseLong(args[++i]);
-        default -> {
-          System.err.println("unknown argument: " + args[i]);
-          System.exit(2);
-        }
-      }
+    Arguments a = new Arguments();
+    if (!CommandArguments.read(a, args, System.err, "用法：generate-sample <目录> [--extra-units N] [--seed S]")) {
+      System.exit(CommandArguments.USAGE_ERROR);
+      return;
     }
     long start = System.nanoTime();
-    Summary summary = new SampleArchiveGenerator(seed).generate(out, extra);
+    Summary summary = new SampleArchiveGenerator(a.seed).generate(a.out, a.extra);
     System.out.printf("units=%d files=%d bytes=%d (%.1f MB) in %.1f s -> %s%n", summary.units(), summary.files(),
-        summary.bytes(), summary.bytes() / 1048576.0, (System.nanoTime() - start) / 1e9, out.toAbsolutePath());
+        summary.bytes(), summary.bytes() / 1048576.0, (System.nanoTime() - start) / 1e9, a.out.toAbsolutePath());
   }
 }

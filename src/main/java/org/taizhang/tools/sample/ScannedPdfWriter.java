@@ -21,6 +21,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.taizhang.report.ExportFont;
 
 /**
  * Writes a document the way it reaches the archive after being printed, signed, stamped and put
@@ -32,9 +33,9 @@ final class ScannedPdfWriter {
   private static final int DPI = 100;
   private static final double SCALE = DPI / 72.0;
 
-  private final CjkFonts fonts;
+  private final ExportFont.Handle fonts;
 
-  ScannedPdfWriter(CjkFonts fonts) {
+  ScannedPdfWriter(ExportFont.Handle fonts) {
     this.fonts = fonts;
   }
 
@@ -103,13 +104,13 @@ final class ScannedPdfWriter {
   }
 
   private static final class ImageCanvas implements PageLayout.Canvas {
-    private final CjkFonts fonts;
+    private final ExportFont.Handle fonts;
     private final Random rng;
     private final List<BufferedImage> pages = new ArrayList<>();
     private final BufferedImage measuring = new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_GRAY);
     private Graphics2D g;
 
-    ImageCanvas(CjkFonts fonts, Random rng) {
+    ImageCanvas(ExportFont.Handle fonts, Random rng) {
       this.fonts = fonts;
       this.rng = rng;
     }

@@ -53,6 +53,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.report.ExportFont;
 
 /**
  * Generates the sample archive once into a temporary directory and checks the properties the
@@ -74,9 +75,9 @@ class SampleArchiveGeneratorTest {
 
   @BeforeAll
   void generate(@TempDir Path dir) throws IOException {
-    Path font = CjkFonts.configuredFontPath();
-    if (!Files.isRegularFile(font)) {
-      String message = CjkFonts.missingFontMessage(font);
+    ExportFont font = SampleArchiveGenerator.font();
+    if (font.locate().isEmpty()) {
+      String message = "需要中文字体 " + font.candidates() + "（Debian：apt-get install fonts-wqy-microhei）";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         fail(message);
       }

@@ -92,8 +92,7 @@ final class ReadmeWriter {
     md.append("\n路径以 `/` 结尾的是缺少文件的文件夹（文件夹本身可能不存在）。\n\n");
 
     md.append("## 重新生成\n\n");
-    md.append("```\nmvn -q -B compile\nmvn -q dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt\n")
-        .append("java -cp \"target/classes:$(cat /tmp/cp.txt)\" org.taizhang.tools.sample.SampleArchiveGenerator sample-archive\n```\n\n");
+    md.append("```\nmvn -q -DskipTests package\njava -jar target/taizhang.jar generate-sample sample-archive\n```\n\n");
     md.append("需要字体 `/usr/share/fonts/truetype/wqy/wqy-microhei.ttc`（Debian 包 fonts-wqy-microhei）。")
         .append("`--extra-units N` 生成带 N 个合成单位的大语料（用于基准测试），`--seed S` 换随机种子。\n");
     return md.toString();

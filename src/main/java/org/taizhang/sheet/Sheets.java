@@ -1,6 +1,6 @@
 package org.taizhang.sheet;
 
-import org.taizhang.web.Problem;
+import org.taizhang.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,19 +32,9 @@ public final class Sheets {
   private Sheets() {}
 
   /** A workbook that could not be read, with a message for the person who sent it. */
-  public static final class UnreadableException extends RuntimeException implements Problem {
+  public static final class UnreadableException extends ProblemException {
     public UnreadableException(String message) {
-      super(message);
-    }
-
-    @Override
-    public HttpStatus status() {
-      return HttpStatus.BAD_REQUEST;
-    }
-
-    @Override
-    public String code() {
-      return "UNREADABLE_FILE";
+      super(HttpStatus.BAD_REQUEST, "UNREADABLE_FILE", message);
     }
   }
 

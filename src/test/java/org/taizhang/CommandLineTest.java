@@ -2,31 +2,22 @@ package org.taizhang;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.support.Command;
 import org.taizhang.support.TestFiles;
 
 /** The operator commands as an operator runs them: a separate JVM, exit code and printed summary. */
 class CommandLineTest {
   @TempDir Path work;
 
-  private record Run(int exit, String output) {}
-
-  private Run run(String... args) throws Exception {
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-cp", classPath, "org.taizhang.TaizhangApplication"));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return new Run(p.exitValue(), out);
+  private Command.Result run(String... args) throws Exception {
+    return Command.run(Command.taizhang(List.of("-Xmx512m"), List.of(args)), Map.of(), Duration.ofMinutes(2));
   }
 
   @Test
@@ -38,14 +29,14 @@ class CommandLineTest {
     Files.write(archive.resolve("edu/2025/会议记录/空文件.txt"), new byte[0]);
     String[] common = {"--taizhang.data-dir=" + work.resolve("data"), "--taizhang.admin.password=command-line-test"};
 
-    Run imported = run(concat(new String[] {"import", archive.toString()}, common));
+    Command.Result imported = run(concat(new String[] {"import", archive.toString()}, common));
     assertThat(imported.exit()).as(imported.output()).isZero();
     assertThat(imported.output()).contains("导入完成：共 2 个文件，新增 1，重复 0，拒收 1").contains("EMPTY_FILE");
 
-    Run again = run(concat(new String[] {"import", archive.toString()}, common));
+    Command.Result again = run(concat(new String[] {"import", archive.toString()}, common));
     assertThat(again.output()).contains("新增 0，重复 1，拒收 1");
 
-    Run reindexed = run(concat(new String[] {"reindex"}, common));
+    Command.Result reindexed = run(concat(new String[] {"reindex"}, common));
     assertThat(reindexed.exit()).as(reindexed.output()).isZero();
     assertThat(reindexed.output()).contains("索引重建完成：1 篇文档");
   }
@@ -60,11 +51,11 @@ class CommandLineTest {
     Files.write(archive.resolve("edu/2023/会议记录/第二季度会议记录.docx"), TestFiles.docx("2023年第二季度创建工作会议记录", "时间：2023年6月9日"));
     String[] common = {"--taizhang.data-dir=" + work.resolve("history-data"), "--taizhang.admin.password=command-line-test"};
 
-    Run imported = run(concat(new String[] {"import", archive.toString(), "--accepted"}, common));
+    Command.Result imported = run(concat(new String[] {"import", archive.toString(), "--accepted"}, common));
     assertThat(imported.exit()).as(imported.output()).isZero();
     assertThat(imported.output()).contains("导入完成：共 2 个文件，新增 2（2 份作为历史档案直接通过），重复 0，拒收 0");
 
-    Run stray = run(concat(new String[] {"import", archive.toString(), "多余"}, common));
+    Command.Result stray = run(concat(new String[] {"import", archive.toString(), "多余"}, common));
     assertThat(stray.exit()).isEqualTo(2);
     assertThat(stray.output()).contains("多余的参数：多余");
   }

@@ -20,6 +20,7 @@ import org.taizhang.support.Basic;
 import org.taizhang.support.DataDirectory;
 import org.taizhang.support.Multipart;
 import org.taizhang.support.ServiceProcess;
+import org.taizhang.support.Slow;
 import org.taizhang.support.TestFiles;
 
 /**
@@ -31,6 +32,7 @@ import org.taizhang.support.TestFiles;
  * <p>{@code -Dtaizhang.crash.rounds=N} (default 3) and {@code -Dtaizhang.crash.seed=S} choose how
  * many kills and when; the seed is printed so a failing run can be repeated.
  */
+@Slow
 class CrashRecoveryTest {
   private static final int FILES = 300;
   private static final int UPLOADERS = 3;

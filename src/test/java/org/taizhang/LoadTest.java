@@ -28,6 +28,7 @@ import org.taizhang.support.Basic;
 import org.taizhang.support.DataDirectory;
 import org.taizhang.support.Multipart;
 import org.taizhang.support.ServiceProcess;
+import org.taizhang.support.Slow;
 import org.taizhang.support.TestFiles;
 
 /**
@@ -39,6 +40,7 @@ import org.taizhang.support.TestFiles;
  *
  * <p>{@code -Dtaizhang.load.seconds=120} runs the full two minutes (default 30, the CI setting).
  */
+@Slow
 class LoadTest {
   private static final int UPLOADERS = 20;
   private static final int SEARCHERS = 20;

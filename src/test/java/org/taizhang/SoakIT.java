@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.taizhang.support.Basic;
+import org.taizhang.support.Command;
 import org.taizhang.support.Multipart;
 import org.taizhang.support.Tesseract;
 import org.taizhang.support.TestFiles;
@@ -62,7 +63,7 @@ class SoakIT {
     if (service != null && service.isAlive()) {
       service.destroy();
       if (!service.waitFor(60, TimeUnit.SECONDS)) {
-        service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        Command.destroy(service);
       }
     }
   }

@@ -120,19 +120,15 @@ public final class ParserPool implements AutoCloseable {
   private volatile boolean closed;
 
   public ParserPool(Settings settings) {
+    this(settings, watchdog());
+  }
+
+  /** With the timer that enforces the time limits: a test passes one whose limits run out when it says so. */
+  ParserPool(Settings settings, ScheduledExecutorService watchdog) {
     this.settings = settings;
     this.slots = new Semaphore(settings.threads(), true);
     this.command = command(settings);
-    ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "parser-watchdog");
-      t.setDaemon(true);
-      return t;
-    });
-    // Every request schedules a kill and cancels it when the answer comes. Left in the queue, a
-    // cancelled kill would keep its process reachable for the whole time limit (ten minutes for
-    // OCR) and a bulk import would pile up thousands of them.
-    timers.setRemoveOnCancelPolicy(true);
-    this.watchdog = timers;
+    this.watchdog = watchdog;
     emptyTempDir(settings.tempDir());
     Thread warmUp = new Thread(() -> {
       try {
@@ -491,6 +487,19 @@ public final class ParserPool implements AutoCloseable {
         return null;
       });
     }
+  }
+
+  private static ScheduledExecutorService watchdog() {
+    ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "parser-watchdog");
+      t.setDaemon(true);
+      return t;
+    });
+    // Every request schedules a kill and cancels it when the answer comes. Left in the queue, a
+    // cancelled kill would keep its process reachable for the whole time limit (ten minutes for
+    // OCR) and a bulk import would pile up thousands of them.
+    timers.setRemoveOnCancelPolicy(true);
+    return timers;
   }
 
   private static List<String> command(Settings s) {

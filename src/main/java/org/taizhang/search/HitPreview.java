@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.Query;
@@ -16,6 +17,7 @@ import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.taizhang.index.ChineseAnalysis;
 import org.taizhang.index.DocumentFields;
@@ -58,11 +60,17 @@ public class HitPreview {
   static final int ANCHORS = 100;
 
   private final QueryFactory queries;
-  private final ChineseAnalysis analysis;
+  private final Analyzer analyzer;
 
+  @Autowired
   HitPreview(QueryFactory queries, ChineseAnalysis analysis) {
+    this(queries, analysis.indexAnalyzer());
+  }
+
+  /** With the analysis the text is read through: a test counts how much of the text it reads. */
+  HitPreview(QueryFactory queries, Analyzer analyzer) {
     this.queries = queries;
-    this.analysis = analysis;
+    this.analyzer = analyzer;
   }
 
   /**
@@ -134,7 +142,7 @@ public class HitPreview {
       return new Marked("", 0);
     }
     // The whole text is one passage: no snippets, no length cut (the highlighter's default stops at 10,000 characters).
-    UnifiedHighlighter highlighter = UnifiedHighlighter.builderWithoutSearcher(analysis.indexAnalyzer())
+    UnifiedHighlighter highlighter = UnifiedHighlighter.builderWithoutSearcher(analyzer)
         .withBreakIterator(WholeBreakIterator::new)
         .withMaxLength(content.length())
         // Matches of the query's weight: a phrase is one match from its first to its last character,

@@ -68,6 +68,7 @@ import org.taizhang.review.RecycleBin;
 import org.taizhang.review.ReviewService;
 import org.taizhang.store.FileStore;
 import org.taizhang.support.Basic;
+import org.taizhang.support.Command;
 import org.taizhang.support.Multipart;
 import org.taizhang.support.Postgres;
 import org.taizhang.support.ServiceProcess;
@@ -226,7 +227,7 @@ class BackupRestoreTest {
 
     Path data = WORK.resolve("restored");
     Path config = WORK.resolve("restored-config");
-    Run restore = run(Map.of(), "restore", backup.toString(), "--taizhang.data-dir=" + data, "--taizhang.config-dir=" + config);
+    Command.Result restore = run(Map.of(), "restore", backup.toString(), "--taizhang.data-dir=" + data, "--taizhang.config-dir=" + config);
     assertThat(restore.exit()).as(restore.output()).isZero();
     assertThat(restore.output()).contains("恢复完成：").contains("配置目录 " + config + " 已由备份恢复");
 
@@ -309,13 +310,13 @@ class BackupRestoreTest {
         "--spring.datasource.url=" + Postgres.URL + "?currentSchema=" + schema, "--spring.datasource.username=postgres",
         "--spring.datasource.password=", "--spring.flyway.schemas=" + schema, "--spring.flyway.create-schemas=true"};
     try {
-      Run restore = run(Map.of(), concat(new String[] {"restore", backup.toString()}, settings));
+      Command.Result restore = run(Map.of(), concat(new String[] {"restore", backup.toString()}, settings));
       assertThat(restore.exit()).as(restore.output()).isZero();
       assertThat(restore.output()).contains("已有内容，未覆盖；与备份中的配置一致");
 
       // backed up again with the service stopped, the command reads the database itself
       Path again = WORK.resolve("pg-backup");
-      Run backUp = run(Map.of(), concat(new String[] {"backup", again.toString()}, settings));
+      Command.Result backUp = run(Map.of(), concat(new String[] {"backup", again.toString()}, settings));
       assertThat(backUp.exit()).as(backUp.output()).isZero();
       assertThat(backUp.output()).contains("备份完成：" + again);
       Map<String, List<JsonNode>> before = BackupRoundTripTest.rows(backup);
@@ -335,12 +336,12 @@ class BackupRestoreTest {
   @Order(3)
   void theBackupCommandHandsTheWorkToTheRunningService() throws Exception {
     String dataDir = "--taizhang.data-dir=" + WORK.resolve("original");
-    Run withoutToken = run(Map.of("TAIZHANG_TOKEN", ""), "backup", WORK.resolve("via-cli-0").toString(), dataDir);
+    Command.Result withoutToken = run(Map.of("TAIZHANG_TOKEN", ""), "backup", WORK.resolve("via-cli-0").toString(), dataDir);
     assertThat(withoutToken.exit()).isEqualTo(1);
     assertThat(withoutToken.output()).contains("数据目录正被运行中的服务使用。要在服务运行时备份，请把管理员的 API 令牌");
 
     Path target = WORK.resolve("via-cli");
-    Run withToken = run(Map.of("TAIZHANG_TOKEN", token), "backup", target.toString(), dataDir,
+    Command.Result withToken = run(Map.of("TAIZHANG_TOKEN", token), "backup", target.toString(), dataDir,
         "--server=http://127.0.0.1:" + port);
     assertThat(withToken.exit()).as(withToken.output()).isZero();
     assertThat(withToken.output()).contains("改由服务 http://127.0.0.1:" + port).contains("备份完成：" + target);
@@ -446,26 +447,9 @@ class BackupRestoreTest {
     return JSON.readTree(r.body());
   }
 
-  private record Run(int exit, String output) {}
-
-  /** A command in its own JVM, as an operator runs it; {@code env} is added to (or, when empty, removed from) the environment. */
-  private static Run run(Map<String, String> env, String... args) throws Exception {
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-cp", classPath, "org.taizhang.TaizhangApplication"));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    env.forEach((k, v) -> {
-      if (v.isEmpty()) {
-        pb.environment().remove(k);
-      } else {
-        pb.environment().put(k, v);
-      }
-    });
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
-    return new Run(p.exitValue(), out);
+  /** A command in its own JVM, as an operator runs it; {@code env} is added to (or, where a value is empty, removed from) the environment. */
+  private static Command.Result run(Map<String, String> env, String... args) throws Exception {
+    return Command.run(Command.taizhang(List.of("-Xmx512m"), List.of(args)), env, Duration.ofMinutes(5));
   }
 
   private static String[] concat(String[] a, String[] b) {

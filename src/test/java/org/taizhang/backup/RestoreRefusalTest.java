@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -152,20 +154,33 @@ class RestoreRefusalTest {
     FileStore store = new FileStore(tmp.resolve("store"));
     String sha = store.commit(store.stage(new java.io.ByteArrayInputStream(TestFiles.utf8("待删除")), 1000))
         .getFileName().toString();
+    AtomicReference<Thread> purger = new AtomicReference<>();
     CompletableFuture<Boolean> purge = store.keepingObjects(() -> {
       CompletableFuture<Boolean> p = CompletableFuture.supplyAsync(() -> {
+        purger.set(Thread.currentThread());
         try {
           return store.locked(sha, () -> store.deleteUnless(sha, () -> false));
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
         }
       });
-      assertThatThrownBy(() -> p.get(500, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+      // Held, not merely slow: the purge's thread is parked on the lock the backup holds.
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+      while (!p.isDone() && !parkedOnReadWriteLock(purger.get())) {
+        assertThat(System.nanoTime()).as("the purge either ends or waits").isLessThan(deadline);
+        Thread.sleep(1);
+      }
+      assertThat(p).as("the purge waits for the backup").isNotDone();
       assertThat(store.find(sha)).as("still there while the backup runs").isPresent();
       return p;
     });
     assertThat(purge.get(10, TimeUnit.SECONDS)).isTrue();
     assertThat(store.find(sha)).isEmpty();
+  }
+
+  private static boolean parkedOnReadWriteLock(Thread t) {
+    Object blocker = t == null ? null : LockSupport.getBlocker(t);
+    return blocker != null && blocker.getClass().getName().startsWith(ReentrantReadWriteLock.class.getName() + "$");
   }
 
   private String anyObject() throws IOException {

@@ -19,6 +19,7 @@ import org.taizhang.archive.DocumentRepository;
 import org.taizhang.extract.ParserPool;
 import org.taizhang.support.Basic;
 import org.taizhang.support.Multipart;
+import org.taizhang.support.Slow;
 import org.taizhang.support.TestFiles;
 import org.taizhang.support.TestSettings;
 import org.taizhang.support.TestUnits;
@@ -29,6 +30,7 @@ import org.taizhang.support.TestUnits;
  * process, never the service: uploads and imports after it work. Subclasses set the limit that
  * trips first.
  */
+@Slow
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     TestSettings.OWN_ARCHIVE,
     "taizhang.admin.password=" + ParserIsolationTests.PASSWORD,

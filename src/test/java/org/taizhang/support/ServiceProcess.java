@@ -24,20 +24,19 @@ public final class ServiceProcess implements AutoCloseable {
 
   public static ServiceProcess start(Path log, String... properties) throws IOException {
     int port = freePort();
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m"));
+    List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
     // -Dtaizhang.test.service-jvm="-XX:StartFlightRecording=filename=/tmp/service.jfr" profiles the service under test.
     String extra = System.getProperty("taizhang.test.service-jvm", "").strip();
     if (!extra.isEmpty()) {
-      cmd.addAll(List.of(extra.split("\\s+")));
+      jvm.addAll(List.of(extra.split("\\s+")));
     }
-    cmd.addAll(List.of("-cp", classPath, "org.taizhang.TaizhangApplication", "--server.port=" + port));
+    List<String> args = new ArrayList<>(List.of("--server.port=" + port));
     for (String p : properties) {
-      cmd.add("--" + p);
+      args.add("--" + p);
     }
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    // Its output goes to the log, never to a pipe that would fill up unless someone reads it.
+    Process p = new ProcessBuilder(Command.taizhang(jvm, args)).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     return new ServiceProcess(p, port);
   }
 
@@ -94,18 +93,16 @@ public final class ServiceProcess implements AutoCloseable {
     return m.group(1);
   }
 
-  /** SIGKILL: no shutdown hooks, no final commit. */
+  /** SIGKILL: no shutdown hooks, no final commit; its parser process goes too. */
   public void kill() throws InterruptedException {
-    process.destroyForcibly();
-    process.waitFor(30, TimeUnit.SECONDS);
+    Command.destroy(process);
   }
 
-  /** SIGTERM: a normal shutdown. */
+  /** SIGTERM: a normal shutdown, or SIGKILL after a minute. */
   public void stop() throws InterruptedException {
     process.destroy();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      process.waitFor(30, TimeUnit.SECONDS);
+      kill();
     }
   }
 

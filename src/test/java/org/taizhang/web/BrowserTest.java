@@ -132,9 +132,19 @@ class BrowserTest extends BrowserTests {
     Chromium.awaitNextPage(browser, html);
     wait.until(ExpectedConditions.urlContains("category=activity"));
     assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("共 1 条结果");
-    hitFor(id);
+    WebElement narrowed = hitFor(id);
     assertThat(browser.findElement(By.cssSelector("#active-filters .active-filter[data-facet='category']")).getText())
         .contains("类别：活动记录");
+
+    // The hit opens its document with the searched word marked wherever the text has it.
+    clickAndWait(narrowed.findElement(By.cssSelector("a.hit-title")));
+    assertThat(browser.getCurrentUrl()).endsWith("/documents/" + id + "?q=" + URLEncoder.encode(WORD, StandardCharsets.UTF_8));
+    assertThat(browser.findElement(By.id("doc-title")).getText()).isEqualTo(FILE_TITLE);
+    List<WebElement> marks = browser.findElements(By.cssSelector("#text mark.hit"));
+    assertThat(marks).extracting(WebElement::getText).hasSize(FILE_TEXT.split(WORD, -1).length - 1).containsOnly(WORD);
+    assertThat(marks.get(0).getAttribute("id")).isEqualTo("hit-1");
+    assertThat(browser.findElement(By.id("hit-summary")).getText()).contains("共 " + marks.size() + " 处");
+    assertThat(browser.findElement(By.id("hit-position")).getText()).isEqualTo("第 1 / " + marks.size() + " 处");
 
     // 6. The unit's archive lists the upload under its year and category.
     browser.get(url("/units/" + UNIT));
@@ -260,11 +270,11 @@ class BrowserTest extends BrowserTests {
     return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
+  /** The hit of the document; its link carries the query (…/documents/5?q=垃圾分类), so the document opens with its hits marked. */
   private WebElement hitFor(long id) {
-    String href = "/documents/" + id;
+    String href = "/documents/" + id + "?q=" + URLEncoder.encode(WORD, StandardCharsets.UTF_8);
     return browser.findElements(By.cssSelector("#results .hit")).stream()
-        // the link carries the query (…/documents/5?q=垃圾分类), so the document opens with its hits marked
-        .filter(h -> h.findElement(By.cssSelector("a.hit-title")).getAttribute("href").matches(".*" + href + "(\\?q=.+)?"))
+        .filter(h -> h.findElement(By.cssSelector("a.hit-title")).getAttribute("href").endsWith(href))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no hit links to " + href + " on " + browser.getCurrentUrl()));
   }

@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 import org.taizhang.ingest.FolderImporter;
+import org.taizhang.support.Slow;
 import org.taizhang.support.TestSettings;
 
 /**
@@ -30,6 +31,7 @@ import org.taizhang.support.TestSettings;
  * under target/ (never ./data, no sample import), and a headless Chromium with a fresh profile and
  * a fresh folder for the files to upload in every test.
  */
+@Slow
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     // Selenium warns that it has no DevTools bindings for this Chromium; the tests use plain WebDriver only.
     "logging.level.org.openqa.selenium.devtools=ERROR",

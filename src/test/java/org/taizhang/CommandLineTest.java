@@ -10,9 +10,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.support.Command;
+import org.taizhang.support.Slow;
 import org.taizhang.support.TestFiles;
 
 /** The operator commands as an operator runs them: a separate JVM, exit code and printed summary. */
+@Slow
 class CommandLineTest {
   @TempDir Path work;
 

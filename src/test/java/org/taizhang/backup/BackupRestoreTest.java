@@ -72,6 +72,7 @@ import org.taizhang.support.Command;
 import org.taizhang.support.Multipart;
 import org.taizhang.support.Postgres;
 import org.taizhang.support.ServiceProcess;
+import org.taizhang.support.Slow;
 import org.taizhang.support.TestFiles;
 import org.taizhang.support.TestSettings;
 import tools.jackson.databind.JsonNode;
@@ -85,6 +86,7 @@ import tools.jackson.databind.json.JsonMapper;
  * backup restores into PostgreSQL row for row, and the {@code backup} command hands the work to the
  * running service.
  */
+@Slow
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     TestSettings.OWN_ARCHIVE,
     "taizhang.admin.password=" + BackupRestoreTest.PASSWORD})

@@ -8,10 +8,11 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 
 /**
- * A test of the slow stage: it starts the service as its own process, kills it, loads it, drives a
- * real browser or makes the parser process blow its limits, and takes minutes where the others
- * take seconds. {@code mvn verify} leaves these out; {@code mvn verify -Pslow} runs only these
- * and the soak test, and {@code .ci/run} runs both stages.
+ * A test of the slow stage, which takes minutes where the others take seconds: it runs the service
+ * or its commands as processes of their own (and kills them, loads them, restores into them),
+ * drives a real browser, or makes the parser process blow its limits. {@code mvn verify} leaves
+ * these out; {@code mvn verify -Pslow} runs only these and then the soak test of the packaged jar;
+ * {@code .ci/run} runs both stages.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

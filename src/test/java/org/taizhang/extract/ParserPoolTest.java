@@ -45,12 +45,8 @@ class ParserPoolTest {
   private ParserPool pool;
 
   private ParserPool pool(int threads, long heapMegabytes) {
-    return pool(threads, heapMegabytes, TextExtractor.OcrSettings.DEFAULT);
-  }
-
-  private ParserPool pool(int threads, long heapMegabytes, TextExtractor.OcrSettings ocr) {
     pool = new ParserPool(new ParserPool.Settings(threads, LIMIT, heapMegabytes << 20, 100_000, 100_000_000, 1000,
-        dir.resolve("tmp"), 0, ocr, OCR_LIMIT), limits);
+        dir.resolve("tmp"), 0, TextExtractor.OcrSettings.DEFAULT, OCR_LIMIT), limits);
     return pool;
   }
 

@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.support.Slow;
 
 /**
  * The benchmark command on a small corpus: the three phases run on the same files and the report
  * carries their rates and both ratios. Its figures are not checked here; they are measured with
  * the full command (docs/ingest-benchmark.md).
  */
+@Slow
 class IngestBenchmarkSmokeTest {
   @TempDir Path work;
 

@@ -21,12 +21,14 @@ import org.taizhang.tools.benchmark.SearchBenchmark.Latency;
 import org.taizhang.tools.benchmark.SearchBenchmark.Options;
 import org.taizhang.tools.benchmark.SearchBenchmark.Report;
 import org.taizhang.tools.benchmark.SearchBenchmarkQueries.Kind;
+import org.taizhang.support.Slow;
 
 /** Runs the search benchmark on a small corpus: it must finish and report plausible figures (no timing is asserted). */
 class SearchBenchmarkSmokeTest {
   private static final Path CONFIG = Path.of("index-config");
 
   @Test
+  @Slow
   void smallRunReportsSaneFigures(@TempDir Path tmp) throws Exception {
     Path dir = tmp.resolve("index");
     Options o = new Options(2000, 0, 120, 20, List.of(1, 2), 2, false, dir, CONFIG, 7L, true, false);

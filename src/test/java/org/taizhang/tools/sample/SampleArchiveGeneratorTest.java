@@ -54,6 +54,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.report.ExportFont;
+import org.taizhang.support.Slow;
 
 /**
  * Generates the sample archive once into a temporary directory and checks the properties the
@@ -186,6 +187,7 @@ class SampleArchiveGeneratorTest {
   }
 
   @Test
+  @Slow
   void generatingTwiceGivesIdenticalFiles(@TempDir Path dir) throws IOException {
     Path again = dir.resolve("again");
     new SampleArchiveGenerator(SampleArchiveGenerator.DEFAULT_SEED).generate(again, 0);
@@ -196,6 +198,7 @@ class SampleArchiveGeneratorTest {
   }
 
   @Test
+  @Slow
   void extraUnitsExtendTheCorpus(@TempDir Path dir) throws IOException {
     Path bench = dir.resolve("bench");
     SampleArchiveGenerator.Summary big = new SampleArchiveGenerator(7L).generate(bench, 6);

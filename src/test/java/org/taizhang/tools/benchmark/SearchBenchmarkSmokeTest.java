@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.index.ChineseAnalysis;
+import org.taizhang.support.Slow;
 import org.taizhang.tools.benchmark.SearchBenchmark.KindResult;
 import org.taizhang.tools.benchmark.SearchBenchmark.Latency;
 import org.taizhang.tools.benchmark.SearchBenchmark.Options;
 import org.taizhang.tools.benchmark.SearchBenchmark.Report;
 import org.taizhang.tools.benchmark.SearchBenchmarkQueries.Kind;
-import org.taizhang.support.Slow;
 
 /** Runs the search benchmark on a small corpus: it must finish and report plausible figures (no timing is asserted). */
 class SearchBenchmarkSmokeTest {

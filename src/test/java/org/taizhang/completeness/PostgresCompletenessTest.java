@@ -10,33 +10,23 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.taizhang.account.Caller;
 import org.taizhang.config.ConfigVersions;
 import org.taizhang.ingest.FolderImporter;
 import org.taizhang.ingest.IngestRequest;
 import org.taizhang.ingest.IngestService;
 import org.taizhang.support.Postgres;
-import org.taizhang.support.TestSettings;
+import org.taizhang.support.PostgresServiceTest;
 
 /**
  * V4__completeness.sql and the decisions on PostgreSQL, in a schema of its own (skipped without a
  * server, see {@link Postgres}).
  */
-@SpringBootTest(properties = {TestSettings.OWN_ARCHIVE, "taizhang.admin.password=postgres-completeness"})
+@PostgresServiceTest
 class PostgresCompletenessTest {
   @BeforeAll
   static void requirePostgres() {
     Postgres.requireOrSkip();
-  }
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) throws Exception {
-    Path dir = Files.createTempDirectory("taizhang-completeness-pg");
-    registry.add("taizhang.data-dir", dir::toString);
-    Postgres.useFreshSchema(registry, "tzc_");
   }
 
   @Autowired FolderImporter importer;

@@ -30,8 +30,8 @@ import org.taizhang.ingest.FolderImporter;
 import org.taizhang.ingest.IngestRequest;
 import org.taizhang.ingest.IngestService;
 import org.taizhang.support.Basic;
-import org.taizhang.support.TestFiles;
 import org.taizhang.support.ServiceTest;
+import org.taizhang.support.TestFiles;
 
 /**
  * A running service with a small unit tree and one account per role:

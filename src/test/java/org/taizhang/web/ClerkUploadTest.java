@@ -35,8 +35,8 @@ import org.taizhang.audit.AuditQuery;
 import org.taizhang.ingest.FolderImporter;
 import org.taizhang.support.Basic;
 import org.taizhang.support.Multipart;
-import org.taizhang.support.TestFiles;
 import org.taizhang.support.ServiceTest;
+import org.taizhang.support.TestFiles;
 
 /**
  * A clerk's uploads over HTTP, as the upload page sends them: what is recognised from file names

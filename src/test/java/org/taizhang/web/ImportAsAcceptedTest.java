@@ -29,8 +29,8 @@ import org.taizhang.ingest.ImportSummary;
 import org.taizhang.job.Job;
 import org.taizhang.review.ReviewService;
 import org.taizhang.support.Basic;
-import org.taizhang.support.TestFiles;
 import org.taizhang.support.ServiceTest;
+import org.taizhang.support.TestFiles;
 
 /**
  * A historical archive imported as already accepted: what the import adds is 已通过, each document

@@ -21,8 +21,8 @@ import org.taizhang.account.Role;
 import org.taizhang.completeness.CompletenessService;
 import org.taizhang.completeness.EvaluationSystem;
 import org.taizhang.ingest.FolderImporter;
-import org.taizhang.support.TestFiles;
 import org.taizhang.support.ServiceTest;
+import org.taizhang.support.TestFiles;
 
 /**
  * A unit's clerk on a phone (390 × 844): signs in and lands on the to-do list with the unit's

@@ -16,8 +16,8 @@ import org.springframework.test.context.ContextConfiguration;
  * dynamic properties of its own), or it gets an application and a parser process of its own.
  *
  * <p>The archive is shared too, so a test builds its own part of it: units, accounts and names no
- * other test uses, and assertions about what it added, not about the whole
- * archive being empty.
+ * other test uses, and assertions about what it added, not about the whole archive being empty.
+ * {@link ByApplication} runs the classes of one application together.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

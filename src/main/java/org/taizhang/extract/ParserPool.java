@@ -33,7 +33,8 @@ import org.springframework.util.FileSystemUtils;
  * reads up to {@code threads} files at once. A file whose parse overruns the time limit gets the
  * process killed; a parser that exhausts the heap takes down only that process
  * ({@code -XX:+ExitOnOutOfMemoryError}). The next request starts a fresh process, and the service
- * itself never runs parser code.
+ * itself never runs parser code. The first file starts the first process, not the pool's creation:
+ * a service that reads no file runs no parser process and holds no heap for one.
  *
  * <p>When a process dies, the files that were in flight beside the culprit are not rejected: a
  * file whose own time ran out is the culprit and is rejected; any other is read again, alone in a
@@ -130,15 +131,6 @@ public final class ParserPool implements AutoCloseable {
     this.command = command(settings);
     this.watchdog = watchdog;
     emptyTempDir(settings.tempDir());
-    Thread warmUp = new Thread(() -> {
-      try {
-        worker();
-      } catch (RuntimeException e) {
-        log.warn("解析进程预启动失败：{}", e.getMessage());
-      }
-    }, "parser-start");
-    warmUp.setDaemon(true);
-    warmUp.start();
   }
 
   /**
@@ -255,8 +247,21 @@ public final class ParserPool implements AutoCloseable {
     }
   }
 
-  /** Waits until the parser process is up (it starts in the background when the pool is created). */
+  /**
+   * Starts the parser process now rather than on the first file, and waits until it is up. Only
+   * for callers that measure parsing and must not count the start: the pool itself starts the
+   * process when a file first comes, so a service that reads no file runs no parser process.
+   */
   public void awaitStarted(Duration timeout) throws InterruptedException {
+    Thread starter = new Thread(() -> {
+      try {
+        worker();
+      } catch (RuntimeException e) {
+        log.warn("解析进程预启动失败：{}", e.getMessage());
+      }
+    }, "parser-start");
+    starter.setDaemon(true);
+    starter.start();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline && !closed) {
       synchronized (lifecycle) {

@@ -19,37 +19,26 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditEvent;
 import org.taizhang.audit.AuditLog;
 import org.taizhang.audit.AuditQuery;
 import org.taizhang.ingest.FolderImporter;
 import org.taizhang.support.Basic;
-import org.taizhang.support.TestSettings;
+import org.taizhang.support.ServiceTest;
 
 /**
  * Accounts as a county office names them (张三), on every way in: the sign-in form, HTTP Basic in
  * UTF-8, API tokens, and the audit log; an administrator lifting the lock after repeated failed
  * sign-ins, by page and by API; and where a clerk lands after signing in.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    TestSettings.OWN_ARCHIVE,
-    "taizhang.admin.password=" + AccountNamesTest.ADMIN_PASSWORD})
+@ServiceTest
 class AccountNamesTest {
-  static final String ADMIN_PASSWORD = "account-names-admin-pw";
+  static final String ADMIN_PASSWORD = ServiceTest.ADMIN_PASSWORD;
   private static final String CLERK = "张三";
   private static final String CLERK_PASSWORD = "zhang-san-password";
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-  @DynamicPropertySource
-  static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-    Path dir = Files.createTempDirectory("taizhang-account-names");
-    registry.add("taizhang.data-dir", dir::toString);
-  }
 
   @LocalServerPort int port;
   @Autowired FolderImporter importer;

@@ -2,7 +2,6 @@ package org.taizhang.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,42 +9,29 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.taizhang.support.Basic;
-import org.taizhang.support.TestSettings;
+import org.taizhang.support.ServiceTest;
 
 /**
  * Logins and logouts through the running service's real security filters, as a browser and a
  * script make them: the listener must see form logins, and must not see per-request HTTP Basic.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    TestSettings.OWN_ARCHIVE,
-    "taizhang.admin.password=" + LoginAuditFlowTest.PASSWORD})
+@ServiceTest
 class LoginAuditFlowTest {
-  static final String PASSWORD = "test-admin-pw";
+  static final String PASSWORD = ServiceTest.ADMIN_PASSWORD;
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   @LocalServerPort int port;
   @Autowired AuditLog audit;
   @Autowired JdbcClient jdbc;
-
-  @DynamicPropertySource
-  static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-    Path dir = Files.createTempDirectory("taizhang-audit-login");
-    registry.add("taizhang.data-dir", dir::toString);
-  }
 
   @BeforeEach
   void emptyTrail() {

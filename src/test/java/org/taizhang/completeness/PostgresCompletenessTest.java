@@ -19,24 +19,17 @@ import org.taizhang.ingest.FolderImporter;
 import org.taizhang.ingest.IngestRequest;
 import org.taizhang.ingest.IngestService;
 import org.taizhang.support.Postgres;
-import org.taizhang.support.TestSettings;
+import org.taizhang.support.PostgresServiceTest;
 
 /**
  * V4__completeness.sql and the decisions on PostgreSQL, in a schema of its own (skipped without a
  * server, see {@link Postgres}).
  */
-@SpringBootTest(properties = {TestSettings.OWN_ARCHIVE, "taizhang.admin.password=postgres-completeness"})
+@PostgresServiceTest
 class PostgresCompletenessTest {
   @BeforeAll
   static void requirePostgres() {
     Postgres.requireOrSkip();
-  }
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) throws Exception {
-    Path dir = Files.createTempDirectory("taizhang-completeness-pg");
-    registry.add("taizhang.data-dir", dir::toString);
-    Postgres.useFreshSchema(registry, "tzc_");
   }
 
   @Autowired FolderImporter importer;

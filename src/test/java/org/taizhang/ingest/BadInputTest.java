@@ -31,19 +31,17 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.taizhang.archive.Document;
 import org.taizhang.archive.DocumentRepository;
 import org.taizhang.config.TaizhangProperties;
 import org.taizhang.index.DocumentIndex;
 import org.taizhang.ingest.BadInputCorpus.Case;
 import org.taizhang.support.Basic;
+import org.taizhang.support.FreshDataDirectory;
 import org.taizhang.support.Multipart;
+import org.taizhang.support.ServiceTest;
 import org.taizhang.support.TestFiles;
-import org.taizhang.support.TestSettings;
 import org.taizhang.support.TestUnits;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,23 +51,18 @@ import tools.jackson.databind.json.JsonMapper;
  * the HTTP upload and through the folder import of one running service, checks each outcome against
  * the manifest, and then that nothing was half-stored and the service still works.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    TestSettings.OWN_ARCHIVE,
-    "taizhang.admin.password=" + BadInputTest.ADMIN_PASSWORD})
+@ServiceTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BadInputTest {
-  static final String ADMIN_PASSWORD = "bad-input-admin-password";
+  static final String ADMIN_PASSWORD = ServiceTest.ADMIN_PASSWORD;
   private static final String[] ADMIN = Basic.auth("admin", ADMIN_PASSWORD);
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  /** Uploads and imports go to different units, so that the import is not answered with duplicates. */
-  private static final String UPLOAD_UNIT = "edu";
-  private static final String IMPORT_UNIT = "xinghe";
-
   /**
-   * Holds nothing but the data directory, two levels down, so that a name such as ../../x, were it
-   * ever used as a path from the data, files or staging directory, would land in here and be seen.
+   * Uploads and imports go to different units, so that the import is not answered with duplicates;
+   * units of this test's own, so that what they hold is what this test put there.
    */
-  private static Path sandbox;
+  private static final String UPLOAD_UNIT = "bad-upload";
+  private static final String IMPORT_UNIT = "bad-import";
 
   @LocalServerPort int port;
   @Autowired FolderImporter importer;
@@ -80,13 +73,6 @@ class BadInputTest {
   private final HttpClient http = HttpClient.newHttpClient();
   private static List<Case> cases;
 
-  @DynamicPropertySource
-  static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-    sandbox = Files.createTempDirectory("taizhang-bad-input");
-    Path data = Files.createDirectories(sandbox.resolve("a/b/data"));
-    registry.add("taizhang.data-dir", data::toString);
-  }
-
   @BeforeAll
   static void readManifest() throws IOException {
     cases = BadInputCorpus.read(BadInputCorpus.DIR);
@@ -94,7 +80,8 @@ class BadInputTest {
 
   @BeforeEach
   void units() throws IOException {
-    TestUnits.load(importer, TestUnits.COUNTY);
+    TestUnits.load(importer, TestUnits.COUNTY + UPLOAD_UNIT + ",坏文件上传局,文明单位,county\n"
+        + IMPORT_UNIT + ",坏文件导入社区,文明社区,county\n");
   }
 
   @Test
@@ -199,10 +186,12 @@ class BadInputTest {
   void nothingIsHalfStoredAndTheServiceStillWorks() throws Exception {
     index.refresh();
     State after = state();
-    assertThat(after.rows()).as("one row per accepted upload and import").isEqualTo(2L * accepted());
+    assertThat(documents.findByUnit(UPLOAD_UNIT).size() + documents.findByUnit(IMPORT_UNIT).size())
+        .as("one row per accepted upload and import").isEqualTo(2L * accepted());
     assertThat(after.objects()).as("the file store holds exactly what the rows reference").isEqualTo(documents.referencedHashes());
     assertThat(after.staging()).as("files/staging").isEmpty();
     assertThat(after.indexed()).as("index ids").isEqualTo(documents.ids());
+    Path sandbox = sandbox();
     try (Stream<Path> s = Files.walk(sandbox)) {
       assertThat(s.filter(p -> p.getFileName().toString().equals("x")).toList()).as("../../x was never a path").isEmpty();
     }
@@ -256,6 +245,15 @@ class BadInputTest {
         }
       }
     }
+  }
+
+  /**
+   * The folder that holds nothing but the data directory, two levels down ({@link FreshDataDirectory}),
+   * so that a name such as ../../x, were it ever used as a path from the data, files or staging
+   * directory, would land in here and be seen.
+   */
+  private Path sandbox() {
+    return properties.dataDir().toAbsolutePath().getParent().getParent().getParent();
   }
 
   private static long accepted() {

@@ -67,7 +67,10 @@ abstract class ParserIsolationTests {
     TestUnits.load(importer, TestUnits.COUNTY);
     byte[] heavy = TestFiles.heavyDocx(PARAGRAPHS);
     long rows = documents.count();
+    // The process starts with the first file; started now, every start counted below replaces a lost one.
+    parsers.awaitStarted(Duration.ofMinutes(2));
     ParserPool.Stats before = parsers.stats();
+    assertThat(before.running()).isTrue();
 
     long start = System.nanoTime();
     HttpResponse<String> r = new Multipart().field("unit", "edu").file("总结.docx", heavy).post(http, uri("/api/documents"), ADMIN);

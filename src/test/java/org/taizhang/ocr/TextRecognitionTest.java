@@ -2,7 +2,6 @@ package org.taizhang.ocr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,16 +14,13 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.taizhang.ingest.FolderImporter;
 import org.taizhang.support.Basic;
 import org.taizhang.support.Multipart;
+import org.taizhang.support.ServiceTest;
 import org.taizhang.support.Tesseract;
 import org.taizhang.support.TestFiles;
-import org.taizhang.support.TestSettings;
 import org.taizhang.support.TestUnits;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,12 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * pending; in the background its pages are read with Tesseract, after which its text is stored,
  * searchable and shown as recognised. A PDF with a text layer is never queued.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "taizhang.ocr.enabled=true",
-    TestSettings.OWN_ARCHIVE,
-    "taizhang.admin.password=" + TextRecognitionTest.ADMIN_PASSWORD})
+@ServiceTest
 class TextRecognitionTest {
-  static final String ADMIN_PASSWORD = "ocr-test-admin-password";
+  static final String ADMIN_PASSWORD = ServiceTest.ADMIN_PASSWORD;
   private static final String[] ADMIN = Basic.auth("admin", ADMIN_PASSWORD);
   private static final JsonMapper JSON = JsonMapper.builder().build();
   /** The sample archive's scan: a signed and stamped 目标责任书 put through a 100 dpi office scanner. */
@@ -52,11 +45,6 @@ class TextRecognitionTest {
   @Autowired TextRecognition recognition;
 
   private final HttpClient http = HttpClient.newHttpClient();
-
-  @DynamicPropertySource
-  static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-    registry.add("taizhang.data-dir", Files.createTempDirectory("taizhang-ocr")::toString);
-  }
 
   @BeforeAll
   static void tesseract() {

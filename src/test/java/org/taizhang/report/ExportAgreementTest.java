@@ -5,7 +5,6 @@ import org.taizhang.completeness.Labels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -13,8 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,13 +27,11 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.taizhang.account.AccountService;
 import org.taizhang.access.Role;
 import org.taizhang.audit.AuditAction;
@@ -44,9 +39,10 @@ import org.taizhang.audit.AuditEvent;
 import org.taizhang.audit.AuditLog;
 import org.taizhang.audit.AuditQuery;
 import org.taizhang.completeness.IndicatorStatus;
-import org.taizhang.ingest.FolderImporter;
 import org.taizhang.support.Basic;
-import org.taizhang.support.TestSettings;
+import org.taizhang.support.SampleArchive;
+import org.taizhang.support.SampleArchiveTest;
+import org.taizhang.support.ServiceTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,10 +54,9 @@ import tools.jackson.databind.json.JsonMapper;
  * indicator. Also: scope (404 outside it), role refusals (403), the audit trail of exports, and the
  * checklist's forms.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "taizhang.admin.password=" + ExportAgreementTest.PASSWORD, TestSettings.OWN_ARCHIVE})
+@SampleArchiveTest
 class ExportAgreementTest {
-  static final String PASSWORD = "agreement-test-pw";
+  static final String PASSWORD = ServiceTest.ADMIN_PASSWORD;
   private static final int YEAR = 2025;
   /**
    * 卫健局 (a missing quarter, and a meeting record returned below), 柳塘村 (an unfilled template, and a
@@ -73,19 +68,11 @@ class ExportAgreementTest {
   private static final String VETO_REASON = "发生安全生产责任事故";
   private static final String HAND_NOTE = "村内环境整洁，垃圾分类到位";
 
-  @DynamicPropertySource
-  static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-    Path dir = Path.of("target", "report-test");
-    Files.createDirectories(dir);
-    Path data = Files.createTempDirectory(dir.toAbsolutePath(), "agreement-");
-    registry.add("taizhang.data-dir", data::toString);
-  }
-
   @LocalServerPort
   int port;
 
   @Autowired
-  FolderImporter importer;
+  SampleArchive sample;
 
   @Autowired
   AccountService accounts;
@@ -101,14 +88,19 @@ class ExportAgreementTest {
 
   private final HttpClient http = HttpClient.newHttpClient();
 
+  /** The record returned, the indicator graded by hand and whether 税务局 is vetoed: what {@link #putTheCasesBack} undoes. */
+  private Long returned;
+  private String handGraded;
+  private boolean vetoed;
+
   @BeforeEach
   void sample() {
-    if (accounts.find("wjj-clerk").isEmpty()) {
-      importer.importFolder(Path.of("sample-archive"), "test");
-      accounts.create("test", "wjj-clerk", "卫健局填报员", Role.CLERK, "qhx-wjj", PASSWORD);
-      accounts.create("test", "zxxx-clerk", "中心小学填报员", Role.CLERK, "hxz-zxxx", PASSWORD);
-      accounts.create("test", "hxz-office", "禾溪镇创建办", Role.DISTRICT, "hxz", PASSWORD);
-      accounts.create("test", "reviewer", "测评员", Role.REVIEWER, null, PASSWORD);
+    sample.imported();
+    if (accounts.find("agreement-wjj-clerk").isEmpty()) {
+      accounts.create("test", "agreement-wjj-clerk", "卫健局填报员", Role.CLERK, "qhx-wjj", PASSWORD);
+      accounts.create("test", "agreement-zxxx-clerk", "中心小学填报员", Role.CLERK, "hxz-zxxx", PASSWORD);
+      accounts.create("test", "agreement-hxz-office", "禾溪镇创建办", Role.DISTRICT, "hxz", PASSWORD);
+      accounts.create("test", "agreement-reviewer", "测评员", Role.REVIEWER, null, PASSWORD);
     }
   }
 
@@ -127,17 +119,39 @@ class ExportAgreementTest {
     }
     assertThat(meeting).as("a meeting record of 卫健局").isPositive();
     String deadline = LocalDate.now(clock).plusDays(20).toString();
-    assertThat(post("reviewer", "/api/documents/" + meeting + "/review", Map.of("decision", "return", "reason", RETURN_REASON,
+    assertThat(post("agreement-reviewer", "/api/documents/" + meeting + "/review", Map.of("decision", "return", "reason", RETURN_REASON,
         "deadline", deadline)).statusCode()).isEqualTo(200);
+    returned = meeting;
     assertThat(post("admin", "/api/units/qhx-swj/vetoes", Map.of("year", "2025", "code", "F-1", "reason", VETO_REASON)).statusCode())
         .isEqualTo(200);
+    vetoed = true;
     JsonNode ltc = json.readTree(text("admin", "/api/units/hxz-ltc/completeness?year=" + YEAR));
     String field = ltc.get("indicators").valueStream().filter(i -> !i.get("method").asString().equals("材料审核")).findFirst()
         .orElseThrow().get("code").asString();
-    HttpResponse<String> graded = post("reviewer", "/api/units/hxz-ltc/hand-grades",
+    HttpResponse<String> graded = post("agreement-reviewer", "/api/units/hxz-ltc/hand-grades",
         Map.of("year", "2025", "indicator", field, "grade", "B", "note", HAND_NOTE, "date", LocalDate.now(clock).minusDays(3).toString()));
     assertThat(graded.statusCode()).as(graded.body()).isEqualTo(200);
+    handGraded = field;
     return new Cases(meeting, field);
+  }
+
+  /**
+   * The sample's verdicts are shared with the tests after this one: the returned record is
+   * accepted (so it counts again), the hand grade withdrawn, the veto lifted.
+   */
+  @AfterEach
+  void putTheCasesBack() throws Exception {
+    if (returned != null) {
+      assertThat(post("agreement-reviewer", "/api/documents/" + returned + "/review", Map.of("decision", "accept")).statusCode())
+          .isEqualTo(200);
+    }
+    if (handGraded != null) {
+      assertThat(delete("agreement-reviewer", "/api/units/hxz-ltc/hand-grades?year=2025&indicator="
+          + URLEncoder.encode(handGraded, StandardCharsets.UTF_8)).statusCode()).isEqualTo(200);
+    }
+    if (vetoed) {
+      assertThat(delete("admin", "/api/units/qhx-swj/vetoes?year=2025&code=F-1").statusCode()).isEqualTo(200);
+    }
   }
 
   @Test
@@ -314,9 +328,9 @@ class ExportAgreementTest {
   void exportsRespectScopeAndAreAudited() throws Exception {
     Fixtures.requireFont();
     // A district office sees its subtree only: on the dashboard and in the Excel matrix.
-    org.jsoup.nodes.Document dashboard = Jsoup.parse(text("hxz-office", "/completeness?year=" + YEAR));
+    org.jsoup.nodes.Document dashboard = Jsoup.parse(text("agreement-hxz-office", "/completeness?year=" + YEAR));
     assertThat(dashboard.select("tr.matrix-row").eachAttr("data-unit")).containsExactlyInAnyOrder("hxz", "hxz-xqc", "hxz-ltc");
-    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes("hxz-office", "/completeness/matrix.xlsx?year=" + YEAR)))) {
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes("agreement-hxz-office", "/completeness/matrix.xlsx?year=" + YEAR)))) {
       List<String> codes = new ArrayList<>();
       for (Row r : wb.getSheetAt(0)) {
         if (r.getRowNum() > 0) {
@@ -327,24 +341,24 @@ class ExportAgreementTest {
     }
     for (String path : List.of("/units/qhx-wjj/completeness/report.pdf?year=2025", "/units/qhx-wjj/catalogue.pdf?year=2025",
         "/units/qhx-wjj/catalogue.xlsx?year=2025", "/units/qhx-wjj/completeness?year=2025", "/units/no-such-unit/catalogue.pdf")) {
-      assertThat(get("hxz-office", path).statusCode()).as(path).isEqualTo(404);
-      assertThat(get("zxxx-clerk", path).statusCode()).as(path).isEqualTo(404);
+      assertThat(get("agreement-hxz-office", path).statusCode()).as(path).isEqualTo(404);
+      assertThat(get("agreement-zxxx-clerk", path).statusCode()).as(path).isEqualTo(404);
     }
-    assertThat(get("hxz-office", "/units/hxz-ltc/completeness/report.pdf?year=2025").statusCode()).isEqualTo(200);
+    assertThat(get("agreement-hxz-office", "/units/hxz-ltc/completeness/report.pdf?year=2025").statusCode()).isEqualTo(200);
     // A clerk's dashboard is its own checklist.
-    HttpResponse<String> clerk = get("wjj-clerk", "/completeness?year=2025");
+    HttpResponse<String> clerk = get("agreement-wjj-clerk", "/completeness?year=2025");
     assertThat(clerk.statusCode()).isEqualTo(302);
     assertThat(clerk.headers().firstValue("Location").orElseThrow()).endsWith("/units/qhx-wjj/completeness?year=2025");
 
     long before = exports().size();
-    assertThat(get("wjj-clerk", "/units/qhx-wjj/completeness/report.pdf?year=2025").statusCode()).isEqualTo(200);
-    HttpResponse<byte[]> xlsx = http.send(request("wjj-clerk", "/units/qhx-wjj/catalogue.xlsx?year=2025").build(),
+    assertThat(get("agreement-wjj-clerk", "/units/qhx-wjj/completeness/report.pdf?year=2025").statusCode()).isEqualTo(200);
+    HttpResponse<byte[]> xlsx = http.send(request("agreement-wjj-clerk", "/units/qhx-wjj/catalogue.xlsx?year=2025").build(),
         HttpResponse.BodyHandlers.ofByteArray());
     assertThat(xlsx.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/vnd.openxmlformats");
     assertThat(xlsx.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment", "filename*=UTF-8''");
     List<AuditEvent> events = exports();
     assertThat(events).hasSize((int) before + 2);
-    assertThat(events.get(0).actor()).isEqualTo("wjj-clerk");
+    assertThat(events.get(0).actor()).isEqualTo("agreement-wjj-clerk");
     assertThat(events.get(0).target()).contains("档案目录", "青禾县卫生健康局", "2025", "Excel");
     assertThat(events.get(1).target()).contains("完整性报告", "qhx-wjj", "PDF");
   }
@@ -382,39 +396,39 @@ class ExportAgreementTest {
     String indicator = key.substring(0, key.indexOf('/'));
     String deadline = LocalDate.now(clock).plusDays(30).toString();
     // A reviewer does not write explanations; a clerk does not grade; nobody acts outside the scope.
-    assertThat(post("reviewer", "/units/hxz-zxxx/explanations", Map.of("year", "2025", "itemKey", key, "reason", "x", "deadline", deadline))
+    assertThat(post("agreement-reviewer", "/units/hxz-zxxx/explanations", Map.of("year", "2025", "itemKey", key, "reason", "x", "deadline", deadline))
         .statusCode()).isEqualTo(403);
-    assertThat(post("zxxx-clerk", "/units/hxz-zxxx/overrides", Map.of("year", "2025", "indicator", indicator, "grade", "A", "reason", "x"))
+    assertThat(post("agreement-zxxx-clerk", "/units/hxz-zxxx/overrides", Map.of("year", "2025", "indicator", indicator, "grade", "A", "reason", "x"))
         .statusCode()).isEqualTo(403);
-    assertThat(post("zxxx-clerk", "/units/hxz-zxxx/vetoes", Map.of("year", "2025", "code", "F-3", "reason", "x")).statusCode()).isEqualTo(403);
-    assertThat(post("wjj-clerk", "/units/hxz-zxxx/explanations", Map.of("year", "2025", "itemKey", key, "reason", "x", "deadline", deadline))
+    assertThat(post("agreement-zxxx-clerk", "/units/hxz-zxxx/vetoes", Map.of("year", "2025", "code", "F-3", "reason", "x")).statusCode()).isEqualTo(403);
+    assertThat(post("agreement-wjj-clerk", "/units/hxz-zxxx/explanations", Map.of("year", "2025", "itemKey", key, "reason", "x", "deadline", deadline))
         .statusCode()).isEqualTo(404);
 
     // The unit's clerk explains the missing summary: the item turns 已说明 on the checklist and the dashboard.
-    HttpResponse<String> saved = post("zxxx-clerk", "/units/hxz-zxxx/explanations",
+    HttpResponse<String> saved = post("agreement-zxxx-clerk", "/units/hxz-zxxx/explanations",
         Map.of("year", "2025", "itemKey", key, "reason", "年终总结待校长办公会审定后归档", "deadline", deadline));
     assertThat(saved.statusCode()).isEqualTo(302);
     assertThat(URLDecoder(saved.headers().firstValue("Location").orElseThrow())).endsWith("/units/hxz-zxxx/completeness?year=2025#ind-" + indicator);
-    org.jsoup.nodes.Document page = Jsoup.parse(text("zxxx-clerk", "/units/hxz-zxxx/completeness?year=2025"));
+    org.jsoup.nodes.Document page = Jsoup.parse(text("agreement-zxxx-clerk", "/units/hxz-zxxx/completeness?year=2025"));
     Element item = page.selectFirst("li.missing-item[data-key=" + key + "]");
     assertThat(item.selectFirst(".explanation").text()).contains("年终总结待校长办公会审定后归档", deadline);
     assertThat(page.getElementById("ind-" + indicator).attr("data-status")).isEqualTo("EXPLAINED");
     assertThat(Jsoup.parse(text("admin", "/completeness?year=2025"))
         .selectFirst("a.cell[data-unit=hxz-zxxx][data-indicator=" + indicator + "]").attr("data-status")).isEqualTo("EXPLAINED");
     // A bad input is a message on the page, not an error page.
-    HttpResponse<String> bad = post("zxxx-clerk", "/units/hxz-zxxx/explanations",
+    HttpResponse<String> bad = post("agreement-zxxx-clerk", "/units/hxz-zxxx/explanations",
         Map.of("year", "2025", "itemKey", key, "reason", "x", "deadline", "明天"));
     assertThat(bad.statusCode()).isEqualTo(302);
 
     // The reviewer overrides the grade, then withdraws the override.
-    assertThat(post("reviewer", "/units/hxz-zxxx/overrides",
+    assertThat(post("agreement-reviewer", "/units/hxz-zxxx/overrides",
         Map.of("year", "2025", "indicator", indicator, "grade", "B", "reason", "总结已在学期工作报告中体现")).statusCode()).isEqualTo(302);
-    Element overridden = Jsoup.parse(text("reviewer", "/units/hxz-zxxx/completeness?year=2025")).getElementById("ind-" + indicator);
+    Element overridden = Jsoup.parse(text("agreement-reviewer", "/units/hxz-zxxx/completeness?year=2025")).getElementById("ind-" + indicator);
     assertThat(overridden.selectFirst(".grade").text()).isEqualTo("B");
     assertThat(overridden.selectFirst(".override-note").text()).contains("已调整：原等级 D", "总结已在学期工作报告中体现");
-    assertThat(post("reviewer", "/units/hxz-zxxx/overrides/withdraw", Map.of("year", "2025", "indicator", indicator)).statusCode())
+    assertThat(post("agreement-reviewer", "/units/hxz-zxxx/overrides/withdraw", Map.of("year", "2025", "indicator", indicator)).statusCode())
         .isEqualTo(302);
-    assertThat(Jsoup.parse(text("reviewer", "/units/hxz-zxxx/completeness?year=2025")).getElementById("ind-" + indicator)
+    assertThat(Jsoup.parse(text("agreement-reviewer", "/units/hxz-zxxx/completeness?year=2025")).getElementById("ind-" + indicator)
         .select(".override-note")).isEmpty();
 
     // The administrator records a veto from the system's list, and lifts it.
@@ -494,5 +508,9 @@ class ExportAgreementTest {
     form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
     return http.send(request(user, path).header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> delete(String user, String path) throws Exception {
+    return http.send(request(user, path).DELETE().build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -3,15 +3,12 @@ package org.taizhang.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -20,67 +17,42 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.taizhang.account.AccountService;
 import org.taizhang.access.Role;
 import org.taizhang.archive.Document;
 import org.taizhang.archive.DocumentRepository;
-import org.taizhang.ingest.FolderImporter;
 import org.taizhang.ingest.IngestRequest;
 import org.taizhang.ingest.IngestService;
 import org.taizhang.support.Basic;
-import org.taizhang.support.TestSettings;
+import org.taizhang.support.SampleArchive;
+import org.taizhang.support.SampleArchiveTest;
+import org.taizhang.support.ServiceTest;
 
 /**
- * The document page opened from a search ({@code /documents/{id}?q=…}), over HTTP with a few files
- * of the sample county: every hit marked and numbered in the text (traditional script, the other
+ * The document page opened from a search ({@code /documents/{id}?q=…}), over HTTP in the sample
+ * county: every hit marked and numbered in the text (traditional script, the other
  * spelling 台帐), nothing else let through as HTML, the similar documents of the caller's scope, and
  * 404 for another unit's document whatever the query.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    TestSettings.OWN_ARCHIVE,
-    "taizhang.admin.password=" + PreviewPageTest.PASSWORD})
+@SampleArchiveTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PreviewPageTest {
-  static final String PASSWORD = "preview-page-test-pw";
-  private static final Path SAMPLE = Path.of("sample-archive");
-  private static final List<String> FILES = List.of(
-      "cg-yxsq/2024/活动记录/2024-09-14 銀杏社區鄰里守望志願服務活動記錄.docx",
-      "cg-yxsq/2025/会议记录/2025年第一季度创建工作会议记录.docx",
-      "cg-yxsq/2025/年终总结/2025年度文明创建工作总结.docx",
-      "cg-nhsq/2025/年终总结/2025年度文明创建工作总结.pdf",
-      "cg-nhsq/2025/会议记录/2025年第一季度创建工作会议记录.pdf");
+  static final String PASSWORD = ServiceTest.ADMIN_PASSWORD;
   private static final Pattern MARK = Pattern.compile("<mark class=\"hit\" id=\"hit-(\\d+)\">(.*?)</mark>");
 
-  @DynamicPropertySource
-  static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-    Path dir = Files.createTempDirectory("taizhang-preview-page");
-    registry.add("taizhang.data-dir", dir::toString);
-  }
-
   @LocalServerPort int port;
-  @Autowired FolderImporter importer;
+  @Autowired SampleArchive sample;
   @Autowired AccountService accounts;
   @Autowired DocumentRepository documents;
   @Autowired IngestService ingest;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
-  /** A few files of the sample county, in its folder layout, with its unit list. */
   @BeforeAll
-  void importSomeOfTheSample() throws IOException {
-    Path dir = Files.createTempDirectory("preview-sample");
-    Files.copy(SAMPLE.resolve("units.csv"), dir.resolve("units.csv"));
-    for (String f : FILES) {
-      Path target = dir.resolve(f);
-      Files.createDirectories(target.getParent());
-      Files.copy(SAMPLE.resolve(f), target);
-    }
-    assertThat(importer.importFolder(dir, "test").rejected()).isEmpty();
-    accounts.create("test", "clerk-yxsq", "银杏社区填报员", Role.CLERK, "cg-yxsq", PASSWORD);
+  void sampleAndClerk() {
+    assertThat(sample.imported().rejected()).isEmpty();
+    accounts.create("test", "preview-clerk-yxsq", "银杏社区填报员", Role.CLERK, "cg-yxsq", PASSWORD);
   }
 
   private Document byFile(String unit, String fileName) {
@@ -182,7 +154,7 @@ class PreviewPageTest {
     assertThat(Long.parseLong(first.group(1))).isEqualTo(original.id());
     assertThat(admin).contains("href=\"/documents/" + original.id() + "\"").contains("高度雷同：文字重合").contains("青禾县城关街道南湖社区");
 
-    String clerk = html(copy.id(), null, "clerk-yxsq");
+    String clerk = html(copy.id(), null, "preview-clerk-yxsq");
     assertThat(clerk).contains("id=\"similar\"").doesNotContain("/documents/" + original.id() + "\"").doesNotContain("南湖社区");
   }
 
@@ -191,7 +163,7 @@ class PreviewPageTest {
     Document other = byFile("cg-nhsq", "2025年第一季度创建工作会议记录.pdf");
     String text = documents.text(other.id()).orElseThrow();
     for (String q : new String[] {null, "台账", "会议"}) {
-      HttpResponse<String> r = page(other.id(), q, "clerk-yxsq");
+      HttpResponse<String> r = page(other.id(), q, "preview-clerk-yxsq");
       assertThat(r.statusCode()).isEqualTo(404);
       assertThat(r.body()).doesNotContain("<mark").doesNotContain(text.strip().substring(0, 20));
     }

@@ -3,15 +3,12 @@ package org.taizhang.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,20 +22,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.taizhang.account.AccountService;
 import org.taizhang.access.Role;
 import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditEvent;
 import org.taizhang.audit.AuditLog;
 import org.taizhang.audit.AuditQuery;
-import org.taizhang.ingest.FolderImporter;
-import org.taizhang.ingest.ImportSummary;
 import org.taizhang.support.Basic;
-import org.taizhang.support.TestSettings;
+import org.taizhang.support.SampleArchive;
+import org.taizhang.support.SampleArchiveTest;
+import org.taizhang.support.ServiceTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,23 +41,15 @@ import tools.jackson.databind.json.JsonMapper;
  * what {@code /api/search} lists for the same parameters, page after page and in the same order,
  * only within the caller's scope, and every export is in the audit log.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    TestSettings.OWN_ARCHIVE,
-    "taizhang.admin.password=" + ResultExportTest.PASSWORD})
+@SampleArchiveTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResultExportTest {
-  static final String PASSWORD = "export-test-password";
+  static final String PASSWORD = ServiceTest.ADMIN_PASSWORD;
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final DataFormatter CELLS = new DataFormatter();
 
-  @DynamicPropertySource
-  static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-    Path dir = Files.createTempDirectory("taizhang-export");
-    registry.add("taizhang.data-dir", dir::toString);
-  }
-
   @LocalServerPort int port;
-  @Autowired FolderImporter importer;
+  @Autowired SampleArchive sample;
   @Autowired AccountService accounts;
   @Autowired AuditLog audit;
 
@@ -71,11 +57,10 @@ class ResultExportTest {
 
   @BeforeAll
   void importSample() {
-    ImportSummary summary = importer.importFolder(Path.of("sample-archive"), "test");
-    assertThat(summary.rejected()).isEmpty();
-    accounts.create("test", "clerk-yxsq", "银杏社区填报员", Role.CLERK, "cg-yxsq", PASSWORD);
-    accounts.create("test", "district-hxz", "禾溪镇创建办", Role.DISTRICT, "hxz", PASSWORD);
-    accounts.create("test", "reviewer", "测评员", Role.REVIEWER, null, PASSWORD);
+    assertThat(sample.imported().rejected()).isEmpty();
+    accounts.create("test", "export-clerk-yxsq", "银杏社区填报员", Role.CLERK, "cg-yxsq", PASSWORD);
+    accounts.create("test", "export-district-hxz", "禾溪镇创建办", Role.DISTRICT, "hxz", PASSWORD);
+    accounts.create("test", "export-reviewer", "测评员", Role.REVIEWER, null, PASSWORD);
   }
 
   private HttpResponse<byte[]> get(String path, String user) throws Exception {
@@ -177,34 +162,34 @@ class ResultExportTest {
     filtered.put("q", "台账");
     filtered.put("year", "2025");
     filtered.put("category", "meeting");
-    List<List<String>> api = apiRows(filtered, "reviewer");
+    List<List<String>> api = apiRows(filtered, "export-reviewer");
     assertThat(api).isNotEmpty();
-    assertThat(export(filtered, "reviewer").rows()).containsExactlyElementsOf(api);
+    assertThat(export(filtered, "export-reviewer").rows()).containsExactlyElementsOf(api);
 
     Map<String, String> byDate = Map.of("q", "志愿服务", "sort", "date");
-    List<List<String>> newestFirst = apiRows(byDate, "reviewer");
-    assertThat(export(byDate, "reviewer").rows()).containsExactlyElementsOf(newestFirst);
+    List<List<String>> newestFirst = apiRows(byDate, "export-reviewer");
+    assertThat(export(byDate, "export-reviewer").rows()).containsExactlyElementsOf(newestFirst);
     assertThat(newestFirst).extracting(r -> r.get(4)).filteredOn(d -> !d.isEmpty())
         .isSortedAccordingTo((a, b) -> b.compareTo(a));
 
     // No words: the whole archive (every current document), newest first.
-    List<List<String>> all = apiRows(Map.of("type", "PDF"), "reviewer");
-    Workbook browse = export(Map.of("type", "PDF"), "reviewer");
+    List<List<String>> all = apiRows(Map.of("type", "PDF"), "export-reviewer");
+    Workbook browse = export(Map.of("type", "PDF"), "export-reviewer");
     assertThat(browse.rows()).containsExactlyElementsOf(all);
     assertThat(browse.notes()).containsEntry("检索词", "（无，全部材料）").containsEntry("文件类型", "PDF");
   }
 
   @Test
   void aCallerExportsOnlyTheUnitsItMaySee() throws Exception {
-    Workbook clerk = export(Map.of("q", "创建"), "clerk-yxsq");
+    Workbook clerk = export(Map.of("q", "创建"), "export-clerk-yxsq");
     assertThat(clerk.rows()).isNotEmpty().allSatisfy(r -> assertThat(r.get(2)).isEqualTo("青禾县城关街道银杏社区"));
-    assertThat(clerk.rows()).containsExactlyElementsOf(apiRows(Map.of("q", "创建"), "clerk-yxsq"));
+    assertThat(clerk.rows()).containsExactlyElementsOf(apiRows(Map.of("q", "创建"), "export-clerk-yxsq"));
     // Asking for another unit yields nothing, not its rows or its count.
-    Workbook other = export(Map.of("q", "创建", "unit", "cg-nhsq"), "clerk-yxsq");
+    Workbook other = export(Map.of("q", "创建", "unit", "cg-nhsq"), "export-clerk-yxsq");
     assertThat(other.rows()).isEmpty();
     assertThat(other.notes()).containsEntry("命中总数", "0");
     // A district office: its subtree only.
-    Workbook district = export(Map.of("q", "创建"), "district-hxz");
+    Workbook district = export(Map.of("q", "创建"), "export-district-hxz");
     assertThat(district.rows()).isNotEmpty()
         .allSatisfy(r -> assertThat(r.get(2)).isIn("青禾县禾溪镇", "青禾县禾溪镇杏桥村", "青禾县禾溪镇柳塘村"));
     // Only people who are signed in.
@@ -215,8 +200,8 @@ class ResultExportTest {
 
   @Test
   void everyExportIsAudited() throws Exception {
-    Workbook wb = export(Map.of("q", "道德讲堂", "year", "2025"), "clerk-yxsq");
-    List<AuditEvent> events = audit.find(new AuditQuery("clerk-yxsq", AuditAction.EXPORT, null, null, null, 1, 50));
+    Workbook wb = export(Map.of("q", "道德讲堂", "year", "2025"), "export-clerk-yxsq");
+    List<AuditEvent> events = audit.find(new AuditQuery("export-clerk-yxsq", AuditAction.EXPORT, null, null, null, 1, 50));
     assertThat(events).isNotEmpty();
     AuditEvent last = events.get(0);
     assertThat(last.target()).isEqualTo("检索结果");
@@ -225,11 +210,11 @@ class ResultExportTest {
 
   @Test
   void aQueryThatDoesNotParseIsABadRequest() throws Exception {
-    HttpResponse<byte[]> r = get("/search.xlsx" + query(Map.of("q", "台账 OR")), "reviewer");
+    HttpResponse<byte[]> r = get("/search.xlsx" + query(Map.of("q", "台账 OR")), "export-reviewer");
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("检索式有误").contains("OR");
     // An unknown year or order is ignored, as on the search page.
-    assertThat(export(Map.of("q", "台账", "year", "abc", "sort", "sideways"), "reviewer").rows())
-        .containsExactlyElementsOf(apiRows(Map.of("q", "台账"), "reviewer"));
+    assertThat(export(Map.of("q", "台账", "year", "abc", "sort", "sideways"), "export-reviewer").rows())
+        .containsExactlyElementsOf(apiRows(Map.of("q", "台账"), "export-reviewer"));
   }
 }

@@ -3,10 +3,7 @@ package org.taizhang.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,11 +16,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.taizhang.access.Scope;
 import org.taizhang.archive.Document;
 import org.taizhang.archive.DocumentRepository;
-import org.taizhang.ingest.FolderImporter;
-import org.taizhang.ingest.ImportSummary;
 import org.taizhang.ingest.IngestRequest;
 import org.taizhang.ingest.IngestService;
-import org.taizhang.support.TestSettings;
+import org.taizhang.support.SampleArchive;
+import org.taizhang.support.SampleArchiveTest;
 import org.taizhang.unit.UnitTree;
 import org.taizhang.unit.UnitRepository;
 
@@ -33,20 +29,12 @@ import org.taizhang.unit.UnitRepository;
  * called copies; nothing outside the caller's scope and no other version of the document ever
  * appears.
  */
-@SpringBootTest(properties = {
-    TestSettings.OWN_ARCHIVE,
-    "taizhang.admin.password=similar-test-admin-pw"})
+@SampleArchiveTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SimilarDocumentsTest {
   private static final String SUMMARY = "2025年度文明创建工作总结";
 
-  @DynamicPropertySource
-  static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-    Path dir = Files.createTempDirectory("taizhang-similar");
-    registry.add("taizhang.data-dir", dir::toString);
-  }
-
-  @Autowired FolderImporter importer;
+  @Autowired SampleArchive sample;
   @Autowired SimilarDocuments similar;
   @Autowired DocumentRepository documents;
   @Autowired UnitRepository units;
@@ -54,8 +42,7 @@ class SimilarDocumentsTest {
 
   @BeforeAll
   void importSample() {
-    ImportSummary summary = importer.importFolder(Path.of("sample-archive"), "test");
-    assertThat(summary.rejected()).isEmpty();
+    assertThat(sample.imported().rejected()).isEmpty();
   }
 
   private Document document(String unit, int year, String title) {

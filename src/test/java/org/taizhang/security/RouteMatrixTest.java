@@ -147,8 +147,10 @@ class RouteMatrixTest extends SecurityFixture {
         w -> get("/units/east-a/completeness/report.pdf?year=2025", w)));
     r.add(new Route("GET", "/units/{code}/catalogue.pdf", "D A N A A A", w -> get("/units/east-a/catalogue.pdf?year=2025", w)));
     r.add(new Route("GET", "/units/{code}/catalogue.xlsx", "D A N A A A", w -> get("/units/east-a/catalogue.xlsx?year=2025", w)));
+    // A real missing item and a near deadline: an allowed caller's explanation is filed, not turned back as invalid.
     r.add(new Route("POST", "/units/{code}/explanations", "D A N D D A", w -> postForm("/units/east-a/explanations", w,
-        "year", "2025", "itemKey", "x", "reason", "正在补齐", "deadline", "2099-01-01")));
+        "year", "2025", "itemKey", "Ⅲ-1-2/annual-summary/2025", "reason", "正在补齐",
+        "deadline", LocalDate.now().plusDays(10).toString())));
     r.add(new Route("POST", "/units/{code}/overrides", "D D N A A A", w -> postForm("/units/east-a/overrides", w,
         "year", "2025", "indicator", "Ⅰ-1-1", "grade", "B", "reason", "现场核实")));
     r.add(new Route("POST", "/units/{code}/overrides/withdraw", "D D N A A A", w -> postForm("/units/east-a/overrides/withdraw", w,

@@ -22,10 +22,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.taizhang.account.AccountService;
 import org.taizhang.access.Role;
 import org.taizhang.archive.Document;
@@ -33,18 +30,16 @@ import org.taizhang.ingest.FolderImporter;
 import org.taizhang.ingest.IngestRequest;
 import org.taizhang.ingest.IngestService;
 import org.taizhang.support.Basic;
+import org.taizhang.support.ServiceTest;
 import org.taizhang.support.TestFiles;
-import org.taizhang.support.TestSettings;
 
 /**
  * A running service with a small unit tree and one account per role:
  * county ─ east (district office) ─ east-a, east-b; county ─ west.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    TestSettings.OWN_ARCHIVE,
-    "taizhang.admin.password=" + SecurityFixture.PASSWORD})
+@ServiceTest
 abstract class SecurityFixture {
-  static final String PASSWORD = "security-test-pw";
+  static final String PASSWORD = ServiceTest.ADMIN_PASSWORD;
 
   /** The accounts of the fixture, one per role, plus a clerk of another unit. */
   enum Who {
@@ -68,12 +63,6 @@ abstract class SecurityFixture {
     String[] headers() {
       return username == null ? new String[0] : Basic.auth(username, PASSWORD);
     }
-  }
-
-  @DynamicPropertySource
-  static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-    Path dir = Files.createTempDirectory("taizhang-security");
-    registry.add("taizhang.data-dir", dir::toString);
   }
 
   @LocalServerPort int port;

@@ -2,6 +2,7 @@ package org.taizhang.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,11 +29,17 @@ public final class Postgres {
 
   /** Points the application at a fresh schema of its own, created by Flyway. */
   public static void useFreshSchema(DynamicPropertyRegistry registry, String prefix) {
+    freshSchema(prefix).forEach((name, value) -> registry.add(name, () -> value));
+  }
+
+  /** The settings that point an application at a fresh schema of its own, created by Flyway. */
+  public static Map<String, Object> freshSchema(String prefix) {
     String schema = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    registry.add("spring.datasource.url", () -> URL + "?currentSchema=" + schema);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "");
-    registry.add("spring.flyway.schemas", () -> schema);
-    registry.add("spring.flyway.create-schemas", () -> "true");
+    return Map.of(
+        "spring.datasource.url", URL + "?currentSchema=" + schema,
+        "spring.datasource.username", "postgres",
+        "spring.datasource.password", "",
+        "spring.flyway.schemas", schema,
+        "spring.flyway.create-schemas", "true");
   }
 }

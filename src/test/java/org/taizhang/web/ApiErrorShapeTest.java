@@ -11,9 +11,8 @@ import java.util.Base64;
 import java.util.List;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.taizhang.support.TestSettings;
+import org.taizhang.support.ServiceTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,13 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
  * unknown addresses, methods): each answers with an RFC 9457 problem detail of one shape, whose
  * {@code code} is the same for the same problem everywhere.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    TestSettings.OWN_ARCHIVE,
-    "taizhang.admin.password=" + ApiErrorShapeTest.PASSWORD})
+@ServiceTest
 class ApiErrorShapeTest {
-  static final String PASSWORD = "api-error-shape-pw";
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+  private static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ServiceTest.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
 
   @LocalServerPort int port;
   private final HttpClient http = HttpClient.newHttpClient();

@@ -17,7 +17,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,18 +24,15 @@ import org.springframework.util.FileSystemUtils;
 import org.taizhang.ingest.FolderImporter;
 import org.taizhang.support.Slow;
 import org.taizhang.support.TestSettings;
+import org.taizhang.support.ServiceTest;
 
 /**
- * What the browser tests share: the service on a random port with a data directory of its own
- * under target/ (never ./data, no sample import), and a headless Chromium with a fresh profile and
- * a fresh folder for the files to upload in every test.
+ * What the browser tests share: the service most tests share ({@link ServiceTest}; a test that
+ * sets a property of its own gets an application of its own), and a headless Chromium with a
+ * fresh profile and a fresh folder for the files to upload in every test.
  */
 @Slow
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    // Selenium warns that it has no DevTools bindings for this Chromium; the tests use plain WebDriver only.
-    "logging.level.org.openqa.selenium.devtools=ERROR",
-    "logging.level.org.openqa.selenium.chromium=ERROR",
-    TestSettings.OWN_ARCHIVE})
+@ServiceTest
 abstract class BrowserTests {
   /** Under target/ so that {@code mvn clean} removes what the runs leave behind. */
   private static final Path WORK = Path.of("target", "browser-test");
@@ -50,13 +46,6 @@ abstract class BrowserTests {
   /** The folder the files a test uploads through the form are written to. */
   Path uploads;
   private Path profile;
-
-  /** Called once for each application context, so every test class has a data directory of its own. */
-  @DynamicPropertySource
-  static void isolatedDataDirectory(DynamicPropertyRegistry registry) {
-    Path data = freshDirectory("data-");
-    registry.add("taizhang.data-dir", data::toString);
-  }
 
   @BeforeAll
   static void requireChromium() {

@@ -25,10 +25,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.taizhang.account.AccountService;
 import org.taizhang.access.Role;
 import org.taizhang.audit.AuditAction;
@@ -38,8 +35,8 @@ import org.taizhang.audit.AuditQuery;
 import org.taizhang.ingest.FolderImporter;
 import org.taizhang.support.Basic;
 import org.taizhang.support.Multipart;
+import org.taizhang.support.ServiceTest;
 import org.taizhang.support.TestFiles;
-import org.taizhang.support.TestSettings;
 
 /**
  * A clerk's uploads over HTTP, as the upload page sends them: what is recognised from file names
@@ -47,17 +44,9 @@ import org.taizhang.support.TestSettings;
  * (a clerk until acceptance and only in its unit, reviewers at any time), with the correction
  * audited and the unit's checklist following it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    TestSettings.OWN_ARCHIVE,
-    "taizhang.admin.password=" + ClerkUploadTest.PASSWORD})
+@ServiceTest
 class ClerkUploadTest {
-  static final String PASSWORD = "clerk-upload-test-pw";
-
-  @DynamicPropertySource
-  static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-    Path dir = Files.createTempDirectory("taizhang-clerk-upload");
-    registry.add("taizhang.data-dir", dir::toString);
-  }
+  static final String PASSWORD = ServiceTest.ADMIN_PASSWORD;
 
   @LocalServerPort int port;
   @Autowired FolderImporter importer;
@@ -69,29 +58,29 @@ class ClerkUploadTest {
 
   @BeforeEach
   void unitsAndAccounts() throws IOException {
-    if (accounts.find("clerk-a").isPresent()) {
+    if (accounts.find("up-clerk-a").isPresent()) {
       return;
     }
     Path dir = Files.createTempDirectory("units");
     Files.writeString(dir.resolve("units.csv"), """
         code,name,type,parent
         county,青禾县文明办,创建办,
-        east,城东街道办,创建办,county
-        east-a,城东甲局,文明单位,east
-        west,城西乙局,文明单位,county
+        up-east,城东街道办,创建办,county
+        up-east-a,城东甲局,文明单位,up-east
+        up-west,城西乙局,文明单位,county
         """);
     importer.loadUnits(dir);
-    accounts.create("test", "clerk-a", "甲局填报员", Role.CLERK, "east-a", PASSWORD);
-    accounts.create("test", "clerk-west", "乙局填报员", Role.CLERK, "west", PASSWORD);
-    accounts.create("test", "reviewer", "测评员王芳", Role.REVIEWER, null, PASSWORD);
-    accounts.create("test", "district-east", "城东创建办", Role.DISTRICT, "east", PASSWORD);
+    accounts.create("test", "up-clerk-a", "甲局填报员", Role.CLERK, "up-east-a", PASSWORD);
+    accounts.create("test", "up-clerk-west", "乙局填报员", Role.CLERK, "up-west", PASSWORD);
+    accounts.create("test", "up-reviewer", "测评员王芳", Role.REVIEWER, null, PASSWORD);
+    accounts.create("test", "up-district-east", "城东创建办", Role.DISTRICT, "up-east", PASSWORD);
   }
 
   // ---- recognition on upload
 
   @Test
   void aPhotoNamedForAQuarterIsFiledUnderThatYearWithThePeriodAndNoMadeUpDate() throws Exception {
-    JsonNode d = upload("clerk-a", "east-a", "2025年第三季度创建工作会议记录.jpg", TestFiles.jpeg(101, null), null, 201);
+    JsonNode d = upload("up-clerk-a", "up-east-a", "2025年第三季度创建工作会议记录.jpg", TestFiles.jpeg(101, null), null, 201);
     assertThat(d.get("year").asInt()).isEqualTo(2025);
     assertThat(d.get("category").asText()).isEqualTo("meeting");
     assertThat(d.get("period").get("label").asText()).isEqualTo("2025年第三季度");
@@ -102,7 +91,7 @@ class ClerkUploadTest {
 
   @Test
   void aPhotosExifTimeStaysItsDateBesideTheStatedPeriod() throws Exception {
-    JsonNode d = upload("clerk-a", "east-a", "2025年第三季度志愿服务活动照片.jpg", TestFiles.jpeg(102, LocalDateTime.of(2025, 10, 8, 15, 0)),
+    JsonNode d = upload("up-clerk-a", "up-east-a", "2025年第三季度志愿服务活动照片.jpg", TestFiles.jpeg(102, LocalDateTime.of(2025, 10, 8, 15, 0)),
         null, 201);
     assertThat(d.get("date").asText()).isEqualTo("2025-10-08");
     assertThat(d.get("period").get("label").asText()).isEqualTo("2025年第三季度");
@@ -111,9 +100,9 @@ class ClerkUploadTest {
 
   @Test
   void aPhotoOfAnActivityIsFiledAsItsPhotoNotItsRecord() throws Exception {
-    JsonNode photo = upload("clerk-a", "east-a", "2026-11-20 无偿献血志愿服务活动.jpg", TestFiles.jpeg(104, null), null, 201);
+    JsonNode photo = upload("up-clerk-a", "up-east-a", "2026-11-20 无偿献血志愿服务活动.jpg", TestFiles.jpeg(104, null), null, 201);
     assertThat(photo.get("category").asText()).isEqualTo("photo");
-    JsonNode record = upload("clerk-a", "east-a", "无偿献血志愿服务活动记录.txt", TestFiles.utf8("活动记录\n参加人员：全体党员"), null, 201);
+    JsonNode record = upload("up-clerk-a", "up-east-a", "无偿献血志愿服务活动记录.txt", TestFiles.utf8("活动记录\n参加人员：全体党员"), null, 201);
     assertThat(record.get("category").asText()).isEqualTo("activity");
   }
 
@@ -130,29 +119,29 @@ class ClerkUploadTest {
       doc.save(out);
       pdf = out.toByteArray();
     }
-    JsonNode d = upload("clerk-a", "east-a", "创建工作方案.pdf", pdf, null, 201);
+    JsonNode d = upload("up-clerk-a", "up-east-a", "创建工作方案.pdf", pdf, null, 201);
     assertThat(d.get("metadata").get("created").asText()).isEqualTo("2025-12-29T11:17:00+08:00");
-    String page = send("clerk-a", HttpRequest.newBuilder(uri("/documents/" + d.get("id").asLong())).GET()).body();
+    String page = send("up-clerk-a", HttpRequest.newBuilder(uri("/documents/" + d.get("id").asLong())).GET()).body();
     assertThat(page).contains("2025-12-29 11:17:00");
   }
 
   @Test
   void aYearEndSummaryWrittenInJanuaryBelongsToTheYearItNames() throws Exception {
-    JsonNode d = upload("clerk-a", "east-a", "2025年度工作总结.txt",
+    JsonNode d = upload("up-clerk-a", "up-east-a", "2025年度工作总结.txt",
         TestFiles.utf8("2025年度工作总结\n时间：2026年1月8日\n一年来，我局扎实推进文明单位创建。"), null, 201);
     assertThat(d.get("year").asInt()).isEqualTo(2025);
     assertThat(d.get("date").asText()).isEqualTo("2026-01-08");
     assertThat(d.get("period").get("label").asText()).isEqualTo("2025年度");
     assertThat(d.get("category").asText()).isEqualTo("annual-summary");
 
-    JsonNode half = upload("clerk-a", "east-a", "2025年上半年文明创建工作小结.txt", TestFiles.utf8("上半年小结正文"), null, 201);
+    JsonNode half = upload("up-clerk-a", "up-east-a", "2025年上半年文明创建工作小结.txt", TestFiles.utf8("上半年小结正文"), null, 201);
     assertThat(half.get("period").get("label").asText()).isEqualTo("2025年上半年");
     assertThat(half.get("year").asInt()).isEqualTo(2025);
   }
 
   @Test
   void withoutAnyStatementTheUploadYearIsUsedAndNoDateOrPeriodAppears() throws Exception {
-    JsonNode d = upload("clerk-a", "east-a", "志愿服务活动.txt", TestFiles.utf8("社区志愿服务，居民参加。"), null, 201);
+    JsonNode d = upload("up-clerk-a", "up-east-a", "志愿服务活动.txt", TestFiles.utf8("社区志愿服务，居民参加。"), null, 201);
     assertThat(d.get("date").isNull()).isTrue();
     assertThat(d.get("period").isNull()).isTrue();
     assertThat(d.get("year").asInt()).isEqualTo(LocalDate.now().getYear());
@@ -160,23 +149,23 @@ class ClerkUploadTest {
 
   @Test
   void theYearChosenOnTheFormWinsAndAnUnreadableYearIsRefused() throws Exception {
-    JsonNode d = upload("clerk-a", "east-a", "2025年第四季度会议记录.jpg", TestFiles.jpeg(103, null), "2024", 201);
+    JsonNode d = upload("up-clerk-a", "up-east-a", "2025年第四季度会议记录.jpg", TestFiles.jpeg(103, null), "2024", 201);
     assertThat(d.get("year").asInt()).isEqualTo(2024);
     assertThat(d.get("period").get("label").asText()).as("what the name states is kept").isEqualTo("2025年第四季度");
 
-    JsonNode refused = upload("clerk-a", "east-a", "会议记录.jpg", TestFiles.jpeg(104, null), "二〇二五", 400);
+    JsonNode refused = upload("up-clerk-a", "up-east-a", "会议记录.jpg", TestFiles.jpeg(104, null), "二〇二五", 400);
     assertThat(refused.get("code").asText()).isEqualTo("INVALID_YEAR");
     assertThat(refused.get("detail").asText()).contains("年度无效", "二〇二五");
   }
 
   @Test
   void aNewVersionIsFiledWhereTheOldOneWasUnlessItStatesOtherwise() throws Exception {
-    long old = upload("clerk-a", "east-a", "2025年第二季度创建工作会议记录.txt", TestFiles.utf8("会议记录，缺记录人"), null, 201)
+    long old = upload("up-clerk-a", "up-east-a", "2025年第二季度创建工作会议记录.txt", TestFiles.utf8("会议记录，缺记录人"), null, 201)
         .get("id").asLong();
     review(old, "return");
-    HttpResponse<String> r = new Multipart().field("unit", "east-a").field("replaces", String.valueOf(old))
+    HttpResponse<String> r = new Multipart().field("unit", "up-east-a").field("replaces", String.valueOf(old))
         .file("会议记录（补充记录人）.txt", TestFiles.utf8("会议记录，记录人：孙丽"))
-        .post(http, uri("/api/documents"), Basic.auth("clerk-a", PASSWORD));
+        .post(http, uri("/api/documents"), Basic.auth("up-clerk-a", PASSWORD));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     JsonNode v2 = json.readTree(r.body());
     assertThat(v2.get("period").get("label").asText()).isEqualTo("2025年第二季度");
@@ -186,11 +175,11 @@ class ClerkUploadTest {
 
   @Test
   void severalFilesPostedWithoutJavaScriptAreAnsweredWithEachOutcome() throws Exception {
-    HttpResponse<String> r = new Multipart().field("unit", "east-a")
+    HttpResponse<String> r = new Multipart().field("unit", "up-east-a")
         .file("2025年第一季度会议签到表.jpg", TestFiles.jpeg(105, null))
         .file("空文件.txt", new byte[0])
         .file("2025-04-18 学雷锋志愿服务活动.jpg", TestFiles.jpeg(106, null))
-        .post(http, uri("/upload"), Basic.auth("clerk-a", PASSWORD));
+        .post(http, uri("/upload"), Basic.auth("up-clerk-a", PASSWORD));
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("上传结果", "2025年第一季度会议签到表.jpg", "2025年第一季度", "2025-04-18 学雷锋志愿服务活动.jpg",
         "2025-04-18", "未上传：文件为空");
@@ -202,10 +191,10 @@ class ClerkUploadTest {
 
   @Test
   void aClerkCorrectsItsOwnUploadUntilItIsAcceptedThenOnlyReviewersMay() throws Exception {
-    long id = upload("clerk-a", "east-a", "道德讲堂宣讲简报.jpg", TestFiles.jpeg(201, LocalDateTime.of(2025, 5, 10, 9, 0)), null, 201)
+    long id = upload("up-clerk-a", "up-east-a", "道德讲堂宣讲简报.jpg", TestFiles.jpeg(201, LocalDateTime.of(2025, 5, 10, 9, 0)), null, 201)
         .get("id").asLong();
 
-    JsonNode fixed = describe("clerk-a", id, 200, "category", "photo", "period", "2025年第二季度");
+    JsonNode fixed = describe("up-clerk-a", id, 200, "category", "photo", "period", "2025年第二季度");
     assertThat(fixed.get("category").asText()).isEqualTo("photo");
     assertThat(fixed.get("categoryName").asText()).isEqualTo("活动照片");
     assertThat(fixed.get("period").get("label").asText()).isEqualTo("2025年第二季度");
@@ -213,15 +202,15 @@ class ClerkUploadTest {
     assertThat(fixed.get("year").asInt()).isEqualTo(2025);
 
     // Another unit's clerk, and a district office above another part of the tree, do not see it.
-    assertThat(describeStatus("clerk-west", id, "category", "activity")).isEqualTo(404);
-    assertThat(describeStatus("district-east", upload("clerk-west", "west", "乙局活动.jpg", TestFiles.jpeg(202, null), null, 201)
+    assertThat(describeStatus("up-clerk-west", id, "category", "activity")).isEqualTo(404);
+    assertThat(describeStatus("up-district-east", upload("up-clerk-west", "up-west", "乙局活动.jpg", TestFiles.jpeg(202, null), null, 201)
         .get("id").asLong(), "category", "activity")).isEqualTo(404);
 
     // Accepted: the clerk is told why not, the reviewer and the administrator still correct it.
     review(id, "accept");
-    JsonNode refused = describe("clerk-a", id, 400, "category", "activity");
+    JsonNode refused = describe("up-clerk-a", id, 400, "category", "activity");
     assertThat(refused.get("detail").asText()).contains("已审核通过", "联系测评员");
-    assertThat(describe("reviewer", id, 200, "date", "2025-05-11").get("date").asText()).isEqualTo("2025-05-11");
+    assertThat(describe("up-reviewer", id, 200, "date", "2025-05-11").get("date").asText()).isEqualTo("2025-05-11");
     assertThat(describe("admin", id, 200, "title", "道德讲堂活动现场照片").get("title").asText()).isEqualTo("道德讲堂活动现场照片");
 
     // Each change is audited with what it was and what it became.
@@ -233,58 +222,58 @@ class ClerkUploadTest {
 
   @Test
   void aReturnedDocumentIsTheClerksToCorrectAgain() throws Exception {
-    long id = upload("clerk-a", "east-a", "2025年创建工作计划.txt", TestFiles.utf8("工作计划正文"), null, 201).get("id").asLong();
+    long id = upload("up-clerk-a", "up-east-a", "2025年创建工作计划.txt", TestFiles.utf8("工作计划正文"), null, 201).get("id").asLong();
     review(id, "return");
-    assertThat(describe("clerk-a", id, 200, "category", "plan").get("category").asText()).isEqualTo("plan");
+    assertThat(describe("up-clerk-a", id, 200, "category", "plan").get("category").asText()).isEqualTo("plan");
   }
 
   @Test
   void datesAndPeriodsAreClearedOrRefusedWithTheReason() throws Exception {
-    long id = upload("clerk-a", "east-a", "2025年7月工作简报.txt", TestFiles.utf8("时间：2025年7月30日\n简报正文"), null, 201)
+    long id = upload("up-clerk-a", "up-east-a", "2025年7月工作简报.txt", TestFiles.utf8("时间：2025年7月30日\n简报正文"), null, 201)
         .get("id").asLong();
-    JsonNode cleared = describe("clerk-a", id, 200, "date", "", "period", "");
+    JsonNode cleared = describe("up-clerk-a", id, 200, "date", "", "period", "");
     assertThat(cleared.get("date").isNull()).isTrue();
     assertThat(cleared.get("period").isNull()).isTrue();
     assertThat(cleared.get("year").asInt()).as("kept").isEqualTo(2025);
 
-    assertThat(describe("clerk-a", id, 400, "period", "2025年第五季度").get("detail").asText()).contains("所属期间", "2025年第五季度");
-    assertThat(describe("clerk-a", id, 400, "date", "去年夏天").get("detail").asText()).contains("文档日期", "去年夏天");
-    assertThat(describe("clerk-a", id, 400, "year", "25").get("detail").asText()).contains("年度", "25");
-    assertThat(describe("clerk-a", id, 400, "period", "2024年第三季度", "year", "2025").get("detail").asText())
+    assertThat(describe("up-clerk-a", id, 400, "period", "2025年第五季度").get("detail").asText()).contains("所属期间", "2025年第五季度");
+    assertThat(describe("up-clerk-a", id, 400, "date", "去年夏天").get("detail").asText()).contains("文档日期", "去年夏天");
+    assertThat(describe("up-clerk-a", id, 400, "year", "25").get("detail").asText()).contains("年度", "25");
+    assertThat(describe("up-clerk-a", id, 400, "period", "2024年第三季度", "year", "2025").get("detail").asText())
         .contains("2024年第三季度", "不在 2025 年度内");
     // A new period without a year takes the period's year along.
-    assertThat(describe("clerk-a", id, 200, "period", "2024年第三季度").get("year").asInt()).isEqualTo(2024);
+    assertThat(describe("up-clerk-a", id, 200, "period", "2024年第三季度").get("year").asInt()).isEqualTo(2024);
   }
 
   @Test
   void theChecklistFollowsACorrectionAtOnce() throws Exception {
     // 城西乙局 has no photo for 2025 yet; a photo taken for the archive was recognised as a briefing by its name.
-    long id = upload("clerk-west", "west", "2025年志愿服务简报.jpg", TestFiles.jpeg(301, LocalDateTime.of(2025, 6, 1, 10, 0)), null, 201)
+    long id = upload("up-clerk-west", "up-west", "2025年志愿服务简报.jpg", TestFiles.jpeg(301, LocalDateTime.of(2025, 6, 1, 10, 0)), null, 201)
         .get("id").asLong();
-    assertThat(get("clerk-west", "/api/documents/" + id).get("category").asText()).isEqualTo("briefing");
-    assertThat(missing("clerk-west", "west")).contains("2025年缺少活动照片");
+    assertThat(get("up-clerk-west", "/api/documents/" + id).get("category").asText()).isEqualTo("briefing");
+    assertThat(missing("up-clerk-west", "up-west")).contains("2025年缺少活动照片");
 
-    describe("clerk-west", id, 200, "category", "photo");
-    assertThat(missing("clerk-west", "west")).doesNotContain("2025年缺少活动照片");
+    describe("up-clerk-west", id, 200, "category", "photo");
+    assertThat(missing("up-clerk-west", "up-west")).doesNotContain("2025年缺少活动照片");
   }
 
   @Test
   void theDocumentPageOffersTheCorrectionAndSavesIt() throws Exception {
-    long id = upload("clerk-a", "east-a", "活动现场.jpg", TestFiles.jpeg(401, null), null, 201).get("id").asLong();
-    HttpResponse<String> page = send("clerk-a", HttpRequest.newBuilder(uri("/documents/" + id)).GET());
+    long id = upload("up-clerk-a", "up-east-a", "活动现场.jpg", TestFiles.jpeg(401, null), null, 201).get("id").asLong();
+    HttpResponse<String> page = send("up-clerk-a", HttpRequest.newBuilder(uri("/documents/" + id)).GET());
     assertThat(page.body()).contains("id=\"describe-form\"", "更正著录");
 
-    HttpResponse<String> saved = send("clerk-a", HttpRequest.newBuilder(uri("/documents/" + id + "/description"))
+    HttpResponse<String> saved = send("up-clerk-a", HttpRequest.newBuilder(uri("/documents/" + id + "/description"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(form("category", "photo", "title", "活动现场", "date", "", "period", "2025年下半年", "year", "2025")));
     assertThat(saved.statusCode()).isEqualTo(302);
     assertThat(saved.headers().firstValue("Location").orElseThrow()).endsWith("/documents/" + id);
-    assertThat(get("clerk-a", "/api/documents/" + id).get("period").get("label").asText()).isEqualTo("2025年下半年");
+    assertThat(get("up-clerk-a", "/api/documents/" + id).get("period").get("label").asText()).isEqualTo("2025年下半年");
 
     review(id, "accept");
-    HttpResponse<String> locked = send("clerk-a", HttpRequest.newBuilder(uri("/documents/" + id)).GET());
+    HttpResponse<String> locked = send("up-clerk-a", HttpRequest.newBuilder(uri("/documents/" + id)).GET());
     assertThat(locked.body()).doesNotContain("id=\"describe-form\"").contains("本材料已审核通过，单位不能再修改著录");
-    HttpResponse<String> other = send("clerk-west", HttpRequest.newBuilder(uri("/documents/" + id + "/description"))
+    HttpResponse<String> other = send("up-clerk-west", HttpRequest.newBuilder(uri("/documents/" + id + "/description"))
         .header("Content-Type", "application/x-www-form-urlencoded").POST(form("category", "activity")));
     assertThat(other.statusCode()).isEqualTo(404);
   }
@@ -314,7 +303,7 @@ class ClerkUploadTest {
   }
 
   private void review(long id, String decision) throws Exception {
-    HttpResponse<String> r = send("reviewer", HttpRequest.newBuilder(uri("/api/documents/" + id + "/review"))
+    HttpResponse<String> r = send("up-reviewer", HttpRequest.newBuilder(uri("/api/documents/" + id + "/review"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(form("decision", decision, "reason", "请补充", "deadline", LocalDate.now().plusDays(7).toString())));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

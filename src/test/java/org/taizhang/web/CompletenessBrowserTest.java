@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -14,12 +14,15 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 import org.taizhang.account.AccountService;
 import org.taizhang.access.Role;
+import org.taizhang.access.Caller;
 import org.taizhang.completeness.CompletenessService;
 import org.taizhang.completeness.EvaluationSystem;
-import org.taizhang.ingest.FolderImporter;
+import org.taizhang.review.RecycleBin;
+import org.taizhang.support.SampleArchive;
+import org.taizhang.support.SampleArchiveTest;
+import org.taizhang.support.ServiceTest;
 
 /**
  * The completeness dashboard in a real headless Chromium, on the sample county: the administrator
@@ -27,9 +30,9 @@ import org.taizhang.ingest.FolderImporter;
  * follows it to the unit's checklist and reads the missing item; the unit's clerk uploads the
  * missing record through the upload form; back on the dashboard the cell has turned 达标.
  */
-@TestPropertySource(properties = "taizhang.admin.password=" + CompletenessBrowserTest.ADMIN_PASSWORD)
+@SampleArchiveTest
 class CompletenessBrowserTest extends BrowserTests {
-  static final String ADMIN_PASSWORD = "completeness-admin-pw";
+  static final String ADMIN_PASSWORD = ServiceTest.ADMIN_PASSWORD;
 
   private static final String UNIT = "qhx-wjj";
   private static final String UNIT_NAME = "青禾县卫生健康局";
@@ -52,7 +55,10 @@ class CompletenessBrowserTest extends BrowserTests {
       """;
 
   @Autowired
-  FolderImporter importer;
+  SampleArchive sample;
+
+  @Autowired
+  RecycleBin recycleBin;
 
   @Autowired
   AccountService accounts;
@@ -65,11 +71,22 @@ class CompletenessBrowserTest extends BrowserTests {
     return new Dimension(1400, 1000);
   }
 
+  /** The record the clerk hands in. */
+  private Long handedIn;
+
   @BeforeEach
   void sampleArchiveAndClerk() {
+    sample.imported();
     if (accounts.find(CLERK).isEmpty()) {
-      importer.importFolder(Path.of("sample-archive"), "test");
       accounts.create("test", CLERK, CLERK_NAME, Role.CLERK, UNIT, CLERK_PASSWORD);
+    }
+  }
+
+  /** The record goes to the recycle bin again: the sample's deliberate gap is back for the tests after this one. */
+  @AfterEach
+  void takeTheRecordBack() {
+    if (handedIn != null) {
+      recycleBin.delete(Caller.system("test"), handedIn);
     }
   }
 
@@ -125,7 +142,7 @@ class CompletenessBrowserTest extends BrowserTests {
     new Select(browser.findElement(By.id("category"))).selectByVisibleText("会议记录");
     browser.findElement(By.id("file")).sendKeys(uploadFile(TITLE + ".txt", MEETING).toString());
     browser.findElement(By.id("upload-submit")).click();
-    openUploaded(TITLE + ".txt");
+    handedIn = openUploaded(TITLE + ".txt");
     assertThat(browser.findElement(By.id("doc-title")).getText()).isEqualTo(TITLE);
     assertThat(browser.findElement(By.id("metadata")).getText()).contains("会议记录", "2025-08-15");
     Chromium.signOut(browser, wait);

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,25 +31,17 @@ import org.taizhang.ingest.ImportSummary;
 import org.taizhang.job.Job;
 import org.taizhang.review.ReviewService;
 import org.taizhang.support.Basic;
+import org.taizhang.support.ServiceTest;
 import org.taizhang.support.TestFiles;
-import org.taizhang.support.TestSettings;
 
 /**
  * A historical archive imported as already accepted: what the import adds is 已通过, each document
  * through the reviewers' own decision and audited as taken on import, and it stays out of the
  * to-do list; files already in the archive keep their state. From the administrators' jobs page too.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    TestSettings.OWN_ARCHIVE,
-    "taizhang.admin.password=" + ImportAsAcceptedTest.PASSWORD})
+@ServiceTest
 class ImportAsAcceptedTest {
-  static final String PASSWORD = "import-accepted-pw";
-
-  @DynamicPropertySource
-  static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-    Path dir = Files.createTempDirectory("taizhang-import-accepted");
-    registry.add("taizhang.data-dir", dir::toString);
-  }
+  static final String PASSWORD = ServiceTest.ADMIN_PASSWORD;
 
   @LocalServerPort int port;
   @Autowired FolderImporter importer;

@@ -16,12 +16,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 import org.taizhang.account.AccountService;
 import org.taizhang.access.Role;
 import org.taizhang.completeness.CompletenessService;
 import org.taizhang.completeness.EvaluationSystem;
 import org.taizhang.ingest.FolderImporter;
+import org.taizhang.support.ServiceTest;
 import org.taizhang.support.TestFiles;
 
 /**
@@ -31,9 +31,8 @@ import org.taizhang.support.TestFiles;
  * missing because one photo's name made it a briefing, corrects that photo's category on
  * its document page — whose fields the preview no longer covers — and sees the checklist change.
  */
-@TestPropertySource(properties = "taizhang.admin.password=" + PhoneUploadBrowserTest.ADMIN_PASSWORD)
 class PhoneUploadBrowserTest extends BrowserTests {
-  static final String ADMIN_PASSWORD = "phone-admin-password";
+  static final String ADMIN_PASSWORD = ServiceTest.ADMIN_PASSWORD;
 
   private static final String UNIT = "qhx-jtj";
   private static final String UNIT_NAME = "青禾县交通运输局";

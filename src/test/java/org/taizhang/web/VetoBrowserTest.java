@@ -2,7 +2,6 @@ package org.taizhang.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,23 +14,23 @@ import org.springframework.test.context.TestPropertySource;
 import org.taizhang.account.AccountService;
 import org.taizhang.access.Role;
 import org.taizhang.ingest.FolderImporter;
+import org.taizhang.support.SampleArchive;
+import org.taizhang.support.SampleArchiveTest;
+import org.taizhang.support.ServiceTest;
 
 /**
  * A 一票否决 in a real headless Chromium, on the sample county: the administrator takes the best unit
  * of 文明单位 on the dashboard, records a veto on its checklist, and sees the unit drop to the bottom
- * of its system with 不得申报 where its score was. The same settings as {@link CompletenessBrowserTest},
- * so both share one application context and one import of the sample.
+ * of its system with 不得申报 where its score was, and lifts the veto again, which puts the unit
+ * back where it was for the tests after this one.
  */
-@TestPropertySource(properties = "taizhang.admin.password=" + CompletenessBrowserTest.ADMIN_PASSWORD)
+@SampleArchiveTest
 class VetoBrowserTest extends BrowserTests {
   private static final String SYSTEM = "文明单位（文明行业）测评体系";
   private static final String REASON = "本年度发生一起安全生产责任事故，已被县安委会通报";
 
   @Autowired
-  FolderImporter importer;
-
-  @Autowired
-  AccountService accounts;
+  SampleArchive sample;
 
   @Override
   Dimension window() {
@@ -40,11 +39,7 @@ class VetoBrowserTest extends BrowserTests {
 
   @BeforeEach
   void sampleArchive() {
-    // as CompletenessBrowserTest does it: whichever runs first imports the sample for both
-    if (accounts.find("wjj-clerk").isEmpty()) {
-      importer.importFolder(Path.of("sample-archive"), "test");
-      accounts.create("test", "wjj-clerk", "卫健局填报员孙丽", Role.CLERK, "qhx-wjj", "wjj-clerk-pw-1");
-    }
+    sample.imported();
   }
 
   private List<WebElement> rows() {
@@ -53,7 +48,7 @@ class VetoBrowserTest extends BrowserTests {
 
   @Test
   void aVetoedUnitDropsToTheBottomOfItsSystemAndMayNotApply() throws Exception {
-    signIn("admin", CompletenessBrowserTest.ADMIN_PASSWORD);
+    signIn("admin", ServiceTest.ADMIN_PASSWORD);
     open("/completeness?year=2025");
     List<WebElement> before = rows();
     assertThat(before).as("units of %s", SYSTEM).hasSizeGreaterThan(2);

@@ -11,9 +11,9 @@ import org.taizhang.cli.Commands;
 import org.taizhang.config.StartFailures;
 
 /**
- * Taizhang: with no command, the web service; otherwise one of the operator commands
- * ({@code import <dir>}, {@code reindex}, {@code backup}, {@code restore}), which run against the
- * same data directory while the service is stopped, or one of the tools shipped beside it.
+ * Taizhang: with no command, the web service; otherwise one of the operator commands ({@code import
+ * <dir>}, {@code reindex}, {@code backup}, {@code restore}), which run against the same data
+ * directory while the service is stopped, or one of the tools shipped beside it.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -23,12 +23,17 @@ public class TaizhangApplication {
       if (Commands.needsContext(args[0])) {
         ConfigurableApplicationContext context;
         try {
-          context = new SpringApplicationBuilder(TaizhangApplication.class)
-              .web(WebApplicationType.NONE)
-              // Scans are read by the service when it next runs, not by a command.
-              .properties("taizhang.sample.import-on-first-start=false", "taizhang.ocr.enabled=false", "logging.level.root=WARN",
-                  "spring.main.log-startup-info=false", "logging.level.org.taizhang=WARN")
-              .run(Arrays.copyOfRange(args, 1, args.length));
+          context =
+              new SpringApplicationBuilder(TaizhangApplication.class)
+                  .web(WebApplicationType.NONE)
+                  // Scans are read by the service when it next runs, not by a command.
+                  .properties(
+                      "taizhang.sample.import-on-first-start=false",
+                      "taizhang.ocr.enabled=false",
+                      "logging.level.root=WARN",
+                      "spring.main.log-startup-info=false",
+                      "logging.level.org.taizhang=WARN")
+                  .run(Arrays.copyOfRange(args, 1, args.length));
         } catch (RuntimeException e) {
           System.err.println(StartFailures.explain(e));
           System.exit(1);

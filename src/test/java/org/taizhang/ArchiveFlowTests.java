@@ -45,11 +45,14 @@ import tools.jackson.databind.json.JsonMapper;
  * Upload, duplicate detection, rejection of bad input and search, through the HTTP API of a running
  * service. Subclasses choose the database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    TestSettings.OWN_ARCHIVE,
-    // a small limit, so that FILE_TOO_LARGE is shown with a 3 MB file
-    "taizhang.upload.max-file-size=2MB",
-    "taizhang.admin.password=" + ArchiveFlowTests.ADMIN_PASSWORD})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      TestSettings.OWN_ARCHIVE,
+      // a small limit, so that FILE_TOO_LARGE is shown with a 3 MB file
+      "taizhang.upload.max-file-size=2MB",
+      "taizhang.admin.password=" + ArchiveFlowTests.ADMIN_PASSWORD
+    })
 abstract class ArchiveFlowTests {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   static final String ADMIN_PASSWORD = "flow-admin-password";
@@ -81,11 +84,16 @@ abstract class ArchiveFlowTests {
   }
 
   HttpResponse<String> upload(String unit, String fileName, byte[] content) throws Exception {
-    return new Multipart().field("unit", unit).file(fileName, content).post(http, uri("/api/documents"), ADMIN);
+    return new Multipart()
+        .field("unit", unit)
+        .file(fileName, content)
+        .post(http, uri("/api/documents"), ADMIN);
   }
 
   HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri(path)).headers(ADMIN).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return http.send(
+        HttpRequest.newBuilder(uri(path)).headers(ADMIN).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   JsonNode json(HttpResponse<String> r) {
@@ -120,8 +128,11 @@ abstract class ArchiveFlowTests {
 
   @Test
   void uploadedDocumentIsFoundByAWordInIt() throws Exception {
-    HttpResponse<String> r = upload("edu", "2025年3月12日 第一季度创建工作会议记录.docx",
-        TestFiles.docx("第一季度创建工作会议记录", "时间：2025年3月12日", "议题：研究部署道德讲堂和垃圾分类宣传活动"));
+    HttpResponse<String> r =
+        upload(
+            "edu",
+            "2025年3月12日 第一季度创建工作会议记录.docx",
+            TestFiles.docx("第一季度创建工作会议记录", "时间：2025年3月12日", "议题：研究部署道德讲堂和垃圾分类宣传活动"));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     JsonNode doc = json(r);
     assertThat(doc.get("unit").asString()).isEqualTo("edu");
@@ -168,10 +179,12 @@ abstract class ArchiveFlowTests {
     try {
       for (int i = 0; i < clients; i++) {
         int n = i;
-        answers.add(pool.submit(() -> {
-          start.await();
-          return upload("xinghe", "会议记录（第" + n + "次上传）.docx", content);
-        }));
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return upload("xinghe", "会议记录（第" + n + "次上传）.docx", content);
+                }));
       }
       Map<Integer, Integer> statuses = new TreeMap<>();
       Set<Long> ids = new HashSet<>();
@@ -180,7 +193,9 @@ abstract class ArchiveFlowTests {
         statuses.merge(r.statusCode(), 1, Integer::sum);
         ids.add(json(r).get("id").asLong());
       }
-      assertThat(statuses).as("one 201, the rest 200 duplicates").isEqualTo(Map.of(201, 1, 200, clients - 1));
+      assertThat(statuses)
+          .as("one 201, the rest 200 duplicates")
+          .isEqualTo(Map.of(201, 1, 200, clients - 1));
       assertThat(ids).as("every client is told the same document").hasSize(1);
     } finally {
       pool.shutdownNow();
@@ -198,18 +213,27 @@ abstract class ArchiveFlowTests {
     int files = 12;
     for (int i = 0; i < files; i++) {
       Path dir = Files.createDirectories(folder.resolve("xinghe/2025/活动记录"));
-      Files.write(dir.resolve("活动" + i + ".txt"), TestFiles.utf8("星河社区后台导入第" + i + "号活动记录，敬老助残志愿服务。" + System.nanoTime()));
+      Files.write(
+          dir.resolve("活动" + i + ".txt"),
+          TestFiles.utf8("星河社区后台导入第" + i + "号活动记录，敬老助残志愿服务。" + System.nanoTime()));
     }
-    HttpResponse<String> started = http.send(HttpRequest.newBuilder(uri("/admin/jobs/import")).headers(ADMIN)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("dir=" + URLEncoder.encode(folder.toString(), StandardCharsets.UTF_8))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> started =
+        http.send(
+            HttpRequest.newBuilder(uri("/admin/jobs/import"))
+                .headers(ADMIN)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "dir=" + URLEncoder.encode(folder.toString(), StandardCharsets.UTF_8)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(started.statusCode()).isEqualTo(302);
     JsonNode job = null;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
       for (JsonNode j : json(get("/api/admin/jobs")).get("jobs")) {
-        if (j.get("name").asString().equals("导入目录") && !j.get("state").asString().equals("RUNNING")) {
+        if (j.get("name").asString().equals("导入目录")
+            && !j.get("state").asString().equals("RUNNING")) {
           job = j;
         }
       }
@@ -239,8 +263,8 @@ abstract class ArchiveFlowTests {
 
   @Test
   void simplifiedQueryFindsTraditionalTextAndSnippetShowsTheOriginal() throws Exception {
-    HttpResponse<String> r = upload("xinghe", "活動記錄.txt",
-        TestFiles.utf8("星河社區志願服務活動記錄：本月組織居民整理臺賬，開展文明創建宣傳。"));
+    HttpResponse<String> r =
+        upload("xinghe", "活動記錄.txt", TestFiles.utf8("星河社區志願服務活動記錄：本月組織居民整理臺賬，開展文明創建宣傳。"));
     assertThat(r.statusCode()).isEqualTo(201);
     long id = json(r).get("id").asLong();
     assertThat(snippetOf(search(q("志愿服务") + "&size=100"), id)).contains("<mark>志願服務</mark>");
@@ -249,7 +273,8 @@ abstract class ArchiveFlowTests {
 
   @Test
   void bothSpellingsOfLedgerFindEachOther() throws Exception {
-    assertThat(upload("edu", "台帐管理制度.txt", TestFiles.utf8("教育局创建工作台帐管理制度：台帐由专人负责。")).statusCode()).isEqualTo(201);
+    assertThat(upload("edu", "台帐管理制度.txt", TestFiles.utf8("教育局创建工作台帐管理制度：台帐由专人负责。")).statusCode())
+        .isEqualTo(201);
     JsonNode result = search(q("台账管理"));
     assertThat(result.get("total").asLong()).isGreaterThanOrEqualTo(1);
     assertThat(result.get("hits").toString()).contains("台帐管理制度");
@@ -257,10 +282,14 @@ abstract class ArchiveFlowTests {
 
   @Test
   void snippetsEscapeHtmlExceptTheHighlight() throws Exception {
-    HttpResponse<String> r = upload("edu", "escape.txt", TestFiles.utf8("道德讲堂 <script>alert(1)</script> 活动"));
+    HttpResponse<String> r =
+        upload("edu", "escape.txt", TestFiles.utf8("道德讲堂 <script>alert(1)</script> 活动"));
     assertThat(r.statusCode()).isEqualTo(201);
     String snippet = snippetOf(search(q("道德讲堂") + "&size=100"), json(r).get("id").asLong());
-    assertThat(snippet).contains("<mark>道德讲堂</mark>").contains("&lt;script&gt;").doesNotContain("<script>");
+    assertThat(snippet)
+        .contains("<mark>道德讲堂</mark>")
+        .contains("&lt;script&gt;")
+        .doesNotContain("<script>");
   }
 
   @Test
@@ -275,16 +304,26 @@ abstract class ArchiveFlowTests {
   void badInputIsRejectedWithAReasonAndLeavesNothingBehind() throws Exception {
     assertRejected(upload("edu", "空文件.txt", new byte[0]), 400, "EMPTY_FILE");
     assertRejected(upload("nowhere", "计划.txt", TestFiles.utf8("计划")), 400, "UNKNOWN_UNIT");
-    assertRejected(upload("edu", "大文件.bin", TestFiles.binaryNoise(3 * 1024 * 1024)), 413, "FILE_TOO_LARGE");
+    assertRejected(
+        upload("edu", "大文件.bin", TestFiles.binaryNoise(3 * 1024 * 1024)), 413, "FILE_TOO_LARGE");
     assertRejected(upload("edu", "数据.bin", TestFiles.binaryNoise(4096)), 415, "UNSUPPORTED_TYPE");
     assertRejected(upload("edu", "截断.pdf", TestFiles.truncatedPdf()), 422, "CORRUPT_FILE");
-    assertRejected(upload("edu", "加密.pdf", TestFiles.pdf("Secret ledger", "secret")), 422, "ENCRYPTED");
+    assertRejected(
+        upload("edu", "加密.pdf", TestFiles.pdf("Secret ledger", "secret")), 422, "ENCRYPTED");
     assertRejected(upload("edu", "总结.docx", TestFiles.zipBombDocx(20)), 422, "ZIP_BOMB");
-    HttpResponse<String> badDate = new Multipart().field("unit", "edu").field("date", "去年某天")
-        .file("a.txt", TestFiles.utf8("内容")).post(http, uri("/api/documents"), ADMIN);
+    HttpResponse<String> badDate =
+        new Multipart()
+            .field("unit", "edu")
+            .field("date", "去年某天")
+            .file("a.txt", TestFiles.utf8("内容"))
+            .post(http, uri("/api/documents"), ADMIN);
     assertRejected(badDate, 400, "INVALID_DATE");
-    HttpResponse<String> badCategory = new Multipart().field("unit", "edu").field("category", "不存在的类别")
-        .file("a.txt", TestFiles.utf8("内容")).post(http, uri("/api/documents"), ADMIN);
+    HttpResponse<String> badCategory =
+        new Multipart()
+            .field("unit", "edu")
+            .field("category", "不存在的类别")
+            .file("a.txt", TestFiles.utf8("内容"))
+            .post(http, uri("/api/documents"), ADMIN);
     assertRejected(badCategory, 400, "UNKNOWN_CATEGORY");
     // the service is still up and still accepts good files
     assertThat(upload("edu", "正常.txt", TestFiles.utf8("正常的创建工作简报")).statusCode()).isEqualTo(201);
@@ -309,7 +348,10 @@ abstract class ArchiveFlowTests {
   @Test
   void unitsAreListed() throws Exception {
     JsonNode units = json(get("/api/units"));
-    assertThat(units.toString()).contains("\"code\":\"xinghe\"").contains("\"parentCode\":\"county\"").contains("文明社区");
+    assertThat(units.toString())
+        .contains("\"code\":\"xinghe\"")
+        .contains("\"parentCode\":\"county\"")
+        .contains("文明社区");
   }
 
   @Test

@@ -13,23 +13,32 @@ import org.taizhang.support.Command;
 import org.taizhang.support.Slow;
 import org.taizhang.support.TestFiles;
 
-/** The operator commands as an operator runs them: a separate JVM, exit code and printed summary. */
+/**
+ * The operator commands as an operator runs them: a separate JVM, exit code and printed summary.
+ */
 @Slow
 class CommandLineTest {
   @TempDir Path work;
 
   private Command.Result run(String... args) throws Exception {
-    return Command.run(Command.taizhang(List.of("-Xmx512m"), List.of(args)), Map.of(), Duration.ofMinutes(2));
+    return Command.run(
+        Command.taizhang(List.of("-Xmx512m"), List.of(args)), Map.of(), Duration.ofMinutes(2));
   }
 
   @Test
   void importThenReindexAFolder() throws Exception {
     Path archive = work.resolve("archive");
     Files.createDirectories(archive.resolve("edu/2025/会议记录"));
-    Files.writeString(archive.resolve("units.csv"), "code,name,type,parent\ncounty,青禾县文明办,创建办,\nedu,青禾县教育局,文明单位,county\n");
-    Files.write(archive.resolve("edu/2025/会议记录/第一季度会议记录.docx"), TestFiles.docx("第一季度创建工作会议记录", "时间：2025年3月12日"));
+    Files.writeString(
+        archive.resolve("units.csv"),
+        "code,name,type,parent\ncounty,青禾县文明办,创建办,\nedu,青禾县教育局,文明单位,county\n");
+    Files.write(
+        archive.resolve("edu/2025/会议记录/第一季度会议记录.docx"),
+        TestFiles.docx("第一季度创建工作会议记录", "时间：2025年3月12日"));
     Files.write(archive.resolve("edu/2025/会议记录/空文件.txt"), new byte[0]);
-    String[] common = {"--taizhang.data-dir=" + work.resolve("data"), "--taizhang.admin.password=command-line-test"};
+    String[] common = {
+      "--taizhang.data-dir=" + work.resolve("data"), "--taizhang.admin.password=command-line-test"
+    };
 
     Command.Result imported = run(concat(new String[] {"import", archive.toString()}, common));
     assertThat(imported.exit()).as(imported.output()).isZero();
@@ -48,12 +57,22 @@ class CommandLineTest {
   void importAHistoricalArchiveAsAccepted() throws Exception {
     Path archive = work.resolve("history");
     Files.createDirectories(archive.resolve("edu/2023/会议记录"));
-    Files.writeString(archive.resolve("units.csv"), "code,name,type,parent\ncounty,青禾县文明办,创建办,\nedu,青禾县教育局,文明单位,county\n");
-    Files.write(archive.resolve("edu/2023/会议记录/第一季度会议记录.docx"), TestFiles.docx("2023年第一季度创建工作会议记录", "时间：2023年3月10日"));
-    Files.write(archive.resolve("edu/2023/会议记录/第二季度会议记录.docx"), TestFiles.docx("2023年第二季度创建工作会议记录", "时间：2023年6月9日"));
-    String[] common = {"--taizhang.data-dir=" + work.resolve("history-data"), "--taizhang.admin.password=command-line-test"};
+    Files.writeString(
+        archive.resolve("units.csv"),
+        "code,name,type,parent\ncounty,青禾县文明办,创建办,\nedu,青禾县教育局,文明单位,county\n");
+    Files.write(
+        archive.resolve("edu/2023/会议记录/第一季度会议记录.docx"),
+        TestFiles.docx("2023年第一季度创建工作会议记录", "时间：2023年3月10日"));
+    Files.write(
+        archive.resolve("edu/2023/会议记录/第二季度会议记录.docx"),
+        TestFiles.docx("2023年第二季度创建工作会议记录", "时间：2023年6月9日"));
+    String[] common = {
+      "--taizhang.data-dir=" + work.resolve("history-data"),
+      "--taizhang.admin.password=command-line-test"
+    };
 
-    Command.Result imported = run(concat(new String[] {"import", archive.toString(), "--accepted"}, common));
+    Command.Result imported =
+        run(concat(new String[] {"import", archive.toString(), "--accepted"}, common));
     assertThat(imported.exit()).as(imported.output()).isZero();
     assertThat(imported.output()).contains("导入完成：共 2 个文件，新增 2（2 份作为历史档案直接通过），重复 0，拒收 0");
 

@@ -24,10 +24,10 @@ import org.taizhang.support.Slow;
 import org.taizhang.support.TestFiles;
 
 /**
- * Kills the service with SIGKILL at random moments while it imports a folder and takes uploads
- * from several clients, round after round, starts it again, and checks that every acknowledged
- * document is in the database, the file store and the index, that no unreferenced file remains,
- * and that the index holds exactly what the database holds.
+ * Kills the service with SIGKILL at random moments while it imports a folder and takes uploads from
+ * several clients, round after round, starts it again, and checks that every acknowledged document
+ * is in the database, the file store and the index, that no unreferenced file remains, and that the
+ * index holds exactly what the database holds.
  *
  * <p>{@code -Dtaizhang.crash.rounds=N} (default 3) and {@code -Dtaizhang.crash.seed=S} choose how
  * many kills and when; the seed is printed so a failing run can be repeated.
@@ -39,7 +39,8 @@ class CrashRecoveryTest {
   private static final String[] ADMIN = Basic.auth("admin", "crash-test-admin");
 
   @TempDir Path work;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   @Test
   void acknowledgedDocumentsSurviveSigkillDuringImportAndUploads() throws Exception {
@@ -55,12 +56,13 @@ class CrashRecoveryTest {
     Files.createDirectories(log.getParent());
     Files.deleteIfExists(log);
     String[] props = {
-        "taizhang.data-dir=" + data,
-        "taizhang.config-dir=" + Path.of("index-config").toAbsolutePath(),
-        "taizhang.sample.archive=" + archive,
-        // frequent commits, so that kills land before, during and after them
-        "taizhang.index.commit-interval=500ms",
-        "taizhang.admin.password=crash-test-admin"};
+      "taizhang.data-dir=" + data,
+      "taizhang.config-dir=" + Path.of("index-config").toAbsolutePath(),
+      "taizhang.sample.archive=" + archive,
+      // frequent commits, so that kills land before, during and after them
+      "taizhang.index.commit-interval=500ms",
+      "taizhang.admin.password=crash-test-admin"
+    };
     Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
     String[] token = null;
     for (int round = 0; round < rounds; round++) {
@@ -90,8 +92,10 @@ class CrashRecoveryTest {
     try (ServiceProcess service = ServiceProcess.start(log, props)) {
       service.awaitReady(http, Duration.ofSeconds(90));
       for (long id : acknowledged) {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(service.uri("/api/documents/" + id)).headers(ADMIN).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(service.uri("/api/documents/" + id)).headers(ADMIN).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as("acknowledged document %d after restart", id).isEqualTo(200);
       }
       awaitImportFinished(log);
@@ -100,36 +104,53 @@ class CrashRecoveryTest {
 
     DataDirectory dir = new DataDirectory(data);
     Map<Long, String> rows = dir.documents();
-    System.out.printf("crash test: %d kills, %d uploads acknowledged before them, %d documents afterwards%n", rounds,
-        acknowledged.size(), rows.size());
+    System.out.printf(
+        "crash test: %d kills, %d uploads acknowledged before them, %d documents afterwards%n",
+        rounds, acknowledged.size(), rows.size());
     assertThat(rows.keySet()).as("every acknowledged upload has its row").containsAll(acknowledged);
     assertThat(rows).hasSizeGreaterThanOrEqualTo(FILES);
-    assertThat(dir.storedObjects()).as("file store holds exactly the referenced originals").isEqualTo(new HashSet<>(rows.values()));
+    assertThat(dir.storedObjects())
+        .as("file store holds exactly the referenced originals")
+        .isEqualTo(new HashSet<>(rows.values()));
     assertThat(dir.stagedFiles()).isZero();
-    assertThat(dir.indexDrift()).as("index holds exactly the database's current documents (missing, extra)").isEqualTo(DataDirectory.IndexDrift.NONE);
+    assertThat(dir.indexDrift())
+        .as("index holds exactly the database's current documents (missing, extra)")
+        .isEqualTo(DataDirectory.IndexDrift.NONE);
     assertThat(Files.readString(log)).contains("示例档案导入完成");
   }
 
   private static void writeArchive(Path root) throws Exception {
     Files.createDirectories(root);
-    Files.writeString(root.resolve("units.csv"), "code,name,type,parent\ncounty,青禾县文明办,创建办,\nedu,青禾县教育局,文明单位,county\n");
+    Files.writeString(
+        root.resolve("units.csv"),
+        "code,name,type,parent\ncounty,青禾县文明办,创建办,\nedu,青禾县教育局,文明单位,county\n");
     for (int i = 0; i < FILES; i++) {
       Path dir = root.resolve("edu/2025/" + (i % 2 == 0 ? "会议记录" : "活动记录"));
       Files.createDirectories(dir);
-      Files.write(dir.resolve(String.format("记录%03d.docx", i)),
-          TestFiles.docx("第" + i + "号创建工作记录", "时间：2025年3月" + (i % 28 + 1) + "日", "志愿服务与道德讲堂活动情况。".repeat(40)));
+      Files.write(
+          dir.resolve(String.format("记录%03d.docx", i)),
+          TestFiles.docx(
+              "第" + i + "号创建工作记录", "时间：2025年3月" + (i % 28 + 1) + "日", "志愿服务与道德讲堂活动情况。".repeat(40)));
     }
   }
 
-  private void upload(ServiceProcess service, String[] auth, String client, Set<Long> acknowledged, AtomicBoolean stop) {
+  private void upload(
+      ServiceProcess service,
+      String[] auth,
+      String client,
+      Set<Long> acknowledged,
+      AtomicBoolean stop) {
     for (int i = 0; !stop.get(); i++) {
       try {
-        byte[] content = i % 3 == 0
-            ? TestFiles.docx("客户端" + client + "第" + i + "次上传的会议记录", "时间：2025年5月8日")
-            : TestFiles.utf8("客户端" + client + "第" + i + "次上传的创建简报");
-        HttpResponse<String> r = new Multipart().field("unit", "edu")
-            .file("上传" + client + "-" + i + (i % 3 == 0 ? ".docx" : ".txt"), content)
-            .post(http, service.uri("/api/documents"), auth);
+        byte[] content =
+            i % 3 == 0
+                ? TestFiles.docx("客户端" + client + "第" + i + "次上传的会议记录", "时间：2025年5月8日")
+                : TestFiles.utf8("客户端" + client + "第" + i + "次上传的创建简报");
+        HttpResponse<String> r =
+            new Multipart()
+                .field("unit", "edu")
+                .file("上传" + client + "-" + i + (i % 3 == 0 ? ".docx" : ".txt"), content)
+                .post(http, service.uri("/api/documents"), auth);
         if (r.statusCode() == 201) {
           String body = r.body();
           int at = body.indexOf("\"id\":") + 5;

@@ -45,12 +45,27 @@ class LoadTest {
   private static final int UPLOADERS = 20;
   private static final int SEARCHERS = 20;
   private static final String[] ADMIN = Basic.auth("admin", "load-test-admin");
-  private static final List<String> UNITS = List.of("qhx-wjj", "qhx-jyj", "hxz", "hxz-ltc", "cg-nhsq", "cg-yxsq", "qhx-yz");
-  private static final List<String> QUERIES = List.of("志愿服务", "台账", "会议记录", "文明创建 2025", "\"道德讲堂\"", "垃圾分类",
-      "unit:qhx-wjj 会议", "year:2024 总结", "category:会议记录", "签到表", "负载测试", "活动记录 -照片", "date:2025-03");
+  private static final List<String> UNITS =
+      List.of("qhx-wjj", "qhx-jyj", "hxz", "hxz-ltc", "cg-nhsq", "cg-yxsq", "qhx-yz");
+  private static final List<String> QUERIES =
+      List.of(
+          "志愿服务",
+          "台账",
+          "会议记录",
+          "文明创建 2025",
+          "\"道德讲堂\"",
+          "垃圾分类",
+          "unit:qhx-wjj 会议",
+          "year:2024 总结",
+          "category:会议记录",
+          "签到表",
+          "负载测试",
+          "活动记录 -照片",
+          "date:2025-03");
 
   @TempDir Path work;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** One request's outcome; {@code id} is the acknowledged document, or -1. */
   private record Outcome(int status, long nanos, long id) {}
@@ -67,8 +82,12 @@ class LoadTest {
     Set<Long> sameFileIds = ConcurrentHashMap.newKeySet();
     Map<Integer, AtomicInteger> sameFileStatuses = new ConcurrentHashMap<>();
     double elapsed;
-    try (ServiceProcess service = ServiceProcess.start(log, "taizhang.data-dir=" + data,
-        "taizhang.config-dir=" + Path.of("index-config").toAbsolutePath(), "taizhang.admin.password=load-test-admin")) {
+    try (ServiceProcess service =
+        ServiceProcess.start(
+            log,
+            "taizhang.data-dir=" + data,
+            "taizhang.config-dir=" + Path.of("index-config").toAbsolutePath(),
+            "taizhang.admin.password=load-test-admin")) {
       service.awaitReady(http, Duration.ofSeconds(90));
       String token = service.createToken(ADMIN, "负载测试");
       awaitUnits(service, token);
@@ -79,39 +98,61 @@ class LoadTest {
       List<Thread> clients = new ArrayList<>();
       for (int c = 0; c < UPLOADERS; c++) {
         int client = c;
-        clients.add(new Thread(() -> {
-          try {
-            together.await();
-            Outcome o = upload(service, token, UNITS.get(0), "检查通知.docx", sameFile);
-            sameFileStatuses.computeIfAbsent(o.status(), k -> new AtomicInteger()).incrementAndGet();
-            sameFileIds.add(o.id());
-            Random random = new Random(client);
-            for (int i = 0; System.nanoTime() < deadline; i++) {
-              String marker = String.format(Locale.ROOT, "fuzai%02dx%05d", client, i);
-              byte[] content = i % 4 == 0
-                  ? TestFiles.docx("负载测试活动记录 " + marker, "时间：2025年9月" + (1 + i % 28) + "日", "参加人员：志愿者二十人。".repeat(10))
-                  : TestFiles.utf8("负载测试工作简报 " + marker + "，文明创建台账规范，志愿服务常态化。".repeat(1 + random.nextInt(20)));
-              uploads.add(upload(service, token, UNITS.get(random.nextInt(UNITS.size())), marker + (i % 4 == 0 ? ".docx" : ".txt"), content));
-            }
-          } catch (Exception e) {
-            uploads.add(new Outcome(-1, 0, -1));
-            e.printStackTrace();
-          }
-        }, "uploader-" + c));
+        clients.add(
+            new Thread(
+                () -> {
+                  try {
+                    together.await();
+                    Outcome o = upload(service, token, UNITS.get(0), "检查通知.docx", sameFile);
+                    sameFileStatuses
+                        .computeIfAbsent(o.status(), k -> new AtomicInteger())
+                        .incrementAndGet();
+                    sameFileIds.add(o.id());
+                    Random random = new Random(client);
+                    for (int i = 0; System.nanoTime() < deadline; i++) {
+                      String marker = String.format(Locale.ROOT, "fuzai%02dx%05d", client, i);
+                      byte[] content =
+                          i % 4 == 0
+                              ? TestFiles.docx(
+                                  "负载测试活动记录 " + marker,
+                                  "时间：2025年9月" + (1 + i % 28) + "日",
+                                  "参加人员：志愿者二十人。".repeat(10))
+                              : TestFiles.utf8(
+                                  "负载测试工作简报 "
+                                      + marker
+                                      + "，文明创建台账规范，志愿服务常态化。".repeat(1 + random.nextInt(20)));
+                      uploads.add(
+                          upload(
+                              service,
+                              token,
+                              UNITS.get(random.nextInt(UNITS.size())),
+                              marker + (i % 4 == 0 ? ".docx" : ".txt"),
+                              content));
+                    }
+                  } catch (Exception e) {
+                    uploads.add(new Outcome(-1, 0, -1));
+                    e.printStackTrace();
+                  }
+                },
+                "uploader-" + c));
       }
       for (int c = 0; c < SEARCHERS; c++) {
         int client = c;
-        clients.add(new Thread(() -> {
-          Random random = new Random(1000 + client);
-          while (System.nanoTime() < deadline) {
-            try {
-              searches.add(search(service, token, QUERIES.get(random.nextInt(QUERIES.size()))));
-            } catch (Exception e) {
-              searches.add(new Outcome(-1, 0, -1));
-              e.printStackTrace();
-            }
-          }
-        }, "searcher-" + c));
+        clients.add(
+            new Thread(
+                () -> {
+                  Random random = new Random(1000 + client);
+                  while (System.nanoTime() < deadline) {
+                    try {
+                      searches.add(
+                          search(service, token, QUERIES.get(random.nextInt(QUERIES.size()))));
+                    } catch (Exception e) {
+                      searches.add(new Outcome(-1, 0, -1));
+                      e.printStackTrace();
+                    }
+                  }
+                },
+                "searcher-" + c));
       }
       clients.forEach(Thread::start);
       for (Thread t : clients) {
@@ -125,12 +166,19 @@ class LoadTest {
     }
     // What the service warned about is what explains a failure below.
     try (var lines = Files.lines(log)) {
-      lines.filter(l -> l.contains(" WARN ") || l.contains(" ERROR ")).limit(20).forEach(l -> System.out.println("service log: " + l));
+      lines
+          .filter(l -> l.contains(" WARN ") || l.contains(" ERROR "))
+          .limit(20)
+          .forEach(l -> System.out.println("service log: " + l));
     }
 
-    assertThat(statuses(uploads)).as("every upload acknowledged (201), none failed").containsOnlyKeys(201);
+    assertThat(statuses(uploads))
+        .as("every upload acknowledged (201), none failed")
+        .containsOnlyKeys(201);
     assertThat(statuses(searches)).as("every search answered").containsOnlyKeys(200);
-    assertThat(sameFileStatuses.keySet()).as("identical uploads: one stored, the rest told it is a duplicate").containsOnly(200, 201);
+    assertThat(sameFileStatuses.keySet())
+        .as("identical uploads: one stored, the rest told it is a duplicate")
+        .containsOnly(200, 201);
     assertThat(sameFileStatuses.get(201).get()).isEqualTo(1);
     assertThat(sameFileIds).hasSize(1);
 
@@ -140,15 +188,22 @@ class LoadTest {
     uploads.forEach(o -> acknowledged.add(o.id()));
     acknowledged.addAll(sameFileIds);
     assertThat(rows.keySet()).as("no acknowledged document lost").containsAll(acknowledged);
-    assertThat(dir.indexDrift()).as("index holds exactly the database's current documents (missing, extra)").isEqualTo(DataDirectory.IndexDrift.NONE);
+    assertThat(dir.indexDrift())
+        .as("index holds exactly the database's current documents (missing, extra)")
+        .isEqualTo(DataDirectory.IndexDrift.NONE);
     assertThat(dir.storedObjects()).isEqualTo(new HashSet<>(rows.values()));
     assertThat(dir.stagedFiles()).isZero();
   }
 
-  private Outcome upload(ServiceProcess service, String token, String unit, String name, byte[] content) throws Exception {
+  private Outcome upload(
+      ServiceProcess service, String token, String unit, String name, byte[] content)
+      throws Exception {
     long t = System.nanoTime();
-    HttpResponse<String> r = new Multipart().field("unit", unit).file(name, content)
-        .post(http, service.uri("/api/documents"), "Authorization", "Bearer " + token);
+    HttpResponse<String> r =
+        new Multipart()
+            .field("unit", unit)
+            .file(name, content)
+            .post(http, service.uri("/api/documents"), "Authorization", "Bearer " + token);
     long nanos = System.nanoTime() - t;
     long id = -1;
     if (r.statusCode() == 201 || r.statusCode() == 200) {
@@ -162,8 +217,15 @@ class LoadTest {
 
   private Outcome search(ServiceProcess service, String token, String query) throws Exception {
     long t = System.nanoTime();
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(service.uri("/api/search?size=10&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
-        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(
+                    service.uri(
+                        "/api/search?size=10&q="
+                            + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + token)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
       System.out.println("search " + query + " → " + r.statusCode() + " " + r.body());
     }
@@ -173,8 +235,13 @@ class LoadTest {
   private void awaitUnits(ServiceProcess service, String token) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
-      String units = http.send(HttpRequest.newBuilder(service.uri("/api/units")).header("Authorization", "Bearer " + token).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
+      String units =
+          http.send(
+                  HttpRequest.newBuilder(service.uri("/api/units"))
+                      .header("Authorization", "Bearer " + token)
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
       if (UNITS.stream().allMatch(units::contains)) {
         return;
       }
@@ -200,13 +267,29 @@ class LoadTest {
   }
 
   private static void report(String what, ConcurrentLinkedQueue<Outcome> outcomes, double seconds) {
-    long[] ms = outcomes.stream().filter(o -> o.status() > 0).mapToLong(o -> o.nanos() / 1_000_000).sorted().toArray();
-    System.out.printf(Locale.ROOT, "load test %-8s %6d in %.0f s = %6.1f/s; latency ms p50 %d, p95 %d, p99 %d, max %d; statuses %s%n",
-        what, outcomes.size(), seconds, outcomes.size() / seconds, pct(ms, 50), pct(ms, 95), pct(ms, 99),
-        ms.length == 0 ? 0 : ms[ms.length - 1], statuses(outcomes));
+    long[] ms =
+        outcomes.stream()
+            .filter(o -> o.status() > 0)
+            .mapToLong(o -> o.nanos() / 1_000_000)
+            .sorted()
+            .toArray();
+    System.out.printf(
+        Locale.ROOT,
+        "load test %-8s %6d in %.0f s = %6.1f/s; latency ms p50 %d, p95 %d, p99 %d, max %d; statuses %s%n",
+        what,
+        outcomes.size(),
+        seconds,
+        outcomes.size() / seconds,
+        pct(ms, 50),
+        pct(ms, 95),
+        pct(ms, 99),
+        ms.length == 0 ? 0 : ms[ms.length - 1],
+        statuses(outcomes));
   }
 
   private static long pct(long[] sorted, int p) {
-    return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    return sorted.length == 0
+        ? 0
+        : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
   }
 }

@@ -24,15 +24,24 @@ class ModularityTests {
 
   @Test
   void noServiceClassRefersToATool() {
-    JavaClasses main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("org.taizhang");
-    noClasses().that().resideOutsideOfPackage("org.taizhang.tools..")
-        .should().dependOnClassesThat().resideInAPackage("org.taizhang.tools..")
+    JavaClasses main =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.taizhang");
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.taizhang.tools..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.taizhang.tools..")
         .because("the service must run and build without its tools")
         .check(main);
   }
 
-  /** Writes the module documentation (PlantUML component diagrams and module canvases) to docs/modules. */
+  /**
+   * Writes the module documentation (PlantUML component diagrams and module canvases) to
+   * docs/modules.
+   */
   @Test
   void writesModuleDocumentation() {
     new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules"))

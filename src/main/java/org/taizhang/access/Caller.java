@@ -11,7 +11,9 @@ public record Caller(String username, String displayName, Role role, String unit
     return scope.contains(unit);
   }
 
-  /** Uploading, resubmitting, deleting and restoring: administrators anywhere, clerks in their unit. */
+  /**
+   * Uploading, resubmitting, deleting and restoring: administrators anywhere, clerks in their unit.
+   */
   public boolean handsIn(String unit) {
     return role.handsIn() && scope.contains(unit);
   }

@@ -1,7 +1,5 @@
 package org.taizhang.account;
 
-import org.taizhang.web.Pages;
-
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.LockedException;
@@ -17,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.taizhang.access.Caller;
 import org.taizhang.unit.UnitRepository;
+import org.taizhang.web.Pages;
 
 /** “我的账号”: who one is, changing one's own password, and personal API tokens for scripts. */
 @Controller
@@ -25,19 +24,21 @@ class AccountPageController {
   private final AuthenticationManager authentication;
   private final UnitRepository units;
 
-  AccountPageController(AccountService accounts, AuthenticationManager authentication, UnitRepository units) {
+  AccountPageController(
+      AccountService accounts, AuthenticationManager authentication, UnitRepository units) {
     this.accounts = accounts;
     this.authentication = authentication;
     this.units = units;
   }
 
-
   @GetMapping("/account")
   String account(Caller caller, Model model) {
-    // The caller resolver has just found the account enabled; it can only be missing if deleted in between.
+    // The caller resolver has just found the account enabled; it can only be missing if deleted in
+    // between.
     Account account = accounts.find(caller.username()).orElseThrow();
     model.addAttribute("account", account);
-    model.addAttribute("unit", account.unitCode() == null ? null : units.find(account.unitCode()).orElse(null));
+    model.addAttribute(
+        "unit", account.unitCode() == null ? null : units.find(account.unitCode()).orElse(null));
     model.addAttribute("tokens", accounts.tokens(caller.username()));
     model.addAttribute("minPasswordLength", AccountService.MIN_PASSWORD_LENGTH);
     return "account";
@@ -48,13 +49,17 @@ class AccountPageController {
    * wrong one counts towards the login throttle: this form is no side door for guessing.
    */
   @PostMapping("/account/password")
-  String changePassword(@RequestParam(name = "current", required = false) String current,
+  String changePassword(
+      @RequestParam(name = "current", required = false) String current,
       @RequestParam(name = "password", required = false) String password,
       @RequestParam(name = "confirm", required = false) String confirm,
-      Caller caller, HttpServletRequest request, RedirectAttributes redirect) {
+      Caller caller,
+      HttpServletRequest request,
+      RedirectAttributes redirect) {
     try {
-      UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.unauthenticated(caller.username(),
-          current == null ? "" : current);
+      UsernamePasswordAuthenticationToken token =
+          UsernamePasswordAuthenticationToken.unauthenticated(
+              caller.username(), current == null ? "" : current);
       token.setDetails(new WebAuthenticationDetails(request));
       authentication.authenticate(token);
     } catch (LockedException e) {
@@ -85,8 +90,14 @@ class AccountPageController {
 
   /** The token is shown once, on the page this redirects to; only its hash is kept. */
   @PostMapping("/account/tokens")
-  String createToken(@RequestParam(name = "label", required = false) String label, Caller caller, RedirectAttributes redirect) {
-    String clipped = label == null ? null : label.strip().length() > 100 ? label.strip().substring(0, 100) : label.strip();
+  String createToken(
+      @RequestParam(name = "label", required = false) String label,
+      Caller caller,
+      RedirectAttributes redirect) {
+    String clipped =
+        label == null
+            ? null
+            : label.strip().length() > 100 ? label.strip().substring(0, 100) : label.strip();
     String token = accounts.createToken(caller.username(), clipped);
     redirect.addFlashAttribute("newToken", token);
     Pages.flash(redirect, "success", "已创建令牌，请立即复制保存");
@@ -94,7 +105,8 @@ class AccountPageController {
   }
 
   @PostMapping("/account/tokens/{hash}/revoke")
-  String revokeToken(@PathVariable("hash") String hash, Caller caller, RedirectAttributes redirect) {
+  String revokeToken(
+      @PathVariable("hash") String hash, Caller caller, RedirectAttributes redirect) {
     if (accounts.revokeToken(caller.username(), hash)) {
       Pages.flash(redirect, "success", "令牌已吊销，使用它的脚本将无法再访问");
     } else {

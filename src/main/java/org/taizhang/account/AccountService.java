@@ -1,11 +1,5 @@
 package org.taizhang.account;
 
-import org.taizhang.access.DisplayNames;
-import java.util.HashMap;
-import java.util.Collection;
-import org.taizhang.access.Caller;
-import org.taizhang.access.Role;
-import org.taizhang.access.Scope;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +20,10 @@ import java.util.regex.Pattern;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.taizhang.access.Caller;
+import org.taizhang.access.DisplayNames;
+import org.taizhang.access.Role;
+import org.taizhang.access.Scope;
 import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditLog;
 import org.taizhang.unit.Unit;
@@ -34,13 +34,16 @@ import org.taizhang.unit.UnitTree;
 @Service
 public class AccountService implements DisplayNames {
   public static final int MIN_PASSWORD_LENGTH = 10;
+
   /** How precisely a token's “last used” is kept. */
   private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
   private final Map<String, Instant> lastTouched = new ConcurrentHashMap<>();
   private static final String TOKEN_PREFIX = "tz_";
+
   /**
-   * What a user name may be: Chinese names (张三, 阿依古丽·买买提) as well as Latin ones. No spaces,
-   * slashes or other marks, so that a name is one word in an address, a header and the audit log.
+   * What a user name may be: Chinese names (张三, 阿依古丽·买买提) as well as Latin ones. No spaces, slashes
+   * or other marks, so that a name is one word in an address, a header and the audit log.
    */
   private static final Pattern USERNAME = Pattern.compile("[\\p{IsHan}A-Za-z0-9_.\\-·]{2,64}");
 
@@ -52,7 +55,12 @@ public class AccountService implements DisplayNames {
   private final SecureRandom random = new SecureRandom();
   private final Clock clock = Clock.systemUTC();
 
-  AccountService(AccountRepository accounts, UnitRepository units, PasswordEncoder passwords, AuditLog audit, LoginThrottle throttle) {
+  AccountService(
+      AccountRepository accounts,
+      UnitRepository units,
+      PasswordEncoder passwords,
+      AuditLog audit,
+      LoginThrottle throttle) {
     this.throttle = throttle;
     this.accounts = accounts;
     this.units = units;
@@ -91,27 +99,62 @@ public class AccountService implements DisplayNames {
   }
 
   @Transactional
-  public Account create(String actor, String username, String displayName, Role role, String unitCode, String password) {
+  public Account create(
+      String actor,
+      String username,
+      String displayName,
+      Role role,
+      String unitCode,
+      String password) {
     if (username == null || !USERNAME.matcher(username).matches()) {
       throw new AccountException("用户名须为 2–64 个字符，可用汉字、字母、数字、下划线、点、连字符或间隔号（·），如 zhangsan 或 张三");
     }
     if (accounts.find(username).isPresent()) {
       throw new AccountException("用户名已存在：" + username);
     }
-    Account a = new Account(username, blankTo(displayName, username), role, checkUnit(role, unitCode, null), true, clock.instant());
+    Account a =
+        new Account(
+            username,
+            blankTo(displayName, username),
+            role,
+            checkUnit(role, unitCode, null),
+            true,
+            clock.instant());
     accounts.insert(a, passwords.encode(checkPassword(password)));
-    audit.record(actor, AuditAction.USER_CREATED, username, role.label() + (a.unitCode() == null ? "" : "，单位 " + a.unitCode()));
+    audit.record(
+        actor,
+        AuditAction.USER_CREATED,
+        username,
+        role.label() + (a.unitCode() == null ? "" : "，单位 " + a.unitCode()));
     return a;
   }
 
   @Transactional
-  public Account update(String actor, String username, String displayName, Role role, String unitCode, boolean enabled) {
-    Account old = accounts.find(username).orElseThrow(() -> new AccountException("没有这个用户：" + username));
-    Account a = new Account(username, blankTo(displayName, old.displayName()), role, checkUnit(role, unitCode, old.unitCode()), enabled,
-        old.createdAt());
+  public Account update(
+      String actor,
+      String username,
+      String displayName,
+      Role role,
+      String unitCode,
+      boolean enabled) {
+    Account old =
+        accounts.find(username).orElseThrow(() -> new AccountException("没有这个用户：" + username));
+    Account a =
+        new Account(
+            username,
+            blankTo(displayName, old.displayName()),
+            role,
+            checkUnit(role, unitCode, old.unitCode()),
+            enabled,
+            old.createdAt());
     accounts.update(a);
-    audit.record(actor, AuditAction.USER_CHANGED, username,
-        a.role().label() + (a.unitCode() == null ? "" : "，单位 " + a.unitCode()) + (a.enabled() ? "，启用" : "，停用"));
+    audit.record(
+        actor,
+        AuditAction.USER_CHANGED,
+        username,
+        a.role().label()
+            + (a.unitCode() == null ? "" : "，单位 " + a.unitCode())
+            + (a.enabled() ? "，启用" : "，停用"));
     return a;
   }
 
@@ -138,11 +181,15 @@ public class AccountService implements DisplayNames {
       throw new AccountException("没有这个用户：" + username);
     }
     boolean wasLocked = throttle.unlock(username);
-    audit.record(actor, AuditAction.USER_CHANGED, username, wasLocked ? "解除登录锁定" : "解除登录锁定（当时未被锁定）");
+    audit.record(
+        actor, AuditAction.USER_CHANGED, username, wasLocked ? "解除登录锁定" : "解除登录锁定（当时未被锁定）");
     return wasLocked;
   }
 
-  /** Creates a personal API token and returns it; only its hash is kept, so this is the one time it is shown. */
+  /**
+   * Creates a personal API token and returns it; only its hash is kept, so this is the one time it
+   * is shown.
+   */
   public String createToken(String username, String label) {
     byte[] bytes = new byte[24];
     random.nextBytes(bytes);
@@ -172,7 +219,8 @@ public class AccountService implements DisplayNames {
     String h = hash(token);
     Optional<String> owner = accounts.tokenOwner(h);
     if (owner.isPresent()) {
-      // A script uploading hundreds of files should not also write its token's row hundreds of times.
+      // A script uploading hundreds of files should not also write its token's row hundreds of
+      // times.
       Instant now = clock.instant();
       Instant last = lastTouched.get(h);
       if (last == null || last.plus(TOUCH_EVERY).isBefore(now)) {
@@ -211,8 +259,8 @@ public class AccountService implements DisplayNames {
   }
 
   /**
-   * @param kept the account's unit so far: an account may keep a unit deactivated since, so that its
-   *     name or role can still be changed; none is newly given one
+   * @param kept the account's unit so far: an account may keep a unit deactivated since, so that
+   *     its name or role can still be changed; none is newly given one
    */
   private String checkUnit(Role role, String unitCode, String kept) {
     String unit = unitCode == null || unitCode.isBlank() ? null : unitCode.strip();
@@ -225,7 +273,8 @@ public class AccountService implements DisplayNames {
     if (unit != null) {
       Unit u = units.find(unit).orElseThrow(() -> new AccountException("单位不存在：" + unit));
       if (!u.active() && !unit.equals(kept)) {
-        throw new AccountException("单位“" + u.name() + "”已停用，不能为其新建账号或把账号划入该单位；如仍需使用，请先在“单位管理”中重新启用");
+        throw new AccountException(
+            "单位“" + u.name() + "”已停用，不能为其新建账号或把账号划入该单位；如仍需使用，请先在“单位管理”中重新启用");
       }
     }
     return unit;
@@ -244,10 +293,11 @@ public class AccountService implements DisplayNames {
 
   static String hash(String token) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
-
 }

@@ -15,7 +15,8 @@ class AccountUserDetailsService implements UserDetailsService {
 
   @Override
   public UserDetails loadUserByUsername(String username) {
-    return accounts.find(username)
+    return accounts
+        .find(username)
         .map(a -> new AccountUserDetails(a, accounts.passwordHash(username).orElseThrow()))
         .orElseThrow(() -> new UsernameNotFoundException(username));
   }

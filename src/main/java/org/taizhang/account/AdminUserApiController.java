@@ -1,15 +1,15 @@
 package org.taizhang.account;
 
-import org.taizhang.web.NotFoundException;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.taizhang.access.Caller;
+import org.taizhang.web.NotFoundException;
 
-/** Accounts for administrators' scripts: lifting a sign-in lock. Only administrators reach /api/admin/** (security configuration). */
+/**
+ * Accounts for administrators' scripts: lifting a sign-in lock. Only administrators reach
+ * /api/admin/** (security configuration).
+ */
 @RestController
 class AdminUserApiController {
   private final AccountService accounts;

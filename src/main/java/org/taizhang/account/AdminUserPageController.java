@@ -1,7 +1,5 @@
 package org.taizhang.account;
 
-import org.taizhang.web.Pages;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -21,11 +19,12 @@ import org.taizhang.access.Role;
 import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
 import org.taizhang.unit.UnitTree;
+import org.taizhang.web.Pages;
 
 /**
- * Administrators manage accounts: list, create, change role/unit/enabled, set a new password.
- * Only administrators reach {@code /admin/**} (security configuration); the rules for a valid
- * account are {@link AccountService}'s, whose messages are shown as they are.
+ * Administrators manage accounts: list, create, change role/unit/enabled, set a new password. Only
+ * administrators reach {@code /admin/**} (security configuration); the rules for a valid account
+ * are {@link AccountService}'s, whose messages are shown as they are.
  */
 @Controller
 class AdminUserPageController {
@@ -37,7 +36,6 @@ class AdminUserPageController {
     this.units = units;
   }
 
-
   /** What the create form held, so a rejected form comes back filled in (the password excepted). */
   record NewUserForm(String username, String displayName, String role, String unit) {
     static final NewUserForm EMPTY = new NewUserForm("", "", Role.CLERK.name(), "");
@@ -45,13 +43,15 @@ class AdminUserPageController {
 
   /** {@code ?edit=username} opens that account's edit panel. */
   @GetMapping("/admin/users")
-  String users(@RequestParam(name = "edit", required = false) String edit, Caller caller, Model model) {
+  String users(
+      @RequestParam(name = "edit", required = false) String edit, Caller caller, Model model) {
     List<Unit> all = units.findAll();
     Map<String, String> unitNames = new HashMap<>();
     all.forEach(u -> unitNames.put(u.code(), u.name()));
     List<Account> everyone = accounts.all();
     model.addAttribute("accounts", everyone);
-    // Accounts refused after repeated failed sign-ins, with the minutes left: the administrator may lift that at once.
+    // Accounts refused after repeated failed sign-ins, with the minutes left: the administrator may
+    // lift that at once.
     Map<String, Long> locked = new HashMap<>();
     for (Account a : everyone) {
       Duration wait = accounts.lockedFor(a.username());
@@ -61,7 +61,9 @@ class AdminUserPageController {
     }
     model.addAttribute("locked", locked);
     model.addAttribute("unitNames", unitNames);
-    model.addAttribute("inactiveUnits", all.stream().filter(u -> !u.active()).map(Unit::code).collect(Collectors.toSet()));
+    model.addAttribute(
+        "inactiveUnits",
+        all.stream().filter(u -> !u.active()).map(Unit::code).collect(Collectors.toSet()));
     model.addAttribute("unitOptions", new UnitTree(all).depthFirst());
     model.addAttribute("roles", Role.values());
     model.addAttribute("minPasswordLength", AccountService.MIN_PASSWORD_LENGTH);
@@ -79,12 +81,14 @@ class AdminUserPageController {
   }
 
   @PostMapping("/admin/users")
-  String create(@RequestParam(name = "username", required = false) String username,
+  String create(
+      @RequestParam(name = "username", required = false) String username,
       @RequestParam(name = "displayName", required = false) String displayName,
       @RequestParam(name = "role", required = false) String role,
       @RequestParam(name = "unit", required = false) String unit,
       @RequestParam(name = "password", required = false) String password,
-      Caller caller, RedirectAttributes redirect) {
+      Caller caller,
+      RedirectAttributes redirect) {
     String name = username == null ? null : username.strip();
     try {
       Account a = accounts.create(caller.username(), name, displayName, role(role), unit, password);
@@ -97,12 +101,14 @@ class AdminUserPageController {
   }
 
   @PostMapping("/admin/users/{username}")
-  String update(@PathVariable("username") String username,
+  String update(
+      @PathVariable("username") String username,
       @RequestParam(name = "displayName", required = false) String displayName,
       @RequestParam(name = "role", required = false) String role,
       @RequestParam(name = "unit", required = false) String unit,
       @RequestParam(name = "enabled", required = false) String enabled,
-      Caller caller, RedirectAttributes redirect) {
+      Caller caller,
+      RedirectAttributes redirect) {
     boolean on = enabled != null && !enabled.isBlank() && !"false".equals(enabled);
     try {
       Role r = role(role);
@@ -120,9 +126,11 @@ class AdminUserPageController {
   }
 
   @PostMapping("/admin/users/{username}/password")
-  String resetPassword(@PathVariable("username") String username,
+  String resetPassword(
+      @PathVariable("username") String username,
       @RequestParam(name = "password", required = false) String password,
-      Caller caller, RedirectAttributes redirect) {
+      Caller caller,
+      RedirectAttributes redirect) {
     try {
       accounts.setPassword(caller.username(), username, password);
       Pages.flash(redirect, "success", "已为 " + username + " 设置新密码，请通过安全途径告知本人");
@@ -135,10 +143,14 @@ class AdminUserPageController {
 
   /** Lifts the refusal after repeated failed sign-ins, so the person can sign in again at once. */
   @PostMapping("/admin/users/{username}/unlock")
-  String unlock(@PathVariable("username") String username, Caller caller, RedirectAttributes redirect) {
+  String unlock(
+      @PathVariable("username") String username, Caller caller, RedirectAttributes redirect) {
     try {
       boolean wasLocked = accounts.unlock(caller.username(), username);
-      Pages.flash(redirect, "success", wasLocked ? "已解除 " + username + " 的登录锁定，可立即重新登录" : username + " 当前未被锁定");
+      Pages.flash(
+          redirect,
+          "success",
+          wasLocked ? "已解除 " + username + " 的登录锁定，可立即重新登录" : username + " 当前未被锁定");
     } catch (AccountService.AccountException e) {
       Pages.flash(redirect, "error", e.getMessage());
     }
@@ -155,6 +167,11 @@ class AdminUserPageController {
 
   /** Encoded, so an odd user name in the path cannot break out of the query string. */
   private static String editLink(String username) {
-    return UriComponentsBuilder.fromPath("/admin/users").queryParam("edit", username).encode().build().toUriString() + "#edit-user";
+    return UriComponentsBuilder.fromPath("/admin/users")
+            .queryParam("edit", username)
+            .encode()
+            .build()
+            .toUriString()
+        + "#edit-user";
   }
 }

@@ -1,19 +1,22 @@
 package org.taizhang.account;
 
-import org.springframework.http.HttpStatus;
-import org.taizhang.web.ApiErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditLog;
+import org.taizhang.web.ApiErrors;
 
-/** Authenticates scripts by {@code Authorization: Bearer tz_…}; an unknown token is answered with 401. */
+/**
+ * Authenticates scripts by {@code Authorization: Bearer tz_…}; an unknown token is answered with
+ * 401.
+ */
 class ApiTokenFilter extends OncePerRequestFilter {
   private final AccountService accounts;
   private final AccountUserDetailsService users;
@@ -26,7 +29,8 @@ class ApiTokenFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String header = request.getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -37,7 +41,9 @@ class ApiTokenFilter extends OncePerRequestFilter {
         ApiErrors.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "令牌无效或已吊销");
         return;
       }
-      var auth = UsernamePasswordAuthenticationToken.authenticated(details.get(), null, details.get().getAuthorities());
+      var auth =
+          UsernamePasswordAuthenticationToken.authenticated(
+              details.get(), null, details.get().getAuthorities());
       SecurityContextHolder.getContext().setAuthentication(auth);
     }
     chain.doFilter(request, response);

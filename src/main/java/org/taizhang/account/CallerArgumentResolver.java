@@ -1,6 +1,5 @@
 package org.taizhang.account;
 
-import org.taizhang.access.Caller;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -9,6 +8,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.taizhang.access.Caller;
 
 /** Lets controller methods take a {@link Caller} parameter. */
 @Configuration(proxyBeanMethods = false)
@@ -30,7 +30,10 @@ class CallerArgumentResolver implements WebMvcConfigurer, HandlerMethodArgumentR
   }
 
   @Override
-  public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
+  public Object resolveArgument(
+      MethodParameter parameter,
+      ModelAndViewContainer mav,
+      NativeWebRequest request,
       WebDataBinderFactory binders) {
     return callers.current();
   }

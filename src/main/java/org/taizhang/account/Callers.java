@@ -1,10 +1,10 @@
 package org.taizhang.account;
 
-import org.taizhang.access.Caller;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.taizhang.access.Caller;
 
 /**
  * The {@link Caller} of the current request, read fresh from the database each time so that a
@@ -23,9 +23,11 @@ class Callers {
     if (auth == null || !(auth.getPrincipal() instanceof AccountUserDetails details)) {
       throw new AccessDeniedException("not signed in");
     }
-    Account account = accounts.find(details.getUsername())
-        .filter(Account::enabled)
-        .orElseThrow(() -> new AccessDeniedException("account disabled"));
+    Account account =
+        accounts
+            .find(details.getUsername())
+            .filter(Account::enabled)
+            .orElseThrow(() -> new AccessDeniedException("account disabled"));
     return accounts.caller(account);
   }
 }

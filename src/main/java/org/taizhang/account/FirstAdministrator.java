@@ -1,10 +1,10 @@
 package org.taizhang.account;
 
-import org.taizhang.access.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
+import org.taizhang.access.Role;
 import org.taizhang.config.TaizhangProperties;
 
 /**
@@ -30,16 +30,20 @@ class FirstAdministrator implements SmartInitializingSingleton {
     }
     String username = properties.admin().username();
     String configured = properties.admin().password();
-    String password = configured == null || configured.isBlank() ? accounts.newPassword() : configured;
+    String password =
+        configured == null || configured.isBlank() ? accounts.newPassword() : configured;
     accounts.create("系统", username, "创建办管理员", Role.ADMIN, null, password);
     if (configured == null || configured.isBlank()) {
-      log.warn("""
+      log.warn(
+          """
 
           ================================================================
             已创建管理员账号：{}
             初始密码：{}
             此密码只显示这一次。请登录后在“我的账号”中修改。
-          ================================================================""", username, password);
+          ================================================================""",
+          username,
+          password);
     } else {
       log.info("已按配置 taizhang.admin.password 创建管理员账号 {}", username);
     }

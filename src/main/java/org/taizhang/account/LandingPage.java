@@ -1,6 +1,5 @@
 package org.taizhang.account;
 
-import org.taizhang.access.Role;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,6 +10,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
+import org.taizhang.access.Role;
 
 /**
  * Where a person lands after signing in: the page they asked for when they were sent to sign in,
@@ -29,7 +29,8 @@ final class LandingPage extends SavedRequestAwareAuthenticationSuccessHandler {
   }
 
   @Override
-  public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+  public void onAuthenticationSuccess(
+      HttpServletRequest request, HttpServletResponse response, Authentication authentication)
       throws ServletException, IOException {
     SavedRequest saved = requests.getRequest(request, response);
     if (saved != null && isSiteRoot(saved.getRedirectUrl())) {
@@ -39,15 +40,19 @@ final class LandingPage extends SavedRequestAwareAuthenticationSuccessHandler {
   }
 
   @Override
-  protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
-    boolean clerk = authentication.getAuthorities().stream().anyMatch(a -> ("ROLE_" + Role.CLERK.name()).equals(a.getAuthority()));
+  protected String determineTargetUrl(
+      HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
+    boolean clerk =
+        authentication.getAuthorities().stream()
+            .anyMatch(a -> ("ROLE_" + Role.CLERK.name()).equals(a.getAuthority()));
     return clerk ? CLERK_HOME : super.determineTargetUrl(request, response, authentication);
   }
 
   private static boolean isSiteRoot(String url) {
     try {
       URI u = URI.create(url);
-      // The request cache marks what it saved with ?continue; that is no part of what was asked for.
+      // The request cache marks what it saved with ?continue; that is no part of what was asked
+      // for.
       return (u.getPath() == null || u.getPath().isEmpty() || u.getPath().equals("/"))
           && (u.getQuery() == null || u.getQuery().equals("continue"));
     } catch (IllegalArgumentException e) {

@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing: after {@value #MAX_FAILURES_PER_USER} failed logins within
- * {@link #WINDOW} for one user name, or {@value #MAX_FAILURES_PER_ADDRESS} from one address, further
+ * Slows down password guessing: after {@value #MAX_FAILURES_PER_USER} failed logins within {@link
+ * #WINDOW} for one user name, or {@value #MAX_FAILURES_PER_ADDRESS} from one address, further
  * attempts are refused until the window has passed, whatever the password. The address limit is
  * higher because a whole office often shares one address. Kept in memory: a restart forgives, which
  * is acceptable for throttling. An administrator may forgive one account at once ({@link #unlock}),
@@ -24,7 +24,10 @@ class LoginThrottle {
   static final int MAX_FAILURES_PER_ADDRESS = 30;
   static final Duration WINDOW = Duration.ofMinutes(10);
 
-  /** One failed sign-in: when, and as whom, so that forgiving an account also clears its failures at its address. */
+  /**
+   * One failed sign-in: when, and as whom, so that forgiving an account also clears its failures at
+   * its address.
+   */
   private record Failure(Instant at, String username) {}
 
   private static final int SWEEP_EVERY = 1000;
@@ -52,7 +55,8 @@ class LoginThrottle {
       }
       synchronized (times) {
         prune(times, now);
-        if (times.size() >= (key.startsWith("u:") ? MAX_FAILURES_PER_USER : MAX_FAILURES_PER_ADDRESS)) {
+        if (times.size()
+            >= (key.startsWith("u:") ? MAX_FAILURES_PER_USER : MAX_FAILURES_PER_ADDRESS)) {
           Duration w = Duration.between(now, times.peekFirst().at().plus(WINDOW));
           wait = w.compareTo(wait) > 0 ? w : wait;
         }
@@ -64,25 +68,29 @@ class LoginThrottle {
   void failed(String username, String address) {
     Instant now = clock.instant();
     for (String key : keys(username, address)) {
-      failures.compute(key, (k, times) -> {
-        Deque<Failure> t = times == null ? new ArrayDeque<>() : times;
-        synchronized (t) {
-          prune(t, now);
-          t.addLast(new Failure(now, username));
-        }
-        return t;
-      });
+      failures.compute(
+          key,
+          (k, times) -> {
+            Deque<Failure> t = times == null ? new ArrayDeque<>() : times;
+            synchronized (t) {
+              prune(t, now);
+              t.addLast(new Failure(now, username));
+            }
+            return t;
+          });
     }
     // Names and addresses tried once and never again would stay for good: guessing with ever new
     // names would grow the map without end. Now and then, drop what has aged out of the window.
     if (recorded.incrementAndGet() % SWEEP_EVERY == 0) {
       for (String key : failures.keySet()) {
-        failures.computeIfPresent(key, (k, t) -> {
-          synchronized (t) {
-            prune(t, now);
-            return t.isEmpty() ? null : t;
-          }
-        });
+        failures.computeIfPresent(
+            key,
+            (k, t) -> {
+              synchronized (t) {
+                prune(t, now);
+                return t.isEmpty() ? null : t;
+              }
+            });
       }
     }
   }
@@ -105,7 +113,9 @@ class LoginThrottle {
     Instant now = clock.instant();
     synchronized (times) {
       prune(times, now);
-      return times.size() >= MAX_FAILURES_PER_USER ? Duration.between(now, times.peekFirst().at().plus(WINDOW)) : Duration.ZERO;
+      return times.size() >= MAX_FAILURES_PER_USER
+          ? Duration.between(now, times.peekFirst().at().plus(WINDOW))
+          : Duration.ZERO;
     }
   }
 
@@ -116,13 +126,14 @@ class LoginThrottle {
   boolean unlock(String username) {
     boolean locked = !lockedFor(username).isZero();
     failures.remove("u:" + username);
-    failures.forEach((key, times) -> {
-      if (key.startsWith("a:")) {
-        synchronized (times) {
-          times.removeIf(f -> username.equals(f.username()));
-        }
-      }
-    });
+    failures.forEach(
+        (key, times) -> {
+          if (key.startsWith("a:")) {
+            synchronized (times) {
+              times.removeIf(f -> username.equals(f.username()));
+            }
+          }
+        });
     return locked;
   }
 

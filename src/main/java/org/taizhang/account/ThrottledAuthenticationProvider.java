@@ -6,6 +6,7 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /** Password authentication (form and HTTP Basic) behind the {@link LoginThrottle}. */
@@ -19,8 +20,8 @@ class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
 
   private final LoginThrottle throttle;
 
-  ThrottledAuthenticationProvider(AccountUserDetailsService users, org.springframework.security.crypto.password.PasswordEncoder encoder,
-      LoginThrottle throttle) {
+  ThrottledAuthenticationProvider(
+      AccountUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
     super(users);
     setPasswordEncoder(encoder);
     this.throttle = throttle;
@@ -29,7 +30,10 @@ class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
   @Override
   public Authentication authenticate(Authentication authentication) throws AuthenticationException {
     String username = authentication.getName();
-    String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : "-";
+    String address =
+        authentication.getDetails() instanceof WebAuthenticationDetails d
+            ? d.getRemoteAddress()
+            : "-";
     Duration wait = throttle.waitFor(username, address);
     if (!wait.isZero() && !wait.isNegative()) {
       throw new TooManyAttemptsException(wait);

@@ -1,5 +1,6 @@
 package org.taizhang.archive;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,7 @@ public class Archive {
     return documents.text(id).orElse("");
   }
 
-  public Optional<java.nio.file.Path> original(Document d) {
+  public Optional<Path> original(Document d) {
     return store.find(d.sha256());
   }
 
@@ -48,23 +49,25 @@ public class Archive {
   public List<Volume> volumes(String unitCode, List<String> categoryOrder) {
     Map<Integer, Map<String, List<Document>>> years = new LinkedHashMap<>();
     for (Document d : documents.findByUnit(unitCode)) {
-      years.computeIfAbsent(d.year(), y -> new LinkedHashMap<>())
+      years
+          .computeIfAbsent(d.year(), y -> new LinkedHashMap<>())
           .computeIfAbsent(d.category() == null ? "" : d.category(), c -> new ArrayList<>())
           .add(d);
     }
     List<Volume> out = new ArrayList<>();
     years.entrySet().stream()
         .sorted(Map.Entry.<Integer, Map<String, List<Document>>>comparingByKey().reversed())
-        .forEach(e -> {
-          Map<String, List<Document>> ordered = new LinkedHashMap<>();
-          for (String c : categoryOrder) {
-            if (e.getValue().containsKey(c)) {
-              ordered.put(c, e.getValue().get(c));
-            }
-          }
-          e.getValue().forEach(ordered::putIfAbsent);
-          out.add(new Volume(e.getKey(), ordered));
-        });
+        .forEach(
+            e -> {
+              Map<String, List<Document>> ordered = new LinkedHashMap<>();
+              for (String c : categoryOrder) {
+                if (e.getValue().containsKey(c)) {
+                  ordered.put(c, e.getValue().get(c));
+                }
+              }
+              e.getValue().forEach(ordered::putIfAbsent);
+              out.add(new Volume(e.getKey(), ordered));
+            });
     return out;
   }
 }

@@ -35,11 +35,45 @@ public record Document(
     ChineseDates.Period period) {
 
   /** A document that states no period. */
-  public Document(long id, String unitCode, String category, String title, LocalDate date, int year, String fileName,
-      String mediaType, long size, String sha256, Integer pageCount, DocumentMetadata metadata, int textChars,
-      boolean textTruncated, String uploadedBy, Instant uploadedAt, Review review, Lifecycle lifecycle) {
-    this(id, unitCode, category, title, date, year, fileName, mediaType, size, sha256, pageCount, metadata, textChars,
-        textTruncated, uploadedBy, uploadedAt, review, lifecycle, null);
+  public Document(
+      long id,
+      String unitCode,
+      String category,
+      String title,
+      LocalDate date,
+      int year,
+      String fileName,
+      String mediaType,
+      long size,
+      String sha256,
+      Integer pageCount,
+      DocumentMetadata metadata,
+      int textChars,
+      boolean textTruncated,
+      String uploadedBy,
+      Instant uploadedAt,
+      Review review,
+      Lifecycle lifecycle) {
+    this(
+        id,
+        unitCode,
+        category,
+        title,
+        date,
+        year,
+        fileName,
+        mediaType,
+        size,
+        sha256,
+        pageCount,
+        metadata,
+        textChars,
+        textTruncated,
+        uploadedBy,
+        uploadedAt,
+        review,
+        lifecycle,
+        null);
   }
 
   /** A coarse kind for facets and icons: PDF, Word, Excel, 图片, 文本 or 其他. */

@@ -4,7 +4,10 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.taizhang.catalog.CategoryUsage;
 
-/** Documents filed under a category: it may not be removed while any (old versions and the recycle bin too) are. */
+/**
+ * Documents filed under a category: it may not be removed while any (old versions and the recycle
+ * bin too) are.
+ */
 @Component
 class DocumentCategoryUsage implements CategoryUsage {
   private final DocumentRepository documents;

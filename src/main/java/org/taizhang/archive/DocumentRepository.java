@@ -31,7 +31,10 @@ public class DocumentRepository {
           + " author, created_at, taken_at, gps_lat, gps_lon, camera, text_chars, text_truncated, uploaded_by, uploaded_at,"
           + " review_status, review_reason, review_deadline, reviewed_by, reviewed_at, supersedes_id, superseded_by, deleted_at, deleted_by,"
           + " period_start, period_end";
-  /** Documents that are listed, indexed and counted: the current version, not in the recycle bin. */
+
+  /**
+   * Documents that are listed, indexed and counted: the current version, not in the recycle bin.
+   */
   private static final String CURRENT = "superseded_by is null and deleted_at is null";
 
   private static final RowMapper<Document> ROW = DocumentRepository::map;
@@ -57,7 +60,10 @@ public class DocumentRepository {
   @Transactional
   public Document insertVersion(NewDocument d, long replaces) {
     Document saved = insert(d, replaces);
-    int n = jdbc.sql("update document set superseded_by = ? where id = ? and " + CURRENT).params(saved.id(), replaces).update();
+    int n =
+        jdbc.sql("update document set superseded_by = ? where id = ? and " + CURRENT)
+            .params(saved.id(), replaces)
+            .update();
     if (n != 1) {
       throw new IllegalStateException("document " + replaces + " is no longer the current version");
     }
@@ -67,21 +73,45 @@ public class DocumentRepository {
   private Document insert(NewDocument d, Long supersedes) {
     KeyHolder key = new GeneratedKeyHolder();
     DocumentMetadata m = d.metadata();
-    jdbc.sql("insert into document(unit_code, category, title, doc_date, archive_year, file_name, media_type, size_bytes, sha256,"
-            + " page_count, author, created_at, taken_at, gps_lat, gps_lon, camera, text_content, text_chars, text_truncated,"
-            + " uploaded_by, uploaded_at, supersedes_id, period_start, period_end)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(d.unitCode(), d.category(), d.title(), d.date(), d.year(), d.fileName(), d.mediaType(), d.size(),
-            d.sha256(), d.pageCount(), m.author(), timestamp(m.created()), timestamp(m.takenAt()), m.latitude(),
-            m.longitude(), m.camera(), d.text(), d.text().length(), d.textTruncated(), d.uploadedBy(),
-            Timestamp.from(d.uploadedAt()), supersedes, d.period() == null ? null : d.period().first(),
+    jdbc.sql(
+            "insert into document(unit_code, category, title, doc_date, archive_year, file_name, media_type, size_bytes, sha256,"
+                + " page_count, author, created_at, taken_at, gps_lat, gps_lon, camera, text_content, text_chars, text_truncated,"
+                + " uploaded_by, uploaded_at, supersedes_id, period_start, period_end)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            d.unitCode(),
+            d.category(),
+            d.title(),
+            d.date(),
+            d.year(),
+            d.fileName(),
+            d.mediaType(),
+            d.size(),
+            d.sha256(),
+            d.pageCount(),
+            m.author(),
+            timestamp(m.created()),
+            timestamp(m.takenAt()),
+            m.latitude(),
+            m.longitude(),
+            m.camera(),
+            d.text(),
+            d.text().length(),
+            d.textTruncated(),
+            d.uploadedBy(),
+            Timestamp.from(d.uploadedAt()),
+            supersedes,
+            d.period() == null ? null : d.period().first(),
             d.period() == null ? null : d.period().last())
         .update(key, "id");
     return find(key.getKey().longValue()).orElseThrow();
   }
 
   public Optional<Document> find(long id) {
-    return jdbc.sql("select " + COLUMNS + " from document where id = ?").param(id).query(ROW).optional();
+    return jdbc.sql("select " + COLUMNS + " from document where id = ?")
+        .param(id)
+        .query(ROW)
+        .optional();
   }
 
   public Optional<Document> findByUnitAndSha(String unitCode, String sha256) {
@@ -92,13 +122,20 @@ public class DocumentRepository {
   }
 
   public Optional<String> text(long id) {
-    return jdbc.sql("select text_content from document where id = ?").param(id).query(String.class).optional();
+    return jdbc.sql("select text_content from document where id = ?")
+        .param(id)
+        .query(String.class)
+        .optional();
   }
 
   /** A unit's current documents ordered by year, category and date, without their text. */
   public List<Document> findByUnit(String unitCode) {
-    return jdbc.sql("select " + COLUMNS + " from document where unit_code = ? and " + CURRENT
-            + " order by archive_year desc, category, doc_date, id")
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from document where unit_code = ? and "
+                + CURRENT
+                + " order by archive_year desc, category, doc_date, id")
         .param(unitCode)
         .query(ROW)
         .list();
@@ -110,13 +147,20 @@ public class DocumentRepository {
   }
 
   /** Ids of the current documents: exactly what the index should hold. */
-  /** Documents filed under a category, every version and the recycle bin included: all of them name it. */
+  /**
+   * Documents filed under a category, every version and the recycle bin included: all of them name
+   * it.
+   */
   public long countInCategory(String category) {
-    return jdbc.sql("select count(*) from document where category = ?").param(category).query(Long.class).single();
+    return jdbc.sql("select count(*) from document where category = ?")
+        .param(category)
+        .query(Long.class)
+        .single();
   }
 
   public Set<Long> ids() {
-    return new HashSet<>(jdbc.sql("select id from document where " + CURRENT).query(Long.class).list());
+    return new HashSet<>(
+        jdbc.sql("select id from document where " + CURRENT).query(Long.class).list());
   }
 
   /** Every version of a document, newest first, following the chain both ways. */
@@ -135,14 +179,22 @@ public class DocumentRepository {
   }
 
   /** Current documents of the given units in a review state, oldest deadline first. */
-  public List<Document> findByReviewStatus(Set<String> units, boolean allUnits, ReviewStatus status) {
+  public List<Document> findByReviewStatus(
+      Set<String> units, boolean allUnits, ReviewStatus status) {
     if (!allUnits && units.isEmpty()) {
       return List.of();
     }
     String unitFilter = allUnits ? "" : " and unit_code in (:units)";
-    var spec = jdbc.sql("select " + COLUMNS + " from document where " + CURRENT + " and review_status = :status" + unitFilter
-            + " order by review_deadline, uploaded_at")
-        .param("status", status.name());
+    var spec =
+        jdbc.sql(
+                "select "
+                    + COLUMNS
+                    + " from document where "
+                    + CURRENT
+                    + " and review_status = :status"
+                    + unitFilter
+                    + " order by review_deadline, uploaded_at")
+            .param("status", status.name());
     if (!allUnits) {
       spec = spec.param("units", List.copyOf(units));
     }
@@ -155,8 +207,13 @@ public class DocumentRepository {
    * keeps new versions of returned documents; {@code deadlineBefore} keeps returned documents whose
    * deadline lies before that day (overdue).
    */
-  public record ReviewSelection(ReviewStatus status, Set<String> units, String category, Integer year,
-      boolean resubmittedOnly, LocalDate deadlineBefore) {
+  public record ReviewSelection(
+      ReviewStatus status,
+      Set<String> units,
+      String category,
+      Integer year,
+      boolean resubmittedOnly,
+      LocalDate deadlineBefore) {
     public static final String UNCATEGORIZED = "_none";
   }
 
@@ -170,7 +227,8 @@ public class DocumentRepository {
     if (s.units() != null && s.units().isEmpty()) {
       return new ReviewPage(List.of(), 0);
     }
-    StringBuilder where = new StringBuilder(" from document where " + CURRENT + " and review_status = :status");
+    StringBuilder where =
+        new StringBuilder(" from document where " + CURRENT + " and review_status = :status");
     Map<String, Object> params = new HashMap<>();
     params.put("status", s.status().name());
     if (s.units() != null) {
@@ -198,9 +256,17 @@ public class DocumentRepository {
     if (total == 0 || limit <= 0) {
       return new ReviewPage(List.of(), total);
     }
-    List<Document> page = jdbc.sql("select " + COLUMNS + where + " order by review_deadline, uploaded_at, id limit :limit offset :offset")
-        .params(params).param("limit", limit).param("offset", Math.max(0, offset))
-        .query(ROW).list();
+    List<Document> page =
+        jdbc.sql(
+                "select "
+                    + COLUMNS
+                    + where
+                    + " order by review_deadline, uploaded_at, id limit :limit offset :offset")
+            .params(params)
+            .param("limit", limit)
+            .param("offset", Math.max(0, offset))
+            .query(ROW)
+            .list();
     return new ReviewPage(page, total);
   }
 
@@ -210,7 +276,13 @@ public class DocumentRepository {
       return List.of();
     }
     String unitFilter = allUnits ? "" : " and unit_code in (:units)";
-    var spec = jdbc.sql("select " + COLUMNS + " from document where deleted_at is not null" + unitFilter + " order by deleted_at desc");
+    var spec =
+        jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from document where deleted_at is not null"
+                + unitFilter
+                + " order by deleted_at desc");
     if (!allUnits) {
       spec = spec.param("units", List.copyOf(units));
     }
@@ -218,16 +290,38 @@ public class DocumentRepository {
   }
 
   public void setReview(long id, Review review) {
-    jdbc.sql("update document set review_status = ?, review_reason = ?, review_deadline = ?, reviewed_by = ?, reviewed_at = ? where id = ?")
-        .params(review.status().name(), review.reason(), review.deadline(), review.by(),
-            review.at() == null ? null : Timestamp.from(review.at()), id)
+    jdbc.sql(
+            "update document set review_status = ?, review_reason = ?, review_deadline = ?, reviewed_by = ?, reviewed_at = ? where id = ?")
+        .params(
+            review.status().name(),
+            review.reason(),
+            review.deadline(),
+            review.by(),
+            review.at() == null ? null : Timestamp.from(review.at()),
+            id)
         .update();
   }
 
-  /** What a document is: category, title, date, archive year and the period it states (null: none). */
-  public void setDescription(long id, String category, String title, LocalDate date, int year, ChineseDates.Period period) {
-    jdbc.sql("update document set category = ?, title = ?, doc_date = ?, archive_year = ?, period_start = ?, period_end = ? where id = ?")
-        .params(category, title, date, year, period == null ? null : period.first(), period == null ? null : period.last(), id)
+  /**
+   * What a document is: category, title, date, archive year and the period it states (null: none).
+   */
+  public void setDescription(
+      long id,
+      String category,
+      String title,
+      LocalDate date,
+      int year,
+      ChineseDates.Period period) {
+    jdbc.sql(
+            "update document set category = ?, title = ?, doc_date = ?, archive_year = ?, period_start = ?, period_end = ? where id = ?")
+        .params(
+            category,
+            title,
+            date,
+            year,
+            period == null ? null : period.first(),
+            period == null ? null : period.last(),
+            id)
         .update();
   }
 
@@ -236,7 +330,8 @@ public class DocumentRepository {
    * without a date takes {@code date}, the one the new text states.
    */
   public Document replaceText(long id, String text, boolean truncated, LocalDate date) {
-    jdbc.sql("update document set text_content = ?, text_chars = ?, text_truncated = ?, doc_date = coalesce(doc_date, ?) where id = ?")
+    jdbc.sql(
+            "update document set text_content = ?, text_chars = ?, text_truncated = ?, doc_date = coalesce(doc_date, ?) where id = ?")
         .params(text, text.length(), truncated, date, id)
         .update();
     return find(id).orElseThrow();
@@ -258,22 +353,33 @@ public class DocumentRepository {
   }
 
   public boolean isReferenced(String sha256) {
-    return jdbc.sql("select count(*) from document where sha256 = ?").param(sha256).query(Long.class).single() > 0;
+    return jdbc.sql("select count(*) from document where sha256 = ?")
+            .param(sha256)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   public Set<String> referencedHashes() {
-    return new HashSet<>(jdbc.sql("select distinct sha256 from document").query(String.class).list());
+    return new HashSet<>(
+        jdbc.sql("select distinct sha256 from document").query(String.class).list());
   }
 
   /** Streams documents with their text in id order, a batch at a time, for (re)indexing. */
   public void forEachWithText(Set<Long> only, int batchSize, Consumer<DocumentText> consumer) {
     long after = -1;
     while (true) {
-      List<DocumentText> batch = jdbc.sql("select " + COLUMNS + ", text_content from document where id > ? and " + CURRENT + " order by id")
-          .param(after)
-          .withMaxRows(batchSize)
-          .query((rs, n) -> new DocumentText(map(rs, n), rs.getString("text_content")))
-          .list();
+      List<DocumentText> batch =
+          jdbc.sql(
+                  "select "
+                      + COLUMNS
+                      + ", text_content from document where id > ? and "
+                      + CURRENT
+                      + " order by id")
+              .param(after)
+              .withMaxRows(batchSize)
+              .query((rs, n) -> new DocumentText(map(rs, n), rs.getString("text_content")))
+              .list();
       if (batch.isEmpty()) {
         return;
       }
@@ -314,16 +420,30 @@ public class DocumentRepository {
         rs.getBoolean("text_truncated"),
         rs.getString("uploaded_by"),
         rs.getTimestamp("uploaded_at").toInstant(),
-        new Review(ReviewStatus.valueOf(rs.getString("review_status")), rs.getString("review_reason"),
-            rs.getObject("review_deadline", LocalDate.class), rs.getString("reviewed_by"), instant(rs.getTimestamp("reviewed_at"))),
-        new Lifecycle((Long) rs.getObject("supersedes_id", Long.class), (Long) rs.getObject("superseded_by", Long.class),
-            instant(rs.getTimestamp("deleted_at")), rs.getString("deleted_by")),
-        period(rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class)));
+        new Review(
+            ReviewStatus.valueOf(rs.getString("review_status")),
+            rs.getString("review_reason"),
+            rs.getObject("review_deadline", LocalDate.class),
+            rs.getString("reviewed_by"),
+            instant(rs.getTimestamp("reviewed_at"))),
+        new Lifecycle(
+            (Long) rs.getObject("supersedes_id", Long.class),
+            (Long) rs.getObject("superseded_by", Long.class),
+            instant(rs.getTimestamp("deleted_at")),
+            rs.getString("deleted_by")),
+        period(
+            rs.getObject("period_start", LocalDate.class),
+            rs.getObject("period_end", LocalDate.class)));
   }
 
-  /** A stored period; a half-written or reversed one (edited by hand in the database) counts as none. */
+  /**
+   * A stored period; a half-written or reversed one (edited by hand in the database) counts as
+   * none.
+   */
   private static ChineseDates.Period period(LocalDate first, LocalDate last) {
-    return first == null || last == null || last.isBefore(first) ? null : new ChineseDates.Period(first, last);
+    return first == null || last == null || last.isBefore(first)
+        ? null
+        : new ChineseDates.Period(first, last);
   }
 
   private static Timestamp timestamp(LocalDateTime t) {
@@ -337,5 +457,4 @@ public class DocumentRepository {
   private static LocalDateTime localTime(Timestamp t) {
     return t == null ? null : t.toLocalDateTime();
   }
-
 }

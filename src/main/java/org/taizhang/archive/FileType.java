@@ -1,9 +1,11 @@
 package org.taizhang.archive;
 
+import java.util.List;
+
 /** Groups media types into the kinds a reviewer filters by. */
 public final class FileType {
   /** Every kind {@link #of} can return, in the order filters list them. */
-  public static final java.util.List<String> ALL = java.util.List.of("PDF", "Word", "Excel", "演示文稿", "图片", "文本", "其他");
+  public static final List<String> ALL = List.of("PDF", "Word", "Excel", "演示文稿", "图片", "文本", "其他");
 
   private FileType() {}
 
@@ -17,8 +19,10 @@ public final class FileType {
     if (mediaType.startsWith("image/")) {
       return "图片";
     }
-    if (mediaType.contains("wordprocessing") || mediaType.equals("application/msword")
-        || mediaType.contains("opendocument.text") || mediaType.equals("application/rtf")
+    if (mediaType.contains("wordprocessing")
+        || mediaType.equals("application/msword")
+        || mediaType.contains("opendocument.text")
+        || mediaType.equals("application/rtf")
         || mediaType.contains("wps")) {
       return "Word";
     }

@@ -47,11 +47,13 @@ final class AuditCsv {
     if (value == null || value.isEmpty()) {
       return "";
     }
-    String v = switch (value.charAt(0)) {
-      case '=', '+', '-', '@', '\t', '\r' -> "'" + value;
-      default -> value;
-    };
-    boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
+    String v =
+        switch (value.charAt(0)) {
+          case '=', '+', '-', '@', '\t', '\r' -> "'" + value;
+          default -> value;
+        };
+    boolean quote =
+        v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
     return quote ? '"' + v.replace("\"", "\"\"") + '"' : v;
   }
 }

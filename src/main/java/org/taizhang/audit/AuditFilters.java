@@ -24,7 +24,13 @@ final class AuditFilters {
   private final LocalDate to;
   private final List<String> warnings;
 
-  private AuditFilters(String actor, AuditAction action, String target, LocalDate from, LocalDate to, List<String> warnings) {
+  private AuditFilters(
+      String actor,
+      AuditAction action,
+      String target,
+      LocalDate from,
+      LocalDate to,
+      List<String> warnings) {
     this.actor = actor;
     this.action = action;
     this.target = target;
@@ -50,11 +56,19 @@ final class AuditFilters {
       parsedFrom = parsedTo;
       parsedTo = swap;
     }
-    return new AuditFilters(present(actor) ? actor.strip() : null, parsedAction, present(target) ? target.strip() : null,
-        parsedFrom, parsedTo, warnings);
+    return new AuditFilters(
+        present(actor) ? actor.strip() : null,
+        parsedAction,
+        present(target) ? target.strip() : null,
+        parsedFrom,
+        parsedTo,
+        warnings);
   }
 
-  /** By constant name (as the page's select sends it) or by its Chinese label (as a person might type it). */
+  /**
+   * By constant name (as the page's select sends it) or by its Chinese label (as a person might
+   * type it).
+   */
   private static Optional<AuditAction> action(String value) {
     for (AuditAction a : AuditAction.values()) {
       if (a.name().equals(value.toUpperCase(Locale.ROOT)) || a.label().equals(value)) {
@@ -127,8 +141,10 @@ final class AuditFilters {
    * otherwise the day of the export, {@code 20250312-审计日志.csv}.
    */
   String csvFileName(LocalDate today) {
-    String span = from == null && to == null ? compact(today)
-        : (from == null ? "最早" : compact(from)) + "至" + compact(to == null ? today : to);
+    String span =
+        from == null && to == null
+            ? compact(today)
+            : (from == null ? "最早" : compact(from)) + "至" + compact(to == null ? today : to);
     return span + "-审计日志.csv";
   }
 
@@ -149,8 +165,12 @@ final class AuditFilters {
     }
     StringBuilder sb = new StringBuilder(path);
     // Each value encoded whole: a target may contain & + # or = and must come back unchanged.
-    params.forEach((k, v) -> sb.append(sb.length() == path.length() ? '?' : '&').append(k).append('=')
-        .append(URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20")));
+    params.forEach(
+        (k, v) ->
+            sb.append(sb.length() == path.length() ? '?' : '&')
+                .append(k)
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20")));
     return sb.toString();
   }
 

@@ -30,10 +30,15 @@ import org.taizhang.time.OfficeTime;
  */
 @Service
 public class AuditLog {
-  /** The address of events that no HTTP request caused: imports from the command line, start-up work. */
+  /**
+   * The address of events that no HTTP request caused: imports from the command line, start-up
+   * work.
+   */
   static final String LOCAL = "本机";
+
   /** Stands in for a missing user name, which the table does not allow. */
   static final String UNKNOWN_ACTOR = "未知";
+
   static final int DEFAULT_PAGE_SIZE = 50;
   static final int MAX_PAGE_SIZE = 1000;
 
@@ -48,8 +53,12 @@ public class AuditLog {
   private static final int EXPORT_FETCH_SIZE = 500;
 
   private final JdbcClient jdbc;
-  /** The office's clock: events are stamped with its instant, and days of its calendar filter them. */
+
+  /**
+   * The office's clock: events are stamped with its instant, and days of its calendar filter them.
+   */
   private final Clock clock;
+
   private final OfficeTime time;
   private final TransactionTemplate alongside;
   private final TransactionTemplate separate;
@@ -59,15 +68,18 @@ public class AuditLog {
     this.jdbc = jdbc;
     this.clock = clock;
     this.time = new OfficeTime(clock);
-    // Inside a caller's transaction the event commits or rolls back with the action it describes, so
+    // Inside a caller's transaction the event commits or rolls back with the action it describes,
+    // so
     // the trail never claims a delete that did not happen. The savepoint keeps a failed insert from
     // poisoning that transaction (PostgreSQL refuses every later statement in an aborted one).
     this.alongside = new TransactionTemplate(transactions);
     this.alongside.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-    // A read-only transaction (viewing a document) cannot take the insert; the event goes on its own.
+    // A read-only transaction (viewing a document) cannot take the insert; the event goes on its
+    // own.
     this.separate = new TransactionTemplate(transactions);
     this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    // PostgreSQL streams a result set only inside a transaction; otherwise it loads every row first.
+    // PostgreSQL streams a result set only inside a transaction; otherwise it loads every row
+    // first.
     this.reading = new TransactionTemplate(transactions);
     this.reading.setReadOnly(true);
   }
@@ -87,8 +99,9 @@ public class AuditLog {
   }
 
   /**
-   * Records an event from a known address: login events carry theirs in the authentication
-   * details. A null address means the current request's, as in {@link #record(String, AuditAction, String, String)}.
+   * Records an event from a known address: login events carry theirs in the authentication details.
+   * A null address means the current request's, as in {@link #record(String, AuditAction, String,
+   * String)}.
    */
   void record(String actor, String address, AuditAction action, String target, String detail) {
     String from = address == null ? currentAddress() : address;
@@ -101,17 +114,27 @@ public class AuditLog {
   }
 
   /** The one place rows are written; package-private so tests can place events at known times. */
-  void write(Instant at, String actor, String address, AuditAction action, String target, String detail) {
+  void write(
+      Instant at, String actor, String address, AuditAction action, String target, String detail) {
     if (action == null) {
       throw new IllegalArgumentException("审计事件缺少操作类型");
     }
     String a = blank(actor) ? UNKNOWN_ACTOR : fit(actor.strip(), ACTOR_MAX);
     String addr = blank(address) ? LOCAL : fit(address.strip(), ADDRESS_MAX);
-    TransactionTemplate tx = TransactionSynchronizationManager.isCurrentTransactionReadOnly() ? separate : alongside;
-    tx.executeWithoutResult(status -> jdbc.sql(
-            "insert into audit_event(event_at, actor, address, action_code, target, detail) values (?, ?, ?, ?, ?, ?)")
-        .params(AuditTimes.stored(at), a, addr, action.name(), fit(target, TARGET_MAX), fit(detail, DETAIL_MAX))
-        .update());
+    TransactionTemplate tx =
+        TransactionSynchronizationManager.isCurrentTransactionReadOnly() ? separate : alongside;
+    tx.executeWithoutResult(
+        status ->
+            jdbc.sql(
+                    "insert into audit_event(event_at, actor, address, action_code, target, detail) values (?, ?, ?, ?, ?, ?)")
+                .params(
+                    AuditTimes.stored(at),
+                    a,
+                    addr,
+                    action.name(),
+                    fit(target, TARGET_MAX),
+                    fit(detail, DETAIL_MAX))
+                .update());
   }
 
   /** The matching events of the query's page, newest first. */
@@ -122,7 +145,12 @@ public class AuditLog {
     List<Object> params = new ArrayList<>(w.params());
     params.add(size);
     params.add(offset);
-    return jdbc.sql("select " + COLUMNS + " from audit_event" + w.sql() + " order by event_at desc, id desc limit ? offset ?")
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from audit_event"
+                + w.sql()
+                + " order by event_at desc, id desc limit ? offset ?")
         .params(params)
         .query(AuditLog::map)
         .list();
@@ -131,30 +159,42 @@ public class AuditLog {
   /** How many events match, regardless of paging. */
   public long count(AuditQuery q) {
     Where w = where(q);
-    return jdbc.sql("select count(*) from audit_event" + w.sql()).params(w.params()).query(Long.class).single();
+    return jdbc.sql("select count(*) from audit_event" + w.sql())
+        .params(w.params())
+        .query(Long.class)
+        .single();
   }
 
   /**
-   * Writes every matching event (paging ignored), newest first, as CSV for Excel: a byte order mark,
-   * the header 时间,用户,地址,操作,对象,详情, then one line per event. The caller encodes {@code out}
-   * as UTF-8 and closes it.
+   * Writes every matching event (paging ignored), newest first, as CSV for Excel: a byte order
+   * mark, the header 时间,用户,地址,操作,对象,详情, then one line per event. The caller encodes {@code out} as
+   * UTF-8 and closes it.
    */
   public void exportCsv(AuditQuery q, Writer out) throws IOException {
     Where w = where(q);
     AuditCsv.header(out);
     try {
-      reading.executeWithoutResult(status -> jdbc.sql("select " + COLUMNS + " from audit_event" + w.sql()
-              + " order by event_at desc, id desc")
-          .params(w.params())
-          .withFetchSize(EXPORT_FETCH_SIZE)
-          .query((RowCallbackHandler) rs -> {
-            try {
-              AuditCsv.row(out, map(rs, 0), time);
-            } catch (IOException e) {
-              // Through JDBC's callback, which admits no checked exception; unwrapped below.
-              throw new UncheckedIOException(e);
-            }
-          }));
+      reading.executeWithoutResult(
+          status ->
+              jdbc.sql(
+                      "select "
+                          + COLUMNS
+                          + " from audit_event"
+                          + w.sql()
+                          + " order by event_at desc, id desc")
+                  .params(w.params())
+                  .withFetchSize(EXPORT_FETCH_SIZE)
+                  .query(
+                      (RowCallbackHandler)
+                          rs -> {
+                            try {
+                              AuditCsv.row(out, map(rs, 0), time);
+                            } catch (IOException e) {
+                              // Through JDBC's callback, which admits no checked exception;
+                              // unwrapped below.
+                              throw new UncheckedIOException(e);
+                            }
+                          }));
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -183,11 +223,13 @@ public class AuditLog {
       params.add(AuditTimes.startOf(q.to().plusDays(1), time.zone()));
     }
     if (!blank(q.target())) {
-      // '!' as the escape character: a backslash would mean different things to the two databases' string syntax.
+      // '!' as the escape character: a backslash would mean different things to the two databases'
+      // string syntax.
       conditions.add("lower(target) like ? escape '!'");
       params.add("%" + likeEscaped(q.target().strip().toLowerCase(Locale.ROOT)) + "%");
     }
-    return new Where(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), params);
+    return new Where(
+        conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), params);
   }
 
   private static String likeEscaped(String s) {

@@ -4,17 +4,35 @@ import java.util.ArrayList;
 import java.util.List;
 import org.taizhang.time.OfficeTime;
 
-/** What the audit page shows: the filters in force, one page of events, and the links around them. */
+/**
+ * What the audit page shows: the filters in force, one page of events, and the links around them.
+ */
 final class AuditPage {
   /** Page numbers shown either side of the current page. */
   private static final int PAGER_SPAN = 2;
+
   private static final List<AuditAction> ACTIONS = List.of(AuditAction.values());
 
   /** One table row, with the time already in the office's zone. */
-  record Row(long id, String time, String actor, String address, String action, String actionLabel, String target, String detail) {
+  record Row(
+      long id,
+      String time,
+      String actor,
+      String address,
+      String action,
+      String actionLabel,
+      String target,
+      String detail) {
     static Row of(AuditEvent e, OfficeTime time) {
-      return new Row(e.id(), time.seconds(e.at()), e.actor(), e.address(), e.action().name(), e.action().label(),
-          e.target(), e.detail());
+      return new Row(
+          e.id(),
+          time.seconds(e.at()),
+          e.actor(),
+          e.address(),
+          e.action().name(),
+          e.action().label(),
+          e.target(),
+          e.detail());
     }
   }
 
@@ -24,7 +42,13 @@ final class AuditPage {
   private final int page;
   private final int size;
 
-  AuditPage(AuditFilters filters, List<AuditEvent> events, long total, int page, int size, OfficeTime time) {
+  AuditPage(
+      AuditFilters filters,
+      List<AuditEvent> events,
+      long total,
+      int page,
+      int size,
+      OfficeTime time) {
     this.filters = filters;
     this.rows = events.stream().map(e -> Row.of(e, time)).toList();
     this.total = total;
@@ -94,7 +118,8 @@ final class AuditPage {
         out.add(n);
         last = n;
       } else if (n < page - PAGER_SPAN) {
-        // Skip straight to the window around the current page: an audit trail can run to many thousands of pages.
+        // Skip straight to the window around the current page: an audit trail can run to many
+        // thousands of pages.
         n = Math.min(page - PAGER_SPAN - 1, pages - 1);
       } else {
         n = pages - 1;

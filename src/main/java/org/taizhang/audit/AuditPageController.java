@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -21,7 +20,8 @@ import org.taizhang.time.OfficeTime;
 @Controller
 class AuditPageController {
   static final int PAGE_SIZE = 50;
-  // Keeps a hand-edited ?page= within what an int offset calculation and a database can sensibly serve.
+  // Keeps a hand-edited ?page= within what an int offset calculation and a database can sensibly
+  // serve.
   private static final int MAX_PAGE = 1_000_000;
 
   private final AuditLog audit;
@@ -58,13 +58,17 @@ class AuditPageController {
       @RequestParam(name = "target", required = false) String target,
       @RequestParam(name = "from", required = false) String from,
       @RequestParam(name = "to", required = false) String to,
-      HttpServletResponse response) throws IOException {
+      HttpServletResponse response)
+      throws IOException {
     AuditFilters filters = AuditFilters.parse(actor, action, target, from, to);
     String fileName = filters.csvFileName(time.today());
     response.setContentType("text/csv;charset=UTF-8");
-    // filename* carries the Chinese name (RFC 6266); the plain filename is for clients that ignore it.
-    response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-        "attachment; filename=\"audit.csv\"; filename*=UTF-8''" + UriUtils.encode(fileName, StandardCharsets.UTF_8));
+    // filename* carries the Chinese name (RFC 6266); the plain filename is for clients that ignore
+    // it.
+    response.setHeader(
+        HttpHeaders.CONTENT_DISPOSITION,
+        "attachment; filename=\"audit.csv\"; filename*=UTF-8''"
+            + UriUtils.encode(fileName, StandardCharsets.UTF_8));
     // Streamed row by row: an export of a whole year's trail need not fit in memory.
     Writer out = response.getWriter();
     audit.exportCsv(filters.query(1, PAGE_SIZE), out);

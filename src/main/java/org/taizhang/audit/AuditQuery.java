@@ -12,4 +12,11 @@ import java.time.LocalDate;
  * @param page counted from 1; smaller values mean 1
  * @param size rows per page; values below 1 mean 50, values above 1000 mean 1000
  */
-public record AuditQuery(String actor, AuditAction action, LocalDate from, LocalDate to, String target, int page, int size) {}
+public record AuditQuery(
+    String actor,
+    AuditAction action,
+    LocalDate from,
+    LocalDate to,
+    String target,
+    int page,
+    int size) {}

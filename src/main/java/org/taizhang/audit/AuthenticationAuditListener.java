@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
  * Logins, failed logins and logouts, from Spring Security's events.
  *
  * <p>Only the interactive success event counts as a login: HTTP Basic and API-token requests
- * authenticate on every request and publish the plain success event, which would otherwise bury
- * the trail under one row per request. Failures are recorded whatever the mechanism, since repeated
+ * authenticate on every request and publish the plain success event, which would otherwise bury the
+ * trail under one row per request. Failures are recorded whatever the mechanism, since repeated
  * failures are what an administrator looks for.
  */
 @Component
@@ -40,7 +40,12 @@ class AuthenticationAuditListener {
     if (auth instanceof UsernamePasswordAuthenticationToken) {
       audit.record(auth.getName(), address(auth), AuditAction.LOGIN_FAILED, null, reason);
     } else {
-      audit.record(null, address(auth), AuditAction.LOGIN_FAILED, null, reason + "（" + auth.getClass().getSimpleName() + "）");
+      audit.record(
+          null,
+          address(auth),
+          AuditAction.LOGIN_FAILED,
+          null,
+          reason + "（" + auth.getClass().getSimpleName() + "）");
     }
   }
 
@@ -55,7 +60,8 @@ class AuthenticationAuditListener {
    * request shows, and available even where the request is not bound to the thread.
    */
   private static String address(Authentication auth) {
-    if (auth.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null) {
+    if (auth.getDetails() instanceof WebAuthenticationDetails details
+        && details.getRemoteAddress() != null) {
       return details.getRemoteAddress();
     }
     return null;

@@ -20,10 +20,15 @@ class BackupApiController {
     this.backups = backups;
   }
 
-  /** {@code dir}: an absolute path on the server that does not exist or is empty; by default under {@code <data-dir>/backups}. */
+  /**
+   * {@code dir}: an absolute path on the server that does not exist or is empty; by default under
+   * {@code <data-dir>/backups}.
+   */
   @PostMapping("/api/admin/backups")
-  ResponseEntity<BackupSummary> create(Caller caller, @RequestParam(name = "dir", required = false) String dir) {
+  ResponseEntity<BackupSummary> create(
+      Caller caller, @RequestParam(name = "dir", required = false) String dir) {
     Pages.requireAdmin(caller);
-    return ResponseEntity.status(HttpStatus.CREATED).body(backups.create(caller.username(), dir, StepProgress.NONE));
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(backups.create(caller.username(), dir, StepProgress.NONE));
   }
 }

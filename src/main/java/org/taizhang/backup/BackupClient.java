@@ -15,7 +15,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Asks the running service to write a backup: {@code POST /api/admin/backups} with an administrator's API token. */
+/**
+ * Asks the running service to write a backup: {@code POST /api/admin/backups} with an
+ * administrator's API token.
+ */
 final class BackupClient {
   private final String server;
   private final String token;
@@ -33,20 +36,25 @@ final class BackupClient {
   /** Returns the exit code of the command. */
   int request(Path target) {
     if (token == null || token.isBlank()) {
-      err.println("数据目录正被运行中的服务使用。要在服务运行时备份，请把管理员的 API 令牌（我的账号 → 创建令牌）"
-          + "放入环境变量 TAIZHANG_TOKEN 后重试，命令会请服务写出备份（服务地址用 --server=… 指定，默认 "
-          + BackupCommand.DEFAULT_SERVER + "）；或先停止服务。");
+      err.println(
+          "数据目录正被运行中的服务使用。要在服务运行时备份，请把管理员的 API 令牌（我的账号 → 创建令牌）"
+              + "放入环境变量 TAIZHANG_TOKEN 后重试，命令会请服务写出备份（服务地址用 --server=… 指定，默认 "
+              + BackupCommand.DEFAULT_SERVER
+              + "）；或先停止服务。");
       return 1;
     }
     out.println("数据目录正被运行中的服务使用，改由服务 " + server + " 写出备份 …");
     HttpRequest request;
     try {
-      request = HttpRequest.newBuilder(URI.create(server + "/api/admin/backups"))
-          .header("Authorization", "Bearer " + token.strip())
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .header("Accept", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString("dir=" + URLEncoder.encode(target.toString(), StandardCharsets.UTF_8)))
-          .build();
+      request =
+          HttpRequest.newBuilder(URI.create(server + "/api/admin/backups"))
+              .header("Authorization", "Bearer " + token.strip())
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .header("Accept", "application/json")
+              .POST(
+                  HttpRequest.BodyPublishers.ofString(
+                      "dir=" + URLEncoder.encode(target.toString(), StandardCharsets.UTF_8)))
+              .build();
     } catch (IllegalArgumentException e) {
       err.println("服务地址无效：" + server);
       return 2;
@@ -71,7 +79,12 @@ final class BackupClient {
         return 0;
       }
       JsonNode error = json.readTree(response.body());
-      err.println("备份失败：" + error.path("detail").asString("服务未说明原因") + "（HTTP " + response.statusCode() + "）");
+      err.println(
+          "备份失败："
+              + error.path("detail").asString("服务未说明原因")
+              + "（HTTP "
+              + response.statusCode()
+              + "）");
     } catch (JacksonException e) {
       err.println("备份失败：服务的回答无法解读（HTTP " + response.statusCode() + "）");
     }

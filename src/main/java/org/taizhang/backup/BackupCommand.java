@@ -13,8 +13,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code backup <target-dir> [--server=URL]}: a consistent backup of the database, the file store and
- * the configuration. With the service stopped it reads the data directory itself; while the
+ * {@code backup <target-dir> [--server=URL]}: a consistent backup of the database, the file store
+ * and the configuration. With the service stopped it reads the data directory itself; while the
  * service runs (the data directory is locked) it asks the service to write the backup, with an
  * administrator's API token from {@code TAIZHANG_TOKEN}.
  */
@@ -25,17 +25,27 @@ public final class BackupCommand {
 
   /** The command line; what it does not name are the service's settings. */
   static final class Arguments {
-    @Parameters(index = "0", paramLabel = "<备份目录>") String target;
-    @Option(names = "--server") String server = DEFAULT_SERVER;
+    @Parameters(index = "0", paramLabel = "<备份目录>")
+    String target;
+
+    @Option(names = "--server")
+    String server = DEFAULT_SERVER;
+
     @Unmatched List<String> settings = new ArrayList<>();
   }
 
-  /** Runs the command; {@code args} are the target directory, {@code --server=…} and settings. Returns the exit code. */
+  /**
+   * Runs the command; {@code args} are the target directory, {@code --server=…} and settings.
+   * Returns the exit code.
+   */
   public static int run(Class<?> application, String[] args) {
     PrintStream out = System.out;
     PrintStream err = System.err;
     Arguments a = new Arguments();
-    if (!CommandArguments.read(a, args, err,
+    if (!CommandArguments.read(
+        a,
+        args,
+        err,
         "用法：java -jar taizhang.jar backup <备份目录> [--server=" + DEFAULT_SERVER + "]（目录须不存在或为空）")) {
       return CommandArguments.USAGE_ERROR;
     }
@@ -52,7 +62,8 @@ public final class BackupCommand {
       context = CommandContexts.service(application, a.settings.toArray(String[]::new), false);
     } catch (RuntimeException e) {
       if (StartFailures.dataDirectoryInUse(e)) {
-        return new BackupClient(a.server, System.getenv("TAIZHANG_TOKEN"), out, err).request(target);
+        return new BackupClient(a.server, System.getenv("TAIZHANG_TOKEN"), out, err)
+            .request(target);
       }
       err.println(StartFailures.explain(e));
       return 1;

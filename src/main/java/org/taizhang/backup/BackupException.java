@@ -4,8 +4,8 @@ import org.springframework.http.HttpStatus;
 import org.taizhang.web.ProblemException;
 
 /**
- * A backup or restore that cannot go on, with a message for the operator in Chinese; its status
- * is the HTTP status when the service answers with it.
+ * A backup or restore that cannot go on, with a message for the operator in Chinese; its status is
+ * the HTTP status when the service answers with it.
  */
 class BackupException extends ProblemException {
   BackupException(String message) {

@@ -7,7 +7,8 @@ import java.util.List;
  * without one is a backup that did not finish.
  *
  * @param format always {@value #FORMAT}
- * @param formatVersion the layout of the backup directory; restore refuses versions it does not know
+ * @param formatVersion the layout of the backup directory; restore refuses versions it does not
+ *     know
  * @param productVersion the Taizhang version that wrote it
  * @param schemaVersion the Flyway version of the database the rows were read from
  * @param createdAt when the database snapshot was taken (UTC, ISO-8601)
@@ -16,8 +17,16 @@ import java.util.List;
  * @param files the original files of the snapshot's documents, under {@code files/objects/}
  * @param config the configuration directory's files, under {@code config/}
  */
-record BackupManifest(String format, int formatVersion, String productVersion, String schemaVersion, String createdAt,
-    String database, List<TableEntry> tables, FilesEntry files, List<ConfigFile> config) {
+record BackupManifest(
+    String format,
+    int formatVersion,
+    String productVersion,
+    String schemaVersion,
+    String createdAt,
+    String database,
+    List<TableEntry> tables,
+    FilesEntry files,
+    List<ConfigFile> config) {
   static final String FORMAT = "taizhang-backup";
   static final int FORMAT_VERSION = 1;
   static final String FILE_NAME = "manifest.json";
@@ -27,8 +36,12 @@ record BackupManifest(String format, int formatVersion, String productVersion, S
     config = List.copyOf(config);
   }
 
-  /** A table's rows in {@code file}, one JSON object per line, with the column types to read them back. */
-  record TableEntry(String name, String file, long rows, long bytes, String sha256, List<ColumnEntry> columns) {
+  /**
+   * A table's rows in {@code file}, one JSON object per line, with the column types to read them
+   * back.
+   */
+  record TableEntry(
+      String name, String file, long rows, long bytes, String sha256, List<ColumnEntry> columns) {
     TableEntry {
       columns = List.copyOf(columns);
     }

@@ -23,10 +23,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A backup directory opened for restoring. Opening checks what is cheap to check before anything
- * is written: the manifest, the SHA-256 and row count of every database file, and that every
- * original file a document refers to is present. Whether each file's content still matches its
- * hash is checked as it is copied.
+ * A backup directory opened for restoring. Opening checks what is cheap to check before anything is
+ * written: the manifest, the SHA-256 and row count of every database file, and that every original
+ * file a document refers to is present. Whether each file's content still matches its hash is
+ * checked as it is copied.
  */
 final class BackupReader {
   private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,62}");
@@ -40,7 +40,8 @@ final class BackupReader {
   private final Map<String, ObjectRef> objects;
   private final JsonMapper json;
 
-  private BackupReader(Path dir, BackupManifest manifest, Map<String, ObjectRef> objects, JsonMapper json) {
+  private BackupReader(
+      Path dir, BackupManifest manifest, Map<String, ObjectRef> objects, JsonMapper json) {
     this.dir = dir;
     this.manifest = manifest;
     this.objects = objects;
@@ -67,25 +68,41 @@ final class BackupReader {
       throw new BackupException("manifest.json 不是台账备份的清单（format 应为 " + BackupManifest.FORMAT + "）");
     }
     if (manifest.formatVersion() != BackupManifest.FORMAT_VERSION) {
-      throw new BackupException("备份格式版本 " + manifest.formatVersion() + " 不受支持：本程序能恢复的版本为 "
-          + BackupManifest.FORMAT_VERSION + "，请用写出该备份的台账版本（" + manifest.productVersion() + "）或更新的版本恢复");
+      throw new BackupException(
+          "备份格式版本 "
+              + manifest.formatVersion()
+              + " 不受支持：本程序能恢复的版本为 "
+              + BackupManifest.FORMAT_VERSION
+              + "，请用写出该备份的台账版本（"
+              + manifest.productVersion()
+              + "）或更新的版本恢复");
     }
-    if (manifest.schemaVersion() == null || manifest.files() == null || manifest.tables().isEmpty()) {
+    if (manifest.schemaVersion() == null
+        || manifest.files() == null
+        || manifest.tables().isEmpty()) {
       throw new BackupException("备份清单 manifest.json 不完整：缺少数据库结构版本、表或文件清单");
     }
     Map<String, ObjectRef> objects = new TreeMap<>();
     for (BackupManifest.TableEntry t : manifest.tables()) {
       verifyTable(dir, t, json, t.name().equals("document") ? objects : null);
     }
-    BackupReader reader = new BackupReader(dir, manifest, Collections.unmodifiableMap(objects), json);
+    BackupReader reader =
+        new BackupReader(dir, manifest, Collections.unmodifiableMap(objects), json);
     reader.verifyObjectsPresent();
     return reader;
   }
 
-  /** Checks a database file against the manifest; collects the originals its rows refer to into {@code objects}, if given. */
-  private static void verifyTable(Path dir, BackupManifest.TableEntry t, JsonMapper json, Map<String, ObjectRef> objects) {
-    if (t.name() == null || !TABLE_NAME.matcher(t.name()).matches() || !("database/" + t.name() + ".jsonl").equals(t.file())) {
-      throw new BackupException("备份清单 manifest.json 已损坏：表名或文件名无效（" + t.name() + "，" + t.file() + "）");
+  /**
+   * Checks a database file against the manifest; collects the originals its rows refer to into
+   * {@code objects}, if given.
+   */
+  private static void verifyTable(
+      Path dir, BackupManifest.TableEntry t, JsonMapper json, Map<String, ObjectRef> objects) {
+    if (t.name() == null
+        || !TABLE_NAME.matcher(t.name()).matches()
+        || !("database/" + t.name() + ".jsonl").equals(t.file())) {
+      throw new BackupException(
+          "备份清单 manifest.json 已损坏：表名或文件名无效（" + t.name() + "，" + t.file() + "）");
     }
     Path file = dir.resolve(t.file());
     if (!Files.isRegularFile(file)) {
@@ -93,8 +110,11 @@ final class BackupReader {
     }
     MessageDigest sha = Digests.sha256();
     long rows = 0;
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(new DigestInputStream(Files.newInputStream(file), sha),
-        StandardCharsets.UTF_8), 1 << 16)) {
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(
+                new DigestInputStream(Files.newInputStream(file), sha), StandardCharsets.UTF_8),
+            1 << 16)) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         rows++;
         if (objects != null) {
@@ -103,7 +123,8 @@ final class BackupReader {
           if (!SHA256.matcher(hash).matches()) {
             throw new BackupException("备份已损坏：" + t.file() + " 第 " + rows + " 行的 sha256 无效");
           }
-          objects.putIfAbsent(hash, new ObjectRef(hash, row.path("size_bytes").asLong(), row.path("id").asLong()));
+          objects.putIfAbsent(
+              hash, new ObjectRef(hash, row.path("size_bytes").asLong(), row.path("id").asLong()));
         }
       }
     } catch (IOException e) {
@@ -124,13 +145,22 @@ final class BackupReader {
     for (ObjectRef o : objects.values()) {
       Path p = object(o.sha256());
       if (!Files.isRegularFile(p)) {
-        throw new BackupException("备份缺少文件 " + dir.relativize(p) + "（文档 " + o.documentId() + " 的原件）");
+        throw new BackupException(
+            "备份缺少文件 " + dir.relativize(p) + "（文档 " + o.documentId() + " 的原件）");
       }
       bytes += o.size();
     }
     if (objects.size() != manifest.files().count() || bytes != manifest.files().bytes()) {
-      throw new BackupException("备份与清单不符：文档引用 " + objects.size() + " 个文件（" + bytes + " 字节），清单记录 "
-          + manifest.files().count() + " 个（" + manifest.files().bytes() + " 字节）");
+      throw new BackupException(
+          "备份与清单不符：文档引用 "
+              + objects.size()
+              + " 个文件（"
+              + bytes
+              + " 字节），清单记录 "
+              + manifest.files().count()
+              + " 个（"
+              + manifest.files().bytes()
+              + " 字节）");
     }
   }
 
@@ -148,7 +178,10 @@ final class BackupReader {
   }
 
   Path object(String sha256) {
-    return dir.resolve("files").resolve("objects").resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4))
+    return dir.resolve("files")
+        .resolve("objects")
+        .resolve(sha256.substring(0, 2))
+        .resolve(sha256.substring(2, 4))
         .resolve(sha256);
   }
 
@@ -160,9 +193,13 @@ final class BackupReader {
     return manifest.tables().stream().filter(t -> t.name().equals(name)).findFirst();
   }
 
-  /** The rows of a table in file order; the caller closes the iterator's source by exhausting it or via {@link RowIterator#close}. */
+  /**
+   * The rows of a table in file order; the caller closes the iterator's source by exhausting it or
+   * via {@link RowIterator#close}.
+   */
   RowIterator rows(BackupManifest.TableEntry t) throws IOException {
-    return new RowIterator(Files.newBufferedReader(dir.resolve(t.file()), StandardCharsets.UTF_8), json);
+    return new RowIterator(
+        Files.newBufferedReader(dir.resolve(t.file()), StandardCharsets.UTF_8), json);
   }
 
   /** Rows of one database file, parsed one line at a time. */

@@ -33,14 +33,18 @@ import org.taizhang.store.FileStore;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a backup of a live instance: every table read in one database snapshot, the original
- * files those rows refer to, and the configuration directory. Deletions from the file store wait
- * from before the snapshot until its files are copied, so nothing the snapshot refers to can go
- * missing; uploads go on and are simply not in this backup.
+ * Writes a backup of a live instance: every table read in one database snapshot, the original files
+ * those rows refer to, and the configuration directory. Deletions from the file store wait from
+ * before the snapshot until its files are copied, so nothing the snapshot refers to can go missing;
+ * uploads go on and are simply not in this backup.
  */
 final class BackupWriter {
-  /** H2's own isolation level: one snapshot of all tables (its REPEATABLE READ fixes each table at first read). */
+  /**
+   * H2's own isolation level: one snapshot of all tables (its REPEATABLE READ fixes each table at
+   * first read).
+   */
   private static final int H2_SNAPSHOT = 6;
+
   private static final int FETCH_SIZE = 100;
 
   private final DataSource dataSource;
@@ -55,7 +59,12 @@ final class BackupWriter {
    * @param schemaVersion the Flyway version of the database
    * @param excludedTables tables that are not the instance's data, such as Flyway's history
    */
-  BackupWriter(DataSource dataSource, FileStore store, Path configDir, String schemaVersion, Set<String> excludedTables,
+  BackupWriter(
+      DataSource dataSource,
+      FileStore store,
+      Path configDir,
+      String schemaVersion,
+      Set<String> excludedTables,
       Clock clock) {
     this.dataSource = dataSource;
     this.store = store;
@@ -65,13 +74,20 @@ final class BackupWriter {
     this.clock = clock;
   }
 
-  private record Snapshot(Instant at, String database, List<BackupManifest.TableEntry> tables, Map<String, Long> objects) {}
+  private record Snapshot(
+      Instant at,
+      String database,
+      List<BackupManifest.TableEntry> tables,
+      Map<String, Long> objects) {}
 
   private record CopiedFiles(long count, long bytes, boolean hardLinks) {}
 
   private record Copied(Snapshot snapshot, CopiedFiles files) {}
 
-  /** Writes the backup into {@code target}, which must not exist or be empty; on failure removes what it wrote. */
+  /**
+   * Writes the backup into {@code target}, which must not exist or be empty; on failure removes
+   * what it wrote.
+   */
   BackupSummary write(Path target, StepProgress progress) throws IOException {
     long start = System.nanoTime();
     Path dir = target.toAbsolutePath().normalize();
@@ -79,21 +95,43 @@ final class BackupWriter {
     boolean created = !Files.exists(dir);
     Files.createDirectories(dir);
     try {
-      Copied copied = store.keepingObjects(() -> {
-        Snapshot snapshot = dumpDatabase(dir.resolve("database"), progress);
-        return new Copied(snapshot, copyObjects(snapshot.objects(), dir.resolve("files").resolve("objects"), progress));
-      });
+      Copied copied =
+          store.keepingObjects(
+              () -> {
+                Snapshot snapshot = dumpDatabase(dir.resolve("database"), progress);
+                return new Copied(
+                    snapshot,
+                    copyObjects(
+                        snapshot.objects(), dir.resolve("files").resolve("objects"), progress));
+              });
       Snapshot s = copied.snapshot();
       CopiedFiles files = copied.files();
       List<BackupManifest.ConfigFile> config = copyConfig(dir.resolve("config"));
-      BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, BackupManifest.FORMAT_VERSION, productVersion(),
-          schemaVersion, s.at().toString(), s.database(), s.tables(), new BackupManifest.FilesEntry(files.count(), files.bytes()),
-          config);
+      BackupManifest manifest =
+          new BackupManifest(
+              BackupManifest.FORMAT,
+              BackupManifest.FORMAT_VERSION,
+              productVersion(),
+              schemaVersion,
+              s.at().toString(),
+              s.database(),
+              s.tables(),
+              new BackupManifest.FilesEntry(files.count(), files.bytes()),
+              config);
       writeManifest(dir, manifest);
       Map<String, Long> rows = new LinkedHashMap<>();
       s.tables().forEach(t -> rows.put(t.name(), t.rows()));
-      return new BackupSummary(dir.toString(), manifest.createdAt(), manifest.productVersion(), schemaVersion, rows,
-          rows.getOrDefault("document", 0L), files.count(), files.bytes(), config.size(), files.hardLinks(),
+      return new BackupSummary(
+          dir.toString(),
+          manifest.createdAt(),
+          manifest.productVersion(),
+          schemaVersion,
+          rows,
+          rows.getOrDefault("document", 0L),
+          files.count(),
+          files.bytes(),
+          config.size(),
+          files.hardLinks(),
           (System.nanoTime() - start) / 1_000_000);
     } catch (IOException | RuntimeException e) {
       removePartial(dir, created);
@@ -101,7 +139,10 @@ final class BackupWriter {
     }
   }
 
-  /** A target that exists must be an empty directory; one inside the configuration would copy itself. */
+  /**
+   * A target that exists must be an empty directory; one inside the configuration would copy
+   * itself.
+   */
   private void refuseUnusable(Path dir) throws IOException {
     if (Files.exists(dir)) {
       if (!Files.isDirectory(dir)) {
@@ -126,10 +167,14 @@ final class BackupWriter {
       boolean autoCommit = c.getAutoCommit();
       int isolation = c.getTransactionIsolation();
       boolean readOnly = c.isReadOnly();
-      String database = c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion();
+      String database =
+          c.getMetaData().getDatabaseProductName()
+              + " "
+              + c.getMetaData().getDatabaseProductVersion();
       c.setAutoCommit(false);
       c.setReadOnly(true);
-      c.setTransactionIsolation(database.startsWith("H2") ? H2_SNAPSHOT : Connection.TRANSACTION_REPEATABLE_READ);
+      c.setTransactionIsolation(
+          database.startsWith("H2") ? H2_SNAPSHOT : Connection.TRANSACTION_REPEATABLE_READ);
       try {
         Instant at = clock.instant();
         List<Schema.Table> tables = Schema.read(c, excludedTables);
@@ -163,25 +208,34 @@ final class BackupWriter {
   }
 
   private static long count(Connection c, Schema.Table t) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select count(*) from " + Schema.quote(t.name()));
+    try (PreparedStatement ps =
+            c.prepareStatement("select count(*) from " + Schema.quote(t.name()));
         ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getLong(1);
     }
   }
 
-  private BackupManifest.TableEntry dump(Connection c, Schema.Table t, Path dir, Runnable row) throws IOException, SQLException {
+  private BackupManifest.TableEntry dump(Connection c, Schema.Table t, Path dir, Runnable row)
+      throws IOException, SQLException {
     String file = "database/" + t.name() + ".jsonl";
     Path path = dir.resolve(t.name() + ".jsonl");
-    String columns = t.columns().stream().map(col -> Schema.quote(col.name())).collect(Collectors.joining(", "));
-    String order = t.primaryKey().isEmpty() ? ""
-        : " order by " + t.primaryKey().stream().map(Schema::quote).collect(Collectors.joining(", "));
+    String columns =
+        t.columns().stream().map(col -> Schema.quote(col.name())).collect(Collectors.joining(", "));
+    String order =
+        t.primaryKey().isEmpty()
+            ? ""
+            : " order by "
+                + t.primaryKey().stream().map(Schema::quote).collect(Collectors.joining(", "));
     MessageDigest sha = Digests.sha256();
     long rows = 0;
     try (OutputStream raw = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW);
-        BufferedWriter out = new BufferedWriter(new OutputStreamWriter(new DigestOutputStream(raw, sha), StandardCharsets.UTF_8),
-            1 << 16);
-        PreparedStatement ps = c.prepareStatement("select " + columns + " from " + Schema.quote(t.name()) + order)) {
+        BufferedWriter out =
+            new BufferedWriter(
+                new OutputStreamWriter(new DigestOutputStream(raw, sha), StandardCharsets.UTF_8),
+                1 << 16);
+        PreparedStatement ps =
+            c.prepareStatement("select " + columns + " from " + Schema.quote(t.name()) + order)) {
       ps.setFetchSize(FETCH_SIZE);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -198,18 +252,23 @@ final class BackupWriter {
       }
     }
     Digests.force(path);
-    List<BackupManifest.ColumnEntry> types = t.columns().stream()
-        .map(col -> new BackupManifest.ColumnEntry(col.name(), col.type())).toList();
-    return new BackupManifest.TableEntry(t.name(), file, rows, Files.size(path), Digests.hex(sha), types);
+    List<BackupManifest.ColumnEntry> types =
+        t.columns().stream()
+            .map(col -> new BackupManifest.ColumnEntry(col.name(), col.type()))
+            .toList();
+    return new BackupManifest.TableEntry(
+        t.name(), file, rows, Files.size(path), Digests.hex(sha), types);
   }
 
   /** The original files the snapshot's documents refer to, with the size each row records. */
-  private static Map<String, Long> referencedObjects(Connection c, List<Schema.Table> tables) throws SQLException {
+  private static Map<String, Long> referencedObjects(Connection c, List<Schema.Table> tables)
+      throws SQLException {
     Map<String, Long> out = new TreeMap<>();
     if (tables.stream().noneMatch(t -> t.name().equals("document"))) {
       return out;
     }
-    try (PreparedStatement ps = c.prepareStatement("select sha256, max(size_bytes) from document group by sha256");
+    try (PreparedStatement ps =
+            c.prepareStatement("select sha256, max(size_bytes) from document group by sha256");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         out.put(rs.getString(1).strip(), rs.getLong(2));
@@ -220,14 +279,20 @@ final class BackupWriter {
 
   // ---- files
 
-  private CopiedFiles copyObjects(Map<String, Long> objects, Path dir, StepProgress progress) throws IOException {
+  private CopiedFiles copyObjects(Map<String, Long> objects, Path dir, StepProgress progress)
+      throws IOException {
     boolean link = true;
     long bytes = 0;
     long done = 0;
     for (Map.Entry<String, Long> o : objects.entrySet()) {
       String sha = o.getKey();
-      Path from = store.find(sha).orElseThrow(() -> BackupException.failed(
-          "文件库缺少文件 " + sha + "（数据库中有文档引用它），备份中止；请检查数据目录是否完整", null));
+      Path from =
+          store
+              .find(sha)
+              .orElseThrow(
+                  () ->
+                      BackupException.failed(
+                          "文件库缺少文件 " + sha + "（数据库中有文档引用它），备份中止；请检查数据目录是否完整", null));
       Path to = dir.resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
       Files.createDirectories(to.getParent());
       if (link) {
@@ -257,14 +322,17 @@ final class BackupWriter {
     }
     List<Path> files;
     try (Stream<Path> all = Files.walk(configDir)) {
-      files = all.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList();
+      files =
+          all.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList();
     }
     for (Path p : files) {
       Path relative = configDir.relativize(p);
       Path to = dir.resolve(relative.toString());
       Files.createDirectories(to.getParent());
       String sha = Digests.copy(p, to);
-      out.add(new BackupManifest.ConfigFile(relative.toString().replace('\\', '/'), Files.size(to), sha));
+      out.add(
+          new BackupManifest.ConfigFile(
+              relative.toString().replace('\\', '/'), Files.size(to), sha));
     }
     return out;
   }

@@ -1,6 +1,5 @@
 package org.taizhang.backup;
 
-import org.springframework.http.HttpStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditLog;
@@ -24,7 +24,8 @@ import org.taizhang.store.FileStore;
  */
 @Service
 class Backups {
-  private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("'taizhang-'yyyyMMdd-HHmmss");
+  private static final DateTimeFormatter NAME =
+      DateTimeFormatter.ofPattern("'taizhang-'yyyyMMdd-HHmmss");
 
   private final DataSource dataSource;
   private final FileStore store;
@@ -34,7 +35,12 @@ class Backups {
   private final Clock clock;
   private final ReentrantLock running = new ReentrantLock();
 
-  Backups(DataSource dataSource, FileStore store, TaizhangProperties properties, Flyway flyway, AuditLog audit,
+  Backups(
+      DataSource dataSource,
+      FileStore store,
+      TaizhangProperties properties,
+      Flyway flyway,
+      AuditLog audit,
       Clock clock) {
     this.dataSource = dataSource;
     this.store = store;
@@ -45,23 +51,36 @@ class Backups {
   }
 
   /**
-   * Writes a backup into {@code dir} (absolute; must not exist or be empty), or into a new directory
-   * under {@code <data-dir>/backups} when it is null.
+   * Writes a backup into {@code dir} (absolute; must not exist or be empty), or into a new
+   * directory under {@code <data-dir>/backups} when it is null.
    */
   BackupSummary create(String actor, String dir, StepProgress progress) {
-    Path target = dir == null || dir.isBlank() ? defaultDirectory() : requestedDirectory(dir.strip());
+    Path target =
+        dir == null || dir.isBlank() ? defaultDirectory() : requestedDirectory(dir.strip());
     if (!running.tryLock()) {
       throw new BackupException("BACKUP_RUNNING", HttpStatus.CONFLICT, "已有一个备份正在进行，请等它完成后再试", null);
     }
     try {
-      BackupWriter writer = new BackupWriter(dataSource, store, properties.configDir(), schemaVersion(),
-          Set.of(flyway.getConfiguration().getTable()), clock);
+      BackupWriter writer =
+          new BackupWriter(
+              dataSource,
+              store,
+              properties.configDir(),
+              schemaVersion(),
+              Set.of(flyway.getConfiguration().getTable()),
+              clock);
       BackupSummary s = writer.write(target, progress);
-      audit.record(actor, AuditAction.BACKUP, s.dir(), String.format("文档 %d 篇，文件 %d 个（%.1f MB），用时 %.1f 秒",
-          s.documents(), s.files(), s.fileBytes() / 1048576.0, s.elapsedMillis() / 1000.0));
+      audit.record(
+          actor,
+          AuditAction.BACKUP,
+          s.dir(),
+          String.format(
+              "文档 %d 篇，文件 %d 个（%.1f MB），用时 %.1f 秒",
+              s.documents(), s.files(), s.fileBytes() / 1048576.0, s.elapsedMillis() / 1000.0));
       return s;
     } catch (IOException e) {
-      throw BackupException.failed("写入备份失败（" + e.getClass().getSimpleName() + "）：" + e.getMessage(), e);
+      throw BackupException.failed(
+          "写入备份失败（" + e.getClass().getSimpleName() + "）：" + e.getMessage(), e);
     } finally {
       running.unlock();
     }
@@ -97,6 +116,8 @@ class Backups {
 
   private String schemaVersion() {
     MigrationInfo current = flyway.info().current();
-    return current == null || current.getVersion() == null ? "0" : current.getVersion().getVersion();
+    return current == null || current.getVersion() == null
+        ? "0"
+        : current.getVersion().getVersion();
   }
 }

@@ -155,7 +155,10 @@ enum ColumnType {
     }
   };
 
-  /** The value of column {@code i} as it goes into the JSON line: String, Integer, Long, Double, Boolean or null. */
+  /**
+   * The value of column {@code i} as it goes into the JSON line: String, Integer, Long, Double,
+   * Boolean or null.
+   */
   abstract Object read(ResultSet rs, int i) throws SQLException;
 
   /** The Java value a JSON value stands for, as the JDBC drivers of both databases accept it. */
@@ -172,8 +175,15 @@ enum ColumnType {
   /** The type for a JDBC type code; refuses types that no migration uses, rather than guess. */
   static ColumnType of(int jdbcType, String typeName) {
     return switch (jdbcType) {
-      case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR, Types.CLOB,
-          Types.NCLOB -> TEXT;
+      case Types.CHAR,
+          Types.VARCHAR,
+          Types.LONGVARCHAR,
+          Types.NCHAR,
+          Types.NVARCHAR,
+          Types.LONGNVARCHAR,
+          Types.CLOB,
+          Types.NCLOB ->
+          TEXT;
       case Types.TINYINT, Types.SMALLINT, Types.INTEGER -> INTEGER;
       case Types.BIGINT -> BIGINT;
       case Types.REAL, Types.FLOAT, Types.DOUBLE -> DOUBLE;

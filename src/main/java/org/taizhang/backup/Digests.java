@@ -40,11 +40,15 @@ final class Digests {
     return hex(sha);
   }
 
-  /** Copies {@code from} to the new file {@code to}, forces it to disk, and returns the SHA-256 of what was written. */
+  /**
+   * Copies {@code from} to the new file {@code to}, forces it to disk, and returns the SHA-256 of
+   * what was written.
+   */
   static String copy(Path from, Path to) throws IOException {
     MessageDigest sha = sha256();
     try (InputStream in = Files.newInputStream(from);
-        OutputStream out = new DigestOutputStream(Files.newOutputStream(to, StandardOpenOption.CREATE_NEW), sha)) {
+        OutputStream out =
+            new DigestOutputStream(Files.newOutputStream(to, StandardOpenOption.CREATE_NEW), sha)) {
       in.transferTo(out);
     }
     force(to);

@@ -1,8 +1,8 @@
 package org.taizhang.backup;
 
 import java.io.PrintStream;
-import org.taizhang.job.ProgressBar;
 import org.taizhang.job.Job;
+import org.taizhang.job.ProgressBar;
 
 /** One progress bar per step on the command line; a new step ends the bar of the one before. */
 final class ProgressBars implements StepProgress {

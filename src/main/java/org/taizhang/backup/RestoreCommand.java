@@ -3,6 +3,7 @@ package org.taizhang.backup;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +12,10 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.taizhang.config.CommandArguments;
-import org.taizhang.job.ProgressBar;
-import org.taizhang.job.Job;
 import org.taizhang.config.TaizhangProperties;
 import org.taizhang.index.IndexMaintenance;
+import org.taizhang.job.Job;
+import org.taizhang.job.ProgressBar;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
 
@@ -28,16 +29,23 @@ public final class RestoreCommand {
 
   /** The command line: the backup directory, then the service's settings. */
   static final class Arguments {
-    @Parameters(index = "0", paramLabel = "<备份目录>") String backup;
+    @Parameters(index = "0", paramLabel = "<备份目录>")
+    String backup;
+
     @Unmatched List<String> settings = new ArrayList<>();
   }
 
-  /** Runs the command; {@code args} are the backup directory and settings. Returns the exit code. */
+  /**
+   * Runs the command; {@code args} are the backup directory and settings. Returns the exit code.
+   */
   public static int run(Class<?> application, String[] args) {
     PrintStream out = System.out;
     PrintStream err = System.err;
     Arguments a = new Arguments();
-    if (!CommandArguments.read(a, args, err,
+    if (!CommandArguments.read(
+        a,
+        args,
+        err,
         "用法：java -jar taizhang.jar restore <备份目录> [--taizhang.data-dir=…] [--spring.datasource.url=…]")) {
       return CommandArguments.USAGE_ERROR;
     }
@@ -45,13 +53,18 @@ public final class RestoreCommand {
     BackupReader backup;
     try {
       backup = BackupReader.open(Path.of(a.backup));
-    } catch (BackupException | java.nio.file.InvalidPathException e) {
+    } catch (BackupException | InvalidPathException e) {
       err.println("无法恢复：" + e.getMessage());
       return 1;
     }
     BackupManifest m = backup.manifest();
-    out.printf("备份 %s：%s 写出（台账 %s，数据库结构版本 %s），文档 %d 篇，文件 %d 个%n", backup.dir(), m.createdAt(),
-        m.productVersion(), m.schemaVersion(), backup.table("document").map(BackupManifest.TableEntry::rows).orElse(0L),
+    out.printf(
+        "备份 %s：%s 写出（台账 %s，数据库结构版本 %s），文档 %d 篇，文件 %d 个%n",
+        backup.dir(),
+        m.createdAt(),
+        m.productVersion(),
+        m.schemaVersion(),
+        backup.table("document").map(BackupManifest.TableEntry::rows).orElse(0L),
         m.files().count());
     String[] settings = a.settings.toArray(String[]::new);
 
@@ -63,8 +76,15 @@ public final class RestoreCommand {
       TaizhangProperties p = context.getBean(TaizhangProperties.class);
       Restorer.refuseUsedDataDirectory(p.dataDir());
       dataDir = p.dataDir();
-      restorer = new Restorer(backup, context.getBean(DataSource.class), context.getBean(Flyway.class), p.dataDir(),
-          p.filesDir(), p.configDir(), bars);
+      restorer =
+          new Restorer(
+              backup,
+              context.getBean(DataSource.class),
+              context.getBean(Flyway.class),
+              p.dataDir(),
+              p.filesDir(),
+              p.configDir(),
+              bars);
       outcome = restorer.run();
       bars.finish();
     } catch (BackupException | IOException e) {
@@ -76,7 +96,8 @@ public final class RestoreCommand {
     }
 
     IndexMaintenance.Outcome indexed;
-    try (ConfigurableApplicationContext context = CommandContexts.service(application, settings, true)) {
+    try (ConfigurableApplicationContext context =
+        CommandContexts.service(application, settings, true)) {
       Job job = Job.untracked("重建索引");
       try (ProgressBar bar = new ProgressBar(job, "重建索引", err)) {
         indexed = context.getBean(IndexMaintenance.class).rebuild(job);
@@ -89,8 +110,13 @@ public final class RestoreCommand {
       err.println("数据已恢复，但重建索引失败：" + rootMessage(e) + "。可稍后执行 reindex，或直接启动服务（启动时会补建索引）");
       return 1;
     }
-    out.printf("恢复完成：数据库 %d 行（文档 %d 篇），文件 %d 个 %.1f MB，索引 %d 篇；用时 %.1f 秒%n", outcome.rows(),
-        outcome.documents(), outcome.files(), outcome.fileBytes() / 1048576.0, indexed.indexed(),
+    out.printf(
+        "恢复完成：数据库 %d 行（文档 %d 篇），文件 %d 个 %.1f MB，索引 %d 篇；用时 %.1f 秒%n",
+        outcome.rows(),
+        outcome.documents(),
+        outcome.files(),
+        outcome.fileBytes() / 1048576.0,
+        indexed.indexed(),
         (System.nanoTime() - start) / 1e9);
     out.println(outcome.configNote());
     return 0;

@@ -10,14 +10,16 @@ import org.taizhang.config.TaizhangProperties;
 
 /**
  * What a restore needs before there is an instance: the settings, the data source and Flyway,
- * configured exactly as the service configures them (application.properties, environment,
- * command line), with Flyway not migrating on start. Not a {@code @Configuration}, so that the
- * service's component scan leaves it alone; it is only ever a source of its own small context.
+ * configured exactly as the service configures them (application.properties, environment, command
+ * line), with Flyway not migrating on start. Not a {@code @Configuration}, so that the service's
+ * component scan leaves it alone; it is only ever a source of its own small context.
  */
 @ImportAutoConfiguration({DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class})
 @EnableConfigurationProperties(TaizhangProperties.class)
 class RestoreContext {
-  /** The restore migrates itself: up to the backup's version, then the rest after loading the rows. */
+  /**
+   * The restore migrates itself: up to the backup's version, then the rest after loading the rows.
+   */
   @Bean
   FlywayMigrationStrategy migrateOnlyWhenAsked() {
     return flyway -> {

@@ -11,9 +11,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,14 +36,23 @@ import tools.jackson.databind.JsonNode;
  * Rebuilds an instance from a backup, offline, into an empty data directory and an empty database:
  * the original files first (each checked against its hash), then the schema up to the backup's
  * version, the rows in foreign-key order, identity counters past the highest id, the remaining
- * migrations, and the configuration directory if the target has none. The search index is
- * rebuilt afterwards by the caller, from the restored database.
+ * migrations, and the configuration directory if the target has none. The search index is rebuilt
+ * afterwards by the caller, from the restored database.
  */
 final class Restorer {
   private static final int BATCH = 200;
 
-  /** What a finished restore did; {@code configNote} says what happened to the configuration directory. */
-  record Outcome(long rows, long documents, long files, long fileBytes, boolean configRestored, String configNote) {}
+  /**
+   * What a finished restore did; {@code configNote} says what happened to the configuration
+   * directory.
+   */
+  record Outcome(
+      long rows,
+      long documents,
+      long files,
+      long fileBytes,
+      boolean configRestored,
+      String configNote) {}
 
   private record CopiedFiles(long count, long bytes) {}
 
@@ -59,9 +68,16 @@ final class Restorer {
   private boolean databaseTouched;
 
   /**
-   * @param flyway configured as the service configures it; this migrates in two steps around the load
+   * @param flyway configured as the service configures it; this migrates in two steps around the
+   *     load
    */
-  Restorer(BackupReader backup, DataSource dataSource, Flyway flyway, Path dataDir, Path filesDir, Path configDir,
+  Restorer(
+      BackupReader backup,
+      DataSource dataSource,
+      Flyway flyway,
+      Path dataDir,
+      Path filesDir,
+      Path configDir,
       StepProgress progress) {
     this.backup = backup;
     this.dataSource = dataSource;
@@ -72,12 +88,18 @@ final class Restorer {
     this.progress = progress;
   }
 
-  /** Whether the database may hold part of the restore, so a failed one needs the operator to empty it. */
+  /**
+   * Whether the database may hold part of the restore, so a failed one needs the operator to empty
+   * it.
+   */
   boolean databaseTouched() {
     return databaseTouched;
   }
 
-  /** Refuses a data directory that is not empty; checked before anything opens the database, which may live inside it. */
+  /**
+   * Refuses a data directory that is not empty; checked before anything opens the database, which
+   * may live inside it.
+   */
   static void refuseUsedDataDirectory(Path directory) {
     Path dataDir = directory.toAbsolutePath().normalize();
     if (Files.isDirectory(dataDir)) {
@@ -91,8 +113,11 @@ final class Restorer {
     } else if (!Files.exists(dataDir)) {
       return;
     }
-    throw new BackupException("数据目录 " + dataDir + " 不是空的：恢复只写入新的空数据目录，以免覆盖现有数据。"
-        + "请用 --taizhang.data-dir=… 指定一个新目录，或先移走其中的内容");
+    throw new BackupException(
+        "数据目录 "
+            + dataDir
+            + " 不是空的：恢复只写入新的空数据目录，以免覆盖现有数据。"
+            + "请用 --taizhang.data-dir=… 指定一个新目录，或先移走其中的内容");
   }
 
   Outcome run() throws IOException {
@@ -101,13 +126,17 @@ final class Restorer {
     MigrationVersion version = refuseNewerSchema();
     CopiedFiles files = restoreObjects();
     databaseTouched = true;
-    Flyway.configure(flyway.getConfiguration().getClassLoader()).configuration(flyway.getConfiguration()).target(version)
-        .load().migrate();
+    Flyway.configure(flyway.getConfiguration().getClassLoader())
+        .configuration(flyway.getConfiguration())
+        .target(version)
+        .load()
+        .migrate();
     long rows = loadTables();
     flyway.migrate();
     ConfigOutcome config = restoreConfig();
     long documents = backup.table("document").map(BackupManifest.TableEntry::rows).orElse(0L);
-    return new Outcome(rows, documents, files.count(), files.bytes(), config.restored(), config.note());
+    return new Outcome(
+        rows, documents, files.count(), files.bytes(), config.restored(), config.note());
   }
 
   // ---- refusals
@@ -116,9 +145,14 @@ final class Restorer {
     try (Connection c = dataSource.getConnection()) {
       List<String> tables = Schema.tableNames(c);
       if (!tables.isEmpty()) {
-        String shown = tables.stream().limit(6).collect(Collectors.joining("、")) + (tables.size() > 6 ? " 等" : "");
-        throw new BackupException("数据库不是空的（已有表 " + shown + "）：恢复只写入空数据库，以免覆盖现有数据。"
-            + "请新建一个空数据库（或 schema），用 --spring.datasource.url=… 指向它后再恢复");
+        String shown =
+            tables.stream().limit(6).collect(Collectors.joining("、"))
+                + (tables.size() > 6 ? " 等" : "");
+        throw new BackupException(
+            "数据库不是空的（已有表 "
+                + shown
+                + "）：恢复只写入空数据库，以免覆盖现有数据。"
+                + "请新建一个空数据库（或 schema），用 --spring.datasource.url=… 指向它后再恢复");
       }
     } catch (SQLException e) {
       throw new BackupException("无法连接数据库：" + e.getMessage());
@@ -132,18 +166,31 @@ final class Restorer {
     } catch (RuntimeException e) {
       throw new BackupException("备份清单中的数据库结构版本无效：" + backup.manifest().schemaVersion());
     }
-    MigrationVersion latest = Arrays.stream(flyway.info().all()).map(MigrationInfo::getVersion).filter(Objects::nonNull)
-        .max(Comparator.naturalOrder()).orElse(MigrationVersion.EMPTY);
+    MigrationVersion latest =
+        Arrays.stream(flyway.info().all())
+            .map(MigrationInfo::getVersion)
+            .filter(Objects::nonNull)
+            .max(Comparator.naturalOrder())
+            .orElse(MigrationVersion.EMPTY);
     if (wanted.compareTo(latest) > 0) {
-      throw new BackupException("备份来自更新的台账版本（" + backup.manifest().productVersion() + "，数据库结构版本 "
-          + wanted.getVersion() + "），本程序只到结构版本 " + latest.getVersion() + "：请先升级程序再恢复");
+      throw new BackupException(
+          "备份来自更新的台账版本（"
+              + backup.manifest().productVersion()
+              + "，数据库结构版本 "
+              + wanted.getVersion()
+              + "），本程序只到结构版本 "
+              + latest.getVersion()
+              + "：请先升级程序再恢复");
     }
     return wanted;
   }
 
   // ---- files
 
-  /** Copies every original into the file store, checking each against its name; on a mismatch removes them all. */
+  /**
+   * Copies every original into the file store, checking each against its name; on a mismatch
+   * removes them all.
+   */
   private CopiedFiles restoreObjects() throws IOException {
     FileStore store = new FileStore(filesDir);
     long done = 0;
@@ -158,8 +205,11 @@ final class Restorer {
         }
         if (!staged.sha256().equals(o.sha256()) || staged.size() != o.size()) {
           staged.close();
-          throw new BackupException("备份中的文件 " + backup.dir().relativize(from) + " 已损坏或被改动：内容与其 SHA-256"
-              + "（或文档记录的大小）不符，恢复中止");
+          throw new BackupException(
+              "备份中的文件 "
+                  + backup.dir().relativize(from)
+                  + " 已损坏或被改动：内容与其 SHA-256"
+                  + "（或文档记录的大小）不符，恢复中止");
         }
         store.commit(staged);
         bytes += staged.size();
@@ -175,20 +225,34 @@ final class Restorer {
   // ---- database
 
   private long loadTables() {
-    long total = backup.manifest().tables().stream().mapToLong(BackupManifest.TableEntry::rows).sum();
+    long total =
+        backup.manifest().tables().stream().mapToLong(BackupManifest.TableEntry::rows).sum();
     long[] done = {0};
     try (Connection c = dataSource.getConnection()) {
       List<Schema.Table> tables = Schema.read(c, Set.of(flyway.getConfiguration().getTable()));
-      Set<String> inDatabase = tables.stream().map(Schema.Table::name).collect(Collectors.toCollection(TreeSet::new));
-      Set<String> inBackup = backup.manifest().tables().stream().map(BackupManifest.TableEntry::name)
-          .collect(Collectors.toCollection(TreeSet::new));
+      Set<String> inDatabase =
+          tables.stream().map(Schema.Table::name).collect(Collectors.toCollection(TreeSet::new));
+      Set<String> inBackup =
+          backup.manifest().tables().stream()
+              .map(BackupManifest.TableEntry::name)
+              .collect(Collectors.toCollection(TreeSet::new));
       if (!inDatabase.equals(inBackup)) {
-        throw new BackupException("备份中的表（" + String.join("、", inBackup) + "）与结构版本 "
-            + backup.manifest().schemaVersion() + " 的表（" + String.join("、", inDatabase) + "）不符");
+        throw new BackupException(
+            "备份中的表（"
+                + String.join("、", inBackup)
+                + "）与结构版本 "
+                + backup.manifest().schemaVersion()
+                + " 的表（"
+                + String.join("、", inDatabase)
+                + "）不符");
       }
       c.setAutoCommit(false);
       for (Schema.Table t : tables) {
-        load(c, t, backup.table(t.name()).orElseThrow(), () -> progress.update("恢复数据库", ++done[0], total));
+        load(
+            c,
+            t,
+            backup.table(t.name()).orElseThrow(),
+            () -> progress.update("恢复数据库", ++done[0], total));
       }
       c.commit();
       c.setAutoCommit(true);
@@ -209,14 +273,27 @@ final class Restorer {
     List<BackupManifest.ColumnEntry> columns = entry.columns();
     List<Schema.Column> targets = new ArrayList<>();
     for (BackupManifest.ColumnEntry col : columns) {
-      targets.add(t.column(col.name()).orElseThrow(() -> new BackupException(
-          "备份中表 " + t.name() + " 的列 " + col.name() + " 在数据库中不存在：备份与程序的数据库结构不符")));
+      targets.add(
+          t.column(col.name())
+              .orElseThrow(
+                  () ->
+                      new BackupException(
+                          "备份中表 " + t.name() + " 的列 " + col.name() + " 在数据库中不存在：备份与程序的数据库结构不符")));
     }
-    String sql = "insert into " + Schema.quote(t.name()) + " ("
-        + columns.stream().map(col -> Schema.quote(col.name())).collect(Collectors.joining(", ")) + ") values ("
-        + columns.stream().map(col -> "?").collect(Collectors.joining(", ")) + ")";
-    try (BackupReader.RowIterator rows = backup.rows(entry); PreparedStatement ps = c.prepareStatement(sql)) {
-      Iterable<JsonNode> ordered = t.selfReferences().isEmpty() ? () -> rows : parentsFirst(rows.remaining(), t);
+    String sql =
+        "insert into "
+            + Schema.quote(t.name())
+            + " ("
+            + columns.stream()
+                .map(col -> Schema.quote(col.name()))
+                .collect(Collectors.joining(", "))
+            + ") values ("
+            + columns.stream().map(col -> "?").collect(Collectors.joining(", "))
+            + ")";
+    try (BackupReader.RowIterator rows = backup.rows(entry);
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      Iterable<JsonNode> ordered =
+          t.selfReferences().isEmpty() ? () -> rows : parentsFirst(rows.remaining(), t);
       int pending = 0;
       for (JsonNode r : ordered) {
         for (int i = 0; i < columns.size(); i++) {
@@ -236,11 +313,15 @@ final class Restorer {
     }
   }
 
-  /** Rows of a table that refers to itself, ordered so that every referenced row comes before the rows referring to it. */
+  /**
+   * Rows of a table that refers to itself, ordered so that every referenced row comes before the
+   * rows referring to it.
+   */
   private static List<JsonNode> parentsFirst(List<JsonNode> rows, Schema.Table t) {
     Map<String, Map<String, JsonNode>> byReferenced = new HashMap<>();
     for (Schema.SelfReference ref : t.selfReferences()) {
-      Map<String, JsonNode> index = byReferenced.computeIfAbsent(ref.referenced(), k -> new HashMap<>());
+      Map<String, JsonNode> index =
+          byReferenced.computeIfAbsent(ref.referenced(), k -> new HashMap<>());
       rows.forEach(r -> index.put(r.path(ref.referenced()).asString(""), r));
     }
     Set<JsonNode> placed = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -251,8 +332,12 @@ final class Restorer {
     return out;
   }
 
-  private static void place(JsonNode r, Schema.Table t, Map<String, Map<String, JsonNode>> byReferenced,
-      Set<JsonNode> placed, List<JsonNode> out) {
+  private static void place(
+      JsonNode r,
+      Schema.Table t,
+      Map<String, Map<String, JsonNode>> byReferenced,
+      Set<JsonNode> placed,
+      List<JsonNode> out) {
     if (!placed.add(r)) {
       return;
     }
@@ -275,18 +360,28 @@ final class Restorer {
     String column = Schema.quote(t.identity().get().name());
     long next;
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select max(" + column + ") from " + Schema.quote(t.name()))) {
+        ResultSet rs =
+            s.executeQuery("select max(" + column + ") from " + Schema.quote(t.name()))) {
       rs.next();
       next = rs.getLong(1) + 1;
     }
     try (Statement s = c.createStatement()) {
-      s.execute("alter table " + Schema.quote(t.name()) + " alter column " + column + " restart with " + next);
+      s.execute(
+          "alter table "
+              + Schema.quote(t.name())
+              + " alter column "
+              + column
+              + " restart with "
+              + next);
     }
   }
 
   // ---- configuration
 
-  /** Restores the configuration into an absent or empty directory; otherwise says whether it differs from the backup's. */
+  /**
+   * Restores the configuration into an absent or empty directory; otherwise says whether it differs
+   * from the backup's.
+   */
   private ConfigOutcome restoreConfig() throws IOException {
     List<BackupManifest.ConfigFile> files = backup.manifest().config();
     boolean empty = !Files.exists(configDir);
@@ -326,11 +421,18 @@ final class Restorer {
         differences.add(e.getKey() + "（内容不同）");
       }
     }
-    present.keySet().stream().filter(k -> !inBackup.containsKey(k)).forEach(k -> differences.add(k + "（备份中没有）"));
-    String note = differences.isEmpty()
-        ? "配置目录 " + configDir + " 已有内容，未覆盖；与备份中的配置一致"
-        : "配置目录 " + configDir + " 已有内容，未覆盖；与备份中的配置不同：" + String.join("、", differences)
-            + "。备份中的配置在 " + backup.configDir();
+    present.keySet().stream()
+        .filter(k -> !inBackup.containsKey(k))
+        .forEach(k -> differences.add(k + "（备份中没有）"));
+    String note =
+        differences.isEmpty()
+            ? "配置目录 " + configDir + " 已有内容，未覆盖；与备份中的配置一致"
+            : "配置目录 "
+                + configDir
+                + " 已有内容，未覆盖；与备份中的配置不同："
+                + String.join("、", differences)
+                + "。备份中的配置在 "
+                + backup.configDir();
     return new ConfigOutcome(false, note);
   }
 

@@ -23,10 +23,16 @@ final class Schema {
 
   record Column(String name, ColumnType type, int jdbcType, boolean identity) {}
 
-  /** A foreign key from a table to itself, such as a unit's parent: rows must load parents first. */
+  /**
+   * A foreign key from a table to itself, such as a unit's parent: rows must load parents first.
+   */
   record SelfReference(String column, String referenced) {}
 
-  record Table(String name, List<Column> columns, List<String> primaryKey, List<SelfReference> selfReferences) {
+  record Table(
+      String name,
+      List<Column> columns,
+      List<String> primaryKey,
+      List<SelfReference> selfReferences) {
     Optional<Column> identity() {
       return columns.stream().filter(Column::identity).findFirst();
     }
@@ -48,7 +54,8 @@ final class Schema {
     List<String> out = new ArrayList<>();
     try (ResultSet rs = md.getTables(c.getCatalog(), pattern(md, schema), "%", null)) {
       while (rs.next()) {
-        if (schema.equals(rs.getString("TABLE_SCHEM")) && TABLE_TYPES.contains(rs.getString("TABLE_TYPE"))) {
+        if (schema.equals(rs.getString("TABLE_SCHEM"))
+            && TABLE_TYPES.contains(rs.getString("TABLE_TYPE"))) {
           out.add(rs.getString("TABLE_NAME"));
         }
       }
@@ -71,16 +78,24 @@ final class Schema {
         continue;
       }
       List<Column> columns = new ArrayList<>();
-      try (ResultSet rs = md.getColumns(c.getCatalog(), pattern(md, schema), pattern(md, name), "%")) {
+      try (ResultSet rs =
+          md.getColumns(c.getCatalog(), pattern(md, schema), pattern(md, name), "%")) {
         Map<Integer, Column> byPosition = new TreeMap<>();
         while (rs.next()) {
-          if (!schema.equals(rs.getString("TABLE_SCHEM")) || !name.equals(rs.getString("TABLE_NAME"))) {
+          if (!schema.equals(rs.getString("TABLE_SCHEM"))
+              || !name.equals(rs.getString("TABLE_NAME"))) {
             continue;
           }
           int jdbcType = rs.getInt("DATA_TYPE");
-          byPosition.put(rs.getInt("ORDINAL_POSITION"), new Column(rs.getString("COLUMN_NAME"),
-              ColumnType.of(jdbcType, name + "." + rs.getString("COLUMN_NAME") + " " + rs.getString("TYPE_NAME")), jdbcType,
-              "YES".equals(rs.getString("IS_AUTOINCREMENT"))));
+          byPosition.put(
+              rs.getInt("ORDINAL_POSITION"),
+              new Column(
+                  rs.getString("COLUMN_NAME"),
+                  ColumnType.of(
+                      jdbcType,
+                      name + "." + rs.getString("COLUMN_NAME") + " " + rs.getString("TYPE_NAME")),
+                  jdbcType,
+                  "YES".equals(rs.getString("IS_AUTOINCREMENT"))));
         }
         columns.addAll(byPosition.values());
       }
@@ -96,19 +111,23 @@ final class Schema {
         while (rs.next()) {
           String target = rs.getString("PKTABLE_NAME");
           if (target.equals(name)) {
-            self.add(new SelfReference(rs.getString("FKCOLUMN_NAME"), rs.getString("PKCOLUMN_NAME")));
+            self.add(
+                new SelfReference(rs.getString("FKCOLUMN_NAME"), rs.getString("PKCOLUMN_NAME")));
           } else if (!excluded.contains(target)) {
             refers.add(target);
           }
         }
       }
-      tables.put(name, new Table(name, List.copyOf(columns), List.copyOf(key.values()), List.copyOf(self)));
+      tables.put(
+          name,
+          new Table(name, List.copyOf(columns), List.copyOf(key.values()), List.copyOf(self)));
       dependsOn.put(name, refers);
     }
     return inLoadOrder(tables, dependsOn);
   }
 
-  private static List<Table> inLoadOrder(Map<String, Table> tables, Map<String, Set<String>> dependsOn) {
+  private static List<Table> inLoadOrder(
+      Map<String, Table> tables, Map<String, Set<String>> dependsOn) {
     Map<String, Table> ordered = new LinkedHashMap<>();
     while (ordered.size() < tables.size()) {
       boolean progress = false;
@@ -129,7 +148,9 @@ final class Schema {
     return List.copyOf(ordered.values());
   }
 
-  /** An identifier quoted for SQL: the names metadata reports are the stored ones, case included. */
+  /**
+   * An identifier quoted for SQL: the names metadata reports are the stored ones, case included.
+   */
   static String quote(String identifier) {
     return '"' + identifier.replace("\"", "\"\"") + '"';
   }
@@ -139,6 +160,8 @@ final class Schema {
     if (escape == null || escape.isEmpty()) {
       return name;
     }
-    return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+    return name.replace(escape, escape + escape)
+        .replace("_", escape + "_")
+        .replace("%", escape + "%");
   }
 }

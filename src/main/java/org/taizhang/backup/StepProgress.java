@@ -1,6 +1,9 @@
 package org.taizhang.backup;
 
-/** Where a long step of a backup or restore reports how far it has got; the command line draws a bar. */
+/**
+ * Where a long step of a backup or restore reports how far it has got; the command line draws a
+ * bar.
+ */
 @FunctionalInterface
 interface StepProgress {
   StepProgress NONE = (step, done, total) -> {};

@@ -1,7 +1,5 @@
 package org.taizhang.catalog;
 
-
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,8 +22,10 @@ import org.taizhang.config.ConfigText;
  */
 public final class Catalog {
   public static final String CATEGORIES_FILE = "categories.txt";
+
   /** How far into the text a category keyword still counts: titles and headings sit at the top. */
   private static final int TEXT_HEAD_CHARS = 300;
+
   private static final String CODE = "[a-z][a-z0-9-]*";
 
   /** One consistent category list with its lookup by code and by name. */
@@ -50,10 +50,15 @@ public final class Catalog {
 
   /** Reads both files of the configuration directory as they are. */
   public static Catalog load(Path configDir) {
-    return new Catalog(readCategories(configDir.resolve(CATEGORIES_FILE)), readUnitTypes(configDir.resolve("unit-types.txt")));
+    return new Catalog(
+        readCategories(configDir.resolve(CATEGORIES_FILE)),
+        readUnitTypes(configDir.resolve("unit-types.txt")));
   }
 
-  /** A catalog of the given categories (the current version's) and the unit types of the configuration directory. */
+  /**
+   * A catalog of the given categories (the current version's) and the unit types of the
+   * configuration directory.
+   */
   static Catalog of(List<Category> categories, Path configDir) {
     return new Catalog(categories, readUnitTypes(configDir.resolve("unit-types.txt")));
   }
@@ -63,8 +68,8 @@ public final class Catalog {
   }
 
   /**
-   * The categories a {@code categories.txt} text defines, in order; every mistake is a
-   * {@link ConfigException} with {@code file} (which need not exist) and the line. Keywords may be
+   * The categories a {@code categories.txt} text defines, in order; every mistake is a {@link
+   * ConfigException} with {@code file} (which need not exist) and the line. Keywords may be
    * separated by “,”, “，” or “、”; columns by “|” or “｜”.
    */
   public static List<Category> parseCategories(Path file, String content) {
@@ -76,7 +81,8 @@ public final class Catalog {
       String name = f.get(1);
       String place = name.isEmpty() ? "类别 " + code : "类别“" + name + "”";
       if (!code.matches(CODE)) {
-        throw new ConfigException(file, line.number(), place, "类别代码“" + code + "”只能包含小写字母、数字和连字符，并以字母开头");
+        throw new ConfigException(
+            file, line.number(), place, "类别代码“" + code + "”只能包含小写字母、数字和连字符，并以字母开头");
       }
       if (name.isEmpty()) {
         throw new ConfigException(file, line.number(), place, "类别名称不能为空");
@@ -101,9 +107,14 @@ public final class Catalog {
     return out;
   }
 
-  /** The {@code categories.txt} text of a category list: what {@link #parseCategories} reads back as the same list. */
+  /**
+   * The {@code categories.txt} text of a category list: what {@link #parseCategories} reads back as
+   * the same list.
+   */
   public static String categoriesText(List<Category> categories) {
-    StringBuilder out = new StringBuilder("""
+    StringBuilder out =
+        new StringBuilder(
+            """
         # 材料类别：代码 | 名称 | 识别关键词（逗号分隔）
         #
         # 导入文件夹时，路径 <单位>/<年度>/<类别>/<文件> 中的类别可写名称或代码。
@@ -114,9 +125,14 @@ public final class Catalog {
     int codeWidth = categories.stream().mapToInt(c -> c.code().length()).max().orElse(0);
     int nameWidth = categories.stream().mapToInt(c -> c.name().length()).max().orElse(0);
     for (Category c : categories) {
-      // full-width spaces pad the names, so that the columns line up in a Chinese font; reading strips them
-      out.append(String.format("%-" + codeWidth + "s | %s | %s\n", c.code(),
-          c.name() + "\u3000".repeat(Math.max(0, nameWidth - c.name().length())), String.join(", ", c.keywords())));
+      // full-width spaces pad the names, so that the columns line up in a Chinese font; reading
+      // strips them
+      out.append(
+          String.format(
+              "%-" + codeWidth + "s | %s | %s\n",
+              c.code(),
+              c.name() + "\u3000".repeat(Math.max(0, nameWidth - c.name().length())),
+              String.join(", ", c.keywords())));
     }
     return out.toString();
   }
@@ -124,7 +140,8 @@ public final class Catalog {
   private static Set<String> readUnitTypes(Path file) {
     Set<String> types = new LinkedHashSet<>();
     for (ConfigLines.Line line : ConfigLines.read(file)) {
-      if (line.text().matches(".*" + ChinesePunctuation.FIELD_SEPARATOR + ".*") || line.text().matches(".*[,，、].*")) {
+      if (line.text().matches(".*" + ChinesePunctuation.FIELD_SEPARATOR + ".*")
+          || line.text().matches(".*[,，、].*")) {
         throw line.error("每行只写一个单位类型");
       }
       if (!types.add(line.text())) {
@@ -148,7 +165,9 @@ public final class Catalog {
 
   /** Looks a category up by code or by name. */
   public Optional<Category> category(String codeOrName) {
-    return codeOrName == null ? Optional.empty() : Optional.ofNullable(categories.byKey().get(codeOrName.strip()));
+    return codeOrName == null
+        ? Optional.empty()
+        : Optional.ofNullable(categories.byKey().get(codeOrName.strip()));
   }
 
   public String categoryName(String code) {
@@ -162,7 +181,8 @@ public final class Catalog {
 
   /**
    * Recognises a category from a document's title or file name first, then from the head of its
-   * text; the first rule in list order that matches wins, so specific rules come before general ones.
+   * text; the first rule in list order that matches wins, so specific rules come before general
+   * ones.
    */
   public Optional<Category> classify(String title, String text) {
     List<Category> list = categories.list();

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What changed between two category lists, in Chinese, for the version history and the audit log. */
+/**
+ * What changed between two category lists, in Chinese, for the version history and the audit log.
+ */
 final class CategoryChanges {
   private CategoryChanges() {}
 
@@ -27,8 +29,13 @@ final class CategoryChanges {
       List<String> removed = new ArrayList<>(o.keywords());
       removed.removeAll(c.keywords());
       if (!added.isEmpty() || !removed.isEmpty()) {
-        out.add("“" + c.name() + "”的关键词" + (added.isEmpty() ? "" : "增加 " + String.join("、", added))
-            + (!added.isEmpty() && !removed.isEmpty() ? "，" : "") + (removed.isEmpty() ? "" : "去掉 " + String.join("、", removed)));
+        out.add(
+            "“"
+                + c.name()
+                + "”的关键词"
+                + (added.isEmpty() ? "" : "增加 " + String.join("、", added))
+                + (!added.isEmpty() && !removed.isEmpty() ? "，" : "")
+                + (removed.isEmpty() ? "" : "去掉 " + String.join("、", removed)));
       } else if (!o.keywords().equals(c.keywords())) {
         out.add("“" + c.name() + "”的关键词顺序调整");
       }

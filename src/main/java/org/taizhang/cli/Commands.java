@@ -48,7 +48,9 @@ public class Commands {
   }
 
   public static boolean isCommand(String arg) {
-    return WITH_CONTEXT.contains(arg) || WITHOUT_CONTEXT.contains(arg) || tools().stream().anyMatch(t -> t.names().contains(arg));
+    return WITH_CONTEXT.contains(arg)
+        || WITHOUT_CONTEXT.contains(arg)
+        || tools().stream().anyMatch(t -> t.names().contains(arg));
   }
 
   private static List<Tools> tools() {
@@ -69,15 +71,25 @@ public class Commands {
 
   /** The command line of {@code import}; what it does not name are the service's settings. */
   static final class ImportArguments {
-    @Parameters(index = "0", paramLabel = "<目录>") Path dir;
-    @Option(names = "--accepted") boolean accepted;
+    @Parameters(index = "0", paramLabel = "<目录>")
+    Path dir;
+
+    @Option(names = "--accepted")
+    boolean accepted;
+
     @Unmatched List<String> settings = new ArrayList<>();
   }
 
-  /** {@code import <dir> [--accepted]}: with {@code --accepted}, a historical archive, marked 已通过 as it is imported. */
+  /**
+   * {@code import <dir> [--accepted]}: with {@code --accepted}, a historical archive, marked 已通过 as
+   * it is imported.
+   */
   private int importFolder(String[] args) throws InterruptedException {
     ImportArguments a = new ImportArguments();
-    if (!CommandArguments.read(a, Arrays.copyOfRange(args, 1, args.length), System.err,
+    if (!CommandArguments.read(
+        a,
+        Arrays.copyOfRange(args, 1, args.length),
+        System.err,
         "用法：java -jar taizhang.jar import <目录> [--accepted]")) {
       return CommandArguments.USAGE_ERROR;
     }
@@ -99,9 +111,14 @@ public class Commands {
       s = importer.importFolder(dir, "命令行导入", job, accepted);
       job.finish(s.outcome());
     }
-    audit.record("命令行导入", AuditAction.IMPORT, "目录 " + dir.toAbsolutePath().normalize(),
+    audit.record(
+        "命令行导入",
+        AuditAction.IMPORT,
+        "目录 " + dir.toAbsolutePath().normalize(),
         (accepted ? "作为历史档案导入，新增材料直接通过；" : "") + s.outcome());
-    out.printf("导入完成：%s（%.1f 个/秒）%n", s.outcome(), s.total() * 1000.0 / Math.max(1, s.elapsed().toMillis()));
+    out.printf(
+        "导入完成：%s（%.1f 个/秒）%n",
+        s.outcome(), s.total() * 1000.0 / Math.max(1, s.elapsed().toMillis()));
     for (ImportSummary.Rejected r : s.rejected()) {
       out.printf("  拒收 %s  %s  %s%n", r.file(), r.reason(), r.message());
     }
@@ -141,7 +158,8 @@ public class Commands {
   }
 
   private static int usage(PrintStream p) {
-    p.println("""
+    p.println(
+        """
         用法：java -jar target/taizhang.jar [命令]
           （无命令）                          启动 Web 服务
           import <目录> [--accepted]          导入目录树 <单位>/<年度>/<类别>/<文件>（须先停止服务）；

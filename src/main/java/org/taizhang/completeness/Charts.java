@@ -14,8 +14,8 @@ import org.taizhang.completeness.EvaluationSystem.EvidenceWindow;
  *
  * <p>By type: of all 材料审核 indicators of a type's units, the share that is 达标.
  *
- * <p>By month: every evidence rule asks for material per period (each month, quarter, half-year
- * or the whole year; multi-year and standing rules count as due at the end of the year). A period's
+ * <p>By month: every evidence rule asks for material per period (each month, quarter, half-year or
+ * the whole year; multi-year and standing rules count as due at the end of the year). A period's
  * requirement is met unless the engine reports a missing item for it, and the engine reports one
  * per rule and period, its key ending in the period. The chart shows, at the end of each month, the
  * share of requirements due so far that are met. Months still to come are left empty.
@@ -28,11 +28,19 @@ public final class Charts {
 
   /** What completeness.js draws; serialised to JSON into a data attribute. */
   public record Data(
-      String typeTitle, String typeSubtitle, List<String> types, List<Double> typeShares, List<Integer> typeMet,
+      String typeTitle,
+      String typeSubtitle,
+      List<String> types,
+      List<Double> typeShares,
+      List<Integer> typeMet,
       List<Integer> typeReviewed,
-      String monthTitle, String monthSubtitle, List<String> months, List<Series> monthSeries) {}
+      String monthTitle,
+      String monthSubtitle,
+      List<String> months,
+      List<Series> monthSeries) {}
 
-  public static Data of(List<UnitCompleteness> rows, List<EvaluationSystem> systems, int year, LocalDate today) {
+  public static Data of(
+      List<UnitCompleteness> rows, List<EvaluationSystem> systems, int year, LocalDate today) {
     Map<String, int[]> byType = new LinkedHashMap<>();
     for (UnitCompleteness u : rows) {
       int[] n = byType.computeIfAbsent(type(u), t -> new int[2]);
@@ -56,7 +64,8 @@ public final class Charts {
       shares.add(n[1] == 0 ? null : percent(n[0], n[1]));
     }
 
-    int lastMonth = year < today.getYear() ? 12 : year == today.getYear() ? today.getMonthValue() : 0;
+    int lastMonth =
+        year < today.getYear() ? 12 : year == today.getYear() ? today.getMonthValue() : 0;
     Map<String, int[][]> dueByType = new LinkedHashMap<>();
     int[][] all = new int[2][13];
     for (UnitCompleteness u : rows) {
@@ -78,7 +87,11 @@ public final class Charts {
       }
       for (IndicatorResult r : u.indicators()) {
         for (MissingItem m : r.missing()) {
-          int month = ItemPeriod.ofKey(m.key()).filter(p -> p.year() == year).map(ItemPeriod::lastMonth).orElse(12);
+          int month =
+              ItemPeriod.ofKey(m.key())
+                  .filter(p -> p.year() == year)
+                  .map(ItemPeriod::lastMonth)
+                  .orElse(12);
           counts[1][month]++;
           all[1][month]++;
         }
@@ -94,10 +107,17 @@ public final class Charts {
     }
     dueByType.forEach((t, counts) -> series.add(new Series(t, cumulative(counts, lastMonth))));
     return new Data(
-        "各类型单位材料审核指标达标率", "达标的材料审核指标 ÷ 材料审核指标（" + year + "年度）", types, shares, met, reviewed,
+        "各类型单位材料审核指标达标率",
+        "达标的材料审核指标 ÷ 材料审核指标（" + year + "年度）",
+        types,
+        shares,
+        met,
+        reviewed,
         year + "年逐月分期材料完成率",
-        "截至各月末应交的分期材料（每月、每季度、每半年、全年各按期计）中已达标的比例" + (lastMonth < 12 && lastMonth > 0 ? "；以后月份尚未到期" : ""),
-        months, series);
+        "截至各月末应交的分期材料（每月、每季度、每半年、全年各按期计）中已达标的比例"
+            + (lastMonth < 12 && lastMonth > 0 ? "；以后月份尚未到期" : ""),
+        months,
+        series);
   }
 
   private static List<Double> cumulative(int[][] counts, int lastMonth) {
@@ -125,7 +145,8 @@ public final class Charts {
     };
   }
 
-  static Optional<EvaluationSystem> system(UnitCompleteness u, List<EvaluationSystem> systems, int year) {
+  static Optional<EvaluationSystem> system(
+      UnitCompleteness u, List<EvaluationSystem> systems, int year) {
     return systems.stream().filter(s -> s.covers(u.unitType(), year)).findFirst();
   }
 

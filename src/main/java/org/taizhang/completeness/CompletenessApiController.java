@@ -31,21 +31,34 @@ class CompletenessApiController {
     this.completeness = completeness;
   }
 
-  /** One unit's verdict; {@code year} defaults to the current year (or the newest judged year before it). */
+  /**
+   * One unit's verdict; {@code year} defaults to the current year (or the newest judged year before
+   * it).
+   */
   @GetMapping("/api/units/{unit}/completeness")
-  UnitCompleteness unit(Caller caller, @PathVariable("unit") String unit,
+  UnitCompleteness unit(
+      Caller caller,
+      @PathVariable("unit") String unit,
       @RequestParam(name = "year", required = false) Integer year) {
     if (!caller.sees(unit)) {
       throw CompletenessException.notFound();
     }
-    return completeness.unit(unit, year(year)).orElseThrow(CompletenessException::notFound).forReader(caller::sees);
+    return completeness
+        .unit(unit, year(year))
+        .orElseThrow(CompletenessException::notFound)
+        .forReader(caller::sees);
   }
 
   /** Every covered unit the caller may see, optionally of one type, by rank. */
   @GetMapping("/api/completeness")
-  List<UnitCompleteness> units(Caller caller, @RequestParam(name = "year", required = false) Integer year,
+  List<UnitCompleteness> units(
+      Caller caller,
+      @RequestParam(name = "year", required = false) Integer year,
       @RequestParam(name = "type", required = false) String type) {
-    return completeness.units(year(year), type).stream().filter(u -> caller.sees(u.unit())).map(u -> u.forReader(caller::sees)).toList();
+    return completeness.units(year(year), type).stream()
+        .filter(u -> caller.sees(u.unit()))
+        .map(u -> u.forReader(caller::sees))
+        .toList();
   }
 
   @GetMapping("/api/completeness/systems")
@@ -53,25 +66,40 @@ class CompletenessApiController {
     return completeness.systems();
   }
 
-  /** {@code itemKey} as in a missing item's {@code key}; {@code year} defaults to the one the key names. */
+  /**
+   * {@code itemKey} as in a missing item's {@code key}; {@code year} defaults to the one the key
+   * names.
+   */
   @PostMapping("/api/units/{unit}/explanations")
-  ResponseEntity<Explanation> explain(Caller caller, @PathVariable("unit") String unit,
-      @RequestParam("itemKey") String itemKey, @RequestParam("reason") String reason,
-      @RequestParam("deadline") String deadline, @RequestParam(name = "year", required = false) Integer year) {
+  ResponseEntity<Explanation> explain(
+      Caller caller,
+      @PathVariable("unit") String unit,
+      @RequestParam("itemKey") String itemKey,
+      @RequestParam("reason") String reason,
+      @RequestParam("deadline") String deadline,
+      @RequestParam(name = "year", required = false) Integer year) {
     int y = year != null ? year : yearOf(itemKey);
     Explanation e = completeness.explain(caller, unit, y, itemKey, reason, date(deadline));
     return ResponseEntity.status(HttpStatus.CREATED).body(e);
   }
 
   @PostMapping("/api/units/{unit}/overrides")
-  UnitCompleteness override(Caller caller, @PathVariable("unit") String unit, @RequestParam("year") int year,
-      @RequestParam("indicator") String indicator, @RequestParam("grade") String grade, @RequestParam("reason") String reason) {
+  UnitCompleteness override(
+      Caller caller,
+      @PathVariable("unit") String unit,
+      @RequestParam("year") int year,
+      @RequestParam("indicator") String indicator,
+      @RequestParam("grade") String grade,
+      @RequestParam("reason") String reason) {
     completeness.override(caller, unit, year, indicator, grade(grade), reason);
     return after(caller, unit, year);
   }
 
   @DeleteMapping("/api/units/{unit}/overrides")
-  UnitCompleteness withdrawOverride(Caller caller, @PathVariable("unit") String unit, @RequestParam("year") int year,
+  UnitCompleteness withdrawOverride(
+      Caller caller,
+      @PathVariable("unit") String unit,
+      @RequestParam("year") int year,
       @RequestParam("indicator") String indicator) {
     completeness.withdrawOverride(caller, unit, year, indicator);
     return after(caller, unit, year);
@@ -79,40 +107,60 @@ class CompletenessApiController {
 
   /** The hand grade (人工评定) of a 实地考察 or 问卷调查 indicator; {@code date} is the day it was assessed. */
   @PostMapping("/api/units/{unit}/hand-grades")
-  UnitCompleteness handGrade(Caller caller, @PathVariable("unit") String unit, @RequestParam("year") int year,
-      @RequestParam("indicator") String indicator, @RequestParam("grade") String grade, @RequestParam("note") String note,
+  UnitCompleteness handGrade(
+      Caller caller,
+      @PathVariable("unit") String unit,
+      @RequestParam("year") int year,
+      @RequestParam("indicator") String indicator,
+      @RequestParam("grade") String grade,
+      @RequestParam("note") String note,
       @RequestParam("date") String date) {
     completeness.handGrade(caller, unit, year, indicator, grade(grade), note, date(date));
     return after(caller, unit, year);
   }
 
   @DeleteMapping("/api/units/{unit}/hand-grades")
-  UnitCompleteness withdrawHandGrade(Caller caller, @PathVariable("unit") String unit, @RequestParam("year") int year,
+  UnitCompleteness withdrawHandGrade(
+      Caller caller,
+      @PathVariable("unit") String unit,
+      @RequestParam("year") int year,
       @RequestParam("indicator") String indicator) {
     completeness.withdrawHandGrade(caller, unit, year, indicator);
     return after(caller, unit, year);
   }
 
   @PostMapping("/api/units/{unit}/vetoes")
-  UnitCompleteness veto(Caller caller, @PathVariable("unit") String unit, @RequestParam("year") int year,
-      @RequestParam("code") String code, @RequestParam("reason") String reason) {
+  UnitCompleteness veto(
+      Caller caller,
+      @PathVariable("unit") String unit,
+      @RequestParam("year") int year,
+      @RequestParam("code") String code,
+      @RequestParam("reason") String reason) {
     completeness.veto(caller, unit, year, code, reason);
     return after(caller, unit, year);
   }
 
   @DeleteMapping("/api/units/{unit}/vetoes")
-  UnitCompleteness liftVeto(Caller caller, @PathVariable("unit") String unit, @RequestParam("year") int year,
+  UnitCompleteness liftVeto(
+      Caller caller,
+      @PathVariable("unit") String unit,
+      @RequestParam("year") int year,
       @RequestParam("code") String code) {
     completeness.liftVeto(caller, unit, year, code);
     return after(caller, unit, year);
   }
 
   private UnitCompleteness after(Caller caller, String unit, int year) {
-    return completeness.unit(unit, year).orElseThrow(CompletenessException::notFound).forReader(caller::sees);
+    return completeness
+        .unit(unit, year)
+        .orElseThrow(CompletenessException::notFound)
+        .forReader(caller::sees);
   }
 
   private int year(Integer year) {
-    return year != null ? year : completeness.defaultYear().orElseThrow(CompletenessException::notFound);
+    return year != null
+        ? year
+        : completeness.defaultYear().orElseThrow(CompletenessException::notFound);
   }
 
   /** The evaluated year is the last year a key's period names (2025-Q3, 2023-2025, upto-2025). */

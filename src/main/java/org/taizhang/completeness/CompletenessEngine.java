@@ -22,8 +22,14 @@ final class CompletenessEngine {
   private static final String[] QUARTERS = {"第一季度", "第二季度", "第三季度", "第四季度"};
 
   /** The verdict without its rank, which depends on the other units. */
-  UnitCompleteness evaluate(Unit unit, int year, EvaluationSystem system, UnitFacts facts, Decisions.ForUnit decisions,
-      List<RedFlag> redFlags, LocalDate today) {
+  UnitCompleteness evaluate(
+      Unit unit,
+      int year,
+      EvaluationSystem system,
+      UnitFacts facts,
+      Decisions.ForUnit decisions,
+      List<RedFlag> redFlags,
+      LocalDate today) {
     List<IndicatorResult> results = new ArrayList<>();
     double score = 0;
     double max = 0;
@@ -44,41 +50,98 @@ final class CompletenessEngine {
       String name = system.veto(v.code()).map(EvaluationSystem.VetoItem::name).orElse("");
       vetoes.add(new Veto(v.code(), name, v.reason(), v.by(), v.byName(), v.at()));
     }
-    return new UnitCompleteness(unit.code(), unit.name(), unit.type(), unit.parentCode(), year, system.name(), results,
-        round(score), round(max), ungraded, round(ungradedPoints), 0, 0, vetoes, redFlags);
+    return new UnitCompleteness(
+        unit.code(),
+        unit.name(),
+        unit.type(),
+        unit.parentCode(),
+        year,
+        system.name(),
+        results,
+        round(score),
+        round(max),
+        ungraded,
+        round(ungradedPoints),
+        0,
+        0,
+        vetoes,
+        redFlags);
   }
 
-  private IndicatorResult indicator(Leaf leaf, int year, EvaluationSystem system, UnitFacts facts, Decisions.ForUnit decisions,
+  private IndicatorResult indicator(
+      Leaf leaf,
+      int year,
+      EvaluationSystem system,
+      UnitFacts facts,
+      Decisions.ForUnit decisions,
       LocalDate today) {
     Indicator ind = leaf.indicator();
     if (!ind.documentReview()) {
-      // judged in the field or by survey: only a reviewer's hand grade earns points, nothing in the archive does
+      // judged in the field or by survey: only a reviewer's hand grade earns points, nothing in the
+      // archive does
       Decisions.HandGradeRow h = decisions.handGrades().get(ind.code());
       if (h == null) {
-        return new IndicatorResult(ind.code(), ind.name(), leaf.parentName(), ind.points(), ind.method(),
-            IndicatorStatus.NOT_REVIEWED, null, null, null, null, 0, List.of(), List.of());
+        return new IndicatorResult(
+            ind.code(),
+            ind.name(),
+            leaf.parentName(),
+            ind.points(),
+            ind.method(),
+            IndicatorStatus.NOT_REVIEWED,
+            null,
+            null,
+            null,
+            null,
+            0,
+            List.of(),
+            List.of());
       }
-      HandGrade hand = new HandGrade(h.grade(), h.note(), h.assessedOn(), h.by(), h.byName(), h.at());
-      return new IndicatorResult(ind.code(), ind.name(), leaf.parentName(), ind.points(), ind.method(),
-          IndicatorStatus.HAND_GRADED, null, h.grade(), null, hand, round(ind.points() * system.percent(h.grade()) / 100.0),
-          List.of(), List.of());
+      HandGrade hand =
+          new HandGrade(h.grade(), h.note(), h.assessedOn(), h.by(), h.byName(), h.at());
+      return new IndicatorResult(
+          ind.code(),
+          ind.name(),
+          leaf.parentName(),
+          ind.points(),
+          ind.method(),
+          IndicatorStatus.HAND_GRADED,
+          null,
+          h.grade(),
+          null,
+          hand,
+          round(ind.points() * system.percent(h.grade()) / 100.0),
+          List.of(),
+          List.of());
     }
     Decisions.OverrideRow o = decisions.overrides().get(ind.code());
-    GradeOverride override = o == null ? null : new GradeOverride(o.grade(), o.reason(), o.by(), o.byName(), o.at());
+    GradeOverride override =
+        o == null ? null : new GradeOverride(o.grade(), o.reason(), o.by(), o.byName(), o.at());
     Set<Long> evidence = new LinkedHashSet<>();
     List<MissingItem> missing = new ArrayList<>();
     boolean anything = false;
     for (EvidenceRule rule : ind.evidence()) {
-      anything |= rule(ind.code(), rule, year, facts.category(rule.category()), evidence, missing, decisions, today);
+      anything |=
+          rule(
+              ind.code(),
+              rule,
+              year,
+              facts.category(rule.category()),
+              evidence,
+              missing,
+              decisions,
+              today);
     }
-    // The grading rule counts the sub-items that fall short; with nothing at all there is nothing to
+    // The grading rule counts the sub-items that fall short; with nothing at all there is nothing
+    // to
     // grade leniently: a year without a single one of three required meetings is not a B.
-    Grade computed = !missing.isEmpty() && !anything ? Grade.D : ind.grading().grade(missing.size());
+    Grade computed =
+        !missing.isEmpty() && !anything ? Grade.D : ind.grading().grade(missing.size());
     Grade effective = override != null ? override.grade() : computed;
     IndicatorStatus status;
     if (missing.isEmpty()) {
       status = IndicatorStatus.MET;
-    } else if (missing.stream().anyMatch(m -> m.explanation() != null && m.explanation().overdue())) {
+    } else if (missing.stream()
+        .anyMatch(m -> m.explanation() != null && m.explanation().overdue())) {
       status = IndicatorStatus.OVERDUE;
     } else if (missing.stream().allMatch(m -> m.explanation() != null)) {
       status = IndicatorStatus.EXPLAINED;
@@ -86,20 +149,39 @@ final class CompletenessEngine {
       status = anything ? IndicatorStatus.PARTIAL : IndicatorStatus.MISSING;
     }
     double score = round(ind.points() * system.percent(effective) / 100.0);
-    return new IndicatorResult(ind.code(), ind.name(), leaf.parentName(), ind.points(), ind.method(), status, computed,
-        effective, override, null, score, List.copyOf(evidence), missing);
+    return new IndicatorResult(
+        ind.code(),
+        ind.name(),
+        leaf.parentName(),
+        ind.points(),
+        ind.method(),
+        status,
+        computed,
+        effective,
+        override,
+        null,
+        score,
+        List.copyOf(evidence),
+        missing);
   }
 
   /**
    * Sorts the documents of the rule's category into the periods of its window, keeps those of the
    * accepted kind with the required content as evidence, and reports every period short of
-   * evidence. A document lies in one period only, so it is never counted twice. A returned
-   * document (退回) is no evidence until a new version replaces it; the item names it.
+   * evidence. A document lies in one period only, so it is never counted twice. A returned document
+   * (退回) is no evidence until a new version replaces it; the item names it.
    *
    * @return whether there is anything at all: a satisfied period, or a document that falls short
    */
-  private boolean rule(String indicator, EvidenceRule rule, int year, List<EvidenceFact> docs, Set<Long> evidence,
-      List<MissingItem> missing, Decisions.ForUnit decisions, LocalDate today) {
+  private boolean rule(
+      String indicator,
+      EvidenceRule rule,
+      int year,
+      List<EvidenceFact> docs,
+      Set<Long> evidence,
+      List<MissingItem> missing,
+      Decisions.ForUnit decisions,
+      LocalDate today) {
     int periods = periods(rule.period());
     List<List<EvidenceFact>> valid = new ArrayList<>(periods);
     List<List<String>> flaws = new ArrayList<>(periods);
@@ -140,10 +222,22 @@ final class CompletenessEngine {
       String key = indicator + "/" + rule.category() + "/" + periodKey(rule, year, p);
       String text = missingText(rule, year, p, have, flaws.get(p));
       Decisions.ExplanationRow e = decisions.explanations().get(key);
-      Explanation explanation = e == null ? null
-          : new Explanation(e.id(), e.reason(), e.deadline(), e.by(), e.at(), today.isAfter(e.deadline()));
-      List<ReturnedDocument> back = returned.get(p).stream().map(f -> new ReturnedDocument(f.id(), f.title(), f.review().reason(),
-          f.review().deadline(), f.review().deadline() != null && today.isAfter(f.review().deadline()))).toList();
+      Explanation explanation =
+          e == null
+              ? null
+              : new Explanation(
+                  e.id(), e.reason(), e.deadline(), e.by(), e.at(), today.isAfter(e.deadline()));
+      List<ReturnedDocument> back =
+          returned.get(p).stream()
+              .map(
+                  f ->
+                      new ReturnedDocument(
+                          f.id(),
+                          f.title(),
+                          f.review().reason(),
+                          f.review().deadline(),
+                          f.review().deadline() != null && today.isAfter(f.review().deadline())))
+              .toList();
       missing.add(new MissingItem(key, text, explanation, back));
     }
     return anything;
@@ -152,9 +246,13 @@ final class CompletenessEngine {
   /** “已退回（原因：…；整改期限 2025-12-31），重新提交前不计入”. */
   private static String returnedText(EvidenceFact f) {
     // a reason written as a sentence ends in 。, which must not meet the ；that follows
-    String reason = f.review().reason() == null ? "" : "原因：" + f.review().reason().strip().replaceAll("[。；;，,.]+$", "");
+    String reason =
+        f.review().reason() == null
+            ? ""
+            : "原因：" + f.review().reason().strip().replaceAll("[。；;，,.]+$", "");
     String deadline = f.review().deadline() == null ? "" : "整改期限 " + f.review().deadline();
-    String why = reason.isEmpty() || deadline.isEmpty() ? reason + deadline : reason + "；" + deadline;
+    String why =
+        reason.isEmpty() || deadline.isEmpty() ? reason + deadline : reason + "；" + deadline;
     return "已退回" + (why.isEmpty() ? "" : "（" + why + "）") + "，重新提交前不计入";
   }
 
@@ -176,9 +274,9 @@ final class CompletenessEngine {
   }
 
   /**
-   * The period a document falls in, or -1. Below a year, the period the document states
-   * (2025年第三季度) places it when it lies within one period of the rule; otherwise its own date
-   * does, but only a date within the stated period, if any, and only in the evaluated year.
+   * The period a document falls in, or -1. Below a year, the period the document states (2025年第三季度)
+   * places it when it lies within one period of the rule; otherwise its own date does, but only a
+   * date within the stated period, if any, and only in the evaluated year.
    */
   private static int periodOf(Period period, EvidenceFact f, int year) {
     if (period == Period.YEAR) {
@@ -216,7 +314,8 @@ final class CompletenessEngine {
     if (rule.kind() == EvidenceKind.FORMAL && !f.formal()) {
       parts.add("不是正式文件（未见文号）");
     }
-    List<String> lacking = rule.content().stream().filter(l -> !f.filledLabels().contains(l)).toList();
+    List<String> lacking =
+        rule.content().stream().filter(l -> !f.filledLabels().contains(l)).toList();
     if (!lacking.isEmpty() && f.image() && f.filledLabels().isEmpty()) {
       // A photo of a paper record: its text is not read, so what it shows cannot be checked — which
       // is not the same as the record lacking it.
@@ -227,7 +326,8 @@ final class CompletenessEngine {
     return parts.isEmpty() ? null : rule.categoryName() + f.reference() + String.join("，", parts);
   }
 
-  private static String missingText(EvidenceRule rule, int year, int period, int have, List<String> flaws) {
+  private static String missingText(
+      EvidenceRule rule, int year, int period, int have, List<String> flaws) {
     String when = periodName(rule, year, period);
     String name = rule.categoryName();
     String shortfall;
@@ -250,26 +350,30 @@ final class CompletenessEngine {
     return switch (rule.window()) {
       case STANDING -> "";
       case THREE_YEARS -> (year - 2) + "—" + year + "年";
-      case THIS_YEAR -> switch (rule.period()) {
-        case YEAR -> year + "年";
-        case HALF_YEAR -> year + "年" + (period == 0 ? "上半年" : "下半年");
-        case QUARTER -> year + "年" + QUARTERS[period];
-        case MONTH -> year + "年" + (period + 1) + "月";
-      };
+      case THIS_YEAR ->
+          switch (rule.period()) {
+            case YEAR -> year + "年";
+            case HALF_YEAR -> year + "年" + (period == 0 ? "上半年" : "下半年");
+            case QUARTER -> year + "年" + QUARTERS[period];
+            case MONTH -> year + "年" + (period + 1) + "月";
+          };
     };
   }
 
-  /** A stable id of the period: an explanation filed for it stays attached across recomputations. */
+  /**
+   * A stable id of the period: an explanation filed for it stays attached across recomputations.
+   */
   private static String periodKey(EvidenceRule rule, int year, int period) {
     return switch (rule.window()) {
       case STANDING -> "upto-" + year;
       case THREE_YEARS -> (year - 2) + "-" + year;
-      case THIS_YEAR -> switch (rule.period()) {
-        case YEAR -> String.valueOf(year);
-        case HALF_YEAR -> year + "-H" + (period + 1);
-        case QUARTER -> year + "-Q" + (period + 1);
-        case MONTH -> String.format("%d-%02d", year, period + 1);
-      };
+      case THIS_YEAR ->
+          switch (rule.period()) {
+            case YEAR -> String.valueOf(year);
+            case HALF_YEAR -> year + "-H" + (period + 1);
+            case QUARTER -> year + "-Q" + (period + 1);
+            case MONTH -> String.format("%d-%02d", year, period + 1);
+          };
     };
   }
 

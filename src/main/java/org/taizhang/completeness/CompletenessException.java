@@ -1,7 +1,7 @@
 package org.taizhang.completeness;
 
-import org.taizhang.web.Problem;
 import org.springframework.http.HttpStatus;
+import org.taizhang.web.Problem;
 
 /**
  * A refused completeness action, with a Chinese message safe to show. {@link Kind#NOT_FOUND} is

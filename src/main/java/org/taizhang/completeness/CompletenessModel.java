@@ -23,8 +23,12 @@ import org.taizhang.unit.Unit;
 public final class CompletenessModel {
   static final double NEAR_DUPLICATE_THRESHOLD = 0.8;
 
-  /** Replaced as a whole when administrators change a list; read under the lock like everything else. */
+  /**
+   * Replaced as a whole when administrators change a list; read under the lock like everything
+   * else.
+   */
   private RequiredLists lists;
+
   private final Clock clock;
   private final CompletenessEngine engine = new CompletenessEngine();
   private final RedFlagFinder redFlags;
@@ -41,7 +45,8 @@ public final class CompletenessModel {
 
   private volatile Snapshot snapshot;
 
-  public CompletenessModel(RequiredLists lists, Function<String, String> categoryName, Clock clock) {
+  public CompletenessModel(
+      RequiredLists lists, Function<String, String> categoryName, Clock clock) {
     this(lists, new RedFlagFinder(categoryName), clock);
   }
 
@@ -66,7 +71,8 @@ public final class CompletenessModel {
    * A model of the same units, decisions and facts (or, when given, these facts instead) judged by
    * other systems: what the office would see if it put them in force. This model is not changed.
    */
-  synchronized CompletenessModel withLists(RequiredLists candidate, Collection<EvidenceFact> replacementFacts) {
+  synchronized CompletenessModel withLists(
+      RequiredLists candidate, Collection<EvidenceFact> replacementFacts) {
     CompletenessModel other = new CompletenessModel(candidate, redFlags, clock);
     other.decisions.putAll(decisions);
     other.load(units.values(), replacementFacts != null ? replacementFacts : facts.values());
@@ -91,7 +97,10 @@ public final class CompletenessModel {
     return out;
   }
 
-  /** Explanations turn overdue with the calendar, not with an event: a new day recomputes everything once. */
+  /**
+   * Explanations turn overdue with the calendar, not with an event: a new day recomputes everything
+   * once.
+   */
   private Snapshot current() {
     Snapshot s = snapshot;
     if (!s.day().equals(LocalDate.now(clock))) {
@@ -135,7 +144,10 @@ public final class CompletenessModel {
     units.put(unit.code(), unit);
   }
 
-  /** Every unit of every covered year, from the facts in memory; rebuilds the near-duplicate index too. */
+  /**
+   * Every unit of every covered year, from the facts in memory; rebuilds the near-duplicate index
+   * too.
+   */
   public synchronized void recomputeAll() {
     duplicates.clear();
     for (EvidenceFact f : facts.values()) {
@@ -211,10 +223,12 @@ public final class CompletenessModel {
         }
         Unit u = units.get(code);
         if (u != null) {
-          evaluate(u, year, today).ifPresent(r -> {
-            results.put(code, r);
-            types.add(r.unitType());
-          });
+          evaluate(u, year, today)
+              .ifPresent(
+                  r -> {
+                    results.put(code, r);
+                    types.add(r.unitType());
+                  });
         }
       }
       if (!types.isEmpty()) {
@@ -260,7 +274,8 @@ public final class CompletenessModel {
     }
     UnitFacts uf = unitFacts.getOrDefault(u.code(), UnitFacts.EMPTY);
     List<RedFlag> flags = redFlags.find(uf, year, duplicates::partners, facts::get, units::get);
-    return Optional.of(engine.evaluate(u, year, system.get(), uf, decisions.of(u.code(), year), flags, today));
+    return Optional.of(
+        engine.evaluate(u, year, system.get(), uf, decisions.of(u.code(), year), flags, today));
   }
 
   /**
@@ -284,16 +299,20 @@ public final class CompletenessModel {
           rank = i + 1;
           previous = r;
         }
-        results.put(r.unit(), r.rank() == rank && r.rankOf() == group.size() ? r : r.withRank(rank, group.size()));
+        results.put(
+            r.unit(),
+            r.rank() == rank && r.rankOf() == group.size() ? r : r.withRank(rank, group.size()));
       }
     }
   }
 
   /** Best first: units without a veto before vetoed ones, then by score. */
   static final Comparator<UnitCompleteness> STANDING =
-      Comparator.comparing(UnitCompleteness::vetoed).thenComparing(Comparator.comparingDouble(UnitCompleteness::score).reversed());
+      Comparator.comparing(UnitCompleteness::vetoed)
+          .thenComparing(Comparator.comparingDouble(UnitCompleteness::score).reversed());
 
-  private static Map<Integer, Map<String, UnitCompleteness>> freeze(Map<Integer, Map<String, UnitCompleteness>> byYear) {
+  private static Map<Integer, Map<String, UnitCompleteness>> freeze(
+      Map<Integer, Map<String, UnitCompleteness>> byYear) {
     Map<Integer, Map<String, UnitCompleteness>> out = new HashMap<>();
     byYear.forEach((y, m) -> out.put(y, Map.copyOf(m)));
     return Map.copyOf(out);

@@ -54,26 +54,39 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
   private final AuditLog audit;
   private final Clock clock;
   private final UnaryOperator<String> fold;
+
   /** Replaced when new lists ask for content labels or comparisons the facts do not hold yet. */
   private volatile EvidenceFactExtractor extractor;
+
   private final CompletenessModel model;
 
   private final CountDownLatch loaded = new CountDownLatch(1);
+
   /**
-   * Guards {@link #changed}, {@link #announced} and {@link #applied}. Changes are
-   * applied on one background thread, so an upload never waits for a recompute, and a burst of
-   * changes (a folder import) is applied in batches that recompute each unit once.
+   * Guards {@link #changed}, {@link #announced} and {@link #applied}. Changes are applied on one
+   * background thread, so an upload never waits for a recompute, and a burst of changes (a folder
+   * import) is applied in batches that recompute each unit once.
    */
   private final Object updates = new Object();
+
   /** Documents changed and not yet applied, in order; while the model loads they wait here too. */
   private final Set<Long> changed = new LinkedHashSet<>();
+
   /** Changes announced so far, and how many of them the model reflects. */
   private long announced;
+
   private long applied;
   private final Thread updater;
 
-  CompletenessService(RequiredListStore lists, DocumentRepository documents, UnitRepository units, DecisionRepository decisions,
-      Catalog catalog, ChineseAnalysis analysis, AuditLog audit, Clock clock) {
+  CompletenessService(
+      RequiredListStore lists,
+      DocumentRepository documents,
+      UnitRepository units,
+      DecisionRepository decisions,
+      Catalog catalog,
+      ChineseAnalysis analysis,
+      AuditLog audit,
+      Clock clock) {
     this.documents = documents;
     this.units = units;
     this.decisions = decisions;
@@ -107,8 +120,12 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
       documents.forEachWithText(null, 200, dt -> facts.add(x.extract(dt.document(), dt.text())));
       List<Unit> all = units.findActive();
       model.load(all, facts);
-      log.info("完整性检查：已载入 {} 份材料的证据要点（{} 个单位，{} 个测评体系），用时 {} ms", facts.size(), all.size(),
-          model.lists().systems().size(), (System.nanoTime() - start) / 1_000_000);
+      log.info(
+          "完整性检查：已载入 {} 份材料的证据要点（{} 个单位，{} 个测评体系），用时 {} ms",
+          facts.size(),
+          all.size(),
+          model.lists().systems().size(),
+          (System.nanoTime() - start) / 1_000_000);
     } catch (RuntimeException e) {
       log.error("完整性检查：载入证据要点失败，结果将随材料变动逐步补齐", e);
     } finally {
@@ -159,7 +176,10 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
 
   // ---- following the archive
 
-  /** An upload, deletion, restore, purge, resubmission or description change: queued for the updater. */
+  /**
+   * An upload, deletion, restore, purge, resubmission or description change: queued for the
+   * updater.
+   */
   @EventListener
   void documentChanged(DocumentChanged event) {
     synchronized (updates) {
@@ -213,7 +233,10 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
     }
   }
 
-  /** Reads a changed document's current state into the model; returns the units whose verdicts it touches. */
+  /**
+   * Reads a changed document's current state into the model; returns the units whose verdicts it
+   * touches.
+   */
   private Set<String> apply(long id) {
     Optional<Document> d = documents.find(id).filter(x -> x.lifecycle().current());
     EvidenceFact fact = null;
@@ -226,7 +249,9 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
 
   // ---- reading
 
-  /** A unit's verdict for a year; empty when no system covers its type in that year. No scope check. */
+  /**
+   * A unit's verdict for a year; empty when no system covers its type in that year. No scope check.
+   */
   public Optional<UnitCompleteness> unit(String unitCode, int year) {
     awaitCurrent();
     Optional<UnitCompleteness> r = model.unit(unitCode, year);
@@ -242,23 +267,34 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
     return r;
   }
 
-  /** Every covered unit of a year, optionally of one type, sorted by rank then code. No scope check. */
+  /**
+   * Every covered unit of a year, optionally of one type, sorted by rank then code. No scope check.
+   */
   public List<UnitCompleteness> units(int year, String unitTypeOrNull) {
     awaitCurrent();
-    return model.units(year, unitTypeOrNull == null || unitTypeOrNull.isBlank() ? null : unitTypeOrNull.strip());
+    return model.units(
+        year, unitTypeOrNull == null || unitTypeOrNull.isBlank() ? null : unitTypeOrNull.strip());
   }
 
-  /** Years some system judges, newest first: from the first system's start year to the current year. */
+  /**
+   * Years some system judges, newest first: from the first system's start year to the current year.
+   */
   public List<Integer> years() {
     return model.lists().years(LocalDate.now(clock).getYear());
   }
 
-  /** {@code asked} if a system judges that year, else {@link #defaultYear}; empty when no year is judged. */
+  /**
+   * {@code asked} if a system judges that year, else {@link #defaultYear}; empty when no year is
+   * judged.
+   */
   public Optional<Integer> judgedYear(Integer asked) {
     return asked != null && years().contains(asked) ? Optional.of(asked) : defaultYear();
   }
 
-  /** The year to show when none is asked for: the current year if a system judges it, else the newest judged year before it. */
+  /**
+   * The year to show when none is asked for: the current year if a system judges it, else the
+   * newest judged year before it.
+   */
   public Optional<Integer> defaultYear() {
     List<Integer> years = years();
     int now = LocalDate.now(clock).getYear();
@@ -270,14 +306,20 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
     return model.lists().systems();
   }
 
-  /** Recomputes every unit of every covered year from the facts in memory (units re-read from the database). */
+  /**
+   * Recomputes every unit of every covered year from the facts in memory (units re-read from the
+   * database).
+   */
   public void recomputeAll() {
     awaitCurrent();
     model.replaceUnits(units.findActive());
     model.recomputeAll();
   }
 
-  /** Units were added, moved, retyped or (de)activated: verdicts and ranks follow once the change is committed. */
+  /**
+   * Units were added, moved, retyped or (de)activated: verdicts and ranks follow once the change is
+   * committed.
+   */
   @TransactionalEventListener(fallbackExecution = true)
   void unitsChanged(UnitsChanged event) {
     recomputeAll();
@@ -310,13 +352,14 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
 
   /**
    * What would change if {@code candidate} were in force: every judged unit of {@code unitTypes}
-   * and year whose score, system or any indicator's grade or status differs, and which years
-   * would start or stop being judged ({@code when} begins that sentence: “保存后”). Nothing in
-   * force changes.
+   * and year whose score, system or any indicator's grade or status differs, and which years would
+   * start or stop being judged ({@code when} begins that sentence: “保存后”). Nothing in force
+   * changes.
    */
   ListPreview preview(RequiredLists candidate, Collection<String> unitTypes, String when) {
     awaitCurrent();
-    boolean reread = !extractor.covers(candidate.contentLabels(), candidate.duplicateCheckCategories());
+    boolean reread =
+        !extractor.covers(candidate.contentLabels(), candidate.duplicateCheckCategories());
     List<EvidenceFact> facts = null;
     if (reread) {
       EvidenceFactExtractor x = extractorFor(candidate);
@@ -326,8 +369,14 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
     }
     CompletenessModel after = model.withLists(candidate, facts);
     int now = LocalDate.now(clock).getYear();
-    return ListPreview.compare(model.lists().years(now), candidate.years(now), unitTypes, y -> model.units(y, null),
-        y -> after.units(y, null), reread, when);
+    return ListPreview.compare(
+        model.lists().years(now),
+        candidate.years(now),
+        unitTypes,
+        y -> model.units(y, null),
+        y -> after.units(y, null),
+        reread,
+        when);
   }
 
   private EvidenceFactExtractor extractorFor(RequiredLists lists) {
@@ -337,12 +386,16 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
   // ---- decisions
 
   /** Files (or replaces) the 缺项说明 for one missing item: ADMIN, or the unit's own CLERK. */
-  public Explanation explain(Caller caller, String unit, int year, String itemKey, String reason, LocalDate deadline) {
+  public Explanation explain(
+      Caller caller, String unit, int year, String itemKey, String reason, LocalDate deadline) {
     UnitCompleteness uc = visible(caller, unit, year);
     if (!caller.handsIn(unit)) {
       throw CompletenessException.forbidden("只有创建办管理员或本单位填报员可以填写缺项说明");
     }
-    boolean exists = uc.indicators().stream().flatMap(i -> i.missing().stream()).anyMatch(m -> m.key().equals(itemKey));
+    boolean exists =
+        uc.indicators().stream()
+            .flatMap(i -> i.missing().stream())
+            .anyMatch(m -> m.key().equals(itemKey));
     if (!exists) {
       throw CompletenessException.invalid("该单位" + year + "年度没有这一缺项：" + itemKey);
     }
@@ -353,34 +406,54 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
     if (deadline.isBefore(LocalDate.now(clock))) {
       throw CompletenessException.invalid("补齐期限不能早于今天");
     }
-    Decisions.ExplanationRow row = decisions.save(unit, year, itemKey, text, deadline, caller.username(), clock.instant());
+    Decisions.ExplanationRow row =
+        decisions.save(unit, year, itemKey, text, deadline, caller.username(), clock.instant());
     model.put(row);
     model.recompute(Set.of(unit));
-    audit.record(caller.username(), AuditAction.EXPLANATION, uc.unitName() + "（" + unit + "）" + year + "年 " + itemKey,
+    audit.record(
+        caller.username(),
+        AuditAction.EXPLANATION,
+        uc.unitName() + "（" + unit + "）" + year + "年 " + itemKey,
         text + "；补齐期限 " + deadline);
     return new Explanation(row.id(), row.reason(), row.deadline(), row.by(), row.at(), false);
   }
 
-  /** A reviewer's grade in place of the computed one, with a written reason: ADMIN, DISTRICT, REVIEWER in scope. */
-  public void override(Caller caller, String unit, int year, String indicator, Grade grade, String reason) {
+  /**
+   * A reviewer's grade in place of the computed one, with a written reason: ADMIN, DISTRICT,
+   * REVIEWER in scope.
+   */
+  public void override(
+      Caller caller, String unit, int year, String indicator, Grade grade, String reason) {
     UnitCompleteness uc = visible(caller, unit, year);
     if (!caller.reviews(unit)) {
       throw CompletenessException.forbidden("只有测评人员可以调整等级");
     }
     IndicatorResult ir = indicator(uc, indicator);
     if (!EvaluationSystem.DOCUMENT_REVIEW.equals(ir.method())) {
-      throw CompletenessException.invalid("只有材料审核指标可以调整等级；" + ir.code() + " 为" + ir.method() + "，请录入人工评定");
+      throw CompletenessException.invalid(
+          "只有材料审核指标可以调整等级；" + ir.code() + " 为" + ir.method() + "，请录入人工评定");
     }
     if (grade == null) {
       throw CompletenessException.invalid("请给出调整后的等级（A、B、C、D）");
     }
     String text = required(reason, "调整等级必须写明理由");
-    Decisions.OverrideRow row = new Decisions.OverrideRow(unit, year, ir.code(), grade, text, caller.username(), caller.displayName(),
-        clock.instant());
+    Decisions.OverrideRow row =
+        new Decisions.OverrideRow(
+            unit,
+            year,
+            ir.code(),
+            grade,
+            text,
+            caller.username(),
+            caller.displayName(),
+            clock.instant());
     decisions.save(row);
     model.put(row);
     model.recompute(Set.of(unit));
-    audit.record(caller.username(), AuditAction.GRADE_OVERRIDE, target(uc, ir),
+    audit.record(
+        caller.username(),
+        AuditAction.GRADE_OVERRIDE,
+        target(uc, ir),
         "计算等级 " + ir.computedGrade() + "，调整为 " + grade + "；理由：" + text);
   }
 
@@ -396,15 +469,30 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
     decisions.delete(unit, year, ir.code());
     model.removeOverride(unit, year, ir.code());
     model.recompute(Set.of(unit));
-    audit.record(caller.username(), AuditAction.GRADE_OVERRIDE_WITHDRAWN, target(uc, ir),
-        "撤销调整等级 " + ir.override().grade() + "（原理由：" + ir.override().reason() + "），恢复计算等级 " + ir.computedGrade());
+    audit.record(
+        caller.username(),
+        AuditAction.GRADE_OVERRIDE_WITHDRAWN,
+        target(uc, ir),
+        "撤销调整等级 "
+            + ir.override().grade()
+            + "（原理由："
+            + ir.override().reason()
+            + "），恢复计算等级 "
+            + ir.computedGrade());
   }
 
   /**
    * Records (or changes) the hand grade (人工评定) of a 实地考察 or 问卷调查 indicator: ADMIN, DISTRICT,
    * REVIEWER in scope, with a note of what was found and the day it was assessed (not after today).
    */
-  public void handGrade(Caller caller, String unit, int year, String indicator, Grade grade, String note, LocalDate assessedOn) {
+  public void handGrade(
+      Caller caller,
+      String unit,
+      int year,
+      String indicator,
+      Grade grade,
+      String note,
+      LocalDate assessedOn) {
     UnitCompleteness uc = visible(caller, unit, year);
     if (!caller.reviews(unit)) {
       throw CompletenessException.forbidden("只有测评人员可以录入人工评定");
@@ -423,13 +511,28 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
     if (assessedOn.isAfter(LocalDate.now(clock))) {
       throw CompletenessException.invalid("考察（调查）日期不能晚于今天：" + assessedOn);
     }
-    Decisions.HandGradeRow row = new Decisions.HandGradeRow(unit, year, ir.code(), grade, text, assessedOn, caller.username(),
-        caller.displayName(), clock.instant());
+    Decisions.HandGradeRow row =
+        new Decisions.HandGradeRow(
+            unit,
+            year,
+            ir.code(),
+            grade,
+            text,
+            assessedOn,
+            caller.username(),
+            caller.displayName(),
+            clock.instant());
     decisions.save(row);
     model.put(row);
     model.recompute(Set.of(unit));
-    String before = ir.handGrade() == null ? "原为待评" : "原评定 " + ir.handGrade().grade() + "（" + ir.handGrade().assessedOn() + "）";
-    audit.record(caller.username(), AuditAction.HAND_GRADE, target(uc, ir),
+    String before =
+        ir.handGrade() == null
+            ? "原为待评"
+            : "原评定 " + ir.handGrade().grade() + "（" + ir.handGrade().assessedOn() + "）";
+    audit.record(
+        caller.username(),
+        AuditAction.HAND_GRADE,
+        target(uc, ir),
         before + "，评定为 " + grade + "；" + ir.method() + "日期 " + assessedOn + "；情况：" + text);
   }
 
@@ -445,8 +548,17 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
     decisions.deleteHandGrade(unit, year, ir.code());
     model.removeHandGrade(unit, year, ir.code());
     model.recompute(Set.of(unit));
-    audit.record(caller.username(), AuditAction.HAND_GRADE_WITHDRAWN, target(uc, ir),
-        "撤销人工评定 " + ir.handGrade().grade() + "（" + ir.handGrade().assessedOn() + "，" + ir.handGrade().note() + "），恢复待评");
+    audit.record(
+        caller.username(),
+        AuditAction.HAND_GRADE_WITHDRAWN,
+        target(uc, ir),
+        "撤销人工评定 "
+            + ir.handGrade().grade()
+            + "（"
+            + ir.handGrade().assessedOn()
+            + "，"
+            + ir.handGrade().note()
+            + "），恢复待评");
   }
 
   /** Records a 一票否决 item from the system's list: administrators only. */
@@ -455,18 +567,31 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
     if (!caller.isAdmin()) {
       throw CompletenessException.forbidden("只有创建办管理员可以记录一票否决");
     }
-    EvaluationSystem system = model.lists().system(uc.unitType(), year).orElseThrow(CompletenessException::notFound);
+    EvaluationSystem system =
+        model.lists().system(uc.unitType(), year).orElseThrow(CompletenessException::notFound);
     if (code == null || system.veto(code.strip()).isEmpty()) {
       List<String> known = system.vetoes().stream().map(v -> v.code() + " " + v.name()).toList();
-      throw CompletenessException.invalid("“" + system.name() + "”没有一票否决项 " + code + "（可用：" + String.join("；", known) + "）");
+      throw CompletenessException.invalid(
+          "“" + system.name() + "”没有一票否决项 " + code + "（可用：" + String.join("；", known) + "）");
     }
     String text = required(reason, "一票否决必须写明理由");
-    Decisions.VetoRow row = new Decisions.VetoRow(unit, year, code.strip(), text, caller.username(), caller.displayName(),
-        clock.instant());
+    Decisions.VetoRow row =
+        new Decisions.VetoRow(
+            unit,
+            year,
+            code.strip(),
+            text,
+            caller.username(),
+            caller.displayName(),
+            clock.instant());
     decisions.save(row);
     model.put(row);
     model.recompute(Set.of(unit));
-    audit.record(caller.username(), AuditAction.VETO, uc.unitName() + "（" + unit + "）" + year + "年", code.strip() + "；理由：" + text);
+    audit.record(
+        caller.username(),
+        AuditAction.VETO,
+        uc.unitName() + "（" + unit + "）" + year + "年",
+        code.strip() + "；理由：" + text);
   }
 
   public void liftVeto(Caller caller, String unit, int year, String code) {
@@ -479,7 +604,11 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
     }
     model.removeVeto(unit, year, code.strip());
     model.recompute(Set.of(unit));
-    audit.record(caller.username(), AuditAction.VETO_LIFTED, uc.unitName() + "（" + unit + "）" + year + "年", code.strip());
+    audit.record(
+        caller.username(),
+        AuditAction.VETO_LIFTED,
+        uc.unitName() + "（" + unit + "）" + year + "年",
+        code.strip());
   }
 
   private UnitCompleteness visible(Caller caller, String unit, int year) {
@@ -490,7 +619,9 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
   }
 
   private static IndicatorResult indicator(UnitCompleteness uc, String code) {
-    return uc.indicators().stream().filter(i -> i.code().equals(code == null ? "" : code.strip())).findFirst()
+    return uc.indicators().stream()
+        .filter(i -> i.code().equals(code == null ? "" : code.strip()))
+        .findFirst()
         .orElseThrow(() -> CompletenessException.invalid("“" + uc.system() + "”中没有指标 " + code));
   }
 
@@ -506,6 +637,14 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
   }
 
   private static String target(UnitCompleteness uc, IndicatorResult ir) {
-    return uc.unitName() + "（" + uc.unit() + "）" + uc.year() + "年度 指标 " + ir.code() + " " + ir.name();
+    return uc.unitName()
+        + "（"
+        + uc.unit()
+        + "）"
+        + uc.year()
+        + "年度 指标 "
+        + ir.code()
+        + " "
+        + ir.name();
   }
 }

@@ -9,22 +9,50 @@ import java.util.TreeMap;
 /**
  * What people decided about units' results, kept in memory next to the facts so that recomputing
  * needs no database: 缺项说明 per missing item, grade overrides and hand grades per indicator, veto
- * items per year. The database (V4__completeness.sql, V6__verdicts.sql) is the durable copy. {@code by}
- * is a login name, {@code byName} the person's name at the time. Not thread-safe: the model
+ * items per year. The database (V4__completeness.sql, V6__verdicts.sql) is the durable copy. {@code
+ * by} is a login name, {@code byName} the person's name at the time. Not thread-safe: the model
  * serialises access.
  */
 final class Decisions {
-  record ExplanationRow(long id, String unit, int year, String itemKey, String reason, LocalDate deadline, String by, Instant at) {}
+  record ExplanationRow(
+      long id,
+      String unit,
+      int year,
+      String itemKey,
+      String reason,
+      LocalDate deadline,
+      String by,
+      Instant at) {}
 
-  record OverrideRow(String unit, int year, String indicator, Grade grade, String reason, String by, String byName, Instant at) {}
+  record OverrideRow(
+      String unit,
+      int year,
+      String indicator,
+      Grade grade,
+      String reason,
+      String by,
+      String byName,
+      Instant at) {}
 
-  record VetoRow(String unit, int year, String code, String reason, String by, String byName, Instant at) {}
+  record VetoRow(
+      String unit, int year, String code, String reason, String by, String byName, Instant at) {}
 
-  record HandGradeRow(String unit, int year, String indicator, Grade grade, String note, LocalDate assessedOn, String by,
-      String byName, Instant at) {}
+  record HandGradeRow(
+      String unit,
+      int year,
+      String indicator,
+      Grade grade,
+      String note,
+      LocalDate assessedOn,
+      String by,
+      String byName,
+      Instant at) {}
 
   /** One unit's decisions for one year, as the engine reads them. */
-  record ForUnit(Map<String, ExplanationRow> explanations, Map<String, OverrideRow> overrides, Map<String, VetoRow> vetoes,
+  record ForUnit(
+      Map<String, ExplanationRow> explanations,
+      Map<String, OverrideRow> overrides,
+      Map<String, VetoRow> vetoes,
       Map<String, HandGradeRow> handGrades) {
     static final ForUnit NONE = new ForUnit(Map.of(), Map.of(), Map.of(), Map.of());
   }
@@ -45,16 +73,23 @@ final class Decisions {
     if (e == null && o == null && v == null && h == null) {
       return ForUnit.NONE;
     }
-    return new ForUnit(e == null ? Map.of() : Map.copyOf(e), o == null ? Map.of() : Map.copyOf(o),
-        v == null ? Map.of() : new TreeMap<>(v), h == null ? Map.of() : Map.copyOf(h));
+    return new ForUnit(
+        e == null ? Map.of() : Map.copyOf(e),
+        o == null ? Map.of() : Map.copyOf(o),
+        v == null ? Map.of() : new TreeMap<>(v),
+        h == null ? Map.of() : Map.copyOf(h));
   }
 
   void put(ExplanationRow e) {
-    explanations.computeIfAbsent(new Key(e.unit(), e.year()), k -> new HashMap<>()).put(e.itemKey(), e);
+    explanations
+        .computeIfAbsent(new Key(e.unit(), e.year()), k -> new HashMap<>())
+        .put(e.itemKey(), e);
   }
 
   void put(OverrideRow o) {
-    overrides.computeIfAbsent(new Key(o.unit(), o.year()), k -> new HashMap<>()).put(o.indicator(), o);
+    overrides
+        .computeIfAbsent(new Key(o.unit(), o.year()), k -> new HashMap<>())
+        .put(o.indicator(), o);
   }
 
   void put(VetoRow v) {
@@ -62,7 +97,9 @@ final class Decisions {
   }
 
   void put(HandGradeRow h) {
-    handGrades.computeIfAbsent(new Key(h.unit(), h.year()), k -> new HashMap<>()).put(h.indicator(), h);
+    handGrades
+        .computeIfAbsent(new Key(h.unit(), h.year()), k -> new HashMap<>())
+        .put(h.indicator(), h);
   }
 
   void removeHandGrade(String unit, int year, String indicator) {

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One evaluation system (测评体系), as kept in versions and seeded from a file of
- * {@code index-config/required-lists/}: the unit types it applies to and the year it applies from
- * (it stays in force, type by type, until a newer system for the type replaces it), how grades
- * convert to points, the veto items and the indicator tree with the evidence every 材料审核 leaf needs.
+ * One evaluation system (测评体系), as kept in versions and seeded from a file of {@code
+ * index-config/required-lists/}: the unit types it applies to and the year it applies from (it
+ * stays in force, type by type, until a newer system for the type replaces it), how grades convert
+ * to points, the veto items and the indicator tree with the evidence every 材料审核 leaf needs.
  *
  * @param file the system's name among the lists: its file name, such as {@code 文明单位.yaml}
  * @param replacedFrom for each of its unit types that a newer system takes over, the year that one
@@ -35,15 +35,26 @@ public record EvaluationSystem(
     indicators = List.copyOf(indicators);
   }
 
-  /** The test method the 材料审核 rules apply to; the others are graded in the field, not from the archive. */
+  /**
+   * The test method the 材料审核 rules apply to; the others are graded in the field, not from the
+   * archive.
+   */
   public static final String DOCUMENT_REVIEW = "材料审核";
 
-  /** Whether this system judges units of the type in the year: from its first year until a newer one replaces it. */
+  /**
+   * Whether this system judges units of the type in the year: from its first year until a newer one
+   * replaces it.
+   */
   public boolean covers(String unitType, int year) {
-    return unitTypes.contains(unitType) && year >= fromYear && year < replacedFrom.getOrDefault(unitType, Integer.MAX_VALUE);
+    return unitTypes.contains(unitType)
+        && year >= fromYear
+        && year < replacedFrom.getOrDefault(unitType, Integer.MAX_VALUE);
   }
 
-  /** The last year it is in force for any of its types, or empty while it is in force for one of them. */
+  /**
+   * The last year it is in force for any of its types, or empty while it is in force for one of
+   * them.
+   */
   public Optional<Integer> lastYear() {
     if (unitTypes.stream().anyMatch(t -> !replacedFrom.containsKey(t))) {
       return Optional.empty();
@@ -53,7 +64,8 @@ public record EvaluationSystem(
 
   /** The same system with the years newer systems took over from it. */
   EvaluationSystem withReplacedFrom(Map<String, Integer> years) {
-    return new EvaluationSystem(name, file, fromYear, years, unitTypes, gradePercent, vetoes, duplicateCheck, indicators);
+    return new EvaluationSystem(
+        name, file, fromYear, years, unitTypes, gradePercent, vetoes, duplicateCheck, indicators);
   }
 
   /** Leaves in tree order, each with the name of its parent. */
@@ -117,7 +129,8 @@ public record EvaluationSystem(
 
   /**
    * What one category of material must show: at least {@code min} acceptable documents in every
-   * period of the evidence window, each of the accepted kind and with the required content filled in.
+   * period of the evidence window, each of the accepted kind and with the required content filled
+   * in.
    */
   public record EvidenceRule(
       String category,

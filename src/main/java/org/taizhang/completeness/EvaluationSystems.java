@@ -44,8 +44,13 @@ public class EvaluationSystems implements CategoryUsage {
   private final AuditLog audit;
   private final Clock clock;
 
-  EvaluationSystems(RequiredListStore store, CompletenessService completeness, ConfigVersions versions, Catalog catalog,
-      AuditLog audit, Clock clock) {
+  EvaluationSystems(
+      RequiredListStore store,
+      CompletenessService completeness,
+      ConfigVersions versions,
+      Catalog catalog,
+      AuditLog audit,
+      Clock clock) {
     this.store = store;
     this.completeness = completeness;
     this.versions = versions;
@@ -55,24 +60,50 @@ public class EvaluationSystems implements CategoryUsage {
   }
 
   /** A system in force, for the list of systems. */
-  public record Summary(String file, String name, int fromYear, String years, List<String> unitTypes, int leaves, String points,
-      int version, String source, String by, Instant at) {}
+  public record Summary(
+      String file,
+      String name,
+      int fromYear,
+      String years,
+      List<String> unitTypes,
+      int leaves,
+      String points,
+      int version,
+      String source,
+      String by,
+      Instant at) {}
 
-  /** A system as the editor opens it: the version it starts from (0 for a new one) and its draft. */
+  /**
+   * A system as the editor opens it: the version it starts from (0 for a new one) and its draft.
+   */
   public record Editing(String file, int version, SystemDraft draft) {}
 
   /** A saved version. */
   public record Saved(String file, int version, String summary) {}
 
   /** What the editor offers in its lists. */
-  public record Options(List<Category> categories, List<String> unitTypes, List<String> methods, List<String> periods,
-      List<String> windows, List<String> kinds) {}
+  public record Options(
+      List<Category> categories,
+      List<String> unitTypes,
+      List<String> methods,
+      List<String> periods,
+      List<String> windows,
+      List<String> kinds) {}
 
   public Options options() {
-    return new Options(catalog.categories(), List.copyOf(catalog.unitTypes()), RequiredListParser.METHODS,
-        Arrays.stream(EvaluationSystem.Period.values()).map(EvaluationSystem.Period::label).toList(),
-        Arrays.stream(EvaluationSystem.EvidenceWindow.values()).map(EvaluationSystem.EvidenceWindow::label).toList(),
-        Arrays.stream(EvaluationSystem.EvidenceKind.values()).map(EvaluationSystem.EvidenceKind::label).toList());
+    return new Options(
+        catalog.categories(),
+        List.copyOf(catalog.unitTypes()),
+        RequiredListParser.METHODS,
+        Arrays.stream(EvaluationSystem.Period.values())
+            .map(EvaluationSystem.Period::label)
+            .toList(),
+        Arrays.stream(EvaluationSystem.EvidenceWindow.values())
+            .map(EvaluationSystem.EvidenceWindow::label)
+            .toList(),
+        Arrays.stream(EvaluationSystem.EvidenceKind.values())
+            .map(EvaluationSystem.EvidenceKind::label)
+            .toList());
   }
 
   public List<Summary> list() {
@@ -81,17 +112,32 @@ public class EvaluationSystems implements CategoryUsage {
     for (EvaluationSystem s : store.current().systems()) {
       ConfigVersions.Version v = newest.get(s.file());
       double points = s.leaves().stream().mapToDouble(l -> l.indicator().points()).sum();
-      out.add(new Summary(s.file(), s.name(), s.fromYear(), s.lastYear().map(y -> s.fromYear() + "–" + y + " 年度")
-              .orElse(s.fromYear() + " 年度起"), s.unitTypes(), s.leaves().size(), SystemChanges.points(points),
-          v == null ? 0 : v.number(), v == null ? "" : v.source(), v == null ? "" : v.by(), v == null ? null : v.at()));
+      out.add(
+          new Summary(
+              s.file(),
+              s.name(),
+              s.fromYear(),
+              s.lastYear().map(y -> s.fromYear() + "–" + y + " 年度").orElse(s.fromYear() + " 年度起"),
+              s.unitTypes(),
+              s.leaves().size(),
+              SystemChanges.points(points),
+              v == null ? 0 : v.number(),
+              v == null ? "" : v.source(),
+              v == null ? "" : v.by(),
+              v == null ? null : v.at()));
     }
     return out;
   }
 
-  /** Systems taken out of force, newest removal first: their history stays, and a rollback brings one back. */
+  /**
+   * Systems taken out of force, newest removal first: their history stays, and a rollback brings
+   * one back.
+   */
   public List<ConfigVersions.Version> removed() {
-    return versions.latest(RequiredListStore.PREFIX).stream().filter(ConfigVersions.Version::removed)
-        .sorted(Comparator.comparing(ConfigVersions.Version::at).reversed()).toList();
+    return versions.latest(RequiredListStore.PREFIX).stream()
+        .filter(ConfigVersions.Version::removed)
+        .sorted(Comparator.comparing(ConfigVersions.Version::at).reversed())
+        .toList();
   }
 
   /** The file name of a version's key (“required-lists/文明单位.yaml” → “文明单位.yaml”). */
@@ -100,46 +146,80 @@ public class EvaluationSystems implements CategoryUsage {
   }
 
   public Optional<Editing> open(String file) {
-    return store.current().bySystemFile(file)
-        .map(s -> new Editing(s.file(), store.newestOf(file).map(ConfigVersions.Version::number).orElse(0), SystemDraft.of(s)));
+    return store
+        .current()
+        .bySystemFile(file)
+        .map(
+            s ->
+                new Editing(
+                    s.file(),
+                    store.newestOf(file).map(ConfigVersions.Version::number).orElse(0),
+                    SystemDraft.of(s)));
   }
 
   /** A new system that starts as a copy of {@code file}, from next year on (or an empty one). */
   public Editing copy(String file) {
     String next = String.valueOf(LocalDate.now(clock).getYear() + 1);
-    return store.current().bySystemFile(file)
-        .map(s -> {
-          SystemDraft d = SystemDraft.of(s);
-          return new Editing(null, 0, new SystemDraft(d.name(), next, d.unitTypes(), d.gradePoints(), d.vetoes(), d.duplicateCheck(),
-              d.indicators()));
-        })
-        .orElseGet(() -> new Editing(null, 0, new SystemDraft("", next, List.of(), Map.of(), List.of(), List.of(), List.of())));
+    return store
+        .current()
+        .bySystemFile(file)
+        .map(
+            s -> {
+              SystemDraft d = SystemDraft.of(s);
+              return new Editing(
+                  null,
+                  0,
+                  new SystemDraft(
+                      d.name(),
+                      next,
+                      d.unitTypes(),
+                      d.gradePoints(),
+                      d.vetoes(),
+                      d.duplicateCheck(),
+                      d.indicators()));
+            })
+        .orElseGet(
+            () ->
+                new Editing(
+                    null,
+                    0,
+                    new SystemDraft(
+                        "", next, List.of(), Map.of(), List.of(), List.of(), List.of())));
   }
 
   public List<ConfigVersions.Version> history(String file) {
     return versions.history(RequiredListStore.key(file));
   }
 
-  /** The file text of a version (0: the newest), for download, with category names beside their codes. */
+  /**
+   * The file text of a version (0: the newest), for download, with category names beside their
+   * codes.
+   */
   public Optional<String> text(String file, int version) {
-    Optional<ConfigVersions.Version> v = version <= 0 ? store.newestOf(file) : versions.version(RequiredListStore.key(file), version);
+    Optional<ConfigVersions.Version> v =
+        version <= 0
+            ? store.newestOf(file)
+            : versions.version(RequiredListStore.key(file), version);
     return v.map(ConfigVersions.Version::content).map(this::readable);
   }
 
-  /** The draft in the file format, checked; a mistake is a {@link ConfigException} naming its place. */
+  /**
+   * The draft in the file format, checked; a mistake is a {@link ConfigException} naming its place.
+   */
   public String yaml(String file, SystemDraft draft) {
     String text = draft.yaml(ConfigVersions.FROM_EDITOR);
     checkDraft(name(file, draft), text);
     return readable(text);
   }
 
-  private static final Pattern CATEGORY_KEY = Pattern.compile("(?:category|duplicate-check)\\s*[:：]");
+  private static final Pattern CATEGORY_KEY =
+      Pattern.compile("(?:category|duplicate-check)\\s*[:：]");
   private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9-]*");
 
   /**
-   * The text with the names of the categories its lines give by code, as a comment at the end
-   * (“- {category: meeting, …}  # 会议记录”): a person reads names, the file keeps the codes, which
-   * stay valid when a category is renamed. Lines that have a comment already are left alone.
+   * The text with the names of the categories its lines give by code, as a comment at the end (“-
+   * {category: meeting, …} # 会议记录”): a person reads names, the file keeps the codes, which stay
+   * valid when a category is renamed. Lines that have a comment already are left alone.
    */
   private String readable(String yaml) {
     StringBuilder out = new StringBuilder(yaml.length() + 256);
@@ -166,8 +246,8 @@ public class EvaluationSystems implements CategoryUsage {
 
   /**
    * Which verdicts would change if the draft replaced {@code file} (null: were added as a new
-   * system): of units of the types it applies to, now or after the change; other units only
-   * gain or lose years, which the preview says once.
+   * system): of units of the types it applies to, now or after the change; other units only gain or
+   * lose years, which the preview says once.
    */
   public ListPreview preview(String file, SystemDraft draft) {
     String name = name(file, draft);
@@ -186,7 +266,10 @@ public class EvaluationSystems implements CategoryUsage {
     return completeness.preview(without(file), s.unitTypes(), "删除后");
   }
 
-  /** The unit types a new version of {@code file} concerns: those it applies to, and those the version in force applies to. */
+  /**
+   * The unit types a new version of {@code file} concerns: those it applies to, and those the
+   * version in force applies to.
+   */
   private Set<String> concerned(String file, EvaluationSystem next) {
     Set<String> out = new LinkedHashSet<>(next.unitTypes());
     store.current().bySystemFile(file).ifPresent(now -> out.addAll(now.unitTypes()));
@@ -200,44 +283,88 @@ public class EvaluationSystems implements CategoryUsage {
    * @param base the version the editor started from (0 for a new system)
    * @param source {@link ConfigVersions#FROM_EDITOR} or {@link ConfigVersions#FROM_EXCEL}
    */
-  public synchronized Saved save(String by, String file, int base, SystemDraft draft, String note, String source) {
+  public synchronized Saved save(
+      String by, String file, int base, SystemDraft draft, String note, String source) {
     String name = name(file, draft);
     String text = draft.yaml(source);
     EvaluationSystem s = checkDraft(name, text);
     requireOwnName(name, s);
-    Optional<EvaluationSystem> same = store.current().bySystemFile(name).filter(old -> old.withReplacedFrom(Map.of()).equals(s));
+    Optional<EvaluationSystem> same =
+        store.current().bySystemFile(name).filter(old -> old.withReplacedFrom(Map.of()).equals(s));
     Optional<ConfigVersions.Version> newest = store.newestOf(name);
     if (same.isPresent() && newest.isPresent() && newest.get().number() == base) {
       return new Saved(name, base, "内容未变，未保存新版本");
     }
     RequiredLists candidate = candidate(name, s);
-    String changes = store.current().bySystemFile(name).map(old -> SystemChanges.describe(old, s))
-        .orElse("新建测评体系“" + s.name() + "”，" + s.fromYear() + " 年度起适用于" + String.join("、", s.unitTypes()));
-    return append(by, name, base, text, source, changes, note, AuditAction.REQUIRED_LIST_CHANGED, candidate);
+    String changes =
+        store
+            .current()
+            .bySystemFile(name)
+            .map(old -> SystemChanges.describe(old, s))
+            .orElse(
+                "新建测评体系“"
+                    + s.name()
+                    + "”，"
+                    + s.fromYear()
+                    + " 年度起适用于"
+                    + String.join("、", s.unitTypes()));
+    return append(
+        by, name, base, text, source, changes, note, AuditAction.REQUIRED_LIST_CHANGED, candidate);
   }
 
   public synchronized Saved rollback(String by, String file, int version) {
     ConfigVersions.Version old = old(file, version);
     EvaluationSystem s = check(file, old.content());
-    String changes = store.current().bySystemFile(file).map(now -> SystemChanges.describe(now, s)).orElse("恢复测评体系“" + s.name() + "”");
+    String changes =
+        store
+            .current()
+            .bySystemFile(file)
+            .map(now -> SystemChanges.describe(now, s))
+            .orElse("恢复测评体系“" + s.name() + "”");
     int base = store.newestOf(file).map(ConfigVersions.Version::number).orElse(0);
-    return append(by, file, base, old.content(), ConfigVersions.ROLLBACK, "回滚到第 " + version + " 版：" + changes, null,
-        AuditAction.CONFIG_ROLLBACK, candidate(file, s));
+    return append(
+        by,
+        file,
+        base,
+        old.content(),
+        ConfigVersions.ROLLBACK,
+        "回滚到第 " + version + " 版：" + changes,
+        null,
+        AuditAction.CONFIG_ROLLBACK,
+        candidate(file, s));
   }
 
   /** Takes a system out of force (its versions stay, and a rollback brings it back). */
   public synchronized Saved remove(String by, String file, int base, String note) {
     EvaluationSystem s = requireInForce(file);
-    return append(by, file, base, null, ConfigVersions.FROM_EDITOR, "删除测评体系“" + s.name() + "”", note,
-        AuditAction.REQUIRED_LIST_CHANGED, without(file));
+    return append(
+        by,
+        file,
+        base,
+        null,
+        ConfigVersions.FROM_EDITOR,
+        "删除测评体系“" + s.name() + "”",
+        note,
+        AuditAction.REQUIRED_LIST_CHANGED,
+        without(file));
   }
 
-  private Saved append(String by, String file, int base, String text, String source, String changes, String note, AuditAction action,
+  private Saved append(
+      String by,
+      String file,
+      int base,
+      String text,
+      String source,
+      String changes,
+      String note,
+      AuditAction action,
       RequiredLists candidate) {
     String summary = changes + (note == null || note.isBlank() ? "" : "（说明：" + note.strip() + "）");
     String key = RequiredListStore.key(file);
-    ConfigVersions.Version saved = versions.append(key, base, text, source, summary, by, clock.instant())
-        .orElseThrow(() -> new StaleVersionException(versions.latestOf(key).orElseThrow()));
+    ConfigVersions.Version saved =
+        versions
+            .append(key, base, text, source, summary, by, clock.instant())
+            .orElseThrow(() -> new StaleVersionException(versions.latestOf(key).orElseThrow()));
     RequiredLists now = store.reload();
     completeness.replaceLists(now);
     audit.record(by, action, key + " 第 " + saved.number() + " 版", summary);
@@ -260,14 +387,30 @@ public class EvaluationSystems implements CategoryUsage {
    */
   public SystemDraft importWorkbook(InputStream in) {
     SystemDraft d = SystemWorkbook.read(in);
-    return new SystemDraft(d.name(), d.from(), d.unitTypes(), d.gradePoints(), d.vetoes(),
-        d.duplicateCheck().stream().map(this::code).toList(), d.indicators().stream().map(this::codes).toList());
+    return new SystemDraft(
+        d.name(),
+        d.from(),
+        d.unitTypes(),
+        d.gradePoints(),
+        d.vetoes(),
+        d.duplicateCheck().stream().map(this::code).toList(),
+        d.indicators().stream().map(this::codes).toList());
   }
 
   private SystemDraft.Node codes(SystemDraft.Node n) {
-    return new SystemDraft.Node(n.code(), n.name(), n.points(), n.method(),
-        n.evidence().stream().map(r -> new SystemDraft.Rule(code(r.category()), r.min(), r.period(), r.window(), r.kind(), r.content())).toList(),
-        n.grading(), n.children().stream().map(this::codes).toList());
+    return new SystemDraft.Node(
+        n.code(),
+        n.name(),
+        n.points(),
+        n.method(),
+        n.evidence().stream()
+            .map(
+                r ->
+                    new SystemDraft.Rule(
+                        code(r.category()), r.min(), r.period(), r.window(), r.kind(), r.content()))
+            .toList(),
+        n.grading(),
+        n.children().stream().map(this::codes).toList());
   }
 
   private String code(String categoryOrName) {
@@ -297,7 +440,10 @@ public class EvaluationSystems implements CategoryUsage {
     return out;
   }
 
-  /** Category names are part of the parsed systems (missing items name them): parse again and recompute. */
+  /**
+   * Category names are part of the parsed systems (missing items name them): parse again and
+   * recompute.
+   */
   @EventListener
   void categoriesChanged(CategoriesChanged event) {
     completeness.replaceLists(store.reload());
@@ -310,19 +456,25 @@ public class EvaluationSystems implements CategoryUsage {
     return store.parse(file, text, store.others(file), RequiredListParser.Wording.FILE);
   }
 
-  /** An edit or an Excel import, written as a file: a problem is told with the form's labels and places. */
+  /**
+   * An edit or an Excel import, written as a file: a problem is told with the form's labels and
+   * places.
+   */
   private EvaluationSystem checkDraft(String file, String text) {
     return store.parse(file, text, store.others(file), RequiredListParser.Wording.FORM);
   }
 
   /**
-   * The Excel template's system is named “…（示例）” and holds sample indicators: imported as it is,
-   * it would be put in force as a real system. A system is saved only under a name of its own.
+   * The Excel template's system is named “…（示例）” and holds sample indicators: imported as it is, it
+   * would be put in force as a real system. A system is saved only under a name of its own.
    */
   private static void requireOwnName(String file, EvaluationSystem s) {
     for (String word : SystemWorkbook.TEMPLATE_WORDS) {
       if (s.name().contains(word)) {
-        throw new ConfigException(Path.of(file), 0, "测评体系名称",
+        throw new ConfigException(
+            Path.of(file),
+            0,
+            "测评体系名称",
             "“" + s.name() + "”仍是模板中的" + word + "名称：请改为本测评体系的正式名称，并把模板中的示例指标换成本地的指标后再保存");
       }
     }
@@ -336,17 +488,28 @@ public class EvaluationSystems implements CategoryUsage {
   }
 
   private RequiredLists without(String file) {
-    return RequiredLists.of(store.current().systems().stream().filter(x -> !x.file().equals(file)).toList());
+    return RequiredLists.of(
+        store.current().systems().stream().filter(x -> !x.file().equals(file)).toList());
   }
 
   private EvaluationSystem requireInForce(String file) {
-    return store.current().bySystemFile(file == null ? "" : file)
-        .orElseThrow(() -> new ConfigException(Path.of(file == null ? "" : file), 0, "没有这个测评体系：" + file));
+    return store
+        .current()
+        .bySystemFile(file == null ? "" : file)
+        .orElseThrow(
+            () -> new ConfigException(Path.of(file == null ? "" : file), 0, "没有这个测评体系：" + file));
   }
 
   private ConfigVersions.Version old(String file, int version) {
-    ConfigVersions.Version v = versions.version(RequiredListStore.key(file == null ? "" : file), version)
-        .orElseThrow(() -> new ConfigException(Path.of(String.valueOf(file)), 0, "测评体系 " + file + " 没有第 " + version + " 版"));
+    ConfigVersions.Version v =
+        versions
+            .version(RequiredListStore.key(file == null ? "" : file), version)
+            .orElseThrow(
+                () ->
+                    new ConfigException(
+                        Path.of(String.valueOf(file)),
+                        0,
+                        "测评体系 " + file + " 没有第 " + version + " 版"));
     if (v.removed()) {
       throw new ConfigException(Path.of(file), 0, "第 " + version + " 版是删除记录，没有内容可恢复，请选择更早的版本");
     }
@@ -361,7 +524,10 @@ public class EvaluationSystems implements CategoryUsage {
       }
       return file;
     }
-    String base = draft.name() == null ? "" : draft.name().strip().replaceAll("[^\\p{IsHan}A-Za-z0-9（）()_-]", "");
+    String base =
+        draft.name() == null
+            ? ""
+            : draft.name().strip().replaceAll("[^\\p{IsHan}A-Za-z0-9（）()_-]", "");
     if (base.isEmpty()) {
       throw new ConfigException(Path.of("新测评体系"), 0, "测评体系名称", "请填写");
     }

@@ -49,7 +49,10 @@ public record EvidenceFact(
     return review.status() == ReviewStatus.RETURNED;
   }
 
-  /** Whether this document came after the other: by its date where both have one, then by upload order. */
+  /**
+   * Whether this document came after the other: by its date where both have one, then by upload
+   * order.
+   */
   boolean after(EvidenceFact other) {
     if (date != null && other.date != null && !date.equals(other.date)) {
       return date.isAfter(other.date);
@@ -58,15 +61,70 @@ public record EvidenceFact(
   }
 
   /** A document that states no period. */
-  EvidenceFact(long id, String unit, String category, String title, LocalDate date, int year, boolean image, boolean formal,
-      Set<String> filledLabels, boolean placeholder, LocalDateTime takenAt, LocalDate created, int[] signature, Review review) {
-    this(id, unit, category, title, date, year, image, formal, filledLabels, placeholder, takenAt, created, signature, null, review);
+  EvidenceFact(
+      long id,
+      String unit,
+      String category,
+      String title,
+      LocalDate date,
+      int year,
+      boolean image,
+      boolean formal,
+      Set<String> filledLabels,
+      boolean placeholder,
+      LocalDateTime takenAt,
+      LocalDate created,
+      int[] signature,
+      Review review) {
+    this(
+        id,
+        unit,
+        category,
+        title,
+        date,
+        year,
+        image,
+        formal,
+        filledLabels,
+        placeholder,
+        takenAt,
+        created,
+        signature,
+        null,
+        review);
   }
 
   /** A submitted document that states no period. */
-  EvidenceFact(long id, String unit, String category, String title, LocalDate date, int year, boolean image, boolean formal,
-      Set<String> filledLabels, boolean placeholder, LocalDateTime takenAt, LocalDate created, int[] signature) {
-    this(id, unit, category, title, date, year, image, formal, filledLabels, placeholder, takenAt, created, signature, null, null);
+  EvidenceFact(
+      long id,
+      String unit,
+      String category,
+      String title,
+      LocalDate date,
+      int year,
+      boolean image,
+      boolean formal,
+      Set<String> filledLabels,
+      boolean placeholder,
+      LocalDateTime takenAt,
+      LocalDate created,
+      int[] signature) {
+    this(
+        id,
+        unit,
+        category,
+        title,
+        date,
+        year,
+        image,
+        formal,
+        filledLabels,
+        placeholder,
+        takenAt,
+        created,
+        signature,
+        null,
+        null);
   }
 
   /**

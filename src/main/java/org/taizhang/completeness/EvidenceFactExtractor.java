@@ -17,10 +17,13 @@ import org.taizhang.archive.Document;
 final class EvidenceFactExtractor {
   /** A 文号: issuer abbreviation, year in 〔〕 (also typed as [] 【】 ()), number, 号. */
   private static final Pattern DOCUMENT_NUMBER =
-      Pattern.compile("\\p{IsHan}{1,12}\\s*[〔\\[【(]\\s*(?:19|20)\\d{2}\\s*[〕\\]】)]\\s*第?\\s*\\d{1,5}\\s*号");
+      Pattern.compile(
+          "\\p{IsHan}{1,12}\\s*[〔\\[【(]\\s*(?:19|20)\\d{2}\\s*[〕\\]】)]\\s*第?\\s*\\d{1,5}\\s*号");
+
   /** Unfilled template text, in folded form (ＸＸ and XX are both “xx” by then). */
   static final Pattern PLACEHOLDER =
-      Pattern.compile("×{2,}|(?<![a-z])x{2,}(?![a-z])|(?:19|20)[x×]{2}|[x×]{1,2}\\s*月\\s*[x×]{1,2}\\s*日|○{3,}");
+      Pattern.compile(
+          "×{2,}|(?<![a-z])x{2,}(?![a-z])|(?:19|20)[x×]{2}|[x×]{1,2}\\s*月\\s*[x×]{1,2}\\s*日|○{3,}");
 
   private final UnaryOperator<String> fold;
   private final Map<String, Pattern> labels = new LinkedHashMap<>();
@@ -31,16 +34,22 @@ final class EvidenceFactExtractor {
    * @param contentLabels every required-content label of the configured systems
    * @param comparedCategories categories whose text gets a near-duplicate signature
    */
-  EvidenceFactExtractor(UnaryOperator<String> fold, Set<String> contentLabels, Set<String> comparedCategories) {
+  EvidenceFactExtractor(
+      UnaryOperator<String> fold, Set<String> contentLabels, Set<String> comparedCategories) {
     this.fold = fold;
     for (String label : contentLabels) {
-      // the label, a colon and the rest of the same line; folding turned “：” into “:” and “　” into a space
-      labels.put(label, Pattern.compile(Pattern.quote(fold.apply(label)) + "[ \\t\\u00A0]*:([^\\r\\n]*)"));
+      // the label, a colon and the rest of the same line; folding turned “：” into “:” and “　” into
+      // a space
+      labels.put(
+          label, Pattern.compile(Pattern.quote(fold.apply(label)) + "[ \\t\\u00A0]*:([^\\r\\n]*)"));
     }
     this.compared = Set.copyOf(comparedCategories);
   }
 
-  /** Whether the facts this extractor gives hold everything lists with these labels and compared categories need. */
+  /**
+   * Whether the facts this extractor gives hold everything lists with these labels and compared
+   * categories need.
+   */
   boolean covers(Set<String> contentLabels, Set<String> comparedCategories) {
     return labels.keySet().containsAll(contentLabels) && compared.containsAll(comparedCategories);
   }
@@ -48,12 +57,16 @@ final class EvidenceFactExtractor {
   EvidenceFact extract(Document d, String text) {
     String folded = fold.apply(text == null ? "" : text);
     Set<String> filled = new LinkedHashSet<>();
-    labels.forEach((label, pattern) -> {
-      if (filledIn(pattern, folded)) {
-        filled.add(label);
-      }
-    });
-    int[] signature = d.category() != null && compared.contains(d.category()) ? NearDuplicateIndex.signature(folded) : null;
+    labels.forEach(
+        (label, pattern) -> {
+          if (filledIn(pattern, folded)) {
+            filled.add(label);
+          }
+        });
+    int[] signature =
+        d.category() != null && compared.contains(d.category())
+            ? NearDuplicateIndex.signature(folded)
+            : null;
     return new EvidenceFact(
         d.id(),
         d.unitCode(),
@@ -66,13 +79,17 @@ final class EvidenceFactExtractor {
         filled,
         PLACEHOLDER.matcher(folded).find(),
         d.metadata() == null ? null : d.metadata().takenAt(),
-        d.metadata() == null || d.metadata().created() == null ? null : d.metadata().created().toLocalDate(),
+        d.metadata() == null || d.metadata().created() == null
+            ? null
+            : d.metadata().created().toLocalDate(),
         signature,
         d.period(),
         d.review());
   }
 
-  /** Some occurrence of the label carries real content: not blank, and not template placeholders. */
+  /**
+   * Some occurrence of the label carries real content: not blank, and not template placeholders.
+   */
   private static boolean filledIn(Pattern label, String folded) {
     Matcher m = label.matcher(folded);
     while (m.find()) {

@@ -3,9 +3,9 @@ package org.taizhang.completeness;
 import java.util.List;
 
 /**
- * The verdict on one leaf indicator for one unit and year: status, computed and effective grade
- * (an override replaces the computed one; a 实地考察 or 问卷调查 indicator has only a hand grade),
- * points earned, the documents used as evidence and every missing item.
+ * The verdict on one leaf indicator for one unit and year: status, computed and effective grade (an
+ * override replaces the computed one; a 实地考察 or 问卷调查 indicator has only a hand grade), points
+ * earned, the documents used as evidence and every missing item.
  */
 public record IndicatorResult(
     String code,

@@ -9,7 +9,10 @@ public enum IndicatorStatus {
   EXPLAINED("已说明"),
   /** A 缺项说明 exists but its completion deadline has passed. */
   OVERDUE("说明逾期"),
-  /** Not a 材料审核 indicator (实地考察, 问卷调查): graded by hand, and not yet graded. Earns nothing until it is. */
+  /**
+   * Not a 材料审核 indicator (实地考察, 问卷调查): graded by hand, and not yet graded. Earns nothing until it
+   * is.
+   */
   NOT_REVIEWED("待评"),
   /** Not a 材料审核 indicator, graded by hand by a reviewer (人工评定). */
   HAND_GRADED("人工评定");

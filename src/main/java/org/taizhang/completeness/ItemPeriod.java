@@ -5,10 +5,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The period a missing item belongs to, read from the last part of its stable key
- * ({@code 指标/类别/期间}: {@code 2025-Q3}, {@code 2025-H1}, {@code 2025-08}, {@code 2025},
- * {@code 2023-2025} for a three-year window, {@code upto-2025} for standing rules). Keys in any
- * other form have no known period.
+ * The period a missing item belongs to, read from the last part of its stable key ({@code
+ * 指标/类别/期间}: {@code 2025-Q3}, {@code 2025-H1}, {@code 2025-08}, {@code 2025}, {@code 2023-2025} for
+ * a three-year window, {@code upto-2025} for standing rules). Keys in any other form have no known
+ * period.
  *
  * @param kind how long the period is
  * @param year the year the period ends in
@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
  */
 public record ItemPeriod(Kind kind, int year, int firstMonth, int lastMonth) {
   public enum Kind {
-    MONTH, QUARTER, HALF_YEAR, YEAR,
+    MONTH,
+    QUARTER,
+    HALF_YEAR,
+    YEAR,
     /** Several years, or not time-limited: due by the end of {@code year}. */
     WINDOW;
 
@@ -53,7 +56,9 @@ public record ItemPeriod(Kind kind, int year, int firstMonth, int lastMonth) {
     }
     if ((m = MONTH.matcher(p)).matches()) {
       int month = Integer.parseInt(m.group(2));
-      return month >= 1 && month <= 12 ? Optional.of(new ItemPeriod(Kind.MONTH, year(m), month, month)) : Optional.empty();
+      return month >= 1 && month <= 12
+          ? Optional.of(new ItemPeriod(Kind.MONTH, year(m), month, month))
+          : Optional.empty();
     }
     if ((m = YEAR.matcher(p)).matches()) {
       return Optional.of(new ItemPeriod(Kind.YEAR, year(m), 1, 12));
@@ -68,7 +73,10 @@ public record ItemPeriod(Kind kind, int year, int firstMonth, int lastMonth) {
     return Integer.parseInt(m.group(1));
   }
 
-  /** Whether the item is due within the given quarter (1–4) of {@code y}, or is one for the whole year. */
+  /**
+   * Whether the item is due within the given quarter (1–4) of {@code y}, or is one for the whole
+   * year.
+   */
   public boolean dueInQuarterOrYear(int y, int quarter) {
     if (year != y) {
       return false;

@@ -8,39 +8,42 @@ import java.util.Map;
 
 /**
  * How results are written and coloured in every output, so that the dashboard, the checklist, the
- * Excel matrix and the PDF report say the same thing the same way. The colours match
- * {@code .status-*} in taizhang.css.
+ * Excel matrix and the PDF report say the same thing the same way. The colours match {@code
+ * .status-*} in taizhang.css.
  */
 public final class Labels {
   private Labels() {}
 
   /**
-   * Background of a status cell: 达标 green, 部分达标 amber, 缺失 red, 已说明 blue, 说明逾期 dark red,
-   * 待评 grey, 人工评定 lavender.
+   * Background of a status cell: 达标 green, 部分达标 amber, 缺失 red, 已说明 blue, 说明逾期 dark red, 待评 grey,
+   * 人工评定 lavender.
    */
-  private static final Map<IndicatorStatus, String> FILL = Map.of(
-      IndicatorStatus.MET, "B7E1C1",
-      IndicatorStatus.PARTIAL, "FFD97A",
-      IndicatorStatus.MISSING, "F4A9A2",
-      IndicatorStatus.EXPLAINED, "B9D3F2",
-      IndicatorStatus.OVERDUE, "8E1B12",
-      IndicatorStatus.NOT_REVIEWED, "E3E6E9",
-      IndicatorStatus.HAND_GRADED, "DCD0F2");
+  private static final Map<IndicatorStatus, String> FILL =
+      Map.of(
+          IndicatorStatus.MET, "B7E1C1",
+          IndicatorStatus.PARTIAL, "FFD97A",
+          IndicatorStatus.MISSING, "F4A9A2",
+          IndicatorStatus.EXPLAINED, "B9D3F2",
+          IndicatorStatus.OVERDUE, "8E1B12",
+          IndicatorStatus.NOT_REVIEWED, "E3E6E9",
+          IndicatorStatus.HAND_GRADED, "DCD0F2");
 
-  private static final Map<IndicatorStatus, String> TEXT = Map.of(
-      IndicatorStatus.MET, "12502A",
-      IndicatorStatus.PARTIAL, "5C4100",
-      IndicatorStatus.MISSING, "7E0F08",
-      IndicatorStatus.EXPLAINED, "143E7A",
-      IndicatorStatus.OVERDUE, "FFFFFF",
-      IndicatorStatus.NOT_REVIEWED, "4B5560",
-      IndicatorStatus.HAND_GRADED, "3B2475");
+  private static final Map<IndicatorStatus, String> TEXT =
+      Map.of(
+          IndicatorStatus.MET, "12502A",
+          IndicatorStatus.PARTIAL, "5C4100",
+          IndicatorStatus.MISSING, "7E0F08",
+          IndicatorStatus.EXPLAINED, "143E7A",
+          IndicatorStatus.OVERDUE, "FFFFFF",
+          IndicatorStatus.NOT_REVIEWED, "4B5560",
+          IndicatorStatus.HAND_GRADED, "3B2475");
 
-  private static final Map<String, String> RED_FLAG_KINDS = Map.of(
-      "PLACEHOLDER", "模板未填写",
-      "PHOTO_TIME_MISMATCH", "照片时间不符",
-      "NEAR_DUPLICATE", "疑似雷同",
-      "BACKFILLED", "疑似集中补做");
+  private static final Map<String, String> RED_FLAG_KINDS =
+      Map.of(
+          "PLACEHOLDER", "模板未填写",
+          "PHOTO_TIME_MISMATCH", "照片时间不符",
+          "NEAR_DUPLICATE", "疑似雷同",
+          "BACKFILLED", "疑似集中补做");
 
   /** RRGGBB of the status's fill. */
   public static String fillHex(IndicatorStatus s) {
@@ -65,7 +68,9 @@ public final class Labels {
     };
   }
 
-  /** The grade as a letter, “—” when there is none (a field-inspection indicator not graded yet). */
+  /**
+   * The grade as a letter, “—” when there is none (a field-inspection indicator not graded yet).
+   */
   public static String grade(Grade g) {
     return g == null ? "—" : g.name();
   }
@@ -94,7 +99,10 @@ public final class Labels {
     return kind == null ? "疑点" : RED_FLAG_KINDS.getOrDefault(kind, kind);
   }
 
-  /** A unit's red flags in one line: “3 项：疑似雷同 2、模板未填写 1”, kinds in order of first appearance; “” without any. */
+  /**
+   * A unit's red flags in one line: “3 项：疑似雷同 2、模板未填写 1”, kinds in order of first appearance; “”
+   * without any.
+   */
   public static String redFlags(UnitCompleteness u) {
     if (u.redFlags().isEmpty()) {
       return "";
@@ -110,6 +118,7 @@ public final class Labels {
 
   /** The vetoes of a unit in one line, each credited to the person who recorded it. */
   public static String vetoes(UnitCompleteness u) {
-    return String.join("；", u.vetoes().stream().map(v -> v.text() + "（记录人：" + v.byName() + "）").toList());
+    return String.join(
+        "；", u.vetoes().stream().map(v -> v.text() + "（记录人：" + v.byName() + "）").toList());
   }
 }

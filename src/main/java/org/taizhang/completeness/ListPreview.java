@@ -13,14 +13,14 @@ import java.util.TreeSet;
 import java.util.function.IntFunction;
 
 /**
- * What putting other evaluation systems in force would change, unit by unit and year by year:
- * score (and maximum) before → after and every indicator whose grade or status changes. A unit
- * whose own verdict stays is not listed even if its rank moves with the others.
+ * What putting other evaluation systems in force would change, unit by unit and year by year: score
+ * (and maximum) before → after and every indicator whose grade or status changes. A unit whose own
+ * verdict stays is not listed even if its rank moves with the others.
  *
- * <p>Only the units of the unit types the change concerns are listed. A change can also make a
- * year judged or not judged at all (a system prepared for next year, or its removal): every unit
- * of every type then gains or loses that year under the systems that already apply to it, which is
- * not the edited system's doing; that is said once, in {@link #coverage}, rather than unit by unit.
+ * <p>Only the units of the unit types the change concerns are listed. A change can also make a year
+ * judged or not judged at all (a system prepared for next year, or its removal): every unit of
+ * every type then gains or loses that year under the systems that already apply to it, which is not
+ * the edited system's doing; that is said once, in {@link #coverage}, rather than unit by unit.
  *
  * @param years the years compared, newest first
  * @param unitTypes the unit types whose units are compared and listed
@@ -30,8 +30,15 @@ import java.util.function.IntFunction;
  * @param yearsEnding years judged before the change and not after, oldest first
  * @param coverage the change of judged years in a sentence (“保存后 2027 年度将开始评价……”), or null
  */
-record ListPreview(List<Integer> years, List<String> unitTypes, int unitsCompared, List<UnitChange> changes, boolean reread,
-    List<Integer> yearsStarting, List<Integer> yearsEnding, String coverage) {
+record ListPreview(
+    List<Integer> years,
+    List<String> unitTypes,
+    int unitsCompared,
+    List<UnitChange> changes,
+    boolean reread,
+    List<Integer> yearsStarting,
+    List<Integer> yearsEnding,
+    String coverage) {
   public ListPreview {
     years = List.copyOf(years);
     unitTypes = List.copyOf(unitTypes);
@@ -45,8 +52,19 @@ record ListPreview(List<Integer> years, List<String> unitTypes, int unitsCompare
    *
    * @param system the system judging it before (null: none) and after (null: none)
    */
-  public record UnitChange(String unit, String unitName, String unitType, int year, String systemBefore, String systemAfter,
-      Double scoreBefore, Double maxBefore, Double scoreAfter, Double maxAfter, String rankBefore, String rankAfter,
+  public record UnitChange(
+      String unit,
+      String unitName,
+      String unitType,
+      int year,
+      String systemBefore,
+      String systemAfter,
+      Double scoreBefore,
+      Double maxBefore,
+      Double scoreAfter,
+      Double maxAfter,
+      String rankBefore,
+      String rankAfter,
       List<IndicatorChange> indicators) {
     public UnitChange {
       indicators = List.copyOf(indicators);
@@ -58,12 +76,22 @@ record ListPreview(List<Integer> years, List<String> unitTypes, int unitsCompare
     }
 
     private static String score(Double score, Double max) {
-      return score == null ? "不适用" : SystemChanges.points(score) + " / " + SystemChanges.points(max);
+      return score == null
+          ? "不适用"
+          : SystemChanges.points(score) + " / " + SystemChanges.points(max);
     }
   }
 
-  /** An indicator whose grade or status changes; a null grade means the indicator is not in that system (or not graded). */
-  public record IndicatorChange(String code, String name, String gradeBefore, String gradeAfter, String statusBefore,
+  /**
+   * An indicator whose grade or status changes; a null grade means the indicator is not in that
+   * system (or not graded).
+   */
+  public record IndicatorChange(
+      String code,
+      String name,
+      String gradeBefore,
+      String gradeAfter,
+      String statusBefore,
       String statusAfter) {}
 
   /**
@@ -72,8 +100,14 @@ record ListPreview(List<Integer> years, List<String> unitTypes, int unitsCompare
    * @param yearsAfter the years judged after it
    * @param when how the coverage sentence starts: “保存后”, “回滚后”, “删除后”
    */
-  static ListPreview compare(Collection<Integer> yearsBefore, Collection<Integer> yearsAfter, Collection<String> unitTypes,
-      IntFunction<List<UnitCompleteness>> before, IntFunction<List<UnitCompleteness>> after, boolean reread, String when) {
+  static ListPreview compare(
+      Collection<Integer> yearsBefore,
+      Collection<Integer> yearsAfter,
+      Collection<String> unitTypes,
+      IntFunction<List<UnitCompleteness>> before,
+      IntFunction<List<UnitCompleteness>> after,
+      boolean reread,
+      String when) {
     TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
     years.addAll(yearsBefore);
     years.addAll(yearsAfter);
@@ -93,15 +127,28 @@ record ListPreview(List<Integer> years, List<String> unitTypes, int unitsCompare
         }
       }
     }
-    changes.sort(Comparator.comparing((UnitChange c) -> -c.year()).thenComparing(UnitChange::unitType)
-        .thenComparing(UnitChange::unit));
-    List<Integer> starting = yearsAfter.stream().filter(y -> !yearsBefore.contains(y)).sorted().toList();
-    List<Integer> ending = yearsBefore.stream().filter(y -> !yearsAfter.contains(y)).sorted().toList();
-    return new ListPreview(List.copyOf(years), List.copyOf(unitTypes), compared, changes, reread, starting, ending,
+    changes.sort(
+        Comparator.comparing((UnitChange c) -> -c.year())
+            .thenComparing(UnitChange::unitType)
+            .thenComparing(UnitChange::unit));
+    List<Integer> starting =
+        yearsAfter.stream().filter(y -> !yearsBefore.contains(y)).sorted().toList();
+    List<Integer> ending =
+        yearsBefore.stream().filter(y -> !yearsAfter.contains(y)).sorted().toList();
+    return new ListPreview(
+        List.copyOf(years),
+        List.copyOf(unitTypes),
+        compared,
+        changes,
+        reread,
+        starting,
+        ending,
         coverage(when, starting, ending));
   }
 
-  /** The change of judged years, plainly: it concerns every unit type, not only the edited system's. */
+  /**
+   * The change of judged years, plainly: it concerns every unit type, not only the edited system's.
+   */
   private static String coverage(String when, List<Integer> starting, List<Integer> ending) {
     List<String> out = new ArrayList<>();
     if (!starting.isEmpty()) {
@@ -119,7 +166,8 @@ record ListPreview(List<Integer> years, List<String> unitTypes, int unitsCompare
         : String.join("、", years.stream().map(String::valueOf).toList());
   }
 
-  private static Map<String, UnitCompleteness> byUnit(List<UnitCompleteness> list, Set<String> types) {
+  private static Map<String, UnitCompleteness> byUnit(
+      List<UnitCompleteness> list, Set<String> types) {
     Map<String, UnitCompleteness> out = new LinkedHashMap<>();
     list.stream().filter(u -> types.contains(u.unitType())).forEach(u -> out.put(u.unit(), u));
     return out;
@@ -142,15 +190,31 @@ record ListPreview(List<Integer> years, List<String> unitTypes, int unitsCompare
         indicators.add(new IndicatorChange(code, (y != null ? y : x).name(), gx, gy, sx, sy));
       }
     }
-    boolean same = b != null && a != null && b.score() == a.score() && b.maxScore() == a.maxScore()
-        && b.system().equals(a.system()) && indicators.isEmpty();
+    boolean same =
+        b != null
+            && a != null
+            && b.score() == a.score()
+            && b.maxScore() == a.maxScore()
+            && b.system().equals(a.system())
+            && indicators.isEmpty();
     if (same || (b == null && a == null)) {
       return null;
     }
     UnitCompleteness any = a != null ? a : b;
-    return new UnitChange(any.unit(), any.unitName(), any.unitType(), year, b == null ? null : b.system(), a == null ? null : a.system(),
-        b == null ? null : b.score(), b == null ? null : b.maxScore(), a == null ? null : a.score(), a == null ? null : a.maxScore(),
-        b == null ? null : b.rank() + "/" + b.rankOf(), a == null ? null : a.rank() + "/" + a.rankOf(), indicators);
+    return new UnitChange(
+        any.unit(),
+        any.unitName(),
+        any.unitType(),
+        year,
+        b == null ? null : b.system(),
+        a == null ? null : a.system(),
+        b == null ? null : b.score(),
+        b == null ? null : b.maxScore(),
+        a == null ? null : a.score(),
+        a == null ? null : a.maxScore(),
+        b == null ? null : b.rank() + "/" + b.rankOf(),
+        a == null ? null : a.rank() + "/" + a.rankOf(),
+        indicators);
   }
 
   private static String grade(IndicatorResult r) {

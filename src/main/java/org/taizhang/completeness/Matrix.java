@@ -83,7 +83,10 @@ public final class Matrix {
       return label;
     }
 
-    /** From the {@code sort} request parameter; anything unknown is the default, score from high to low. */
+    /**
+     * From the {@code sort} request parameter; anything unknown is the default, score from high to
+     * low.
+     */
     public static Sort of(String param) {
       for (Sort s : values()) {
         if (s.param.equals(param)) {
@@ -104,7 +107,12 @@ public final class Matrix {
    * The rows the caller asked for: units it sees, of the type (null: any) and inside the subtree
    * (null: anywhere), sorted, grouped by evaluation system (systems by name).
    */
-  public static Matrix of(List<UnitCompleteness> all, Predicate<String> sees, String type, Set<String> subtree, Sort sort) {
+  public static Matrix of(
+      List<UnitCompleteness> all,
+      Predicate<String> sees,
+      String type,
+      Set<String> subtree,
+      Sort sort) {
     List<UnitCompleteness> rows = new ArrayList<>();
     for (UnitCompleteness u : all) {
       if (!sees.test(u.unit())) {
@@ -120,7 +128,11 @@ public final class Matrix {
     }
     rows.sort(comparator(sort));
     Map<String, List<UnitCompleteness>> bySystem = new LinkedHashMap<>();
-    rows.stream().map(u -> u.system() == null ? "" : u.system()).distinct().sorted().forEach(s -> bySystem.put(s, new ArrayList<>()));
+    rows.stream()
+        .map(u -> u.system() == null ? "" : u.system())
+        .distinct()
+        .sorted()
+        .forEach(s -> bySystem.put(s, new ArrayList<>()));
     rows.forEach(u -> bySystem.get(u.system() == null ? "" : u.system()).add(u));
     List<Block> blocks = new ArrayList<>();
     bySystem.forEach((system, units) -> blocks.add(new Block(system, units)));
@@ -129,12 +141,14 @@ public final class Matrix {
 
   static Comparator<UnitCompleteness> comparator(Sort sort) {
     Collator chinese = Collator.getInstance(Locale.CHINA);
-    Comparator<UnitCompleteness> byName = Comparator.comparing(UnitCompleteness::unitName, chinese)
-        .thenComparing(UnitCompleteness::unit);
+    Comparator<UnitCompleteness> byName =
+        Comparator.comparing(UnitCompleteness::unitName, chinese)
+            .thenComparing(UnitCompleteness::unit);
     // Best first: a vetoed unit comes after every unit without a veto, as it ranks.
-    Comparator<UnitCompleteness> best = Comparator.comparing(UnitCompleteness::vetoed)
-        .thenComparing(Comparator.comparingDouble(Matrix::share).reversed())
-        .thenComparing(Comparator.comparingDouble(UnitCompleteness::score).reversed());
+    Comparator<UnitCompleteness> best =
+        Comparator.comparing(UnitCompleteness::vetoed)
+            .thenComparing(Comparator.comparingDouble(Matrix::share).reversed())
+            .thenComparing(Comparator.comparingDouble(UnitCompleteness::score).reversed());
     return switch (sort) {
       case NAME -> byName;
       case SCORE_ASC -> best.reversed().thenComparing(UnitCompleteness::unit);

@@ -1,6 +1,7 @@
 package org.taizhang.completeness;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ public final class NearDuplicateIndex {
   private static final int BANDS = 32;
   private static final int ROWS = HASHES / BANDS;
   private static final int SHINGLE = 4;
+
   /** Shorter texts say too little to call them copies. */
   private static final int MIN_SHINGLES = 40;
 
@@ -49,7 +51,7 @@ public final class NearDuplicateIndex {
       return null;
     }
     int[] min = new int[HASHES];
-    java.util.Arrays.fill(min, Integer.MAX_VALUE);
+    Arrays.fill(min, Integer.MAX_VALUE);
     Set<Integer> seen = new HashSet<>(shingles * 2);
     for (int i = 0; i < shingles; i++) {
       int h = 0;

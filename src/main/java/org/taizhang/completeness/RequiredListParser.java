@@ -35,32 +35,48 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads one evaluation system in the text format of {@code required-lists/*.yaml}: from a file, from
- * a stored version, or from an edit in the browser, which is written in the same format first, so
- * that this class alone decides what is valid. It works on SnakeYAML's node tree rather than on Java
- * objects so that every problem can name its line, and it names the place in words too (“指标 Ⅱ-3
- * 的材料要求第 2 条”), which is all a person editing in the browser sees. Chinese punctuation in
+ * Reads one evaluation system in the text format of {@code required-lists/*.yaml}: from a file,
+ * from a stored version, or from an edit in the browser, which is written in the same format first,
+ * so that this class alone decides what is valid. It works on SnakeYAML's node tree rather than on
+ * Java objects so that every problem can name its line, and it names the place in words too (“指标
+ * Ⅱ-3 的材料要求第 2 条”), which is all a person editing in the browser sees. Chinese punctuation in
  * YAML's own positions is accepted ({@link ChinesePunctuation}); a category may be given by code or
  * by its Chinese name.
  *
- * <p>The same problem is told in the words of where it was made ({@link Wording}): a file's keys and
- * lines for a file, the form's labels and places for an edit in the browser or an Excel import,
+ * <p>The same problem is told in the words of where it was made ({@link Wording}): a file's keys
+ * and lines for a file, the form's labels and places for an edit in the browser or an Excel import,
  * which the person never saw as a file.
  */
 final class RequiredListParser {
   static final List<String> METHODS = List.of("材料审核", "实地考察", "问卷调查", "征求意见");
   private static final Set<String> TOP_KEYS =
-      Set.of("name", "from", "years", "unit-types", "grade-points", "vetoes", "duplicate-check", "indicators");
+      Set.of(
+          "name",
+          "from",
+          "years",
+          "unit-types",
+          "grade-points",
+          "vetoes",
+          "duplicate-check",
+          "indicators");
   private static final Set<String> NODE_KEYS = Set.of("code", "name", "children");
-  private static final Set<String> LEAF_KEYS = Set.of("code", "name", "points", "method", "evidence", "grading");
-  private static final Set<String> RULE_KEYS = Set.of("category", "min", "period", "window", "kind", "content");
+  private static final Set<String> LEAF_KEYS =
+      Set.of("code", "name", "points", "method", "evidence", "grading");
+  private static final Set<String> RULE_KEYS =
+      Set.of("category", "min", "period", "window", "kind", "content");
   private static final int MAX_DEPTH = 4;
 
   /** Whose words a problem is told in. */
   enum Wording {
-    /** A file in index-config/ or a stored version: its keys, and the line of the earlier use of a duplicate. */
+    /**
+     * A file in index-config/ or a stored version: its keys, and the line of the earlier use of a
+     * duplicate.
+     */
     FILE,
-    /** The editor's form (or an Excel sheet read into it): the form's labels, and the place of the earlier use. */
+    /**
+     * The editor's form (or an Excel sheet read into it): the form's labels, and the place of the
+     * earlier use.
+     */
     FORM
   }
 
@@ -72,7 +88,8 @@ final class RequiredListParser {
   private static final Field UNIT_TYPES = new Field("unit-types", "unit-types", "适用单位类型");
   private static final Field UNIT_TYPE = new Field(null, "单位类型", "单位类型");
   private static final Field GRADE_POINTS = new Field("grade-points", "grade-points", "等级折算");
-  private static final Field DUPLICATE_CHECK = new Field("duplicate-check", "duplicate-check", "重复比对类别");
+  private static final Field DUPLICATE_CHECK =
+      new Field("duplicate-check", "duplicate-check", "重复比对类别");
   private static final Field INDICATORS = new Field("indicators", "indicators", "指标");
   private static final Field VETOES = new Field("vetoes", "vetoes", "一票否决项");
   private static final Field VETO_CODE = new Field("code", "code", "一票否决项代码");
@@ -95,19 +112,32 @@ final class RequiredListParser {
   private final Path file;
   private final Catalog catalog;
   private final Wording wording;
-  /** "单位类型/起始年度" already claimed by systems read before this one, so that no unit is judged twice. */
+
+  /**
+   * "单位类型/起始年度" already claimed by systems read before this one, so that no unit is judged twice.
+   */
   private final Map<String, String> coveredBy;
+
   /** Where each indicator code was first used: its line and its place in words. */
   private final Map<String, Use> codes = new LinkedHashMap<>();
-  /** The key node of every value node read through {@link #keys}, to point at "evidence:" rather than its first item. */
+
+  /**
+   * The key node of every value node read through {@link #keys}, to point at "evidence:" rather
+   * than its first item.
+   */
   private final Map<Node, ScalarNode> keyOf = new IdentityHashMap<>();
+
   /** Where in the system the node being read is, in words; null at the top. */
   private String place;
 
-  /** The first use of a code or category: its line (for a file) and its place in words (for the form). */
+  /**
+   * The first use of a code or category: its line (for a file) and its place in words (for the
+   * form).
+   */
   private record Use(int line, String place) {}
 
-  private RequiredListParser(Path file, Catalog catalog, Map<String, String> coveredBy, Wording wording) {
+  private RequiredListParser(
+      Path file, Catalog catalog, Map<String, String> coveredBy, Wording wording) {
     this.file = file;
     this.catalog = catalog;
     this.coveredBy = coveredBy;
@@ -118,12 +148,16 @@ final class RequiredListParser {
    * Parses and checks a system. {@code coveredBy} maps "单位类型/起始年度" to the system that already
    * starts then for the type; this system's own pairs are added when it is valid.
    */
-  static EvaluationSystem parse(Path file, String content, Catalog catalog, Map<String, String> coveredBy) {
+  static EvaluationSystem parse(
+      Path file, String content, Catalog catalog, Map<String, String> coveredBy) {
     return parse(file, content, catalog, coveredBy, Wording.FILE);
   }
 
-  /** As {@link #parse(Path, String, Catalog, Map)}, its problems told in {@code wording}'s words. */
-  static EvaluationSystem parse(Path file, String content, Catalog catalog, Map<String, String> coveredBy, Wording wording) {
+  /**
+   * As {@link #parse(Path, String, Catalog, Map)}, its problems told in {@code wording}'s words.
+   */
+  static EvaluationSystem parse(
+      Path file, String content, Catalog catalog, Map<String, String> coveredBy, Wording wording) {
     return new RequiredListParser(file, catalog, coveredBy, wording).parse(content);
   }
 
@@ -135,7 +169,8 @@ final class RequiredListParser {
       root = new Yaml(options).compose(new StringReader(ChinesePunctuation.yaml(content)));
     } catch (MarkedYAMLException e) {
       var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      throw new ConfigException(file, mark == null ? 0 : mark.getLine() + 1, "YAML 格式有误：" + e.getProblem());
+      throw new ConfigException(
+          file, mark == null ? 0 : mark.getLine() + 1, "YAML 格式有误：" + e.getProblem());
     } catch (YAMLException e) {
       throw new ConfigException(file, 0, "YAML 格式有误：" + e.getMessage());
     }
@@ -153,16 +188,31 @@ final class RequiredListParser {
     for (Node n : sequence(require(top, UNIT_TYPES, m), UNIT_TYPES, "请至少选择一个适用单位类型")) {
       String t = text(n, UNIT_TYPE);
       if (!catalog.unitTypes().contains(t)) {
-        throw error(n, "单位类型“" + t + "”不在" + (form() ? "可选的单位类型" : " unit-types.txt ") + "中（可用："
-            + String.join("、", catalog.unitTypes()) + "）");
+        throw error(
+            n,
+            "单位类型“"
+                + t
+                + "”不在"
+                + (form() ? "可选的单位类型" : " unit-types.txt ")
+                + "中（可用："
+                + String.join("、", catalog.unitTypes())
+                + "）");
       }
       if (unitTypes.contains(t)) {
         throw error(n, "单位类型“" + t + "”重复");
       }
       String other = coveredBy.get(t + "/" + from);
       if (other != null) {
-        throw error(n, "“" + t + "”自 " + from + " 年度起已由 " + other + " 规定，同一类型同一起始年度只能有一个测评体系"
-            + "（新的测评体系请写新的起始年度，它从那年起取代旧的）");
+        throw error(
+            n,
+            "“"
+                + t
+                + "”自 "
+                + from
+                + " 年度起已由 "
+                + other
+                + " 规定，同一类型同一起始年度只能有一个测评体系"
+                + "（新的测评体系请写新的起始年度，它从那年起取代旧的）");
       }
       unitTypes.add(t);
     }
@@ -190,7 +240,8 @@ final class RequiredListParser {
     for (String t : unitTypes) {
       coveredBy.put(t + "/" + from, fileName);
     }
-    return new EvaluationSystem(name, fileName, from, Map.of(), unitTypes, percent, vetoes, duplicateCheck, indicators);
+    return new EvaluationSystem(
+        name, fileName, from, Map.of(), unitTypes, percent, vetoes, duplicateCheck, indicators);
   }
 
   /**
@@ -274,8 +325,8 @@ final class RequiredListParser {
   }
 
   /**
-   * @param position where the indicator sits (“第 2 个一级指标”, “指标 Ⅰ-2 下第 1 项”), for problems
-   *     found before its code is known and for a duplicate code, which names no single indicator
+   * @param position where the indicator sits (“第 2 个一级指标”, “指标 Ⅰ-2 下第 1 项”), for problems found
+   *     before its code is known and for a duplicate code, which names no single indicator
    */
   private Indicator indicator(Node node, int depth, String position) {
     place = position;
@@ -301,19 +352,33 @@ final class RequiredListParser {
       for (int i = 0; i < nodes.size(); i++) {
         children.add(indicator(nodes.get(i), depth + 1, "指标 " + code + " 下第 " + (i + 1) + " 项"));
       }
-      return new Indicator(code, name, children.stream().mapToDouble(Indicator::points).sum(), null, List.of(), null, children);
+      return new Indicator(
+          code,
+          name,
+          children.stream().mapToDouble(Indicator::points).sum(),
+          null,
+          List.of(),
+          null,
+          children);
     }
     double points = number(require(k, POINTS, m), POINTS, 0, 1000);
     String method = text(require(k, METHOD, m), METHOD);
     if (!METHODS.contains(method)) {
-      throw error(k.get("method"), "测评方法应为 " + String.join("、", METHODS) + " 之一，实际为“" + method + "”");
+      throw error(
+          k.get("method"), "测评方法应为 " + String.join("、", METHODS) + " 之一，实际为“" + method + "”");
     }
     boolean review = EvaluationSystem.DOCUMENT_REVIEW.equals(method);
     if (!review) {
       for (Field onlyForReview : List.of(EVIDENCE, GRADING)) {
         if (k.containsKey(onlyForReview.key())) {
-          throw error(keyOf.get(k.get(onlyForReview.key())), "只有“材料审核”指标才有" + (form() ? "" : " ") + label(onlyForReview)
-              + "（本指标为“" + method + "”）");
+          throw error(
+              keyOf.get(k.get(onlyForReview.key())),
+              "只有“材料审核”指标才有"
+                  + (form() ? "" : " ")
+                  + label(onlyForReview)
+                  + "（本指标为“"
+                  + method
+                  + "”）");
         }
       }
       return new Indicator(code, name, points, method, List.of(), null, List.of());
@@ -328,14 +393,16 @@ final class RequiredListParser {
       Node r = ruleNodes.get(i);
       place = "指标 " + code + " 的材料要求第" + (i + 1) + "条";
       EvidenceRule rule = rule(r);
-      Use before = categories.putIfAbsent(rule.category(), new Use(line(r), "材料要求第" + (i + 1) + "条"));
+      Use before =
+          categories.putIfAbsent(rule.category(), new Use(line(r), "材料要求第" + (i + 1) + "条"));
       if (before != null) {
         throw error(r, "同一指标下类别“" + rule.categoryName() + "”重复" + earlier(before));
       }
       rules.add(rule);
     }
     place = "指标 " + code + " 的评分规则";
-    GradingRule grading = k.containsKey("grading") ? grading(k.get("grading")) : GradingRule.DEFAULT;
+    GradingRule grading =
+        k.containsKey("grading") ? grading(k.get("grading")) : GradingRule.DEFAULT;
     return new Indicator(code, name, points, method, rules, grading, List.of());
   }
 
@@ -344,16 +411,34 @@ final class RequiredListParser {
     Map<String, Node> k = keys(map, RULE_KEYS);
     Category category = category(require(k, CATEGORY, map));
     int min = k.containsKey("min") ? integer(k.get("min"), MIN, 1, 1000) : 1;
-    Period period = k.containsKey("period") ? choice(k.get("period"), PERIOD, Period.values(), Period::code, Period::label) : Period.YEAR;
-    EvidenceWindow window = k.containsKey("window")
-        ? choice(k.get("window"), WINDOW, EvidenceWindow.values(), EvidenceWindow::code, EvidenceWindow::label)
-        : EvidenceWindow.THIS_YEAR;
-    EvidenceKind kind = k.containsKey("kind")
-        ? choice(k.get("kind"), KIND, EvidenceKind.values(), EvidenceKind::code, EvidenceKind::label)
-        : EvidenceKind.ANY;
+    Period period =
+        k.containsKey("period")
+            ? choice(k.get("period"), PERIOD, Period.values(), Period::code, Period::label)
+            : Period.YEAR;
+    EvidenceWindow window =
+        k.containsKey("window")
+            ? choice(
+                k.get("window"),
+                WINDOW,
+                EvidenceWindow.values(),
+                EvidenceWindow::code,
+                EvidenceWindow::label)
+            : EvidenceWindow.THIS_YEAR;
+    EvidenceKind kind =
+        k.containsKey("kind")
+            ? choice(
+                k.get("kind"), KIND, EvidenceKind.values(), EvidenceKind::code, EvidenceKind::label)
+            : EvidenceKind.ANY;
     if (window != EvidenceWindow.THIS_YEAR && period != Period.YEAR) {
-      throw error(k.get("period"), "证据时限为“" + window.label() + "”时只能按整个时限计（" + (form() ? "时段选“每年”" : "period: year")
-          + "），不能按" + period.label() + "分段");
+      throw error(
+          k.get("period"),
+          "证据时限为“"
+              + window.label()
+              + "”时只能按整个时限计（"
+              + (form() ? "时段选“每年”" : "period: year")
+              + "），不能按"
+              + period.label()
+              + "分段");
     }
     List<String> content = new ArrayList<>();
     if (k.containsKey("content")) {
@@ -389,14 +474,28 @@ final class RequiredListParser {
     return new GradingRule(a, b, c);
   }
 
-  /** A category by code or by its Chinese name: both are unique, and no name is another category's code. */
+  /**
+   * A category by code or by its Chinese name: both are unique, and no name is another category's
+   * code.
+   */
   private Category category(Node node) {
     String value = text(node, CATEGORY);
-    return catalog.category(value).orElseThrow(() -> error(node, "类别“" + value + "”不在材料类别中（可用："
-        + String.join("、", catalog.categories().stream().map(Category::name).toList()) + "）"));
+    return catalog
+        .category(value)
+        .orElseThrow(
+            () ->
+                error(
+                    node,
+                    "类别“"
+                        + value
+                        + "”不在材料类别中（可用："
+                        + String.join(
+                            "、", catalog.categories().stream().map(Category::name).toList())
+                        + "）"));
   }
 
-  private <E extends Enum<E>> E choice(Node node, Field what, E[] values, Function<E, String> code, Function<E, String> label) {
+  private <E extends Enum<E>> E choice(
+      Node node, Field what, E[] values, Function<E, String> code, Function<E, String> label) {
     String v = text(node, what);
     for (E e : values) {
       if (code.apply(e).equals(v) || label.apply(e).equals(v)) {
@@ -404,7 +503,9 @@ final class RequiredListParser {
       }
     }
     List<String> allowed = new ArrayList<>();
-    Arrays.stream(values).forEach(e -> allowed.add(form() ? label.apply(e) : code.apply(e) + "（" + label.apply(e) + "）"));
+    Arrays.stream(values)
+        .forEach(
+            e -> allowed.add(form() ? label.apply(e) : code.apply(e) + "（" + label.apply(e) + "）"));
     throw error(node, label(what) + " 应为 " + String.join("、", allowed) + " 之一，实际为“" + v + "”");
   }
 
@@ -418,10 +519,14 @@ final class RequiredListParser {
   }
 
   private boolean has(MappingNode m, String key) {
-    return m.getValue().stream().anyMatch(t -> t.getKeyNode() instanceof ScalarNode s && s.getValue().equals(key));
+    return m.getValue().stream()
+        .anyMatch(t -> t.getKeyNode() instanceof ScalarNode s && s.getValue().equals(key));
   }
 
-  /** The mapping's values by key, after checking that every key is known; {@link #require} checks those that must be there. */
+  /**
+   * The mapping's values by key, after checking that every key is known; {@link #require} checks
+   * those that must be there.
+   */
   private Map<String, Node> keys(MappingNode m, Set<String> allowed) {
     Map<String, Node> out = new LinkedHashMap<>();
     for (NodeTuple t : m.getValue()) {
@@ -429,7 +534,9 @@ final class RequiredListParser {
         throw error(t.getKeyNode(), "键必须是文字");
       }
       if (!allowed.contains(key.getValue())) {
-        throw error(key, "未知的键“" + key.getValue() + "”（此处可用：" + String.join(", ", new TreeSet<>(allowed)) + "）");
+        throw error(
+            key,
+            "未知的键“" + key.getValue() + "”（此处可用：" + String.join(", ", new TreeSet<>(allowed)) + "）");
       }
       if (out.put(key.getValue(), t.getValueNode()) != null) {
         throw error(key, "键“" + key.getValue() + "”重复");
@@ -460,7 +567,9 @@ final class RequiredListParser {
     return n == null || (n instanceof ScalarNode s && s.getValue().isBlank());
   }
 
-  /** @param emptyOnForm what to say on the form when the list is empty; null when it may be */
+  /**
+   * @param emptyOnForm what to say on the form when the list is empty; null when it may be
+   */
   private List<Node> sequence(Node node, Field what, String emptyOnForm) {
     if (!(node instanceof SequenceNode s)) {
       throw error(node, label(what) + " 应为列表" + (form() ? "" : "（每项以“- ”开头，或写成 [a, b]）"));
@@ -529,17 +638,25 @@ final class RequiredListParser {
     return form() ? f.inForm() : f.inFile();
   }
 
-  /** The field a value problem is about, before “应为…”; nothing where the place is that field (“起始年度：应为整数”). */
+  /**
+   * The field a value problem is about, before “应为…”; nothing where the place is that field
+   * (“起始年度：应为整数”).
+   */
   private String subject(Field f) {
     return form() && f.inForm().equals(place) ? "" : label(f) + " ";
   }
 
-  /** Where a duplicate was first used: a line of the file, or a place on the form, which has no lines. */
+  /**
+   * Where a duplicate was first used: a line of the file, or a place on the form, which has no
+   * lines.
+   */
   private String earlier(Use first) {
     return form() ? "（与" + first.place() + "重复）" : "（第 " + first.line() + " 行已使用）";
   }
 
-  /** A problem at the node's line (none on the form: the file the form was written as is nobody's). */
+  /**
+   * A problem at the node's line (none on the form: the file the form was written as is nobody's).
+   */
   private ConfigException error(Node node, String problem) {
     return new ConfigException(file, form() ? 0 : line(node), place, problem);
   }

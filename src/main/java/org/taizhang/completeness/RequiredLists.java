@@ -19,10 +19,10 @@ import org.taizhang.config.ConfigException;
 import org.taizhang.config.ConfigText;
 
 /**
- * The evaluation systems in force, as one immutable set: an edit puts a new set in force as a whole.
- * For each unit type, the system with the latest start year not after a year judges that year, so a
- * system stays in force until a newer one for the type replaces it, and a new year never finds an
- * office without a list; years before a type's first system are not judged.
+ * The evaluation systems in force, as one immutable set: an edit puts a new set in force as a
+ * whole. For each unit type, the system with the latest start year not after a year judges that
+ * year, so a system stays in force until a newer one for the type replaces it, and a new year never
+ * finds an office without a list; years before a type's first system are not judged.
  */
 public final class RequiredLists {
   public static final String DIRECTORY = "required-lists";
@@ -38,10 +38,20 @@ public final class RequiredLists {
     Map<String, TreeMap<Integer, EvaluationSystem>> byType = new HashMap<>();
     for (EvaluationSystem s : systems) {
       for (String t : s.unitTypes()) {
-        EvaluationSystem other = byType.computeIfAbsent(t, k -> new TreeMap<>()).put(s.fromYear(), s);
+        EvaluationSystem other =
+            byType.computeIfAbsent(t, k -> new TreeMap<>()).put(s.fromYear(), s);
         if (other != null) {
-          throw new ConfigException(Path.of(s.file()), 0, "适用单位类型",
-              "“" + t + "”自 " + s.fromYear() + " 年度起已由 " + other.file() + " 规定，同一类型同一起始年度只能有一个测评体系");
+          throw new ConfigException(
+              Path.of(s.file()),
+              0,
+              "适用单位类型",
+              "“"
+                  + t
+                  + "”自 "
+                  + s.fromYear()
+                  + " 年度起已由 "
+                  + other.file()
+                  + " 规定，同一类型同一起始年度只能有一个测评体系");
         }
       }
     }
@@ -60,7 +70,9 @@ public final class RequiredLists {
     return new RequiredLists(out);
   }
 
-  /** Reads {@code required-lists/*.yaml} (and *.yml) in name order; no directory means no systems. */
+  /**
+   * Reads {@code required-lists/*.yaml} (and *.yml) in name order; no directory means no systems.
+   */
   public static RequiredLists load(Path configDir, Catalog catalog) {
     Map<String, String> coveredBy = new HashMap<>();
     List<EvaluationSystem> systems = new ArrayList<>();
@@ -78,7 +90,10 @@ public final class RequiredLists {
     }
     try (Stream<Path> s = Files.list(dir)) {
       return s.filter(Files::isRegularFile)
-          .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
+          .filter(
+              p ->
+                  p.getFileName().toString().endsWith(".yaml")
+                      || p.getFileName().toString().endsWith(".yml"))
           .sorted(Comparator.comparing(p -> p.getFileName().toString()))
           .toList();
     } catch (IOException e) {
@@ -106,11 +121,14 @@ public final class RequiredLists {
    * (or a later start year, for a system prepared ahead of its year).
    */
   public List<Integer> years(int currentYear) {
-    Optional<Integer> first = systems.stream().map(EvaluationSystem::fromYear).min(Integer::compare);
+    Optional<Integer> first =
+        systems.stream().map(EvaluationSystem::fromYear).min(Integer::compare);
     if (first.isEmpty()) {
       return List.of();
     }
-    int last = Math.max(currentYear, systems.stream().mapToInt(EvaluationSystem::fromYear).max().orElseThrow());
+    int last =
+        Math.max(
+            currentYear, systems.stream().mapToInt(EvaluationSystem::fromYear).max().orElseThrow());
     List<Integer> out = new ArrayList<>();
     for (int y = last; y >= first.get(); y--) {
       out.add(y);

@@ -13,7 +13,10 @@ import org.taizhang.completeness.EvaluationSystem.Indicator;
  * and the audit log: “指标 Ⅰ-3-1 的材料要求第1条（会议记录）：最少份数 1 → 2”.
  */
 final class SystemChanges {
-  /** More than this many lines and the rest is summed up, so that a re-import does not flood the history. */
+  /**
+   * More than this many lines and the rest is summed up, so that a re-import does not flood the
+   * history.
+   */
   static final int MAX_ITEMS = 30;
 
   private SystemChanges() {}
@@ -27,17 +30,32 @@ final class SystemChanges {
       out.add("起始年度 " + before.fromYear() + " → " + after.fromYear());
     }
     if (!before.unitTypes().equals(after.unitTypes())) {
-      out.add("适用单位类型 " + String.join("、", before.unitTypes()) + " → " + String.join("、", after.unitTypes()));
+      out.add(
+          "适用单位类型 "
+              + String.join("、", before.unitTypes())
+              + " → "
+              + String.join("、", after.unitTypes()));
     }
     if (!before.gradePercent().equals(after.gradePercent())) {
       out.add("等级折算 " + percent(before) + " → " + percent(after));
     }
     if (!before.vetoes().equals(after.vetoes())) {
-      out.add("一票否决项 " + before.vetoes().size() + " 项 → " + after.vetoes().size() + " 项（"
-          + String.join("、", after.vetoes().stream().map(EvaluationSystem.VetoItem::code).toList()) + "）");
+      out.add(
+          "一票否决项 "
+              + before.vetoes().size()
+              + " 项 → "
+              + after.vetoes().size()
+              + " 项（"
+              + String.join(
+                  "、", after.vetoes().stream().map(EvaluationSystem.VetoItem::code).toList())
+              + "）");
     }
     if (!before.duplicateCheck().equals(after.duplicateCheck())) {
-      out.add("重复比对类别 " + String.join("、", before.duplicateCheck()) + " → " + String.join("、", after.duplicateCheck()));
+      out.add(
+          "重复比对类别 "
+              + String.join("、", before.duplicateCheck())
+              + " → "
+              + String.join("、", after.duplicateCheck()));
     }
     Map<String, Indicator> old = all(before.indicators());
     Map<String, Indicator> now = all(after.indicators());
@@ -116,8 +134,11 @@ final class SystemChanges {
           d.add("形式 " + a.kind().label() + " → " + b.kind().label());
         }
         if (!a.content().equals(b.content())) {
-          d.add("必备内容 " + (a.content().isEmpty() ? "无" : String.join("、", a.content())) + " → "
-              + (b.content().isEmpty() ? "无" : String.join("、", b.content())));
+          d.add(
+              "必备内容 "
+                  + (a.content().isEmpty() ? "无" : String.join("、", a.content()))
+                  + " → "
+                  + (b.content().isEmpty() ? "无" : String.join("、", b.content())));
         }
         if (d.isEmpty()) {
           d.add("类别名称 " + a.categoryName() + " → " + b.categoryName());

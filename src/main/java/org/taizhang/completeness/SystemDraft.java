@@ -11,10 +11,10 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * An evaluation system as the editor and the Excel import hold it: plain values, none checked yet.
- * It is checked by writing it in the file format ({@link #yaml}) and reading that with
- * {@link RequiredListParser}, so that a file, an edit and an import obey the same rules.
- * Categories are codes (the editor shows their names); periods, windows and kinds their Chinese
- * labels (每季度, 近三年, 正式文件).
+ * It is checked by writing it in the file format ({@link #yaml}) and reading that with {@link
+ * RequiredListParser}, so that a file, an edit and an import obey the same rules. Categories are
+ * codes (the editor shows their names); periods, windows and kinds their Chinese labels (每季度, 近三年,
+ * 正式文件).
  */
 public record SystemDraft(
     String name,
@@ -36,7 +36,13 @@ public record SystemDraft(
   public record Veto(String code, String name) {}
 
   /** An indicator: with children an inner node (code and name only), else a leaf. */
-  public record Node(String code, String name, String points, String method, List<Rule> evidence, Grading grading,
+  public record Node(
+      String code,
+      String name,
+      String points,
+      String method,
+      List<Rule> evidence,
+      Grading grading,
       List<Node> children) {
     public Node {
       evidence = evidence == null ? List.of() : List.copyOf(evidence);
@@ -44,7 +50,13 @@ public record SystemDraft(
     }
   }
 
-  public record Rule(String category, String min, String period, String window, String kind, List<String> content) {
+  public record Rule(
+      String category,
+      String min,
+      String period,
+      String window,
+      String kind,
+      List<String> content) {
     public Rule {
       content = content == null ? List.of() : List.copyOf(content);
     }
@@ -59,28 +71,58 @@ public record SystemDraft(
     for (Grade g : Grade.values()) {
       points.put(g.name(), SystemChanges.points(s.percent(g)));
     }
-    return new SystemDraft(s.name(), String.valueOf(s.fromYear()), s.unitTypes(), points,
-        s.vetoes().stream().map(v -> new Veto(v.code(), v.name())).toList(), s.duplicateCheck(),
+    return new SystemDraft(
+        s.name(),
+        String.valueOf(s.fromYear()),
+        s.unitTypes(),
+        points,
+        s.vetoes().stream().map(v -> new Veto(v.code(), v.name())).toList(),
+        s.duplicateCheck(),
         s.indicators().stream().map(SystemDraft::node).toList());
   }
 
   private static Node node(Indicator i) {
     if (!i.leaf()) {
-      return new Node(i.code(), i.name(), null, null, List.of(), null, i.children().stream().map(SystemDraft::node).toList());
+      return new Node(
+          i.code(),
+          i.name(),
+          null,
+          null,
+          List.of(),
+          null,
+          i.children().stream().map(SystemDraft::node).toList());
     }
-    Grading g = i.grading() == null ? null : new Grading(String.valueOf(i.grading().maxMissingForA()),
-        String.valueOf(i.grading().maxMissingForB()), String.valueOf(i.grading().maxMissingForC()));
-    return new Node(i.code(), i.name(), SystemChanges.points(i.points()), i.method(), i.evidence().stream().map(SystemDraft::rule).toList(), g, List.of());
+    Grading g =
+        i.grading() == null
+            ? null
+            : new Grading(
+                String.valueOf(i.grading().maxMissingForA()),
+                String.valueOf(i.grading().maxMissingForB()),
+                String.valueOf(i.grading().maxMissingForC()));
+    return new Node(
+        i.code(),
+        i.name(),
+        SystemChanges.points(i.points()),
+        i.method(),
+        i.evidence().stream().map(SystemDraft::rule).toList(),
+        g,
+        List.of());
   }
 
   private static Rule rule(EvidenceRule r) {
-    return new Rule(r.category(), String.valueOf(r.min()), r.period().label(), r.window().label(), r.kind().label(), r.content());
+    return new Rule(
+        r.category(),
+        String.valueOf(r.min()),
+        r.period().label(),
+        r.window().label(),
+        r.kind().label(),
+        r.content());
   }
 
   /**
    * The draft in the file format of {@code required-lists/}: what is missing stays missing, so that
-   * the parser names it (“指标 Ⅰ-2-1：请填写分值”), and defaults are written out, so that the file
-   * says everything the editor showed.
+   * the parser names it (“指标 Ⅰ-2-1：请填写分值”), and defaults are written out, so that the file says
+   * everything the editor showed.
    */
   String yaml(String source) {
     Map<String, Object> top = new LinkedHashMap<>();
@@ -114,8 +156,13 @@ public record SystemDraft(
     options.setIndentWithIndicator(true);
     options.setWidth(200);
     options.setSplitLines(false);
-    String header = "# " + (name == null || name.isBlank() ? "测评体系" : name.strip()) + "\n"
-        + "# " + source + "。格式说明见 index-config/required-lists/文明单位.yaml 的开头；修改后在网页“测评体系”中导入或直接编辑。\n\n";
+    String header =
+        "# "
+            + (name == null || name.isBlank() ? "测评体系" : name.strip())
+            + "\n"
+            + "# "
+            + source
+            + "。格式说明见 index-config/required-lists/文明单位.yaml 的开头；修改后在网页“测评体系”中导入或直接编辑。\n\n";
     return header + new Yaml(options).dump(top);
   }
 
@@ -166,8 +213,9 @@ public record SystemDraft(
   }
 
   /**
-   * A value typed as a number written as a YAML number (4, not '4'), so that the file reads as people
-   * write it; anything else is written as the text it is, for the parser to refuse with its place.
+   * A value typed as a number written as a YAML number (4, not '4'), so that the file reads as
+   * people write it; anything else is written as the text it is, for the parser to refuse with its
+   * place.
    */
   private static Object number(String s) {
     if (s == null || s.isBlank()) {

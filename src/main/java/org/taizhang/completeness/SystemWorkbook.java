@@ -32,10 +32,10 @@ import org.taizhang.sheet.Sheets;
 
 /**
  * An evaluation system as an Excel workbook in the shape offices receive one: a sheet of indicators
- * (指标编号, 指标名称, 分值, 测评方法, 材料要求, 评分, 层级), one line per evidence rule in the 材料要求
- * cell (“会议记录：每季度至少1份；必备内容：时间、地点”), and a sheet with the system's name, start year,
- * unit types, grade points and vetoes. Reading gives a {@link SystemDraft}, which the parser then
- * checks like any edit; export followed by import gives the same system.
+ * (指标编号, 指标名称, 分值, 测评方法, 材料要求, 评分, 层级), one line per evidence rule in the 材料要求 cell
+ * (“会议记录：每季度至少1份；必备内容：时间、地点”), and a sheet with the system's name, start year, unit types, grade
+ * points and vetoes. Reading gives a {@link SystemDraft}, which the parser then checks like any
+ * edit; export followed by import gives the same system.
  */
 final class SystemWorkbook {
   static final String INDICATOR_SHEET = "测评体系";
@@ -56,13 +56,18 @@ final class SystemWorkbook {
   static final String INFO_GRADES = "等级折算（%）";
   static final String INFO_DUPLICATES = "重复比对类别";
   static final String INFO_VETOES = "一票否决项";
-  /** Words that mark the template's sample name: a system named so is not saved (EvaluationSystems). */
+
+  /**
+   * Words that mark the template's sample name: a system named so is not saved (EvaluationSystems).
+   */
   static final List<String> TEMPLATE_WORDS = List.of("示例", "模板");
 
-  private static final Pattern GRADE = Pattern.compile("([ABCD])[^0-9ABCD]{0,6}?(\\d+(?:\\.\\d+)?)");
+  private static final Pattern GRADE =
+      Pattern.compile("([ABCD])[^0-9ABCD]{0,6}?(\\d+(?:\\.\\d+)?)");
   private static final Pattern PERIOD_MIN =
       Pattern.compile("^(每年|每半年|每季度|每月)?\\s*(?:至少|不少于|最少)?\\s*(\\d+)\\s*(?:份|次|篇|张|件)?$");
-  private static final Pattern CONTENT = Pattern.compile("^(?:必备内容|必备要素|要素|须有|内容)\\s*[:：]\\s*(.+)$");
+  private static final Pattern CONTENT =
+      Pattern.compile("^(?:必备内容|必备要素|要素|须有|内容)\\s*[:：]\\s*(.+)$");
   private static final Pattern KIND = Pattern.compile("^(?:形式|材料形式)\\s*[:：]\\s*(.+)$");
   private static final Pattern WINDOW = Pattern.compile("^(?:时限|证据时限)\\s*[:：]\\s*(.+)$");
 
@@ -96,7 +101,11 @@ final class SystemWorkbook {
         grades.add(g + " " + SystemChanges.points(s.percent(g)));
       }
       pair(info.createRow(n++), INFO_GRADES, String.join("；", grades), st);
-      pair(info.createRow(n++), INFO_DUPLICATES, String.join("、", s.duplicateCheck().stream().map(categoryName).toList()), st);
+      pair(
+          info.createRow(n++),
+          INFO_DUPLICATES,
+          String.join("、", s.duplicateCheck().stream().map(categoryName).toList()),
+          st);
       n++;
       Row vetoHead = info.createRow(n++);
       Sheets.text(vetoHead, 0, INFO_VETOES, st.header);
@@ -118,9 +127,11 @@ final class SystemWorkbook {
    * leaf, under a name that says 示例, so that the template imported unchanged cannot be saved.
    */
   static byte[] template(Catalog catalog) {
-    String type = catalog.unitTypes().contains("文明单位") ? "文明单位" : catalog.unitTypes().iterator().next();
+    String type =
+        catalog.unitTypes().contains("文明单位") ? "文明单位" : catalog.unitTypes().iterator().next();
     String meeting = catalog.category("meeting").orElse(catalog.categories().get(0)).code();
-    String yaml = """
+    String yaml =
+        """
         name: 文明单位测评体系（示例）
         from: 2027
         unit-types: [%s]
@@ -141,27 +152,30 @@ final class SystemWorkbook {
                 name: 办公场所设置创建宣传栏
                 points: 4
                 method: 实地考察
-        """.formatted(type, meeting);
-    EvaluationSystem example = RequiredListParser.parse(Path.of("模板.yaml"), yaml, catalog, new HashMap<>());
+        """
+            .formatted(type, meeting);
+    EvaluationSystem example =
+        RequiredListParser.parse(Path.of("模板.yaml"), yaml, catalog, new HashMap<>());
     return write(example, catalog::categoryName);
   }
 
   private static void help(XSSFWorkbook wb, Sheets.Styles st) {
     XSSFSheet help = wb.createSheet(HELP_SHEET);
     String[] lines = {
-        "填写说明",
-        "本模板中的名称和指标都是示例：请在“体系信息”表写上本测评体系的正式名称，把“测评体系”表的示例指标换成本地的指标。名称仍含“示例”或“模板”的测评体系不能保存。",
-        "“测评体系”表每行一个指标。指标编号如 Ⅰ、Ⅰ-1、Ⅰ-1-1，层级按编号中的“-”或“.”推断（也可在“层级”列写 1、2、3）；有下级的指标只填编号和名称。",
-        "末级指标填写分值和测评方法（材料审核、实地考察、问卷调查、征求意见）。只有“材料审核”指标填写材料要求和评分。",
-        "材料要求每行一条：类别名称：时段至少几份；时限；形式；必备内容：项目、项目。例如：",
-        "    会议记录：每季度至少1份；必备内容：时间、地点、主持人、参会人员、记录人、议题",
-        "    领导小组文件：每年至少1份；正式文件",
-        "    管理制度：每年至少1份；长期有效",
-        "    活动照片：每年至少2份；图片",
-        "时段：每年、每半年、每季度、每月（“每季度1份”要求四个季度各有一份）；时限：本年度（默认）、近三年、长期有效；形式：不限（默认）、图片、正式文件。",
-        "评分写 A、B、C 各允许缺几项，如“A≤0 B≤1 C≤2”，超出为 D；不填按 A≤0 B≤1 C≤2。",
-        "“体系信息”表填写名称、起始年度（从该年起适用，直到有更新的测评体系取代）、适用单位类型（用顿号分隔）、等级折算和一票否决项。",
-        "导入后在网页中检查、预览影响，再保存。"};
+      "填写说明",
+      "本模板中的名称和指标都是示例：请在“体系信息”表写上本测评体系的正式名称，把“测评体系”表的示例指标换成本地的指标。名称仍含“示例”或“模板”的测评体系不能保存。",
+      "“测评体系”表每行一个指标。指标编号如 Ⅰ、Ⅰ-1、Ⅰ-1-1，层级按编号中的“-”或“.”推断（也可在“层级”列写 1、2、3）；有下级的指标只填编号和名称。",
+      "末级指标填写分值和测评方法（材料审核、实地考察、问卷调查、征求意见）。只有“材料审核”指标填写材料要求和评分。",
+      "材料要求每行一条：类别名称：时段至少几份；时限；形式；必备内容：项目、项目。例如：",
+      "    会议记录：每季度至少1份；必备内容：时间、地点、主持人、参会人员、记录人、议题",
+      "    领导小组文件：每年至少1份；正式文件",
+      "    管理制度：每年至少1份；长期有效",
+      "    活动照片：每年至少2份；图片",
+      "时段：每年、每半年、每季度、每月（“每季度1份”要求四个季度各有一份）；时限：本年度（默认）、近三年、长期有效；形式：不限（默认）、图片、正式文件。",
+      "评分写 A、B、C 各允许缺几项，如“A≤0 B≤1 C≤2”，超出为 D；不填按 A≤0 B≤1 C≤2。",
+      "“体系信息”表填写名称、起始年度（从该年起适用，直到有更新的测评体系取代）、适用单位类型（用顿号分隔）、等级折算和一票否决项。",
+      "导入后在网页中检查、预览影响，再保存。"
+    };
     for (int i = 0; i < lines.length; i++) {
       Sheets.text(help.createRow(i), 0, lines[i], i == 0 ? st.title : st.note);
     }
@@ -179,7 +193,12 @@ final class SystemWorkbook {
     Sheets.text(row, 1, value, st.wrap);
   }
 
-  private static void writeIndicator(XSSFSheet sheet, Indicator i, int level, int[] r, Sheets.Styles st,
+  private static void writeIndicator(
+      XSSFSheet sheet,
+      Indicator i,
+      int level,
+      int[] r,
+      Sheets.Styles st,
       Function<String, String> categoryName) {
     Row row = sheet.createRow(r[0]++);
     Sheets.text(row, 0, i.code(), st.text);
@@ -189,8 +208,18 @@ final class SystemWorkbook {
     List<String> rules = new ArrayList<>();
     i.evidence().forEach(e -> rules.add(rule(e, categoryName)));
     Sheets.text(row, 4, String.join("\n", rules), st.wrap);
-    Sheets.text(row, 5, i.grading() == null ? "" : "A≤" + i.grading().maxMissingForA() + " B≤" + i.grading().maxMissingForB()
-        + " C≤" + i.grading().maxMissingForC(), st.text);
+    Sheets.text(
+        row,
+        5,
+        i.grading() == null
+            ? ""
+            : "A≤"
+                + i.grading().maxMissingForA()
+                + " B≤"
+                + i.grading().maxMissingForB()
+                + " C≤"
+                + i.grading().maxMissingForC(),
+        st.text);
     Sheets.number(row, 6, level, st.text);
     for (Indicator c : i.children()) {
       writeIndicator(sheet, c, level + 1, r, st, categoryName);
@@ -222,10 +251,13 @@ final class SystemWorkbook {
   static SystemDraft read(InputStream in) {
     Path file = Path.of("Excel");
     try (Workbook wb = Sheets.open(in)) {
-      Sheet sheet = wb.getSheet(INDICATOR_SHEET) != null ? wb.getSheet(INDICATOR_SHEET) : wb.getSheetAt(0);
+      Sheet sheet =
+          wb.getSheet(INDICATOR_SHEET) != null ? wb.getSheet(INDICATOR_SHEET) : wb.getSheetAt(0);
       int headerRow = -1;
       Map<String, Integer> col = new HashMap<>();
-      for (int r = sheet.getFirstRowNum(); r <= Math.min(sheet.getLastRowNum(), 20) && headerRow < 0; r++) {
+      for (int r = sheet.getFirstRowNum();
+          r <= Math.min(sheet.getLastRowNum(), 20) && headerRow < 0;
+          r++) {
         Row row = sheet.getRow(r);
         if (row == null) {
           continue;
@@ -233,7 +265,9 @@ final class SystemWorkbook {
         for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
           String h = Sheets.cellText(row, c).replaceAll("\\s", "");
           for (String known : HEADERS) {
-            if (h.equals(known) || (known.equals(GRADING) && h.startsWith("评分")) || (known.equals(EVIDENCE) && h.startsWith("材料要求"))) {
+            if (h.equals(known)
+                || (known.equals(GRADING) && h.startsWith("评分"))
+                || (known.equals(EVIDENCE) && h.startsWith("材料要求"))) {
               col.putIfAbsent(known, c);
             }
           }
@@ -245,11 +279,14 @@ final class SystemWorkbook {
         }
       }
       if (headerRow < 0) {
-        throw new ConfigException(file, 0, "表“" + sheet.getSheetName() + "”", "没有找到表头（至少需要“指标编号”和“指标名称”两列）");
+        throw new ConfigException(
+            file, 0, "表“" + sheet.getSheetName() + "”", "没有找到表头（至少需要“指标编号”和“指标名称”两列）");
       }
       List<SystemDraft.Node> roots = indicators(sheet, headerRow, col, file);
       Sheet info = wb.getSheet(INFO_SHEET);
-      return info == null ? new SystemDraft(null, null, List.of(), Map.of(), List.of(), List.of(), roots) : withInfo(info, roots);
+      return info == null
+          ? new SystemDraft(null, null, List.of(), Map.of(), List.of(), List.of(), roots)
+          : withInfo(info, roots);
     } catch (IOException e) {
       throw new Sheets.UnreadableException("无法读取 Excel 文件：" + e.getMessage());
     }
@@ -266,7 +303,14 @@ final class SystemWorkbook {
     final SystemDraft.Grading grading;
     final List<SystemDraft.Node> children = new ArrayList<>();
 
-    Pending(int level, String code, String name, String points, String method, List<SystemDraft.Rule> rules, SystemDraft.Grading grading) {
+    Pending(
+        int level,
+        String code,
+        String name,
+        String points,
+        String method,
+        List<SystemDraft.Rule> rules,
+        SystemDraft.Grading grading) {
       this.level = level;
       this.code = code;
       this.name = name;
@@ -277,12 +321,14 @@ final class SystemWorkbook {
     }
 
     SystemDraft.Node node() {
-      return children.isEmpty() ? new SystemDraft.Node(code, name, points, method, rules, grading, List.of())
+      return children.isEmpty()
+          ? new SystemDraft.Node(code, name, points, method, rules, grading, List.of())
           : new SystemDraft.Node(code, name, null, null, List.of(), null, children);
     }
   }
 
-  private static List<SystemDraft.Node> indicators(Sheet sheet, int headerRow, Map<String, Integer> col, Path file) {
+  private static List<SystemDraft.Node> indicators(
+      Sheet sheet, int headerRow, Map<String, Integer> col, Path file) {
     List<SystemDraft.Node> roots = new ArrayList<>();
     Deque<Pending> open = new ArrayDeque<>();
     for (int r = headerRow + 1; r <= sheet.getLastRowNum(); r++) {
@@ -309,8 +355,17 @@ final class SystemWorkbook {
         }
       }
       String gradingText = cell(row, col, GRADING);
-      SystemDraft.Grading grading = gradingText.isEmpty() ? null : grading(gradingText, file, r + 1, place + "评分");
-      Pending p = new Pending(level, code, name, points.isEmpty() ? null : points, method.isEmpty() ? null : method, rules, grading);
+      SystemDraft.Grading grading =
+          gradingText.isEmpty() ? null : grading(gradingText, file, r + 1, place + "评分");
+      Pending p =
+          new Pending(
+              level,
+              code,
+              name,
+              points.isEmpty() ? null : points,
+              method.isEmpty() ? null : method,
+              rules,
+              grading);
       while (!open.isEmpty() && open.peek().level >= level) {
         close(open, roots);
       }
@@ -381,7 +436,8 @@ final class SystemWorkbook {
         } else if ((m = KIND.matcher(c)).matches()) {
           kind = m.group(1).strip();
         } else {
-          throw new ConfigException(file, line, place, "无法识别“" + c + "”（可写：每季度至少1份；近三年或长期有效；图片或正式文件；必备内容：时间、地点）");
+          throw new ConfigException(
+              file, line, place, "无法识别“" + c + "”（可写：每季度至少1份；近三年或长期有效；图片或正式文件；必备内容：时间、地点）");
         }
       }
     }
@@ -408,7 +464,8 @@ final class SystemWorkbook {
       found.putIfAbsent(m.group(1), m.group(2));
     }
     if (!found.containsKey("A") || !found.containsKey("B") || !found.containsKey("C")) {
-      throw new ConfigException(file, line, place, "应写 A、B、C 各允许缺几项，如“A≤0 B≤1 C≤2”，实际为“" + text + "”");
+      throw new ConfigException(
+          file, line, place, "应写 A、B、C 各允许缺几项，如“A≤0 B≤1 C≤2”，实际为“" + text + "”");
     }
     return new SystemDraft.Grading(found.get("A"), found.get("B"), found.get("C"));
   }

@@ -1,23 +1,27 @@
 package org.taizhang.completeness;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One unit's evidence facts, grouped by category once so that every rule reads only its own category. */
+/**
+ * One unit's evidence facts, grouped by category once so that every rule reads only its own
+ * category.
+ */
 final class UnitFacts {
   static final UnitFacts EMPTY = new UnitFacts(List.of());
 
-  private static final Comparator<EvidenceFact> ORDER = Comparator
-      .comparing(EvidenceFact::date, Comparator.nullsLast(Comparator.naturalOrder()))
-      .thenComparingLong(EvidenceFact::id);
+  private static final Comparator<EvidenceFact> ORDER =
+      Comparator.comparing(EvidenceFact::date, Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparingLong(EvidenceFact::id);
 
   private final List<EvidenceFact> all;
   private final Map<String, List<EvidenceFact>> byCategory = new HashMap<>();
 
-  UnitFacts(java.util.Collection<EvidenceFact> facts) {
+  UnitFacts(Collection<EvidenceFact> facts) {
     List<EvidenceFact> sorted = new ArrayList<>(facts);
     sorted.sort(ORDER);
     this.all = List.copyOf(sorted);

@@ -9,25 +9,39 @@ import java.util.regex.Pattern;
  * Accepts what a Chinese keyboard types where the configuration's syntax wants ASCII, wherever the
  * meaning is unambiguous: “name：会议” and “{category：meeting，min：2}” read as YAML, “[时间，地点]” and
  * “【2024，2025】” as lists, a full-width space in the indentation as two spaces. Inside a value the
- * same characters are text and stay as they are (“成立领导小组，以正式文件印发”), so only positions
- * where YAML itself expects a colon, a comma or a bracket are rewritten. Lines are never joined or
- * split, so a line number in an error still points at the line the person wrote.
+ * same characters are text and stay as they are (“成立领导小组，以正式文件印发”), so only positions where YAML
+ * itself expects a colon, a comma or a bracket are rewritten. Lines are never joined or split, so a
+ * line number in an error still points at the line the person wrote.
  */
 public final class ChinesePunctuation {
   /** Separates the columns of a line-oriented file: '|' or the full-width '｜'. */
   public static final String FIELD_SEPARATOR = "[|｜]";
-  /** Separates the items of a list written in one cell or field: comma, full-width comma, 顿号 or semicolon. */
+
+  /**
+   * Separates the items of a list written in one cell or field: comma, full-width comma, 顿号 or
+   * semicolon.
+   */
   public static final String LIST_SEPARATOR = "[,，、;；]";
 
   private static final char FULL_WIDTH_SPACE = '\u3000';
-  /** The configuration's keys are ASCII words, which is what makes a colon after one unambiguous. */
-  private static final Pattern BLOCK_KEY = Pattern.compile("^((?:- +)?)([A-Za-z][A-Za-z0-9_-]*)[ \\u3000]*([:：])[ \\u3000]*");
-  private static final Pattern FLOW_KEY_AHEAD = Pattern.compile("^[ \\u3000]*[A-Za-z][A-Za-z0-9_-]*[ \\u3000]*[:：]");
-  private static final Pattern FLOW_KEY = Pattern.compile("^([ \\u3000]*)([A-Za-z][A-Za-z0-9_-]*)[ \\u3000]*：[ \\u3000]*");
+
+  /**
+   * The configuration's keys are ASCII words, which is what makes a colon after one unambiguous.
+   */
+  private static final Pattern BLOCK_KEY =
+      Pattern.compile("^((?:- +)?)([A-Za-z][A-Za-z0-9_-]*)[ \\u3000]*([:：])[ \\u3000]*");
+
+  private static final Pattern FLOW_KEY_AHEAD =
+      Pattern.compile("^[ \\u3000]*[A-Za-z][A-Za-z0-9_-]*[ \\u3000]*[:：]");
+  private static final Pattern FLOW_KEY =
+      Pattern.compile("^([ \\u3000]*)([A-Za-z][A-Za-z0-9_-]*)[ \\u3000]*：[ \\u3000]*");
 
   private ChinesePunctuation() {}
 
-  /** The YAML text with Chinese punctuation in YAML's own positions turned into ASCII; line for line. */
+  /**
+   * The YAML text with Chinese punctuation in YAML's own positions turned into ASCII; line for
+   * line.
+   */
   public static String yaml(String text) {
     String[] lines = text.split("\n", -1);
     StringBuilder out = new StringBuilder(text.length() + 64);
@@ -43,8 +57,10 @@ public final class ChinesePunctuation {
   private static String line(String line) {
     int indent = 0;
     StringBuilder head = new StringBuilder();
-    while (indent < line.length() && (line.charAt(indent) == ' ' || line.charAt(indent) == FULL_WIDTH_SPACE)) {
-      // a full-width space is as wide as two ASCII spaces on screen, so what lined up still lines up
+    while (indent < line.length()
+        && (line.charAt(indent) == ' ' || line.charAt(indent) == FULL_WIDTH_SPACE)) {
+      // a full-width space is as wide as two ASCII spaces on screen, so what lined up still lines
+      // up
       head.append(line.charAt(indent) == FULL_WIDTH_SPACE ? "  " : " ");
       indent++;
     }
@@ -55,7 +71,10 @@ public final class ChinesePunctuation {
     // "－ " or "— " as a list dash is not safe to guess; "- " is what every keyboard types anyway
     String value = rest;
     Matcher key = BLOCK_KEY.matcher(rest);
-    if (key.find() && (key.group(3).equals("：") || !key.group(0).endsWith(":") || rest.length() == key.end())) {
+    if (key.find()
+        && (key.group(3).equals("：")
+            || !key.group(0).endsWith(":")
+            || rest.length() == key.end())) {
       head.append(key.group(1)).append(key.group(2)).append(':');
       value = rest.substring(key.end());
       if (!value.isEmpty()) {
@@ -68,12 +87,16 @@ public final class ChinesePunctuation {
     return head + flow(value);
   }
 
-  /** A value: if it opens a flow collection ([ { 【), its separators and keys; otherwise untouched text. */
+  /**
+   * A value: if it opens a flow collection ([ { 【), its separators and keys; otherwise untouched
+   * text.
+   */
   private static String flow(String value) {
     if (value.isEmpty() || "[{【".indexOf(value.charAt(0)) < 0) {
       return value;
     }
-    if (value.charAt(0) == '【' && !value.replaceFirst("[ \\u3000]+#.*$", "").strip().endsWith("】")) {
+    if (value.charAt(0) == '【'
+        && !value.replaceFirst("[ \\u3000]+#.*$", "").strip().endsWith("】")) {
       // “【重点】创建氛围” is a name that starts with a bracket, not a list
       return value;
     }
@@ -118,12 +141,16 @@ public final class ChinesePunctuation {
         open.pop();
         out.append('}');
       } else if (c == ',' || c == '，' || c == '、') {
-        boolean separator = !open.isEmpty() && (open.peek() == '['
-            || c == ',' || FLOW_KEY_AHEAD.matcher(value.substring(i + 1)).find());
+        boolean separator =
+            !open.isEmpty()
+                && (open.peek() == '['
+                    || c == ','
+                    || FLOW_KEY_AHEAD.matcher(value.substring(i + 1)).find());
         if (separator) {
           out.append(", ");
           i++;
-          while (i < value.length() && (value.charAt(i) == ' ' || value.charAt(i) == FULL_WIDTH_SPACE)) {
+          while (i < value.length()
+              && (value.charAt(i) == ' ' || value.charAt(i) == FULL_WIDTH_SPACE)) {
             i++;
           }
           expectKey = open.peek() == '{';

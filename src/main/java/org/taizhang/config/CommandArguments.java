@@ -16,9 +16,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * A command's arguments, read with picocli into an object whose fields carry {@code @Option} and
  * {@code @Parameters}: {@code --name=value} and {@code --name value} alike, and of an option given
  * twice the last counts. Arguments a command does not declare are mistakes, unless it collects them
- * with {@code @Unmatched} (the service's settings such as {@code --taizhang.data-dir=…}, which go on to
- * Spring). Every command reports a mistake the same way: a Chinese message naming the argument, its
- * usage, exit code {@link #USAGE_ERROR}.
+ * with {@code @Unmatched} (the service's settings such as {@code --taizhang.data-dir=…}, which go
+ * on to Spring). Every command reports a mistake the same way: a Chinese message naming the
+ * argument, its usage, exit code {@link #USAGE_ERROR}.
  */
 public final class CommandArguments {
   /** The exit code of a command given arguments it cannot use. */
@@ -44,10 +44,11 @@ public final class CommandArguments {
    * @throws Invalid on a mistake
    */
   public static <T> T parse(T options, String... args) {
-    CommandLine line = new CommandLine(options)
-        // a directory may be called @something; picocli would read it as a file of arguments
-        .setExpandAtFiles(false)
-        .setOverwrittenOptionsAllowed(true);
+    CommandLine line =
+        new CommandLine(options)
+            // a directory may be called @something; picocli would read it as a file of arguments
+            .setExpandAtFiles(false)
+            .setOverwrittenOptionsAllowed(true);
     try {
       line.parseArgs(args);
     } catch (ParameterException e) {
@@ -66,9 +67,11 @@ public final class CommandArguments {
 
   /**
    * What {@code parse} makes of {@code args} (a command's own reading, which may check more and
-   * throw {@link Invalid}); on a mistake prints it and {@code usage} to {@code err} and returns empty.
+   * throw {@link Invalid}); on a mistake prints it and {@code usage} to {@code err} and returns
+   * empty.
    */
-  public static <T> Optional<T> read(Function<String[], T> parse, String[] args, PrintStream err, String usage) {
+  public static <T> Optional<T> read(
+      Function<String[], T> parse, String[] args, PrintStream err, String usage) {
     try {
       return Optional.of(parse.apply(args));
     } catch (Invalid e) {
@@ -104,7 +107,9 @@ public final class CommandArguments {
     }
     if (e instanceof MissingParameterException m && !m.getMissing().isEmpty()) {
       ArgSpec missing = m.getMissing().get(0);
-      return missing instanceof OptionSpec o ? "参数 " + o.longestName() + " 缺少值" : "缺少参数 " + missing.paramLabel();
+      return missing instanceof OptionSpec o
+          ? "参数 " + o.longestName() + " 缺少值"
+          : "缺少参数 " + missing.paramLabel();
     }
     ArgSpec spec = e.getArgSpec();
     if (spec != null) {

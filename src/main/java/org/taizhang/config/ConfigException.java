@@ -1,17 +1,17 @@
 package org.taizhang.config;
 
-import org.taizhang.web.Problem;
-import org.springframework.http.HttpStatus;
-import java.util.regex.Pattern;
-import java.util.regex.Matcher;
-import java.util.Map;
-import java.util.LinkedHashMap;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.taizhang.web.Problem;
 
 /**
  * A problem in one of the files offices edit, or in a list edited in the browser: names the file,
- * the line and, where it helps more than a line number, the place in words (“指标 Ⅱ-3 的材料要求第
- * 2 条”), so that it can be fixed without reading code.
+ * the line and, where it helps more than a line number, the place in words (“指标 Ⅱ-3 的材料要求第 2 条”),
+ * so that it can be fixed without reading code.
  */
 public class ConfigException extends RuntimeException implements Problem {
   /** The indicator a place names (“指标 Ⅱ-3 的材料要求第 2 条”), for the list editor to mark it. */
@@ -27,7 +27,8 @@ public class ConfigException extends RuntimeException implements Problem {
   }
 
   public ConfigException(Path file, int line, String place, String problem) {
-    super(file + (line > 0 ? ":" + line : "") + ": " + (place == null ? "" : place + "：") + problem);
+    super(
+        file + (line > 0 ? ":" + line : "") + ": " + (place == null ? "" : place + "：") + problem);
     this.file = file;
     this.line = line;
     this.place = place;
@@ -53,7 +54,9 @@ public class ConfigException extends RuntimeException implements Problem {
     return problem;
   }
 
-  /** The place and the problem, for a person editing in the browser, who has no file and no lines. */
+  /**
+   * The place and the problem, for a person editing in the browser, who has no file and no lines.
+   */
   public String describe() {
     return place == null ? problem : place + "：" + problem;
   }

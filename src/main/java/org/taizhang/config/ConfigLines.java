@@ -37,7 +37,10 @@ public final class ConfigLines {
     return parse(file, ConfigText.read(file));
   }
 
-  /** The meaningful lines of a text that stands for {@code file} (an edit not yet saved anywhere, say). */
+  /**
+   * The meaningful lines of a text that stands for {@code file} (an edit not yet saved anywhere,
+   * say).
+   */
   public static List<Line> parse(Path file, String content) {
     List<Line> lines = new ArrayList<>();
     String[] raw = content.split("\\r?\\n", -1);

@@ -15,14 +15,15 @@ import org.taizhang.audit.AuditLog;
 /**
  * The files in {@code index-config/} as seeds of the versions kept in the database: a file is taken
  * as a new version (by “配置文件”, audited) when there is no version yet, or when it was edited since
- * it was last taken. A file with a mistake stops the very first start (there is nothing else to run on);
- * later it is refused with its file, line and problem in the log and the audit log, and the running
- * version stays.
+ * it was last taken. A file with a mistake stops the very first start (there is nothing else to run
+ * on); later it is refused with its file, line and problem in the log and the audit log, and the
+ * running version stays.
  */
 @Component
 public class ConfigSeeds {
   /** The actor of changes that come from files rather than from a person. */
   public static final String ACTOR = "系统";
+
   private static final Logger log = LoggerFactory.getLogger(ConfigSeeds.class);
 
   private final ConfigVersions versions;
@@ -44,8 +45,13 @@ public class ConfigSeeds {
    * @param changes describes in Chinese how the second meaning differs from the first
    * @return the version taken, if any
    */
-  public <T> Optional<ConfigVersions.Version> seed(String key, String group, Path file, Function<String, T> parse,
-      BiFunction<T, T, String> changes, AuditAction action) {
+  public <T> Optional<ConfigVersions.Version> seed(
+      String key,
+      String group,
+      Path file,
+      Function<String, T> parse,
+      BiFunction<T, T, String> changes,
+      AuditAction action) {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
@@ -85,14 +91,17 @@ public class ConfigSeeds {
       summary = "配置文件 " + file.getFileName() + " 已修改：" + what;
     }
     int expected = latest.map(ConfigVersions.Version::number).orElse(0);
-    Optional<ConfigVersions.Version> taken = versions.append(key, expected, text, ConfigVersions.FROM_FILE, summary, ACTOR, clock.instant());
+    Optional<ConfigVersions.Version> taken =
+        versions.append(
+            key, expected, text, ConfigVersions.FROM_FILE, summary, ACTOR, clock.instant());
     versions.recordSeed(key, hash, clock.instant());
     // Every version taken is audited, the very first ones too: the trail is where an office looks
     // for what was in force, and since when.
-    taken.ifPresent(v -> {
-      log.info("{}（第 {} 版）", summary, v.number());
-      audit.record(ACTOR, action, key, summary + "（第 " + v.number() + " 版）");
-    });
+    taken.ifPresent(
+        v -> {
+          log.info("{}（第 {} 版）", summary, v.number());
+          audit.record(ACTOR, action, key, summary + "（第 " + v.number() + " 版）");
+        });
     return taken;
   }
 }

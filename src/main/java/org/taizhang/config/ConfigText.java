@@ -12,7 +12,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Reading the configuration files offices edit: strict UTF-8 (a byte order mark is dropped), and their fingerprints. */
+/**
+ * Reading the configuration files offices edit: strict UTF-8 (a byte order mark is dropped), and
+ * their fingerprints.
+ */
 public final class ConfigText {
   private ConfigText() {}
 
@@ -27,14 +30,19 @@ public final class ConfigText {
     }
   }
 
-  /** The text of a file's bytes: UTF-8 only, since GBK text would silently turn into other characters. */
+  /**
+   * The text of a file's bytes: UTF-8 only, since GBK text would silently turn into other
+   * characters.
+   */
   public static String decode(Path file, byte[] bytes) {
     try {
-      String s = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
+      String s =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
       return s.startsWith("\uFEFF") ? s.substring(1) : s;
     } catch (CharacterCodingException e) {
       throw new ConfigException(file, 0, "不是 UTF-8 编码，请以 UTF-8 保存");

@@ -14,13 +14,14 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Every version of the configuration offices change in the browser (evaluation systems, the
  * category list), in the text format of their files, and which file contents have been taken as a
- * version (V7__config_versions_units.sql). Versions are appended, never changed: a rollback is a new
- * version with an old text, so the history says who went back, and when.
+ * version (V7__config_versions_units.sql). Versions are appended, never changed: a rollback is a
+ * new version with an old text, so the history says who went back, and when.
  */
 @Repository
 public class ConfigVersions {
   /** Where a version came from, as the history shows it. */
   public static final String FROM_FILE = "配置文件";
+
   public static final String FROM_EDITOR = "网页编辑";
   public static final String FROM_EXCEL = "Excel 导入";
   public static final String ROLLBACK = "回滚";
@@ -28,7 +29,8 @@ public class ConfigVersions {
   /** Column width of config_version.summary. */
   static final int SUMMARY_MAX = 4000;
 
-  private static final String COLUMNS = "config_key, version_no, content, source, summary, created_by, created_at";
+  private static final String COLUMNS =
+      "config_key, version_no, content, source, summary, created_by, created_at";
 
   private final JdbcClient jdbc;
 
@@ -41,23 +43,38 @@ public class ConfigVersions {
    *
    * @param content the text, or null in a version that removed the configuration
    */
-  public record Version(String key, int number, String content, String source, String summary, String by, Instant at) {
+  public record Version(
+      String key,
+      int number,
+      String content,
+      String source,
+      String summary,
+      String by,
+      Instant at) {
     public boolean removed() {
       return content == null;
     }
   }
 
-  /** The newest version of each key that starts with {@code prefix}, removed ones included, by key. */
+  /**
+   * The newest version of each key that starts with {@code prefix}, removed ones included, by key.
+   */
   public List<Version> latest(String prefix) {
-    return jdbc.sql("select " + COLUMNS + " from config_version v where config_key like ? escape '!' and version_no ="
-            + " (select max(version_no) from config_version w where w.config_key = v.config_key) order by config_key")
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from config_version v where config_key like ? escape '!' and version_no ="
+                + " (select max(version_no) from config_version w where w.config_key = v.config_key) order by config_key")
         .param(like(prefix) + "%")
         .query((rs, n) -> map(rs))
         .list();
   }
 
   public Optional<Version> latestOf(String key) {
-    return jdbc.sql("select " + COLUMNS + " from config_version where config_key = ? order by version_no desc")
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from config_version where config_key = ? order by version_no desc")
         .param(key)
         .withMaxRows(1)
         .query((rs, n) -> map(rs))
@@ -66,14 +83,18 @@ public class ConfigVersions {
 
   /** Every version of a key, newest first. */
   public List<Version> history(String key) {
-    return jdbc.sql("select " + COLUMNS + " from config_version where config_key = ? order by version_no desc")
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from config_version where config_key = ? order by version_no desc")
         .param(key)
         .query((rs, n) -> map(rs))
         .list();
   }
 
   public Optional<Version> version(String key, int number) {
-    return jdbc.sql("select " + COLUMNS + " from config_version where config_key = ? and version_no = ?")
+    return jdbc.sql(
+            "select " + COLUMNS + " from config_version where config_key = ? and version_no = ?")
         .params(key, number)
         .query((rs, n) -> map(rs))
         .optional();
@@ -81,17 +102,29 @@ public class ConfigVersions {
 
   /**
    * Appends a version unless the newest one is not {@code expected} any more (someone else saved in
-   * between): then nothing is written and the answer is empty. {@code expected} 0 means “no version yet”.
+   * between): then nothing is written and the answer is empty. {@code expected} 0 means “no version
+   * yet”.
    */
   @Transactional
-  public Optional<Version> append(String key, int expected, String content, String source, String summary, String by, Instant at) {
-    int newest = jdbc.sql("select coalesce(max(version_no), 0) from config_version where config_key = ?")
-        .param(key).query(Integer.class).single();
+  public Optional<Version> append(
+      String key,
+      int expected,
+      String content,
+      String source,
+      String summary,
+      String by,
+      Instant at) {
+    int newest =
+        jdbc.sql("select coalesce(max(version_no), 0) from config_version where config_key = ?")
+            .param(key)
+            .query(Integer.class)
+            .single();
     if (newest != expected) {
       return Optional.empty();
     }
     Version v = new Version(key, newest + 1, content, source, fit(summary), by, at);
-    // the unique (config_key, version_no) constraint turns a concurrent append of the same number away
+    // the unique (config_key, version_no) constraint turns a concurrent append of the same number
+    // away
     jdbc.sql("insert into config_version(" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)")
         .params(v.key(), v.number(), v.content(), v.source(), v.summary(), v.by(), stored(at))
         .update();
@@ -110,11 +143,19 @@ public class ConfigVersions {
   @Transactional
   public void recordSeed(String key, String hash, Instant at) {
     jdbc.sql("delete from config_seed where config_key = ?").param(key).update();
-    jdbc.sql("insert into config_seed(config_key, content_hash, seeded_at) values (?, ?, ?)").params(key, hash, stored(at)).update();
+    jdbc.sql("insert into config_seed(config_key, content_hash, seeded_at) values (?, ?, ?)")
+        .params(key, hash, stored(at))
+        .update();
   }
 
   private static Version map(ResultSet rs) throws SQLException {
-    return new Version(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+    return new Version(
+        rs.getString(1),
+        rs.getInt(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
         rs.getObject(7, LocalDateTime.class).toInstant(ZoneOffset.UTC));
   }
 

@@ -23,7 +23,9 @@ public record TaizhangProperties(
     @DefaultValue Admin admin) {
 
   /** The archive imported on the first start, so a new installation has something to show. */
-  public record Sample(@DefaultValue("./sample-archive") Path archive, @DefaultValue("true") boolean importOnFirstStart) {}
+  public record Sample(
+      @DefaultValue("./sample-archive") Path archive,
+      @DefaultValue("true") boolean importOnFirstStart) {}
 
   public record Upload(@DefaultValue("100MB") DataSize maxFileSize) {}
 
@@ -52,8 +54,8 @@ public record TaizhangProperties(
   /**
    * OCR of scanned PDFs (pages without a text layer), done in the background after the upload is
    * acknowledged. Needs Tesseract with the {@code languages} installed; without it scans are kept
-   * without text. {@code dpi} is the resolution pages are rendered at for Tesseract;
-   * {@code timeout} limits one document, {@code pageTimeout} one page.
+   * without text. {@code dpi} is the resolution pages are rendered at for Tesseract; {@code
+   * timeout} limits one document, {@code pageTimeout} one page.
    */
   public record Ocr(
       @DefaultValue("true") boolean enabled,

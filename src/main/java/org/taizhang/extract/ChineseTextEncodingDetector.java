@@ -32,7 +32,10 @@ final class ChineseTextEncodingDetector implements EncodingDetector {
     } finally {
       input.reset();
     }
-    if (sample.length >= 3 && (sample[0] & 0xff) == 0xEF && (sample[1] & 0xff) == 0xBB && (sample[2] & 0xff) == 0xBF) {
+    if (sample.length >= 3
+        && (sample[0] & 0xff) == 0xEF
+        && (sample[1] & 0xff) == 0xBB
+        && (sample[2] & 0xff) == 0xBF) {
       return StandardCharsets.UTF_8;
     }
     if (sample.length >= 2 && (sample[0] & 0xff) == 0xFF && (sample[1] & 0xff) == 0xFE) {
@@ -48,7 +51,8 @@ final class ChineseTextEncodingDetector implements EncodingDetector {
     // The sample may end inside a multi-byte sequence; drop up to three trailing bytes.
     for (int cut = 0; cut <= Math.min(3, sample.length); cut++) {
       try {
-        StandardCharsets.UTF_8.newDecoder()
+        StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT)
             .decode(ByteBuffer.wrap(Arrays.copyOf(sample, sample.length - cut)));

@@ -19,14 +19,16 @@ public record DocumentMetadata(
     Double longitude,
     String camera) {
 
-  public static final DocumentMetadata EMPTY = new DocumentMetadata(null, null, null, null, null, null, null);
+  public static final DocumentMetadata EMPTY =
+      new DocumentMetadata(null, null, null, null, null, null, null);
 
   /** These metadata with the creation time (UTC as read) as wall-clock time in {@code zone}. */
   public DocumentMetadata withCreatedIn(ZoneId zone) {
     if (created == null) {
       return this;
     }
-    LocalDateTime local = created.atOffset(ZoneOffset.UTC).atZoneSameInstant(zone).toLocalDateTime();
+    LocalDateTime local =
+        created.atOffset(ZoneOffset.UTC).atZoneSameInstant(zone).toLocalDateTime();
     return new DocumentMetadata(title, author, local, takenAt, latitude, longitude, camera);
   }
 }

@@ -10,8 +10,18 @@ class ExtractConfiguration {
   ParserPool parserPool(TaizhangProperties properties) {
     TaizhangProperties.Extract e = properties.extract();
     TaizhangProperties.Ocr ocr = properties.ocr();
-    return new ParserPool(new ParserPool.Settings(e.effectiveThreads(), e.timeout(), e.workerHeap().toBytes(), e.maxChars(),
-        e.maxImagePixels(), e.workerMaxFiles(), properties.parseTempDir(), e.workerNice(),
-        new TextExtractor.OcrSettings(ocr.languages(), ocr.dpi(), (int) ocr.pageTimeout().toSeconds()), ocr.timeout()));
+    return new ParserPool(
+        new ParserPool.Settings(
+            e.effectiveThreads(),
+            e.timeout(),
+            e.workerHeap().toBytes(),
+            e.maxChars(),
+            e.maxImagePixels(),
+            e.workerMaxFiles(),
+            properties.parseTempDir(),
+            e.workerNice(),
+            new TextExtractor.OcrSettings(
+                ocr.languages(), ocr.dpi(), (int) ocr.pageTimeout().toSeconds()),
+            ocr.timeout()));
   }
 }

@@ -17,47 +17,64 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The main class of a parser process: reads requests from standard input, parses each file with an
  * in-process {@link TextExtractor} (or renders its thumbnail) and writes the result to standard
- * output, until its input ends.
- * It runs in its own JVM so that a parser that hangs or exhausts memory can be killed without
- * harming the service; {@link ParserPool} starts, watches and replaces these processes.
+ * output, until its input ends. It runs in its own JVM so that a parser that hangs or exhausts
+ * memory can be killed without harming the service; {@link ParserPool} starts, watches and replaces
+ * these processes.
  *
- * <p>Several files are parsed at once on parallel threads, which share one JIT-compiled copy of
- * the parsers: a second process would compile them all again, which costs more processor time
- * than parsing a few thousand files.
+ * <p>Several files are parsed at once on parallel threads, which share one JIT-compiled copy of the
+ * parsers: a second process would compile them all again, which costs more processor time than
+ * parsing a few thousand files.
  *
  * <p>Arguments: maximum characters of text, maximum image pixels, parallel parses, then OCR's
  * languages, resolution (DPI) and time limit per page in seconds.
  */
 public final class ParseWorker {
-  private static final List<String> WARM_UP = List.of("warm-up.pdf", "warm-up.docx", "warm-up.xlsx", "warm-up.jpg", "warm-up.txt");
+  private static final List<String> WARM_UP =
+      List.of("warm-up.pdf", "warm-up.docx", "warm-up.xlsx", "warm-up.jpg", "warm-up.txt");
 
   private ParseWorker() {}
 
   public static void main(String[] args) throws IOException {
-    // Standard output carries the protocol: nothing else may write to it, so stray prints go to stderr.
-    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
+    // Standard output carries the protocol: nothing else may write to it, so stray prints go to
+    // stderr.
+    DataOutputStream out =
+        new DataOutputStream(
+            new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
     System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
     // If the service dies (even by SIGKILL) a parse stuck in a loop must not outlive it.
-    ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(2)));
+    ProcessHandle.current()
+        .parent()
+        .ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(2)));
     quietLogging();
-    DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16));
-    TextExtractor extractor = new TextExtractor(Integer.parseInt(args[0]), Long.parseLong(args[1]),
-        new TextExtractor.OcrSettings(args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5])));
+    DataInputStream in =
+        new DataInputStream(
+            new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16));
+    TextExtractor extractor =
+        new TextExtractor(
+            Integer.parseInt(args[0]),
+            Long.parseLong(args[1]),
+            new TextExtractor.OcrSettings(
+                args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5])));
     ThumbnailRenderer thumbnails = new ThumbnailRenderer(Long.parseLong(args[1]));
     int threads = Integer.parseInt(args[2]);
     warmUp(extractor, thumbnails);
     out.writeInt(WorkerProtocol.READY);
     out.flush();
     // Daemon threads: when the pool closes our input the process ends, finished or not.
-    ExecutorService parsers = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "parse");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService parsers =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "parse");
+              t.setDaemon(true);
+              return t;
+            });
     while (true) {
       WorkerProtocol.Numbered n;
       try {
@@ -69,7 +86,10 @@ public final class ParseWorker {
     }
   }
 
-  private static void answer(WorkerProtocol.Numbered n, TextExtractor extractor, ThumbnailRenderer thumbnails,
+  private static void answer(
+      WorkerProtocol.Numbered n,
+      TextExtractor extractor,
+      ThumbnailRenderer thumbnails,
       DataOutputStream out) {
     WorkerProtocol.Request request = n.request();
     Extraction result = null;
@@ -78,7 +98,8 @@ public final class ParseWorker {
       switch (request.kind()) {
         case PARSE -> result = extractor.extract(Path.of(request.path()), request.name());
         case RECOGNIZE -> result = extractor.recognize(Path.of(request.path()), request.name());
-        case THUMBNAIL -> thumbnails.render(Path.of(request.path()), request.name(), Path.of(request.target()));
+        case THUMBNAIL ->
+            thumbnails.render(Path.of(request.path()), request.name(), Path.of(request.target()));
       }
     } catch (ExtractionException e) {
       failure = e;
@@ -86,7 +107,8 @@ public final class ParseWorker {
     try {
       synchronized (out) {
         if (failure != null) {
-          WorkerProtocol.writeFailure(out, n.id(), failure.failure(), String.valueOf(failure.getMessage()));
+          WorkerProtocol.writeFailure(
+              out, n.id(), failure.failure(), String.valueOf(failure.getMessage()));
         } else if (result != null) {
           WorkerProtocol.writeResult(out, n.id(), result);
         } else {
@@ -100,11 +122,12 @@ public final class ParseWorker {
   }
 
   /**
-   * Reads one small file of each common kind before the first request, so that loading the
-   * parsers' classes (seconds on a fresh JVM) is done before the process counts as ready and never
-   * counts against a real file's time limit.
+   * Reads one small file of each common kind before the first request, so that loading the parsers'
+   * classes (seconds on a fresh JVM) is done before the process counts as ready and never counts
+   * against a real file's time limit.
    */
-  private static void warmUp(TextExtractor extractor, ThumbnailRenderer thumbnails) throws IOException {
+  private static void warmUp(TextExtractor extractor, ThumbnailRenderer thumbnails)
+      throws IOException {
     Path dir = Files.createTempDirectory("warm-up");
     try {
       for (String name : WARM_UP) {
@@ -132,13 +155,20 @@ public final class ParseWorker {
     }
   }
 
-  /** The service's logging settings do not reach this JVM; parsers' chatter below WARN is noise here. */
+  /**
+   * The service's logging settings do not reach this JVM; parsers' chatter below WARN is noise
+   * here.
+   */
   private static void quietLogging() {
-    org.slf4j.Logger root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    Logger root = LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
     if (root instanceof ch.qos.logback.classic.Logger logback) {
       logback.setLevel(ch.qos.logback.classic.Level.WARN);
-      for (String noisy : new String[] {"org.apache.pdfbox", "org.apache.fontbox", "org.apache.poi", "org.apache.tika"}) {
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(noisy)).setLevel(ch.qos.logback.classic.Level.ERROR);
+      for (String noisy :
+          new String[] {
+            "org.apache.pdfbox", "org.apache.fontbox", "org.apache.poi", "org.apache.tika"
+          }) {
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(noisy))
+            .setLevel(ch.qos.logback.classic.Level.ERROR);
       }
     }
   }

@@ -31,15 +31,15 @@ import org.springframework.util.FileSystemUtils;
 /**
  * Parses files outside the service, in a parser process ({@link ParseWorker}, a separate JVM) that
  * reads up to {@code threads} files at once. A file whose parse overruns the time limit gets the
- * process killed; a parser that exhausts the heap takes down only that process
- * ({@code -XX:+ExitOnOutOfMemoryError}). The next request starts a fresh process, and the service
- * itself never runs parser code. The first file starts the first process, not the pool's creation:
- * a service that reads no file runs no parser process and holds no heap for one.
+ * process killed; a parser that exhausts the heap takes down only that process ({@code
+ * -XX:+ExitOnOutOfMemoryError}). The next request starts a fresh process, and the service itself
+ * never runs parser code. The first file starts the first process, not the pool's creation: a
+ * service that reads no file runs no parser process and holds no heap for one.
  *
- * <p>When a process dies, the files that were in flight beside the culprit are not rejected: a
- * file whose own time ran out is the culprit and is rejected; any other is read again, alone in a
- * fresh process if the cause is unknown (out of memory, a crash), so that only a file that brings
- * down a process by itself is rejected for it.
+ * <p>When a process dies, the files that were in flight beside the culprit are not rejected: a file
+ * whose own time ran out is the culprit and is rejected; any other is read again, alone in a fresh
+ * process if the cause is unknown (out of memory, a crash), so that only a file that brings down a
+ * process by itself is rejected for it.
  *
  * <p>One process with parallel threads rather than one process per thread: the JIT compiles the
  * parsers once instead of once per process, which on two cores saves more processor time than a
@@ -48,12 +48,16 @@ import org.springframework.util.FileSystemUtils;
  */
 public final class ParserPool implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ParserPool.class);
+
   /** The exit status of a JVM that ran out of memory under {@code -XX:+ExitOnOutOfMemoryError}. */
   private static final int OUT_OF_MEMORY_EXIT = 3;
+
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
   private static final Path NICE = Path.of("/usr/bin/nice");
+
   /** A file is read at most this often before the pool gives up on it. */
   private static final int ATTEMPTS = 3;
+
   /** A pause this long in parsing means no import or upload burst is under way. */
   private static final Duration QUIET = Duration.ofSeconds(2);
 
@@ -62,29 +66,72 @@ public final class ParserPool implements AutoCloseable {
    * @param timeout longest parse of one file before the process is killed
    * @param heapBytes maximum heap of the parser process, shared by the files it reads at once
    * @param filesPerProcess files a process reads before it is replaced
-   * @param tempDir scratch directory of the processes (Tika spools some formats to disk); emptied at start
-   * @param niceness how much lower the process's CPU priority is than the service's (Unix {@code nice};
-   *     0 for none), so that searches and page views stay quick while a bulk import keeps every core busy
+   * @param tempDir scratch directory of the processes (Tika spools some formats to disk); emptied
+   *     at start
+   * @param niceness how much lower the process's CPU priority is than the service's (Unix {@code
+   *     nice}; 0 for none), so that searches and page views stay quick while a bulk import keeps
+   *     every core busy
    * @param ocr how {@link #recognize} reads scanned pages
    * @param ocrTimeout longest OCR of one file before the process is killed
    */
-  public record Settings(int threads, Duration timeout, long heapBytes, int maxChars, long maxImagePixels,
-      int filesPerProcess, Path tempDir, int niceness, TextExtractor.OcrSettings ocr, Duration ocrTimeout) {
-    public Settings(int threads, Duration timeout, long heapBytes, int maxChars, long maxImagePixels, int filesPerProcess,
-        Path tempDir, int niceness) {
-      this(threads, timeout, heapBytes, maxChars, maxImagePixels, filesPerProcess, tempDir, niceness,
-          TextExtractor.OcrSettings.DEFAULT, Duration.ofMinutes(10));
+  public record Settings(
+      int threads,
+      Duration timeout,
+      long heapBytes,
+      int maxChars,
+      long maxImagePixels,
+      int filesPerProcess,
+      Path tempDir,
+      int niceness,
+      TextExtractor.OcrSettings ocr,
+      Duration ocrTimeout) {
+    public Settings(
+        int threads,
+        Duration timeout,
+        long heapBytes,
+        int maxChars,
+        long maxImagePixels,
+        int filesPerProcess,
+        Path tempDir,
+        int niceness) {
+      this(
+          threads,
+          timeout,
+          heapBytes,
+          maxChars,
+          maxImagePixels,
+          filesPerProcess,
+          tempDir,
+          niceness,
+          TextExtractor.OcrSettings.DEFAULT,
+          Duration.ofMinutes(10));
     }
   }
 
   /** What the pool is doing and has done since it started. */
-  public record Stats(int threads, boolean running, int busy, int waiting, long parsed, long timeouts, long outOfMemory,
-      long crashes, long retried, long started) {}
+  public record Stats(
+      int threads,
+      boolean running,
+      int busy,
+      int waiting,
+      long parsed,
+      long timeouts,
+      long outOfMemory,
+      long crashes,
+      long retried,
+      long started) {}
 
   /** Why a process ended under a request. */
-  private enum Cause { TIMEOUT, OUT_OF_MEMORY, CRASH }
+  private enum Cause {
+    TIMEOUT,
+    OUT_OF_MEMORY,
+    CRASH
+  }
 
-  /** The process ended while a request was in flight; {@code culprit} when it was this request's time that ran out. */
+  /**
+   * The process ended while a request was in flight; {@code culprit} when it was this request's
+   * time that ran out.
+   */
   private static final class Died extends Exception {
     final Cause cause;
     final boolean culprit;
@@ -102,11 +149,15 @@ public final class ParserPool implements AutoCloseable {
 
   private final Settings settings;
   private final List<String> command;
+
   /** One permit per parallel parse; a file read alone takes them all. */
   private final Semaphore slots;
+
   private final Object lifecycle = new Object();
+
   /** The live process; replaced under {@link #lifecycle}. */
   private Worker current;
+
   private final ScheduledExecutorService watchdog;
   private final AtomicInteger waiting = new AtomicInteger();
   private final AtomicInteger busy = new AtomicInteger();
@@ -116,15 +167,20 @@ public final class ParserPool implements AutoCloseable {
   private final AtomicLong crashes = new AtomicLong();
   private final AtomicLong retried = new AtomicLong();
   private final AtomicLong started = new AtomicLong();
+
   /** When a file was last handed in or answered (thumbnails do not count). */
   private volatile long lastParseNanos = System.nanoTime();
+
   private volatile boolean closed;
 
   public ParserPool(Settings settings) {
     this(settings, watchdog());
   }
 
-  /** With the timer that enforces the time limits: a test passes one whose limits run out when it says so. */
+  /**
+   * With the timer that enforces the time limits: a test passes one whose limits run out when it
+   * says so.
+   */
   ParserPool(Settings settings, ScheduledExecutorService watchdog) {
     this.settings = settings;
     this.slots = new Semaphore(settings.threads(), true);
@@ -136,14 +192,18 @@ public final class ParserPool implements AutoCloseable {
   /**
    * Reads a file in the parser process. Waits while {@code threads} files are being read.
    *
-   * @throws ExtractionException why the file cannot be accepted, including {@link ExtractionFailure#PARSE_TIMEOUT}
-   *     and {@link ExtractionFailure#OUT_OF_MEMORY} when it brought the process down
+   * @throws ExtractionException why the file cannot be accepted, including {@link
+   *     ExtractionFailure#PARSE_TIMEOUT} and {@link ExtractionFailure#OUT_OF_MEMORY} when it
+   *     brought the process down
    */
   public Extraction extract(Path file, String fileName) throws ExtractionException {
     lastParseNanos = System.nanoTime();
     try {
-      return run(new WorkerProtocol.Request(WorkerProtocol.Kind.PARSE, file.toAbsolutePath().toString(), fileName, null),
-          settings.timeout()).get();
+      return run(
+              new WorkerProtocol.Request(
+                  WorkerProtocol.Kind.PARSE, file.toAbsolutePath().toString(), fileName, null),
+              settings.timeout())
+          .get();
     } finally {
       lastParseNanos = System.nanoTime();
     }
@@ -155,18 +215,23 @@ public final class ParserPool implements AutoCloseable {
    * {@link #quietFor}.
    */
   public Extraction recognize(Path file, String fileName) throws ExtractionException {
-    return run(new WorkerProtocol.Request(WorkerProtocol.Kind.RECOGNIZE, file.toAbsolutePath().toString(), fileName, null),
-        settings.ocrTimeout()).get();
+    return run(
+            new WorkerProtocol.Request(
+                WorkerProtocol.Kind.RECOGNIZE, file.toAbsolutePath().toString(), fileName, null),
+            settings.ocrTimeout())
+        .get();
   }
 
   /** How long no file has been handed in for reading: background work waits for a quiet spell. */
   public Duration quietFor() {
-    return busy.get() > 0 || waiting.get() > 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - lastParseNanos);
+    return busy.get() > 0 || waiting.get() > 0
+        ? Duration.ZERO
+        : Duration.ofNanos(System.nanoTime() - lastParseNanos);
   }
 
   /**
-   * Waits until no file has been handed in for reading for two seconds: background work (thumbnails,
-   * OCR) runs then, so an import or an upload burst is never slowed by it.
+   * Waits until no file has been handed in for reading for two seconds: background work
+   * (thumbnails, OCR) runs then, so an import or an upload burst is never slowed by it.
    */
   public void awaitQuiet() throws InterruptedException {
     while (quietFor().compareTo(QUIET) < 0) {
@@ -184,11 +249,18 @@ public final class ParserPool implements AutoCloseable {
    * process under the same limits as parsing.
    */
   public void thumbnail(Path original, String mediaType, Path target) throws ExtractionException {
-    run(new WorkerProtocol.Request(WorkerProtocol.Kind.THUMBNAIL, original.toAbsolutePath().toString(), mediaType,
-        target.toAbsolutePath().toString()), settings.timeout()).get();
+    run(
+            new WorkerProtocol.Request(
+                WorkerProtocol.Kind.THUMBNAIL,
+                original.toAbsolutePath().toString(),
+                mediaType,
+                target.toAbsolutePath().toString()),
+            settings.timeout())
+        .get();
   }
 
-  private WorkerProtocol.Reply run(WorkerProtocol.Request request, Duration timeout) throws ExtractionException {
+  private WorkerProtocol.Reply run(WorkerProtocol.Request request, Duration timeout)
+      throws ExtractionException {
     boolean alone = false;
     for (int attempt = 1; ; attempt++) {
       try {
@@ -207,12 +279,14 @@ public final class ParserPool implements AutoCloseable {
   private ExtractionException rejection(Died d) {
     return switch (d.cause) {
       case TIMEOUT -> new ExtractionException(ExtractionFailure.PARSE_TIMEOUT, d.detail, null);
-      case OUT_OF_MEMORY -> new ExtractionException(ExtractionFailure.OUT_OF_MEMORY, d.detail, null);
+      case OUT_OF_MEMORY ->
+          new ExtractionException(ExtractionFailure.OUT_OF_MEMORY, d.detail, null);
       case CRASH -> new ExtractionException(ExtractionFailure.CORRUPT_FILE, d.detail, null);
     };
   }
 
-  private WorkerProtocol.Reply attempt(WorkerProtocol.Request request, Duration timeout, boolean alone) throws Died {
+  private WorkerProtocol.Reply attempt(
+      WorkerProtocol.Request request, Duration timeout, boolean alone) throws Died {
     int permits = alone ? settings.threads() : 1;
     waiting.incrementAndGet();
     try {
@@ -248,18 +322,21 @@ public final class ParserPool implements AutoCloseable {
   }
 
   /**
-   * Starts the parser process now rather than on the first file, and waits until it is up. Only
-   * for callers that measure parsing and must not count the start: the pool itself starts the
-   * process when a file first comes, so a service that reads no file runs no parser process.
+   * Starts the parser process now rather than on the first file, and waits until it is up. Only for
+   * callers that measure parsing and must not count the start: the pool itself starts the process
+   * when a file first comes, so a service that reads no file runs no parser process.
    */
   public void awaitStarted(Duration timeout) throws InterruptedException {
-    Thread starter = new Thread(() -> {
-      try {
-        worker();
-      } catch (RuntimeException e) {
-        log.warn("解析进程预启动失败：{}", e.getMessage());
-      }
-    }, "parser-start");
+    Thread starter =
+        new Thread(
+            () -> {
+              try {
+                worker();
+              } catch (RuntimeException e) {
+                log.warn("解析进程预启动失败：{}", e.getMessage());
+              }
+            },
+            "parser-start");
     starter.setDaemon(true);
     starter.start();
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -278,8 +355,17 @@ public final class ParserPool implements AutoCloseable {
     synchronized (lifecycle) {
       running = current != null && current.accepting();
     }
-    return new Stats(settings.threads(), running, busy.get(), waiting.get(), parsed.get(), timeouts.get(), outOfMemory.get(),
-        crashes.get(), retried.get(), started.get());
+    return new Stats(
+        settings.threads(),
+        running,
+        busy.get(),
+        waiting.get(),
+        parsed.get(),
+        timeouts.get(),
+        outOfMemory.get(),
+        crashes.get(),
+        retried.get(),
+        started.get());
   }
 
   public Settings settings() {
@@ -288,7 +374,8 @@ public final class ParserPool implements AutoCloseable {
 
   private Worker startWorker() {
     try {
-      ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+      ProcessBuilder builder =
+          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
       // OCR is background work: Tesseract keeps to one core rather than take them all.
       builder.environment().put("OMP_THREAD_LIMIT", "1");
       Process p = builder.start();
@@ -297,7 +384,8 @@ public final class ParserPool implements AutoCloseable {
       w.awaitReady();
       return w;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start a parser process: " + String.join(" ", command), e);
+      throw new UncheckedIOException(
+          "cannot start a parser process: " + String.join(" ", command), e);
     }
   }
 
@@ -306,13 +394,17 @@ public final class ParserPool implements AutoCloseable {
     private final Process process;
     private final DataOutputStream in;
     private final DataInputStream out;
-    private final Map<Long, CompletableFuture<WorkerProtocol.Reply>> inFlight = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<WorkerProtocol.Reply>> inFlight =
+        new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
+
     /** The request whose time ran out, if that is why the process was killed; 0 otherwise. */
     private volatile long killedFor;
+
     /** That request's time limit. */
     private volatile Duration killedAfter;
+
     private volatile boolean dead;
     private volatile boolean retiring;
 
@@ -327,13 +419,16 @@ public final class ParserPool implements AutoCloseable {
     }
 
     void awaitReady() {
-      ScheduledFuture<?> timer = watchdog.schedule(process::destroyForcibly, START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      ScheduledFuture<?> timer =
+          watchdog.schedule(
+              process::destroyForcibly, START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       try {
         skipToGreeting();
       } catch (IOException e) {
         dead = true;
         process.destroyForcibly();
-        throw new UncheckedIOException("parser process did not start (exit " + exitStatus() + ")", e);
+        throw new UncheckedIOException(
+            "parser process did not start (exit " + exitStatus() + ")", e);
       } finally {
         timer.cancel(false);
       }
@@ -372,9 +467,12 @@ public final class ParserPool implements AutoCloseable {
       CompletableFuture<WorkerProtocol.Reply> reply = new CompletableFuture<>();
       inFlight.put(id, reply);
       if (requests.incrementAndGet() >= settings.filesPerProcess()) {
-        retiring = true; // the next request starts a fresh process; this one ends when its last reply is in
+        retiring =
+            true; // the next request starts a fresh process; this one ends when its last reply is
+        // in
       }
-      ScheduledFuture<?> timer = watchdog.schedule(() -> kill(id, timeout), timeout.toMillis(), TimeUnit.MILLISECONDS);
+      ScheduledFuture<?> timer =
+          watchdog.schedule(() -> kill(id, timeout), timeout.toMillis(), TimeUnit.MILLISECONDS);
       try {
         synchronized (in) {
           WorkerProtocol.writeRequest(in, id, request);
@@ -399,7 +497,8 @@ public final class ParserPool implements AutoCloseable {
 
     private WorkerProtocol.Reply await(CompletableFuture<WorkerProtocol.Reply> reply) throws Died {
       try {
-        // If the process was already gone before this request was registered, nobody will answer it.
+        // If the process was already gone before this request was registered, nobody will answer
+        // it.
         return reply.get(dead ? 2 : 30, TimeUnit.SECONDS);
       } catch (ExecutionException e) {
         throw (Died) e.getCause();
@@ -426,27 +525,38 @@ public final class ParserPool implements AutoCloseable {
     /** The process ended: every request still in flight learns why, and whether it was alone. */
     private void died() {
       dead = true;
-      List<Map.Entry<Long, CompletableFuture<WorkerProtocol.Reply>>> pending = new ArrayList<>(inFlight.entrySet());
+      List<Map.Entry<Long, CompletableFuture<WorkerProtocol.Reply>>> pending =
+          new ArrayList<>(inFlight.entrySet());
       if (pending.isEmpty()) {
         process.destroyForcibly();
         return; // a normal end (input closed), or idle
       }
       long culprit = killedFor;
       int status = culprit != 0 ? -1 : exitStatus();
-      Cause cause = culprit != 0 ? Cause.TIMEOUT : status == OUT_OF_MEMORY_EXIT ? Cause.OUT_OF_MEMORY : Cause.CRASH;
-      String detail = switch (cause) {
-        case TIMEOUT -> "no result after " + killedAfter.toMillis() / 1000.0 + " s";
-        case OUT_OF_MEMORY -> "parser needed more than " + (settings.heapBytes() >> 20) + " MB";
-        case CRASH -> "parser process exited with status " + status;
-      };
+      Cause cause =
+          culprit != 0
+              ? Cause.TIMEOUT
+              : status == OUT_OF_MEMORY_EXIT ? Cause.OUT_OF_MEMORY : Cause.CRASH;
+      String detail =
+          switch (cause) {
+            case TIMEOUT -> "no result after " + killedAfter.toMillis() / 1000.0 + " s";
+            case OUT_OF_MEMORY -> "parser needed more than " + (settings.heapBytes() >> 20) + " MB";
+            case CRASH -> "parser process exited with status " + status;
+          };
       switch (cause) {
         case TIMEOUT -> {
           timeouts.incrementAndGet();
-          log.warn("解析超时（{} 秒），已终止解析进程；同时在解析的 {} 个文件将重新解析", killedAfter.toMillis() / 1000.0, pending.size() - 1);
+          log.warn(
+              "解析超时（{} 秒），已终止解析进程；同时在解析的 {} 个文件将重新解析",
+              killedAfter.toMillis() / 1000.0,
+              pending.size() - 1);
         }
         case OUT_OF_MEMORY -> {
           outOfMemory.incrementAndGet();
-          log.warn("解析进程内存耗尽（上限 {} MB）；当时在解析的 {} 个文件将逐个重新解析", settings.heapBytes() >> 20, pending.size());
+          log.warn(
+              "解析进程内存耗尽（上限 {} MB）；当时在解析的 {} 个文件将逐个重新解析",
+              settings.heapBytes() >> 20,
+              pending.size());
         }
         case CRASH -> {
           crashes.incrementAndGet();
@@ -454,7 +564,9 @@ public final class ParserPool implements AutoCloseable {
         }
       }
       for (Map.Entry<Long, CompletableFuture<WorkerProtocol.Reply>> e : pending) {
-        e.getValue().completeExceptionally(new Died(cause, e.getKey() == culprit, pending.size() == 1, detail));
+        e.getValue()
+            .completeExceptionally(
+                new Died(cause, e.getKey() == culprit, pending.size() == 1, detail));
       }
       process.destroyForcibly();
     }
@@ -487,19 +599,26 @@ public final class ParserPool implements AutoCloseable {
       } catch (IOException ignored) {
         // already gone
       }
-      process.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(t -> {
-        process.destroyForcibly();
-        return null;
-      });
+      process
+          .onExit()
+          .orTimeout(30, TimeUnit.SECONDS)
+          .exceptionally(
+              t -> {
+                process.destroyForcibly();
+                return null;
+              });
     }
   }
 
   private static ScheduledExecutorService watchdog() {
-    ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "parser-watchdog");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledThreadPoolExecutor timers =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "parser-watchdog");
+              t.setDaemon(true);
+              return t;
+            });
     // Every request schedules a kill and cancels it when the answer comes. Left in the queue, a
     // cancelled kill would keep its process reachable for the whole time limit (ten minutes for
     // OCR) and a bulk import would pile up thousands of them.
@@ -512,20 +631,26 @@ public final class ParserPool implements AutoCloseable {
     if (s.niceness() > 0 && Files.isExecutable(NICE)) {
       cmd.addAll(List.of(NICE.toString(), "-n", Integer.toString(s.niceness())));
     }
-    cmd.addAll(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx" + Math.max(16, s.heapBytes() >> 20) + "m",
-        "-XX:+ExitOnOutOfMemoryError",
-        "-XX:+UseParallelGC",
-        "-XX:-UsePerfData",
-        "-Djava.awt.headless=true",
-        "-Dfile.encoding=UTF-8",
-        "-Djava.io.tmpdir=" + s.tempDir().toAbsolutePath()));
+    cmd.addAll(
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx" + Math.max(16, s.heapBytes() >> 20) + "m",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-XX:+UseParallelGC",
+            "-XX:-UsePerfData",
+            "-Djava.awt.headless=true",
+            "-Dfile.encoding=UTF-8",
+            "-Djava.io.tmpdir=" + s.tempDir().toAbsolutePath()));
     String classPath = System.getProperty("java.class.path");
     if (isInsideBootJar()) {
-      // java -jar taizhang.jar: the classes are nested in the jar, which only Boot's launcher can read.
-      cmd.addAll(List.of("-Dloader.main=" + ParseWorker.class.getName(), "-cp", classPath,
-          "org.springframework.boot.loader.launch.PropertiesLauncher"));
+      // java -jar taizhang.jar: the classes are nested in the jar, which only Boot's launcher can
+      // read.
+      cmd.addAll(
+          List.of(
+              "-Dloader.main=" + ParseWorker.class.getName(),
+              "-cp",
+              classPath,
+              "org.springframework.boot.loader.launch.PropertiesLauncher"));
     } else {
       cmd.addAll(List.of("-cp", classPath, ParseWorker.class.getName()));
     }
@@ -540,7 +665,9 @@ public final class ParserPool implements AutoCloseable {
 
   private static boolean isInsideBootJar() {
     var source = ParseWorker.class.getProtectionDomain().getCodeSource();
-    return source != null && source.getLocation() != null && source.getLocation().toString().contains("nested:");
+    return source != null
+        && source.getLocation() != null
+        && source.getLocation().toString().contains("nested:");
   }
 
   private static void emptyTempDir(Path dir) {

@@ -30,8 +30,8 @@ import org.apache.tika.sax.BodyContentHandler;
  * Reads text and metadata from files with Apache Tika, within limits: at most {@code maxChars}
  * characters of text, Tika's zip-bomb guards, and a cap on image size. {@link #extract} does no
  * OCR, so reading a file costs milliseconds; {@link #recognize} reads a PDF again with Tesseract
- * OCR for the pages without a text layer (scans), which takes seconds a page and is done later,
- * in the background.
+ * OCR for the pages without a text layer (scans), which takes seconds a page and is done later, in
+ * the background.
  *
  * <p>It parses on the caller's thread with no time limit of its own: the service runs it inside
  * {@link ParseWorker} processes, where {@link ParserPool} enforces time and memory limits by
@@ -40,23 +40,25 @@ import org.apache.tika.sax.BodyContentHandler;
 public final class TextExtractor {
   /** Formats units hand in: office documents, PDF, images, text and web pages. */
   private static final Set<String> SUPPORTED_PREFIXES = Set.of("image/", "text/");
-  private static final Set<String> SUPPORTED_TYPES = Set.of(
-      "application/pdf",
-      "application/msword",
-      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-      "application/vnd.ms-excel",
-      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "application/vnd.ms-powerpoint",
-      "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-      "application/vnd.oasis.opendocument.text",
-      "application/vnd.oasis.opendocument.spreadsheet",
-      "application/vnd.oasis.opendocument.presentation",
-      "application/rtf",
-      "application/xhtml+xml",
-      "application/vnd.wps-office.doc",
-      "application/x-tika-msoffice",
-      "application/x-tika-ooxml",
-      "application/ofd");
+
+  private static final Set<String> SUPPORTED_TYPES =
+      Set.of(
+          "application/pdf",
+          "application/msword",
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          "application/vnd.ms-excel",
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          "application/vnd.ms-powerpoint",
+          "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+          "application/vnd.oasis.opendocument.text",
+          "application/vnd.oasis.opendocument.spreadsheet",
+          "application/vnd.oasis.opendocument.presentation",
+          "application/rtf",
+          "application/xhtml+xml",
+          "application/vnd.wps-office.doc",
+          "application/x-tika-msoffice",
+          "application/x-tika-ooxml",
+          "application/ofd");
 
   /** Metadata key carrying the type {@link #extract} detected, to the top-level parse only. */
   private static final String DETECTED = "X-Taizhang-Detected-Type";
@@ -83,12 +85,14 @@ public final class TextExtractor {
     this.tika = TikaConfig.getDefaultConfig();
     AutoDetectParser auto = new AutoDetectParser(tika);
     // extract() has detected the file's type already; detecting it again (opening a zip to tell
-    // Word from Excel, say) would cost a quarter of the parse. Embedded documents are still detected.
+    // Word from Excel, say) would cost a quarter of the parse. Embedded documents are still
+    // detected.
     Detector detector = tika.getDetector();
-    auto.setDetector((in, metadata) -> {
-      String known = metadata.get(DETECTED);
-      return known != null ? MediaType.parse(known) : detector.detect(in, metadata);
-    });
+    auto.setDetector(
+        (in, metadata) -> {
+          String known = metadata.get(DETECTED);
+          return known != null ? MediaType.parse(known) : detector.detect(in, metadata);
+        });
     this.parser = auto;
     this.maxChars = maxChars;
     this.maxImagePixels = maxImagePixels;
@@ -116,18 +120,21 @@ public final class TextExtractor {
     return read(file, fileName, true);
   }
 
-  private Extraction read(Path file, String fileName, boolean recognize) throws ExtractionException {
+  private Extraction read(Path file, String fileName, boolean recognize)
+      throws ExtractionException {
     String mediaType;
     try {
       mediaType = detect(file, fileName);
     } catch (IOException e) {
-      throw new ExtractionException(ExtractionFailure.CORRUPT_FILE, "cannot read: " + e.getMessage(), e);
+      throw new ExtractionException(
+          ExtractionFailure.CORRUPT_FILE, "cannot read: " + e.getMessage(), e);
     }
     if (!isSupported(mediaType)) {
       throw new ExtractionException(ExtractionFailure.UNSUPPORTED_TYPE, mediaType, null);
     }
     if (recognize && !mediaType.equals("application/pdf")) {
-      throw new ExtractionException(ExtractionFailure.UNSUPPORTED_TYPE, "OCR reads PDFs only, not " + mediaType, null);
+      throw new ExtractionException(
+          ExtractionFailure.UNSUPPORTED_TYPE, "OCR reads PDFs only, not " + mediaType, null);
     }
     try {
       return parse(file, fileName, mediaType, recognize);
@@ -137,10 +144,12 @@ public final class TextExtractor {
   }
 
   static boolean isSupported(String mediaType) {
-    return SUPPORTED_TYPES.contains(mediaType) || SUPPORTED_PREFIXES.stream().anyMatch(mediaType::startsWith);
+    return SUPPORTED_TYPES.contains(mediaType)
+        || SUPPORTED_PREFIXES.stream().anyMatch(mediaType::startsWith);
   }
 
-  private Extraction parse(Path file, String fileName, String mediaType, boolean recognize) throws Exception {
+  private Extraction parse(Path file, String fileName, String mediaType, boolean recognize)
+      throws Exception {
     Metadata metadata = new Metadata();
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
     metadata.set(Metadata.CONTENT_TYPE, mediaType);
@@ -176,14 +185,20 @@ public final class TextExtractor {
       }
     }
     checkImageSize(metadata);
-    return new Extraction(mediaType, normalise(handler.toString()), truncated, pageCount(metadata), metadata(metadata));
+    return new Extraction(
+        mediaType,
+        normalise(handler.toString()),
+        truncated,
+        pageCount(metadata),
+        metadata(metadata));
   }
 
   private void checkImageSize(Metadata m) throws ExtractionException {
     Long w = number(m, "tiff:ImageWidth");
     Long h = number(m, "tiff:ImageLength");
     if (w != null && h != null && w * h > maxImagePixels) {
-      throw new ExtractionException(ExtractionFailure.IMAGE_TOO_LARGE, w + "×" + h + " pixels", null);
+      throw new ExtractionException(
+          ExtractionFailure.IMAGE_TOO_LARGE, w + "×" + h + " pixels", null);
     }
   }
 
@@ -195,22 +210,30 @@ public final class TextExtractor {
       if (c instanceof EncryptedDocumentException
           || c instanceof InvalidPasswordException
           || c.getClass().getName().equals("org.apache.poi.EncryptedDocumentException")) {
-        return new ExtractionException(ExtractionFailure.ENCRYPTED, String.valueOf(c.getMessage()), t);
+        return new ExtractionException(
+            ExtractionFailure.ENCRYPTED, String.valueOf(c.getMessage()), t);
       }
       String msg = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
-      if (msg.contains("zip bomb") || msg.contains("suspected zip bomb") || msg.contains("max. ratio")) {
+      if (msg.contains("zip bomb")
+          || msg.contains("suspected zip bomb")
+          || msg.contains("max. ratio")) {
         return new ExtractionException(ExtractionFailure.ZIP_BOMB, c.getMessage(), t);
       }
       if (c instanceof OutOfMemoryError) {
-        return new ExtractionException(ExtractionFailure.OUT_OF_MEMORY, "out of memory while parsing", t);
+        return new ExtractionException(
+            ExtractionFailure.OUT_OF_MEMORY, "out of memory while parsing", t);
       }
     }
-    return new ExtractionException(ExtractionFailure.CORRUPT_FILE, t.getClass().getSimpleName() + ": " + t.getMessage(), t);
+    return new ExtractionException(
+        ExtractionFailure.CORRUPT_FILE, t.getClass().getSimpleName() + ": " + t.getMessage(), t);
   }
 
   /** Folds line endings and drops the runs of blank lines that office formats produce. */
   private static String normalise(String text) {
-    return text.replace("\r\n", "\n").replace('\r', '\n').replaceAll("\n[ \t\u3000]*\n(?:[ \t\u3000]*\n)+", "\n\n").strip();
+    return text.replace("\r\n", "\n")
+        .replace('\r', '\n')
+        .replaceAll("\n[ \t\u3000]*\n(?:[ \t\u3000]*\n)+", "\n\n")
+        .strip();
   }
 
   private static Integer pageCount(Metadata m) {
@@ -226,7 +249,10 @@ public final class TextExtractor {
   private static DocumentMetadata metadata(Metadata m) {
     String make = m.get("tiff:Make");
     String model = m.get("tiff:Model");
-    String camera = make == null ? model : model == null ? make : model.startsWith(make) ? model : make + " " + model;
+    String camera =
+        make == null
+            ? model
+            : model == null ? make : model.startsWith(make) ? model : make + " " + model;
     return new DocumentMetadata(
         blankToNull(m.get(TikaCoreProperties.TITLE)),
         blankToNull(m.get(TikaCoreProperties.CREATOR)),

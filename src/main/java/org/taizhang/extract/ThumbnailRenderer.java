@@ -1,5 +1,6 @@
 package org.taizhang.extract;
 
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -34,10 +35,13 @@ final class ThumbnailRenderer {
     return mediaType.equals("application/pdf") || mediaType.startsWith("image/");
   }
 
-  /** Writes the thumbnail to {@code target} (atomically); fails when the file has nothing to show. */
+  /**
+   * Writes the thumbnail to {@code target} (atomically); fails when the file has nothing to show.
+   */
   void render(Path original, String mediaType, Path target) throws ExtractionException {
     try {
-      BufferedImage image = mediaType.equals("application/pdf") ? firstPage(original) : readImage(original);
+      BufferedImage image =
+          mediaType.equals("application/pdf") ? firstPage(original) : readImage(original);
       if (image == null) {
         throw new ExtractionException(ExtractionFailure.CORRUPT_FILE, "nothing to render", null);
       }
@@ -45,12 +49,14 @@ final class ThumbnailRenderer {
       Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
       try {
         ImageIO.write(scale(image), "png", tmp.toFile());
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } finally {
         Files.deleteIfExists(tmp);
       }
     } catch (IOException | RuntimeException e) {
-      throw new ExtractionException(ExtractionFailure.CORRUPT_FILE, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+      throw new ExtractionException(
+          ExtractionFailure.CORRUPT_FILE, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
     }
   }
 
@@ -96,8 +102,9 @@ final class ThumbnailRenderer {
     BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
     try {
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-      g.drawImage(src, 0, 0, w, h, java.awt.Color.WHITE, null);
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.drawImage(src, 0, 0, w, h, Color.WHITE, null);
     } finally {
       g.dispose();
     }

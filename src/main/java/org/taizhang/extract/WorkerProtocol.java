@@ -8,21 +8,27 @@ import java.time.LocalDateTime;
 
 /**
  * The frames exchanged with a parser process over its standard input and output: a request names a
- * file and what to do with it (read it, render its thumbnail, or read it with OCR), a reply carries the extraction,
- * a plain "done", or the reason it failed. Several requests are in flight at once, so each frame
- * starts with the request's number and replies come back in whatever order parses end. Strings are
- * length-prefixed UTF-8 because extracted text can be far longer than {@code writeUTF} allows.
+ * file and what to do with it (read it, render its thumbnail, or read it with OCR), a reply carries
+ * the extraction, a plain "done", or the reason it failed. Several requests are in flight at once,
+ * so each frame starts with the request's number and replies come back in whatever order parses
+ * end. Strings are length-prefixed UTF-8 because extracted text can be far longer than {@code
+ * writeUTF} allows.
  */
 final class WorkerProtocol {
   /** Written once by a worker when its parsers are loaded. */
   static final int READY = 0x545A5057;
+
   private static final byte OK = 0;
   private static final byte FAILED = 1;
   private static final byte DONE = 2;
 
   private WorkerProtocol() {}
 
-  enum Kind { PARSE, THUMBNAIL, RECOGNIZE }
+  enum Kind {
+    PARSE,
+    THUMBNAIL,
+    RECOGNIZE
+  }
 
   /**
    * A file to read ({@code name} is the name it was handed in under), or to render to the PNG file
@@ -54,7 +60,9 @@ final class WorkerProtocol {
 
   static Numbered readRequest(DataInputStream in) throws IOException {
     long id = in.readLong();
-    return new Numbered(id, new Request(Kind.values()[in.readByte()], readString(in), readString(in), readString(in)));
+    return new Numbered(
+        id,
+        new Request(Kind.values()[in.readByte()], readString(in), readString(in), readString(in)));
   }
 
   static void writeDone(DataOutputStream out, long id) throws IOException {
@@ -79,7 +87,8 @@ final class WorkerProtocol {
     writeString(out, m.camera());
   }
 
-  static void writeFailure(DataOutputStream out, long id, ExtractionFailure failure, String detail) throws IOException {
+  static void writeFailure(DataOutputStream out, long id, ExtractionFailure failure, String detail)
+      throws IOException {
     out.writeLong(id);
     out.writeByte(FAILED);
     writeString(out, failure.name());
@@ -102,9 +111,17 @@ final class WorkerProtocol {
     String text = readString(in);
     boolean truncated = in.readBoolean();
     int pages = in.readInt();
-    DocumentMetadata m = new DocumentMetadata(readString(in), readString(in), readTime(in), readTime(in), readDouble(in),
-        readDouble(in), readString(in));
-    return new Reply(new Extraction(mediaType, text, truncated, pages < 0 ? null : pages, m), null, null);
+    DocumentMetadata m =
+        new DocumentMetadata(
+            readString(in),
+            readString(in),
+            readTime(in),
+            readTime(in),
+            readDouble(in),
+            readDouble(in),
+            readString(in));
+    return new Reply(
+        new Extraction(mediaType, text, truncated, pages < 0 ? null : pages, m), null, null);
   }
 
   private static void writeString(DataOutputStream out, String s) throws IOException {

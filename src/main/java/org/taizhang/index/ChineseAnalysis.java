@@ -2,6 +2,7 @@ package org.taizhang.index;
 
 import java.io.Reader;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -11,10 +12,10 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.cjk.CJKBigramFilter;
-import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
 import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -32,7 +33,10 @@ import org.taizhang.config.ConfigLines;
  */
 public final class ChineseAnalysis {
   private static final int SCRIPTS =
-      CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL;
+      CJKBigramFilter.HAN
+          | CJKBigramFilter.HIRAGANA
+          | CJKBigramFilter.KATAKANA
+          | CJKBigramFilter.HANGUL;
 
   private final NormalizeCharMap foldMap;
   private final Map<Character, Character> fold;
@@ -49,11 +53,15 @@ public final class ChineseAnalysis {
     Analyzer bigramIndex = bigrams(true);
     this.bigramQuery = bigrams(false);
     this.wordAnalyzer = words();
-    this.indexAnalyzer = new PerFieldAnalyzerWrapper(bigramIndex, Map.of(DocumentFields.TEXT_WORDS, wordAnalyzer, DocumentFields.TITLE_WORDS, wordAnalyzer));
+    this.indexAnalyzer =
+        new PerFieldAnalyzerWrapper(
+            bigramIndex,
+            Map.of(
+                DocumentFields.TEXT_WORDS, wordAnalyzer, DocumentFields.TITLE_WORDS, wordAnalyzer));
   }
 
   private static Map<Character, Character> readMappings(Path file) {
-    Map<Character, Character> map = new java.util.HashMap<>();
+    Map<Character, Character> map = new HashMap<>();
     Set<Character> seen = new HashSet<>();
     for (ConfigLines.Line line : ConfigLines.read(file)) {
       String[] parts = line.text().split("=>", -1);
@@ -138,7 +146,10 @@ public final class ChineseAnalysis {
     return wordAnalyzer;
   }
 
-  /** Applies the same character folding as the analyzers: full-width to half-width, traditional to simplified, lower case. */
+  /**
+   * Applies the same character folding as the analyzers: full-width to half-width, traditional to
+   * simplified, lower case.
+   */
   public String fold(String s) {
     StringBuilder sb = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
@@ -157,5 +168,4 @@ public final class ChineseAnalysis {
   public int mappingCount() {
     return fold.size();
   }
-
 }

@@ -3,6 +3,7 @@ package org.taizhang.index;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -47,17 +48,18 @@ import org.slf4j.LoggerFactory;
 import org.taizhang.archive.Document;
 
 /**
- * The Lucene index of all documents: derived data, rebuilt from the database whenever it is
- * missing or behind. A read sees every write that returned before it began: a read that finds
- * writes since the last refresh refreshes first (near-real-time), so writers never wait for a
- * refresh and a burst of writes costs one refresh at the next read. Writes are committed to disk
- * every few seconds and on close; what a crash loses in between is re-indexed from the database
- * at the next start.
+ * The Lucene index of all documents: derived data, rebuilt from the database whenever it is missing
+ * or behind. A read sees every write that returned before it began: a read that finds writes since
+ * the last refresh refreshes first (near-real-time), so writers never wait for a refresh and a
+ * burst of writes costs one refresh at the next read. Writes are committed to disk every few
+ * seconds and on close; what a crash loses in between is re-indexed from the database at the next
+ * start.
  *
  * <p>Everything that writes index files runs on the index's own threads, which nobody interrupts.
  * Lucene writes through interruptible channels: an interrupt aimed at a caller (a cancelled import,
  * a job stopped at shutdown) would close a file mid-write, and the writer treats that as a tragic
- * event, closing itself and dropping every uncommitted document. Callers keep their interrupt status.
+ * event, closing itself and dropping every uncommitted document. Callers keep their interrupt
+ * status.
  *
  * <p>A writer lost anyway (a tragic event: disk full, an I/O error) is replaced by a new one on the
  * committed index, the operation is tried again, and the {@linkplain #onWriterReplaced listener}
@@ -84,13 +86,15 @@ public final class DocumentIndex implements AutoCloseable {
   private final ScheduledExecutorService committer;
   private final ExecutorService writeThreads;
   private volatile View cachedView;
+
   /** Writes that have returned; a refresh covers those counted before it started. */
   private final AtomicLong writes = new AtomicLong();
+
   private volatile long refreshedWrites;
   private volatile boolean rebuilding;
   private final ReentrantLock refreshing = new ReentrantLock();
 
-  public DocumentIndex(Path dir, ChineseAnalysis analysis, java.time.Duration commitInterval) {
+  public DocumentIndex(Path dir, ChineseAnalysis analysis, Duration commitInterval) {
     this.analyzer = analysis.indexAnalyzer();
     try {
       this.directory = FSDirectory.open(dir);
@@ -99,7 +103,9 @@ public final class DocumentIndex implements AutoCloseable {
       throw new UncheckedIOException("cannot open the search index at " + dir, e);
     }
     this.committer = Executors.newSingleThreadScheduledExecutor(daemon("index-commit"));
-    this.writeThreads = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("index-write"));
+    this.writeThreads =
+        Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("index-write"));
     long ms = commitInterval.toMillis();
     committer.scheduleWithFixedDelay(this::commitQuietly, ms, ms, TimeUnit.MILLISECONDS);
   }
@@ -162,19 +168,25 @@ public final class DocumentIndex implements AutoCloseable {
       doc.add(new LongPoint(DocumentFields.DATE, day));
       doc.add(new StoredField(DocumentFields.DATE, day));
     }
-    // Every document sorts, undated ones last; a field keeps one shape across documents, hence its own name.
-    doc.add(new NumericDocValuesField(DocumentFields.DATE_SORT, d.date() == null ? Long.MIN_VALUE : d.date().toEpochDay()));
+    // Every document sorts, undated ones last; a field keeps one shape across documents, hence its
+    // own name.
+    doc.add(
+        new NumericDocValuesField(
+            DocumentFields.DATE_SORT, d.date() == null ? Long.MIN_VALUE : d.date().toEpochDay()));
     doc.add(new Field(DocumentFields.TITLE, d.title(), TEXT_WITH_OFFSETS));
     doc.add(new TextField(DocumentFields.TITLE_WORDS, d.title(), Field.Store.NO));
     String body = text == null ? "" : text;
     doc.add(new Field(DocumentFields.TEXT, body, TEXT_WITH_OFFSETS));
     doc.add(new TextField(DocumentFields.TEXT_WORDS, body, Field.Store.NO));
-    onIndexThread(open -> open.writer().updateDocument(new Term(DocumentFields.ID, id), facetsConfig.build(doc)));
+    onIndexThread(
+        open ->
+            open.writer().updateDocument(new Term(DocumentFields.ID, id), facetsConfig.build(doc)));
     writes.incrementAndGet();
   }
 
   public void delete(long id) {
-    onIndexThread(open -> open.writer().deleteDocuments(new Term(DocumentFields.ID, Long.toString(id))));
+    onIndexThread(
+        open -> open.writer().deleteDocuments(new Term(DocumentFields.ID, Long.toString(id))));
     writes.incrementAndGet();
   }
 
@@ -212,8 +224,9 @@ public final class DocumentIndex implements AutoCloseable {
 
   /**
    * Empties the index and fills it again with {@code fill}. Readers meanwhile keep the index as it
-   * was, without refreshing, so searches go on working (showing nothing new until the rebuild ends);
-   * the rebuilt index is then exactly what a fresh one would be, down to its ranking statistics.
+   * was, without refreshing, so searches go on working (showing nothing new until the rebuild
+   * ends); the rebuilt index is then exactly what a fresh one would be, down to its ranking
+   * statistics.
    */
   public void rebuild(Runnable fill) {
     rebuilding = true;
@@ -237,14 +250,16 @@ public final class DocumentIndex implements AutoCloseable {
   }
 
   /**
-   * Runs {@code write} on an index thread and waits for it, however often the caller is
-   * interrupted meanwhile; the caller's interrupt status is restored afterwards.
+   * Runs {@code write} on an index thread and waits for it, however often the caller is interrupted
+   * meanwhile; the caller's interrupt status is restored afterwards.
    */
   private void onIndexThread(IndexWrite write) {
-    Future<?> done = writeThreads.submit(() -> {
-      runReplacingLostWriter(write);
-      return null;
-    });
+    Future<?> done =
+        writeThreads.submit(
+            () -> {
+              runReplacingLostWriter(write);
+              return null;
+            });
     boolean interrupted = false;
     try {
       while (true) {
@@ -278,7 +293,8 @@ public final class DocumentIndex implements AutoCloseable {
       write.run(open);
     } catch (AlreadyClosedException | IOException e) {
       // An I/O error that left the writer usable is the caller's; a closed writer is replaced.
-      boolean lost = e instanceof AlreadyClosedException || open.writer().getTragicException() != null;
+      boolean lost =
+          e instanceof AlreadyClosedException || open.writer().getTragicException() != null;
       if (closing || !lost) {
         throw e;
       }
@@ -306,11 +322,12 @@ public final class DocumentIndex implements AutoCloseable {
 
   private void commitQuietly() {
     try {
-      onIndexThread(open -> {
-        if (open.writer().hasUncommittedChanges()) {
-          open.writer().commit();
-        }
-      });
+      onIndexThread(
+          open -> {
+            if (open.writer().hasUncommittedChanges()) {
+              open.writer().commit();
+            }
+          });
     } catch (RuntimeException e) {
       // The next interval tries again; the database stays the source of truth meanwhile.
       log.warn("index commit failed: {}", e.toString());
@@ -322,7 +339,10 @@ public final class DocumentIndex implements AutoCloseable {
     return current.writer();
   }
 
-  /** Runs a read against a searcher that sees every write returned so far, and releases it afterwards. */
+  /**
+   * Runs a read against a searcher that sees every write returned so far, and releases it
+   * afterwards.
+   */
   public <T> T read(IndexFunction<T> fn) {
     visibleUpTo(writes.get());
     try {
@@ -357,7 +377,8 @@ public final class DocumentIndex implements AutoCloseable {
     if (v != null && v.searcher().getIndexReader() == reader) {
       return v;
     }
-    SortedSetDocValuesReaderState state = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, facetsConfig) : null;
+    SortedSetDocValuesReaderState state =
+        hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, facetsConfig) : null;
     v = new View(s, state);
     cachedView = v;
     return v;
@@ -374,22 +395,25 @@ public final class DocumentIndex implements AutoCloseable {
 
   /** Ids of every live document in the index as of the last refresh. */
   public Set<Long> ids() {
-    return read(v -> {
-      Set<Long> ids = new HashSet<>();
-      for (LeafReaderContext leaf : v.searcher().getIndexReader().leaves()) {
-        NumericDocValues values = leaf.reader().getNumericDocValues(DocumentFields.ID);
-        if (values == null) {
-          continue;
-        }
-        Bits live = leaf.reader().getLiveDocs();
-        for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
-          if (live == null || live.get(doc)) {
-            ids.add(values.longValue());
+    return read(
+        v -> {
+          Set<Long> ids = new HashSet<>();
+          for (LeafReaderContext leaf : v.searcher().getIndexReader().leaves()) {
+            NumericDocValues values = leaf.reader().getNumericDocValues(DocumentFields.ID);
+            if (values == null) {
+              continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            for (int doc = values.nextDoc();
+                doc != DocIdSetIterator.NO_MORE_DOCS;
+                doc = values.nextDoc()) {
+              if (live == null || live.get(doc)) {
+                ids.add(values.longValue());
+              }
+            }
           }
-        }
-      }
-      return ids;
-    });
+          return ids;
+        });
   }
 
   public FacetsConfig facetsConfig() {
@@ -412,10 +436,11 @@ public final class DocumentIndex implements AutoCloseable {
       }
     }
     try {
-      onIndexThread(open -> {
-        open.searchers().close();
-        open.writer().close();
-      });
+      onIndexThread(
+          open -> {
+            open.searchers().close();
+            open.writer().close();
+          });
     } finally {
       writeThreads.shutdown();
       directory.close();

@@ -11,7 +11,10 @@ import org.taizhang.archive.DocumentRepository;
 import org.taizhang.job.Job;
 import org.taizhang.job.Jobs;
 
-/** Keeps the derived index in line with the database: fills in what it lacks, drops what it should not hold. */
+/**
+ * Keeps the derived index in line with the database: fills in what it lacks, drops what it should
+ * not hold.
+ */
 @Service
 public class IndexMaintenance {
   private static final Logger log = LoggerFactory.getLogger(IndexMaintenance.class);
@@ -77,10 +80,13 @@ public class IndexMaintenance {
     }
     AtomicInteger done = new AtomicInteger();
     AtomicLong bytes = new AtomicLong();
-    documents.forEachWithText(only, BATCH, dt -> {
-      index.put(dt.document(), dt.text());
-      job.update(done.incrementAndGet(), total, bytes.addAndGet(dt.document().size()));
-    });
+    documents.forEachWithText(
+        only,
+        BATCH,
+        dt -> {
+          index.put(dt.document(), dt.text());
+          job.update(done.incrementAndGet(), total, bytes.addAndGet(dt.document().size()));
+        });
     index.commit();
     return done.get();
   }

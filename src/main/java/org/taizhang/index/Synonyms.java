@@ -8,8 +8,8 @@ import java.util.Set;
 import org.taizhang.config.ConfigLines;
 
 /**
- * Groups of equivalent words and spellings from {@code synonyms.txt} (台账, 台帐). Applied when a
- * query is built, never at index time, so editing the file needs no re-index.
+ * Groups of equivalent words and spellings from {@code synonyms.txt} (台账, 台帐). Applied when a query
+ * is built, never at index time, so editing the file needs no re-index.
  */
 public final class Synonyms {
   private final List<List<String>> groups;
@@ -18,7 +18,10 @@ public final class Synonyms {
     this.groups = groups;
   }
 
-  /** Reads the file; entries are folded with the analysis' folding so they compare with folded queries. */
+  /**
+   * Reads the file; entries are folded with the analysis' folding so they compare with folded
+   * queries.
+   */
   public static Synonyms load(Path configDir, ChineseAnalysis analysis) {
     Path file = configDir.resolve("synonyms.txt");
     List<List<String>> groups = new ArrayList<>();

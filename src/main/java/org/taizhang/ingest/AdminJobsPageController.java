@@ -1,7 +1,5 @@
 package org.taizhang.ingest;
 
-import org.taizhang.web.Pages;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,12 +21,13 @@ import org.taizhang.job.JobView;
 import org.taizhang.job.Jobs;
 import org.taizhang.ocr.TextRecognition;
 import org.taizhang.thumbnail.Thumbnails;
+import org.taizhang.web.Pages;
 
 /**
- * The administrators' view of long work: folder imports and re-indexing with their progress
- * (count, rate, time left), the parser processes, and the work queued behind acknowledged uploads
- * (completeness, thumbnails, OCR of scans). Imports read a folder on the server; both run while the service
- * keeps serving (searches see the index as it was until a rebuild ends).
+ * The administrators' view of long work: folder imports and re-indexing with their progress (count,
+ * rate, time left), the parser processes, and the work queued behind acknowledged uploads
+ * (completeness, thumbnails, OCR of scans). Imports read a folder on the server; both run while the
+ * service keeps serving (searches see the index as it was until a rebuild ends).
  */
 @Controller
 class AdminJobsPageController {
@@ -36,7 +35,12 @@ class AdminJobsPageController {
   static final String REINDEX = "重建索引";
 
   /** Everything the page and its JSON show. */
-  record Status(List<JobView> jobs, ParserPool.Stats parsers, long completenessBacklog, int thumbnailBacklog, long ocrBacklog,
+  record Status(
+      List<JobView> jobs,
+      ParserPool.Stats parsers,
+      long completenessBacklog,
+      int thumbnailBacklog,
+      long ocrBacklog,
       boolean ocrRunning) {
     boolean anyRunning() {
       return jobs.stream().anyMatch(j -> j.state() == Job.State.RUNNING);
@@ -52,8 +56,15 @@ class AdminJobsPageController {
   private final TextRecognition recognition;
   private final AuditLog audit;
 
-  AdminJobsPageController(Jobs jobs, FolderImporter importer, IndexMaintenance maintenance, ParserPool parsers,
-      CompletenessService completeness, Thumbnails thumbnails, TextRecognition recognition, AuditLog audit) {
+  AdminJobsPageController(
+      Jobs jobs,
+      FolderImporter importer,
+      IndexMaintenance maintenance,
+      ParserPool parsers,
+      CompletenessService completeness,
+      Thumbnails thumbnails,
+      TextRecognition recognition,
+      AuditLog audit) {
     this.jobs = jobs;
     this.importer = importer;
     this.maintenance = maintenance;
@@ -65,7 +76,12 @@ class AdminJobsPageController {
   }
 
   private Status status() {
-    return new Status(jobs.all(), parsers.stats(), completeness.backlog(), thumbnails.backlog(), recognition.backlog(),
+    return new Status(
+        jobs.all(),
+        parsers.stats(),
+        completeness.backlog(),
+        thumbnails.backlog(),
+        recognition.backlog(),
         recognition.running());
   }
 
@@ -83,35 +99,57 @@ class AdminJobsPageController {
     return status();
   }
 
-  /** {@code accepted=true}: a historical archive, every new document marked 已通过 as it is imported. */
+  /**
+   * {@code accepted=true}: a historical archive, every new document marked 已通过 as it is imported.
+   */
   @PostMapping("/admin/jobs/import")
-  String importFolder(Caller caller, @RequestParam(name = "dir", required = false) String dir,
-      @RequestParam(name = "accepted", defaultValue = "false") boolean accepted, RedirectAttributes redirect) {
+  String importFolder(
+      Caller caller,
+      @RequestParam(name = "dir", required = false) String dir,
+      @RequestParam(name = "accepted", defaultValue = "false") boolean accepted,
+      RedirectAttributes redirect) {
     Path root = dir == null || dir.isBlank() ? null : Path.of(dir.strip());
     if (root == null || !root.isAbsolute() || !Files.isDirectory(root)) {
       Pages.flash(redirect, "error", "请填写服务器上已存在目录的绝对路径");
       return "redirect:/admin/jobs";
     }
-    boolean started = jobs.submit(IMPORT, caller.username(), job -> {
-      ImportSummary s = importer.importFolder(root, caller.username(), job, accepted);
-      audit.record(caller.username(), AuditAction.IMPORT, "目录 " + root,
-          (accepted ? "作为历史档案导入，新增材料直接通过；" : "") + s.outcome());
-      return s.outcome();
-    }).isPresent();
-    Pages.flash(redirect, started ? "success" : "error", started
-        ? "已开始导入 " + root + (accepted ? "（历史档案：新增材料直接标记为已通过）" : "") : "已有导入在进行，请等它结束");
+    boolean started =
+        jobs.submit(
+                IMPORT,
+                caller.username(),
+                job -> {
+                  ImportSummary s = importer.importFolder(root, caller.username(), job, accepted);
+                  audit.record(
+                      caller.username(),
+                      AuditAction.IMPORT,
+                      "目录 " + root,
+                      (accepted ? "作为历史档案导入，新增材料直接通过；" : "") + s.outcome());
+                  return s.outcome();
+                })
+            .isPresent();
+    Pages.flash(
+        redirect,
+        started ? "success" : "error",
+        started ? "已开始导入 " + root + (accepted ? "（历史档案：新增材料直接标记为已通过）" : "") : "已有导入在进行，请等它结束");
     return "redirect:/admin/jobs";
   }
 
   @PostMapping("/admin/jobs/reindex")
   String reindex(Caller caller, RedirectAttributes redirect) {
-    boolean started = jobs.submit(REINDEX, caller.username(), job -> {
-      IndexMaintenance.Outcome o = maintenance.rebuild(job);
-      String outcome = "重建 " + o.indexed() + " 篇，移除 " + o.removed() + " 篇";
-      audit.record(caller.username(), AuditAction.REINDEX, "全文索引", outcome);
-      return outcome;
-    }).isPresent();
-    Pages.flash(redirect, started ? "success" : "error",
+    boolean started =
+        jobs.submit(
+                REINDEX,
+                caller.username(),
+                job -> {
+                  IndexMaintenance.Outcome o = maintenance.rebuild(job);
+                  String outcome = "重建 " + o.indexed() + " 篇，移除 " + o.removed() + " 篇";
+                  audit.record(caller.username(), AuditAction.REINDEX, "全文索引", outcome);
+                  return outcome;
+                })
+            .isPresent();
+    Pages.flash(
+        redirect,
+        started ? "success" : "error",
         started ? "已开始重建索引；检索在此期间照常可用，显示重建开始前的结果" : "重建索引已在进行");
     return "redirect:/admin/jobs";
   }

@@ -33,7 +33,11 @@ public final class FileNames {
     }
     StringBuilder sb = new StringBuilder(name.length());
     name.codePoints()
-        .filter(cp -> !Character.isISOControl(cp) && cp != 0xFFFD && Character.getType(cp) != Character.FORMAT)
+        .filter(
+            cp ->
+                !Character.isISOControl(cp)
+                    && cp != 0xFFFD
+                    && Character.getType(cp) != Character.FORMAT)
         .forEach(sb::appendCodePoint);
     name = sb.toString().strip();
     while (name.startsWith(".")) {

@@ -30,16 +30,16 @@ import org.taizhang.review.NotVisibleException;
 import org.taizhang.review.ReviewException;
 import org.taizhang.review.ReviewService;
 import org.taizhang.unit.Unit;
-import org.taizhang.unit.UnitRepository;
 import org.taizhang.unit.UnitAdministration;
+import org.taizhang.unit.UnitRepository;
 
 /**
  * Imports a folder tree laid out as {@code <unit>/<year>/<category>/<file>}. The unit folder may be
- * named by code or name; the year and category folders are optional, and whatever the path does
- * not say is inferred from the content. A {@code units.csv} at the top is loaded first.
+ * named by code or name; the year and category folders are optional, and whatever the path does not
+ * say is inferred from the content. A {@code units.csv} at the top is loaded first.
  *
- * <p>Files go through twice as many threads as there are parser processes: while one file of a
- * pair is parsed, the other is hashed, written and recorded, so the parsers never wait for disk or
+ * <p>Files go through twice as many threads as there are parser processes: while one file of a pair
+ * is parsed, the other is hashed, written and recorded, so the parsers never wait for disk or
  * database.
  */
 @Service
@@ -54,8 +54,13 @@ public class FolderImporter {
   private final ReviewService reviews;
   private final int threads;
 
-  FolderImporter(IngestService ingest, UnitRepository units, UnitAdministration unitAdministration, Catalog catalog,
-      ReviewService reviews, TaizhangProperties properties) {
+  FolderImporter(
+      IngestService ingest,
+      UnitRepository units,
+      UnitAdministration unitAdministration,
+      Catalog catalog,
+      ReviewService reviews,
+      TaizhangProperties properties) {
     this.ingest = ingest;
     this.units = units;
     this.unitAdministration = unitAdministration;
@@ -84,10 +89,10 @@ public class FolderImporter {
   }
 
   /**
-   * Imports a folder; with {@code accepted}, a historical archive: every document it adds is
-   * marked 已通过 by {@code uploadedBy} as it is stored, through the same review decision a
-   * reviewer takes (audited as such, announced), so years already inspected do not fill the
-   * reviewers' to-do list. Files already in the archive (duplicates) keep the state they have.
+   * Imports a folder; with {@code accepted}, a historical archive: every document it adds is marked
+   * 已通过 by {@code uploadedBy} as it is stored, through the same review decision a reviewer takes
+   * (audited as such, announced), so years already inspected do not fill the reviewers' to-do list.
+   * Files already in the archive (duplicates) keep the state they have.
    */
   public ImportSummary importFolder(Path root, String uploadedBy, Job job, boolean accepted) {
     long start = System.nanoTime();
@@ -104,39 +109,53 @@ public class FolderImporter {
     AtomicLong bytes = new AtomicLong();
     List<ImportSummary.Rejected> rejected = Collections.synchronizedList(new ArrayList<>());
     for (Path other : listing.notFiles()) {
-      rejected.add(new ImportSummary.Rejected(root.relativize(other), Rejection.NOT_A_FILE, Rejection.NOT_A_FILE.message()));
+      rejected.add(
+          new ImportSummary.Rejected(
+              root.relativize(other), Rejection.NOT_A_FILE, Rejection.NOT_A_FILE.message()));
     }
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "import");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "import");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (Path file : files) {
-        futures.add(pool.submit(() -> {
-          IngestRequest request = requestFor(root, file, known, uploadedBy);
-          // A file swapped for a link after listing is not followed either.
-          try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            IngestResult r = ingest.ingest(request, in);
-            (r.duplicate() ? duplicates : imported).incrementAndGet();
-            bytes.addAndGet(r.document().size());
-            if (acceptor != null && !r.duplicate()) {
-              try {
-                reviews.accept(acceptor, r.document().id(), note);
-                acceptedCount.incrementAndGet();
-              } catch (ReviewException | NotVisibleException e) {
-                // Replaced or deleted the moment it was stored: it stays with whoever changed it.
-                log.warn("导入的材料 {} 未能标记为已通过：{}", r.document().id(), e.getMessage());
-              }
-            }
-          } catch (RejectedException e) {
-            rejected.add(new ImportSummary.Rejected(root.relativize(file), e.reason(), e.getMessage()));
-          } catch (IOException e) {
-            rejected.add(new ImportSummary.Rejected(root.relativize(file), Rejection.CORRUPT_FILE, "无法读取：" + e.getMessage()));
-          }
-          job.update(done.incrementAndGet(), files.size(), bytes.get());
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  IngestRequest request = requestFor(root, file, known, uploadedBy);
+                  // A file swapped for a link after listing is not followed either.
+                  try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+                    IngestResult r = ingest.ingest(request, in);
+                    (r.duplicate() ? duplicates : imported).incrementAndGet();
+                    bytes.addAndGet(r.document().size());
+                    if (acceptor != null && !r.duplicate()) {
+                      try {
+                        reviews.accept(acceptor, r.document().id(), note);
+                        acceptedCount.incrementAndGet();
+                      } catch (ReviewException | NotVisibleException e) {
+                        // Replaced or deleted the moment it was stored: it stays with whoever
+                        // changed it.
+                        log.warn("导入的材料 {} 未能标记为已通过：{}", r.document().id(), e.getMessage());
+                      }
+                    }
+                  } catch (RejectedException e) {
+                    rejected.add(
+                        new ImportSummary.Rejected(
+                            root.relativize(file), e.reason(), e.getMessage()));
+                  } catch (IOException e) {
+                    rejected.add(
+                        new ImportSummary.Rejected(
+                            root.relativize(file),
+                            Rejection.CORRUPT_FILE,
+                            "无法读取：" + e.getMessage()));
+                  }
+                  job.update(done.incrementAndGet(), files.size(), bytes.get());
+                }));
       }
       for (Future<?> f : futures) {
         f.get();
@@ -150,11 +169,19 @@ public class FolderImporter {
       pool.shutdownNow();
     }
     rejected.sort((a, b) -> a.file().compareTo(b.file()));
-    return new ImportSummary(imported.get(), duplicates.get(), rejected, bytes.get(), Duration.ofNanos(System.nanoTime() - start),
+    return new ImportSummary(
+        imported.get(),
+        duplicates.get(),
+        rejected,
+        bytes.get(),
+        Duration.ofNanos(System.nanoTime() - start),
         acceptedCount.get());
   }
 
-  /** Regular files to import, and entries that are neither files nor folders, such as symbolic links. */
+  /**
+   * Regular files to import, and entries that are neither files nor folders, such as symbolic
+   * links.
+   */
   private record Listing(List<Path> files, List<Path> notFiles) {}
 
   /**
@@ -168,15 +195,17 @@ public class FolderImporter {
       s.filter(p -> !p.equals(root))
           .filter(p -> !p.getFileName().toString().startsWith("."))
           .sorted()
-          .forEach(p -> {
-            if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-              if (root.relativize(p).getNameCount() > 1) { // units.csv, README.md at the top are not archive material
-                files.add(p);
-              }
-            } else if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-              notFiles.add(p);
-            }
-          });
+          .forEach(
+              p -> {
+                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                  if (root.relativize(p).getNameCount()
+                      > 1) { // units.csv, README.md at the top are not archive material
+                    files.add(p);
+                  }
+                } else if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                  notFiles.add(p);
+                }
+              });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + root, e);
     }
@@ -187,11 +216,12 @@ public class FolderImporter {
   IngestRequest requestFor(Path root, Path file, List<Unit> known, String uploadedBy) {
     Path rel = root.relativize(file);
     String unitFolder = rel.getName(0).toString();
-    String unit = known.stream()
-        .filter(u -> u.code().equals(unitFolder) || u.name().equals(unitFolder))
-        .map(Unit::code)
-        .findFirst()
-        .orElse(unitFolder);
+    String unit =
+        known.stream()
+            .filter(u -> u.code().equals(unitFolder) || u.name().equals(unitFolder))
+            .map(Unit::code)
+            .findFirst()
+            .orElse(unitFolder);
     Integer year = null;
     String category = null;
     for (int i = 1; i < rel.getNameCount() - 1; i++) {
@@ -203,6 +233,7 @@ public class FolderImporter {
         category = catalog.category(part).get().code();
       }
     }
-    return new IngestRequest(unit, category, null, null, year, rel.getFileName().toString(), uploadedBy);
+    return new IngestRequest(
+        unit, category, null, null, year, rel.getFileName().toString(), uploadedBy);
   }
 }

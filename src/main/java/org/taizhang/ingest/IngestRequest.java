@@ -4,13 +4,27 @@ import java.time.LocalDate;
 
 /**
  * What is known about a file before it is read: the unit it belongs to, and optionally its
- * category, date, title and archive year. Anything left null is inferred from the content.
- * {@code replaces} names the document this file is a new version of (a resubmission).
+ * category, date, title and archive year. Anything left null is inferred from the content. {@code
+ * replaces} names the document this file is a new version of (a resubmission).
  */
-public record IngestRequest(String unit, String category, LocalDate date, String title, Integer year,
-    String fileName, String uploadedBy, Long replaces) {
+public record IngestRequest(
+    String unit,
+    String category,
+    LocalDate date,
+    String title,
+    Integer year,
+    String fileName,
+    String uploadedBy,
+    Long replaces) {
 
-  public IngestRequest(String unit, String category, LocalDate date, String title, Integer year, String fileName, String uploadedBy) {
+  public IngestRequest(
+      String unit,
+      String category,
+      LocalDate date,
+      String title,
+      Integer year,
+      String fileName,
+      String uploadedBy) {
     this(unit, category, date, title, year, fileName, uploadedBy, null);
   }
 }

@@ -9,9 +9,9 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.context.ApplicationEventPublisher;
 import org.taizhang.archive.Document;
 import org.taizhang.archive.DocumentChanged;
 import org.taizhang.archive.DocumentRepository;
@@ -19,9 +19,9 @@ import org.taizhang.archive.NewDocument;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.catalog.Category;
 import org.taizhang.config.TaizhangProperties;
-import org.taizhang.extract.ExtractionException;
 import org.taizhang.extract.DocumentMetadata;
 import org.taizhang.extract.Extraction;
+import org.taizhang.extract.ExtractionException;
 import org.taizhang.extract.ParserPool;
 import org.taizhang.index.DocumentIndex;
 import org.taizhang.store.FileStore;
@@ -32,22 +32,24 @@ import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
 
 /**
- * Takes one file into a unit's archive: stage and hash it, turn away what cannot be accepted,
- * read it in a parser process, work out what it is, then make it durable (file store, then
- * database row) and index it.
- * Every rejection happens before anything durable is written, so a rejected file leaves nothing
- * behind; a crash between the file and its row leaves an unreferenced object that the start-up
- * sweep removes.
+ * Takes one file into a unit's archive: stage and hash it, turn away what cannot be accepted, read
+ * it in a parser process, work out what it is, then make it durable (file store, then database row)
+ * and index it. Every rejection happens before anything durable is written, so a rejected file
+ * leaves nothing behind; a crash between the file and its row leaves an unreferenced object that
+ * the start-up sweep removes.
  */
 @Service
 public class IngestService {
   private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+
   /** Category codes of activity records and of activity photos (index-config/categories.txt). */
   private static final String ACTIVITY = "activity";
-  private static final String PHOTO = "photo";
-  /** How far into a document its own date is looked for (the heading and the 时间： line). */
 
+  private static final String PHOTO = "photo";
+
+  /** How far into a document its own date is looked for (the heading and the 时间： line). */
   private final UnitRepository units;
+
   private final Catalog catalog;
   private final FileStore store;
   private final ParserPool parsers;
@@ -57,8 +59,15 @@ public class IngestService {
   private final Clock clock;
   private final ApplicationEventPublisher events;
 
-  IngestService(UnitRepository units, Catalog catalog, FileStore store, ParserPool parsers,
-      DocumentRepository documents, DocumentIndex index, TaizhangProperties properties, Clock clock,
+  IngestService(
+      UnitRepository units,
+      Catalog catalog,
+      FileStore store,
+      ParserPool parsers,
+      DocumentRepository documents,
+      DocumentIndex index,
+      TaizhangProperties properties,
+      Clock clock,
       ApplicationEventPublisher events) {
     this.events = events;
     this.units = units;
@@ -90,14 +99,22 @@ public class IngestService {
     }
     Category given = null;
     if (request.category() != null && !request.category().isBlank()) {
-      given = catalog.category(request.category())
-          .orElseThrow(() -> new RejectedException(Rejection.UNKNOWN_CATEGORY, request.category()));
+      given =
+          catalog
+              .category(request.category())
+              .orElseThrow(
+                  () -> new RejectedException(Rejection.UNKNOWN_CATEGORY, request.category()));
     }
     Document replaced = null;
     if (request.replaces() != null) {
-      replaced = documents.find(request.replaces())
-          .filter(d -> d.unitCode().equals(request.unit()) && d.lifecycle().current())
-          .orElseThrow(() -> new RejectedException(Rejection.NOT_REPLACEABLE, String.valueOf(request.replaces())));
+      replaced =
+          documents
+              .find(request.replaces())
+              .filter(d -> d.unitCode().equals(request.unit()) && d.lifecycle().current())
+              .orElseThrow(
+                  () ->
+                      new RejectedException(
+                          Rejection.NOT_REPLACEABLE, String.valueOf(request.replaces())));
       if (given == null && replaced.category() != null) {
         given = catalog.category(replaced.category()).orElse(null);
       }
@@ -115,20 +132,27 @@ public class IngestService {
       try {
         extraction = parsers.extract(staged.path(), fileName);
       } catch (ExtractionException e) {
-        log.info("rejected {} for {}: {} ({})", fileName, request.unit(), e.failure(), e.getMessage());
+        log.info(
+            "rejected {} for {}: {} ({})", fileName, request.unit(), e.failure(), e.getMessage());
         throw new RejectedException(Rejection.of(e.failure()), null);
       }
       NewDocument doc = describe(request, given, replaced, fileName, staged, extraction);
       Long replaces = replaced == null ? null : replaced.id();
       Document saved;
       try {
-        saved = store.locked(staged.sha256(), () -> {
-          store.commit(staged);
-          return replaces == null ? documents.insert(doc) : documents.insertVersion(doc, replaces);
-        });
+        saved =
+            store.locked(
+                staged.sha256(),
+                () -> {
+                  store.commit(staged);
+                  return replaces == null
+                      ? documents.insert(doc)
+                      : documents.insertVersion(doc, replaces);
+                });
       } catch (DuplicateKeyException e) {
         // Another request stored the same content for this unit a moment ago.
-        return new IngestResult(documents.findByUnitAndSha(request.unit(), staged.sha256()).orElseThrow(), true);
+        return new IngestResult(
+            documents.findByUnitAndSha(request.unit(), staged.sha256()).orElseThrow(), true);
       } catch (IllegalStateException e) {
         throw new RejectedException(Rejection.NOT_REPLACEABLE, String.valueOf(replaces));
       }
@@ -138,7 +162,8 @@ public class IngestService {
         }
         index.put(saved, doc.text());
       } catch (RuntimeException e) {
-        // The document is durable; the index is derived and the next start re-indexes what it lacks.
+        // The document is durable; the index is derived and the next start re-indexes what it
+        // lacks.
         log.error("document {} stored but not indexed", saved.id(), e);
       }
       if (replaces != null) {
@@ -159,16 +184,34 @@ public class IngestService {
     }
   }
 
-  private NewDocument describe(IngestRequest r, Category given, Document replaced, String fileName, StagedFile staged, Extraction x) {
-    String title = r.title() != null && !r.title().isBlank() ? r.title().strip() : FileNames.baseName(fileName);
+  private NewDocument describe(
+      IngestRequest r,
+      Category given,
+      Document replaced,
+      String fileName,
+      StagedFile staged,
+      Extraction x) {
+    String title =
+        r.title() != null && !r.title().isBlank()
+            ? r.title().strip()
+            : FileNames.baseName(fileName);
     if (title.length() > 500) {
       title = title.substring(0, 500);
     }
     boolean image = x.mediaType().startsWith("image/");
-    String category = given != null ? given.code() : catalog.classify(title, x.text()).map(Category::code)
-        // a photo of an activity is the activity's photo, not its written record
-        .map(c -> image && c.equals(ACTIVITY) && catalog.category(PHOTO).isPresent() ? PHOTO : c)
-        .orElse(image ? catalog.category(PHOTO).map(Category::code).orElse(null) : null);
+    String category =
+        given != null
+            ? given.code()
+            : catalog
+                .classify(title, x.text())
+                .map(Category::code)
+                // a photo of an activity is the activity's photo, not its written record
+                .map(
+                    c ->
+                        image && c.equals(ACTIVITY) && catalog.category(PHOTO).isPresent()
+                            ? PHOTO
+                            : c)
+                .orElse(image ? catalog.category(PHOTO).map(Category::code).orElse(null) : null);
     // Document properties keep their time in UTC; people read the office's wall clock.
     DocumentMetadata metadata = x.metadata().withCreatedIn(clock.getZone());
     LocalDate date = r.date() != null ? r.date() : inferDate(fileName, x.text(), metadata);
@@ -177,13 +220,36 @@ public class IngestService {
     ChineseDates.Period period = statedPeriod.orElse(replaced == null ? null : replaced.period());
     Instant now = clock.instant();
     // The year a person chose, else the one the title states (a 2025年度总结 written in January 2026
-    // belongs to 2025), else the replaced version's, else the document's date, else the year it is handed in.
+    // belongs to 2025), else the replaced version's, else the document's date, else the year it is
+    // handed in.
     Integer stated = statedPeriod.map(ChineseDates.Period::year).orElse(null);
-    int year = r.year() != null ? r.year() : stated != null ? stated : replaced != null ? replaced.year()
-        : date != null ? date.getYear() : LocalDate.ofInstant(now, clock.getZone()).getYear();
-    return new NewDocument(r.unit(), category, title, date, year, fileName, x.mediaType(), staged.size(),
-        staged.sha256(), x.pageCount(), metadata, x.text(), x.truncated(),
-        r.uploadedBy() == null ? "系统" : r.uploadedBy(), now, period);
+    int year =
+        r.year() != null
+            ? r.year()
+            : stated != null
+                ? stated
+                : replaced != null
+                    ? replaced.year()
+                    : date != null
+                        ? date.getYear()
+                        : LocalDate.ofInstant(now, clock.getZone()).getYear();
+    return new NewDocument(
+        r.unit(),
+        category,
+        title,
+        date,
+        year,
+        fileName,
+        x.mediaType(),
+        staged.size(),
+        staged.sha256(),
+        x.pageCount(),
+        metadata,
+        x.text(),
+        x.truncated(),
+        r.uploadedBy() == null ? "系统" : r.uploadedBy(),
+        now,
+        period);
   }
 
   /** The period the given title states, else the one the file name states; none is guessed. */

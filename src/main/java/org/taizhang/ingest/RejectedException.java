@@ -1,7 +1,7 @@
 package org.taizhang.ingest;
 
-import org.taizhang.web.Problem;
 import org.springframework.http.HttpStatus;
+import org.taizhang.web.Problem;
 
 /** A file that was turned away; nothing of it was kept. */
 public class RejectedException extends Exception implements Problem {

@@ -3,8 +3,8 @@ package org.taizhang.ingest;
 import org.taizhang.extract.ExtractionFailure;
 
 /**
- * Why a file was not accepted. The code is stable (clients and scripts match on it); the message
- * is what the person who handed the file in reads.
+ * Why a file was not accepted. The code is stable (clients and scripts match on it); the message is
+ * what the person who handed the file in reads.
  */
 public enum Rejection {
   EMPTY_FILE(400, "文件为空（0 字节）"),

@@ -13,9 +13,9 @@ import org.taizhang.job.Job;
 import org.taizhang.job.Jobs;
 
 /**
- * Imports the sample archive on the first start, in the background so the pages are up at once.
- * The mark is set only when the import finished; an interrupted import runs again at the next
- * start and skips what it already stored.
+ * Imports the sample archive on the first start, in the background so the pages are up at once. The
+ * mark is set only when the import finished; an interrupted import runs again at the next start and
+ * skips what it already stored.
  */
 @Component
 class SampleArchiveBootstrap {
@@ -27,7 +27,8 @@ class SampleArchiveBootstrap {
   private final TaizhangProperties properties;
   private final Jobs jobs;
 
-  SampleArchiveBootstrap(FolderImporter importer, AppState state, TaizhangProperties properties, Jobs jobs) {
+  SampleArchiveBootstrap(
+      FolderImporter importer, AppState state, TaizhangProperties properties, Jobs jobs) {
     this.importer = importer;
     this.state = state;
     this.properties = properties;
@@ -51,7 +52,11 @@ class SampleArchiveBootstrap {
     log.info("首次启动：开始导入示例档案 {}", dir.toAbsolutePath());
     ImportSummary s = importer.importFolder(dir, "示例导入", job);
     state.put(MARK, Instant.now().toString());
-    log.info("示例档案导入完成：新增 {}，重复 {}，拒收 {}，用时 {} 秒", s.imported(), s.duplicates(), s.rejected().size(),
+    log.info(
+        "示例档案导入完成：新增 {}，重复 {}，拒收 {}，用时 {} 秒",
+        s.imported(),
+        s.duplicates(),
+        s.rejected().size(),
         s.elapsed().toMillis() / 1000.0);
     s.rejected().forEach(r -> log.warn("拒收 {}：{} {}", r.file(), r.reason(), r.message()));
     return s.outcome();

@@ -26,7 +26,8 @@ class StartupRecovery implements SmartInitializingSingleton {
   private final IndexMaintenance maintenance;
   private final Jobs jobs;
 
-  StartupRecovery(FileStore store, DocumentRepository documents, IndexMaintenance maintenance, Jobs jobs) {
+  StartupRecovery(
+      FileStore store, DocumentRepository documents, IndexMaintenance maintenance, Jobs jobs) {
     this.store = store;
     this.documents = documents;
     this.maintenance = maintenance;

@@ -1,36 +1,22 @@
 package org.taizhang.ingest;
 
-import org.taizhang.review.DocumentView;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.taizhang.access.Caller;
-import org.taizhang.archive.Archive;
 import org.taizhang.archive.Document;
 import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditLog;
+import org.taizhang.review.DocumentView;
 import org.taizhang.text.ChineseDates;
-import org.taizhang.thumbnail.Thumbnails;
 
 /** Upload of documents through the API, and the checks the upload page shares. */
 @RestController
@@ -45,7 +31,10 @@ class UploadApiController {
     this.audit = audit;
   }
 
-  /** 201 with the new document once file and row are durable; 200 with {@code duplicate: true} when the unit already had it. */
+  /**
+   * 201 with the new document once file and row are durable; 200 with {@code duplicate: true} when
+   * the unit already had it.
+   */
   @PostMapping(path = "/api/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<DocumentView> upload(
       Caller caller,
@@ -55,8 +44,10 @@ class UploadApiController {
       @RequestParam(name = "date", required = false) String date,
       @RequestParam(name = "title", required = false) String title,
       @RequestParam(name = "year", required = false) String year,
-      @RequestParam(name = "replaces", required = false) Long replaces) throws RejectedException, IOException {
-    IngestResult result = ingest(ingest, audit, caller, file, unit, category, date, title, year, replaces);
+      @RequestParam(name = "replaces", required = false) Long replaces)
+      throws RejectedException, IOException {
+    IngestResult result =
+        ingest(ingest, audit, caller, file, unit, category, date, title, year, replaces);
     Document d = result.document();
     DocumentView view = views.of(d, result.duplicate());
     return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
@@ -65,11 +56,21 @@ class UploadApiController {
   }
 
   /**
-   * Shared by the API and the upload page, so both check a request the same way. A unit outside
-   * the caller's reach is reported as unknown, so that codes of other units cannot be probed.
+   * Shared by the API and the upload page, so both check a request the same way. A unit outside the
+   * caller's reach is reported as unknown, so that codes of other units cannot be probed.
    */
-  static IngestResult ingest(IngestService ingest, AuditLog audit, Caller caller, MultipartFile file, String unit,
-      String category, String date, String title, String year, Long replaces) throws RejectedException, IOException {
+  static IngestResult ingest(
+      IngestService ingest,
+      AuditLog audit,
+      Caller caller,
+      MultipartFile file,
+      String unit,
+      String category,
+      String date,
+      String title,
+      String year,
+      Long replaces)
+      throws RejectedException, IOException {
     if (unit == null || !caller.handsIn(unit)) {
       throw new RejectedException(Rejection.UNKNOWN_UNIT, unit);
     }
@@ -78,20 +79,36 @@ class UploadApiController {
     }
     LocalDate parsed = null;
     if (date != null && !date.isBlank()) {
-      parsed = ChineseDates.parse(date).orElseThrow(() -> new RejectedException(Rejection.INVALID_DATE, date));
+      parsed =
+          ChineseDates.parse(date)
+              .orElseThrow(() -> new RejectedException(Rejection.INVALID_DATE, date));
     }
     Integer archiveYear = null;
     if (year != null && !year.isBlank()) {
-      archiveYear = ChineseDates.archiveYear(year).orElseThrow(() -> new RejectedException(Rejection.INVALID_YEAR, year));
+      archiveYear =
+          ChineseDates.archiveYear(year)
+              .orElseThrow(() -> new RejectedException(Rejection.INVALID_YEAR, year));
     }
     IngestResult result;
     try (InputStream in = file.getInputStream()) {
-      result = ingest.ingest(new IngestRequest(unit, category, parsed, title, archiveYear, file.getOriginalFilename(), caller.username(),
-          replaces), in);
+      result =
+          ingest.ingest(
+              new IngestRequest(
+                  unit,
+                  category,
+                  parsed,
+                  title,
+                  archiveYear,
+                  file.getOriginalFilename(),
+                  caller.username(),
+                  replaces),
+              in);
     }
     if (!result.duplicate()) {
       Document d = result.document();
-      audit.record(caller.username(), replaces == null ? AuditAction.UPLOAD : AuditAction.RESUBMIT,
+      audit.record(
+          caller.username(),
+          replaces == null ? AuditAction.UPLOAD : AuditAction.RESUBMIT,
           "材料 " + d.id() + "《" + d.title() + "》（" + d.unitCode() + "）",
           d.fileName() + "，" + d.size() + " 字节" + (replaces == null ? "" : "，替换材料 " + replaces));
     }

@@ -19,16 +19,19 @@ import org.taizhang.web.ApiErrors;
 @ControllerAdvice
 class UploadLimits {
   @ExceptionHandler(MaxUploadSizeExceededException.class)
-  ModelAndView tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  ModelAndView tooLarge(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     return answer(request, response, Rejection.FILE_TOO_LARGE, Rejection.FILE_TOO_LARGE.message());
   }
 
   @ExceptionHandler(MultipartException.class)
-  ModelAndView badMultipart(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  ModelAndView badMultipart(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     return answer(request, response, Rejection.MISSING_FILE, "上传请求格式有误");
   }
 
-  private static ModelAndView answer(HttpServletRequest request, HttpServletResponse response, Rejection reason, String message)
+  private static ModelAndView answer(
+      HttpServletRequest request, HttpServletResponse response, Rejection reason, String message)
       throws IOException {
     HttpStatus status = HttpStatus.valueOf(reason.status());
     if (request.getRequestURI().startsWith("/api/")) {

@@ -1,56 +1,30 @@
 package org.taizhang.ingest;
 
-import org.taizhang.web.Pages;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.taizhang.account.Account;
-import org.taizhang.account.AccountService;
 import org.taizhang.access.Caller;
 import org.taizhang.access.Role;
 import org.taizhang.archive.Archive;
 import org.taizhang.archive.Document;
-import org.taizhang.archive.FileType;
-import org.taizhang.archive.ReviewStatus;
-import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditLog;
 import org.taizhang.catalog.Catalog;
-import org.taizhang.catalog.Category;
-import org.taizhang.ocr.TextRecognition;
-import org.taizhang.review.DocumentEditor;
-import org.taizhang.review.NotVisibleException;
-import org.taizhang.review.ReviewException;
-import org.taizhang.review.ReviewService;
-import org.taizhang.search.HitPreview;
-import org.taizhang.search.QueryParseException;
-import org.taizhang.search.SearchRequest;
-import org.taizhang.search.SearchResult;
-import org.taizhang.search.SearchService;
-import org.taizhang.search.SearchSort;
-import org.taizhang.search.SimilarDocuments;
 import org.taizhang.text.ChineseDates;
-import org.taizhang.thumbnail.Thumbnails;
 import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
 import org.taizhang.unit.UnitTree;
+import org.taizhang.web.Pages;
 
 /** The upload form: one file, several at once, or a new version of a returned document. */
 @Controller
@@ -62,10 +36,17 @@ class UploadPageController {
   private final Catalog catalog;
   private final IngestService ingest;
   private final AuditLog audit;
+
   /** The office's clock: the years the form offers. */
   private final Clock clock;
 
-  UploadPageController(UnitRepository units, Archive archive, Catalog catalog, IngestService ingest, AuditLog audit, Clock clock) {
+  UploadPageController(
+      UnitRepository units,
+      Archive archive,
+      Catalog catalog,
+      IngestService ingest,
+      AuditLog audit,
+      Clock clock) {
     this.units = units;
     this.archive = archive;
     this.catalog = catalog;
@@ -75,13 +56,24 @@ class UploadPageController {
   }
 
   @GetMapping("/upload")
-  ModelAndView uploadForm(@RequestParam(name = "unit", required = false) String unit,
-      @RequestParam(name = "replaces", required = false) Long replaces, Caller caller) {
+  ModelAndView uploadForm(
+      @RequestParam(name = "unit", required = false) String unit,
+      @RequestParam(name = "replaces", required = false) Long replaces,
+      Caller caller) {
     return uploadPage(caller, new UploadForm(unit, null, null, null, null, replaces));
   }
 
-  /** One file's outcome on the upload page: a document (new or already there), or the reason it was refused. */
-  record UploadOutcome(String fileName, Document doc, boolean duplicate, String error, String categoryName, String periodLabel) {}
+  /**
+   * One file's outcome on the upload page: a document (new or already there), or the reason it was
+   * refused.
+   */
+  record UploadOutcome(
+      String fileName,
+      Document doc,
+      boolean duplicate,
+      String error,
+      String categoryName,
+      String periodLabel) {}
 
   /**
    * Without JavaScript the form posts here. One file (or a resubmission) goes on to its document as
@@ -98,21 +90,40 @@ class UploadPageController {
       @RequestParam(name = "year", required = false) String year,
       @RequestParam(name = "replaces", required = false) Long replaces,
       Caller caller,
-      RedirectAttributes redirect) throws IOException {
-    // A form submitted without choosing a file still sends an empty, nameless part: that is “no file”, not an empty file.
-    List<MultipartFile> given = files == null ? List.of() : files.stream()
-        .filter(f -> !(f.isEmpty() && (f.getOriginalFilename() == null || f.getOriginalFilename().isBlank()))).toList();
+      RedirectAttributes redirect)
+      throws IOException {
+    // A form submitted without choosing a file still sends an empty, nameless part: that is “no
+    // file”, not an empty file.
+    List<MultipartFile> given =
+        files == null
+            ? List.of()
+            : files.stream()
+                .filter(
+                    f ->
+                        !(f.isEmpty()
+                            && (f.getOriginalFilename() == null
+                                || f.getOriginalFilename().isBlank())))
+                .toList();
     UploadForm form = new UploadForm(unit, category, date, title, year, replaces);
     if (given.size() > 1 && replaces == null) {
       List<UploadOutcome> outcomes = new ArrayList<>();
       for (MultipartFile f : given) {
         try {
-          IngestResult r = UploadApiController.ingest(ingest, audit, caller, f, unit, category, date, null, year, null);
+          IngestResult r =
+              UploadApiController.ingest(
+                  ingest, audit, caller, f, unit, category, date, null, year, null);
           Document d = r.document();
-          outcomes.add(new UploadOutcome(f.getOriginalFilename(), d, r.duplicate(), null,
-              d.category() == null ? UNCATEGORIZED : catalog.categoryName(d.category()), d.period() == null ? null : ChineseDates.label(d.period())));
+          outcomes.add(
+              new UploadOutcome(
+                  f.getOriginalFilename(),
+                  d,
+                  r.duplicate(),
+                  null,
+                  d.category() == null ? UNCATEGORIZED : catalog.categoryName(d.category()),
+                  d.period() == null ? null : ChineseDates.label(d.period())));
         } catch (RejectedException e) {
-          outcomes.add(new UploadOutcome(f.getOriginalFilename(), null, false, e.getMessage(), null, null));
+          outcomes.add(
+              new UploadOutcome(f.getOriginalFilename(), null, false, e.getMessage(), null, null));
         }
       }
       ModelAndView mv = uploadPage(caller, form);
@@ -121,17 +132,24 @@ class UploadPageController {
     }
     MultipartFile file = given.isEmpty() ? null : given.get(0);
     try {
-      IngestResult result = UploadApiController.ingest(ingest, audit, caller, file, unit, category, date, title, year, replaces);
+      IngestResult result =
+          UploadApiController.ingest(
+              ingest, audit, caller, file, unit, category, date, title, year, replaces);
       if (result.duplicate() && replaces != null) {
-        // The unchanged file again is no resubmission: stay on the form rather than show the old document as if it were new.
-        redirect.addFlashAttribute("flash", "该文件与已有材料《" + result.document().title() + "》内容相同，未作为新版本提交。请上传整改后的文件。");
+        // The unchanged file again is no resubmission: stay on the form rather than show the old
+        // document as if it were new.
+        redirect.addFlashAttribute(
+            "flash", "该文件与已有材料《" + result.document().title() + "》内容相同，未作为新版本提交。请上传整改后的文件。");
         redirect.addFlashAttribute("flashKind", "error");
         redirect.addAttribute("unit", unit);
         redirect.addAttribute("replaces", replaces);
         return new ModelAndView("redirect:/upload");
       }
-      redirect.addFlashAttribute("flash", result.duplicate() ? "该文件已存在（重复上传），未重复保存"
-          : replaces != null ? "已重新提交新版本，等待测评员审核" : "上传成功");
+      redirect.addFlashAttribute(
+          "flash",
+          result.duplicate()
+              ? "该文件已存在（重复上传），未重复保存"
+              : replaces != null ? "已重新提交新版本，等待测评员审核" : "上传成功");
       redirect.addFlashAttribute("flashKind", result.duplicate() ? "notice" : "success");
       return new ModelAndView("redirect:/documents/" + result.document().id());
     } catch (RejectedException e) {
@@ -143,10 +161,17 @@ class UploadPageController {
     }
   }
 
-  /** What the person filled in, so a rejected upload does not make them start over (the file must be chosen again). */
-  record UploadForm(String unit, String category, String date, String title, String year, Long replaces) {}
+  /**
+   * What the person filled in, so a rejected upload does not make them start over (the file must be
+   * chosen again).
+   */
+  record UploadForm(
+      String unit, String category, String date, String title, String year, Long replaces) {}
 
-  /** How many years back the upload form offers; older material is rare and can be corrected afterwards. */
+  /**
+   * How many years back the upload form offers; older material is rare and can be corrected
+   * afterwards.
+   */
   private static final int UPLOAD_YEARS_BACK = 5;
 
   private ModelAndView uploadPage(Caller caller, UploadForm form) {
@@ -156,7 +181,14 @@ class UploadPageController {
     if (caller.role() == Role.CLERK) {
       handIn = handIn.stream().filter(u -> u.code().equals(caller.unitCode())).toList();
       handIn.stream().findFirst().ifPresent(u -> mv.addObject("fixedUnit", u));
-      form = new UploadForm(caller.unitCode(), form.category(), form.date(), form.title(), form.year(), form.replaces());
+      form =
+          new UploadForm(
+              caller.unitCode(),
+              form.category(),
+              form.date(),
+              form.title(),
+              form.year(),
+              form.replaces());
     }
     int thisYear = LocalDate.now(clock).getYear();
     List<Integer> years = new ArrayList<>();
@@ -165,20 +197,33 @@ class UploadPageController {
     }
     mv.addObject("years", years);
     if (form.replaces() != null) {
-      // A resubmission belongs to the replaced document's unit; offering others would only lead to NOT_REPLACEABLE.
-      Optional<Document> replaced = archive.document(form.replaces(), caller.scope()).filter(d -> caller.handsIn(d.unitCode()));
+      // A resubmission belongs to the replaced document's unit; offering others would only lead to
+      // NOT_REPLACEABLE.
+      Optional<Document> replaced =
+          archive
+              .document(form.replaces(), caller.scope())
+              .filter(d -> caller.handsIn(d.unitCode()));
       if (replaced.isEmpty()) {
         return Pages.notFound("没有找到编号为“" + form.replaces() + "”的材料，或您无权重新提交它。");
       }
       Document r = replaced.get();
       mv.addObject("replaced", r);
       if (!r.lifecycle().current()) {
-        mv.addObject("notReplaceable", r.lifecycle().deleted() ? "该材料在回收站中，不能重新提交。" : "该材料已有新版本，请对当前版本重新提交。");
-        mv.addObject("latest", archive.versions(r.id(), caller.scope()).stream().findFirst().orElse(r));
+        mv.addObject(
+            "notReplaceable",
+            r.lifecycle().deleted() ? "该材料在回收站中，不能重新提交。" : "该材料已有新版本，请对当前版本重新提交。");
+        mv.addObject(
+            "latest", archive.versions(r.id(), caller.scope()).stream().findFirst().orElse(r));
       }
       handIn = handIn.stream().filter(u -> u.code().equals(r.unitCode())).toList();
-      form = new UploadForm(r.unitCode(), form.category() == null ? r.category() : form.category(), form.date(),
-          form.title() == null ? r.title() : form.title(), form.year() == null ? String.valueOf(r.year()) : form.year(), r.id());
+      form =
+          new UploadForm(
+              r.unitCode(),
+              form.category() == null ? r.category() : form.category(),
+              form.date(),
+              form.title() == null ? r.title() : form.title(),
+              form.year() == null ? String.valueOf(r.year()) : form.year(),
+              r.id());
     }
     mv.addObject("form", form);
     mv.addObject("unitOptions", new UnitTree(handIn).depthFirst());

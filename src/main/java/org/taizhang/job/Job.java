@@ -6,12 +6,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A long piece of work — a folder import, a re-index, a backup — and how far it has got. Workers
- * report with {@link #update}; the command line and the administrators' page read
- * {@link #view()}, which works out the rate and the time left in one place for both.
+ * report with {@link #update}; the command line and the administrators' page read {@link #view()},
+ * which works out the rate and the time left in one place for both.
  */
 public final class Job {
   /** Where a job stands. */
-  public enum State { RUNNING, DONE, FAILED }
+  public enum State {
+    RUNNING,
+    DONE,
+    FAILED
+  }
 
   private final long id;
   private final String name;
@@ -77,8 +81,23 @@ public final class Job {
     long d = done.get();
     long t = total;
     double rate = d / seconds;
-    Duration left = s != State.RUNNING || rate <= 0 || t <= d ? Duration.ZERO : Duration.ofSeconds(Math.round((t - d) / rate));
-    return new JobView(id, name, startedBy, startedAt, s, d, t, bytes.get(), rate, bytes.get() / 1048576.0 / seconds,
-        Duration.ofNanos(elapsedNanos), left, outcome);
+    Duration left =
+        s != State.RUNNING || rate <= 0 || t <= d
+            ? Duration.ZERO
+            : Duration.ofSeconds(Math.round((t - d) / rate));
+    return new JobView(
+        id,
+        name,
+        startedBy,
+        startedAt,
+        s,
+        d,
+        t,
+        bytes.get(),
+        rate,
+        bytes.get() / 1048576.0 / seconds,
+        Duration.ofNanos(elapsedNanos),
+        left,
+        outcome);
   }
 }

@@ -24,8 +24,10 @@ public class Jobs implements DisposableBean {
   private static final long LOG_EVERY_NANOS = 5_000_000_000L;
 
   private final AtomicLong ids = new AtomicLong();
+
   /** Newest first; guarded by itself. */
   private final Deque<Job> recent = new ArrayDeque<>();
+
   private final List<Thread> threads = new ArrayList<>();
 
   /** Registers a job run by the caller on its own thread. */
@@ -83,8 +85,14 @@ public class Jobs implements DisposableBean {
         Thread.sleep(LOG_EVERY_NANOS / 1_000_000);
         JobView v = job.view();
         if (v.state() == Job.State.RUNNING && v.total() > 0) {
-          log.info("{}：{}/{}（{}%），{} 个/秒，剩余 {}", name, v.done(), v.total(), v.percent(),
-              String.format("%.1f", v.perSecond()), JobView.format(v.left()));
+          log.info(
+              "{}：{}/{}（{}%），{} 个/秒，剩余 {}",
+              name,
+              v.done(),
+              v.total(),
+              v.percent(),
+              String.format("%.1f", v.perSecond()),
+              JobView.format(v.left()));
         }
       }
     } catch (InterruptedException e) {
@@ -95,7 +103,11 @@ public class Jobs implements DisposableBean {
   /** The running job of that name, if any. */
   public Optional<JobView> running(String name) {
     synchronized (recent) {
-      return recent.stream().filter(j -> j.state() == Job.State.RUNNING).map(Job::view).filter(v -> v.name().equals(name)).findFirst();
+      return recent.stream()
+          .filter(j -> j.state() == Job.State.RUNNING)
+          .map(Job::view)
+          .filter(v -> v.name().equals(name))
+          .findFirst();
     }
   }
 

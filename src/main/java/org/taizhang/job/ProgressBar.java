@@ -39,8 +39,18 @@ public final class ProgressBar implements AutoCloseable {
 
   private synchronized void print(JobView v) {
     int filled = v.total() == 0 ? 0 : (int) ((long) WIDTH * v.done() / v.total());
-    String line = String.format(Locale.ROOT, "%s [%s%s] %d/%d  %.1f 个/秒  %.2f MB/秒  剩余 %s", label, "#".repeat(filled),
-        " ".repeat(WIDTH - filled), v.done(), v.total(), v.perSecond(), v.megabytesPerSecond(), JobView.format(v.left()));
+    String line =
+        String.format(
+            Locale.ROOT,
+            "%s [%s%s] %d/%d  %.1f 个/秒  %.2f MB/秒  剩余 %s",
+            label,
+            "#".repeat(filled),
+            " ".repeat(WIDTH - filled),
+            v.done(),
+            v.total(),
+            v.perSecond(),
+            v.megabytesPerSecond(),
+            JobView.format(v.left()));
     out.print(terminal ? "\r" + line + "   " : line + "\n");
     out.flush();
   }

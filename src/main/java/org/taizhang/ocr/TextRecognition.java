@@ -32,15 +32,22 @@ import org.taizhang.text.ChineseDates;
  * (an import or upload burst goes first) and queued in the database, so a restart loses nothing.
  * The thread reads the queued scans in upload order with Tesseract in the parser process, stores
  * the text, re-indexes the document and announces the change, so that search finds what the scan
- * says and completeness counts it. Photos are not read: they are most of the images units hand
- * in, and what matters in them is their time and place, not text.
+ * says and completeness counts it. Photos are not read: they are most of the images units hand in,
+ * and what matters in them is their time and place, not text.
  */
 @Service
 public class TextRecognition implements SmartInitializingSingleton, DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(TextRecognition.class);
 
-  /** Where a document's OCR stands; NONE for documents that have a text layer (or when OCR is off). */
-  public enum State { PENDING, DONE, FAILED, NONE }
+  /**
+   * Where a document's OCR stands; NONE for documents that have a text layer (or when OCR is off).
+   */
+  public enum State {
+    PENDING,
+    DONE,
+    FAILED,
+    NONE
+  }
 
   /** The state, with the reason when it failed. */
   public record Status(State state, String detail) {
@@ -58,11 +65,20 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
   private final Semaphore wake = new Semaphore(0);
   private final Thread worker;
   private volatile boolean running;
-  /** Whether documents may have been stored since the last look for scans; the worker thread's own. */
+
+  /**
+   * Whether documents may have been stored since the last look for scans; the worker thread's own.
+   */
   private boolean unswept = true;
 
-  TextRecognition(RecognitionQueue queue, DocumentRepository documents, FileStore store, ParserPool parsers,
-      DocumentIndex index, ApplicationEventPublisher events, TaizhangProperties properties) {
+  TextRecognition(
+      RecognitionQueue queue,
+      DocumentRepository documents,
+      FileStore store,
+      ParserPool parsers,
+      DocumentIndex index,
+      ApplicationEventPublisher events,
+      TaizhangProperties properties) {
     this.queue = queue;
     this.documents = documents;
     this.store = store;
@@ -81,7 +97,8 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
     }
     Optional<String> missing = missingTesseract(settings.languages());
     if (missing.isPresent()) {
-      log.warn("扫描件文字识别（OCR）未启用：{}。扫描件仍可上传，只是没有文字（Debian: apt-get install tesseract-ocr tesseract-ocr-chi-sim）",
+      log.warn(
+          "扫描件文字识别（OCR）未启用：{}。扫描件仍可上传，只是没有文字（Debian: apt-get install tesseract-ocr tesseract-ocr-chi-sim）",
           missing.get());
       return;
     }
@@ -95,7 +112,13 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
   }
 
   public Status status(Document d) {
-    return queue.status(d.id()).orElseGet(() -> running && d.lifecycle().current() && RecognitionQueue.isScan(d) ? Status.PENDING : Status.NONE);
+    return queue
+        .status(d.id())
+        .orElseGet(
+            () ->
+                running && d.lifecycle().current() && RecognitionQueue.isScan(d)
+                    ? Status.PENDING
+                    : Status.NONE);
   }
 
   /** Scans waiting for OCR. */
@@ -162,7 +185,9 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
     long start = System.nanoTime();
     try {
       Extraction x = parsers.recognize(store.path(d.sha256()), d.fileName());
-      Document updated = documents.replaceText(id, x.text(), x.truncated(), ChineseDates.inDocumentHead(x.text()).orElse(null));
+      Document updated =
+          documents.replaceText(
+              id, x.text(), x.truncated(), ChineseDates.inDocumentHead(x.text()).orElse(null));
       queue.set(id, State.DONE, x.text().isBlank() ? "未识别出文字" : null);
       index.put(updated, x.text());
       // Deleted or replaced while it was read: the index must not keep it.
@@ -170,21 +195,28 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
         index.delete(id);
       }
       events.publishEvent(new DocumentChanged(id, updated.unitCode()));
-      log.info("扫描件文字识别完成：{}（{} 页，{} 个字，{} 秒）", d.fileName(), d.pageCount(), x.text().length(),
+      log.info(
+          "扫描件文字识别完成：{}（{} 页，{} 个字，{} 秒）",
+          d.fileName(),
+          d.pageCount(),
+          x.text().length(),
           Duration.ofNanos(System.nanoTime() - start).toMillis() / 1000.0);
     } catch (ExtractionException e) {
       queue.set(id, State.FAILED, e.failure().name() + ": " + e.getMessage());
       log.warn("扫描件文字识别失败：{}：{} {}", d.fileName(), e.failure(), e.getMessage());
     } catch (RuntimeException e) {
       if (Thread.currentThread().isInterrupted()) {
-        throw new InterruptedException("shutting down"); // the document stays queued for the next start
+        throw new InterruptedException(
+            "shutting down"); // the document stays queued for the next start
       }
       queue.set(id, State.FAILED, e.toString());
       log.warn("扫描件文字识别失败：{}", d.fileName(), e);
     }
   }
 
-  /** Why Tesseract cannot read {@code languages} (such as {@code chi_sim+eng}) here, if it cannot. */
+  /**
+   * Why Tesseract cannot read {@code languages} (such as {@code chi_sim+eng}) here, if it cannot.
+   */
   public static Optional<String> missingTesseract(String languages) {
     try {
       Process p = new ProcessBuilder("tesseract", "--list-langs").redirectErrorStream(true).start();
@@ -192,9 +224,16 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
         p.destroyForcibly();
         return Optional.of("tesseract --list-langs 无响应");
       }
-      List<String> installed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip).toList();
-      List<String> absent = Arrays.stream(languages.split("\\+")).filter(l -> !installed.contains(l)).toList();
-      return absent.isEmpty() ? Optional.empty() : Optional.of("tesseract 缺少语言包 " + String.join("、", absent));
+      List<String> installed =
+          new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+              .lines()
+              .map(String::strip)
+              .toList();
+      List<String> absent =
+          Arrays.stream(languages.split("\\+")).filter(l -> !installed.contains(l)).toList();
+      return absent.isEmpty()
+          ? Optional.empty()
+          : Optional.of("tesseract 缺少语言包 " + String.join("、", absent));
     } catch (IOException e) {
       return Optional.of("找不到 tesseract 程序");
     } catch (InterruptedException e) {

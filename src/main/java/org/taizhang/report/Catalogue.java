@@ -2,6 +2,7 @@ package org.taizhang.report;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,11 +12,12 @@ import org.taizhang.catalog.Catalog;
 import org.taizhang.unit.Unit;
 
 /**
- * A unit's archive of one year as printed catalogues: the 总目录 lists one volume (卷) per category
- * in the catalogue's order, and each volume's 卷内目录 lists its documents (序号, 题名, 文档日期, 页数)
- * by date. Only current documents are listed, as on the unit's archive page.
+ * A unit's archive of one year as printed catalogues: the 总目录 lists one volume (卷) per category in
+ * the catalogue's order, and each volume's 卷内目录 lists its documents (序号, 题名, 文档日期, 页数) by date.
+ * Only current documents are listed, as on the unit's archive page.
  */
-record Catalogue(String unitCode, String unitName, String unitType, int year, List<Volume> volumes) {
+record Catalogue(
+    String unitCode, String unitName, String unitType, int year, List<Volume> volumes) {
   public static final String UNCATEGORIZED = "未分类";
 
   public Catalogue {
@@ -30,20 +32,35 @@ record Catalogue(String unitCode, String unitName, String unitType, int year, Li
 
     /** Pages of the documents that know their page count. */
     public int pages() {
-      return entries.stream().map(Entry::pages).filter(Objects::nonNull).mapToInt(Integer::intValue).sum();
+      return entries.stream()
+          .map(Entry::pages)
+          .filter(Objects::nonNull)
+          .mapToInt(Integer::intValue)
+          .sum();
     }
 
-    /** Whether some document's page count is unknown (a photo, a text file): the sum is then a lower bound. */
+    /**
+     * Whether some document's page count is unknown (a photo, a text file): the sum is then a lower
+     * bound.
+     */
     public boolean pagesUnknown() {
       return entries.stream().anyMatch(e -> e.pages() == null);
     }
 
     public LocalDate firstDate() {
-      return entries.stream().map(Entry::date).filter(Objects::nonNull).min(LocalDate::compareTo).orElse(null);
+      return entries.stream()
+          .map(Entry::date)
+          .filter(Objects::nonNull)
+          .min(LocalDate::compareTo)
+          .orElse(null);
     }
 
     public LocalDate lastDate() {
-      return entries.stream().map(Entry::date).filter(Objects::nonNull).max(LocalDate::compareTo).orElse(null);
+      return entries.stream()
+          .map(Entry::date)
+          .filter(Objects::nonNull)
+          .max(LocalDate::compareTo)
+          .orElse(null);
     }
 
     /** “2025-01-10 至 2025-12-20”, one date, or “—”. */
@@ -64,7 +81,10 @@ record Catalogue(String unitCode, String unitName, String unitType, int year, Li
     return volumes.stream().mapToInt(v -> v.entries().size()).sum();
   }
 
-  /** From {@link Archive#volumes}: the year's volume, categories in catalogue order, unclassified last. */
+  /**
+   * From {@link Archive#volumes}: the year's volume, categories in catalogue order, unclassified
+   * last.
+   */
   public static Catalogue of(Unit unit, int year, List<Archive.Volume> archive, Catalog catalog) {
     List<Volume> volumes = new ArrayList<>();
     for (Archive.Volume v : archive) {
@@ -73,8 +93,9 @@ record Catalogue(String unitCode, String unitName, String unitType, int year, Li
       }
       for (Map.Entry<String, List<Document>> e : v.byCategory().entrySet()) {
         List<Document> docs = new ArrayList<>(e.getValue());
-        docs.sort(java.util.Comparator.comparing(Document::date, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
-            .thenComparingLong(Document::id));
+        docs.sort(
+            Comparator.comparing(Document::date, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparingLong(Document::id));
         List<Entry> entries = new ArrayList<>();
         for (Document d : docs) {
           entries.add(new Entry(entries.size() + 1, d.id(), d.title(), d.date(), d.pageCount()));

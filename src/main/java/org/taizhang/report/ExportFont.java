@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.fontbox.ttf.TTFParser;
@@ -25,15 +26,16 @@ import org.springframework.stereotype.Component;
 /**
  * The CJK font the PDF exports embed, and the sample generator draws and embeds. PDFBox can
  * subset-embed only TrueType-outline fonts, such as Debian's WenQuanYi collections (Noto CJK is CFF
- * and fails), so the first of these that exists and loads is used: the files named in
- * {@code taizhang.export.font} (comma-separated), then
- * {@code /usr/share/fonts/truetype/wqy/wqy-microhei.ttc} and {@code wqy-zenhei.ttc}.
+ * and fails), so the first of these that exists and loads is used: the files named in {@code
+ * taizhang.export.font} (comma-separated), then {@code
+ * /usr/share/fonts/truetype/wqy/wqy-microhei.ttc} and {@code wqy-zenhei.ttc}.
  */
 @Component
 public class ExportFont {
-  static final List<Path> DEFAULTS = List.of(
-      Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
-      Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"));
+  static final List<Path> DEFAULTS =
+      List.of(
+          Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+          Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"));
 
   private static final Logger log = LoggerFactory.getLogger(ExportFont.class);
 
@@ -103,7 +105,10 @@ public class ExportFont {
     throw new FontUnavailableException(missingMessage());
   }
 
-  /** One loaded font file; {@link #embed} makes the font of one PDF, {@link #awtFont} that of an image. */
+  /**
+   * One loaded font file; {@link #embed} makes the font of one PDF, {@link #awtFont} that of an
+   * image.
+   */
   public static final class Handle implements Closeable {
     private final Closeable source;
     private final TrueTypeFont font;
@@ -117,7 +122,7 @@ public class ExportFont {
     }
 
     static Handle load(Path p) throws IOException {
-      String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+      String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
       if (name.endsWith(".ttc") || name.endsWith(".otc")) {
         TrueTypeCollection collection = new TrueTypeCollection(p.toFile());
         try {
@@ -141,7 +146,10 @@ public class ExportFont {
       return PDType0Font.load(document, font, true);
     }
 
-    /** The same face for Java2D, read from the file when first asked for: of a collection, the first, as in the PDFs. */
+    /**
+     * The same face for Java2D, read from the file when first asked for: of a collection, the
+     * first, as in the PDFs.
+     */
     public Font awtFont(float size) {
       if (awt == null) {
         try {

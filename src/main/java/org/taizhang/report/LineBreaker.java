@@ -7,14 +7,14 @@ import java.util.List;
 /**
  * Breaks Chinese text into lines by measured width (Chinese has no spaces to break at), with the
  * typesetting rules (禁则): a line may break between any two Chinese characters, but closing
- * punctuation never starts a line (it hangs at the end of the previous one) and opening
- * punctuation never ends one (it moves down with what it opens). A run of Latin letters and digits
- * (a code, a date, a file name) stays together where it fits on a line, and a space at a break is
- * dropped.
+ * punctuation never starts a line (it hangs at the end of the previous one) and opening punctuation
+ * never ends one (it moves down with what it opens). A run of Latin letters and digits (a code, a
+ * date, a file name) stays together where it fits on a line, and a space at a break is dropped.
  */
 public final class LineBreaker {
   /** Characters that never start a line. */
   static final String CLOSING = "，。、；：？！）］｝〕〗】》〉」』”’…‥·%％,.;:?!)]}";
+
   /** Characters that never end a line. */
   static final String OPENING = "（［｛〔〖【《〈「『“‘([{";
 
@@ -27,10 +27,11 @@ public final class LineBreaker {
   private LineBreaker() {}
 
   /**
-   * The lines of one paragraph (no line breaks in it): the first at most {@code firstWidth} wide, the
-   * others {@code width}, but for hanging punctuation; at least one line.
+   * The lines of one paragraph (no line breaks in it): the first at most {@code firstWidth} wide,
+   * the others {@code width}, but for hanging punctuation; at least one line.
    */
-  public static List<String> wrap(String text, double firstWidth, double width, Measure measure) throws IOException {
+  public static List<String> wrap(String text, double firstWidth, double width, Measure measure)
+      throws IOException {
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();
     double lineWidth = 0;

@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ final class PdfLayout implements AutoCloseable {
   private final Map<Integer, Float> widths = new HashMap<>();
   private final Map<Integer, Boolean> glyphs = new HashMap<>();
   private PDPageContentStream cs;
+
   /** Distance of the next line's top from the page's top edge. */
   private float y;
 
@@ -53,7 +55,7 @@ final class PdfLayout implements AutoCloseable {
     info.setTitle(title);
     info.setCreator("台账 Taizhang");
     info.setProducer("台账 Taizhang (Apache PDFBox)");
-    info.setCreationDate(java.util.Calendar.getInstance());
+    info.setCreationDate(Calendar.getInstance());
     doc.getDocumentCatalog().setLanguage("zh-CN");
   }
 
@@ -85,14 +87,19 @@ final class PdfLayout implements AutoCloseable {
     y += points;
   }
 
-  /** Text wrapped to the width left of {@code indent}; every line after the first indents by {@code hanging} more. */
+  /**
+   * Text wrapped to the width left of {@code indent}; every line after the first indents by {@code
+   * hanging} more.
+   */
   void text(String text, float size, Color color, float indent, float hanging) throws IOException {
     float lineHeight = size * LINE_FACTOR;
     for (String paragraph : paragraphs(text)) {
-      List<String> lines = wrap(paragraph, size, textWidth() - indent, textWidth() - indent - hanging);
+      List<String> lines =
+          wrap(paragraph, size, textWidth() - indent, textWidth() - indent - hanging);
       for (int i = 0; i < lines.size(); i++) {
         ensure(lineHeight);
-        draw(lines.get(i), MARGIN_X + indent + (i == 0 ? 0 : hanging), y + size * 1.1f, size, color);
+        draw(
+            lines.get(i), MARGIN_X + indent + (i == 0 ? 0 : hanging), y + size * 1.1f, size, color);
         y += lineHeight;
       }
     }
@@ -111,7 +118,10 @@ final class PdfLayout implements AutoCloseable {
     }
   }
 
-  /** A section heading with a red bar to its left; starts a new page if it would be the page's last line. */
+  /**
+   * A section heading with a red bar to its left; starts a new page if it would be the page's last
+   * line.
+   */
   void heading(String text, float size) throws IOException {
     ensure(size * LINE_FACTOR * 3);
     y += size * 0.4f;
@@ -129,7 +139,10 @@ final class PdfLayout implements AutoCloseable {
     y += 4;
   }
 
-  /** A table: the header on a grey band, repeated after every page break; cells wrap within their column. */
+  /**
+   * A table: the header on a grey band, repeated after every page break; cells wrap within their
+   * column.
+   */
   void table(List<Column> columns, List<List<String>> rows, float size) throws IOException {
     float lineHeight = size * LINE_FACTOR;
     float pad = 4;
@@ -144,7 +157,8 @@ final class PdfLayout implements AutoCloseable {
       List<List<String>> cells = new ArrayList<>();
       int height = 1;
       for (int i = 0; i < columns.size(); i++) {
-        String value = i < row.size() && row.get(i) != null ? clean(row.get(i)).replace('\n', ' ') : "";
+        String value =
+            i < row.size() && row.get(i) != null ? clean(row.get(i)).replace('\n', ' ') : "";
         float w = x[i + 1] - x[i] - 2 * pad;
         List<String> lines = wrap(value, size, w, w);
         cells.add(lines);
@@ -176,7 +190,8 @@ final class PdfLayout implements AutoCloseable {
     }
   }
 
-  private void header(List<Column> columns, float[] x, float size, float lineHeight, float pad) throws IOException {
+  private void header(List<Column> columns, float[] x, float size, float lineHeight, float pad)
+      throws IOException {
     ensure(lineHeight * 2 + pad);
     float h = lineHeight + pad;
     cs.setNonStrokingColor(HEADER_FILL);
@@ -201,7 +216,8 @@ final class PdfLayout implements AutoCloseable {
     float size = 8.5f;
     for (int i = 0; i < n; i++) {
       PDPage page = doc.getPage(i);
-      try (PDPageContentStream s = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
+      try (PDPageContentStream s =
+          new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
         cs = s;
         String left = clean(footer);
         String right = "第 " + (i + 1) + " 页 / 共 " + n + " 页";
@@ -217,7 +233,8 @@ final class PdfLayout implements AutoCloseable {
     return out.toByteArray();
   }
 
-  private void draw(String s, float x, float baselineFromTop, float size, Color color) throws IOException {
+  private void draw(String s, float x, float baselineFromTop, float size, Color color)
+      throws IOException {
     if (s.isEmpty()) {
       return;
     }
@@ -229,7 +246,8 @@ final class PdfLayout implements AutoCloseable {
     cs.endText();
   }
 
-  private void line(float x1, float x2, float fromTop, Color color, float width) throws IOException {
+  private void line(float x1, float x2, float fromTop, Color color, float width)
+      throws IOException {
     cs.setStrokingColor(color);
     cs.setLineWidth(width);
     cs.moveTo(x1, PAGE_HEIGHT - fromTop);
@@ -241,38 +259,45 @@ final class PdfLayout implements AutoCloseable {
     return List.of(clean(text).split("\n", -1));
   }
 
-  /** Tabs and odd whitespace become spaces, carriage returns go, characters without a glyph become □. */
+  /**
+   * Tabs and odd whitespace become spaces, carriage returns go, characters without a glyph become
+   * □.
+   */
   String clean(String text) {
     if (text == null) {
       return "";
     }
     StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().forEach(cp -> {
-      if (cp == '\r') {
-        return;
-      }
-      if (cp == '\n') {
-        out.append('\n');
-      } else if (Character.isWhitespace(cp) || Character.isISOControl(cp) || cp == 0x00A0) {
-        out.append(cp == 0x3000 && hasGlyph(cp) ? "\u3000" : " ");
-      } else if (hasGlyph(cp)) {
-        out.appendCodePoint(cp);
-      } else {
-        out.append(MISSING_GLYPH);
-      }
-    });
+    text.codePoints()
+        .forEach(
+            cp -> {
+              if (cp == '\r') {
+                return;
+              }
+              if (cp == '\n') {
+                out.append('\n');
+              } else if (Character.isWhitespace(cp) || Character.isISOControl(cp) || cp == 0x00A0) {
+                out.append(cp == 0x3000 && hasGlyph(cp) ? "\u3000" : " ");
+              } else if (hasGlyph(cp)) {
+                out.appendCodePoint(cp);
+              } else {
+                out.append(MISSING_GLYPH);
+              }
+            });
     return out.toString();
   }
 
   private boolean hasGlyph(int cp) {
-    return glyphs.computeIfAbsent(cp, c -> {
-      try {
-        font.encode(new String(Character.toChars(c)));
-        return true;
-      } catch (IOException | IllegalArgumentException e) {
-        return false;
-      }
-    });
+    return glyphs.computeIfAbsent(
+        cp,
+        c -> {
+          try {
+            font.encode(new String(Character.toChars(c)));
+            return true;
+          } catch (IOException | IllegalArgumentException e) {
+            return false;
+          }
+        });
   }
 
   float width(String s, float size) throws IOException {

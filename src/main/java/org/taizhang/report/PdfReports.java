@@ -1,7 +1,5 @@
 package org.taizhang.report;
 
-import org.taizhang.completeness.Labels;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
@@ -18,14 +16,15 @@ import org.taizhang.archive.Document;
 import org.taizhang.completeness.Explanation;
 import org.taizhang.completeness.IndicatorResult;
 import org.taizhang.completeness.IndicatorStatus;
+import org.taizhang.completeness.Labels;
 import org.taizhang.completeness.MissingItem;
 import org.taizhang.completeness.RedFlag;
 import org.taizhang.completeness.UnitCompleteness;
 import org.taizhang.time.OfficeTime;
 
 /**
- * The PDF exports: a unit's completeness report and its archive catalogue (总目录 and 卷内目录).
- * Pure functions of their input plus the font; they read nothing else.
+ * The PDF exports: a unit's completeness report and its archive catalogue (总目录 and 卷内目录). Pure
+ * functions of their input plus the font; they read nothing else.
  */
 @Component
 class PdfReports {
@@ -43,15 +42,17 @@ class PdfReports {
   }
 
   /**
-   * The completeness report of one unit and year, as {@code c} is written for its reader
-   * ({@link UnitCompleteness#forReader}).
+   * The completeness report of one unit and year, as {@code c} is written for its reader ({@link
+   * UnitCompleteness#forReader}).
    *
    * @param documents looks an evidence document up by id (in the caller's scope); empty when it
    *     cannot be shown, which the report says
    * @throws FontUnavailableException when no CJK font can be embedded
    */
-  public byte[] completeness(UnitCompleteness c, Function<Long, Optional<Document>> documents, LocalDateTime generatedAt) {
-    try (ExportFont.Handle handle = fonts.open(); PDDocument doc = new PDDocument()) {
+  public byte[] completeness(
+      UnitCompleteness c, Function<Long, Optional<Document>> documents, LocalDateTime generatedAt) {
+    try (ExportFont.Handle handle = fonts.open();
+        PDDocument doc = new PDDocument()) {
       PDFont font = handle.embed(doc);
       String title = c.unitName() + " " + c.year() + "年度台账完整性报告";
       try (PdfLayout pdf = new PdfLayout(doc, font, title)) {
@@ -61,21 +62,48 @@ class PdfReports {
         pdf.gap(6);
         pdf.rule(PdfLayout.RED);
         pdf.gap(4);
-        pdf.text("单位：" + c.unitName() + "（" + c.unit() + "）　类型：" + nz(c.unitType()), BODY, PdfLayout.INK, 0);
+        pdf.text(
+            "单位：" + c.unitName() + "（" + c.unit() + "）　类型：" + nz(c.unitType()),
+            BODY,
+            PdfLayout.INK,
+            0);
         pdf.text("年度：" + c.year() + "　测评体系：" + nz(c.system()), BODY, PdfLayout.INK, 0);
-        pdf.text("得分：" + Labels.verdict(c) + "　排名：" + Labels.rank(c.rank(), c.rankOf()) + "（同类型单位）", BODY,
-            c.vetoed() ? PdfLayout.RED : PdfLayout.INK, 0);
+        pdf.text(
+            "得分：" + Labels.verdict(c) + "　排名：" + Labels.rank(c.rank(), c.rankOf()) + "（同类型单位）",
+            BODY,
+            c.vetoed() ? PdfLayout.RED : PdfLayout.INK,
+            0);
         if (c.vetoes().isEmpty()) {
           pdf.text("一票否决：无", BODY, PdfLayout.INK, 0);
         } else {
-          pdf.text("一票否决：" + Labels.vetoes(c) + "。本年度" + UnitCompleteness.MAY_NOT_APPLY + "，排在同类型未被否决的单位之后。", BODY,
-              PdfLayout.RED, 0, BODY * 5);
+          pdf.text(
+              "一票否决："
+                  + Labels.vetoes(c)
+                  + "。本年度"
+                  + UnitCompleteness.MAY_NOT_APPLY
+                  + "，排在同类型未被否决的单位之后。",
+              BODY,
+              PdfLayout.RED,
+              0,
+              BODY * 5);
         }
         if (c.ungraded() > 0) {
-          pdf.text("待评：" + c.ungraded() + " 项实地考察、问卷调查指标尚未评定（共 " + Labels.points(c.ungradedPoints()) + " 分），暂计 0 分。",
-              BODY, PdfLayout.MUTED, 0, BODY * 2);
+          pdf.text(
+              "待评："
+                  + c.ungraded()
+                  + " 项实地考察、问卷调查指标尚未评定（共 "
+                  + Labels.points(c.ungradedPoints())
+                  + " 分），暂计 0 分。",
+              BODY,
+              PdfLayout.MUTED,
+              0,
+              BODY * 2);
         }
-        pdf.text("疑点：" + (c.redFlags().isEmpty() ? "无" : Labels.redFlags(c)), BODY, c.redFlags().isEmpty() ? PdfLayout.INK : PdfLayout.RED, 0,
+        pdf.text(
+            "疑点：" + (c.redFlags().isEmpty() ? "无" : Labels.redFlags(c)),
+            BODY,
+            c.redFlags().isEmpty() ? PdfLayout.INK : PdfLayout.RED,
+            0,
             BODY * 2);
         pdf.text("概况：" + summary(c), BODY, PdfLayout.INK, 0, BODY * 3);
         pdf.text("生成时间：" + OfficeTime.minutes(generatedAt), SMALL, PdfLayout.MUTED, 0);
@@ -83,7 +111,9 @@ class PdfReports {
         pdf.heading("一、指标明细", 13);
         String group = null;
         for (IndicatorResult r : c.indicators()) {
-          if (r.parentName() != null && !r.parentName().isEmpty() && !r.parentName().equals(group)) {
+          if (r.parentName() != null
+              && !r.parentName().isEmpty()
+              && !r.parentName().equals(group)) {
             group = r.parentName();
             pdf.gap(4);
             pdf.text(group, 11.5f, PdfLayout.RED, 0);
@@ -96,7 +126,8 @@ class PdfReports {
           pdf.text("未发现疑点。", BODY, PdfLayout.MUTED, 8);
         }
         for (RedFlag f : c.redFlags()) {
-          StringBuilder s = new StringBuilder("· 【" + Labels.redFlagKind(f.kind()) + "】" + nz(f.text()));
+          StringBuilder s =
+              new StringBuilder("· 【" + Labels.redFlagKind(f.kind()) + "】" + nz(f.text()));
           if (!f.documents().isEmpty()) {
             List<String> names = new ArrayList<>();
             // Only what the reader may open: another unit's document stays unnamed.
@@ -116,22 +147,59 @@ class PdfReports {
     }
   }
 
-  private static void indicator(PdfLayout pdf, IndicatorResult r, Function<Long, Optional<Document>> documents) throws IOException {
+  private static void indicator(
+      PdfLayout pdf, IndicatorResult r, Function<Long, Optional<Document>> documents)
+      throws IOException {
     if (pdf.nearBottom(BODY * PdfLayout.LINE_FACTOR * 4)) {
       pdf.newPage();
     }
     pdf.gap(3);
     pdf.text(r.code() + "　" + r.name(), 11, PdfLayout.INK, 8, 11 * 2);
-    String status = "状态：" + r.status().label() + "　等级：" + Labels.grade(r.grade()) + "　分值：" + Labels.points(r.points())
-        + "　得分：" + Labels.points(r.score()) + "　测评方法：" + nz(r.method());
+    String status =
+        "状态："
+            + r.status().label()
+            + "　等级："
+            + Labels.grade(r.grade())
+            + "　分值："
+            + Labels.points(r.points())
+            + "　得分："
+            + Labels.points(r.score())
+            + "　测评方法："
+            + nz(r.method());
     pdf.text(status, BODY, Labels.onWhite(r.status()), 20);
     if (r.override() != null) {
-      pdf.text("已调整：原等级 " + Labels.grade(r.computedGrade()) + "，调整为 " + Labels.grade(r.override().grade()) + "，理由："
-          + nz(r.override().reason()) + "（" + nz(r.override().byName()) + "）", BODY, PdfLayout.INK, 20, BODY);
+      pdf.text(
+          "已调整：原等级 "
+              + Labels.grade(r.computedGrade())
+              + "，调整为 "
+              + Labels.grade(r.override().grade())
+              + "，理由："
+              + nz(r.override().reason())
+              + "（"
+              + nz(r.override().byName())
+              + "）",
+          BODY,
+          PdfLayout.INK,
+          20,
+          BODY);
     }
     if (r.handGrade() != null) {
-      pdf.text("人工评定：等级 " + Labels.grade(r.handGrade().grade()) + "，" + nz(r.method()) + "日期 " + r.handGrade().assessedOn()
-          + "，情况：" + nz(r.handGrade().note()) + "（评定人：" + nz(r.handGrade().byName()) + "）", BODY, PdfLayout.INK, 20, BODY * 2);
+      pdf.text(
+          "人工评定：等级 "
+              + Labels.grade(r.handGrade().grade())
+              + "，"
+              + nz(r.method())
+              + "日期 "
+              + r.handGrade().assessedOn()
+              + "，情况："
+              + nz(r.handGrade().note())
+              + "（评定人："
+              + nz(r.handGrade().byName())
+              + "）",
+          BODY,
+          PdfLayout.INK,
+          20,
+          BODY * 2);
       return;
     }
     if (!r.documentReview()) {
@@ -141,22 +209,41 @@ class PdfReports {
     if (!r.evidence().isEmpty()) {
       pdf.text("佐证材料（" + r.evidence().size() + " 份）：", BODY, PdfLayout.INK, 20);
       for (Long id : r.evidence()) {
-        String line = documents.apply(id)
-            .map(d -> "· 《" + d.title() + "》 " + (d.date() == null ? "日期未识别" : d.date().toString()))
-            .orElse("· （无权查看的材料）");
+        String line =
+            documents
+                .apply(id)
+                .map(
+                    d ->
+                        "· 《"
+                            + d.title()
+                            + "》 "
+                            + (d.date() == null ? "日期未识别" : d.date().toString()))
+                .orElse("· （无权查看的材料）");
         pdf.text(line, SMALL, PdfLayout.INK, 30, SMALL);
       }
     } else {
       pdf.text("佐证材料：无", BODY, PdfLayout.INK, 20);
     }
     if (!r.missing().isEmpty()) {
-      pdf.text("缺项（" + r.missing().size() + " 项）：", BODY, Labels.onWhite(IndicatorStatus.MISSING), 20);
+      pdf.text(
+          "缺项（" + r.missing().size() + " 项）：", BODY, Labels.onWhite(IndicatorStatus.MISSING), 20);
       for (MissingItem m : r.missing()) {
-        pdf.text("· " + m.text(), SMALL, m.returned().isEmpty() ? PdfLayout.INK : Labels.onWhite(IndicatorStatus.MISSING), 30, SMALL);
+        pdf.text(
+            "· " + m.text(),
+            SMALL,
+            m.returned().isEmpty() ? PdfLayout.INK : Labels.onWhite(IndicatorStatus.MISSING),
+            30,
+            SMALL);
         Explanation e = m.explanation();
         if (e != null) {
-          pdf.text("缺项说明：" + nz(e.reason()) + "；完成期限：" + e.deadline() + (e.overdue() ? "（已逾期）" : ""), SMALL,
-              e.overdue() ? Labels.onWhite(IndicatorStatus.OVERDUE) : Labels.onWhite(IndicatorStatus.EXPLAINED), 40, SMALL);
+          pdf.text(
+              "缺项说明：" + nz(e.reason()) + "；完成期限：" + e.deadline() + (e.overdue() ? "（已逾期）" : ""),
+              SMALL,
+              e.overdue()
+                  ? Labels.onWhite(IndicatorStatus.OVERDUE)
+                  : Labels.onWhite(IndicatorStatus.EXPLAINED),
+              40,
+              SMALL);
         }
       }
     }
@@ -172,16 +259,20 @@ class PdfReports {
         parts.add(s.label() + " " + n.get(s) + " 项");
       }
     }
-    return parts.isEmpty() ? "无指标" : "共 " + c.indicators().size() + " 项指标：" + String.join("，", parts);
+    return parts.isEmpty()
+        ? "无指标"
+        : "共 " + c.indicators().size() + " 项指标：" + String.join("，", parts);
   }
 
   /**
-   * The archive catalogue: 总目录 (one line per volume) followed by each volume's 卷内目录 on a page of its own.
+   * The archive catalogue: 总目录 (one line per volume) followed by each volume's 卷内目录 on a page of
+   * its own.
    *
    * @throws FontUnavailableException when no CJK font can be embedded
    */
   public byte[] catalogue(Catalogue c, LocalDateTime generatedAt) {
-    try (ExportFont.Handle handle = fonts.open(); PDDocument doc = new PDDocument()) {
+    try (ExportFont.Handle handle = fonts.open();
+        PDDocument doc = new PDDocument()) {
       PDFont font = handle.embed(doc);
       String title = c.unitName() + " " + c.year() + "年度档案目录";
       try (PdfLayout pdf = new PdfLayout(doc, font, title)) {
@@ -189,36 +280,78 @@ class PdfReports {
         pdf.centered(c.unitName(), 18, PdfLayout.INK);
         pdf.centered(c.year() + "年度文明创建档案 总目录", 15, PdfLayout.INK);
         pdf.gap(4);
-        pdf.text("单位代码：" + c.unitCode() + "　类型：" + nz(c.unitType()) + "　共 " + c.volumes().size() + " 卷 "
-            + c.documentCount() + " 件　生成时间：" + OfficeTime.minutes(generatedAt), SMALL, PdfLayout.MUTED, 0);
+        pdf.text(
+            "单位代码："
+                + c.unitCode()
+                + "　类型："
+                + nz(c.unitType())
+                + "　共 "
+                + c.volumes().size()
+                + " 卷 "
+                + c.documentCount()
+                + " 件　生成时间："
+                + OfficeTime.minutes(generatedAt),
+            SMALL,
+            PdfLayout.MUTED,
+            0);
         pdf.gap(6);
         if (c.volumes().isEmpty()) {
           pdf.text("本年度没有归档材料。", BODY, PdfLayout.MUTED, 0);
         } else {
           List<List<String>> rows = new ArrayList<>();
           for (Catalogue.Volume v : c.volumes()) {
-            rows.add(List.of(String.valueOf(v.number()), v.categoryName(), String.valueOf(v.entries().size()),
-                pages(v), v.dateRange()));
+            rows.add(
+                List.of(
+                    String.valueOf(v.number()),
+                    v.categoryName(),
+                    String.valueOf(v.entries().size()),
+                    pages(v),
+                    v.dateRange()));
           }
-          pdf.table(List.of(new PdfLayout.Column("卷号", 0.8f, true), new PdfLayout.Column("案卷题名（类别）", 3.2f, false),
-              new PdfLayout.Column("件数", 0.8f, true), new PdfLayout.Column("页数", 0.9f, true),
-              new PdfLayout.Column("起止日期", 2.8f, false)), rows, BODY);
+          pdf.table(
+              List.of(
+                  new PdfLayout.Column("卷号", 0.8f, true),
+                  new PdfLayout.Column("案卷题名（类别）", 3.2f, false),
+                  new PdfLayout.Column("件数", 0.8f, true),
+                  new PdfLayout.Column("页数", 0.9f, true),
+                  new PdfLayout.Column("起止日期", 2.8f, false)),
+              rows,
+              BODY);
         }
         for (Catalogue.Volume v : c.volumes()) {
           pdf.newPage();
           pdf.centered("卷内目录", 15, PdfLayout.INK);
           pdf.centered("第 " + v.number() + " 卷　" + v.categoryName(), 12, PdfLayout.INK);
           String pages = pages(v);
-          pdf.text(c.unitName() + "　" + c.year() + "年度　共 " + v.entries().size() + " 件" + ("—".equals(pages) ? "" : "，" + pages + " 页"),
-              SMALL, PdfLayout.MUTED, 0);
+          pdf.text(
+              c.unitName()
+                  + "　"
+                  + c.year()
+                  + "年度　共 "
+                  + v.entries().size()
+                  + " 件"
+                  + ("—".equals(pages) ? "" : "，" + pages + " 页"),
+              SMALL,
+              PdfLayout.MUTED,
+              0);
           pdf.gap(4);
           List<List<String>> rows = new ArrayList<>();
           for (Catalogue.Entry e : v.entries()) {
-            rows.add(List.of(String.valueOf(e.number()), nz(e.title()), e.date() == null ? "—" : e.date().toString(),
-                e.pages() == null ? "—" : e.pages().toString()));
+            rows.add(
+                List.of(
+                    String.valueOf(e.number()),
+                    nz(e.title()),
+                    e.date() == null ? "—" : e.date().toString(),
+                    e.pages() == null ? "—" : e.pages().toString()));
           }
-          pdf.table(List.of(new PdfLayout.Column("序号", 0.7f, true), new PdfLayout.Column("题名", 5.3f, false),
-              new PdfLayout.Column("文档日期", 1.5f, false), new PdfLayout.Column("页数", 0.8f, true)), rows, BODY);
+          pdf.table(
+              List.of(
+                  new PdfLayout.Column("序号", 0.7f, true),
+                  new PdfLayout.Column("题名", 5.3f, false),
+                  new PdfLayout.Column("文档日期", 1.5f, false),
+                  new PdfLayout.Column("页数", 0.8f, true)),
+              rows,
+              BODY);
         }
         return pdf.finish(c.unitName() + " · " + c.year() + "年度档案目录");
       }

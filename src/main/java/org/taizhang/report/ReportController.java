@@ -1,9 +1,5 @@
 package org.taizhang.report;
 
-import org.taizhang.completeness.Labels;
-import org.taizhang.completeness.Matrix;
-import org.taizhang.completeness.ReportRequests;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -29,18 +25,22 @@ import org.taizhang.audit.AuditLog;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.catalog.Category;
 import org.taizhang.completeness.CompletenessService;
+import org.taizhang.completeness.Labels;
+import org.taizhang.completeness.Matrix;
+import org.taizhang.completeness.ReportRequests;
 import org.taizhang.completeness.UnitCompleteness;
 import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
 
 /**
  * The exports: the dashboard's matrix as Excel, a unit's completeness report as PDF, and a unit's
- * archive catalogue (总目录, 卷内目录) as PDF and Excel. Each answers 404 for a unit outside the
- * caller's scope, exactly as for one that does not exist, and is recorded in the audit log.
+ * archive catalogue (总目录, 卷内目录) as PDF and Excel. Each answers 404 for a unit outside the caller's
+ * scope, exactly as for one that does not exist, and is recorded in the audit log.
  */
 @Controller
 class ReportController {
-  static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  static final MediaType XLSX =
+      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
   private final CompletenessService completeness;
   private final UnitRepository units;
@@ -50,8 +50,14 @@ class ReportController {
   private final PdfReports pdf;
   private final Clock clock;
 
-  ReportController(CompletenessService completeness, UnitRepository units, Archive archive, Catalog catalog, AuditLog audit,
-      PdfReports pdf, Clock clock) {
+  ReportController(
+      CompletenessService completeness,
+      UnitRepository units,
+      Archive archive,
+      Catalog catalog,
+      AuditLog audit,
+      PdfReports pdf,
+      Clock clock) {
     this.completeness = completeness;
     this.units = units;
     this.archive = archive;
@@ -69,12 +75,14 @@ class ReportController {
   }
 
   @GetMapping("/completeness/matrix.xlsx")
-  ResponseEntity<byte[]> matrix(@RequestParam(name = "year", required = false) String year,
+  ResponseEntity<byte[]> matrix(
+      @RequestParam(name = "year", required = false) String year,
       @RequestParam(name = "type", required = false) String type,
       @RequestParam(name = "parent", required = false) String parent,
-      @RequestParam(name = "sort", required = false) String sort, Caller caller) {
-    int y = ReportRequests.year(year, completeness)
-        .orElseThrow(() -> new NotFound("尚未配置任何年度的测评体系。"));
+      @RequestParam(name = "sort", required = false) String sort,
+      Caller caller) {
+    int y =
+        ReportRequests.year(year, completeness).orElseThrow(() -> new NotFound("尚未配置任何年度的测评体系。"));
     List<Unit> visible = units.findAll().stream().filter(u -> caller.sees(u.code())).toList();
     String t = ReportRequests.blankToNull(type);
     String p = ReportRequests.blankToNull(parent);
@@ -87,28 +95,42 @@ class ReportController {
     visible.forEach(u -> names.put(u.code(), u.name()));
     String filters = ReportRequests.describe(t, p, s, names);
     byte[] body = Workbooks.matrix(y, matrix, filters, LocalDateTime.now(clock));
-    audit.record(caller.username(), AuditAction.EXPORT, "完整性矩阵 " + y + "年度（Excel）",
+    audit.record(
+        caller.username(),
+        AuditAction.EXPORT,
+        "完整性矩阵 " + y + "年度（Excel）",
         filters + "；" + matrix.rows().size() + " 个单位");
     return file(body, XLSX, y + "年度台账完整性矩阵.xlsx");
   }
 
   @GetMapping("/units/{code}/completeness/report.pdf")
-  ResponseEntity<byte[]> report(@PathVariable("code") String code, @RequestParam(name = "year", required = false) String year,
+  ResponseEntity<byte[]> report(
+      @PathVariable("code") String code,
+      @RequestParam(name = "year", required = false) String year,
       Caller caller) {
     Unit unit = visibleUnit(code, caller);
-    int y = ReportRequests.year(year, completeness)
-        .orElseThrow(() -> new NotFound("尚未配置任何年度的测评体系。"));
-    UnitCompleteness c = completeness.unit(unit.code(), y)
-        .orElseThrow(() -> new NotFound(unit.name() + "（" + unit.type() + "）在 " + y + " 年度没有适用的测评体系。"))
-        .forReader(caller::sees);
-    byte[] body = pdf.completeness(c, id -> archive.document(id, caller.scope()), LocalDateTime.now(clock));
-    audit.record(caller.username(), AuditAction.EXPORT, "完整性报告 " + unit.name() + "（" + unit.code() + "）" + y + "年度（PDF）",
+    int y =
+        ReportRequests.year(year, completeness).orElseThrow(() -> new NotFound("尚未配置任何年度的测评体系。"));
+    UnitCompleteness c =
+        completeness
+            .unit(unit.code(), y)
+            .orElseThrow(
+                () -> new NotFound(unit.name() + "（" + unit.type() + "）在 " + y + " 年度没有适用的测评体系。"))
+            .forReader(caller::sees);
+    byte[] body =
+        pdf.completeness(c, id -> archive.document(id, caller.scope()), LocalDateTime.now(clock));
+    audit.record(
+        caller.username(),
+        AuditAction.EXPORT,
+        "完整性报告 " + unit.name() + "（" + unit.code() + "）" + y + "年度（PDF）",
         "得分 " + Labels.verdict(c) + "，排名 " + Labels.rank(c.rank(), c.rankOf()));
     return file(body, MediaType.APPLICATION_PDF, unit.name() + y + "年度台账完整性报告.pdf");
   }
 
   @GetMapping("/units/{code}/catalogue.pdf")
-  ResponseEntity<byte[]> cataloguePdf(@PathVariable("code") String code, @RequestParam(name = "year", required = false) String year,
+  ResponseEntity<byte[]> cataloguePdf(
+      @PathVariable("code") String code,
+      @RequestParam(name = "year", required = false) String year,
       Caller caller) {
     Catalogue c = catalogue(code, year, caller);
     byte[] body = pdf.catalogue(c, LocalDateTime.now(clock));
@@ -117,7 +139,9 @@ class ReportController {
   }
 
   @GetMapping("/units/{code}/catalogue.xlsx")
-  ResponseEntity<byte[]> catalogueXlsx(@PathVariable("code") String code, @RequestParam(name = "year", required = false) String year,
+  ResponseEntity<byte[]> catalogueXlsx(
+      @PathVariable("code") String code,
+      @RequestParam(name = "year", required = false) String year,
       Caller caller) {
     Catalogue c = catalogue(code, year, caller);
     byte[] body = Workbooks.catalogue(c, LocalDateTime.now(clock));
@@ -130,25 +154,33 @@ class ReportController {
     List<String> order = catalog.categories().stream().map(Category::code).toList();
     List<Archive.Volume> volumes = archive.volumes(unit.code(), order);
     // Without a year: the newest year the unit has filed anything for.
-    int y = ReportRequests.parse(year).filter(v -> v >= 1900 && v <= 2999)
-        .orElse(volumes.isEmpty() ? LocalDate.now(clock).getYear() : volumes.get(0).year());
+    int y =
+        ReportRequests.parse(year)
+            .filter(v -> v >= 1900 && v <= 2999)
+            .orElse(volumes.isEmpty() ? LocalDate.now(clock).getYear() : volumes.get(0).year());
     return Catalogue.of(unit, y, volumes, catalog);
   }
 
   private void recordCatalogue(Caller caller, Catalogue c, String format) {
-    audit.record(caller.username(), AuditAction.EXPORT, "档案目录 " + c.unitName() + "（" + c.unitCode() + "）" + c.year() + "年度（" + format + "）",
+    audit.record(
+        caller.username(),
+        AuditAction.EXPORT,
+        "档案目录 " + c.unitName() + "（" + c.unitCode() + "）" + c.year() + "年度（" + format + "）",
         c.volumes().size() + " 卷 " + c.documentCount() + " 件");
   }
 
   private Unit visibleUnit(String code, Caller caller) {
-    return units.find(code).filter(u -> caller.sees(u.code()))
+    return units
+        .find(code)
+        .filter(u -> caller.sees(u.code()))
         .orElseThrow(() -> new NotFound("没有找到单位代码为“" + code + "”的单位。"));
   }
 
   private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String name) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(type);
-    headers.setContentDisposition(ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build());
+    headers.setContentDisposition(
+        ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build());
     headers.setCacheControl("no-store");
     return new ResponseEntity<>(body, headers, HttpStatus.OK);
   }

@@ -1,8 +1,5 @@
 package org.taizhang.report;
 
-import org.taizhang.completeness.Labels;
-import org.taizhang.completeness.Matrix;
-
 import static org.taizhang.sheet.Sheets.bordered;
 import static org.taizhang.sheet.Sheets.bytes;
 import static org.taizhang.sheet.Sheets.color;
@@ -30,6 +27,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.taizhang.completeness.Explanation;
 import org.taizhang.completeness.IndicatorResult;
 import org.taizhang.completeness.IndicatorStatus;
+import org.taizhang.completeness.Labels;
+import org.taizhang.completeness.Matrix;
 import org.taizhang.completeness.MissingItem;
 import org.taizhang.completeness.RedFlag;
 import org.taizhang.completeness.UnitCompleteness;
@@ -102,11 +101,11 @@ final class Workbooks {
   }
 
   /**
-   * The matrix: one sheet per evaluation system (one unit per row: name, code, type, score — or
-   * for a vetoed unit “一票否决 · 不得申报” in its place —, max, indicators still to be graded, rank,
-   * veto, red flags, then one column per indicator with “grade status” on the status's colour),
-   * then every missing item, every red flag, and a sheet with the year, the filters and the colour
-   * legend. Red flags are written as the matrix's rows carry them: built for the reader.
+   * The matrix: one sheet per evaluation system (one unit per row: name, code, type, score — or for
+   * a vetoed unit “一票否决 · 不得申报” in its place —, max, indicators still to be graded, rank, veto, red
+   * flags, then one column per indicator with “grade status” on the status's colour), then every
+   * missing item, every red flag, and a sheet with the year, the filters and the colour legend. Red
+   * flags are written as the matrix's rows carry them: built for the reader.
    */
   public static byte[] matrix(int year, Matrix matrix, String filters, LocalDateTime generatedAt) {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
@@ -118,7 +117,10 @@ final class Workbooks {
         header(sheet.createRow(0), MATRIX_FIXED_HEADERS, st);
       }
       for (Matrix.Block block : matrix.blocks()) {
-        String name = matrix.blocks().size() == 1 ? MATRIX_SHEET : unique(names, block.system().isEmpty() ? MATRIX_SHEET : block.system());
+        String name =
+            matrix.blocks().size() == 1
+                ? MATRIX_SHEET
+                : unique(names, block.system().isEmpty() ? MATRIX_SHEET : block.system());
         names.add(name);
         XSSFSheet sheet = wb.createSheet(name);
         List<String> headers = new ArrayList<>(MATRIX_FIXED_HEADERS);
@@ -140,7 +142,11 @@ final class Workbooks {
           number(row, 5, u.ungraded(), st.number);
           text(row, 6, Labels.rank(u.rank(), u.rankOf()), st.text);
           text(row, 7, u.vetoed() ? Labels.vetoes(u) : "无", u.vetoed() ? st.veto : st.text);
-          text(row, 8, u.redFlags().isEmpty() ? "无" : Labels.redFlags(u), u.redFlags().isEmpty() ? st.text : st.flag);
+          text(
+              row,
+              8,
+              u.redFlags().isEmpty() ? "无" : Labels.redFlags(u),
+              u.redFlags().isEmpty() ? st.text : st.flag);
           int c = MATRIX_FIXED_HEADERS.size();
           for (Matrix.Column col : block.columns()) {
             IndicatorResult res = block.cell(u, col.code());
@@ -174,13 +180,18 @@ final class Workbooks {
             text(row, 5, m.text(), st.wrap);
             text(row, 6, e == null ? "" : e.reason(), st.wrap);
             text(row, 7, e == null || e.deadline() == null ? "" : e.deadline().toString(), st.text);
-            text(row, 8, e == null ? "" : e.overdue() ? "是" : "否", e != null && e.overdue() ? st.status.get(IndicatorStatus.OVERDUE) : st.text);
+            text(
+                row,
+                8,
+                e == null ? "" : e.overdue() ? "是" : "否",
+                e != null && e.overdue() ? st.status.get(IndicatorStatus.OVERDUE) : st.text);
           }
         }
       }
       missing.createFreezePane(0, 1);
       widths(missing, new int[] {28, 12, 8, 28, 10, 48, 36, 12, 8}, 0, 0);
-      missing.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, MISSING_HEADERS.size() - 1));
+      missing.setAutoFilter(
+          new CellRangeAddress(0, Math.max(0, r - 1), 0, MISSING_HEADERS.size() - 1));
 
       XSSFSheet flags = wb.createSheet(RED_FLAG_SHEET);
       header(flags.createRow(0), RED_FLAG_HEADERS, st);
@@ -196,7 +207,8 @@ final class Workbooks {
       }
       flags.createFreezePane(0, 1);
       widths(flags, new int[] {28, 12, 14, 80}, 0, 0);
-      flags.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, RED_FLAG_HEADERS.size() - 1));
+      flags.setAutoFilter(
+          new CellRangeAddress(0, Math.max(0, r - 1), 0, RED_FLAG_HEADERS.size() - 1));
 
       XSSFSheet notes = wb.createSheet(NOTES_SHEET);
       int n = 0;
@@ -205,7 +217,11 @@ final class Workbooks {
       pair(notes.createRow(n++), "年度", String.valueOf(year), st);
       pair(notes.createRow(n++), "筛选", filters, st);
       pair(notes.createRow(n++), "生成时间", OfficeTime.minutes(generatedAt), st);
-      pair(notes.createRow(n++), "测评体系", String.join("；", matrix.blocks().stream().map(Matrix.Block::system).toList()), st);
+      pair(
+          notes.createRow(n++),
+          "测评体系",
+          String.join("；", matrix.blocks().stream().map(Matrix.Block::system).toList()),
+          st);
       pair(notes.createRow(n++), "单元格", "等级 + 状态；得分含材料审核指标和已人工评定的实地考察、问卷调查指标，待评指标暂计 0 分", st);
       pair(notes.createRow(n++), "排名", "同类型单位中的名次；记录了一票否决的单位不得申报，排在所有未被否决的单位之后", st);
       n++;
@@ -227,8 +243,18 @@ final class Workbooks {
       Styles st = new Styles(wb);
       XSSFSheet main = wb.createSheet(CATALOGUE_SHEET);
       text(main.createRow(0), 0, c.unitName() + " " + c.year() + "年度文明创建档案 总目录", st.title);
-      text(main.createRow(1), 0, "单位代码 " + c.unitCode() + "，共 " + c.volumes().size() + " 卷 " + c.documentCount()
-          + " 件，生成于 " + OfficeTime.minutes(generatedAt), st.text);
+      text(
+          main.createRow(1),
+          0,
+          "单位代码 "
+              + c.unitCode()
+              + "，共 "
+              + c.volumes().size()
+              + " 卷 "
+              + c.documentCount()
+              + " 件，生成于 "
+              + OfficeTime.minutes(generatedAt),
+          st.text);
       header(main.createRow(2), List.of("卷号", "案卷题名（类别）", "件数", "页数", "起止日期"), st);
       int r = 3;
       for (Catalogue.Volume v : c.volumes()) {
@@ -246,7 +272,11 @@ final class Workbooks {
         names.add(name);
         XSSFSheet sheet = wb.createSheet(name);
         text(sheet.createRow(0), 0, "卷内目录　第 " + v.number() + " 卷　" + v.categoryName(), st.title);
-        text(sheet.createRow(1), 0, c.unitName() + "　" + c.year() + "年度　共 " + v.entries().size() + " 件", st.text);
+        text(
+            sheet.createRow(1),
+            0,
+            c.unitName() + "　" + c.year() + "年度　共 " + v.entries().size() + " 件",
+            st.text);
         header(sheet.createRow(2), List.of("序号", "题名", "文档日期", "页数"), st);
         int i = 3;
         for (Catalogue.Entry e : v.entries()) {
@@ -274,7 +304,9 @@ final class Workbooks {
     String name = base;
     for (int i = 2; taken.contains(name); i++) {
       String suffix = "(" + i + ")";
-      name = (base.length() + suffix.length() > 31 ? base.substring(0, 31 - suffix.length()) : base) + suffix;
+      name =
+          (base.length() + suffix.length() > 31 ? base.substring(0, 31 - suffix.length()) : base)
+              + suffix;
     }
     return name;
   }
@@ -291,8 +323,6 @@ final class Workbooks {
     text(row, 1, value, st.wrap);
   }
 
-
-
   private static void widths(XSSFSheet sheet, int[] fixed, int more, int moreWidth) {
     for (int i = 0; i < fixed.length; i++) {
       sheet.setColumnWidth(i, fixed[i] * 256);
@@ -301,5 +331,4 @@ final class Workbooks {
       sheet.setColumnWidth(fixed.length + i, moreWidth * 256);
     }
   }
-
 }

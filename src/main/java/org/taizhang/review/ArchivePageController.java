@@ -1,56 +1,40 @@
 package org.taizhang.review;
 
-import org.taizhang.access.DisplayNames;
-import org.taizhang.web.Pages;
-
-import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.taizhang.account.Account;
-import org.taizhang.account.AccountService;
 import org.taizhang.access.Caller;
-import org.taizhang.access.Role;
+import org.taizhang.access.DisplayNames;
 import org.taizhang.archive.Archive;
 import org.taizhang.archive.Document;
-import org.taizhang.archive.FileType;
 import org.taizhang.archive.ReviewStatus;
 import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditLog;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.catalog.Category;
-import org.taizhang.ingest.IngestResult;
-import org.taizhang.ingest.IngestService;
-import org.taizhang.ingest.RejectedException;
 import org.taizhang.ocr.TextRecognition;
 import org.taizhang.search.HitPreview;
-import org.taizhang.search.QueryParseException;
-import org.taizhang.search.SearchRequest;
-import org.taizhang.search.SearchResult;
 import org.taizhang.search.SearchService;
-import org.taizhang.search.SearchSort;
 import org.taizhang.search.SimilarDocuments;
 import org.taizhang.text.ChineseDates;
 import org.taizhang.thumbnail.Thumbnails;
 import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
 import org.taizhang.unit.UnitTree;
+import org.taizhang.web.Pages;
 
 /** The archive as people browse it: the unit tree, a unit's volumes, a document. */
 @Controller
@@ -68,12 +52,23 @@ class ArchivePageController {
   private final SimilarDocuments similarDocuments;
   private final TextRecognition recognition;
   private final DocumentEditor editor;
+
   /** The office's clock: it decides whether a deadline has passed. */
   private final Clock clock;
 
-  ArchivePageController(SearchService search, UnitRepository units, Archive archive, Catalog catalog, AuditLog audit,
-      ReviewService reviews, DisplayNames accounts, HitPreview hitPreview, SimilarDocuments similarDocuments,
-      TextRecognition recognition, DocumentEditor editor, Clock clock) {
+  ArchivePageController(
+      SearchService search,
+      UnitRepository units,
+      Archive archive,
+      Catalog catalog,
+      AuditLog audit,
+      ReviewService reviews,
+      DisplayNames accounts,
+      HitPreview hitPreview,
+      SimilarDocuments similarDocuments,
+      TextRecognition recognition,
+      DocumentEditor editor,
+      Clock clock) {
     this.search = search;
     this.units = units;
     this.archive = archive;
@@ -87,7 +82,6 @@ class ArchivePageController {
     this.editor = editor;
     this.clock = clock;
   }
-
 
   @GetMapping("/units")
   String units(Caller caller, Model model) {
@@ -108,7 +102,9 @@ class ArchivePageController {
     all.forEach(u -> byCode.put(u.code(), u));
     List<Unit> ancestors = new ArrayList<>();
     // Bounded walk: the file format forbids cycles, but a page must never loop on bad data.
-    for (String p = unit.parentCode(); p != null && byCode.containsKey(p) && ancestors.size() < all.size(); p = byCode.get(p).parentCode()) {
+    for (String p = unit.parentCode();
+        p != null && byCode.containsKey(p) && ancestors.size() < all.size();
+        p = byCode.get(p).parentCode()) {
       ancestors.add(0, byCode.get(p));
     }
     List<String> order = catalog.categories().stream().map(Category::code).toList();
@@ -118,7 +114,9 @@ class ArchivePageController {
     mv.addObject("ancestors", ancestors);
     mv.addObject("children", all.stream().filter(u -> code.equals(u.parentCode())).toList());
     mv.addObject("volumes", volumes);
-    mv.addObject("documentCount", volumes.stream().flatMap(v -> v.byCategory().values().stream()).mapToInt(List::size).sum());
+    mv.addObject(
+        "documentCount",
+        volumes.stream().flatMap(v -> v.byCategory().values().stream()).mapToInt(List::size).sum());
     mv.addObject("categoryNames", categoryNames());
     mv.addObject("counts", search.documentCounts(caller.scope()));
     mv.addObject("canHandIn", caller.handsIn(code));
@@ -130,27 +128,38 @@ class ArchivePageController {
    * and numbered; every document lists the documents most like it within the caller's scope.
    */
   @GetMapping("/documents/{id}")
-  ModelAndView document(@PathVariable("id") String id, @RequestParam(name = "q", required = false) String q, Caller caller) {
+  ModelAndView document(
+      @PathVariable("id") String id,
+      @RequestParam(name = "q", required = false) String q,
+      Caller caller) {
     Optional<Document> found = parseLong(id).flatMap(n -> archive.document(n, caller.scope()));
     if (found.isEmpty()) {
       return Pages.notFound("没有找到编号为“" + id + "”的材料，可能已被删除或地址有误。");
     }
     Document d = found.get();
-    audit.record(caller.username(), AuditAction.VIEW, "材料 " + d.id() + "《" + d.title() + "》（" + d.unitCode() + "）", null);
+    audit.record(
+        caller.username(),
+        AuditAction.VIEW,
+        "材料 " + d.id() + "《" + d.title() + "》（" + d.unitCode() + "）",
+        null);
     String text = archive.text(d.id());
     ModelAndView mv = new ModelAndView("document");
     mv.addObject("doc", d);
-    mv.addObject("unit", units.find(d.unitCode()).orElse(new Unit(d.unitCode(), d.unitCode(), null, null)));
-    mv.addObject("categoryName", d.category() == null ? UNCATEGORIZED : catalog.categoryName(d.category()));
+    mv.addObject(
+        "unit", units.find(d.unitCode()).orElse(new Unit(d.unitCode(), d.unitCode(), null, null)));
+    mv.addObject(
+        "categoryName", d.category() == null ? UNCATEGORIZED : catalog.categoryName(d.category()));
     mv.addObject("hasThumbnail", Thumbnails.supports(d.mediaType()));
     mv.addObject("text", text);
     mv.addObject("ocr", recognition.status(d));
     mv.addObject("ocrRunning", recognition.running());
-    // Every occurrence of the search in the text, numbered for 上一处 / 下一处 (static/js/preview.js); the five most similar documents.
+    // Every occurrence of the search in the text, numbered for 上一处 / 下一处 (static/js/preview.js);
+    // the five most similar documents.
     mv.addObject("preview", hitPreview.preview(text, q).orElse(null));
     mv.addObject("similar", similarDocuments.similar(d.id(), caller.scope(), 5));
 
-    // Newest first; the first is the head of the chain, which is what “当前版本” links to from an old one.
+    // Newest first; the first is the head of the chain, which is what “当前版本” links to from an old
+    // one.
     List<Document> versions = archive.versions(d.id(), caller.scope());
     var comments = reviews.comments(caller, d.id());
     boolean current = d.lifecycle().current();
@@ -158,21 +167,34 @@ class ArchivePageController {
     mv.addObject("versions", versions);
     mv.addObject("latest", versions.isEmpty() ? d : versions.get(0));
     mv.addObject("comments", comments);
-    // The forms follow the service's rules, so a person is never offered a button that can only fail.
+    // The forms follow the service's rules, so a person is never offered a button that can only
+    // fail.
     mv.addObject("canReview", current && caller.reviews(d.unitCode()));
     mv.addObject("canComment", caller.reviews(d.unitCode()));
     mv.addObject("canDelete", current && caller.handsIn(d.unitCode()));
     mv.addObject("canRestore", d.lifecycle().deleted() && caller.handsIn(d.unitCode()));
     mv.addObject("canResubmit", current && returned && caller.handsIn(d.unitCode()));
     mv.addObject("canDescribe", editor.mayDescribe(caller, d));
-    mv.addObject("describeLocked", current && caller.handsIn(d.unitCode()) && !caller.reviews(d.unitCode())
-        && d.review().status() == ReviewStatus.ACCEPTED);
+    mv.addObject(
+        "describeLocked",
+        current
+            && caller.handsIn(d.unitCode())
+            && !caller.reviews(d.unitCode())
+            && d.review().status() == ReviewStatus.ACCEPTED);
     mv.addObject("categories", catalog.categories());
     mv.addObject("periodLabel", d.period() == null ? null : ChineseDates.label(d.period()));
-    mv.addObject("overdue", returned && d.review().deadline() != null && d.review().deadline().isBefore(LocalDate.now(clock)));
+    mv.addObject(
+        "overdue",
+        returned
+            && d.review().deadline() != null
+            && d.review().deadline().isBefore(LocalDate.now(clock)));
     mv.addObject("today", LocalDate.now(clock));
-    List<String> people = new ArrayList<>(List.of(nullToEmpty(d.uploadedBy()), nullToEmpty(d.review().by()),
-        nullToEmpty(d.lifecycle().deletedBy())));
+    List<String> people =
+        new ArrayList<>(
+            List.of(
+                nullToEmpty(d.uploadedBy()),
+                nullToEmpty(d.review().by()),
+                nullToEmpty(d.lifecycle().deletedBy())));
     comments.forEach(c -> people.add(c.author()));
     mv.addObject("names", accounts.of(people));
     return mv;
@@ -188,21 +210,31 @@ class ArchivePageController {
    * message on the page, a document outside the caller's reach as 404.
    */
   @PostMapping("/documents/{id}/description")
-  ModelAndView describe(@PathVariable("id") String id,
+  ModelAndView describe(
+      @PathVariable("id") String id,
       @RequestParam(name = "category", required = false) String category,
       @RequestParam(name = "title", required = false) String title,
       @RequestParam(name = "date", required = false) String date,
       @RequestParam(name = "period", required = false) String period,
       @RequestParam(name = "year", required = false) String year,
-      Caller caller, RedirectAttributes redirect) {
+      Caller caller,
+      RedirectAttributes redirect) {
     Optional<Long> n = parseLong(id);
     if (n.isEmpty()) {
       return Pages.notFound("没有找到编号为“" + id + "”的材料，可能已被删除或地址有误。");
     }
     try {
-      Document d = editor.describe(caller, n.get(), Corrections.of(category, title, date, period, year));
-      Pages.flash(redirect, "success", "已更正著录：" + (d.category() == null ? UNCATEGORIZED : catalog.categoryName(d.category()))
-          + "，" + d.year() + " 年度" + (d.period() == null ? "" : "，" + ChineseDates.label(d.period())));
+      Document d =
+          editor.describe(caller, n.get(), Corrections.of(category, title, date, period, year));
+      Pages.flash(
+          redirect,
+          "success",
+          "已更正著录："
+              + (d.category() == null ? UNCATEGORIZED : catalog.categoryName(d.category()))
+              + "，"
+              + d.year()
+              + " 年度"
+              + (d.period() == null ? "" : "，" + ChineseDates.label(d.period())));
     } catch (NotVisibleException e) {
       return Pages.notFound("没有找到编号为“" + id + "”的材料，可能已被删除或地址有误。");
     } catch (ReviewException e) {

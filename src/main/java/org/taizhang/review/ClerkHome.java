@@ -18,10 +18,12 @@ import org.taizhang.unit.UnitRepository;
  * the unit's own checklist at a glance — how many items are still missing this year and the first
  * of them — with the way to the full checklist and to uploading.
  *
- * @param missing items still missing in {@code year}, or null when no evaluation system covers the unit then
+ * @param missing items still missing in {@code year}, or null when no evaluation system covers the
+ *     unit then
  * @param first the first {@value #SHOWN} missing items, in checklist order, each with its indicator
  */
-record ClerkHome(String unitCode, String unitName, Integer year, Integer missing, List<Item> first) {
+record ClerkHome(
+    String unitCode, String unitName, Integer year, Integer missing, List<Item> first) {
   static final int SHOWN = 8;
 
   /** A missing item under the code of its indicator. */
@@ -40,8 +42,10 @@ record ClerkHome(String unitCode, String unitName, Integer year, Integer missing
 
     @ModelAttribute
     void clerkHome(HttpServletRequest request, Caller caller, Model model) {
-      if (!"GET".equals(request.getMethod()) || !"/todo".equals(request.getServletPath())
-          || caller.role() != Role.CLERK || caller.unitCode() == null) {
+      if (!"GET".equals(request.getMethod())
+          || !"/todo".equals(request.getServletPath())
+          || caller.role() != Role.CLERK
+          || caller.unitCode() == null) {
         return;
       }
       Optional<Unit> unit = units.find(caller.unitCode());
@@ -49,11 +53,25 @@ record ClerkHome(String unitCode, String unitName, Integer year, Integer missing
         return;
       }
       Integer year = completeness.defaultYear().orElse(null);
-      Optional<UnitCompleteness> verdict = year == null ? Optional.empty() : completeness.unit(unit.get().code(), year);
-      List<Item> first = verdict.map(c -> c.indicators().stream()
-          .flatMap(r -> r.missing().stream().map(m -> new Item(r.code(), m.text()))).limit(SHOWN).toList()).orElse(List.of());
-      model.addAttribute("clerkHome", new ClerkHome(unit.get().code(), unit.get().name(), year,
-          verdict.map(ClerkHome::missingItems).orElse(null), first));
+      Optional<UnitCompleteness> verdict =
+          year == null ? Optional.empty() : completeness.unit(unit.get().code(), year);
+      List<Item> first =
+          verdict
+              .map(
+                  c ->
+                      c.indicators().stream()
+                          .flatMap(r -> r.missing().stream().map(m -> new Item(r.code(), m.text())))
+                          .limit(SHOWN)
+                          .toList())
+              .orElse(List.of());
+      model.addAttribute(
+          "clerkHome",
+          new ClerkHome(
+              unit.get().code(),
+              unit.get().name(),
+              year,
+              verdict.map(ClerkHome::missingItems).orElse(null),
+              first));
     }
   }
 

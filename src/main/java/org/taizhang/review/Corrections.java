@@ -12,7 +12,8 @@ import org.taizhang.text.ChineseDates;
 final class Corrections {
   private Corrections() {}
 
-  static DocumentEditor.Correction of(String category, String title, String date, String period, String year) {
+  static DocumentEditor.Correction of(
+      String category, String title, String date, String period, String year) {
     return new DocumentEditor.Correction(category, title, date(date), period(period), year(year));
   }
 
@@ -23,8 +24,12 @@ final class Corrections {
     if (value.isBlank()) {
       return Change.to(null);
     }
-    return Change.to(ChineseDates.parse(value)
-        .orElseThrow(() -> new ReviewException("文档日期“" + value.strip() + "”无法识别，请写成 2025-03-12 或 2025年3月12日；没有日期请留空")));
+    return Change.to(
+        ChineseDates.parse(value)
+            .orElseThrow(
+                () ->
+                    new ReviewException(
+                        "文档日期“" + value.strip() + "”无法识别，请写成 2025-03-12 或 2025年3月12日；没有日期请留空")));
   }
 
   private static Change<ChineseDates.Period> period(String value) {
@@ -34,8 +39,14 @@ final class Corrections {
     if (value.isBlank()) {
       return Change.to(null);
     }
-    return Change.to(ChineseDates.parsePeriod(value).orElseThrow(() -> new ReviewException(
-        "所属期间“" + value.strip() + "”无法识别，请写成 2025年第三季度、2025年上半年、2025年7月或 2025年度；不属于某一期间请留空")));
+    return Change.to(
+        ChineseDates.parsePeriod(value)
+            .orElseThrow(
+                () ->
+                    new ReviewException(
+                        "所属期间“"
+                            + value.strip()
+                            + "”无法识别，请写成 2025年第三季度、2025年上半年、2025年7月或 2025年度；不属于某一期间请留空")));
   }
 
   private static Integer year(String value) {
@@ -43,6 +54,7 @@ final class Corrections {
       return null;
     }
     return ChineseDates.archiveYear(value)
-        .orElseThrow(() -> new ReviewException("年度“" + value.strip() + "”无效，应为 1990 至 2100 之间的年份，如 2025"));
+        .orElseThrow(
+            () -> new ReviewException("年度“" + value.strip() + "”无效，应为 1990 至 2100 之间的年份，如 2025"));
   }
 }

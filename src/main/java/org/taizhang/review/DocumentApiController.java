@@ -1,41 +1,25 @@
 package org.taizhang.review;
 
-import org.taizhang.web.NotFoundException;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 import org.taizhang.access.Caller;
 import org.taizhang.archive.Archive;
 import org.taizhang.archive.Document;
 import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditLog;
-import org.taizhang.ingest.IngestRequest;
-import org.taizhang.ingest.IngestResult;
-import org.taizhang.ingest.IngestService;
-import org.taizhang.ingest.RejectedException;
-import org.taizhang.ingest.Rejection;
-import org.taizhang.text.ChineseDates;
 import org.taizhang.thumbnail.Thumbnails;
+import org.taizhang.web.NotFoundException;
 
 /** Metadata, versions, text, download and thumbnail of documents. */
 @RestController
@@ -46,7 +30,8 @@ class DocumentApiController {
   private final Thumbnails thumbnails;
   private final AuditLog audit;
 
-  DocumentApiController(Archive archive, DocumentView.Factory views, Thumbnails thumbnails, AuditLog audit) {
+  DocumentApiController(
+      Archive archive, DocumentView.Factory views, Thumbnails thumbnails, AuditLog audit) {
     this.archive = archive;
     this.views = views;
     this.thumbnails = thumbnails;
@@ -75,7 +60,9 @@ class DocumentApiController {
     if (archive.document(id, caller.scope()).isEmpty()) {
       throw new NotFoundException();
     }
-    return ResponseEntity.ok().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8)).body(archive.text(id));
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+        .body(archive.text(id));
   }
 
   /** The original file, always as an attachment so that uploaded HTML never runs in the browser. */
@@ -83,10 +70,19 @@ class DocumentApiController {
   ResponseEntity<Resource> file(Caller caller, @PathVariable("id") long id) {
     Document d = archive.document(id, caller.scope()).orElseThrow(NotFoundException::new);
     Path path = archive.original(d).orElseThrow(NotFoundException::new);
-    audit.record(caller.username(), AuditAction.DOWNLOAD, "材料 " + id + "《" + d.title() + "》（" + d.unitCode() + "）", d.fileName());
+    audit.record(
+        caller.username(),
+        AuditAction.DOWNLOAD,
+        "材料 " + id + "《" + d.title() + "》（" + d.unitCode() + "）",
+        d.fileName());
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_OCTET_STREAM)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(d.fileName(), StandardCharsets.UTF_8).build().toString())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(d.fileName(), StandardCharsets.UTF_8)
+                .build()
+                .toString())
         .header("X-Content-Type-Options", "nosniff")
         .contentLength(d.size())
         .body(new FileSystemResource(path));

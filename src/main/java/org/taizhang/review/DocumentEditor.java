@@ -32,7 +32,12 @@ public class DocumentEditor {
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
 
-  DocumentEditor(DocumentRepository documents, DocumentIndex index, Catalog catalog, AuditLog audit, ApplicationEventPublisher events) {
+  DocumentEditor(
+      DocumentRepository documents,
+      DocumentIndex index,
+      Catalog catalog,
+      AuditLog audit,
+      ApplicationEventPublisher events) {
     this.documents = documents;
     this.index = index;
     this.catalog = catalog;
@@ -63,7 +68,12 @@ public class DocumentEditor {
    * What a correction asks for. A null or blank category or title and a null year keep the current
    * value; a year left out while a new period is set follows the period.
    */
-  public record Correction(String category, String title, Change<LocalDate> date, Change<ChineseDates.Period> period, Integer year) {
+  public record Correction(
+      String category,
+      String title,
+      Change<LocalDate> date,
+      Change<ChineseDates.Period> period,
+      Integer year) {
     public Correction {
       date = date == null ? Change.keep() : date;
       period = period == null ? Change.keep() : period;
@@ -71,11 +81,18 @@ public class DocumentEditor {
   }
 
   /** Null arguments keep the current value. */
-  public Document describe(Caller caller, long id, String category, String title, LocalDate date, Integer year) {
-    return describe(caller, id, new Correction(category, title, date == null ? Change.keep() : Change.to(date), Change.keep(), year));
+  public Document describe(
+      Caller caller, long id, String category, String title, LocalDate date, Integer year) {
+    return describe(
+        caller,
+        id,
+        new Correction(
+            category, title, date == null ? Change.keep() : Change.to(date), Change.keep(), year));
   }
 
-  /** Whether the caller may correct the document now (the document page offers the form only then). */
+  /**
+   * Whether the caller may correct the document now (the document page offers the form only then).
+   */
   public boolean mayDescribe(Caller caller, Document d) {
     if (!d.lifecycle().current()) {
       return false;
@@ -87,36 +104,53 @@ public class DocumentEditor {
   }
 
   public Document describe(Caller caller, long id, Correction c) {
-    Document d = documents.find(id).filter(x -> caller.handsIn(x.unitCode()) || caller.reviews(x.unitCode()))
-        .orElseThrow(NotVisibleException::new);
+    Document d =
+        documents
+            .find(id)
+            .filter(x -> caller.handsIn(x.unitCode()) || caller.reviews(x.unitCode()))
+            .orElseThrow(NotVisibleException::new);
     if (!d.lifecycle().current()) {
       throw new ReviewException("只能修改当前版本、未删除的材料");
     }
     if (!mayDescribe(caller, d)) {
       throw new ReviewException("该材料已审核通过，单位不能再修改著录；如有错误，请联系测评员更正");
     }
-    String code = c.category() == null || c.category().isBlank() ? d.category()
-        : catalog.category(c.category()).map(Category::code).orElseThrow(() -> new ReviewException("类别不存在：" + c.category()));
+    String code =
+        c.category() == null || c.category().isBlank()
+            ? d.category()
+            : catalog
+                .category(c.category())
+                .map(Category::code)
+                .orElseThrow(() -> new ReviewException("类别不存在：" + c.category()));
     String newTitle = c.title() == null || c.title().isBlank() ? d.title() : c.title().strip();
     if (newTitle.length() > 500) {
       throw new ReviewException("标题过长（最多 500 字）");
     }
     LocalDate newDate = c.date().apply(d.date());
     ChineseDates.Period newPeriod = c.period().apply(d.period());
-    int newYear = c.year() != null ? c.year()
-        : c.period().given() && newPeriod != null && newPeriod.year() != null ? newPeriod.year() : d.year();
+    int newYear =
+        c.year() != null
+            ? c.year()
+            : c.period().given() && newPeriod != null && newPeriod.year() != null
+                ? newPeriod.year()
+                : d.year();
     if (newYear < 1990 || newYear > 2100) {
       throw new ReviewException("年度无效：" + newYear + "（应在 1990 至 2100 之间）");
     }
     boolean periodOrYearChanged = !Objects.equals(newPeriod, d.period()) || newYear != d.year();
     if (periodOrYearChanged && newPeriod != null && !Objects.equals(newPeriod.year(), newYear)) {
-      throw new ReviewException("所属期间“" + ChineseDates.label(newPeriod) + "”不在 " + newYear + " 年度内，请一并改正年度或期间");
+      throw new ReviewException(
+          "所属期间“" + ChineseDates.label(newPeriod) + "”不在 " + newYear + " 年度内，请一并改正年度或期间");
     }
     List<String> changes = new ArrayList<>();
     note(changes, "类别", name(d.category()), name(code));
     note(changes, "题名", d.title(), newTitle);
     note(changes, "日期", text(d.date()), text(newDate));
-    note(changes, "期间", d.period() == null ? "无" : ChineseDates.label(d.period()), newPeriod == null ? "无" : ChineseDates.label(newPeriod));
+    note(
+        changes,
+        "期间",
+        d.period() == null ? "无" : ChineseDates.label(d.period()),
+        newPeriod == null ? "无" : ChineseDates.label(newPeriod));
     note(changes, "年度", String.valueOf(d.year()), String.valueOf(newYear));
     if (changes.isEmpty()) {
       return d;
@@ -124,7 +158,11 @@ public class DocumentEditor {
     documents.setDescription(id, code, newTitle, newDate, newYear, newPeriod);
     Document updated = documents.find(id).orElseThrow();
     index.put(updated, documents.text(id).orElse(""));
-    audit.record(caller.username(), AuditAction.DESCRIBE, ReviewService.target(updated), "修改著录：" + String.join("；", changes));
+    audit.record(
+        caller.username(),
+        AuditAction.DESCRIBE,
+        ReviewService.target(updated),
+        "修改著录：" + String.join("；", changes));
     events.publishEvent(new DocumentChanged(id, d.unitCode()));
     return updated;
   }

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import org.taizhang.archive.Document;
 import org.springframework.stereotype.Component;
+import org.taizhang.archive.Document;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.ocr.TextRecognition;
 import org.taizhang.text.ChineseDates;
@@ -48,7 +48,10 @@ public record DocumentView(
   /** The review state: 已提交 / 已通过 / 退回 with reason and deadline. */
   record ReviewView(String status, String label, String reason, LocalDate deadline, String by) {}
 
-  /** The period the document states it is about: {@code 2025-07-01} to {@code 2025-09-30}, “2025年第三季度”. */
+  /**
+   * The period the document states it is about: {@code 2025-07-01} to {@code 2025-09-30},
+   * “2025年第三季度”.
+   */
   record StatedPeriod(LocalDate first, LocalDate last, String label) {
     static StatedPeriod of(ChineseDates.Period p) {
       return p == null ? null : new StatedPeriod(p.first(), p.last(), ChineseDates.label(p));
@@ -56,12 +59,21 @@ public record DocumentView(
   }
 
   /**
-   * What the file said about itself. Its creation time carries the office's offset; the time a photo
-   * was taken is as the camera wrote it, which has no zone.
+   * What the file said about itself. Its creation time carries the office's offset; the time a
+   * photo was taken is as the camera wrote it, which has no zone.
    */
-  record Metadata(String author, OffsetDateTime created, LocalDateTime takenAt, Double latitude, Double longitude, String camera) {}
+  record Metadata(
+      String author,
+      OffsetDateTime created,
+      LocalDateTime takenAt,
+      Double latitude,
+      Double longitude,
+      String camera) {}
 
-  /** Builds the views: the catalog names categories, the background services tell where a document's thumbnail and OCR stand. */
+  /**
+   * Builds the views: the catalog names categories, the background services tell where a document's
+   * thumbnail and OCR stand.
+   */
   @Component
   public static final class Factory {
     private final Catalog catalog;
@@ -81,21 +93,59 @@ public record DocumentView(
     }
 
     public DocumentView of(Document d, boolean duplicate) {
-      return DocumentView.of(d, catalog, duplicate, thumbnails.state(d), recognition.status(d), zone);
+      return DocumentView.of(
+          d, catalog, duplicate, thumbnails.state(d), recognition.status(d), zone);
     }
   }
 
-  private static DocumentView of(Document d, Catalog catalog, boolean duplicate, Thumbnails.State thumbnail, TextRecognition.Status ocr,
+  private static DocumentView of(
+      Document d,
+      Catalog catalog,
+      boolean duplicate,
+      Thumbnails.State thumbnail,
+      TextRecognition.Status ocr,
       ZoneId zone) {
     var m = d.metadata();
-    return new DocumentView(d.id(), d.unitCode(), d.category(), d.category() == null ? null : catalog.categoryName(d.category()),
-        d.title(), d.date(), StatedPeriod.of(d.period()), d.year(), d.fileName(), d.mediaType(), d.fileType(), d.size(), d.sha256(), d.pageCount(),
-        new Metadata(m.author(), m.created() == null ? null : m.created().atZone(zone).toOffsetDateTime(), m.takenAt(), m.latitude(),
-            m.longitude(), m.camera()),
-        d.textChars(), d.textTruncated(), d.uploadedBy(), d.uploadedAt(), duplicate,
-        "/api/documents/" + d.id() + "/file", thumbnail == Thumbnails.State.NONE ? null : "/api/documents/" + d.id() + "/thumbnail", thumbnail,
-        ocr.state(), ocr.detail(),
-        new ReviewView(d.review().status().name(), d.review().status().label(), d.review().reason(), d.review().deadline(), d.review().by()),
-        d.lifecycle().supersedesId(), d.lifecycle().supersededBy(), d.lifecycle().deleted());
+    return new DocumentView(
+        d.id(),
+        d.unitCode(),
+        d.category(),
+        d.category() == null ? null : catalog.categoryName(d.category()),
+        d.title(),
+        d.date(),
+        StatedPeriod.of(d.period()),
+        d.year(),
+        d.fileName(),
+        d.mediaType(),
+        d.fileType(),
+        d.size(),
+        d.sha256(),
+        d.pageCount(),
+        new Metadata(
+            m.author(),
+            m.created() == null ? null : m.created().atZone(zone).toOffsetDateTime(),
+            m.takenAt(),
+            m.latitude(),
+            m.longitude(),
+            m.camera()),
+        d.textChars(),
+        d.textTruncated(),
+        d.uploadedBy(),
+        d.uploadedAt(),
+        duplicate,
+        "/api/documents/" + d.id() + "/file",
+        thumbnail == Thumbnails.State.NONE ? null : "/api/documents/" + d.id() + "/thumbnail",
+        thumbnail,
+        ocr.state(),
+        ocr.detail(),
+        new ReviewView(
+            d.review().status().name(),
+            d.review().status().label(),
+            d.review().reason(),
+            d.review().deadline(),
+            d.review().by()),
+        d.lifecycle().supersedesId(),
+        d.lifecycle().supersededBy(),
+        d.lifecycle().deleted());
   }
 }

@@ -1,9 +1,11 @@
 package org.taizhang.review;
 
-import org.taizhang.web.Problem;
 import org.springframework.http.HttpStatus;
+import org.taizhang.web.Problem;
 
-/** The document does not exist for this caller: unknown, or outside its scope or its role's reach. */
+/**
+ * The document does not exist for this caller: unknown, or outside its scope or its role's reach.
+ */
 public class NotVisibleException extends RuntimeException implements Problem {
   public NotVisibleException() {
     super("没有找到", null, false, false);

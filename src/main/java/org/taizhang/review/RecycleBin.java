@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.taizhang.access.Caller;
-import org.springframework.context.ApplicationEventPublisher;
 import org.taizhang.archive.Document;
 import org.taizhang.archive.DocumentChanged;
 import org.taizhang.archive.DocumentRepository;
@@ -29,7 +29,12 @@ public class RecycleBin {
   private final Clock clock = Clock.systemUTC();
   private final ApplicationEventPublisher events;
 
-  RecycleBin(DocumentRepository documents, DocumentIndex index, FileStore store, AuditLog audit, ApplicationEventPublisher events) {
+  RecycleBin(
+      DocumentRepository documents,
+      DocumentIndex index,
+      FileStore store,
+      AuditLog audit,
+      ApplicationEventPublisher events) {
     this.events = events;
     this.documents = documents;
     this.index = index;
@@ -38,7 +43,10 @@ public class RecycleBin {
   }
 
   private Document ownDocument(Caller caller, long id) {
-    return documents.find(id).filter(d -> caller.handsIn(d.unitCode())).orElseThrow(NotVisibleException::new);
+    return documents
+        .find(id)
+        .filter(d -> caller.handsIn(d.unitCode()))
+        .orElseThrow(NotVisibleException::new);
   }
 
   public void delete(Caller caller, long id) {
@@ -67,7 +75,9 @@ public class RecycleBin {
     events.publishEvent(new DocumentChanged(id, d.unitCode()));
   }
 
-  /** Removes a deleted document for good; its original goes too unless another document shares it. */
+  /**
+   * Removes a deleted document for good; its original goes too unless another document shares it.
+   */
   public void purge(Caller caller, long id) {
     if (!caller.isAdmin()) {
       throw new NotVisibleException();
@@ -79,11 +89,17 @@ public class RecycleBin {
     documents.purge(id);
     index.delete(id);
     try {
-      store.locked(d.sha256(), () -> store.deleteUnless(d.sha256(), () -> documents.isReferenced(d.sha256())));
+      store.locked(
+          d.sha256(),
+          () -> store.deleteUnless(d.sha256(), () -> documents.isReferenced(d.sha256())));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    audit.record(caller.username(), AuditAction.PURGE, ReviewService.target(d), d.fileName() + "，SHA-256 " + d.sha256());
+    audit.record(
+        caller.username(),
+        AuditAction.PURGE,
+        ReviewService.target(d),
+        d.fileName() + "，SHA-256 " + d.sha256());
     events.publishEvent(new DocumentChanged(id, d.unitCode()));
   }
 

@@ -18,7 +18,10 @@ import org.taizhang.catalog.Catalog;
 import org.taizhang.text.ChineseDates;
 import org.taizhang.unit.UnitRepository;
 
-/** Review decisions (one, or a batch from the to-do list), comments, the to-do list and the recycle bin, for scripts. */
+/**
+ * Review decisions (one, or a batch from the to-do list), comments, the to-do list and the recycle
+ * bin, for scripts.
+ */
 @RestController
 class ReviewApiController {
   /** Most items per page of a to-do list through the API. */
@@ -31,8 +34,13 @@ class ReviewApiController {
   private final Catalog catalog;
   private final UnitRepository units;
 
-  ReviewApiController(ReviewService reviews, RecycleBin recycleBin, DocumentView.Factory views, DocumentEditor editor,
-      Catalog catalog, UnitRepository units) {
+  ReviewApiController(
+      ReviewService reviews,
+      RecycleBin recycleBin,
+      DocumentView.Factory views,
+      DocumentEditor editor,
+      Catalog catalog,
+      UnitRepository units) {
     this.reviews = reviews;
     this.recycleBin = recycleBin;
     this.views = views;
@@ -46,7 +54,9 @@ class ReviewApiController {
    * omitted fields stay as they are, an empty {@code date} or {@code period} clears it.
    */
   @PostMapping("/api/documents/{id}/description")
-  DocumentView describe(Caller caller, @PathVariable("id") long id,
+  DocumentView describe(
+      Caller caller,
+      @PathVariable("id") long id,
       @RequestParam(name = "category", required = false) String category,
       @RequestParam(name = "title", required = false) String title,
       @RequestParam(name = "date", required = false) String date,
@@ -55,16 +65,22 @@ class ReviewApiController {
     return view(editor.describe(caller, id, Corrections.of(category, title, date, period, year)));
   }
 
-  /** {@code decision=accept}, or {@code decision=return} with {@code reason} and {@code deadline}. */
+  /**
+   * {@code decision=accept}, or {@code decision=return} with {@code reason} and {@code deadline}.
+   */
   @PostMapping("/api/documents/{id}/review")
-  DocumentView review(Caller caller, @PathVariable("id") long id, @RequestParam("decision") String decision,
+  DocumentView review(
+      Caller caller,
+      @PathVariable("id") long id,
+      @RequestParam("decision") String decision,
       @RequestParam(name = "reason", required = false) String reason,
       @RequestParam(name = "deadline", required = false) String deadline) {
-    var d = switch (decision) {
-      case "accept" -> reviews.accept(caller, id);
-      case "return" -> reviews.returnForRework(caller, id, reason, parseDate(deadline));
-      default -> throw new IllegalArgumentException("decision 只能是 accept 或 return");
-    };
+    var d =
+        switch (decision) {
+          case "accept" -> reviews.accept(caller, id);
+          case "return" -> reviews.returnForRework(caller, id, reason, parseDate(deadline));
+          default -> throw new IllegalArgumentException("decision 只能是 accept 或 return");
+        };
     return view(d);
   }
 
@@ -74,14 +90,20 @@ class ReviewApiController {
   }
 
   @PostMapping("/api/documents/{id}/comments")
-  ResponseEntity<List<Comment>> comment(Caller caller, @PathVariable("id") long id, @RequestParam("body") String body) {
+  ResponseEntity<List<Comment>> comment(
+      Caller caller, @PathVariable("id") long id, @RequestParam("body") String body) {
     reviews.comment(caller, id, body);
     return ResponseEntity.status(201).body(reviews.comments(caller, id));
   }
 
   /** One page of both to-do lists, with their totals. */
-  record Todo(List<DocumentView> returned, long returnedTotal, List<DocumentView> awaitingReview, long awaitingReviewTotal,
-      int page, int size) {}
+  record Todo(
+      List<DocumentView> returned,
+      long returnedTotal,
+      List<DocumentView> awaitingReview,
+      long awaitingReviewTotal,
+      int page,
+      int size) {}
 
   /**
    * Returned documents to rework and, for reviewers, submitted documents to review, narrowed by
@@ -90,30 +112,49 @@ class ReviewApiController {
    * {@code page} (from 1) of {@code size} (at most {@value #MAX_SIZE}) of each list.
    */
   @GetMapping("/api/todo")
-  Todo todo(Caller caller,
+  Todo todo(
+      Caller caller,
       @RequestParam(name = "unit", required = false) String unit,
       @RequestParam(name = "category", required = false) String category,
       @RequestParam(name = "year", required = false) String year,
       @RequestParam(name = "status", required = false) String status,
       @RequestParam(name = "page", defaultValue = "1") int page,
       @RequestParam(name = "size", defaultValue = "100") int size) {
-    TodoParameters filters = TodoParameters.parse(unit, category, year, status, catalog,
-        units.findAll().stream().filter(u -> caller.sees(u.code())).toList());
+    TodoParameters filters =
+        TodoParameters.parse(
+            unit,
+            category,
+            year,
+            status,
+            catalog,
+            units.findAll().stream().filter(u -> caller.sees(u.code())).toList());
     if (!filters.problems().isEmpty()) {
       throw new IllegalArgumentException(String.join("；", filters.problems()));
     }
     if (page < 1 || size < 1 || size > MAX_SIZE) {
       throw new IllegalArgumentException("page 从 1 开始，size 为 1 到 " + MAX_SIZE);
     }
-    ReviewPage returned = filters.status().showsReturned()
-        ? reviews.todo(caller, ReviewService.TodoList.RETURNED, filters.filter(), page, size) : new ReviewPage(List.of(), 0);
-    ReviewPage awaiting = filters.status().showsAwaiting()
-        ? reviews.todo(caller, ReviewService.TodoList.AWAITING, filters.filter(), page, size) : new ReviewPage(List.of(), 0);
-    return new Todo(returned.documents().stream().map(this::view).toList(), returned.total(),
-        awaiting.documents().stream().map(this::view).toList(), awaiting.total(), page, size);
+    ReviewPage returned =
+        filters.status().showsReturned()
+            ? reviews.todo(caller, ReviewService.TodoList.RETURNED, filters.filter(), page, size)
+            : new ReviewPage(List.of(), 0);
+    ReviewPage awaiting =
+        filters.status().showsAwaiting()
+            ? reviews.todo(caller, ReviewService.TodoList.AWAITING, filters.filter(), page, size)
+            : new ReviewPage(List.of(), 0);
+    return new Todo(
+        returned.documents().stream().map(this::view).toList(),
+        returned.total(),
+        awaiting.documents().stream().map(this::view).toList(),
+        awaiting.total(),
+        page,
+        size);
   }
 
-  /** What a batch acceptance did: the documents now accepted, and those left as they were with the reason. */
+  /**
+   * What a batch acceptance did: the documents now accepted, and those left as they were with the
+   * reason.
+   */
   record Batch(List<DocumentView> accepted, List<ReviewService.Skipped> skipped) {}
 
   /**

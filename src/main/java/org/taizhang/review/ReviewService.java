@@ -27,18 +27,28 @@ import org.taizhang.audit.AuditLog;
 @Service
 public class ReviewService {
   private static final int MAX_TEXT = 1000;
+
   /** Most documents one batch decision takes; a page of the to-do list is far smaller. */
   public static final int MAX_BATCH = 500;
 
   private final DocumentRepository documents;
   private final CommentRepository comments;
   private final AuditLog audit;
+
   /** The office's clock: it decides whether a deadline lies in the past. */
   private final Clock clock;
-  /** A decision changes what counts as evidence (returned material does not), so completeness must hear of it. */
+
+  /**
+   * A decision changes what counts as evidence (returned material does not), so completeness must
+   * hear of it.
+   */
   private final ApplicationEventPublisher events;
 
-  ReviewService(DocumentRepository documents, CommentRepository comments, AuditLog audit, Clock clock,
+  ReviewService(
+      DocumentRepository documents,
+      CommentRepository comments,
+      AuditLog audit,
+      Clock clock,
       ApplicationEventPublisher events) {
     this.documents = documents;
     this.comments = comments;
@@ -49,7 +59,11 @@ public class ReviewService {
 
   /** Returns the document the caller may review, or throws {@link NotVisibleException}. */
   private Document reviewable(Caller caller, long id) {
-    Document d = documents.find(id).filter(x -> caller.sees(x.unitCode())).orElseThrow(NotVisibleException::new);
+    Document d =
+        documents
+            .find(id)
+            .filter(x -> caller.sees(x.unitCode()))
+            .orElseThrow(NotVisibleException::new);
     if (!caller.reviews(d.unitCode())) {
       throw new NotVisibleException();
     }
@@ -69,7 +83,8 @@ public class ReviewService {
    */
   public Document accept(Caller caller, long id, String note) {
     Document d = reviewable(caller, id);
-    documents.setReview(id, new Review(ReviewStatus.ACCEPTED, null, null, caller.username(), clock.instant()));
+    documents.setReview(
+        id, new Review(ReviewStatus.ACCEPTED, null, null, caller.username(), clock.instant()));
     audit.record(caller.username(), AuditAction.ACCEPT, target(d), note);
     events.publishEvent(new DocumentChanged(id, d.unitCode()));
     return documents.find(id).orElseThrow();
@@ -84,8 +99,8 @@ public class ReviewService {
   /**
    * Accepts each of {@code ids} that still awaits review, one by one through {@link #accept}, so
    * every decision is checked, audited and announced as if taken on the document's own page. A
-   * document the caller may not review, or that someone has decided meanwhile, is skipped with
-   * the reason; the others are accepted all the same.
+   * document the caller may not review, or that someone has decided meanwhile, is skipped with the
+   * reason; the others are accepted all the same.
    */
   public BatchOutcome acceptAll(Caller caller, List<Long> ids) {
     if (!caller.role().reviews()) {
@@ -105,7 +120,8 @@ public class ReviewService {
       try {
         Document d = reviewable(caller, id);
         if (d.review().status() != ReviewStatus.SUBMITTED) {
-          skipped.add(new Skipped(id, "《" + d.title() + "》已是“" + d.review().status().label() + "”，未重复处理"));
+          skipped.add(
+              new Skipped(id, "《" + d.title() + "》已是“" + d.review().status().label() + "”，未重复处理"));
           continue;
         }
         accepted.add(accept(caller, id, note));
@@ -119,14 +135,22 @@ public class ReviewService {
   }
 
   /** Which to-do list: documents to rework, or documents to review. */
-  public enum TodoList { RETURNED, AWAITING }
+  public enum TodoList {
+    RETURNED,
+    AWAITING
+  }
 
   /**
    * What a to-do list is narrowed to: the units (a unit and those under it; null for all the caller
    * sees), a category code (or {@link ReviewSelection#UNCATEGORIZED}), an archive year, only
    * resubmissions (of the documents to review), only overdue ones (of those to rework).
    */
-  public record TodoFilter(Set<String> units, String category, Integer year, boolean resubmittedOnly, boolean overdueOnly) {
+  public record TodoFilter(
+      Set<String> units,
+      String category,
+      Integer year,
+      boolean resubmittedOnly,
+      boolean overdueOnly) {
     public static final TodoFilter NONE = new TodoFilter(null, null, null, false, false);
   }
 
@@ -143,10 +167,22 @@ public class ReviewService {
       units = units == null ? new HashSet<>(caller.scope().units()) : units;
       units.retainAll(caller.scope().units());
     }
-    ReviewSelection selection = list == TodoList.RETURNED
-        ? new ReviewSelection(ReviewStatus.RETURNED, units, filter.category(), filter.year(), false,
-            filter.overdueOnly() ? LocalDate.now(clock) : null)
-        : new ReviewSelection(ReviewStatus.SUBMITTED, units, filter.category(), filter.year(), filter.resubmittedOnly(), null);
+    ReviewSelection selection =
+        list == TodoList.RETURNED
+            ? new ReviewSelection(
+                ReviewStatus.RETURNED,
+                units,
+                filter.category(),
+                filter.year(),
+                false,
+                filter.overdueOnly() ? LocalDate.now(clock) : null)
+            : new ReviewSelection(
+                ReviewStatus.SUBMITTED,
+                units,
+                filter.category(),
+                filter.year(),
+                filter.resubmittedOnly(),
+                null);
     int p = Math.max(1, page);
     return documents.findForReview(selection, (p - 1) * size, size);
   }
@@ -163,14 +199,19 @@ public class ReviewService {
       throw new ReviewException("整改期限不能早于今天");
     }
     String text = clip(reason.strip());
-    documents.setReview(id, new Review(ReviewStatus.RETURNED, text, deadline, caller.username(), clock.instant()));
+    documents.setReview(
+        id, new Review(ReviewStatus.RETURNED, text, deadline, caller.username(), clock.instant()));
     audit.record(caller.username(), AuditAction.RETURN, target(d), text + "；期限 " + deadline);
     events.publishEvent(new DocumentChanged(id, d.unitCode()));
     return documents.find(id).orElseThrow();
   }
 
   public void comment(Caller caller, long id, String body) {
-    Document d = documents.find(id).filter(x -> caller.reviews(x.unitCode())).orElseThrow(NotVisibleException::new);
+    Document d =
+        documents
+            .find(id)
+            .filter(x -> caller.reviews(x.unitCode()))
+            .orElseThrow(NotVisibleException::new);
     if (body == null || body.isBlank()) {
       throw new ReviewException("评论不能为空");
     }
@@ -188,7 +229,8 @@ public class ReviewService {
 
   /** Returned documents the caller's units must rework, earliest deadline first. */
   public List<Document> returned(Caller caller) {
-    return documents.findByReviewStatus(caller.scope().units(), caller.scope().everything(), ReviewStatus.RETURNED);
+    return documents.findByReviewStatus(
+        caller.scope().units(), caller.scope().everything(), ReviewStatus.RETURNED);
   }
 
   /** Submitted documents waiting for a reviewer; empty for roles that do not review. */
@@ -196,7 +238,8 @@ public class ReviewService {
     if (!caller.role().reviews()) {
       return List.of();
     }
-    return documents.findByReviewStatus(caller.scope().units(), caller.scope().everything(), ReviewStatus.SUBMITTED);
+    return documents.findByReviewStatus(
+        caller.scope().units(), caller.scope().everything(), ReviewStatus.SUBMITTED);
   }
 
   static String target(Document d) {

@@ -19,7 +19,13 @@ import org.taizhang.unit.UnitTree;
  * {@code status} (see {@link Status}). Values that cannot be understood are reported in Chinese;
  * the page shows them as a warning and leaves the filter out, the API refuses the request.
  */
-record TodoParameters(String unit, String category, Integer year, Status status, TodoFilter filter, List<String> problems) {
+record TodoParameters(
+    String unit,
+    String category,
+    Integer year,
+    Status status,
+    TodoFilter filter,
+    List<String> problems) {
 
   /** Which items the list shows. */
   enum Status {
@@ -71,7 +77,13 @@ record TodoParameters(String unit, String category, Integer year, Status status,
    * @param visible the units the caller may see, for the unit filter: another unit's code is
    *     treated like one that does not exist (it matches nothing, and is not named as unknown)
    */
-  static TodoParameters parse(String unit, String category, String year, String status, Catalog catalog, List<Unit> visible) {
+  static TodoParameters parse(
+      String unit,
+      String category,
+      String year,
+      String status,
+      Catalog catalog,
+      List<Unit> visible) {
     List<String> problems = new ArrayList<>();
     String unitCode = blankToNull(unit);
     Set<String> units = null;
@@ -105,14 +117,27 @@ record TodoParameters(String unit, String category, Integer year, Status status,
     }
     Status st = Status.parse(status).orElse(null);
     if (st == null) {
-      problems.add("状态“" + status.strip() + "”无效，可选：all（全部）、awaiting（待审核）、resubmitted（重新提交的）、returned（退回待整改）、overdue（退回已逾期）");
+      problems.add(
+          "状态“"
+              + status.strip()
+              + "”无效，可选：all（全部）、awaiting（待审核）、resubmitted（重新提交的）、returned（退回待整改）、overdue（退回已逾期）");
       st = Status.ALL;
     }
-    TodoFilter filter = new TodoFilter(units, categoryCode, yearValue, st == Status.RESUBMITTED, st == Status.OVERDUE);
-    return new TodoParameters(unitCode, categoryValue == null ? null : categoryCode, yearValue, st, filter, List.copyOf(problems));
+    TodoFilter filter =
+        new TodoFilter(
+            units, categoryCode, yearValue, st == Status.RESUBMITTED, st == Status.OVERDUE);
+    return new TodoParameters(
+        unitCode,
+        categoryValue == null ? null : categoryCode,
+        yearValue,
+        st,
+        filter,
+        List.copyOf(problems));
   }
 
-  /** The query string of these filters (without the page), for links and redirects that keep them. */
+  /**
+   * The query string of these filters (without the page), for links and redirects that keep them.
+   */
   Map<String, String> asParameters() {
     Map<String, String> p = new LinkedHashMap<>();
     if (unit != null) {

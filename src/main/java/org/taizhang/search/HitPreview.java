@@ -23,13 +23,13 @@ import org.taizhang.index.ChineseAnalysis;
 import org.taizhang.index.DocumentFields;
 
 /**
- * A document's whole extracted text with every occurrence of a search marked, for the document
- * page opened from a search ({@code /documents/{id}?q=…}). The marks come from Lucene's
+ * A document's whole extracted text with every occurrence of a search marked, for the document page
+ * opened from a search ({@code /documents/{id}?q=…}). The marks come from Lucene's
  * UnifiedHighlighter with the query the search itself runs and the index's own analysis, so the
  * preview marks exactly what the search matched: 臺賬 for 台账 (traditional folds to simplified,
- * offsets still point into the original), 台帐 for 台账 (synonym groups), and a phrase as one
- * mark. Each mark is numbered ({@code <mark class="hit" id="hit-1">}) so the page can step from
- * one to the next, and everything else is HTML-escaped.
+ * offsets still point into the original), 台帐 for 台账 (synonym groups), and a phrase as one mark.
+ * Each mark is numbered ({@code <mark class="hit" id="hit-1">}) so the page can step from one to
+ * the next, and everything else is HTML-escaped.
  */
 @Service
 public class HitPreview {
@@ -45,7 +45,10 @@ public class HitPreview {
       return hits > 0;
     }
 
-    /** Numbers of the marks the page lists as plain links (for use without JavaScript): the first {@value #ANCHORS}. */
+    /**
+     * Numbers of the marks the page lists as plain links (for use without JavaScript): the first
+     * {@value #ANCHORS}.
+     */
     public List<Integer> anchors() {
       return IntStream.rangeClosed(1, Math.min(hits, ANCHORS)).boxed().toList();
     }
@@ -74,8 +77,8 @@ public class HitPreview {
   }
 
   /**
-   * Marks every hit of {@code q} in {@code text}; empty when {@code q} has nothing to look for in
-   * a text (blank, only exclusions or filters, or not a valid query), in which case the page shows
+   * Marks every hit of {@code q} in {@code text}; empty when {@code q} has nothing to look for in a
+   * text (blank, only exclusions or filters, or not a valid query), in which case the page shows
    * the plain text.
    */
   public Optional<Preview> preview(String text, String q) {
@@ -87,7 +90,8 @@ public class HitPreview {
       return Optional.empty();
     }
     String content = text == null ? "" : text;
-    // The words where the text holds them whole; only where it does not, their parts close together.
+    // The words where the text holds them whole; only where it does not, their parts close
+    // together.
     Marked marked = mark(content, queries.parseStrict(q.strip()));
     if (marked.hits() == 0) {
       marked = mark(content, query);
@@ -113,27 +117,29 @@ public class HitPreview {
    */
   static boolean looksForText(Query query) {
     boolean[] found = {false};
-    query.visit(new QueryVisitor() {
-      @Override
-      public boolean acceptField(String field) {
-        return DocumentFields.TEXT.equals(field);
-      }
+    query.visit(
+        new QueryVisitor() {
+          @Override
+          public boolean acceptField(String field) {
+            return DocumentFields.TEXT.equals(field);
+          }
 
-      @Override
-      public void consumeTerms(Query q, Term... terms) {
-        found[0] |= terms.length > 0;
-      }
+          @Override
+          public void consumeTerms(Query q, Term... terms) {
+            found[0] |= terms.length > 0;
+          }
 
-      @Override
-      public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
-        found[0] = true;
-      }
+          @Override
+          public void consumeTermsMatching(
+              Query q, String field, Supplier<ByteRunAutomaton> automaton) {
+            found[0] = true;
+          }
 
-      @Override
-      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-        return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
-      }
-    });
+          @Override
+          public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+            return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
+          }
+        });
     return found[0];
   }
 
@@ -141,17 +147,20 @@ public class HitPreview {
     if (content.isEmpty()) {
       return new Marked("", 0);
     }
-    // The whole text is one passage: no snippets, no length cut (the highlighter's default stops at 10,000 characters).
-    UnifiedHighlighter highlighter = UnifiedHighlighter.builderWithoutSearcher(analyzer)
-        .withBreakIterator(WholeBreakIterator::new)
-        .withMaxLength(content.length())
-        // Matches of the query's weight: a phrase is one match from its first to its last character,
-        // also one that runs across punctuation (「鄰里守望」志願服務), so one occurrence is one mark.
-        .withWeightMatches(true)
-        .withHighlightPhrasesStrictly(true)
-        .withHandleMultiTermQuery(true)
-        .withFormatter(new NumberingFormatter())
-        .build();
+    // The whole text is one passage: no snippets, no length cut (the highlighter's default stops at
+    // 10,000 characters).
+    UnifiedHighlighter highlighter =
+        UnifiedHighlighter.builderWithoutSearcher(analyzer)
+            .withBreakIterator(WholeBreakIterator::new)
+            .withMaxLength(content.length())
+            // Matches of the query's weight: a phrase is one match from its first to its last
+            // character,
+            // also one that runs across punctuation (「鄰里守望」志願服務), so one occurrence is one mark.
+            .withWeightMatches(true)
+            .withHighlightPhrasesStrictly(true)
+            .withHandleMultiTermQuery(true)
+            .withFormatter(new NumberingFormatter())
+            .build();
     Object result;
     try {
       result = highlighter.highlightWithoutSearcher(DocumentFields.TEXT, query, content, 1);
@@ -159,7 +168,9 @@ public class HitPreview {
       throw new UncheckedIOException(e);
     }
     // No passage at all (the highlighter found nothing to format) is the text without a mark.
-    return result instanceof Marked m ? m : new Marked(escape(content, 0, content.length(), new StringBuilder()).toString(), 0);
+    return result instanceof Marked m
+        ? m
+        : new Marked(escape(content, 0, content.length(), new StringBuilder()).toString(), 0);
   }
 
   /** The formatter's result: the HTML of the whole text and the number of marks in it. */
@@ -167,8 +178,8 @@ public class HitPreview {
 
   /**
    * Writes the whole content, not only the passages: escaped text with one numbered mark per hit.
-   * Overlapping matches (the bigrams of one phrase: 台账 账管 管理) become one mark; adjacent ones
-   * (台账台账) stay two, since they are two occurrences.
+   * Overlapping matches (the bigrams of one phrase: 台账 账管 管理) become one mark; adjacent ones (台账台账)
+   * stay two, since they are two occurrences.
    */
   static final class NumberingFormatter extends PassageFormatter {
     @Override
@@ -179,7 +190,8 @@ public class HitPreview {
           matches.add(new int[] {p.getMatchStarts()[i], p.getMatchEnds()[i]});
         }
       }
-      matches.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
+      matches.sort(
+          (a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
       StringBuilder sb = new StringBuilder(content.length() + matches.size() * 40);
       int pos = 0;
       int n = 0;

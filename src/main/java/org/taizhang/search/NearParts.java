@@ -13,10 +13,10 @@ import org.apache.lucene.search.QueryVisitor;
 
 /**
  * A word's parts close together ({@link QueryFactory}), looked for only while one of the parts is
- * rare in the index: in fewer than {@code maxDocs} documents. A word made of common words only
- * (志愿 + 服务) stands with its parts apart in thousands of documents of a large archive, which
- * would say little and cost a search through every one of them; its parts are then not looked for
- * apart (the word itself still is). The check reads only the terms' document counts.
+ * rare in the index: in fewer than {@code maxDocs} documents. A word made of common words only (志愿
+ * + 服务) stands with its parts apart in thousands of documents of a large archive, which would say
+ * little and cost a search through every one of them; its parts are then not looked for apart (the
+ * word itself still is). The check reads only the terms' document counts.
  */
 final class NearParts extends Query {
   private final SpanQuery near;
@@ -52,7 +52,9 @@ final class NearParts extends Query {
 
   @Override
   public boolean equals(Object other) {
-    return sameClassAs(other) && near.equals(((NearParts) other).near) && maxDocs == ((NearParts) other).maxDocs;
+    return sameClassAs(other)
+        && near.equals(((NearParts) other).near)
+        && maxDocs == ((NearParts) other).maxDocs;
   }
 
   @Override

@@ -52,39 +52,45 @@ import org.taizhang.unit.Unit;
  * characters must follow one another in the text, in the title, or as segmented words, in any
  * spelling its synonym groups allow. Inside the query, punctuation and spaces between Chinese
  * characters are dropped (“台账，管理” asks for 台账管理); in the document, a phrase may run across
- * punctuation and line breaks between its words (邻里守望志愿服务 finds “「鄰里守望」志願服務”):
- * a second phrase leaves out the bigrams that straddle a word boundary, and as punctuation takes no
- * position in the index, the words still have to follow one another. A date is also looked for in
- * the other forms offices write it in (2025-03-12 finds 2025年3月12日), by its month and day in the
- * documents of its year (2024年9月14日 finds “9月14日” in a 2024 record), and by the documents' own
- * date; symbols that only the word segmentation keeps (×××) are found through the word fields.
+ * punctuation and line breaks between its words (邻里守望志愿服务 finds “「鄰里守望」志願服務”): a second phrase
+ * leaves out the bigrams that straddle a word boundary, and as punctuation takes no position in the
+ * index, the words still have to follow one another. A date is also looked for in the other forms
+ * offices write it in (2025-03-12 finds 2025年3月12日), by its month and day in the documents of its
+ * year (2024年9月14日 finds “9月14日” in a 2024 record), and by the documents' own date; symbols that
+ * only the word segmentation keeps (×××) are found through the word fields.
  *
  * <p>A word also finds what it names rather than contains: the documents of a unit whose name it is
- * or ends with (杏桥村, 县教育局), of a category whose name it is (年终总结), and, for a date, the
- * documents dated that day. Those count as much as a match in the title: a scanned letter without
- * text is found by its unit, and the year's summaries by “年终总结” although their titles say 工作总结.
+ * or ends with (杏桥村, 县教育局), of a category whose name it is (年终总结), and, for a date, the documents
+ * dated that day. Those count as much as a match in the title: a scanned letter without text is
+ * found by its unit, and the year's summaries by “年终总结” although their titles say 工作总结.
  *
  * <p>A word that the text does not hold whole is still found where its parts stand close together,
- * in order (首问负责制 finds “首问接待负责制”, 独居老人 finds “独居、空巢老人”): the parts are the
- * words of the segmentation, with single characters kept together or joined to their neighbour, and
- * at most {@value #NEAR_GAP} characters may stand between them in all. Only while one of the parts
- * is rare (in fewer than {@value #NEAR_MAX_DOCS} documents): common words close together say little.
+ * in order (首问负责制 finds “首问接待负责制”, 独居老人 finds “独居、空巢老人”): the parts are the words of the
+ * segmentation, with single characters kept together or joined to their neighbour, and at most
+ * {@value #NEAR_GAP} characters may stand between them in all. Only while one of the parts is rare
+ * (in fewer than {@value #NEAR_MAX_DOCS} documents): common words close together say little.
  *
  * <p>Each word or phrase scores in fixed tiers, so the order of the hits can be explained:
+ *
  * <ul>
  *   <li>{@value #TITLE} — in the title;
  *   <li>{@value #EXACT} — in the text, its characters adjacent (the bigram phrase);
- *   <li>{@value #WORD} more — and there as whole words of the segmentation (国家 in 国家标准, not in 中国家庭);
- *   <li>{@value #LOOSE} — in the text at all, possibly across punctuation or a line break between its words;
- *   <li>below 1 — how often it occurs (BM25 of the phrase, saturated so that it never reaches a tier);
- *   <li>{@value #NEAR} — its parts close together (the only score of a document that has nothing more).
+ *   <li>{@value #WORD} more — and there as whole words of the segmentation (国家 in 国家标准, not in
+ *       中国家庭);
+ *   <li>{@value #LOOSE} — in the text at all, possibly across punctuation or a line break between
+ *       its words;
+ *   <li>below 1 — how often it occurs (BM25 of the phrase, saturated so that it never reaches a
+ *       tier);
+ *   <li>{@value #NEAR} — its parts close together (the only score of a document that has nothing
+ *       more).
  * </ul>
+ *
  * A title match (5) therefore outranks any match in the text alone (at most 4.99…), and an adjacent
  * match outranks one across punctuation. The scores of the words of a query add up; when a query
- * has several words ({@code 文明 劝导}), a document where they stand one after the other gains
- * {@value #TOGETHER} per word — more than the frequency parts of all the words can make up — so it
- * ranks above one where they are scattered. Equal scores are ordered by date, newest first (by
- * {@link SearchService}).
+ * has several words ({@code 文明 劝导}), a document where they stand one after the other gains {@value
+ * #TOGETHER} per word — more than the frequency parts of all the words can make up — so it ranks
+ * above one where they are scattered. Equal scores are ordered by date, newest first (by {@link
+ * SearchService}).
  */
 @Component
 public class QueryFactory {
@@ -92,22 +98,32 @@ public class QueryFactory {
   static final float EXACT = 2f;
   static final float WORD = 1f;
   static final float LOOSE = 1f;
+
   /** Per word of the query, when all its words occur one after the other (文明 劝导 in “文明劝导”). */
   static final float TOGETHER = 1f;
+
   /** The parts of a word close together but not as the word: below any match of the word itself. */
   static final float NEAR = 0.5f;
-  /** Most characters that may stand between the parts of a word, in all, for it to be found near. */
+
+  /**
+   * Most characters that may stand between the parts of a word, in all, for it to be found near.
+   */
   static final int NEAR_GAP = 3;
+
   /**
    * A word's parts are looked for apart only while one of them is in fewer documents than this
    * ({@link NearParts}): a bound on the cost, and on the noise of common words standing close.
    */
   static final int NEAR_MAX_DOCS = 2000;
+
   /** Years a day without a year (9月14日) is looked for in, among the documents' dates. */
   private static final int FIRST_YEAR = 1950;
+
   private static final int LAST_YEAR = 2099;
+
   /** The BM25 score at which the frequency part reaches one half. */
   private static final double TF_HALF = 4.0;
+
   /** The index's category value of documents without one (DocumentIndex.NO_CATEGORY). */
   private static final String NO_CATEGORY = "_none";
 
@@ -152,7 +168,10 @@ public class QueryFactory {
     return new Compiler(catalog, units, true).compile(QuerySyntax.parse(q));
   }
 
-  /** The same as {@link #compile} without the words' parts close together (see {@link #parseStrict}). */
+  /**
+   * The same as {@link #compile} without the words' parts close together (see {@link
+   * #parseStrict}).
+   */
   Compiled compileStrict(String q, Catalog catalog, List<Unit> units) {
     return new Compiler(catalog, units, false).compile(QuerySyntax.parse(q));
   }
@@ -253,19 +272,23 @@ public class QueryFactory {
         return new TermQuery(new Term(DocumentFields.FILE_TYPE, t.label()));
       }
       if (c instanceof QuerySyntax.Years y) {
-        return IntPoint.newRangeQuery(DocumentFields.YEAR,
-            y.from() == null ? Integer.MIN_VALUE : y.from(), y.to() == null ? Integer.MAX_VALUE : y.to());
+        return IntPoint.newRangeQuery(
+            DocumentFields.YEAR,
+            y.from() == null ? Integer.MIN_VALUE : y.from(),
+            y.to() == null ? Integer.MAX_VALUE : y.to());
       }
       QuerySyntax.Dates d = (QuerySyntax.Dates) c;
-      return LongPoint.newRangeQuery(DocumentFields.DATE,
-          d.from() == null ? Long.MIN_VALUE : d.from().toEpochDay(), d.to() == null ? Long.MAX_VALUE : d.to().toEpochDay());
+      return LongPoint.newRangeQuery(
+          DocumentFields.DATE,
+          d.from() == null ? Long.MIN_VALUE : d.from().toEpochDay(),
+          d.to() == null ? Long.MAX_VALUE : d.to().toEpochDay());
     }
 
     /**
      * The documents a word names rather than contains: those of the units whose name it is or ends
-     * with (青禾县禾溪镇杏桥村 for 杏桥村 or 禾溪镇杏桥村, but not for 禾溪镇, which is another unit's
-     * name), those of the category whose name it is (年终总结), and for a date those dated that day.
-     * Names are read at every search, so a renamed unit or an edited category list counts at once.
+     * with (青禾县禾溪镇杏桥村 for 杏桥村 or 禾溪镇杏桥村, but not for 禾溪镇, which is another unit's name), those of
+     * the category whose name it is (年终总结), and for a date those dated that day. Names are read at
+     * every search, so a renamed unit or an edited category list counts at once.
      */
     private List<Query> named(String word) {
       List<Query> out = new ArrayList<>();
@@ -282,27 +305,31 @@ public class QueryFactory {
           out.add(inSet(DocumentFields.UNIT, codes, ""));
         }
         if (catalog != null) {
-          catalog.categories().stream().filter(c -> analysis.fold(c.name()).equals(folded))
+          catalog.categories().stream()
+              .filter(c -> analysis.fold(c.name()).equals(folded))
               .forEach(c -> out.add(new TermQuery(new Term(DocumentFields.CATEGORY, c.code()))));
         }
       }
-      ChineseDates.parse(word).ifPresent(d -> out.add(LongPoint.newExactQuery(DocumentFields.DATE, d.toEpochDay())));
-      ChineseDates.parseMonthDay(word).ifPresent(md -> {
-        List<Long> days = new ArrayList<>();
-        for (int y = FIRST_YEAR; y <= LAST_YEAR; y++) {
-          if (md.isValidYear(y)) {
-            days.add(md.atYear(y).toEpochDay());
-          }
-        }
-        out.add(LongPoint.newSetQuery(DocumentFields.DATE, days));
-      });
+      ChineseDates.parse(word)
+          .ifPresent(d -> out.add(LongPoint.newExactQuery(DocumentFields.DATE, d.toEpochDay())));
+      ChineseDates.parseMonthDay(word)
+          .ifPresent(
+              md -> {
+                List<Long> days = new ArrayList<>();
+                for (int y = FIRST_YEAR; y <= LAST_YEAR; y++) {
+                  if (md.isValidYear(y)) {
+                    days.add(md.atYear(y).toEpochDay());
+                  }
+                }
+                out.add(LongPoint.newSetQuery(DocumentFields.DATE, days));
+              });
       return out;
     }
 
     /**
      * Units by code, by name, or by part of the name (unit:教育局), in that order of preference. A
-     * value that names no unit matches no document — never an error, which would tell a unit's clerk
-     * whether some other unit exists.
+     * value that names no unit matches no document — never an error, which would tell a unit's
+     * clerk whether some other unit exists.
      */
     private Set<String> unitCodes(String value) {
       Set<String> codes = new LinkedHashSet<>();
@@ -310,18 +337,22 @@ public class QueryFactory {
       all.stream().filter(u -> u.code().equalsIgnoreCase(value)).forEach(u -> codes.add(u.code()));
       String folded = analysis.fold(value);
       if (codes.isEmpty()) {
-        all.stream().filter(u -> analysis.fold(u.name()).equals(folded)).forEach(u -> codes.add(u.code()));
+        all.stream()
+            .filter(u -> analysis.fold(u.name()).equals(folded))
+            .forEach(u -> codes.add(u.code()));
       }
       if (codes.isEmpty()) {
-        all.stream().filter(u -> analysis.fold(u.name()).contains(folded)).forEach(u -> codes.add(u.code()));
+        all.stream()
+            .filter(u -> analysis.fold(u.name()).contains(folded))
+            .forEach(u -> codes.add(u.code()));
       }
       return codes;
     }
 
     /**
      * Categories by code, by name, or by part of the name (category:记录 is every kind of record);
-     * 未分类 is the documents without one. Categories are the same for everyone, so one that does
-     * not exist is an error with the list of those that do.
+     * 未分类 is the documents without one. Categories are the same for everyone, so one that does not
+     * exist is an error with the list of those that do.
      */
     private Set<String> categoryCodes(String value) {
       if (value.equals("未分类") || value.equals(NO_CATEGORY)) {
@@ -330,16 +361,20 @@ public class QueryFactory {
       if (catalog == null) {
         return Set.of(value);
       }
-      var exact = catalog.category(value).or(() -> catalog.category(value.toLowerCase(Locale.ROOT)));
+      var exact =
+          catalog.category(value).or(() -> catalog.category(value.toLowerCase(Locale.ROOT)));
       if (exact.isPresent()) {
         return Set.of(exact.get().code());
       }
       String folded = analysis.fold(value);
       Set<String> codes = new LinkedHashSet<>();
-      catalog.categories().stream().filter(c -> analysis.fold(c.name()).contains(folded)).forEach(c -> codes.add(c.code()));
+      catalog.categories().stream()
+          .filter(c -> analysis.fold(c.name()).contains(folded))
+          .forEach(c -> codes.add(c.code()));
       if (codes.isEmpty()) {
         List<String> names = catalog.categories().stream().map(Category::name).toList();
-        throw new QueryParseException("没有名为“" + value + "”的类别。可选的类别：" + String.join("、", names) + "、未分类。");
+        throw new QueryParseException(
+            "没有名为“" + value + "”的类别。可选的类别：" + String.join("、", names) + "、未分类。");
       }
       return codes;
     }
@@ -349,7 +384,10 @@ public class QueryFactory {
     return c instanceof QuerySyntax.Text || c instanceof QuerySyntax.Title;
   }
 
-  /** Documents whose {@code field} is one of {@code values}; none if there are none (then {@code typed} matches nothing). */
+  /**
+   * Documents whose {@code field} is one of {@code values}; none if there are none (then {@code
+   * typed} matches nothing).
+   */
   private static Query inSet(String field, Set<String> values, String typed) {
     if (values.isEmpty()) {
       return new TermQuery(new Term(field, typed));
@@ -365,7 +403,8 @@ public class QueryFactory {
    * exclusion) just matched. {@code named} are the documents the word names (of a unit, a category,
    * a day), which count as a title match; {@code withNear} adds the word's parts close together.
    */
-  private Query textQuery(String text, boolean titleOnly, boolean matchOnly, List<Query> named, boolean withNear) {
+  private Query textQuery(
+      String text, boolean titleOnly, boolean matchOnly, List<Query> named, boolean withNear) {
     if (!QuerySyntax.hasWords(new QuerySyntax.Text(text))) {
       return null;
     }
@@ -376,12 +415,14 @@ public class QueryFactory {
     List<Query> symbols = new ArrayList<>();
     List<Query> near = new ArrayList<>();
     Set<String> variants = variants(text);
-    boolean date = ChineseDates.parse(text).isPresent() || ChineseDates.parseMonthDay(text).isPresent();
+    boolean date =
+        ChineseDates.parse(text).isPresent() || ChineseDates.parseMonthDay(text).isPresent();
     for (String variant : variants) {
       List<Token> tokens = tokens(variant);
       Query w = words.createPhraseQuery(DocumentFields.TEXT_WORDS, variant);
       if (tokens.isEmpty()) {
-        // Symbols that only the word segmentation keeps (×××, the placeholder of unfilled templates).
+        // Symbols that only the word segmentation keeps (×××, the placeholder of unfilled
+        // templates).
         Query inTitle = words.createPhraseQuery(DocumentFields.TITLE_WORDS, variant);
         if (w != null) {
           symbols.add(w);
@@ -412,7 +453,8 @@ public class QueryFactory {
       if (!titleOnly) {
         any.addAll(loose); // the exact phrases match nothing more
         any.addAll(word);
-        any.addAll(symbols); // an exclusion leaves out what holds the word, not what holds its parts
+        any.addAll(
+            symbols); // an exclusion leaves out what holds the word, not what holds its parts
       }
       return any(any);
     }
@@ -433,9 +475,14 @@ public class QueryFactory {
       // has no boundary to bridge: its loose phrase is the exact one, which then scores both tiers.
       Query often = loose.size() == 1 ? loose.get(0) : new DisjunctionMaxQuery(loose, 0f);
       boolean oneWord = exact.equals(loose);
-      Query inText = new FunctionScoreQuery(often, new SaturatedScore(oneWord ? EXACT + LOOSE : LOOSE, TF_HALF));
-      // The parts close together score only where the word itself is not found: the larger of the two counts.
-      b.add(near.isEmpty() ? inText : new DisjunctionMaxQuery(List.of(inText, tier(near, NEAR)), 0f), Occur.SHOULD);
+      Query inText =
+          new FunctionScoreQuery(
+              often, new SaturatedScore(oneWord ? EXACT + LOOSE : LOOSE, TF_HALF));
+      // The parts close together score only where the word itself is not found: the larger of the
+      // two counts.
+      b.add(
+          near.isEmpty() ? inText : new DisjunctionMaxQuery(List.of(inText, tier(near, NEAR)), 0f),
+          Occur.SHOULD);
       if (!oneWord) {
         b.add(tier(exact, EXACT), Occur.SHOULD);
       }
@@ -444,9 +491,9 @@ public class QueryFactory {
   }
 
   /**
-   * The month and day of {@code day} as the text writes them (9月14日, 九月十四日) in a document of
-   * its year: of that archive year, or dated in it. Records name the day without the year they
-   * are filed under.
+   * The month and day of {@code day} as the text writes them (9月14日, 九月十四日) in a document of its
+   * year: of that archive year, or dated in it. Records name the day without the year they are
+   * filed under.
    */
   private Query monthDayInYear(LocalDate day) {
     List<Query> forms = new ArrayList<>();
@@ -459,7 +506,11 @@ public class QueryFactory {
     int y = day.getYear();
     BooleanQuery.Builder year = new BooleanQuery.Builder();
     year.add(IntPoint.newExactQuery(DocumentFields.YEAR, y), Occur.SHOULD);
-    year.add(LongPoint.newRangeQuery(DocumentFields.DATE, LocalDate.of(y, 1, 1).toEpochDay(), LocalDate.of(y, 12, 31).toEpochDay()),
+    year.add(
+        LongPoint.newRangeQuery(
+            DocumentFields.DATE,
+            LocalDate.of(y, 1, 1).toEpochDay(),
+            LocalDate.of(y, 12, 31).toEpochDay()),
         Occur.SHOULD);
     return new BooleanQuery.Builder()
         .add(any(forms), Occur.MUST)
@@ -471,7 +522,9 @@ public class QueryFactory {
   private static List<String> monthDayForms(MonthDay md) {
     int m = md.getMonthValue();
     int d = md.getDayOfMonth();
-    return List.of(m + "月" + d + "日", ChineseDates.chineseNumeral(m) + "月" + ChineseDates.chineseNumeral(d) + "日");
+    return List.of(
+        m + "月" + d + "日",
+        ChineseDates.chineseNumeral(m) + "月" + ChineseDates.chineseNumeral(d) + "日");
   }
 
   /**
@@ -491,25 +544,33 @@ public class QueryFactory {
     for (int i = 0; i < parts.size(); i++) {
       int from = parts.get(i)[0];
       int to = parts.get(i)[1];
-      List<Token> inside = covering(tokens.stream().filter(t -> t.start() >= from && t.end() <= to).toList());
+      List<Token> inside =
+          covering(tokens.stream().filter(t -> t.start() >= from && t.end() <= to).toList());
       if (inside.isEmpty()) {
         return null;
       }
-      List<SpanQuery> part = inside.stream().sorted(Comparator.comparingInt(Token::position))
-          .map(t -> (SpanQuery) new SpanTermQuery(new Term(DocumentFields.TEXT, t.term()))).toList();
-      spans.add(part.size() == 1 ? part.get(0) : new SpanNearQuery(part.toArray(SpanQuery[]::new), 0, true));
+      List<SpanQuery> part =
+          inside.stream()
+              .sorted(Comparator.comparingInt(Token::position))
+              .map(t -> (SpanQuery) new SpanTermQuery(new Term(DocumentFields.TEXT, t.term())))
+              .toList();
+      spans.add(
+          part.size() == 1
+              ? part.get(0)
+              : new SpanNearQuery(part.toArray(SpanQuery[]::new), 0, true));
       inside.forEach(t -> terms.add(new Term(DocumentFields.TEXT, t.term())));
       if (i < parts.size() - 1 && inside.get(inside.size() - 1).bigram()) {
         slop++;
       }
     }
-    return new NearParts(new SpanNearQuery(spans.toArray(SpanQuery[]::new), slop, true), terms, NEAR_MAX_DOCS);
+    return new NearParts(
+        new SpanNearQuery(spans.toArray(SpanQuery[]::new), slop, true), terms, NEAR_MAX_DOCS);
   }
 
   /**
    * The parts of a word, as character ranges: the words of the segmentation, except that a run of
-   * single characters stays together (首问 in 首/问/负责制) and a lone character joins the word after
-   * it, or before it at the end (学雷锋 and 杏花节 are one part each).
+   * single characters stays together (首问 in 首/问/负责制) and a lone character joins the word after it,
+   * or before it at the end (学雷锋 and 杏花节 are one part each).
    */
   private List<int[]> parts(String text) {
     List<int[]> words = new ArrayList<>();
@@ -553,22 +614,27 @@ public class QueryFactory {
 
   /**
    * The spellings a term is looked for in: folded, punctuation between Chinese characters dropped,
-   * every synonym, and for a date (2025-03-12, 2025年3月12日 …) or a day without a year (9月14日,
-   * 九月十四日) the other ways offices write it.
+   * every synonym, and for a date (2025-03-12, 2025年3月12日 …) or a day without a year (9月14日, 九月十四日)
+   * the other ways offices write it.
    */
   private Set<String> variants(String text) {
     Set<String> out = new LinkedHashSet<>(synonyms.expand(bridge(analysis.fold(text))));
-    ChineseDates.parse(text).ifPresent(d -> {
-      int y = d.getYear();
-      int m = d.getMonthValue();
-      int day = d.getDayOfMonth();
-      out.add(y + "年" + m + "月" + day + "日");
-      out.add(String.format(Locale.ROOT, "%d-%02d-%02d", y, m, day));
-      out.add(y + "-" + m + "-" + day); // the same as 2025/3/12: the separators are not indexed
-      out.add(String.format(Locale.ROOT, "%d.%02d.%02d", y, m, day)); // dotted dates are one token
-      out.add(y + "." + m + "." + day);
-      out.add(String.format(Locale.ROOT, "%d%02d%02d", y, m, day));
-    });
+    ChineseDates.parse(text)
+        .ifPresent(
+            d -> {
+              int y = d.getYear();
+              int m = d.getMonthValue();
+              int day = d.getDayOfMonth();
+              out.add(y + "年" + m + "月" + day + "日");
+              out.add(String.format(Locale.ROOT, "%d-%02d-%02d", y, m, day));
+              out.add(
+                  y + "-" + m + "-" + day); // the same as 2025/3/12: the separators are not indexed
+              out.add(
+                  String.format(
+                      Locale.ROOT, "%d.%02d.%02d", y, m, day)); // dotted dates are one token
+              out.add(y + "." + m + "." + day);
+              out.add(String.format(Locale.ROOT, "%d%02d%02d", y, m, day));
+            });
     ChineseDates.parseMonthDay(text).ifPresent(md -> monthDayForms(md).forEach(out::add));
     return out;
   }
@@ -615,16 +681,17 @@ public class QueryFactory {
    * digits lines up (2025年道德讲堂PDF).
    */
   private static List<Token> covering(List<Token> tokens) {
-    return tokens.stream().filter(t -> t.bigram() || tokens.stream().noneMatch(b -> b.covers(t))).toList();
+    return tokens.stream()
+        .filter(t -> t.bigram() || tokens.stream().noneMatch(b -> b.covers(t)))
+        .toList();
   }
 
   /**
    * The tokens of the phrase that may run across punctuation between words: the exact phrase
    * without the bigrams that straddle a boundary of the (smartcn) words of the text. Punctuation
-   * takes no position in the index, so 邻里守望@0 志愿服务@4 finds “「鄰里守望」志願服務” as well as
-   * 邻里守望志愿服务, and nothing with a character between the words. (A phrase of single
-   * characters would also bridge punctuation inside a word, but costs several times as much on
-   * common characters.)
+   * takes no position in the index, so 邻里守望@0 志愿服务@4 finds “「鄰里守望」志願服務” as well as 邻里守望志愿服务, and
+   * nothing with a character between the words. (A phrase of single characters would also bridge
+   * punctuation inside a word, but costs several times as much on common characters.)
    */
   private List<Token> acrossWordBoundaries(String text, List<Token> tokens) {
     Set<Integer> boundaries = new HashSet<>();
@@ -639,11 +706,14 @@ public class QueryFactory {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<Token> kept = tokens.stream().filter(t -> !t.bigram() || !boundaries.contains(t.start() + 1)).toList();
+    List<Token> kept =
+        tokens.stream().filter(t -> !t.bigram() || !boundaries.contains(t.start() + 1)).toList();
     return covering(kept);
   }
 
-  /** The text as the index sees it: unigrams and bigrams of Chinese, words and numbers of the rest. */
+  /**
+   * The text as the index sees it: unigrams and bigrams of Chinese, words and numbers of the rest.
+   */
   private List<Token> tokens(String text) {
     List<Token> out = new ArrayList<>();
     try (TokenStream ts = analysis.indexAnalyzer().tokenStream(DocumentFields.TEXT, text)) {
@@ -655,8 +725,13 @@ public class QueryFactory {
       int position = -1;
       while (ts.incrementToken()) {
         position += inc.getPositionIncrement();
-        out.add(new Token(term.toString(), position, CJKBigramFilter.DOUBLE_TYPE.equals(type.type()),
-            offset.startOffset(), offset.endOffset()));
+        out.add(
+            new Token(
+                term.toString(),
+                position,
+                CJKBigramFilter.DOUBLE_TYPE.equals(type.type()),
+                offset.startOffset(),
+                offset.endOffset()));
       }
       ts.end();
     } catch (IOException e) {
@@ -670,15 +745,16 @@ public class QueryFactory {
       return new TermQuery(new Term(field, tokens.get(0).term()));
     }
     PhraseQuery.Builder b = new PhraseQuery.Builder();
-    tokens.stream().sorted(Comparator.comparingInt(Token::position))
+    tokens.stream()
+        .sorted(Comparator.comparingInt(Token::position))
         .forEach(t -> b.add(new Term(field, t.term()), t.position()));
     return b.build();
   }
 
   /**
    * Drops punctuation and spaces between two Chinese (or Japanese, Korean) characters: a Chinese
-   * query means the same with or without them (“台账，管理”, “台账 · 管理” → 台账管理). Elsewhere
-   * they stay, as they separate words (“COVID-19”, “Lucene index”).
+   * query means the same with or without them (“台账，管理”, “台账 · 管理” → 台账管理). Elsewhere they stay, as
+   * they separate words (“COVID-19”, “Lucene index”).
    */
   static String bridge(String s) {
     StringBuilder sb = new StringBuilder(s.length());
@@ -695,8 +771,11 @@ public class QueryFactory {
       while (end < n && QuerySyntax.isSeparator(s.codePointAt(end))) {
         end += Character.charCount(s.codePointAt(end));
       }
-      boolean between = sb.length() > 0 && end < n
-          && isCjk(Character.codePointBefore(sb, sb.length())) && isCjk(s.codePointAt(end));
+      boolean between =
+          sb.length() > 0
+              && end < n
+              && isCjk(Character.codePointBefore(sb, sb.length()))
+              && isCjk(s.codePointAt(end));
       if (!between) {
         sb.append(s, i, end);
       }
@@ -707,7 +786,9 @@ public class QueryFactory {
 
   private static boolean isCjk(int cp) {
     Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-    return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-        || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
+    return script == Character.UnicodeScript.HAN
+        || script == Character.UnicodeScript.HIRAGANA
+        || script == Character.UnicodeScript.KATAKANA
+        || script == Character.UnicodeScript.HANGUL;
   }
 }

@@ -1,11 +1,11 @@
 package org.taizhang.search;
 
-import org.taizhang.web.Problem;
 import org.springframework.http.HttpStatus;
+import org.taizhang.web.Problem;
 
 /**
- * A query that does not follow the query language: an unbalanced quote, a field without a value,
- * a date that is no date, {@code OR} without a word on both sides. The message is Chinese, written
+ * A query that does not follow the query language: an unbalanced quote, a field without a value, a
+ * date that is no date, {@code OR} without a word on both sides. The message is Chinese, written
  * for the person who typed the query, and safe to show as it is.
  */
 public class QueryParseException extends IllegalArgumentException implements Problem {

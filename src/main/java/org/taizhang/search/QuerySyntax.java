@@ -1,8 +1,5 @@
 package org.taizhang.search;
 
-import org.taizhang.catalog.Category;
-import org.taizhang.unit.Unit;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.taizhang.archive.FileType;
+import org.taizhang.catalog.Category;
 import org.taizhang.text.ChineseDates;
+import org.taizhang.unit.Unit;
 
 /**
  * The query language of the search box, parsed into groups that must all match, each group a list
@@ -30,16 +29,17 @@ import org.taizhang.text.ChineseDates;
  * period  = yyyy-mm-dd | yyyy-mm | yyyy      (any form ChineseDates.parsePeriod reads)
  * </pre>
  *
- * Full-width letters, digits and punctuation count as their half-width forms, so {@code ｕｎｉｔ：}
- * and {@code ＯＲ} work as typed with a Chinese input method. {@code AND} between two parts is
- * allowed and changes nothing; {@code NOT} before a part excludes it, like {@code -}. The operators
- * are words of their own in any case ({@code or}, {@code Or}): people type them in lower case and
- * would otherwise search for the word “or” and find nothing. To look for such a word itself, quote
- * it ({@code "or"}).
+ * Full-width letters, digits and punctuation count as their half-width forms, so {@code ｕｎｉｔ：} and
+ * {@code ＯＲ} work as typed with a Chinese input method. {@code AND} between two parts is allowed
+ * and changes nothing; {@code NOT} before a part excludes it, like {@code -}. The operators are
+ * words of their own in any case ({@code or}, {@code Or}): people type them in lower case and would
+ * otherwise search for the word “or” and find nothing. To look for such a word itself, quote it
+ * ({@code "or"}).
  */
 final class QuerySyntax {
   /** Longest query accepted, in characters. */
   static final int MAX_LENGTH = 500;
+
   /** Most parts (words, phrases, filters) in one query. */
   static final int MAX_PARTS = 32;
 
@@ -105,9 +105,14 @@ final class QuerySyntax {
       return true;
     }
     return switch (Character.getType(cp)) {
-      case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
-          Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-          Character.OTHER_PUNCTUATION -> true;
+      case Character.CONNECTOR_PUNCTUATION,
+          Character.DASH_PUNCTUATION,
+          Character.START_PUNCTUATION,
+          Character.END_PUNCTUATION,
+          Character.INITIAL_QUOTE_PUNCTUATION,
+          Character.FINAL_QUOTE_PUNCTUATION,
+          Character.OTHER_PUNCTUATION ->
+          true;
       default -> false;
     };
   }
@@ -202,11 +207,12 @@ final class QuerySyntax {
           throw new QueryParseException("“" + pendingNot + "”后面缺少要排除的词，例如：志愿服务 NOT 草稿。");
         }
         if (groups.isEmpty()) {
-          throw new QueryParseException("“" + t.text() + "”前面缺少检索词：" + op + " 要写在两个检索词之间，例如：道德讲堂 "
-              + op + " 志愿服务。");
+          throw new QueryParseException(
+              "“" + t.text() + "”前面缺少检索词：" + op + " 要写在两个检索词之间，例如：道德讲堂 " + op + " 志愿服务。");
         }
         if (pendingOperator != null) {
-          throw new QueryParseException("“" + pendingOperator + "”和“" + t.text() + "”之间缺少检索词，例如：道德讲堂 OR 志愿服务。");
+          throw new QueryParseException(
+              "“" + pendingOperator + "”和“" + t.text() + "”之间缺少检索词，例如：道德讲堂 OR 志愿服务。");
         }
         pendingOperator = t.text();
         joinNext = op.equals("OR");
@@ -214,7 +220,8 @@ final class QuerySyntax {
       }
       if (t.isOperator("NOT")) {
         if (pendingNot != null) {
-          throw new QueryParseException("“" + pendingNot + " " + t.text() + "”重复了，只写一个即可，例如：志愿服务 NOT 草稿。");
+          throw new QueryParseException(
+              "“" + pendingNot + " " + t.text() + "”重复了，只写一个即可，例如：志愿服务 NOT 草稿。");
         }
         pendingNot = t.text();
         continue;
@@ -240,8 +247,8 @@ final class QuerySyntax {
     }
     if (pendingOperator != null) {
       String op = pendingOperator.toUpperCase(Locale.ROOT);
-      throw new QueryParseException("“" + pendingOperator + "”后面缺少检索词：" + op + " 要写在两个检索词之间，例如：道德讲堂 "
-          + op + " 志愿服务。");
+      throw new QueryParseException(
+          "“" + pendingOperator + "”后面缺少检索词：" + op + " 要写在两个检索词之间，例如：道德讲堂 " + op + " 志愿服务。");
     }
     for (int i = 0; i < groups.size(); i++) {
       List<Part> group = groups.get(i);
@@ -352,12 +359,15 @@ final class QuerySyntax {
   private static String type(String v) {
     String label = TYPES.get(v.toLowerCase(Locale.ROOT));
     if (label == null) {
-      throw new QueryParseException("文件类型“" + v + "”无效，可选：" + String.join("、", FileType.ALL) + "，例如 type:PDF。");
+      throw new QueryParseException(
+          "文件类型“" + v + "”无效，可选：" + String.join("、", FileType.ALL) + "，例如 type:PDF。");
     }
     return label;
   }
 
-  /** Splits “a..b” (also “a~b”, “a至b”) into its two sides; a value without a separator is one side. */
+  /**
+   * Splits “a..b” (also “a~b”, “a至b”) into its two sides; a value without a separator is one side.
+   */
   private static String[] range(String v) {
     for (String sep : List.of("..", "~", "至")) {
       int at = v.indexOf(sep);
@@ -420,7 +430,10 @@ final class QuerySyntax {
   }
 
   private static QueryParseException badDate(String v) {
-    return new QueryParseException("日期“" + v + "”无法识别：请写成 2025-03-01、2025-03（整月）或 2025（整年），"
-        + "范围用“..”连接，例如 date:2025-03-01..2025-06-30。");
+    return new QueryParseException(
+        "日期“"
+            + v
+            + "”无法识别：请写成 2025-03-01、2025-03（整月）或 2025（整年），"
+            + "范围用“..”连接，例如 date:2025-03-01..2025-06-30。");
   }
 }

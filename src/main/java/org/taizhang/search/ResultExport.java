@@ -29,32 +29,44 @@ import org.springframework.stereotype.Service;
 import org.taizhang.access.Scope;
 
 /**
- * A search's result list as an Excel workbook (XLSX, written by POI's streaming SXSSF): every matching document the caller may see,
- * in the search's order, up to {@link #MAX_ROWS} rows, fetched page by page through
- * {@link SearchService#search} so the rows are exactly what the search page and
- * {@code /api/search} list. A second sheet records the search and whether the list was cut.
+ * A search's result list as an Excel workbook (XLSX, written by POI's streaming SXSSF): every
+ * matching document the caller may see, in the search's order, up to {@link #MAX_ROWS} rows,
+ * fetched page by page through {@link SearchService#search} so the rows are exactly what the search
+ * page and {@code /api/search} list. A second sheet records the search and whether the list was
+ * cut.
  */
 @Service
 class ResultExport {
   public static final int MAX_ROWS = 10_000;
   public static final String SHEET = "检索结果";
   public static final String NOTES_SHEET = "说明";
-  public static final List<String> HEADERS = List.of("序号", "题名", "单位", "类别", "文档日期", "年度", "文件类型", "摘要", "链接");
+  public static final List<String> HEADERS =
+      List.of("序号", "题名", "单位", "类别", "文档日期", "年度", "文件类型", "摘要", "链接");
 
   private static final int PAGE_SIZE = SearchRequest.MAX_SIZE;
+
   /** Rows kept in memory while writing. */
   private static final int ROW_WINDOW = 200;
+
   /** Excel's limit for the text of one cell. */
   private static final int MAX_CELL_CHARS = 32_767;
+
   private static final int[] WIDTHS = {7, 40, 26, 12, 12, 7, 9, 80, 40};
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final Pattern TAG = Pattern.compile("<[^>]*>");
-  private static final Pattern ENTITY = Pattern.compile("&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);");
+  private static final Pattern ENTITY =
+      Pattern.compile("&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);");
 
-  /** The search to export: the search page's parameters ({@code sort} null for the default order). */
-  public record Criteria(String q, String unit, String category, Integer year, String type, SearchSort sort) {}
+  /**
+   * The search to export: the search page's parameters ({@code sort} null for the default order).
+   */
+  public record Criteria(
+      String q, String unit, String category, Integer year, String type, SearchSort sort) {}
 
-  /** The workbook, the rows it holds, and the number of matching documents (more than the rows when cut). */
+  /**
+   * The workbook, the rows it holds, and the number of matching documents (more than the rows when
+   * cut).
+   */
   public record Export(byte[] workbook, int rows, long total) {
     public boolean truncated() {
       return total > rows;
@@ -71,13 +83,14 @@ class ResultExport {
    * Runs the search within {@code scope} and writes the workbook.
    *
    * @throws QueryParseException when {@code q} does not follow the query language
-   *
-   * @param baseUrl the service's address (e.g. {@code https://taizhang.example}), to make the
-   *     链接 column clickable in Excel; null writes the paths without a link
+   * @param baseUrl the service's address (e.g. {@code https://taizhang.example}), to make the 链接
+   *     column clickable in Excel; null writes the paths without a link
    * @param exportedBy shown on the notes sheet
    */
-  public Export export(Criteria query, Scope scope, String baseUrl, String exportedBy, LocalDateTime at) {
-    // Streaming: only a window of rows stays in memory, the rest goes to a temporary file until written.
+  public Export export(
+      Criteria query, Scope scope, String baseUrl, String exportedBy, LocalDateTime at) {
+    // Streaming: only a window of rows stays in memory, the rest goes to a temporary file until
+    // written.
     SXSSFWorkbook wb = new SXSSFWorkbook(ROW_WINDOW);
     try {
       Styles styles = new Styles(wb);
@@ -124,13 +137,22 @@ class ResultExport {
       wb.dispose();
       wb.close();
     } catch (IOException e) {
-      // only the temporary file could not be removed; the export itself is complete or already failed
+      // only the temporary file could not be removed; the export itself is complete or already
+      // failed
     }
   }
 
   /** One page of the search; the only place that builds the request, should it gain parameters. */
   private static SearchRequest request(Criteria query, int page) {
-    return new SearchRequest(query.q(), query.unit(), query.category(), query.year(), query.type(), page, PAGE_SIZE, query.sort());
+    return new SearchRequest(
+        query.q(),
+        query.unit(),
+        query.category(),
+        query.year(),
+        query.type(),
+        page,
+        PAGE_SIZE,
+        query.sort());
   }
 
   /**
@@ -139,14 +161,22 @@ class ResultExport {
    */
   private static String documentQuery(Criteria query) {
     String q = query.q() == null ? "" : query.q().strip();
-    return q.isEmpty() ? "" : "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8).replace("+", "%20");
+    return q.isEmpty()
+        ? ""
+        : "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   /**
    * One hit. The 链接 column holds the document's full address (the one the cell links to), so it
    * still works when copied out of the workbook, printed, or opened on another machine.
    */
-  private static void writeHit(SXSSFWorkbook wb, Row row, int n, SearchResult.Hit hit, String baseUrl, String documentQuery,
+  private static void writeHit(
+      SXSSFWorkbook wb,
+      Row row,
+      int n,
+      SearchResult.Hit hit,
+      String baseUrl,
+      String documentQuery,
       Styles styles) {
     Cell number = row.createCell(0);
     number.setCellValue(n);
@@ -170,7 +200,13 @@ class ResultExport {
     }
   }
 
-  private static void writeNotes(SXSSFSheet sheet, Criteria query, int rows, long total, String exportedBy, LocalDateTime at,
+  private static void writeNotes(
+      SXSSFSheet sheet,
+      Criteria query,
+      int rows,
+      long total,
+      String exportedBy,
+      LocalDateTime at,
       Styles styles) {
     Map<String, String> notes = new LinkedHashMap<>();
     notes.put("检索词", query.q() == null || query.q().isBlank() ? "（无，全部材料）" : query.q().strip());
@@ -223,17 +259,21 @@ class ResultExport {
     StringBuilder sb = new StringBuilder(noTags.length());
     while (m.find()) {
       String e = m.group(1);
-      String replacement = switch (e) {
-        case "amp" -> "&";
-        case "lt" -> "<";
-        case "gt" -> ">";
-        case "quot" -> "\"";
-        case "apos" -> "'";
-        default -> {
-          int cp = e.startsWith("#x") ? Integer.parseInt(e.substring(2), 16) : Integer.parseInt(e.substring(1));
-          yield Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : m.group();
-        }
-      };
+      String replacement =
+          switch (e) {
+            case "amp" -> "&";
+            case "lt" -> "<";
+            case "gt" -> ">";
+            case "quot" -> "\"";
+            case "apos" -> "'";
+            default -> {
+              int cp =
+                  e.startsWith("#x")
+                      ? Integer.parseInt(e.substring(2), 16)
+                      : Integer.parseInt(e.substring(1));
+              yield Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : m.group();
+            }
+          };
       m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
     }
     m.appendTail(sb);
@@ -253,7 +293,8 @@ class ResultExport {
       bold.setBold(true);
       header = bordered(wb);
       header.setFont(bold);
-      header.setFillForegroundColor(new XSSFColor(new byte[] {(byte) 0xF0, (byte) 0xF2, (byte) 0xF4}, null));
+      header.setFillForegroundColor(
+          new XSSFColor(new byte[] {(byte) 0xF0, (byte) 0xF2, (byte) 0xF4}, null));
       header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
       text = bordered(wb);
       wrap = bordered(wb);

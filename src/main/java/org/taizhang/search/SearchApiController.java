@@ -1,8 +1,6 @@
 package org.taizhang.search;
 
-
 import java.util.List;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,7 +19,10 @@ class SearchApiController {
     this.units = units;
   }
 
-  /** {@code sort} is {@code relevance} (the default) or {@code date}; a malformed {@code q} answers 400 BAD_QUERY. */
+  /**
+   * {@code sort} is {@code relevance} (the default) or {@code date}; a malformed {@code q} answers
+   * 400 BAD_QUERY.
+   */
   @GetMapping("/api/search")
   SearchResult search(
       Caller caller,
@@ -33,8 +34,11 @@ class SearchApiController {
       @RequestParam(name = "sort", required = false) String sort,
       @RequestParam(name = "page", defaultValue = "1") int page,
       @RequestParam(name = "size", defaultValue = "10") int size) {
-    SearchSort order = SearchSort.parse(sort).orElseThrow(() -> new IllegalArgumentException(SearchSort.invalid(sort)));
-    return search.search(new SearchRequest(q, unit, category, year, type, page, size, order), caller.scope());
+    SearchSort order =
+        SearchSort.parse(sort)
+            .orElseThrow(() -> new IllegalArgumentException(SearchSort.invalid(sort)));
+    return search.search(
+        new SearchRequest(q, unit, category, year, type, page, size, order), caller.scope());
   }
 
   /** The units the caller may see. */
@@ -42,5 +46,4 @@ class SearchApiController {
   List<Unit> units(Caller caller) {
     return units.findAll().stream().filter(u -> caller.sees(u.code())).toList();
   }
-
 }

@@ -28,7 +28,8 @@ import org.taizhang.audit.AuditLog;
  */
 @Controller
 class SearchExtrasController {
-  static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  static final MediaType XLSX =
+      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
 
   private final ResultExport export;
@@ -43,7 +44,10 @@ class SearchExtrasController {
     this.clock = clock;
   }
 
-  /** The result list of {@code /?q=…&unit=…&category=…&year=…&type=…&sort=…} as XLSX (at most 10,000 rows), in the page's order. */
+  /**
+   * The result list of {@code /?q=…&unit=…&category=…&year=…&type=…&sort=…} as XLSX (at most 10,000
+   * rows), in the page's order.
+   */
   @GetMapping("/search.xlsx")
   ResponseEntity<byte[]> exportResults(
       @RequestParam(name = "q", required = false) String q,
@@ -53,22 +57,35 @@ class SearchExtrasController {
       @RequestParam(name = "type", required = false) String type,
       @RequestParam(name = "sort", required = false) String sort,
       Caller caller) {
-    // Read as leniently as the search page (an unknown year or order is ignored), so the export lists what the page showed.
-    ResultExport.Criteria criteria = new ResultExport.Criteria(q, blankToNull(unit), blankToNull(category), year(year), blankToNull(type),
-        SearchSort.parse(sort).orElse(SearchSort.RELEVANCE));
+    // Read as leniently as the search page (an unknown year or order is ignored), so the export
+    // lists what the page showed.
+    ResultExport.Criteria criteria =
+        new ResultExport.Criteria(
+            q,
+            blankToNull(unit),
+            blankToNull(category),
+            year(year),
+            blankToNull(type),
+            SearchSort.parse(sort).orElse(SearchSort.RELEVANCE));
     LocalDateTime now = LocalDateTime.now(clock);
     String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-    ResultExport.Export result = export.export(criteria, caller.scope(), base, caller.displayName(), now);
+    ResultExport.Export result =
+        export.export(criteria, caller.scope(), base, caller.displayName(), now);
     audit.record(caller.username(), AuditAction.EXPORT, "检索结果", detail(criteria, result.rows()));
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(XLSX);
-    headers.setContentDisposition(ContentDisposition.attachment()
-        .filename("检索结果-" + now.format(FILE_STAMP) + ".xlsx", StandardCharsets.UTF_8).build());
+    headers.setContentDisposition(
+        ContentDisposition.attachment()
+            .filename("检索结果-" + now.format(FILE_STAMP) + ".xlsx", StandardCharsets.UTF_8)
+            .build());
     headers.setCacheControl("no-store");
     return new ResponseEntity<>(result.workbook(), headers, HttpStatus.OK);
   }
 
-  /** A query that does not parse: 400 with the parser's message (written for people), as the search page shows it. */
+  /**
+   * A query that does not parse: 400 with the parser's message (written for people), as the search
+   * page shows it.
+   */
   @ExceptionHandler(QueryParseException.class)
   ModelAndView badQuery(QueryParseException e) {
     ModelAndView mv = new ModelAndView("error");

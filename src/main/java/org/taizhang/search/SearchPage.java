@@ -15,19 +15,25 @@ import java.util.function.BiFunction;
  * query and the other filters, and drops the page number (a new filter starts at page 1).
  */
 final class SearchPage {
-  /** Facet dimensions in display order; the keys of {@link SearchResult#facets()} and the URL parameters. */
+  /**
+   * Facet dimensions in display order; the keys of {@link SearchResult#facets()} and the URL
+   * parameters.
+   */
   static final Map<String, String> DIMENSIONS = dimensions();
 
   /** How many values a facet shows before the rest fold away under “更多”. */
   private static final int FACET_TOP = 10;
+
   /** Page numbers shown either side of the current page. */
   private static final int PAGER_SPAN = 2;
 
   /** A filter that is in force, with a link that lifts it. */
-  record ActiveFilter(String dimension, String dimensionName, String value, String label, String removeLink) {}
+  record ActiveFilter(
+      String dimension, String dimensionName, String value, String label, String removeLink) {}
 
   /** One facet value as a link that adds (or, when already active, removes) that filter. */
-  record FacetLink(String dimension, String value, String label, long count, boolean active, String link) {}
+  record FacetLink(
+      String dimension, String value, String label, long count, boolean active, String link) {}
 
   /** One facet box: the values shown at once, and those behind “更多”. */
   record Facet(String dimension, String name, List<FacetLink> top, List<FacetLink> more) {}
@@ -45,7 +51,11 @@ final class SearchPage {
    * @param labels the display label of a filter value (a unit code to its name …), for filters that
    *     may not appear among the facets, e.g. a unit with no matching document
    */
-  SearchPage(SearchRequest request, SearchResult result, String queryError, BiFunction<String, String, String> labels) {
+  SearchPage(
+      SearchRequest request,
+      SearchResult result,
+      String queryError,
+      BiFunction<String, String, String> labels) {
     this.q = request.q();
     this.sort = request.sort();
     this.byRelevance = request.ranksByRelevance();
@@ -118,8 +128,11 @@ final class SearchPage {
 
   public List<ActiveFilter> getActiveFilters() {
     List<ActiveFilter> out = new ArrayList<>();
-    filters.forEach((dim, value) ->
-        out.add(new ActiveFilter(dim, DIMENSIONS.get(dim), value, labels.apply(dim, value), without(dim))));
+    filters.forEach(
+        (dim, value) ->
+            out.add(
+                new ActiveFilter(
+                    dim, DIMENSIONS.get(dim), value, labels.apply(dim, value), without(dim))));
     return out;
   }
 
@@ -129,8 +142,14 @@ final class SearchPage {
       List<FacetLink> links = new ArrayList<>();
       for (SearchResult.FacetValue v : result.facets().getOrDefault(dim.getKey(), List.of())) {
         boolean active = v.value().equals(filters.get(dim.getKey()));
-        links.add(new FacetLink(dim.getKey(), v.value(), v.label(), v.count(), active,
-            active ? without(dim.getKey()) : with(dim.getKey(), v.value())));
+        links.add(
+            new FacetLink(
+                dim.getKey(),
+                v.value(),
+                v.label(),
+                v.count(),
+                active,
+                active ? without(dim.getKey()) : with(dim.getKey(), v.value())));
       }
       // An active value stays visible even when it would rank below the fold.
       List<FacetLink> top = new ArrayList<>();
@@ -182,8 +201,8 @@ final class SearchPage {
   }
 
   /**
-   * Page numbers around the current page, with the first and last always present; a 0 stands for
-   * a gap, which the template writes as an ellipsis.
+   * Page numbers around the current page, with the first and last always present; a 0 stands for a
+   * gap, which the template writes as an ellipsis.
    */
   public List<Integer> getPageNumbers() {
     int pages = result.pages();
@@ -230,7 +249,8 @@ final class SearchPage {
     }
     StringBuilder sb = new StringBuilder("/");
     // Every value is encoded whole: a query may contain & + # or = and must come back unchanged.
-    params.forEach((k, v) -> sb.append(sb.length() == 1 ? '?' : '&').append(k).append('=').append(encode(v)));
+    params.forEach(
+        (k, v) -> sb.append(sb.length() == 1 ? '?' : '&').append(k).append('=').append(encode(v)));
     return sb.toString();
   }
 

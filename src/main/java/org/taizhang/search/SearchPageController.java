@@ -1,47 +1,18 @@
 package org.taizhang.search;
 
-import java.io.IOException;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.taizhang.account.Account;
-import org.taizhang.account.AccountService;
 import org.taizhang.access.Caller;
-import org.taizhang.access.Role;
-import org.taizhang.archive.Archive;
-import org.taizhang.archive.Document;
 import org.taizhang.archive.FileType;
-import org.taizhang.archive.ReviewStatus;
-import org.taizhang.audit.AuditAction;
-import org.taizhang.audit.AuditLog;
 import org.taizhang.catalog.Catalog;
-import org.taizhang.catalog.Category;
-import org.taizhang.ingest.IngestResult;
-import org.taizhang.ingest.IngestService;
-import org.taizhang.ingest.RejectedException;
-import org.taizhang.ocr.TextRecognition;
-import org.taizhang.review.DocumentEditor;
-import org.taizhang.review.NotVisibleException;
-import org.taizhang.review.ReviewException;
-import org.taizhang.review.ReviewService;
-import org.taizhang.text.ChineseDates;
-import org.taizhang.thumbnail.Thumbnails;
 import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
 import org.taizhang.unit.UnitTree;
@@ -50,7 +21,8 @@ import org.taizhang.unit.UnitTree;
 @Controller
 class SearchPageController {
   private static final int PAGE_SIZE = 10;
-  // Far beyond any real archive; keeps a hand-edited ?page= from asking the index for millions of hits.
+  // Far beyond any real archive; keeps a hand-edited ?page= from asking the index for millions of
+  // hits.
   private static final int MAX_PAGE = 10_000;
   private static final String UNCATEGORIZED = "未分类";
 
@@ -90,7 +62,8 @@ class SearchPageController {
       model.addAttribute("warning", String.join("；", warnings));
     }
     int parsedPage = Math.min(MAX_PAGE, Math.max(1, parseInt(page).orElse(1)));
-    SearchRequest request = new SearchRequest(q, unit, category, parsedYear, type, parsedPage, PAGE_SIZE, order);
+    SearchRequest request =
+        new SearchRequest(q, unit, category, parsedYear, type, parsedPage, PAGE_SIZE, order);
     SearchResult result;
     String queryError = null;
     try {
@@ -106,18 +79,29 @@ class SearchPageController {
     List<Unit> all = visibleUnits(caller);
     Map<String, String> unitNames = new HashMap<>();
     all.forEach(u -> unitNames.put(u.code(), u.name()));
-    SearchPage view = new SearchPage(request, result, queryError, (dim, value) -> switch (dim) {
-      case "unit" -> unitNames.getOrDefault(value, value);
-      case "category" -> categoryLabel(value);
-      default -> value;
-    });
+    SearchPage view =
+        new SearchPage(
+            request,
+            result,
+            queryError,
+            (dim, value) ->
+                switch (dim) {
+                  case "unit" -> unitNames.getOrDefault(value, value);
+                  case "category" -> categoryLabel(value);
+                  default -> value;
+                });
     model.addAttribute("p", view);
     model.addAttribute("unitOptions", new UnitTree(all).depthFirst());
     model.addAttribute("categories", catalog.categories());
-    // Years come from the whole archive, so the select offers every year even while another filter narrows the facets.
-    SearchResult everything = search.search(new SearchRequest("", null, null, null, null, 1, 1), caller.scope());
-    List<String> years = new ArrayList<>(everything.facets().getOrDefault("year", List.of()).stream()
-        .map(SearchResult.FacetValue::value).toList());
+    // Years come from the whole archive, so the select offers every year even while another filter
+    // narrows the facets.
+    SearchResult everything =
+        search.search(new SearchRequest("", null, null, null, null, 1, 1), caller.scope());
+    List<String> years =
+        new ArrayList<>(
+            everything.facets().getOrDefault("year", List.of()).stream()
+                .map(SearchResult.FacetValue::value)
+                .toList());
     if (parsedYear != null && !years.contains(parsedYear.toString())) {
       years.add(0, parsedYear.toString());
     }

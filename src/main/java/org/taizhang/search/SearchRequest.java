@@ -5,7 +5,14 @@ package org.taizhang.search;
  * filters, a page and an order. Pages count from 1. The filters apply on top of any that the query
  * itself contains ({@code unit:}, {@code year:} …).
  */
-public record SearchRequest(String q, String unit, String category, Integer year, String type, int page, int size,
+public record SearchRequest(
+    String q,
+    String unit,
+    String category,
+    Integer year,
+    String type,
+    int page,
+    int size,
     SearchSort sort) {
   public static final int MAX_SIZE = 100;
 
@@ -20,7 +27,8 @@ public record SearchRequest(String q, String unit, String category, Integer year
   }
 
   /** A search in the default order (by relevance when the query has words, else by date). */
-  public SearchRequest(String q, String unit, String category, Integer year, String type, int page, int size) {
+  public SearchRequest(
+      String q, String unit, String category, Integer year, String type, int page, int size) {
     this(q, unit, category, year, type, page, size, SearchSort.RELEVANCE);
   }
 

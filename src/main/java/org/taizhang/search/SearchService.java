@@ -1,12 +1,11 @@
 package org.taizhang.search;
 
-import org.taizhang.unit.DocumentCounts;
-import java.util.HashMap;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +42,7 @@ import org.taizhang.catalog.Catalog;
 import org.taizhang.index.ChineseAnalysis;
 import org.taizhang.index.DocumentFields;
 import org.taizhang.index.DocumentIndex;
+import org.taizhang.unit.DocumentCounts;
 import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
 
@@ -51,7 +51,11 @@ import org.taizhang.unit.UnitRepository;
 public class SearchService implements DocumentCounts {
   private static final int SNIPPET_CHARS = 160;
   private static final List<String> FACETS =
-      List.of(DocumentFields.UNIT, DocumentFields.CATEGORY, DocumentFields.YEAR, DocumentFields.FILE_TYPE);
+      List.of(
+          DocumentFields.UNIT,
+          DocumentFields.CATEGORY,
+          DocumentFields.YEAR,
+          DocumentFields.FILE_TYPE);
 
   private final DocumentIndex index;
   private final ChineseAnalysis analysis;
@@ -59,7 +63,12 @@ public class SearchService implements DocumentCounts {
   private final Catalog catalog;
   private final UnitRepository units;
 
-  SearchService(DocumentIndex index, ChineseAnalysis analysis, QueryFactory queries, Catalog catalog, UnitRepository units) {
+  SearchService(
+      DocumentIndex index,
+      ChineseAnalysis analysis,
+      QueryFactory queries,
+      Catalog catalog,
+      UnitRepository units) {
     this.index = index;
     this.analysis = analysis;
     this.queries = queries;
@@ -68,14 +77,18 @@ public class SearchService implements DocumentCounts {
   }
 
   /**
-   * Searches the documents of the units in {@code scope}; totals and facets never count anything outside it.
+   * Searches the documents of the units in {@code scope}; totals and facets never count anything
+   * outside it.
    *
-   * @throws QueryParseException when the query does not follow the query language (a message for people)
+   * @throws QueryParseException when the query does not follow the query language (a message for
+   *     people)
    */
   @Override
   public Map<String, Long> documentCounts(Scope scope) {
     Map<String, Long> counts = new HashMap<>();
-    search(new SearchRequest("", null, null, null, null, 1, 1), scope).facets().getOrDefault("unit", List.of())
+    search(new SearchRequest("", null, null, null, null, 1, 1), scope)
+        .facets()
+        .getOrDefault("unit", List.of())
         .forEach(f -> counts.put(f.value(), f.count()));
     return counts;
   }
@@ -86,71 +99,98 @@ public class SearchService implements DocumentCounts {
     Query text = compiled.query();
     boolean ranked = compiled.ranked();
     Query query = withFilters(text, request, scope);
-    // Snippets mark the words where a document holds them whole, their parts close together only where it does not.
+    // Snippets mark the words where a document holds them whole, their parts close together only
+    // where it does not.
     Query strict = ranked ? queries.compileStrict(request.q(), catalog, allUnits).query() : null;
     Map<String, String> unitNames = new LinkedHashMap<>();
     for (Unit u : allUnits) {
       unitNames.put(u.code(), u.name());
     }
-    return index.read(view -> {
-      int wanted = request.page() * request.size();
-      SortField newest = new SortField(DocumentFields.DATE_SORT, SortField.Type.LONG, true);
-      // Last, the order of upload: the same documents come in the same order whatever the index's
-      // layout (rebuilt in place, restored from a backup), so pages never shift between two views.
-      SortField uploaded = new SortField(DocumentFields.ID, SortField.Type.LONG);
-      // Without words every hit scores alike: newest first. By date, the score orders a day's documents.
-      Sort sort = !ranked ? new Sort(newest, uploaded)
-          : request.sort() == SearchSort.DATE ? new Sort(newest, SortField.FIELD_SCORE, uploaded)
-          : new Sort(SortField.FIELD_SCORE, newest, uploaded);
-      FacetsCollectorManager.FacetsResult found =
-          FacetsCollectorManager.search(view.searcher(), query, Math.max(1, wanted), sort, true, new FacetsCollectorManager());
-      TopDocs top = found.topDocs();
-      int from = (request.page() - 1) * request.size();
-      ScoreDoc[] all = top.scoreDocs;
-      int to = Math.min(all.length, from + request.size());
-      ScoreDoc[] page = from >= to ? new ScoreDoc[0] : Arrays.copyOfRange(all, from, to);
-      TopDocs pageDocs = new TopDocs(top.totalHits, page);
-      String[] snippets = snippets(view.searcher(), strict == null ? query : withFilters(strict, request, scope), query, pageDocs, !ranked);
-      StoredFields stored = view.searcher().storedFields();
-      List<SearchResult.Hit> hits = new ArrayList<>();
-      for (int i = 0; i < page.length; i++) {
-        Document d = stored.document(page[i].doc);
-        String unit = d.get(DocumentFields.UNIT);
-        String category = d.get(DocumentFields.CATEGORY);
-        var dateField = d.getField(DocumentFields.DATE);
-        LocalDate date = dateField == null ? null : LocalDate.ofEpochDay(dateField.numericValue().longValue());
-        hits.add(new SearchResult.Hit(
-            Long.parseLong(d.get(DocumentFields.ID)),
-            d.get(DocumentFields.TITLE),
-            unit,
-            unitNames.getOrDefault(unit, unit),
-            categoryOrNull(category),
-            categoryLabel(category),
-            date,
-            Integer.parseInt(d.get(DocumentFields.YEAR)),
-            d.get(DocumentFields.FILE_TYPE),
-            snippets[i]));
-      }
-      Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
-      if (view.facets() != null) {
-        Facets counts = new SortedSetDocValuesFacetCounts(view.facets(), found.facetsCollector());
-        for (String dim : FACETS) {
-          Function<String, String> label = switch (dim) {
-            case DocumentFields.UNIT -> code -> unitNames.getOrDefault(code, code);
-            case DocumentFields.CATEGORY -> this::categoryLabel;
-            default -> Function.identity();
-          };
-          facets.put(dim, facetValues(counts, dim, label));
-        }
-      } else {
-        FACETS.forEach(dim -> facets.put(dim, List.of()));
-      }
-      return new SearchResult(top.totalHits.value, request.page(), request.size(), hits, facets);
-    });
+    return index.read(
+        view -> {
+          int wanted = request.page() * request.size();
+          SortField newest = new SortField(DocumentFields.DATE_SORT, SortField.Type.LONG, true);
+          // Last, the order of upload: the same documents come in the same order whatever the
+          // index's
+          // layout (rebuilt in place, restored from a backup), so pages never shift between two
+          // views.
+          SortField uploaded = new SortField(DocumentFields.ID, SortField.Type.LONG);
+          // Without words every hit scores alike: newest first. By date, the score orders a day's
+          // documents.
+          Sort sort =
+              !ranked
+                  ? new Sort(newest, uploaded)
+                  : request.sort() == SearchSort.DATE
+                      ? new Sort(newest, SortField.FIELD_SCORE, uploaded)
+                      : new Sort(SortField.FIELD_SCORE, newest, uploaded);
+          FacetsCollectorManager.FacetsResult found =
+              FacetsCollectorManager.search(
+                  view.searcher(),
+                  query,
+                  Math.max(1, wanted),
+                  sort,
+                  true,
+                  new FacetsCollectorManager());
+          TopDocs top = found.topDocs();
+          int from = (request.page() - 1) * request.size();
+          ScoreDoc[] all = top.scoreDocs;
+          int to = Math.min(all.length, from + request.size());
+          ScoreDoc[] page = from >= to ? new ScoreDoc[0] : Arrays.copyOfRange(all, from, to);
+          TopDocs pageDocs = new TopDocs(top.totalHits, page);
+          String[] snippets =
+              snippets(
+                  view.searcher(),
+                  strict == null ? query : withFilters(strict, request, scope),
+                  query,
+                  pageDocs,
+                  !ranked);
+          StoredFields stored = view.searcher().storedFields();
+          List<SearchResult.Hit> hits = new ArrayList<>();
+          for (int i = 0; i < page.length; i++) {
+            Document d = stored.document(page[i].doc);
+            String unit = d.get(DocumentFields.UNIT);
+            String category = d.get(DocumentFields.CATEGORY);
+            var dateField = d.getField(DocumentFields.DATE);
+            LocalDate date =
+                dateField == null
+                    ? null
+                    : LocalDate.ofEpochDay(dateField.numericValue().longValue());
+            hits.add(
+                new SearchResult.Hit(
+                    Long.parseLong(d.get(DocumentFields.ID)),
+                    d.get(DocumentFields.TITLE),
+                    unit,
+                    unitNames.getOrDefault(unit, unit),
+                    categoryOrNull(category),
+                    categoryLabel(category),
+                    date,
+                    Integer.parseInt(d.get(DocumentFields.YEAR)),
+                    d.get(DocumentFields.FILE_TYPE),
+                    snippets[i]));
+          }
+          Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
+          if (view.facets() != null) {
+            Facets counts =
+                new SortedSetDocValuesFacetCounts(view.facets(), found.facetsCollector());
+            for (String dim : FACETS) {
+              Function<String, String> label =
+                  switch (dim) {
+                    case DocumentFields.UNIT -> code -> unitNames.getOrDefault(code, code);
+                    case DocumentFields.CATEGORY -> this::categoryLabel;
+                    default -> Function.identity();
+                  };
+              facets.put(dim, facetValues(counts, dim, label));
+            }
+          } else {
+            FACETS.forEach(dim -> facets.put(dim, List.of()));
+          }
+          return new SearchResult(
+              top.totalHits.value, request.page(), request.size(), hits, facets);
+        });
   }
 
-  private static List<SearchResult.FacetValue> facetValues(Facets counts, String dim, Function<String, String> label)
-      throws IOException {
+  private static List<SearchResult.FacetValue> facetValues(
+      Facets counts, String dim, Function<String, String> label) throws IOException {
     FacetResult r;
     try {
       r = counts.getAllChildren(dim);
@@ -166,38 +206,54 @@ public class SearchService implements DocumentCounts {
     if (dim.equals(DocumentFields.YEAR)) {
       out.sort((a, b) -> b.value().compareTo(a.value()));
     } else {
-      out.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.value().compareTo(b.value()));
+      out.sort(
+          (a, b) ->
+              a.count() != b.count()
+                  ? Long.compare(b.count(), a.count())
+                  : a.value().compareTo(b.value()));
     }
     return out;
   }
 
   /**
-   * Snippets marked by {@code query}; for the documents it finds nothing to mark in, by {@code wider}
-   * (the query that found them, with the words' parts close together).
+   * Snippets marked by {@code query}; for the documents it finds nothing to mark in, by {@code
+   * wider} (the query that found them, with the words' parts close together).
    */
-  private String[] snippets(IndexSearcher searcher, Query query, Query wider, TopDocs docs, boolean browse)
+  private String[] snippets(
+      IndexSearcher searcher, Query query, Query wider, TopDocs docs, boolean browse)
       throws IOException {
     if (docs.scoreDocs.length == 0) {
       return new String[0];
     }
-    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analysis.indexAnalyzer())
-        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
-        .withMaxLength(SNIPPET_CHARS * 400)
-        .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(BreakIterator.getSentenceInstance(Locale.CHINA), SNIPPET_CHARS, 0.5f))
-        .build();
-    String[] out = highlighter.highlight(DocumentFields.TEXT, browse ? new MatchAllDocsQuery() : query, docs, 2);
+    UnifiedHighlighter highlighter =
+        UnifiedHighlighter.builder(searcher, analysis.indexAnalyzer())
+            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
+            .withMaxLength(SNIPPET_CHARS * 400)
+            .withBreakIterator(
+                () ->
+                    LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getSentenceInstance(Locale.CHINA), SNIPPET_CHARS, 0.5f))
+            .build();
+    String[] out =
+        highlighter.highlight(
+            DocumentFields.TEXT, browse ? new MatchAllDocsQuery() : query, docs, 2);
     if (!browse && wider != query) {
       List<ScoreDoc> unmarked = new ArrayList<>();
       List<Integer> at = new ArrayList<>();
       for (int i = 0; i < out.length; i++) {
-        if (out[i] == null || !out[i].contains("<mark>")) { // without a mark: the text's beginning, or nothing
+        if (out[i] == null
+            || !out[i].contains("<mark>")) { // without a mark: the text's beginning, or nothing
           unmarked.add(docs.scoreDocs[i]);
           at.add(i);
         }
       }
       if (!unmarked.isEmpty()) {
-        String[] more = highlighter.highlight(DocumentFields.TEXT, wider,
-            new TopDocs(docs.totalHits, unmarked.toArray(ScoreDoc[]::new)), 2);
+        String[] more =
+            highlighter.highlight(
+                DocumentFields.TEXT,
+                wider,
+                new TopDocs(docs.totalHits, unmarked.toArray(ScoreDoc[]::new)),
+                2);
         for (int j = 0; j < more.length; j++) {
           if (more[j] != null) {
             out[at.get(j)] = more[j];
@@ -272,7 +328,9 @@ public class SearchService implements DocumentCounts {
     b.add(text, text instanceof MatchAllDocsQuery ? Occur.FILTER : Occur.MUST);
     if (!scope.everything()) {
       List<BytesRef> units = scope.units().stream().map(BytesRef::new).toList();
-      b.add(units.isEmpty() ? new MatchNoDocsQuery() : new TermInSetQuery(DocumentFields.UNIT, units), Occur.FILTER);
+      b.add(
+          units.isEmpty() ? new MatchNoDocsQuery() : new TermInSetQuery(DocumentFields.UNIT, units),
+          Occur.FILTER);
     }
     if (r.unit() != null) {
       b.add(new TermQuery(new Term(DocumentFields.UNIT, r.unit())), Occur.FILTER);

@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The order of the hits. {@link #RELEVANCE} ranks by score and breaks ties by date, newest first;
- * a query with no words to rank by (only filters or exclusions) is always in date order.
- * {@link #DATE} lists the newest first whatever the score, and by score within one day.
+ * The order of the hits. {@link #RELEVANCE} ranks by score and breaks ties by date, newest first; a
+ * query with no words to rank by (only filters or exclusions) is always in date order. {@link
+ * #DATE} lists the newest first whatever the score, and by score within one day.
  */
 public enum SearchSort {
   RELEVANCE("relevance"),
@@ -23,7 +23,10 @@ public enum SearchSort {
     return parameter;
   }
 
-  /** Reads the {@code sort} parameter: absent or blank is {@link #RELEVANCE}; empty for a value that is neither. */
+  /**
+   * Reads the {@code sort} parameter: absent or blank is {@link #RELEVANCE}; empty for a value that
+   * is neither.
+   */
   public static Optional<SearchSort> parse(String value) {
     if (value == null || value.isBlank()) {
       return Optional.of(RELEVANCE);

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,33 +36,53 @@ import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
 
 /**
- * The documents most like a given one, for its page: Lucene's MoreLikeThis over the bigram text
- * and the title, within the caller's scope, never the document itself or another version of it.
- * Each comes with how much of its wording it shares with the given one (Jaccard similarity of
- * character 4-grams, the measure the completeness red flag “照抄” uses), so a reviewer sees a
- * copied year-end summary for what it is.
+ * The documents most like a given one, for its page: Lucene's MoreLikeThis over the bigram text and
+ * the title, within the caller's scope, never the document itself or another version of it. Each
+ * comes with how much of its wording it shares with the given one (Jaccard similarity of character
+ * 4-grams, the measure the completeness red flag “照抄” uses), so a reviewer sees a copied year-end
+ * summary for what it is.
  */
 @Service
 public class SimilarDocuments {
-  /** Share of common wording from which two texts are called 高度雷同 (near copies); the completeness red flag's threshold. */
+  /**
+   * Share of common wording from which two texts are called 高度雷同 (near copies); the completeness
+   * red flag's threshold.
+   */
   public static final double COPY_THRESHOLD = 0.8;
+
   /** Share from which whole passages are the same. */
   static final double PASSAGES_THRESHOLD = 0.3;
 
   private static final String[] FIELDS = {DocumentFields.TEXT, DocumentFields.TITLE};
   private static final int SHINGLE = 4;
+
   /** Shorter texts say too little to call them copies (as in the completeness red flag). */
   private static final int MIN_SHINGLES = 40;
-  /** Enough to compare any real document; keeps a 2,000,000-character text from costing more than it tells. */
+
+  /**
+   * Enough to compare any real document; keeps a 2,000,000-character text from costing more than it
+   * tells.
+   */
   private static final int MAX_COMPARED_CHARS = 200_000;
 
   /**
    * A similar document. {@code overlapPercent} is the share of wording both texts have in common
-   * (0–100), or −1 when either text is too short to tell; {@code nearCopy} when it reaches
-   * {@link #COPY_THRESHOLD}; {@code hint} says it in Chinese for the page.
+   * (0–100), or −1 when either text is too short to tell; {@code nearCopy} when it reaches {@link
+   * #COPY_THRESHOLD}; {@code hint} says it in Chinese for the page.
    */
-  public record Similar(long id, String title, String unit, String unitName, String category, String categoryName,
-      LocalDate date, int year, float score, int overlapPercent, boolean nearCopy, String hint) {}
+  public record Similar(
+      long id,
+      String title,
+      String unit,
+      String unitName,
+      String category,
+      String categoryName,
+      LocalDate date,
+      int year,
+      float score,
+      int overlapPercent,
+      boolean nearCopy,
+      String hint) {}
 
   private final DocumentIndex index;
   private final ChineseAnalysis analysis;
@@ -69,7 +90,12 @@ public class SimilarDocuments {
   private final Catalog catalog;
   private final UnitRepository units;
 
-  SimilarDocuments(DocumentIndex index, ChineseAnalysis analysis, Archive archive, Catalog catalog, UnitRepository units) {
+  SimilarDocuments(
+      DocumentIndex index,
+      ChineseAnalysis analysis,
+      Archive archive,
+      Catalog catalog,
+      UnitRepository units) {
     this.index = index;
     this.analysis = analysis;
     this.archive = archive;
@@ -78,8 +104,8 @@ public class SimilarDocuments {
   }
 
   /**
-   * Up to {@code n} documents like {@code documentId}, most similar first, all within
-   * {@code scope}; empty when the document does not exist or is outside the scope.
+   * Up to {@code n} documents like {@code documentId}, most similar first, all within {@code
+   * scope}; empty when the document does not exist or is outside the scope.
    */
   public List<Similar> similar(long documentId, Scope scope, int n) {
     Optional<Document> found = archive.document(documentId, scope);
@@ -95,50 +121,59 @@ public class SimilarDocuments {
     for (Unit u : units.findAll()) {
       unitNames.put(u.code(), u.name());
     }
-    return index.read(view -> {
-      IndexSearcher searcher = view.searcher();
-      Query like = likeQuery(searcher, source.title(), text);
-      if (like == null) {
-        return List.of();
-      }
-      BooleanQuery.Builder b = new BooleanQuery.Builder();
-      b.add(like, Occur.MUST);
-      if (!scope.everything()) {
-        List<BytesRef> codes = scope.units().stream().map(BytesRef::new).toList();
-        b.add(codes.isEmpty() ? new MatchNoDocsQuery() : new TermInSetQuery(DocumentFields.UNIT, codes), Occur.FILTER);
-      }
-      for (long id : excluded) {
-        b.add(new TermQuery(new Term(DocumentFields.ID, Long.toString(id))), Occur.MUST_NOT);
-      }
-      TopDocs top = searcher.search(b.build(), n);
-      StoredFields stored = searcher.storedFields();
-      Set<Long> sourceShingles = shingles(text);
-      List<Similar> out = new ArrayList<>();
-      for (ScoreDoc sd : top.scoreDocs) {
-        org.apache.lucene.document.Document d = stored.document(sd.doc);
-        String unit = d.get(DocumentFields.UNIT);
-        String category = d.get(DocumentFields.CATEGORY);
-        var dateField = d.getField(DocumentFields.DATE);
-        LocalDate date = dateField == null ? null : LocalDate.ofEpochDay(dateField.numericValue().longValue());
-        int percent = overlapPercent(sourceShingles, shingles(d.get(DocumentFields.TEXT)));
-        boolean copy = percent >= Math.round(COPY_THRESHOLD * 100);
-        boolean uncategorized = category == null || category.startsWith("_");
-        out.add(new Similar(
-            Long.parseLong(d.get(DocumentFields.ID)),
-            d.get(DocumentFields.TITLE),
-            unit,
-            unitNames.getOrDefault(unit, unit),
-            uncategorized ? null : category,
-            uncategorized ? "未分类" : catalog.categoryName(category),
-            date,
-            Integer.parseInt(d.get(DocumentFields.YEAR)),
-            sd.score,
-            percent,
-            copy,
-            hint(percent)));
-      }
-      return out;
-    });
+    return index.read(
+        view -> {
+          IndexSearcher searcher = view.searcher();
+          Query like = likeQuery(searcher, source.title(), text);
+          if (like == null) {
+            return List.of();
+          }
+          BooleanQuery.Builder b = new BooleanQuery.Builder();
+          b.add(like, Occur.MUST);
+          if (!scope.everything()) {
+            List<BytesRef> codes = scope.units().stream().map(BytesRef::new).toList();
+            b.add(
+                codes.isEmpty()
+                    ? new MatchNoDocsQuery()
+                    : new TermInSetQuery(DocumentFields.UNIT, codes),
+                Occur.FILTER);
+          }
+          for (long id : excluded) {
+            b.add(new TermQuery(new Term(DocumentFields.ID, Long.toString(id))), Occur.MUST_NOT);
+          }
+          TopDocs top = searcher.search(b.build(), n);
+          StoredFields stored = searcher.storedFields();
+          Set<Long> sourceShingles = shingles(text);
+          List<Similar> out = new ArrayList<>();
+          for (ScoreDoc sd : top.scoreDocs) {
+            org.apache.lucene.document.Document d = stored.document(sd.doc);
+            String unit = d.get(DocumentFields.UNIT);
+            String category = d.get(DocumentFields.CATEGORY);
+            var dateField = d.getField(DocumentFields.DATE);
+            LocalDate date =
+                dateField == null
+                    ? null
+                    : LocalDate.ofEpochDay(dateField.numericValue().longValue());
+            int percent = overlapPercent(sourceShingles, shingles(d.get(DocumentFields.TEXT)));
+            boolean copy = percent >= Math.round(COPY_THRESHOLD * 100);
+            boolean uncategorized = category == null || category.startsWith("_");
+            out.add(
+                new Similar(
+                    Long.parseLong(d.get(DocumentFields.ID)),
+                    d.get(DocumentFields.TITLE),
+                    unit,
+                    unitNames.getOrDefault(unit, unit),
+                    uncategorized ? null : category,
+                    uncategorized ? "未分类" : catalog.categoryName(category),
+                    date,
+                    Integer.parseInt(d.get(DocumentFields.YEAR)),
+                    sd.score,
+                    percent,
+                    copy,
+                    hint(percent)));
+          }
+          return out;
+        });
   }
 
   /**
@@ -151,7 +186,8 @@ public class SimilarDocuments {
     mlt.setFieldNames(FIELDS);
     // A title's words occur once; a short record's too.
     mlt.setMinTermFreq(1);
-    // A term no other document has cannot find one: it would only take a place among the query terms.
+    // A term no other document has cannot find one: it would only take a place among the query
+    // terms.
     mlt.setMinDocFreq(2);
     mlt.setMaxQueryTerms(100);
     mlt.setMaxNumTokensParsed(20_000);
@@ -180,7 +216,10 @@ public class SimilarDocuments {
     return "内容相近：文字重合 " + percent + "%";
   }
 
-  /** Jaccard similarity of two shingle sets in percent (rounded down), or −1 when either is too small to tell. */
+  /**
+   * Jaccard similarity of two shingle sets in percent (rounded down), or −1 when either is too
+   * small to tell.
+   */
   static int overlapPercent(Set<Long> a, Set<Long> b) {
     if (a.size() < MIN_SHINGLES || b.size() < MIN_SHINGLES) {
       return -1;
@@ -198,15 +237,17 @@ public class SimilarDocuments {
   }
 
   /**
-   * The character 4-grams of a text's letters and digits after folding (traditional to
-   * simplified, full width to half width): whitespace and punctuation are dropped first, so PDF
-   * line breaks do not matter. Four UTF-16 units fit one long exactly.
+   * The character 4-grams of a text's letters and digits after folding (traditional to simplified,
+   * full width to half width): whitespace and punctuation are dropped first, so PDF line breaks do
+   * not matter. Four UTF-16 units fit one long exactly.
    */
   Set<Long> shingles(String text) {
     if (text == null || text.isEmpty()) {
       return Set.of();
     }
-    String folded = analysis.fold(text.length() > MAX_COMPARED_CHARS ? text.substring(0, MAX_COMPARED_CHARS) : text);
+    String folded =
+        analysis.fold(
+            text.length() > MAX_COMPARED_CHARS ? text.substring(0, MAX_COMPARED_CHARS) : text);
     StringBuilder sb = new StringBuilder(folded.length());
     for (int i = 0; i < folded.length(); i++) {
       char c = folded.charAt(i);
@@ -214,7 +255,7 @@ public class SimilarDocuments {
         sb.append(c);
       }
     }
-    Set<Long> out = new java.util.HashSet<>(Math.max(16, sb.length() * 2));
+    Set<Long> out = new HashSet<>(Math.max(16, sb.length() * 2));
     for (int i = 0; i + SHINGLE <= sb.length(); i++) {
       long s = 0;
       for (int j = 0; j < SHINGLE; j++) {

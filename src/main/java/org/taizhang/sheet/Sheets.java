@@ -1,7 +1,5 @@
 package org.taizhang.sheet;
 
-import org.taizhang.web.ProblemException;
-import org.springframework.http.HttpStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +19,8 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.http.HttpStatus;
+import org.taizhang.web.ProblemException;
 
 /**
  * Writing and reading the small spreadsheets offices exchange (a unit list, an evaluation system):
@@ -133,9 +133,11 @@ public final class Sheets {
     if (c == null) {
       return "";
     }
-    String s = c.getCellType() == CellType.FORMULA
-        ? FORMAT.formatCellValue(c, c.getSheet().getWorkbook().getCreationHelper().createFormulaEvaluator())
-        : FORMAT.formatCellValue(c);
+    String s =
+        c.getCellType() == CellType.FORMULA
+            ? FORMAT.formatCellValue(
+                c, c.getSheet().getWorkbook().getCreationHelper().createFormulaEvaluator())
+            : FORMAT.formatCellValue(c);
     return s.replace('\r', '\n').strip();
   }
 }

@@ -18,6 +18,9 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -31,20 +34,22 @@ public final class FileStore {
 
   private final Path objects;
   private final Path staging;
+
   /** Striped by hash: storing-and-recording and deleting the same content never interleave. */
-  private final java.util.concurrent.locks.ReentrantLock[] locks = new java.util.concurrent.locks.ReentrantLock[64];
+  private final ReentrantLock[] locks = new ReentrantLock[64];
+
   /**
-   * Shared by backups from before their database snapshot until they have copied what it references;
-   * exclusive for deletions. A purge whose row the snapshot still holds therefore waits for the copy.
+   * Shared by backups from before their database snapshot until they have copied what it
+   * references; exclusive for deletions. A purge whose row the snapshot still holds therefore waits
+   * for the copy.
    */
-  private final java.util.concurrent.locks.ReentrantReadWriteLock deletions =
-      new java.util.concurrent.locks.ReentrantReadWriteLock();
+  private final ReentrantReadWriteLock deletions = new ReentrantReadWriteLock();
 
   public FileStore(Path root) {
     this.objects = root.resolve("objects");
     this.staging = root.resolve("staging");
     for (int i = 0; i < locks.length; i++) {
-      locks[i] = new java.util.concurrent.locks.ReentrantLock();
+      locks[i] = new ReentrantLock();
     }
     try {
       Files.createDirectories(objects);
@@ -54,12 +59,16 @@ public final class FileStore {
     }
   }
 
-  /** Copies the stream to the staging area, hashing as it goes; fails once {@code maxBytes} is exceeded. */
+  /**
+   * Copies the stream to the staging area, hashing as it goes; fails once {@code maxBytes} is
+   * exceeded.
+   */
   public StagedFile stage(InputStream in, long maxBytes) throws IOException {
     Path tmp = staging.resolve(UUID.randomUUID() + ".part");
     MessageDigest sha = sha256();
     long size = 0;
-    try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW), sha)) {
+    try (OutputStream out =
+        new DigestOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW), sha)) {
       byte[] buf = new byte[64 * 1024];
       int n;
       while ((n = in.read(buf)) != -1) {
@@ -101,9 +110,12 @@ public final class FileStore {
     return target;
   }
 
-  /** Work that must not interleave with other work on the same content, such as commit-then-record versus purge. */
+  /**
+   * Work that must not interleave with other work on the same content, such as commit-then-record
+   * versus purge.
+   */
   public <T, E extends Exception> T locked(String sha256, LockedWork<T, E> work) throws E {
-    java.util.concurrent.locks.ReentrantLock lock = locks[Math.floorMod(sha256.hashCode(), locks.length)];
+    ReentrantLock lock = locks[Math.floorMod(sha256.hashCode(), locks.length)];
     lock.lock();
     try {
       return work.run();
@@ -132,10 +144,10 @@ public final class FileStore {
   }
 
   /**
-   * Deletes an object unless {@code stillReferenced} says a document needs it; call under {@link #locked}.
-   * Waits while a {@link #keepingObjects} is in progress.
+   * Deletes an object unless {@code stillReferenced} says a document needs it; call under {@link
+   * #locked}. Waits while a {@link #keepingObjects} is in progress.
    */
-  public boolean deleteUnless(String sha256, java.util.function.BooleanSupplier stillReferenced) throws IOException {
+  public boolean deleteUnless(String sha256, BooleanSupplier stillReferenced) throws IOException {
     deletions.writeLock().lock();
     try {
       return !stillReferenced.getAsBoolean() && Files.deleteIfExists(path(sha256));

@@ -10,30 +10,37 @@ import java.util.regex.Pattern;
 /**
  * Finds calendar dates in Chinese administrative writing: {@code 2025年3月12日}, {@code 2025-03-12},
  * {@code 2025.3.12}, {@code 2025/3/12} and {@code 20250312}. Full-width digits count as digits.
- * Placeholders of unfilled templates ({@code 20xx年x月x日}) are not dates and are never matched.
- * Also reads the periods titles state instead of a day ({@code 2025年第三季度}, {@code 2025年上半年},
- * {@code 2025年度}, {@code 2025年7月}, {@code 2025Q3}) and names a period the way offices write it.
+ * Placeholders of unfilled templates ({@code 20xx年x月x日}) are not dates and are never matched. Also
+ * reads the periods titles state instead of a day ({@code 2025年第三季度}, {@code 2025年上半年}, {@code
+ * 2025年度}, {@code 2025年7月}, {@code 2025Q3}) and names a period the way offices write it.
  */
 public final class ChineseDates {
-  private static final Pattern DATE = Pattern.compile(
-      "(?<![0-9])((?:19|20)[0-9]{2})\\s*(?:年\\s*([0-9]{1,2})\\s*月\\s*([0-9]{1,2})\\s*[日号]"
-          + "|[-./]([0-9]{1,2})[-./]([0-9]{1,2})(?![0-9])"
-          + "|([01][0-9])([0-3][0-9])(?![0-9]))");
+  private static final Pattern DATE =
+      Pattern.compile(
+          "(?<![0-9])((?:19|20)[0-9]{2})\\s*(?:年\\s*([0-9]{1,2})\\s*月\\s*([0-9]{1,2})\\s*[日号]"
+              + "|[-./]([0-9]{1,2})[-./]([0-9]{1,2})(?![0-9])"
+              + "|([01][0-9])([0-3][0-9])(?![0-9]))");
   // Periods a user types: a year, or a year and a month.
   private static final Pattern YEAR_ONLY = Pattern.compile("((?:19|20)[0-9]{2})\\s*年?");
-  private static final Pattern YEAR_MONTH = Pattern.compile(
-      "((?:19|20)[0-9]{2})\\s*(?:年\\s*([0-9]{1,2})\\s*月(?:份)?|[-./]([0-9]{1,2}))");
+  private static final Pattern YEAR_MONTH =
+      Pattern.compile("((?:19|20)[0-9]{2})\\s*(?:年\\s*([0-9]{1,2})\\s*月(?:份)?|[-./]([0-9]{1,2}))");
   private static final Pattern LABELLED = Pattern.compile("(?:时间|日期|时 间|日 期)\\s*[:：]");
   // Periods a title states. Each starts with the year; a finer one is looked for before a coarser
   // one, so 2025年度第三季度 is the quarter. A day (2025年7月3日) is a date, never a period.
   private static final String YEAR = "(?<![0-9])((?:19|20)[0-9]{2})";
-  private static final Pattern STATED_QUARTER = Pattern.compile(YEAR
-      + "\\s*(?:年\\s*度?)?\\s*(?:第\\s*([一二三四1-4])\\s*季度?|([一二三四1-4])\\s*季度|[-_ ]?[Qq]\\s*([1-4])(?![0-9]))");
-  private static final Pattern STATED_HALF = Pattern.compile(YEAR
-      + "\\s*(?:年\\s*度?)?\\s*(?:([上下])\\s*半\\s*年|[-_ ]?[Hh]\\s*([12])(?![0-9]))");
-  private static final Pattern STATED_MONTH = Pattern.compile(YEAR
-      + "(?:\\s*年\\s*([0-9]{1,2})\\s*月(?:\\s*份)?(?!\\s*[0-9])|[-.]([0-9]{1,2})(?![-./]?[0-9]))");
-  private static final Pattern STATED_YEAR = Pattern.compile(YEAR + "\\s*(?:年\\s*度|年(?!\\s*[0-9])|全\\s*年)");
+  private static final Pattern STATED_QUARTER =
+      Pattern.compile(
+          YEAR
+              + "\\s*(?:年\\s*度?)?\\s*(?:第\\s*([一二三四1-4])\\s*季度?|([一二三四1-4])\\s*季度|[-_ ]?[Qq]\\s*([1-4])(?![0-9]))");
+  private static final Pattern STATED_HALF =
+      Pattern.compile(
+          YEAR + "\\s*(?:年\\s*度?)?\\s*(?:([上下])\\s*半\\s*年|[-_ ]?[Hh]\\s*([12])(?![0-9]))");
+  private static final Pattern STATED_MONTH =
+      Pattern.compile(
+          YEAR
+              + "(?:\\s*年\\s*([0-9]{1,2})\\s*月(?:\\s*份)?(?!\\s*[0-9])|[-.]([0-9]{1,2})(?![-./]?[0-9]))");
+  private static final Pattern STATED_YEAR =
+      Pattern.compile(YEAR + "\\s*(?:年\\s*度|年(?!\\s*[0-9])|全\\s*年)");
   private static final String RANGE_MARKS = "-—–~～至到";
   private static final String CHINESE_QUARTERS = "一二三四";
 
@@ -125,11 +132,11 @@ public final class ChineseDates {
   }
 
   /**
-   * Parses a period given by a user: a day in any form {@link #parse} accepts, a month
-   * ({@code 2025-03}, {@code 2025-3}, {@code 2025.3}, {@code 2025/03}, {@code 2025年3月}), a quarter
-   * or half-year ({@code 2025年第三季度}, {@code 2025Q3}, {@code 2025年上半年}) or a year
-   * ({@code 2025}, {@code 2025年}, {@code 2025年度}), or a span of two of these joined by 至. Full-width
-   * digits count as digits. Empty for anything else.
+   * Parses a period given by a user: a day in any form {@link #parse} accepts, a month ({@code
+   * 2025-03}, {@code 2025-3}, {@code 2025.3}, {@code 2025/03}, {@code 2025年3月}), a quarter or
+   * half-year ({@code 2025年第三季度}, {@code 2025Q3}, {@code 2025年上半年}) or a year ({@code 2025}, {@code
+   * 2025年}, {@code 2025年度}), or a span of two of these joined by 至. Full-width digits count as
+   * digits. Empty for anything else.
    */
   public static Optional<Period> parsePeriod(String value) {
     if (value == null || value.isBlank()) {
@@ -145,8 +152,11 @@ public final class ChineseDates {
       // 2025年3月1日至2025年4月15日, as label() names a span that has no name of its own
       Optional<Period> from = parsePeriod(v.substring(0, to));
       Optional<Period> until = parsePeriod(v.substring(to + 1));
-      return from.isPresent() && until.isPresent() && !until.get().last().isBefore(from.get().first())
-          ? Optional.of(new Period(from.get().first(), until.get().last())) : Optional.empty();
+      return from.isPresent()
+              && until.isPresent()
+              && !until.get().last().isBefore(from.get().first())
+          ? Optional.of(new Period(from.get().first(), until.get().last()))
+          : Optional.empty();
     }
     for (Pattern p : new Pattern[] {STATED_QUARTER, STATED_HALF}) {
       Matcher stated = p.matcher(v);
@@ -173,11 +183,11 @@ public final class ChineseDates {
   }
 
   /**
-   * The period a title or file name states instead of a day: a quarter ({@code 2025年第三季度},
-   * {@code 2025年三季度}, {@code 2025Q3}), a half-year ({@code 2025年上半年}, {@code 2025H2}), a
-   * month ({@code 2025年7月}, {@code 2025-07}) or a year ({@code 2025年度}, {@code 2025年}). The finest
-   * one wins. A span of years ({@code 2021-2025年}) states none, and neither does a day: that is a
-   * date ({@link #first}). Empty when the text states no period: nothing is guessed.
+   * The period a title or file name states instead of a day: a quarter ({@code 2025年第三季度}, {@code
+   * 2025年三季度}, {@code 2025Q3}), a half-year ({@code 2025年上半年}, {@code 2025H2}), a month ({@code
+   * 2025年7月}, {@code 2025-07}) or a year ({@code 2025年度}, {@code 2025年}). The finest one wins. A
+   * span of years ({@code 2021-2025年}) states none, and neither does a day: that is a date ({@link
+   * #first}). Empty when the text states no period: nothing is guessed.
    */
   public static Optional<Period> stated(CharSequence text) {
     if (text == null) {
@@ -203,13 +213,17 @@ public final class ChineseDates {
     int year = Integer.parseInt(m.group(1));
     if (p == STATED_QUARTER) {
       String q = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
-      int quarter = Character.isDigit(q.charAt(0)) ? q.charAt(0) - '0' : CHINESE_QUARTERS.indexOf(q.charAt(0)) + 1;
+      int quarter =
+          Character.isDigit(q.charAt(0))
+              ? q.charAt(0) - '0'
+              : CHINESE_QUARTERS.indexOf(q.charAt(0)) + 1;
       LocalDate first = LocalDate.of(year, quarter * 3 - 2, 1);
       return new Period(first, first.plusMonths(3).minusDays(1));
     }
     if (p == STATED_HALF) {
       boolean firstHalf = m.group(2) != null ? m.group(2).equals("上") : m.group(3).equals("1");
-      return firstHalf ? new Period(LocalDate.of(year, 1, 1), LocalDate.of(year, 6, 30))
+      return firstHalf
+          ? new Period(LocalDate.of(year, 1, 1), LocalDate.of(year, 6, 30))
           : new Period(LocalDate.of(year, 7, 1), LocalDate.of(year, 12, 31));
     }
     if (p == STATED_MONTH) {
@@ -223,14 +237,17 @@ public final class ChineseDates {
     return year(year);
   }
 
-  /** Whether the year at {@code start..end} is one end of a span such as 2021-2025年 or 2024年至2025年. */
+  /**
+   * Whether the year at {@code start..end} is one end of a span such as 2021-2025年 or 2024年至2025年.
+   */
   private static boolean partOfRange(String t, int start, int end) {
     int before = start - 1;
     while (before >= 0 && t.charAt(before) == ' ') {
       before--;
     }
     if (before >= 1 && RANGE_MARKS.indexOf(t.charAt(before)) >= 0) {
-      char c = t.charAt(before - 1) == ' ' && before >= 2 ? t.charAt(before - 2) : t.charAt(before - 1);
+      char c =
+          t.charAt(before - 1) == ' ' && before >= 2 ? t.charAt(before - 2) : t.charAt(before - 1);
       if (Character.isDigit(c) || c == '年') {
         return true;
       }
@@ -251,8 +268,8 @@ public final class ChineseDates {
   }
 
   /**
-   * A period as offices write it: 2025年3月12日, 2025年7月, 2025年第三季度, 2025年上半年, 2025年度;
-   * any other span as 2025年3月1日至2025年4月15日.
+   * A period as offices write it: 2025年3月12日, 2025年7月, 2025年第三季度, 2025年上半年, 2025年度; any other span
+   * as 2025年3月1日至2025年4月15日.
    */
   public static String label(Period p) {
     LocalDate a = p.first();
@@ -260,7 +277,10 @@ public final class ChineseDates {
     if (a.equals(b)) {
       return day(a);
     }
-    boolean wholeMonths = a.getDayOfMonth() == 1 && b.equals(b.withDayOfMonth(b.lengthOfMonth())) && a.getYear() == b.getYear();
+    boolean wholeMonths =
+        a.getDayOfMonth() == 1
+            && b.equals(b.withDayOfMonth(b.lengthOfMonth()))
+            && a.getYear() == b.getYear();
     if (wholeMonths) {
       int from = a.getMonthValue();
       int to = b.getMonthValue();
@@ -284,7 +304,8 @@ public final class ChineseDates {
     return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
   }
 
-  private static final Pattern MONTH_DAY = Pattern.compile("([0-9一二三四五六七八九十]{1,3})\\s*月\\s*([0-9一二三四五六七八九十]{1,3})\\s*[日号]");
+  private static final Pattern MONTH_DAY =
+      Pattern.compile("([0-9一二三四五六七八九十]{1,3})\\s*月\\s*([0-9一二三四五六七八九十]{1,3})\\s*[日号]");
   private static final String NUMERALS = "〇一二三四五六七八九";
 
   /**
@@ -330,7 +351,10 @@ public final class ChineseDates {
       return s.length() == 1 ? NUMERALS.indexOf(s.charAt(0)) : -1;
     }
     int tens = ten == 0 ? 1 : ten == 1 ? NUMERALS.indexOf(s.charAt(0)) : -1;
-    int units = ten == s.length() - 1 ? 0 : ten == s.length() - 2 ? NUMERALS.indexOf(s.charAt(ten + 1)) : -1;
+    int units =
+        ten == s.length() - 1
+            ? 0
+            : ten == s.length() - 2 ? NUMERALS.indexOf(s.charAt(ten + 1)) : -1;
     return tens < 1 || units < 0 ? -1 : tens * 10 + units;
   }
 
@@ -348,7 +372,10 @@ public final class ChineseDates {
     return sb == null ? s : sb;
   }
 
-  /** An archive year as a person writes it (2025, 2025年, 2025年度), within the years an archive can have. */
+  /**
+   * An archive year as a person writes it (2025, 2025年, 2025年度), within the years an archive can
+   * have.
+   */
   public static Optional<Integer> archiveYear(String value) {
     String y = value == null ? "" : value.strip().replaceFirst("\\s*年\\s*度?$", "");
     if (!y.matches("[0-9]{4}")) {

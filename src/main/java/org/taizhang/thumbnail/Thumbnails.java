@@ -32,19 +32,31 @@ public class Thumbnails implements DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(Thumbnails.class);
 
   /** Where a document's thumbnail stands. */
-  public enum State { READY, PENDING, FAILED, NONE }
+  public enum State {
+    READY,
+    PENDING,
+    FAILED,
+    NONE
+  }
 
   private final FileStore store;
   private final ParserPool parsers;
   private final DocumentRepository documents;
   private final Path cache;
+
   /** Documents whose thumbnail is still to be rendered, in upload order. */
   private final LinkedBlockingQueue<Long> queue = new LinkedBlockingQueue<>();
+
   /** Content that could not be rendered since the start; asked again only after a restart. */
   private final Set<String> failed = ConcurrentHashMap.newKeySet();
+
   private final Thread renderer;
 
-  Thumbnails(FileStore store, ParserPool parsers, DocumentRepository documents, TaizhangProperties properties) {
+  Thumbnails(
+      FileStore store,
+      ParserPool parsers,
+      DocumentRepository documents,
+      TaizhangProperties properties) {
     this.store = store;
     this.parsers = parsers;
     this.documents = documents;

@@ -10,27 +10,34 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The office's clock and how its times are written for people. One zone ({@code taizhang.time-zone},
- * Beijing time by default) for every page, export, PDF and API answer, whatever zone the server
- * runs in: a county office reads 14:30 for an upload made at 14:30 its time, on every screen.
+ * The office's clock and how its times are written for people. One zone ({@code
+ * taizhang.time-zone}, Beijing time by default) for every page, export, PDF and API answer,
+ * whatever zone the server runs in: a county office reads 14:30 for an upload made at 14:30 its
+ * time, on every screen.
  */
 public final class OfficeTime {
   private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-  private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  private static final DateTimeFormatter SECONDS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private final Clock clock;
 
-  /** @param clock the office's clock; its zone is the office's zone */
+  /**
+   * @param clock the office's clock; its zone is the office's zone
+   */
   public OfficeTime(Clock clock) {
     this.clock = clock;
   }
 
-  /** The office's clock for the named zone, or a Chinese explanation of what is wrong with the name. */
+  /**
+   * The office's clock for the named zone, or a Chinese explanation of what is wrong with the name.
+   */
   public static Clock clock(String zone) {
     try {
       return Clock.system(ZoneId.of(zone == null ? "" : zone.strip()));
     } catch (DateTimeException e) {
-      throw new IllegalArgumentException("taizhang.time-zone 设置有误：“" + zone + "”不是有效的时区名称（例如 Asia/Shanghai）", e);
+      throw new IllegalArgumentException(
+          "taizhang.time-zone 设置有误：“" + zone + "”不是有效的时区名称（例如 Asia/Shanghai）", e);
     }
   }
 
@@ -62,7 +69,10 @@ public final class OfficeTime {
     return at == null ? null : SECONDS.format(at.atZone(zone()));
   }
 
-  /** A wall-clock time that already is local (an export's time, a photo's EXIF time), written the same way. */
+  /**
+   * A wall-clock time that already is local (an export's time, a photo's EXIF time), written the
+   * same way.
+   */
   public static String minutes(LocalDateTime t) {
     return t == null ? null : MINUTES.format(t);
   }

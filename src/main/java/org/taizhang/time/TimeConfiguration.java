@@ -12,9 +12,9 @@ import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
- * The one clock of the application, in the office's zone ({@code taizhang.time-zone}), and the
- * JSON form of instants: ISO-8601 with the office's offset, so that a script reads the same
- * wall-clock time as the pages show and still knows the exact moment.
+ * The one clock of the application, in the office's zone ({@code taizhang.time-zone}), and the JSON
+ * form of instants: ISO-8601 with the office's offset, so that a script reads the same wall-clock
+ * time as the pages show and still knows the exact moment.
  */
 @Configuration(proxyBeanMethods = false)
 class TimeConfiguration {
@@ -31,12 +31,14 @@ class TimeConfiguration {
   @Bean
   JsonMapperBuilderCustomizer instantsWithOffset(OfficeTime time) {
     SimpleModule module = new SimpleModule("office-time");
-    module.addSerializer(Instant.class, new StdSerializer<>(Instant.class) {
-      @Override
-      public void serialize(Instant value, JsonGenerator gen, SerializationContext context) {
-        gen.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.offset(value)));
-      }
-    });
+    module.addSerializer(
+        Instant.class,
+        new StdSerializer<>(Instant.class) {
+          @Override
+          public void serialize(Instant value, JsonGenerator gen, SerializationContext context) {
+            gen.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.offset(value)));
+          }
+        });
     return builder -> builder.addModule(module);
   }
 }

@@ -12,7 +12,12 @@ import org.taizhang.tools.sample.SampleArchiveGenerator;
 public final class ShippedTools implements Tools {
   @Override
   public Set<String> names() {
-    return Set.of("generate-sample", "benchmark-completeness", "benchmark-search", "benchmark-ingest", "evaluate-relevance");
+    return Set.of(
+        "generate-sample",
+        "benchmark-completeness",
+        "benchmark-search",
+        "benchmark-ingest",
+        "evaluate-relevance");
   }
 
   @Override

@@ -1,7 +1,5 @@
 package org.taizhang.unit;
 
-import org.taizhang.web.Pages;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -23,11 +21,12 @@ import org.taizhang.audit.AuditLog;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.config.ConfigException;
 import org.taizhang.sheet.Sheets;
+import org.taizhang.web.Pages;
 
 /**
  * Units managed by administrators: the tree with each unit's type, state and documents, a form per
- * unit to rename, retype or move it, deactivation and reactivation, a form to add one, and the
- * list as CSV or Excel, both ways. Forms post and come back with a message; no script needed.
+ * unit to rename, retype or move it, deactivation and reactivation, a form to add one, and the list
+ * as CSV or Excel, both ways. Forms post and come back with a message; no script needed.
  */
 @Controller
 class AdminUnitsPageController {
@@ -37,7 +36,11 @@ class AdminUnitsPageController {
   private final DocumentCounts search;
   private final AuditLog audit;
 
-  AdminUnitsPageController(UnitAdministration administration, UnitRepository units, Catalog catalog, DocumentCounts search,
+  AdminUnitsPageController(
+      UnitAdministration administration,
+      UnitRepository units,
+      Catalog catalog,
+      DocumentCounts search,
       AuditLog audit) {
     this.administration = administration;
     this.units = units;
@@ -46,9 +49,9 @@ class AdminUnitsPageController {
     this.audit = audit;
   }
 
-
   @GetMapping("/admin/units")
-  String page(@RequestParam(name = "edit", required = false) String edit, Caller caller, Model model) {
+  String page(
+      @RequestParam(name = "edit", required = false) String edit, Caller caller, Model model) {
     Pages.requireAdmin(caller);
     List<Unit> all = units.findAll();
     UnitTree tree = new UnitTree(all);
@@ -58,15 +61,23 @@ class AdminUnitsPageController {
     model.addAttribute("subtree", edit == null ? Set.of() : tree.subtree(edit));
     model.addAttribute("types", catalog.unitTypes());
     model.addAttribute("counts", search.documentCounts(caller.scope()));
-    model.addAttribute("editing", edit == null ? null : all.stream().filter(u -> u.code().equals(edit)).findFirst().orElse(null));
+    model.addAttribute(
+        "editing",
+        edit == null
+            ? null
+            : all.stream().filter(u -> u.code().equals(edit)).findFirst().orElse(null));
     model.addAttribute("inactive", all.stream().filter(u -> !u.active()).count());
     return "admin/units";
   }
 
   @PostMapping("/admin/units")
-  String create(@RequestParam(name = "code", required = false) String code, @RequestParam(name = "name", required = false) String name,
-      @RequestParam(name = "type", required = false) String type, @RequestParam(name = "parent", required = false) String parent,
-      Caller caller, RedirectAttributes redirect) {
+  String create(
+      @RequestParam(name = "code", required = false) String code,
+      @RequestParam(name = "name", required = false) String name,
+      @RequestParam(name = "type", required = false) String type,
+      @RequestParam(name = "parent", required = false) String parent,
+      Caller caller,
+      RedirectAttributes redirect) {
     Pages.requireAdmin(caller);
     try {
       Unit u = administration.create(caller.username(), code, name, type, parent);
@@ -82,9 +93,13 @@ class AdminUnitsPageController {
   record NewUnit(String code, String name, String type, String parent) {}
 
   @PostMapping("/admin/units/{code}")
-  String update(@PathVariable("code") String code, @RequestParam(name = "name", required = false) String name,
-      @RequestParam(name = "type", required = false) String type, @RequestParam(name = "parent", required = false) String parent,
-      Caller caller, RedirectAttributes redirect) {
+  String update(
+      @PathVariable("code") String code,
+      @RequestParam(name = "name", required = false) String name,
+      @RequestParam(name = "type", required = false) String type,
+      @RequestParam(name = "parent", required = false) String parent,
+      Caller caller,
+      RedirectAttributes redirect) {
     Pages.requireAdmin(caller);
     try {
       Unit u = administration.update(caller.username(), code, name, type, parent);
@@ -97,7 +112,10 @@ class AdminUnitsPageController {
   }
 
   @PostMapping("/admin/units/{code}/deactivate")
-  String deactivate(@PathVariable("code") String code, @RequestParam(name = "reason", required = false) String reason, Caller caller,
+  String deactivate(
+      @PathVariable("code") String code,
+      @RequestParam(name = "reason", required = false) String reason,
+      Caller caller,
       RedirectAttributes redirect) {
     Pages.requireAdmin(caller);
     try {
@@ -122,7 +140,10 @@ class AdminUnitsPageController {
   }
 
   @PostMapping("/admin/units/import")
-  String importFile(@RequestParam(name = "file", required = false) MultipartFile file, Caller caller, RedirectAttributes redirect)
+  String importFile(
+      @RequestParam(name = "file", required = false) MultipartFile file,
+      Caller caller,
+      RedirectAttributes redirect)
       throws IOException {
     Pages.requireAdmin(caller);
     if (file == null || file.isEmpty()) {
@@ -130,7 +151,8 @@ class AdminUnitsPageController {
       return "redirect:/admin/units#import";
     }
     try (InputStream in = file.getInputStream()) {
-      UnitAdministration.ImportResult r = administration.importFile(caller.username(), file.getOriginalFilename(), in);
+      UnitAdministration.ImportResult r =
+          administration.importFile(caller.username(), file.getOriginalFilename(), in);
       Pages.flash(redirect, "success", "已导入单位名单：" + r.describe());
     } catch (ConfigException e) {
       Pages.flash(redirect, "error", "未导入，单位名单不变。" + UnitAdministration.describe(e));
@@ -144,7 +166,10 @@ class AdminUnitsPageController {
   ResponseEntity<byte[]> exportCsv(Caller caller) {
     Pages.requireAdmin(caller);
     audit.record(caller.username(), AuditAction.EXPORT, "单位名单 units.csv", null);
-    return Pages.download(administration.exportCsv(), MediaType.parseMediaType("text/csv;charset=UTF-8"), "units.csv");
+    return Pages.download(
+        administration.exportCsv(),
+        MediaType.parseMediaType("text/csv;charset=UTF-8"),
+        "units.csv");
   }
 
   @GetMapping("/admin/units/export.xlsx")
@@ -155,6 +180,11 @@ class AdminUnitsPageController {
   }
 
   private static String editLink(String code) {
-    return UriComponentsBuilder.fromPath("/admin/units").queryParam("edit", code).encode().build().toUriString() + "#edit-unit";
+    return UriComponentsBuilder.fromPath("/admin/units")
+            .queryParam("edit", code)
+            .encode()
+            .build()
+            .toUriString()
+        + "#edit-unit";
   }
 }

@@ -30,10 +30,10 @@ import org.taizhang.sheet.Sheets;
 
 /**
  * Administrators manage the unit tree in the browser: add a unit, rename it, move it under another
- * parent, change its type, deactivate and reactivate it, import and export the list as CSV or Excel.
- * Every change is audited and announced ({@link UnitsChanged}), so that the dashboard follows at
- * once; scope is read from the tree on every request, so a move changes who sees a unit at once.
- * Callers check that the person is an administrator.
+ * parent, change its type, deactivate and reactivate it, import and export the list as CSV or
+ * Excel. Every change is audited and announced ({@link UnitsChanged}), so that the dashboard
+ * follows at once; scope is read from the tree on every request, so a move changes who sees a unit
+ * at once. Callers check that the person is an administrator.
  */
 @Service
 public class UnitAdministration {
@@ -43,7 +43,12 @@ public class UnitAdministration {
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  UnitAdministration(UnitRepository units, Catalog catalog, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+  UnitAdministration(
+      UnitRepository units,
+      Catalog catalog,
+      AuditLog audit,
+      ApplicationEventPublisher events,
+      Clock clock) {
     this.units = units;
     this.catalog = catalog;
     this.audit = audit;
@@ -61,7 +66,12 @@ public class UnitAdministration {
   /** What an import did. */
   public record ImportResult(int added, int updated, int deactivated, int reactivated) {
     public String describe() {
-      return "新增 " + added + " 个，更新 " + updated + " 个" + (deactivated > 0 ? "，停用 " + deactivated + " 个" : "")
+      return "新增 "
+          + added
+          + " 个，更新 "
+          + updated
+          + " 个"
+          + (deactivated > 0 ? "，停用 " + deactivated + " 个" : "")
           + (reactivated > 0 ? "，重新启用 " + reactivated + " 个" : "");
     }
   }
@@ -77,7 +87,11 @@ public class UnitAdministration {
     }
     Unit u = new Unit(c, name(name), type(type), parent(parent, c));
     units.saveAll(List.of(u));
-    audit.record(by, AuditAction.UNIT_CREATED, label(u), "类型 " + u.type() + "，上级 " + parentLabel(u.parentCode()));
+    audit.record(
+        by,
+        AuditAction.UNIT_CREATED,
+        label(u),
+        "类型 " + u.type() + "，上级 " + parentLabel(u.parentCode()));
     events.publishEvent(new UnitsChanged());
     return u;
   }
@@ -114,7 +128,11 @@ public class UnitAdministration {
       throw new UnitException("单位“" + u.name() + "”已停用");
     }
     units.setActive(u.code(), false, by, clock.instant());
-    audit.record(by, AuditAction.UNIT_DEACTIVATED, label(u), reason == null || reason.isBlank() ? null : "理由：" + reason.strip());
+    audit.record(
+        by,
+        AuditAction.UNIT_DEACTIVATED,
+        label(u),
+        reason == null || reason.isBlank() ? null : "理由：" + reason.strip());
     events.publishEvent(new UnitsChanged());
   }
 
@@ -131,8 +149,8 @@ public class UnitAdministration {
 
   /**
    * Adds or updates the units of a CSV ({@code units.csv} columns) or Excel file; an {@code active}
-   * column deactivates or reactivates. All or nothing: a mistake anywhere names its line and nothing
-   * is changed.
+   * column deactivates or reactivates. All or nothing: a mistake anywhere names its line and
+   * nothing is changed.
    */
   @Transactional
   public ImportResult importFile(String by, String fileName, InputStream in) throws IOException {
@@ -142,7 +160,8 @@ public class UnitAdministration {
     units.findAll().forEach(u -> existing.put(u.code(), u));
     List<UnitsFile.Entry> entries;
     Set<String> types = catalog.unitTypes();
-    if (name.toLowerCase(Locale.ROOT).endsWith(".xlsx") || name.toLowerCase(Locale.ROOT).endsWith(".xls")) {
+    if (name.toLowerCase(Locale.ROOT).endsWith(".xlsx")
+        || name.toLowerCase(Locale.ROOT).endsWith(".xls")) {
       entries = UnitsFile.check(file, rows(in), types, existing);
     } else {
       entries = UnitsFile.parse(file, ConfigText.decode(file, in.readAllBytes()), types, existing);
@@ -157,7 +176,8 @@ public class UnitAdministration {
       if (old == null) {
         added++;
         save.add(e.unit());
-      } else if (!old.name().equals(e.unit().name()) || !old.type().equals(e.unit().type())
+      } else if (!old.name().equals(e.unit().name())
+          || !old.type().equals(e.unit().type())
           || !Objects.equals(old.parentCode(), e.unit().parentCode())) {
         updated++;
         save.add(e.unit());
@@ -190,8 +210,10 @@ public class UnitAdministration {
   public int loadFolderFile(Path csv) {
     Map<String, Unit> existing = new LinkedHashMap<>();
     units.findAll().forEach(u -> existing.put(u.code(), u));
-    List<Unit> read = UnitsFile.parse(csv, ConfigText.read(csv), catalog.unitTypes(), existing).stream()
-        .map(UnitsFile.Entry::unit).toList();
+    List<Unit> read =
+        UnitsFile.parse(csv, ConfigText.read(csv), catalog.unitTypes(), existing).stream()
+            .map(UnitsFile.Entry::unit)
+            .toList();
     int written = units.saveAll(read);
     events.publishEvent(new UnitsChanged());
     return written;
@@ -221,7 +243,10 @@ public class UnitAdministration {
     return out;
   }
 
-  /** Every unit as {@code units.csv} (UTF-8 with a byte order mark, so that Excel reads the Chinese). */
+  /**
+   * Every unit as {@code units.csv} (UTF-8 with a byte order mark, so that Excel reads the
+   * Chinese).
+   */
   public byte[] exportCsv() {
     return ("\uFEFF" + UnitsFile.write(units.findAll())).getBytes(StandardCharsets.UTF_8);
   }
@@ -248,7 +273,8 @@ public class UnitAdministration {
         Sheets.text(row, 2, u.type(), st.text);
         Sheets.text(row, 3, u.parentCode() == null ? "" : u.parentCode(), st.text);
         Sheets.text(row, 4, u.active() ? "启用" : "停用", st.text);
-        Sheets.text(row, 5, u.parentCode() == null ? "" : names.getOrDefault(u.parentCode(), ""), st.text);
+        Sheets.text(
+            row, 5, u.parentCode() == null ? "" : names.getOrDefault(u.parentCode(), ""), st.text);
       }
       int[] widths = {14, 36, 10, 14, 8, 36};
       for (int i = 0; i < widths.length; i++) {
@@ -316,6 +342,9 @@ public class UnitAdministration {
 
   /** Problems of an imported file name their line; the page shows them as they are. */
   public static String describe(ConfigException e) {
-    return e.file().getFileName() + (e.line() > 0 ? " 第 " + e.line() + " 行" : "") + "：" + e.describe();
+    return e.file().getFileName()
+        + (e.line() > 0 ? " 第 " + e.line() + " 行" : "")
+        + "："
+        + e.describe();
   }
 }

@@ -1,11 +1,14 @@
 package org.taizhang.unit;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The unit tree (市 → 区县 → 街镇 → 村社) built from a flat list of units. */
 public final class UnitTree {
@@ -44,12 +47,12 @@ public final class UnitTree {
   }
 
   /** The unit and every unit below it; empty if the code is unknown. */
-  public java.util.Set<String> subtree(String code) {
-    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+  public Set<String> subtree(String code) {
+    Set<String> out = new LinkedHashSet<>();
     if (!byCode.containsKey(code)) {
       return out;
     }
-    java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(code));
+    ArrayDeque<String> todo = new ArrayDeque<>(List.of(code));
     while (!todo.isEmpty()) {
       String c = todo.pop();
       if (out.add(c)) {

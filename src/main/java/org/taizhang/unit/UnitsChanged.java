@@ -1,4 +1,7 @@
 package org.taizhang.unit;
 
-/** Published after units were added, renamed, moved, retyped, deactivated or reactivated, so that views built on them follow. */
+/**
+ * Published after units were added, renamed, moved, retyped, deactivated or reactivated, so that
+ * views built on them follow.
+ */
 public record UnitsChanged() {}

@@ -22,9 +22,9 @@ import org.taizhang.config.ConfigText;
 /**
  * Reads and writes {@code units.csv}: a header {@code code,name,type,parent} (an optional fifth
  * column {@code active} says whether a unit is in use), then one unit per line. Real CSV (RFC 4180,
- * as Excel saves it): a name with a comma is quoted ("青禾县某局，办公室" needs no quotes, "A, B" does),
- * a line starting with '#' is a comment. The parent must be in the same file or among
- * {@code existing} units, and the type must be a configured one.
+ * as Excel saves it): a name with a comma is quoted ("青禾县某局，办公室" needs no quotes, "A, B" does), a
+ * line starting with '#' is a comment. The parent must be in the same file or among {@code
+ * existing} units, and the type must be a configured one.
  */
 public final class UnitsFile {
   static final List<String> HEADER = List.of("code", "name", "type", "parent");
@@ -32,27 +32,36 @@ public final class UnitsFile {
   static final String CODE_PATTERN = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}";
   static final int NAME_MAX = 200;
 
-  private static final CSVFormat READ = CSVFormat.DEFAULT.builder()
-      .setCommentMarker('#')
-      .setIgnoreEmptyLines(true)
-      .setIgnoreSurroundingSpaces(true)
-      .get();
+  private static final CSVFormat READ =
+      CSVFormat.DEFAULT
+          .builder()
+          .setCommentMarker('#')
+          .setIgnoreEmptyLines(true)
+          .setIgnoreSurroundingSpaces(true)
+          .get();
 
   private UnitsFile() {}
 
-  /** A unit as a file gives it, and whether the file says it is active (null: the file does not say, and the unit reads as active). */
+  /**
+   * A unit as a file gives it, and whether the file says it is active (null: the file does not say,
+   * and the unit reads as active).
+   */
   public record Entry(Unit unit, Boolean active, int line) {}
 
   public static List<Unit> read(Path file, Set<String> unitTypes) {
-    return parse(file, ConfigText.read(file), unitTypes, Map.of()).stream().map(Entry::unit).toList();
+    return parse(file, ConfigText.read(file), unitTypes, Map.of()).stream()
+        .map(Entry::unit)
+        .toList();
   }
 
   /**
-   * The units of a CSV text; every mistake is a {@link ConfigException} with {@code file} and the line.
+   * The units of a CSV text; every mistake is a {@link ConfigException} with {@code file} and the
+   * line.
    *
    * @param existing units already known by code, which may serve as parents
    */
-  public static List<Entry> parse(Path file, String text, Set<String> unitTypes, Map<String, Unit> existing) {
+  public static List<Entry> parse(
+      Path file, String text, Set<String> unitTypes, Map<String, Unit> existing) {
     return check(file, rows(file, text), unitTypes, existing);
   }
 
@@ -64,7 +73,8 @@ public final class UnitsFile {
     List<Row> rows = rows(file, ConfigText.read(file));
     Map<String, Integer> col = rows.isEmpty() ? Map.of() : columns(rows.get(0));
     if (!col.containsKey("code")) {
-      throw new ConfigException(file, rows.isEmpty() ? 0 : rows.get(0).line(), "第一行应为表头：" + String.join(",", HEADER));
+      throw new ConfigException(
+          file, rows.isEmpty() ? 0 : rows.get(0).line(), "第一行应为表头：" + String.join(",", HEADER));
     }
     return rows.subList(1, rows.size()).stream().map(row -> cell(row, col, "code")).toList();
   }
@@ -101,40 +111,59 @@ public final class UnitsFile {
    * Checks rows whose first is the header: code, name, type, parent, optionally active. Chinese
    * headers (单位代码, 单位名称, 单位类型, 上级单位代码, 状态) are read too, as the Excel export writes them.
    */
-  public static List<Entry> check(Path file, List<Row> rows, Set<String> unitTypes, Map<String, Unit> existing) {
+  public static List<Entry> check(
+      Path file, List<Row> rows, Set<String> unitTypes, Map<String, Unit> existing) {
     if (rows.isEmpty()) {
       throw new ConfigException(file, 0, "第一行应为表头：" + String.join(",", HEADER));
     }
     Row head = rows.get(0);
     Map<String, Integer> col = columns(head);
     if (!col.keySet().containsAll(HEADER)) {
-      throw new ConfigException(file, head.line(), "第一行应为表头：" + String.join(",", HEADER) + "（可加第五列 active）");
+      throw new ConfigException(
+          file, head.line(), "第一行应为表头：" + String.join(",", HEADER) + "（可加第五列 active）");
     }
     List<Entry> out = new ArrayList<>();
     Set<String> codes = new HashSet<>();
     for (Row row : rows.subList(1, rows.size())) {
       if (row.cells().size() < HEADER.size() || row.cells().size() > head.cells().size()) {
-        throw new ConfigException(file, row.line(), "应有 " + head.cells().size() + " 列（" + String.join(",", head.cells())
-            + "），实际为 " + row.cells().size() + " 列；名称中有英文逗号时请用双引号括起来");
+        throw new ConfigException(
+            file,
+            row.line(),
+            "应有 "
+                + head.cells().size()
+                + " 列（"
+                + String.join(",", head.cells())
+                + "），实际为 "
+                + row.cells().size()
+                + " 列；名称中有英文逗号时请用双引号括起来");
       }
       String code = cell(row, col, "code");
       String name = cell(row, col, "name");
       String type = cell(row, col, "type");
       String parent = cell(row, col, "parent");
       if (!code.matches(CODE_PATTERN)) {
-        throw new ConfigException(file, row.line(), "单位代码“" + code + "”只能包含字母、数字、下划线和连字符（最多 64 个字符）");
+        throw new ConfigException(
+            file, row.line(), "单位代码“" + code + "”只能包含字母、数字、下划线和连字符（最多 64 个字符）");
       }
       if (name.isEmpty() || name.length() > NAME_MAX) {
-        throw new ConfigException(file, row.line(), name.isEmpty() ? "单位名称不能为空" : "单位名称过长（不超过 " + NAME_MAX + " 字）");
+        throw new ConfigException(
+            file, row.line(), name.isEmpty() ? "单位名称不能为空" : "单位名称过长（不超过 " + NAME_MAX + " 字）");
       }
       if (!unitTypes.contains(type)) {
-        throw new ConfigException(file, row.line(), "未知的单位类型“" + type + "”，可选：" + String.join("、", unitTypes));
+        throw new ConfigException(
+            file, row.line(), "未知的单位类型“" + type + "”，可选：" + String.join("、", unitTypes));
       }
       if (!codes.add(code)) {
         throw new ConfigException(file, row.line(), "单位代码重复：" + code);
       }
-      Boolean active = col.containsKey(ACTIVE) ? active(cell(row, col, ACTIVE), file, row.line()) : null;
-      out.add(new Entry(new Unit(code, name, type, parent.isEmpty() ? null : parent, active == null || active), active, row.line()));
+      Boolean active =
+          col.containsKey(ACTIVE) ? active(cell(row, col, ACTIVE), file, row.line()) : null;
+      out.add(
+          new Entry(
+              new Unit(
+                  code, name, type, parent.isEmpty() ? null : parent, active == null || active),
+              active,
+              row.line()));
     }
     Map<String, String> parentOf = new HashMap<>();
     existing.values().forEach(u -> parentOf.put(u.code(), u.parentCode()));
@@ -158,12 +187,14 @@ public final class UnitsFile {
   /** The text of {@code units.csv} for these units, with the active column. */
   public static String write(List<Unit> units) {
     StringWriter out = new StringWriter();
-    try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+    try (CSVPrinter p =
+        new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
       List<String> header = new ArrayList<>(HEADER);
       header.add(ACTIVE);
       p.printRecord(header);
       for (Unit u : UnitTree.parentsFirst(units)) {
-        p.printRecord(u.code(), u.name(), u.type(), u.parentCode() == null ? "" : u.parentCode(), u.active());
+        p.printRecord(
+            u.code(), u.name(), u.type(), u.parentCode() == null ? "" : u.parentCode(), u.active());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -183,7 +214,9 @@ public final class UnitsFile {
     return col;
   }
 
-  /** The header a column name stands for, in English or as the Excel export writes it in Chinese. */
+  /**
+   * The header a column name stands for, in English or as the Excel export writes it in Chinese.
+   */
   private static String column(String header) {
     String h = header.strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT);
     return switch (h) {
@@ -205,7 +238,9 @@ public final class UnitsFile {
     return switch (value.toLowerCase(Locale.ROOT)) {
       case "", "true", "是", "启用", "1", "yes" -> true;
       case "false", "否", "停用", "0", "no" -> false;
-      default -> throw new ConfigException(file, line, "active 列应为 true（启用）或 false（停用），实际为“" + value + "”");
+      default ->
+          throw new ConfigException(
+              file, line, "active 列应为 true（启用）或 false（停用），实际为“" + value + "”");
     };
   }
 }

@@ -25,10 +25,10 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one place where failures of API calls become answers: RFC 9457 problem details with a
- * stable {@code code} and a Chinese {@code detail}, never a stack trace. The same problem has the
- * same code in every API; Spring Security's 401 and 403, the multipart limits and unknown
- * {@code /api/} addresses are written in the same shape through {@link #problem} and {@link #write}.
+ * The one place where failures of API calls become answers: RFC 9457 problem details with a stable
+ * {@code code} and a Chinese {@code detail}, never a stack trace. The same problem has the same
+ * code in every API; Spring Security's 401 and 403, the multipart limits and unknown {@code /api/}
+ * addresses are written in the same shape through {@link #problem} and {@link #write}.
  */
 @RestControllerAdvice(annotations = RestController.class)
 public class ApiErrors {
@@ -48,7 +48,9 @@ public class ApiErrors {
     } else if (body.getStatus() >= 500) {
       log.error("request failed: {}", request.getRequestURI(), e);
     }
-    return ResponseEntity.status(body.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    return ResponseEntity.status(body.getStatus())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(body);
   }
 
   private static ProblemDetail known(Exception e, HttpServletRequest request) {
@@ -58,13 +60,19 @@ public class ApiErrors {
       return detail;
     }
     if (e instanceof MissingServletRequestParameterException m) {
-      return problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "缺少参数 " + m.getParameterName(), request);
+      return problem(
+          HttpStatus.BAD_REQUEST, INVALID_REQUEST, "缺少参数 " + m.getParameterName(), request);
     }
     if (e instanceof MissingServletRequestPartException m) {
-      return problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "缺少参数 " + m.getRequestPartName(), request);
+      return problem(
+          HttpStatus.BAD_REQUEST, INVALID_REQUEST, "缺少参数 " + m.getRequestPartName(), request);
     }
     if (e instanceof MethodArgumentTypeMismatchException m) {
-      return problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "参数 " + m.getName() + " 格式有误：" + m.getValue(), request);
+      return problem(
+          HttpStatus.BAD_REQUEST,
+          INVALID_REQUEST,
+          "参数 " + m.getName() + " 格式有误：" + m.getValue(),
+          request);
     }
     if (e instanceof HttpMessageNotReadableException) {
       return problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "请求内容无法读取，应为 JSON", request);
@@ -74,16 +82,27 @@ public class ApiErrors {
       return problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, e.getMessage(), request);
     }
     if (e instanceof HttpRequestMethodNotSupportedException m) {
-      return problem(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", "此地址不支持 " + m.getMethod() + " 请求", request);
+      return problem(
+          HttpStatus.METHOD_NOT_ALLOWED,
+          "METHOD_NOT_ALLOWED",
+          "此地址不支持 " + m.getMethod() + " 请求",
+          request);
     }
     if (e instanceof HttpMediaTypeNotSupportedException m) {
-      return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "不支持的请求内容类型：" + m.getContentType(), request);
+      return problem(
+          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+          "UNSUPPORTED_MEDIA_TYPE",
+          "不支持的请求内容类型：" + m.getContentType(),
+          request);
     }
     return null;
   }
 
-  /** A problem detail of this service: title is the status's reason, {@code code} the stable code. */
-  public static ProblemDetail problem(HttpStatus status, String code, String detail, HttpServletRequest request) {
+  /**
+   * A problem detail of this service: title is the status's reason, {@code code} the stable code.
+   */
+  public static ProblemDetail problem(
+      HttpStatus status, String code, String detail, HttpServletRequest request) {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
     p.setTitle(status.getReasonPhrase());
     p.setInstance(URI.create(request.getRequestURI()));
@@ -92,7 +111,12 @@ public class ApiErrors {
   }
 
   /** Writes a problem detail where no controller answers: security filters, error pages. */
-  public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, String detail)
+  public static void write(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpStatus status,
+      String code,
+      String detail)
       throws IOException {
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

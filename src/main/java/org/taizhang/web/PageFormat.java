@@ -14,7 +14,8 @@ import org.taizhang.time.OfficeTime;
  */
 @Component
 final class PageFormat {
-  // Upload times are instants; an office reads them in its own zone (taizhang.time-zone), not the server's.
+  // Upload times are instants; an office reads them in its own zone (taizhang.time-zone), not the
+  // server's.
   private final OfficeTime time;
 
   PageFormat(OfficeTime time) {
@@ -78,11 +79,18 @@ final class PageFormat {
     if (latitude == null || longitude == null) {
       return null;
     }
-    return String.format(Locale.ROOT, "%s %.6f°，%s %.6f°",
-        latitude < 0 ? "南纬" : "北纬", Math.abs(latitude), longitude < 0 ? "西经" : "东经", Math.abs(longitude));
+    return String.format(
+        Locale.ROOT,
+        "%s %.6f°，%s %.6f°",
+        latitude < 0 ? "南纬" : "北纬",
+        Math.abs(latitude),
+        longitude < 0 ? "西经" : "东经",
+        Math.abs(longitude));
   }
 
-  /** Full-width spaces keep an indented unit name readable inside a select, where CSS cannot indent. */
+  /**
+   * Full-width spaces keep an indented unit name readable inside a select, where CSS cannot indent.
+   */
   public String indent(int depth) {
     return "\u3000".repeat(Math.max(0, depth));
   }

@@ -11,13 +11,18 @@ import org.springframework.http.HttpStatus;
 public interface Problem {
   HttpStatus status();
 
-  /** Stable, for scripts to match on: {@code NOT_FOUND}, {@code INVALID_REQUEST}, {@code FILE_TOO_LARGE}… */
+  /**
+   * Stable, for scripts to match on: {@code NOT_FOUND}, {@code INVALID_REQUEST}, {@code
+   * FILE_TOO_LARGE}…
+   */
   String code();
 
   /** The exception's message; implemented by {@link Throwable}. */
   String getMessage();
 
-  /** What a person reads, in Chinese: the message unless the exception has a better one for the API. */
+  /**
+   * What a person reads, in Chinese: the message unless the exception has a better one for the API.
+   */
   default String detail() {
     return getMessage();
   }

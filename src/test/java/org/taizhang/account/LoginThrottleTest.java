@@ -90,14 +90,18 @@ class LoginThrottleTest {
     assertThat(t.lockedFor("张三")).isEqualTo(LoginThrottle.WINDOW);
     assertThat(t.lockedFor("李四")).isZero();
     // Others at the same office address have failed too, short of the address limit.
-    for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_ADDRESS - LoginThrottle.MAX_FAILURES_PER_USER; i++) {
+    for (int i = 0;
+        i < LoginThrottle.MAX_FAILURES_PER_ADDRESS - LoginThrottle.MAX_FAILURES_PER_USER;
+        i++) {
       t.failed("guess" + i, "10.0.0.5");
     }
     assertThat(t.waitFor("李四", "10.0.0.5")).as("the address has reached its limit").isPositive();
 
     assertThat(t.unlock("张三")).isTrue();
     assertThat(t.lockedFor("张三")).isZero();
-    assertThat(t.waitFor("张三", "10.0.0.5")).as("his failures no longer count at the address either").isZero();
+    assertThat(t.waitFor("张三", "10.0.0.5"))
+        .as("his failures no longer count at the address either")
+        .isZero();
     assertThat(t.unlock("张三")).as("nothing left to forgive").isFalse();
     // The others' failures still count: four more from them and the address is refused again.
     for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_USER; i++) {

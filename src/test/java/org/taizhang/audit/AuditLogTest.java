@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -52,10 +53,10 @@ class AuditLogTest extends AuditTestSupport {
     audit.record("lisi", AuditAction.VIEW, "文档 7", null);
 
     List<AuditEvent> events = audit.find(all());
-    assertThat(events).extracting(AuditEvent::action, AuditEvent::address)
+    assertThat(events)
+        .extracting(AuditEvent::action, AuditEvent::address)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(AuditAction.VIEW, "本机"),
-            org.assertj.core.groups.Tuple.tuple(AuditAction.DOWNLOAD, "10.20.30.40"));
+            Tuple.tuple(AuditAction.VIEW, "本机"), Tuple.tuple(AuditAction.DOWNLOAD, "10.20.30.40"));
     assertThat(events).allSatisfy(e -> assertThat(e.target()).isEqualTo("文档 7"));
   }
 
@@ -67,14 +68,19 @@ class AuditLogTest extends AuditTestSupport {
     // Same moment as 第三 but written later: the later row comes first.
     at("2025-03-12T03:00:00Z", "a", AuditAction.VIEW, "第四", null);
 
-    assertThat(audit.find(all())).extracting(AuditEvent::target).containsExactly("第四", "第三", "第二", "第一");
-    assertThat(audit.find(new AuditQuery(null, null, null, null, null, 1, 3))).extracting(AuditEvent::target)
+    assertThat(audit.find(all()))
+        .extracting(AuditEvent::target)
+        .containsExactly("第四", "第三", "第二", "第一");
+    assertThat(audit.find(new AuditQuery(null, null, null, null, null, 1, 3)))
+        .extracting(AuditEvent::target)
         .containsExactly("第四", "第三", "第二");
-    assertThat(audit.find(new AuditQuery(null, null, null, null, null, 2, 3))).extracting(AuditEvent::target)
+    assertThat(audit.find(new AuditQuery(null, null, null, null, null, 2, 3)))
+        .extracting(AuditEvent::target)
         .containsExactly("第一");
     assertThat(audit.find(new AuditQuery(null, null, null, null, null, 3, 3))).isEmpty();
     // Page 0 and negative pages mean the first page.
-    assertThat(audit.find(new AuditQuery(null, null, null, null, null, 0, 1))).extracting(AuditEvent::target)
+    assertThat(audit.find(new AuditQuery(null, null, null, null, null, 0, 1)))
+        .extracting(AuditEvent::target)
         .containsExactly("第四");
     assertThat(audit.count(new AuditQuery(null, null, null, null, null, 2, 3))).isEqualTo(4);
     assertThat(audit.find(all()).get(3).at()).isEqualTo(Instant.parse("2025-03-12T01:00:00Z"));
@@ -108,8 +114,12 @@ class AuditLogTest extends AuditTestSupport {
     assertThat(audit.find(day)).extracting(AuditEvent::actor).containsExactly("zhangsan", "zhang");
     assertThat(audit.count(day)).isEqualTo(2);
     assertThat(audit.count(new AuditQuery(null, null, march12, null, null, 1, 50))).isEqualTo(3);
-    assertThat(audit.count(new AuditQuery(null, null, null, march12.minusDays(1), null, 1, 50))).isEqualTo(1);
-    assertThat(audit.count(new AuditQuery("zhang", AuditAction.DOWNLOAD, march12, march12, "台账", 1, 50))).isEqualTo(1);
+    assertThat(audit.count(new AuditQuery(null, null, null, march12.minusDays(1), null, 1, 50)))
+        .isEqualTo(1);
+    assertThat(
+            audit.count(
+                new AuditQuery("zhang", AuditAction.DOWNLOAD, march12, march12, "台账", 1, 50)))
+        .isEqualTo(1);
     assertThat(audit.count(new AuditQuery("nobody", null, null, null, null, 1, 50))).isZero();
     assertThat(audit.count(all())).isEqualTo(4);
   }
@@ -141,11 +151,14 @@ class AuditLogTest extends AuditTestSupport {
   void dropsNulCharactersWhichPostgresRefuses() {
     audit.record("zhang\0san", AuditAction.COMMENT, "文档\0 1", "第一行\0第二行");
 
-    assertThat(audit.find(all())).singleElement().satisfies(e -> {
-      assertThat(e.actor()).isEqualTo("zhangsan");
-      assertThat(e.target()).isEqualTo("文档 1");
-      assertThat(e.detail()).isEqualTo("第一行第二行");
-    });
+    assertThat(audit.find(all()))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.actor()).isEqualTo("zhangsan");
+              assertThat(e.target()).isEqualTo("文档 1");
+              assertThat(e.detail()).isEqualTo("第一行第二行");
+            });
   }
 
   @Test
@@ -157,25 +170,34 @@ class AuditLogTest extends AuditTestSupport {
   @Test
   void commitsAndRollsBackWithTheCallersTransaction() {
     TransactionTemplate tx = new TransactionTemplate(transactions);
-    tx.executeWithoutResult(status -> {
-      audit.record("wang", AuditAction.PURGE, "文档 9", null);
-      status.setRollbackOnly();
-    });
+    tx.executeWithoutResult(
+        status -> {
+          audit.record("wang", AuditAction.PURGE, "文档 9", null);
+          status.setRollbackOnly();
+        });
     assertThat(audit.count(all())).as("a rolled-back purge did not happen").isZero();
 
     tx.executeWithoutResult(status -> audit.record("wang", AuditAction.PURGE, "文档 9", null));
     assertThat(audit.count(all())).isEqualTo(1);
 
-    // Viewing happens in read-only transactions, which cannot take the insert; the event is kept anyway.
+    // Viewing happens in read-only transactions, which cannot take the insert; the event is kept
+    // anyway.
     TransactionTemplate readOnly = new TransactionTemplate(transactions);
     readOnly.setReadOnly(true);
     readOnly.executeWithoutResult(status -> audit.record("wang", AuditAction.VIEW, "文档 9", null));
-    assertThat(audit.find(all())).extracting(AuditEvent::action).containsExactly(AuditAction.VIEW, AuditAction.PURGE);
+    assertThat(audit.find(all()))
+        .extracting(AuditEvent::action)
+        .containsExactly(AuditAction.VIEW, AuditAction.PURGE);
   }
 
   @Test
   void exportsEveryMatchingRowAsExcelReadyCsv() throws Exception {
-    at("2025-03-11T16:30:05Z", "zhang", AuditAction.UPLOAD, "=HYPERLINK(\"http://evil.example\",\"点我\")", "a,b");
+    at(
+        "2025-03-11T16:30:05Z",
+        "zhang",
+        AuditAction.UPLOAD,
+        "=HYPERLINK(\"http://evil.example\",\"点我\")",
+        "a,b");
     at("2025-03-11T16:30:06Z", "+zhang", AuditAction.COMMENT, "-1", "第一行\n第二行");
     at("2025-03-11T16:30:07Z", "zhang", AuditAction.COMMENT, "@SUM(A1)", "他说\"好\"");
     at("2025-03-11T16:30:08Z", "zhang", AuditAction.LOGIN, null, null);
@@ -187,19 +209,21 @@ class AuditLogTest extends AuditTestSupport {
     String csv = out.toString();
 
     assertThat(csv).startsWith("\uFEFF时间,用户,地址,操作,对象,详情\r\n");
-    assertThat(csv.substring(1).split("\r\n", -1)).containsExactly(
-        "时间,用户,地址,操作,对象,详情",
-        "2025-03-12 00:30:08,zhang,192.0.2.1,登录,,",
-        "2025-03-12 00:30:07,zhang,192.0.2.1,评论,'@SUM(A1),\"他说\"\"好\"\"\"",
-        "2025-03-12 00:30:05,zhang,192.0.2.1,上传,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"点我\"\")\",\"a,b\"",
-        "");
+    assertThat(csv.substring(1).split("\r\n", -1))
+        .containsExactly(
+            "时间,用户,地址,操作,对象,详情",
+            "2025-03-12 00:30:08,zhang,192.0.2.1,登录,,",
+            "2025-03-12 00:30:07,zhang,192.0.2.1,评论,'@SUM(A1),\"他说\"\"好\"\"\"",
+            "2025-03-12 00:30:05,zhang,192.0.2.1,上传,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"点我\"\")\",\"a,b\"",
+            "");
 
     StringWriter everything = new StringWriter();
     audit.exportCsv(new AuditQuery(null, null, null, null, null, 5, 1), everything);
     String[] lines = everything.toString().split("\r\n", -1);
-    // BOM+header, five events (one spans two physical lines inside its quotes), trailing empty string.
-    assertThat(everything.toString()).contains(
-        "2025-03-12 00:30:06,'+zhang,192.0.2.1,评论,'-1,\"第一行\n第二行\"\r\n");
+    // BOM+header, five events (one spans two physical lines inside its quotes), trailing empty
+    // string.
+    assertThat(everything.toString())
+        .contains("2025-03-12 00:30:06,'+zhang,192.0.2.1,评论,'-1,\"第一行\n第二行\"\r\n");
     assertThat(lines).hasSize(7);
     assertThat(lines[1]).startsWith("2025-03-12 00:30:09,other,");
   }

@@ -8,8 +8,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.taizhang.support.ServiceTest;
 
 /**
- * The audit tests, in the application most tests share. Each test starts from an empty trail;
- * the other tests read only events they wrote themselves, within one test.
+ * The audit tests, in the application most tests share. Each test starts from an empty trail; the
+ * other tests read only events they wrote themselves, within one test.
  */
 @ServiceTest
 abstract class AuditTestSupport {

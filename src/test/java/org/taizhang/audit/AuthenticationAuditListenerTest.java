@@ -3,6 +3,7 @@ package org.taizhang.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,9 +25,12 @@ class AuthenticationAuditListenerTest extends AuditTestSupport {
 
   @Test
   void formLoginIsRecordedWithTheAddressTheCredentialsCameFrom() {
-    UsernamePasswordAuthenticationToken auth = UsernamePasswordAuthenticationToken.authenticated("alice", null, List.of());
+    UsernamePasswordAuthenticationToken auth =
+        UsernamePasswordAuthenticationToken.authenticated("alice", null, List.of());
     auth.setDetails(new WebAuthenticationDetails("198.51.100.7", "session-1"));
-    events.publishEvent(new InteractiveAuthenticationSuccessEvent(auth, UsernamePasswordAuthenticationFilter.class));
+    events.publishEvent(
+        new InteractiveAuthenticationSuccessEvent(
+            auth, UsernamePasswordAuthenticationFilter.class));
 
     List<AuditEvent> trail = audit.find(all());
     assertThat(trail).hasSize(1);
@@ -38,7 +42,8 @@ class AuthenticationAuditListenerTest extends AuditTestSupport {
   @Test
   void perRequestAuthenticationIsNotALogin() {
     // What HTTP Basic and API tokens produce on every request.
-    UsernamePasswordAuthenticationToken auth = UsernamePasswordAuthenticationToken.authenticated("script", null, List.of());
+    UsernamePasswordAuthenticationToken auth =
+        UsernamePasswordAuthenticationToken.authenticated("script", null, List.of());
     events.publishEvent(new AuthenticationSuccessEvent(auth));
     events.publishEvent(new AuthenticationSuccessEvent(auth));
 
@@ -47,24 +52,32 @@ class AuthenticationAuditListenerTest extends AuditTestSupport {
 
   @Test
   void failedLoginRecordsTheAttemptedNameAndTheReason() {
-    UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated("mallory", "guess");
+    UsernamePasswordAuthenticationToken attempt =
+        UsernamePasswordAuthenticationToken.unauthenticated("mallory", "guess");
     attempt.setDetails(new WebAuthenticationDetails("203.0.113.5", null));
-    events.publishEvent(new AuthenticationFailureBadCredentialsEvent(attempt, new BadCredentialsException("用户名或密码错误")));
-    events.publishEvent(new AuthenticationFailureDisabledEvent(
-        UsernamePasswordAuthenticationToken.unauthenticated("olduser", "pw"), new DisabledException("disabled")));
+    events.publishEvent(
+        new AuthenticationFailureBadCredentialsEvent(
+            attempt, new BadCredentialsException("用户名或密码错误")));
+    events.publishEvent(
+        new AuthenticationFailureDisabledEvent(
+            UsernamePasswordAuthenticationToken.unauthenticated("olduser", "pw"),
+            new DisabledException("disabled")));
 
     List<AuditEvent> trail = audit.find(all());
     assertThat(trail).extracting(AuditEvent::action).containsOnly(AuditAction.LOGIN_FAILED);
-    assertThat(trail).extracting(AuditEvent::actor, AuditEvent::address, AuditEvent::detail).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("olduser", "本机", "DisabledException"),
-        org.assertj.core.groups.Tuple.tuple("mallory", "203.0.113.5", "BadCredentialsException"));
+    assertThat(trail)
+        .extracting(AuditEvent::actor, AuditEvent::address, AuditEvent::detail)
+        .containsExactly(
+            Tuple.tuple("olduser", "本机", "DisabledException"),
+            Tuple.tuple("mallory", "203.0.113.5", "BadCredentialsException"));
     assertThat(trail).allSatisfy(e -> assertThat(e.detail()).doesNotContain("guess", "pw"));
   }
 
   @Test
   void failedTokenAuthenticationDoesNotRecordTheToken() {
-    events.publishEvent(new AuthenticationFailureBadCredentialsEvent(new BearerLike("tz_secret_token_value"),
-        new BadCredentialsException("unknown token")));
+    events.publishEvent(
+        new AuthenticationFailureBadCredentialsEvent(
+            new BearerLike("tz_secret_token_value"), new BadCredentialsException("unknown token")));
 
     List<AuditEvent> trail = audit.find(all());
     assertThat(trail).hasSize(1);
@@ -78,14 +91,18 @@ class AuthenticationAuditListenerTest extends AuditTestSupport {
 
   @Test
   void logoutIsRecorded() {
-    UsernamePasswordAuthenticationToken auth = UsernamePasswordAuthenticationToken.authenticated("alice", null, List.of());
+    UsernamePasswordAuthenticationToken auth =
+        UsernamePasswordAuthenticationToken.authenticated("alice", null, List.of());
     events.publishEvent(new LogoutSuccessEvent(auth));
 
-    assertThat(audit.find(all())).singleElement().satisfies(e -> {
-      assertThat(e.action()).isEqualTo(AuditAction.LOGOUT);
-      assertThat(e.actor()).isEqualTo("alice");
-      assertThat(e.address()).isEqualTo("本机");
-    });
+    assertThat(audit.find(all()))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.action()).isEqualTo(AuditAction.LOGOUT);
+              assertThat(e.actor()).isEqualTo("alice");
+              assertThat(e.address()).isEqualTo("本机");
+            });
   }
 
   /** An authentication whose name is the credential itself, as a bearer token's is. */

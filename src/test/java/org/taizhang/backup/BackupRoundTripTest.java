@@ -34,7 +34,9 @@ class BackupRoundTripTest {
     BackupSummary summary = source.writer().write(tmp.resolve("backup"), StepProgress.NONE);
     assertThat(summary.documents()).isEqualTo(documents);
     assertThat(summary.files()).as("only the originals rows refer to, each once").isEqualTo(4);
-    assertThat(summary.tables()).doesNotContainKey("flyway_schema_history").containsKeys("unit", "document", "audit_event");
+    assertThat(summary.tables())
+        .doesNotContainKey("flyway_schema_history")
+        .containsKeys("unit", "document", "audit_event");
 
     BareInstance target = BareInstance.h2(tmp.resolve("target"), tmp.resolve("target-config"));
     Restorer.Outcome outcome = target.restorer(BackupReader.open(tmp.resolve("backup"))).run();
@@ -51,7 +53,8 @@ class BackupRoundTripTest {
     SampleRows.fill(source);
     source.writer().write(tmp.resolve("backup"), StepProgress.NONE);
 
-    BareInstance target = BareInstance.postgres(tmp.resolve("target"), tmp.resolve("target-config"));
+    BareInstance target =
+        BareInstance.postgres(tmp.resolve("target"), tmp.resolve("target-config"));
     try {
       target.restorer(BackupReader.open(tmp.resolve("backup"))).run();
       assertRestored(source, target);
@@ -79,20 +82,30 @@ class BackupRoundTripTest {
     for (String table : before.keySet()) {
       assertThat(after.get(table)).as(table).isEqualTo(before.get(table));
     }
-    assertThat(before.get("document").get(0).get("text_content").stringValue()).hasSizeGreaterThan(300_000)
+    assertThat(before.get("document").get(0).get("text_content").stringValue())
+        .hasSizeGreaterThan(300_000)
         .contains(SampleRows.AWKWARD);
 
-    for (String sha : target.jdbc().sql("select distinct sha256 from document").query(String.class).list()) {
-      assertThat(Files.readAllBytes(target.store().find(sha).orElseThrow())).as(sha)
+    for (String sha :
+        target.jdbc().sql("select distinct sha256 from document").query(String.class).list()) {
+      assertThat(Files.readAllBytes(target.store().find(sha).orElseThrow()))
+          .as(sha)
           .isEqualTo(Files.readAllBytes(source.store().find(sha).orElseThrow()));
     }
-    assertThat(Files.readString(target.configDir.resolve("required-lists/文明单位.yaml"), StandardCharsets.UTF_8))
-        .isEqualTo(Files.readString(source.configDir.resolve("required-lists/文明单位.yaml"), StandardCharsets.UTF_8));
+    assertThat(
+            Files.readString(
+                target.configDir.resolve("required-lists/文明单位.yaml"), StandardCharsets.UTF_8))
+        .isEqualTo(
+            Files.readString(
+                source.configDir.resolve("required-lists/文明单位.yaml"), StandardCharsets.UTF_8));
 
-    for (String table : List.of("document", "document_comment", "audit_event", "completeness_explanation")) {
+    for (String table :
+        List.of("document", "document_comment", "audit_event", "completeness_explanation")) {
       long max = target.jdbc().sql("select max(id) from " + table).query(Long.class).single();
       insertWithoutId(target, table);
-      assertThat(target.jdbc().sql("select max(id) from " + table).query(Long.class).single()).as(table).isEqualTo(max + 1);
+      assertThat(target.jdbc().sql("select max(id) from " + table).query(Long.class).single())
+          .as(table)
+          .isEqualTo(max + 1);
     }
   }
 
@@ -100,15 +113,30 @@ class BackupRoundTripTest {
     LocalDateTime now = LocalDateTime.of(2026, 1, 1, 0, 0);
     var db = instance.jdbc();
     switch (table) {
-      case "document" -> db.sql("insert into document(unit_code, title, archive_year, file_name, media_type, size_bytes, sha256,"
-          + " text_chars, text_truncated, uploaded_by, uploaded_at) values ('b-school', '新材料', 2026, 'x.txt', 'text/plain', 1, ?,"
-          + " 0, false, 'admin', ?)").params("0".repeat(64), now).update();
-      case "document_comment" -> db.sql("insert into document_comment(document_id, author, body, created_at)"
-          + " values ((select min(id) from document), 'admin', '新评论', ?)").param(now).update();
-      case "audit_event" -> db.sql("insert into audit_event(event_at, actor, address, action_code) values (?, 'admin', '本机', 'LOGIN')")
-          .param(now).update();
-      default -> db.sql("insert into completeness_explanation(unit_code, eval_year, item_key, reason, deadline, created_by, created_at)"
-          + " values ('b-school', 2026, 'x', '新说明', ?, 'admin', ?)").params(now.toLocalDate(), now).update();
+      case "document" ->
+          db.sql(
+                  "insert into document(unit_code, title, archive_year, file_name, media_type, size_bytes, sha256,"
+                      + " text_chars, text_truncated, uploaded_by, uploaded_at) values ('b-school', '新材料', 2026, 'x.txt', 'text/plain', 1, ?,"
+                      + " 0, false, 'admin', ?)")
+              .params("0".repeat(64), now)
+              .update();
+      case "document_comment" ->
+          db.sql(
+                  "insert into document_comment(document_id, author, body, created_at)"
+                      + " values ((select min(id) from document), 'admin', '新评论', ?)")
+              .param(now)
+              .update();
+      case "audit_event" ->
+          db.sql(
+                  "insert into audit_event(event_at, actor, address, action_code) values (?, 'admin', '本机', 'LOGIN')")
+              .param(now)
+              .update();
+      default ->
+          db.sql(
+                  "insert into completeness_explanation(unit_code, eval_year, item_key, reason, deadline, created_by, created_at)"
+                      + " values ('b-school', 2026, 'x', '新说明', ?, 'admin', ?)")
+              .params(now.toLocalDate(), now)
+              .update();
     }
   }
 
@@ -117,8 +145,11 @@ class BackupRoundTripTest {
     BackupManifest manifest = JSON.readValue(backup.resolve("manifest.json"), BackupManifest.class);
     Map<String, List<JsonNode>> out = new LinkedHashMap<>();
     for (BackupManifest.TableEntry t : manifest.tables()) {
-      out.put(t.name(), Files.readAllLines(backup.resolve(t.file()), StandardCharsets.UTF_8).stream()
-          .map(JSON::readTree).toList());
+      out.put(
+          t.name(),
+          Files.readAllLines(backup.resolve(t.file()), StandardCharsets.UTF_8).stream()
+              .map(JSON::readTree)
+              .toList());
     }
     return out;
   }

@@ -27,7 +27,8 @@ final class BareInstance {
   final Flyway flyway;
   final String schema;
 
-  private BareInstance(Path dataDir, Path configDir, DataSource dataSource, Flyway flyway, String schema) {
+  private BareInstance(
+      Path dataDir, Path configDir, DataSource dataSource, Flyway flyway, String schema) {
     this.dataDir = dataDir;
     this.configDir = configDir;
     this.dataSource = dataSource;
@@ -35,26 +36,46 @@ final class BareInstance {
     this.schema = schema;
   }
 
-  /** An H2 database inside the data directory, as the service's default settings place it; nothing created yet. */
+  /**
+   * An H2 database inside the data directory, as the service's default settings place it; nothing
+   * created yet.
+   */
   static BareInstance h2(Path dataDir, Path configDir) {
-    String url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("taizhang")
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    String url =
+        "jdbc:h2:file:"
+            + dataDir.resolve("db").resolve("taizhang")
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     DataSource ds = new DriverManagerDataSource(url, "sa", "");
-    return new BareInstance(dataDir, configDir, ds,
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load(), null);
+    return new BareInstance(
+        dataDir,
+        configDir,
+        ds,
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load(),
+        null);
   }
 
   /** A fresh schema of the test PostgreSQL server; nothing created yet. */
   static BareInstance postgres(Path dataDir, Path configDir) {
     String schema = "backup_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    DataSource ds = new DriverManagerDataSource(Postgres.URL + "?currentSchema=" + schema, "postgres", "");
-    return new BareInstance(dataDir, configDir, ds, Flyway.configure().dataSource(ds).locations("classpath:db/migration")
-        .schemas(schema).createSchemas(true).load(), schema);
+    DataSource ds =
+        new DriverManagerDataSource(Postgres.URL + "?currentSchema=" + schema, "postgres", "");
+    return new BareInstance(
+        dataDir,
+        configDir,
+        ds,
+        Flyway.configure()
+            .dataSource(ds)
+            .locations("classpath:db/migration")
+            .schemas(schema)
+            .createSchemas(true)
+            .load(),
+        schema);
   }
 
   void dropSchema() {
     if (schema != null) {
-      JdbcClient.create(new DriverManagerDataSource(Postgres.URL, "postgres", "")).sql("drop schema if exists " + schema + " cascade")
+      JdbcClient.create(new DriverManagerDataSource(Postgres.URL, "postgres", ""))
+          .sql("drop schema if exists " + schema + " cascade")
           .update();
     }
   }
@@ -80,11 +101,24 @@ final class BareInstance {
   }
 
   BackupWriter writer() {
-    return new BackupWriter(dataSource, store(), configDir, schemaVersion(), Set.of("flyway_schema_history"), Clock.systemUTC());
+    return new BackupWriter(
+        dataSource,
+        store(),
+        configDir,
+        schemaVersion(),
+        Set.of("flyway_schema_history"),
+        Clock.systemUTC());
   }
 
   Restorer restorer(BackupReader backup) {
-    return new Restorer(backup, dataSource, flyway, dataDir, dataDir.resolve("files"), configDir, StepProgress.NONE);
+    return new Restorer(
+        backup,
+        dataSource,
+        flyway,
+        dataDir,
+        dataDir.resolve("files"),
+        configDir,
+        StepProgress.NONE);
   }
 
   static Path emptyDir(Path parent, String name) throws IOException {

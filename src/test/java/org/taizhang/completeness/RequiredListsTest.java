@@ -25,14 +25,22 @@ import org.taizhang.completeness.EvaluationSystem.Period;
 import org.taizhang.config.ConfigException;
 import org.taizhang.unit.Unit;
 
-/** The shipped required lists, and every kind of mistake in a list stopping the start with file and line. */
+/**
+ * The shipped required lists, and every kind of mistake in a list stopping the start with file and
+ * line.
+ */
 class RequiredListsTest {
   @TempDir Path config;
 
-  /** The day the tests live in: the shipped lists start in 2024, and a new year must find them in force. */
-  static final Clock DECEMBER_2026 = Clock.fixed(Instant.parse("2026-12-01T02:00:00Z"), ZoneOffset.UTC);
+  /**
+   * The day the tests live in: the shipped lists start in 2024, and a new year must find them in
+   * force.
+   */
+  static final Clock DECEMBER_2026 =
+      Clock.fixed(Instant.parse("2026-12-01T02:00:00Z"), ZoneOffset.UTC);
 
-  private static final String VALID = """
+  private static final String VALID =
+      """
       name: 测试体系
       from: 2025
       unit-types: [文明单位]
@@ -48,9 +56,12 @@ class RequiredListsTest {
   @Test
   void theShippedListsCoverEveryParticipatingUnitType() {
     RequiredLists lists = RequiredLists.load(Path.of("index-config"), TestFacts.CATALOG);
-    assertThat(lists.systems()).extracting(EvaluationSystem::file)
+    assertThat(lists.systems())
+        .extracting(EvaluationSystem::file)
         .containsExactly("文明单位.yaml", "文明村镇.yaml", "文明校园.yaml", "文明社区.yaml");
-    assertThat(lists.years(2026)).as("from the first start year to the current year").containsExactly(2026, 2025, 2024);
+    assertThat(lists.years(2026))
+        .as("from the first start year to the current year")
+        .containsExactly(2026, 2025, 2024);
     for (String type : List.of("文明单位", "文明行业", "文明村镇", "文明社区", "文明校园")) {
       assertThat(lists.system(type, 2025)).as(type).isPresent();
       assertThat(lists.system(type, 2026)).as(type + " in the current year").isPresent();
@@ -61,12 +72,27 @@ class RequiredListsTest {
 
     EvaluationSystem units = lists.system("文明行业", 2025).orElseThrow();
     assertThat(units.vetoes()).isNotEmpty();
-    EvidenceRule meetings = units.leaves().stream().filter(l -> l.indicator().code().equals("Ⅰ-3-1")).findFirst().orElseThrow()
-        .indicator().evidence().get(0);
-    assertThat(meetings).isEqualTo(new EvidenceRule("meeting", "会议记录", 1, Period.QUARTER, EvidenceWindow.THIS_YEAR,
-        EvidenceKind.ANY, List.of("时间", "地点", "主持人", "参会人员", "记录人", "议题")));
+    EvidenceRule meetings =
+        units.leaves().stream()
+            .filter(l -> l.indicator().code().equals("Ⅰ-3-1"))
+            .findFirst()
+            .orElseThrow()
+            .indicator()
+            .evidence()
+            .get(0);
+    assertThat(meetings)
+        .isEqualTo(
+            new EvidenceRule(
+                "meeting",
+                "会议记录",
+                1,
+                Period.QUARTER,
+                EvidenceWindow.THIS_YEAR,
+                EvidenceKind.ANY,
+                List.of("时间", "地点", "主持人", "参会人员", "记录人", "议题")));
     assertThat(lists.contentLabels()).contains("记录人", "活动地点");
-    assertThat(lists.duplicateCheckCategories()).containsExactlyInAnyOrder("half-year-summary", "annual-summary");
+    assertThat(lists.duplicateCheckCategories())
+        .containsExactlyInAnyOrder("half-year-summary", "annual-summary");
   }
 
   @Test
@@ -78,7 +104,8 @@ class RequiredListsTest {
   void defaultsApply() throws IOException {
     EvaluationSystem s = load(VALID).systems().get(0);
     assertThat(s.percent(Grade.B)).isEqualTo(66);
-    assertThat(s.leaves().get(0).indicator().grading()).isEqualTo(EvaluationSystem.GradingRule.DEFAULT);
+    assertThat(s.leaves().get(0).indicator().grading())
+        .isEqualTo(EvaluationSystem.GradingRule.DEFAULT);
     EvidenceRule r = s.leaves().get(0).indicator().evidence().get(0);
     assertThat(r.min()).isEqualTo(1);
     assertThat(r.window()).isEqualTo(EvidenceWindow.THIS_YEAR);
@@ -95,63 +122,115 @@ class RequiredListsTest {
     expect(VALID.replace("[文明单位]", "[文明单位, 文明医院]"), 3, "单位类型“文明医院”不在 unit-types.txt 中");
     expect(VALID.replace("points: 4", "points: 四分"), 7, "分值（points） 应为数字，实际为“四分”");
     expect(VALID.replace("category: meeting", "category: minutes"), 10, "类别“minutes”不在材料类别中");
-    expect(VALID.replace("category: meeting", "category: 会议纪要本"), 10, "类别“会议纪要本”不在材料类别中（可用：缺项说明、签到表、会议记录");
-    expect(VALID.replace("period: 每季度", "period: 每周"), 10, "period 应为 year（每年）、half-year（每半年）、quarter（每季度）、month（每月） 之一");
+    expect(
+        VALID.replace("category: meeting", "category: 会议纪要本"),
+        10,
+        "类别“会议纪要本”不在材料类别中（可用：缺项说明、签到表、会议记录");
+    expect(
+        VALID.replace("period: 每季度", "period: 每周"),
+        10,
+        "period 应为 year（每年）、half-year（每半年）、quarter（每季度）、month（每月） 之一");
     expect(VALID.replace("period: 每季度", "period: 每季度, window: 近三年"), 10, "不能按每季度分段");
     expect(VALID.replace("period: 每季度", "kind: 照片"), 10, "kind 应为");
     expect(VALID.replace("period: 每季度", "min: 0"), 10, "最少份数（min） 应在 1 到 1000 之间");
     expect(VALID.replace("method: 材料审核", "method: 现场看"), 8, "测评方法应为 材料审核、实地考察、问卷调查、征求意见 之一");
     expect(VALID.replace("method: 材料审核", "method: 实地考察"), 9, "只有“材料审核”指标才有 evidence");
-    expect(VALID.replace("""
+    expect(
+        VALID.replace(
+            """
             evidence:
               - {category: meeting, period: 每季度}
-        """, ""), 5, "缺少 evidence");
-    expect(VALID + """
+        """,
+            ""),
+        5,
+        "缺少 evidence");
+    expect(
+        VALID
+            + """
           - code: Ⅰ-1
             name: 重复
             points: 2
             method: 实地考察
-        """, 11, "指标代码“Ⅰ-1”重复（第 5 行已使用）");
+        """,
+        11,
+        "指标代码“Ⅰ-1”重复（第 5 行已使用）");
     expect(VALID + "    grading: {A: 1, B: 0, C: 2}\n", 11, "A ≤ B ≤ C");
-    expect(VALID.replace("- {category: meeting, period: 每季度}\n", "- {category: meeting}\n      - {category: meeting, min: 2}\n"), 11,
+    expect(
+        VALID.replace(
+            "- {category: meeting, period: 每季度}\n",
+            "- {category: meeting}\n      - {category: meeting, min: 2}\n"),
+        11,
         "同一指标下类别“会议记录”重复（第 10 行已使用）");
-    expect(VALID.replace("unit-types: [文明单位]", "unit-types: [文明单位]\ngrade-points: {A: 100, B: 66, C: 33}"), 4, "缺少“D”");
-    expect(VALID.replace("unit-types: [文明单位]", "unit-types: [文明单位]\ngrade-points: {A: 100, B: 66, C: 70, D: 0}"), 4,
+    expect(
+        VALID.replace(
+            "unit-types: [文明单位]", "unit-types: [文明单位]\ngrade-points: {A: 100, B: 66, C: 33}"),
+        4,
+        "缺少“D”");
+    expect(
+        VALID.replace(
+            "unit-types: [文明单位]", "unit-types: [文明单位]\ngrade-points: {A: 100, B: 66, C: 70, D: 0}"),
+        4,
         "等级 C 的得分比例不能高于 B");
     expect(VALID.replace("    name: 会议", "    name: 会议\n    name: 又一个"), 7, "键“name”重复");
-    expect(VALID.replace("- {category: meeting, period: 每季度}", "- {category: meeting, period: 每季度"), 11, "YAML 格式有误");
+    expect(
+        VALID.replace("- {category: meeting, period: 每季度}", "- {category: meeting, period: 每季度"),
+        11,
+        "YAML 格式有误");
     expect(VALID.replace("from: 2025\n", ""), 1, "缺少“from”");
     expect("", 0, "文件是空的");
   }
 
   @Test
   void aCategoryMayBeGivenByItsChineseName() throws IOException {
-    EvidenceRule r = load(VALID.replace("category: meeting", "category: 会议记录")).systems().get(0).leaves().get(0).indicator()
-        .evidence().get(0);
+    EvidenceRule r =
+        load(VALID.replace("category: meeting", "category: 会议记录"))
+            .systems()
+            .get(0)
+            .leaves()
+            .get(0)
+            .indicator()
+            .evidence()
+            .get(0);
     assertThat(r.category()).isEqualTo("meeting");
     assertThat(r.categoryName()).isEqualTo("会议记录");
   }
 
-  /** What the browser editor shows: the place in words, not only a line of a file the person never saw. */
+  /**
+   * What the browser editor shows: the place in words, not only a line of a file the person never
+   * saw.
+   */
   @Test
   void problemsNameTheirPlaceInWords() {
-    String yaml = VALID.replace("- {category: meeting, period: 每季度}", "- {category: meeting}\n      - {category: plan, min: 0}");
-    assertThatThrownBy(() -> TestFacts.system(yaml)).isInstanceOfSatisfying(ConfigException.class, e -> {
-      assertThat(e.place()).isEqualTo("指标 Ⅰ-1 的材料要求第2条");
-      assertThat(e.problem()).isEqualTo("最少份数（min） 应在 1 到 1000 之间，实际为 0");
-      assertThat(e.describe()).isEqualTo("指标 Ⅰ-1 的材料要求第2条：最少份数（min） 应在 1 到 1000 之间，实际为 0");
-      assertThat(e.getMessage()).startsWith("test.yaml:11: 指标 Ⅰ-1 的材料要求第2条：");
-    });
+    String yaml =
+        VALID.replace(
+            "- {category: meeting, period: 每季度}",
+            "- {category: meeting}\n      - {category: plan, min: 0}");
+    assertThatThrownBy(() -> TestFacts.system(yaml))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e -> {
+              assertThat(e.place()).isEqualTo("指标 Ⅰ-1 的材料要求第2条");
+              assertThat(e.problem()).isEqualTo("最少份数（min） 应在 1 到 1000 之间，实际为 0");
+              assertThat(e.describe()).isEqualTo("指标 Ⅰ-1 的材料要求第2条：最少份数（min） 应在 1 到 1000 之间，实际为 0");
+              assertThat(e.getMessage()).startsWith("test.yaml:11: 指标 Ⅰ-1 的材料要求第2条：");
+            });
     assertThatThrownBy(() -> TestFacts.system(VALID.replace("  - code: Ⅰ-1\n", "  - code:\n")))
-        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.place()).isEqualTo("第 1 个一级指标"));
+        .isInstanceOfSatisfying(
+            ConfigException.class, e -> assertThat(e.place()).isEqualTo("第 1 个一级指标"));
     assertThatThrownBy(() -> TestFacts.system(VALID.replace("points: 4", "points: 四分")))
-        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.describe()).isEqualTo("指标 Ⅰ-1：分值（points） 应为数字，实际为“四分”"));
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e -> assertThat(e.describe()).isEqualTo("指标 Ⅰ-1：分值（points） 应为数字，实际为“四分”"));
   }
 
-  /** A Chinese keyboard's colon, comma, list brackets and full-width space read as YAML; text inside values stays as written. */
+  /**
+   * A Chinese keyboard's colon, comma, list brackets and full-width space read as YAML; text inside
+   * values stays as written.
+   */
   @Test
   void chinesePunctuationReadsLikeAscii() throws IOException {
-    String chinese = """
+    String chinese =
+        """
         name：测试体系
         from：2025
         unit-types：【文明单位，文明行业】
@@ -166,7 +245,8 @@ class RequiredListsTest {
               - {category：会议记录，period：每季度，content：[时间，地点、主持人]}
             grading：{A：0，B：1，C：2}
         """;
-    String ascii = """
+    String ascii =
+        """
         name: 测试体系
         from: 2025
         unit-types: [文明单位, 文明行业]
@@ -190,7 +270,10 @@ class RequiredListsTest {
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.line()).isEqualTo(9));
   }
 
-  /** The shipped list with one full-width comma typed into it still loads: it must not stop the start. */
+  /**
+   * The shipped list with one full-width comma typed into it still loads: it must not stop the
+   * start.
+   */
   @Test
   void oneFullWidthCommaInTheShippedListDoesNotStopTheStart() throws IOException {
     copy(Path.of("index-config"), config);
@@ -208,25 +291,51 @@ class RequiredListsTest {
     assertThat(s.fromYear()).isEqualTo(2024);
   }
 
-  /** A newer system replaces an older one for the types it names, from its own start year on; years before the first are not judged. */
+  /**
+   * A newer system replaces an older one for the types it names, from its own start year on; years
+   * before the first are not judged.
+   */
   @Test
   void aSystemStaysInForceUntilANewerOneReplacesIt() {
-    EvaluationSystem old = TestFacts.system(VALID.replace("from: 2025", "from: 2024").replace("[文明单位]", "[文明单位, 文明行业]"));
-    EvaluationSystem newer = RequiredListParser.parse(Path.of("new.yaml"), VALID.replace("from: 2025", "from: 2027")
-        .replace("name: 测试体系", "name: 新体系"), TestFacts.CATALOG, new HashMap<>());
+    EvaluationSystem old =
+        TestFacts.system(
+            VALID.replace("from: 2025", "from: 2024").replace("[文明单位]", "[文明单位, 文明行业]"));
+    EvaluationSystem newer =
+        RequiredListParser.parse(
+            Path.of("new.yaml"),
+            VALID.replace("from: 2025", "from: 2027").replace("name: 测试体系", "name: 新体系"),
+            TestFacts.CATALOG,
+            new HashMap<>());
     RequiredLists lists = RequiredLists.of(List.of(old, newer));
     assertThat(lists.system("文明单位", 2023)).isEmpty();
-    assertThat(lists.system("文明单位", 2024)).get().extracting(EvaluationSystem::name).isEqualTo("测试体系");
-    assertThat(lists.system("文明单位", 2026)).get().extracting(EvaluationSystem::name).isEqualTo("测试体系");
-    assertThat(lists.system("文明单位", 2027)).get().extracting(EvaluationSystem::name).isEqualTo("新体系");
-    assertThat(lists.system("文明单位", 2040)).get().extracting(EvaluationSystem::name).isEqualTo("新体系");
-    assertThat(lists.system("文明行业", 2040)).as("not replaced for the type the newer one leaves out").get()
-        .extracting(EvaluationSystem::name).isEqualTo("测试体系");
+    assertThat(lists.system("文明单位", 2024))
+        .get()
+        .extracting(EvaluationSystem::name)
+        .isEqualTo("测试体系");
+    assertThat(lists.system("文明单位", 2026))
+        .get()
+        .extracting(EvaluationSystem::name)
+        .isEqualTo("测试体系");
+    assertThat(lists.system("文明单位", 2027))
+        .get()
+        .extracting(EvaluationSystem::name)
+        .isEqualTo("新体系");
+    assertThat(lists.system("文明单位", 2040))
+        .get()
+        .extracting(EvaluationSystem::name)
+        .isEqualTo("新体系");
+    assertThat(lists.system("文明行业", 2040))
+        .as("not replaced for the type the newer one leaves out")
+        .get()
+        .extracting(EvaluationSystem::name)
+        .isEqualTo("测试体系");
     EvaluationSystem inForce = lists.bySystemFile("test.yaml").orElseThrow();
     assertThat(inForce.covers("文明单位", 2027)).isFalse();
     assertThat(inForce.covers("文明行业", 2027)).isTrue();
     assertThat(inForce.lastYear()).as("still in force for 文明行业").isEmpty();
-    assertThat(lists.years(2026)).as("a system prepared for a later year brings that year").containsExactly(2027, 2026, 2025, 2024);
+    assertThat(lists.years(2026))
+        .as("a system prepared for a later year brings that year")
+        .containsExactly(2027, 2026, 2025, 2024);
     assertThat(RequiredLists.of(List.of()).years(2026)).isEmpty();
   }
 
@@ -236,21 +345,27 @@ class RequiredListsTest {
     Files.writeString(dir.resolve("a.yaml"), VALID);
     Files.writeString(dir.resolve("b.yaml"), VALID.replace("[文明单位]", "[文明行业, 文明单位]"));
     assertThatThrownBy(() -> RequiredLists.load(config, TestFacts.CATALOG))
-        .isInstanceOfSatisfying(ConfigException.class, e -> {
-          assertThat(e.file()).isEqualTo(dir.resolve("b.yaml"));
-          assertThat(e.line()).isEqualTo(3);
-          assertThat(e.getMessage()).contains("“文明单位”自 2025 年度起已由 a.yaml 规定");
-        });
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e -> {
+              assertThat(e.file()).isEqualTo(dir.resolve("b.yaml"));
+              assertThat(e.line()).isEqualTo(3);
+              assertThat(e.getMessage()).contains("“文明单位”自 2025 年度起已由 a.yaml 规定");
+            });
   }
 
   @Test
   void aFileThatIsNotUtf8IsRefused() throws IOException {
     Path dir = Files.createDirectories(config.resolve(RequiredLists.DIRECTORY));
     Files.write(dir.resolve("gbk.yaml"), VALID.getBytes(Charset.forName("GB18030")));
-    assertThatThrownBy(() -> RequiredLists.load(config, TestFacts.CATALOG)).hasMessageContaining("不是 UTF-8 编码");
+    assertThatThrownBy(() -> RequiredLists.load(config, TestFacts.CATALOG))
+        .hasMessageContaining("不是 UTF-8 编码");
   }
 
-  /** Raising a minimum count in a copy of index-config turns a complete unit into one with missing items. */
+  /**
+   * Raising a minimum count in a copy of index-config turns a complete unit into one with missing
+   * items.
+   */
   @Test
   void raisingAMinimumCountInACopiedConfigChangesTheVerdict() throws IOException {
     copy(Path.of("index-config"), config);
@@ -270,14 +385,18 @@ class RequiredListsTest {
     RequiredLists raised = RequiredLists.load(config, TestFacts.CATALOG);
 
     UnitCompleteness after = evaluate(raised, unit, facts);
-    assertThat(after.indicators().stream().flatMap(i -> i.missing().stream()).map(MissingItem::text)).containsExactly(
-        "2025年第一季度会议记录不足2份（现有1份）", "2025年第二季度会议记录不足2份（现有1份）",
-        "2025年第三季度会议记录不足2份（现有1份）", "2025年第四季度会议记录不足2份（现有1份）");
+    assertThat(
+            after.indicators().stream().flatMap(i -> i.missing().stream()).map(MissingItem::text))
+        .containsExactly(
+            "2025年第一季度会议记录不足2份（现有1份）", "2025年第二季度会议记录不足2份（现有1份）",
+            "2025年第三季度会议记录不足2份（现有1份）", "2025年第四季度会议记录不足2份（现有1份）");
     assertThat(after.score()).isLessThan(before.score());
   }
 
-  private static UnitCompleteness evaluate(RequiredLists lists, Unit unit, List<EvidenceFact> facts) {
-    CompletenessModel m = new CompletenessModel(lists, TestFacts.CATALOG::categoryName, DECEMBER_2026);
+  private static UnitCompleteness evaluate(
+      RequiredLists lists, Unit unit, List<EvidenceFact> facts) {
+    CompletenessModel m =
+        new CompletenessModel(lists, TestFacts.CATALOG::categoryName, DECEMBER_2026);
     m.load(List.of(unit), facts);
     return m.unit(unit.code(), 2025).orElseThrow();
   }
@@ -294,12 +413,16 @@ class RequiredListsTest {
   }
 
   private void expect(String yaml, int line, String problem) throws IOException {
-    assertThatThrownBy(() -> load(yaml)).as(problem)
-        .isInstanceOfSatisfying(ConfigException.class, e -> {
-          assertThat(e.file()).isEqualTo(config.resolve(RequiredLists.DIRECTORY).resolve("list.yaml"));
-          assertThat(e.getMessage()).contains(problem);
-          assertThat(e.line()).as(e.getMessage()).isEqualTo(line);
-        });
+    assertThatThrownBy(() -> load(yaml))
+        .as(problem)
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e -> {
+              assertThat(e.file())
+                  .isEqualTo(config.resolve(RequiredLists.DIRECTORY).resolve("list.yaml"));
+              assertThat(e.getMessage()).contains(problem);
+              assertThat(e.line()).as(e.getMessage()).isEqualTo(line);
+            });
   }
 
   private static void copy(Path from, Path to) throws IOException {

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -30,9 +31,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.taizhang.account.AccountService;
 import org.taizhang.access.Caller;
 import org.taizhang.access.Role;
+import org.taizhang.account.AccountService;
 import org.taizhang.archive.Document;
 import org.taizhang.archive.DocumentRepository;
 import org.taizhang.audit.AuditAction;
@@ -51,26 +52,33 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The sample county imported into a fresh data directory: its deliberate gaps and red flags show
- * up exactly and nothing else does; results follow uploads, deletions and category changes at
- * once; the API answers by role and scope; decisions persist and are audited.
+ * The sample county imported into a fresh data directory: its deliberate gaps and red flags show up
+ * exactly and nothing else does; results follow uploads, deletions and category changes at once;
+ * the API answers by role and scope; decisions persist and are audited.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    TestSettings.OWN_ARCHIVE,
-    "taizhang.admin.password=" + SampleArchiveCompletenessTest.PASSWORD})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      TestSettings.OWN_ARCHIVE,
+      "taizhang.admin.password=" + SampleArchiveCompletenessTest.PASSWORD
+    })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SampleArchiveCompletenessTest {
   static final String PASSWORD = "completeness-test-pw";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  /** The deliberate gaps of sample-archive/README.md, as the office reads them; every other unit-year is complete. */
-  private static final Map<String, List<String>> GAPS = Map.of(
-      "qhx-wjj/2025", List.of("2025年第三季度缺少会议记录"),
-      "hxz-zxxx/2025", List.of("2025年缺少年终总结"),
-      "qhx-jyj/2024", List.of("会议记录 2024-05-13 缺少记录人"),
-      // UNFILLED_TEMPLATE: the template's fields are placeholders, so they are not filled in
-      "hxz-ltc/2025", List.of("活动记录 2025-08-12 缺少活动时间、活动地点、参加人员"));
+  /**
+   * The deliberate gaps of sample-archive/README.md, as the office reads them; every other
+   * unit-year is complete.
+   */
+  private static final Map<String, List<String>> GAPS =
+      Map.of(
+          "qhx-wjj/2025", List.of("2025年第三季度缺少会议记录"),
+          "hxz-zxxx/2025", List.of("2025年缺少年终总结"),
+          "qhx-jyj/2024", List.of("会议记录 2024-05-13 缺少记录人"),
+          // UNFILLED_TEMPLATE: the template's fields are placeholders, so they are not filled in
+          "hxz-ltc/2025", List.of("活动记录 2025-08-12 缺少活动时间、活动地点、参加人员"));
 
   @DynamicPropertySource
   static void dataDir(DynamicPropertyRegistry registry) throws IOException {
@@ -102,7 +110,10 @@ class SampleArchiveCompletenessTest {
     accounts.create("test", "district-hxz", "禾溪镇创建办", Role.DISTRICT, "hxz", PASSWORD);
   }
 
-  /** The sample's years; later years up to the current one are judged too, against an archive that has nothing for them yet. */
+  /**
+   * The sample's years; later years up to the current one are judged too, against an archive that
+   * has nothing for them yet.
+   */
   private Map<String, UnitCompleteness> all() {
     Map<String, UnitCompleteness> out = new TreeMap<>();
     for (int year : List.of(2025, 2024)) {
@@ -112,7 +123,10 @@ class SampleArchiveCompletenessTest {
   }
 
   private static List<String> missing(UnitCompleteness u) {
-    return u.indicators().stream().flatMap(i -> i.missing().stream()).map(MissingItem::text).toList();
+    return u.indicators().stream()
+        .flatMap(i -> i.missing().stream())
+        .map(MissingItem::text)
+        .toList();
   }
 
   private static IndicatorResult indicator(UnitCompleteness u, String code) {
@@ -127,7 +141,10 @@ class SampleArchiveCompletenessTest {
   @Order(1)
   void theDeliberateGapsShowUpExactlyAndEveryOtherUnitIsComplete() {
     // the shipped lists apply from 2024 until replaced: every year up to the current one is judged
-    assertThat(completeness.years()).endsWith(2025, 2024).first().isEqualTo(Math.max(2025, Year.now().getValue()));
+    assertThat(completeness.years())
+        .endsWith(2025, 2024)
+        .first()
+        .isEqualTo(Math.max(2025, Year.now().getValue()));
     Map<String, UnitCompleteness> all = all();
     assertThat(all).hasSize(20).doesNotContainKey("qhx-cjb/2025");
     Map<String, List<String>> actual = new LinkedHashMap<>();
@@ -165,22 +182,27 @@ class SampleArchiveCompletenessTest {
       }
     }
     assertThat(indicator(unit("qhx-jyj", 2025), "Ⅰ-3-1").evidence()).hasSize(4);
-    assertThat(indicator(unit("qhx-jyj", 2025), "Ⅱ-1-1").evidence()).hasSize(3); // one record, two photos
+    assertThat(indicator(unit("qhx-jyj", 2025), "Ⅱ-1-1").evidence())
+        .hasSize(3); // one record, two photos
   }
 
   @Test
   @Order(3)
   void theRedFlagsAreExactlyTheDeliberateOnes() {
     Map<String, List<String>> actual = new TreeMap<>();
-    all().forEach((k, u) -> {
-      if (!u.redFlags().isEmpty()) {
-        actual.put(k, u.redFlags().stream().map(RedFlag::kind).toList());
-      }
-    });
-    assertThat(actual).isEqualTo(Map.of(
-        "hxz-ltc/2025", List.of("PLACEHOLDER"),
-        "cg-nhsq/2025", List.of("PHOTO_TIME_MISMATCH"),
-        "cg-yxsq/2025", List.of("NEAR_DUPLICATE")));
+    all()
+        .forEach(
+            (k, u) -> {
+              if (!u.redFlags().isEmpty()) {
+                actual.put(k, u.redFlags().stream().map(RedFlag::kind).toList());
+              }
+            });
+    assertThat(actual)
+        .isEqualTo(
+            Map.of(
+                "hxz-ltc/2025", List.of("PLACEHOLDER"),
+                "cg-nhsq/2025", List.of("PHOTO_TIME_MISMATCH"),
+                "cg-yxsq/2025", List.of("NEAR_DUPLICATE")));
 
     RedFlag photo = unit("cg-nhsq", 2025).redFlags().get(0);
     assertThat(photo.text()).contains("2025-06-23 17:30").contains("2025-05-16").contains("38 天");
@@ -192,11 +214,18 @@ class SampleArchiveCompletenessTest {
     assertThat(own.unitCode()).isEqualTo("cg-yxsq");
     assertThat(own.category()).isEqualTo("annual-summary");
     assertThat(source.unitCode()).isEqualTo("cg-nhsq");
-    assertThat(copied.text()).contains("与其他单位的材料高度相似，相似度约 ").doesNotContain("cg-nhsq").doesNotContain("南湖");
+    assertThat(copied.text())
+        .contains("与其他单位的材料高度相似，相似度约 ")
+        .doesNotContain("cg-nhsq")
+        .doesNotContain("南湖");
     RedFlag named = copied.forReader(unit -> true);
     assertThat(named.text()).contains("（cg-nhsq）", "《" + source.title() + "》", "疑为照抄");
     assertThat(named.documents()).containsExactly(own.id(), source.id());
-    assertThat(documents.find(unit("hxz-ltc", 2025).redFlags().get(0).documents().get(0)).orElseThrow().category())
+    assertThat(
+            documents
+                .find(unit("hxz-ltc", 2025).redFlags().get(0).documents().get(0))
+                .orElseThrow()
+                .category())
         .isEqualTo("activity");
   }
 
@@ -214,15 +243,17 @@ class SampleArchiveCompletenessTest {
     assertThat(wjj.rank()).isEqualTo(2);
     assertThat(wjj.rankOf()).isEqualTo(2);
     assertThat(unit("qhx-swj", 2025).rankOf()).as("文明行业 ranks on its own").isEqualTo(1);
-    assertThat(completeness.units(2025, "文明村镇")).extracting(UnitCompleteness::unit, UnitCompleteness::rank)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("hxz", 1), org.assertj.core.groups.Tuple.tuple("hxz-xqc", 1),
-            org.assertj.core.groups.Tuple.tuple("hxz-ltc", 3));
+    assertThat(completeness.units(2025, "文明村镇"))
+        .extracting(UnitCompleteness::unit, UnitCompleteness::rank)
+        .containsExactly(
+            Tuple.tuple("hxz", 1), Tuple.tuple("hxz-xqc", 1), Tuple.tuple("hxz-ltc", 3));
   }
 
   @Test
   @Order(5)
   void resultsFollowUploadsDeletionsAndCategoryChanges() throws Exception {
-    String record = """
+    String record =
+        """
         青禾县卫生健康局2025年第三季度文明创建工作会议记录
         时间：2025年8月15日下午3:00
         地点：局五楼会议室
@@ -232,11 +263,17 @@ class SampleArchiveCompletenessTest {
         记录人：办公室主任
         议题：1. 总结上半年创建工作；2. 安排下半年重点工作。
         """;
-    Document uploaded = ingest.ingest(new IngestRequest("qhx-wjj", null, null, null, 2025, "2025年第三季度创建工作会议记录.txt", "test"),
-        new ByteArrayInputStream(record.getBytes(StandardCharsets.UTF_8))).document();
+    Document uploaded =
+        ingest
+            .ingest(
+                new IngestRequest(
+                    "qhx-wjj", null, null, null, 2025, "2025年第三季度创建工作会议记录.txt", "test"),
+                new ByteArrayInputStream(record.getBytes(StandardCharsets.UTF_8)))
+            .document();
     assertThat(uploaded.category()).isEqualTo("meeting");
     assertThat(uploaded.date()).isEqualTo(LocalDate.parse("2025-08-15"));
-    // Counted as soon as the upload is acknowledged: reading waits for the changes announced before it.
+    // Counted as soon as the upload is acknowledged: reading waits for the changes announced before
+    // it.
     assertThat(missing(unit("qhx-wjj", 2025))).isEmpty();
     assertThat(unit("qhx-wjj", 2025).rank()).as("now tied with qhx-jyj").isEqualTo(1);
     assertThat(unit("qhx-jyj", 2025).rank()).isEqualTo(1);
@@ -245,8 +282,11 @@ class SampleArchiveCompletenessTest {
     assertThat(missing(unit("qhx-wjj", 2025))).containsExactly("2025年第三季度缺少会议记录");
     assertThat(unit("qhx-wjj", 2025).rank()).isEqualTo(2);
 
-    Document annual = documents.findByUnit("qhx-wjj").stream()
-        .filter(d -> d.year() == 2025 && "annual-summary".equals(d.category())).findFirst().orElseThrow();
+    Document annual =
+        documents.findByUnit("qhx-wjj").stream()
+            .filter(d -> d.year() == 2025 && "annual-summary".equals(d.category()))
+            .findFirst()
+            .orElseThrow();
     editor.describe(system, annual.id(), "briefing", null, null, null);
     assertThat(missing(unit("qhx-wjj", 2025))).contains("2025年缺少年终总结");
     editor.describe(system, annual.id(), "annual-summary", null, null, null);
@@ -264,10 +304,13 @@ class SampleArchiveCompletenessTest {
   }
 
   private HttpResponse<String> get(String path, String user) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri(path)).headers(as(user)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return http.send(
+        HttpRequest.newBuilder(uri(path)).headers(as(user)).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
-  private HttpResponse<String> send(String method, String path, String user, String... form) throws Exception {
+  private HttpResponse<String> send(String method, String path, String user, String... form)
+      throws Exception {
     StringBuilder body = new StringBuilder();
     for (int i = 0; i < form.length; i += 2) {
       body.append(i == 0 ? "" : "&").append(enc(form[i])).append('=').append(enc(form[i + 1]));
@@ -275,9 +318,13 @@ class SampleArchiveCompletenessTest {
     String target = path;
     HttpRequest.Builder b = HttpRequest.newBuilder(uri(target)).headers(as(user));
     if (method.equals("DELETE")) {
-      b = HttpRequest.newBuilder(uri(target + (target.contains("?") ? "&" : "?") + body)).headers(as(user)).DELETE();
+      b =
+          HttpRequest.newBuilder(uri(target + (target.contains("?") ? "&" : "?") + body))
+              .headers(as(user))
+              .DELETE();
     } else {
-      b.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+      b.header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
     }
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
@@ -305,8 +352,11 @@ class SampleArchiveCompletenessTest {
     assertThat(wjj.get("unit").asString()).isEqualTo("qhx-wjj");
     assertThat(wjj.get("vetoed").asBoolean()).isFalse();
     assertThat(wjj.toString()).contains("2025年第三季度缺少会议记录");
-    assertThat(get("/api/units/qhx-wjj/completeness?year=2025", "clerk-wjj").statusCode()).isEqualTo(200);
-    assertThat(get("/api/units/qhx-wjj/completeness", "reviewer").statusCode()).as("year defaults to the newest").isEqualTo(200);
+    assertThat(get("/api/units/qhx-wjj/completeness?year=2025", "clerk-wjj").statusCode())
+        .isEqualTo(200);
+    assertThat(get("/api/units/qhx-wjj/completeness", "reviewer").statusCode())
+        .as("year defaults to the newest")
+        .isEqualTo(200);
 
     HttpResponse<String> foreign = get("/api/units/qhx-wjj/completeness?year=2025", "clerk-yz");
     assertError(foreign, 404, "NOT_FOUND");
@@ -320,7 +370,8 @@ class SampleArchiveCompletenessTest {
     assertThat(json(get("/api/completeness?year=2025", "admin")).size()).isEqualTo(10);
     JsonNode town = json(get("/api/completeness?year=2025", "district-hxz"));
     assertThat(town.size()).isEqualTo(3);
-    assertThat(json(get("/api/completeness?year=2025", "clerk-yz")).get(0).get("unit").asString()).isEqualTo("qhx-yz");
+    assertThat(json(get("/api/completeness?year=2025", "clerk-yz")).get(0).get("unit").asString())
+        .isEqualTo("qhx-yz");
 
     JsonNode systems = json(get("/api/completeness/systems", "clerk-yz"));
     assertThat(systems.size()).isEqualTo(4);
@@ -331,19 +382,81 @@ class SampleArchiveCompletenessTest {
   @Order(11)
   void explanationsByTheUnitOrTheOffice() throws Exception {
     String key = "Ⅰ-3-1/meeting/2025-Q3";
-    assertError(send("POST", "/api/units/qhx-wjj/explanations", "reviewer", "itemKey", key, "reason", "x", "deadline", "2099-12-31"),
-        403, "FORBIDDEN");
-    assertError(send("POST", "/api/units/qhx-wjj/explanations", "clerk-yz", "itemKey", key, "reason", "x", "deadline", "2099-12-31"),
-        404, "NOT_FOUND");
-    assertError(send("POST", "/api/units/qhx-wjj/explanations", "clerk-wjj", "itemKey", key, "reason", "记录未归档", "deadline", "2020-01-01"),
-        400, "INVALID_REQUEST");
-    assertError(send("POST", "/api/units/qhx-wjj/explanations", "clerk-wjj", "itemKey", "Ⅰ-3-1/meeting/2025-Q1", "reason", "x",
-        "deadline", "2099-12-31"), 400, "INVALID_REQUEST");
-    assertError(send("POST", "/api/units/qhx-wjj/explanations", "clerk-wjj", "itemKey", key, "deadline", "2099-12-31"),
-        400, "INVALID_REQUEST");
+    assertError(
+        send(
+            "POST",
+            "/api/units/qhx-wjj/explanations",
+            "reviewer",
+            "itemKey",
+            key,
+            "reason",
+            "x",
+            "deadline",
+            "2099-12-31"),
+        403,
+        "FORBIDDEN");
+    assertError(
+        send(
+            "POST",
+            "/api/units/qhx-wjj/explanations",
+            "clerk-yz",
+            "itemKey",
+            key,
+            "reason",
+            "x",
+            "deadline",
+            "2099-12-31"),
+        404,
+        "NOT_FOUND");
+    assertError(
+        send(
+            "POST",
+            "/api/units/qhx-wjj/explanations",
+            "clerk-wjj",
+            "itemKey",
+            key,
+            "reason",
+            "记录未归档",
+            "deadline",
+            "2020-01-01"),
+        400,
+        "INVALID_REQUEST");
+    assertError(
+        send(
+            "POST",
+            "/api/units/qhx-wjj/explanations",
+            "clerk-wjj",
+            "itemKey",
+            "Ⅰ-3-1/meeting/2025-Q1",
+            "reason",
+            "x",
+            "deadline",
+            "2099-12-31"),
+        400,
+        "INVALID_REQUEST");
+    assertError(
+        send(
+            "POST",
+            "/api/units/qhx-wjj/explanations",
+            "clerk-wjj",
+            "itemKey",
+            key,
+            "deadline",
+            "2099-12-31"),
+        400,
+        "INVALID_REQUEST");
 
-    HttpResponse<String> r = send("POST", "/api/units/qhx-wjj/explanations", "clerk-wjj",
-        "itemKey", key, "reason", "第三季度会议已于8月15日召开，记录人休假，记录整理后补交", "deadline", "2099年12月31日");
+    HttpResponse<String> r =
+        send(
+            "POST",
+            "/api/units/qhx-wjj/explanations",
+            "clerk-wjj",
+            "itemKey",
+            key,
+            "reason",
+            "第三季度会议已于8月15日召开，记录人休假，记录整理后补交",
+            "deadline",
+            "2099年12月31日");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     assertThat(json(r).get("deadline").asString()).isEqualTo("2099-12-31");
     assertThat(json(r).get("overdue").asBoolean()).isFalse();
@@ -352,69 +465,234 @@ class SampleArchiveCompletenessTest {
     assertThat(meetings.status()).isEqualTo(IndicatorStatus.EXPLAINED);
     assertThat(meetings.grade()).as("explained is not met").isEqualTo(Grade.B);
     assertThat(meetings.missing().get(0).explanation().by()).isEqualTo("clerk-wjj");
-    assertThat(decisions.explanations()).extracting(Decisions.ExplanationRow::itemKey).containsExactly(key);
+    assertThat(decisions.explanations())
+        .extracting(Decisions.ExplanationRow::itemKey)
+        .containsExactly(key);
   }
 
   @Test
   @Order(12)
   void gradeOverridesByReviewersAreAuditedAndCanBeWithdrawn() throws Exception {
-    assertError(send("POST", "/api/units/qhx-wjj/overrides", "clerk-wjj", "year", "2025", "indicator", "Ⅰ-3-1", "grade", "A",
-        "reason", "x"), 403, "FORBIDDEN");
-    assertError(send("POST", "/api/units/qhx-wjj/overrides", "district-hxz", "year", "2025", "indicator", "Ⅰ-3-1", "grade", "A",
-        "reason", "x"), 404, "NOT_FOUND");
-    assertError(send("POST", "/api/units/qhx-wjj/overrides", "reviewer", "year", "2025", "indicator", "Ⅰ-3-1", "grade", "E",
-        "reason", "x"), 400, "INVALID_REQUEST");
-    assertError(send("POST", "/api/units/qhx-wjj/overrides", "reviewer", "year", "2025", "indicator", "Ⅰ-4-1", "grade", "A",
-        "reason", "x"), 400, "INVALID_REQUEST");
-    assertError(send("POST", "/api/units/qhx-wjj/overrides", "reviewer", "year", "2025", "indicator", "Ⅰ-3-1", "grade", "A",
-        "reason", " "), 400, "INVALID_REQUEST");
+    assertError(
+        send(
+            "POST",
+            "/api/units/qhx-wjj/overrides",
+            "clerk-wjj",
+            "year",
+            "2025",
+            "indicator",
+            "Ⅰ-3-1",
+            "grade",
+            "A",
+            "reason",
+            "x"),
+        403,
+        "FORBIDDEN");
+    assertError(
+        send(
+            "POST",
+            "/api/units/qhx-wjj/overrides",
+            "district-hxz",
+            "year",
+            "2025",
+            "indicator",
+            "Ⅰ-3-1",
+            "grade",
+            "A",
+            "reason",
+            "x"),
+        404,
+        "NOT_FOUND");
+    assertError(
+        send(
+            "POST",
+            "/api/units/qhx-wjj/overrides",
+            "reviewer",
+            "year",
+            "2025",
+            "indicator",
+            "Ⅰ-3-1",
+            "grade",
+            "E",
+            "reason",
+            "x"),
+        400,
+        "INVALID_REQUEST");
+    assertError(
+        send(
+            "POST",
+            "/api/units/qhx-wjj/overrides",
+            "reviewer",
+            "year",
+            "2025",
+            "indicator",
+            "Ⅰ-4-1",
+            "grade",
+            "A",
+            "reason",
+            "x"),
+        400,
+        "INVALID_REQUEST");
+    assertError(
+        send(
+            "POST",
+            "/api/units/qhx-wjj/overrides",
+            "reviewer",
+            "year",
+            "2025",
+            "indicator",
+            "Ⅰ-3-1",
+            "grade",
+            "A",
+            "reason",
+            " "),
+        400,
+        "INVALID_REQUEST");
 
-    HttpResponse<String> r = send("POST", "/api/units/qhx-wjj/overrides", "reviewer", "year", "2025", "indicator", "Ⅰ-3-1",
-        "grade", "a", "reason", "现场查看了第三季度会议的签到和照片");
+    HttpResponse<String> r =
+        send(
+            "POST",
+            "/api/units/qhx-wjj/overrides",
+            "reviewer",
+            "year",
+            "2025",
+            "indicator",
+            "Ⅰ-3-1",
+            "grade",
+            "a",
+            "reason",
+            "现场查看了第三季度会议的签到和照片");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     IndicatorResult overridden = indicator(unit("qhx-wjj", 2025), "Ⅰ-3-1");
     assertThat(overridden.computedGrade()).isEqualTo(Grade.B);
     assertThat(overridden.grade()).isEqualTo(Grade.A);
     assertThat(overridden.override().by()).isEqualTo("reviewer");
-    assertThat(overridden.override().byName()).as("the person's name, for reports").isEqualTo("测评员");
-    assertThat(unit("qhx-wjj", 2025).score()).isEqualTo(unit("qhx-wjj", 2025).maxScore() - unit("qhx-wjj", 2025).ungradedPoints());
-    List<AuditEvent> events = audit.find(new AuditQuery("reviewer", AuditAction.GRADE_OVERRIDE, null, null, null, 1, 10));
+    assertThat(overridden.override().byName())
+        .as("the person's name, for reports")
+        .isEqualTo("测评员");
+    assertThat(unit("qhx-wjj", 2025).score())
+        .isEqualTo(unit("qhx-wjj", 2025).maxScore() - unit("qhx-wjj", 2025).ungradedPoints());
+    List<AuditEvent> events =
+        audit.find(new AuditQuery("reviewer", AuditAction.GRADE_OVERRIDE, null, null, null, 1, 10));
     assertThat(events).hasSize(1);
     assertThat(events.get(0).target()).contains("qhx-wjj").contains("Ⅰ-3-1");
     assertThat(events.get(0).detail()).contains("计算等级 B").contains("调整为 A").contains("现场查看");
 
-    assertThat(send("POST", "/api/units/hxz-ltc/overrides", "district-hxz", "year", "2025", "indicator", "Ⅱ-1-1", "grade", "C",
-        "reason", "模板未填写").statusCode()).isEqualTo(200);
+    assertThat(
+            send(
+                    "POST",
+                    "/api/units/hxz-ltc/overrides",
+                    "district-hxz",
+                    "year",
+                    "2025",
+                    "indicator",
+                    "Ⅱ-1-1",
+                    "grade",
+                    "C",
+                    "reason",
+                    "模板未填写")
+                .statusCode())
+        .isEqualTo(200);
 
-    HttpResponse<String> withdrawn = send("DELETE", "/api/units/qhx-wjj/overrides", "reviewer", "year", "2025", "indicator", "Ⅰ-3-1");
+    HttpResponse<String> withdrawn =
+        send(
+            "DELETE",
+            "/api/units/qhx-wjj/overrides",
+            "reviewer",
+            "year",
+            "2025",
+            "indicator",
+            "Ⅰ-3-1");
     assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
     assertThat(indicator(unit("qhx-wjj", 2025), "Ⅰ-3-1").override()).isNull();
-    assertThat(audit.find(new AuditQuery("reviewer", AuditAction.GRADE_OVERRIDE_WITHDRAWN, null, null, null, 1, 10))).hasSize(1);
-    assertError(send("DELETE", "/api/units/qhx-wjj/overrides", "reviewer", "year", "2025", "indicator", "Ⅰ-3-1"), 400, "INVALID_REQUEST");
-    assertThat(decisions.overrides()).extracting(Decisions.OverrideRow::unit).containsExactly("hxz-ltc");
+    assertThat(
+            audit.find(
+                new AuditQuery(
+                    "reviewer", AuditAction.GRADE_OVERRIDE_WITHDRAWN, null, null, null, 1, 10)))
+        .hasSize(1);
+    assertError(
+        send(
+            "DELETE",
+            "/api/units/qhx-wjj/overrides",
+            "reviewer",
+            "year",
+            "2025",
+            "indicator",
+            "Ⅰ-3-1"),
+        400,
+        "INVALID_REQUEST");
+    assertThat(decisions.overrides())
+        .extracting(Decisions.OverrideRow::unit)
+        .containsExactly("hxz-ltc");
   }
 
   @Test
   @Order(13)
   void vetoesByAdministratorsOnly() throws Exception {
-    assertError(send("POST", "/api/units/cg-yxsq/vetoes", "reviewer", "year", "2025", "code", "F-3", "reason", "x"), 403, "FORBIDDEN");
-    assertError(send("POST", "/api/units/cg-yxsq/vetoes", "admin", "year", "2025", "code", "F-9", "reason", "x"), 400, "INVALID_REQUEST");
-    HttpResponse<String> r = send("POST", "/api/units/cg-yxsq/vetoes", "admin", "year", "2025", "code", "F-3",
-        "reason", "年终总结照抄南湖社区");
+    assertError(
+        send(
+            "POST",
+            "/api/units/cg-yxsq/vetoes",
+            "reviewer",
+            "year",
+            "2025",
+            "code",
+            "F-3",
+            "reason",
+            "x"),
+        403,
+        "FORBIDDEN");
+    assertError(
+        send(
+            "POST",
+            "/api/units/cg-yxsq/vetoes",
+            "admin",
+            "year",
+            "2025",
+            "code",
+            "F-9",
+            "reason",
+            "x"),
+        400,
+        "INVALID_REQUEST");
+    HttpResponse<String> r =
+        send(
+            "POST",
+            "/api/units/cg-yxsq/vetoes",
+            "admin",
+            "year",
+            "2025",
+            "code",
+            "F-3",
+            "reason",
+            "年终总结照抄南湖社区");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(json(r).get("vetoed").asBoolean()).isTrue();
-    assertThat(unit("cg-yxsq", 2025).vetoes()).extracting(Veto::text).containsExactly("F-3 创建材料弄虚作假（年终总结照抄南湖社区）");
+    assertThat(unit("cg-yxsq", 2025).vetoes())
+        .extracting(Veto::text)
+        .containsExactly("F-3 创建材料弄虚作假（年终总结照抄南湖社区）");
     assertThat(unit("cg-yxsq", 2025).verdict()).isEqualTo("一票否决 · 不得申报");
     assertThat(json(r).get("verdict").asString()).isEqualTo("一票否决 · 不得申报");
     assertThat(json(r).get("mayApply").asBoolean()).isFalse();
-    assertThat(unit("cg-yxsq", 2025).rank()).as("below every unit without a veto").isEqualTo(unit("cg-yxsq", 2025).rankOf());
+    assertThat(unit("cg-yxsq", 2025).rank())
+        .as("below every unit without a veto")
+        .isEqualTo(unit("cg-yxsq", 2025).rankOf());
     assertThat(unit("cg-yxsq", 2024).vetoed()).isFalse();
     assertThat(decisions.vetoes()).hasSize(1);
 
-    assertError(send("DELETE", "/api/units/cg-yxsq/vetoes", "reviewer", "year", "2025", "code", "F-3"), 403, "FORBIDDEN");
-    assertThat(send("DELETE", "/api/units/cg-yxsq/vetoes", "admin", "year", "2025", "code", "F-3").statusCode()).isEqualTo(200);
+    assertError(
+        send("DELETE", "/api/units/cg-yxsq/vetoes", "reviewer", "year", "2025", "code", "F-3"),
+        403,
+        "FORBIDDEN");
+    assertThat(
+            send("DELETE", "/api/units/cg-yxsq/vetoes", "admin", "year", "2025", "code", "F-3")
+                .statusCode())
+        .isEqualTo(200);
     assertThat(unit("cg-yxsq", 2025).vetoed()).isFalse();
-    assertError(send("DELETE", "/api/units/cg-yxsq/vetoes", "admin", "year", "2025", "code", "F-3"), 400, "INVALID_REQUEST");
+    assertError(
+        send("DELETE", "/api/units/cg-yxsq/vetoes", "admin", "year", "2025", "code", "F-3"),
+        400,
+        "INVALID_REQUEST");
   }
 
   @Test

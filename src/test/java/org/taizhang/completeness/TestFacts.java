@@ -29,7 +29,9 @@ final class TestFacts {
     return RequiredLists.of(List.of(systems));
   }
 
-  /** A fact builder: a current document of a unit with a category, a date and archive year from it. */
+  /**
+   * A fact builder: a current document of a unit with a category, a date and archive year from it.
+   */
   static Builder doc(String unit, String category, String date) {
     return new Builder(unit, category, date == null ? null : LocalDate.parse(date));
   }
@@ -110,20 +112,34 @@ final class TestFacts {
 
     /** Returned by a reviewer (退回) with a reason and a deadline. */
     Builder returned(String reason, String deadline) {
-      this.review = new Review(ReviewStatus.RETURNED, reason, LocalDate.parse(deadline),
-          "reviewer", Instant.EPOCH);
+      this.review =
+          new Review(
+              ReviewStatus.RETURNED, reason, LocalDate.parse(deadline), "reviewer", Instant.EPOCH);
       return this;
     }
 
     EvidenceFact build() {
-      return new EvidenceFact(id, unit, category, title, date, year, image, formal, labels, placeholder, takenAt, created, signature,
+      return new EvidenceFact(
+          id,
+          unit,
+          category,
+          title,
+          date,
+          year,
+          image,
+          formal,
+          labels,
+          placeholder,
+          takenAt,
+          created,
+          signature,
           review);
     }
   }
 
   /**
-   * What the sample generator files for a complete unit in a year: a formal leading-group notice,
-   * a plan, a responsibility letter, one full meeting record per quarter, a sign-in sheet, an
+   * What the sample generator files for a complete unit in a year: a formal leading-group notice, a
+   * plan, a responsibility letter, one full meeting record per quarter, a sign-in sheet, an
    * activity record with a photo, a half-year and a year-end summary.
    */
   static List<EvidenceFact> completeYear(String unit, int year) {

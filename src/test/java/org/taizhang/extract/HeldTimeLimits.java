@@ -10,11 +10,11 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The parser pool's timer, except that a request's time limit runs out only when the test says
- * so ({@link #expire}): whether a file is killed never depends on how fast this machine parses.
- * The pool is given limits far longer than any test (an hour, a day), and every kill scheduled
- * with one of them is kept here, next to the real timer's future that the pool cancels when the
- * answer comes.
+ * The parser pool's timer, except that a request's time limit runs out only when the test says so
+ * ({@link #expire}): whether a file is killed never depends on how fast this machine parses. The
+ * pool is given limits far longer than any test (an hour, a day), and every kill scheduled with one
+ * of them is kept here, next to the real timer's future that the pool cancels when the answer
+ * comes.
  */
 final class HeldTimeLimits extends ScheduledThreadPoolExecutor {
   /** How long {@link #awaitPending} waits before the test fails instead of hanging the build. */
@@ -30,11 +30,13 @@ final class HeldTimeLimits extends ScheduledThreadPoolExecutor {
   private final List<Kill> kills = new ArrayList<>();
 
   HeldTimeLimits(Duration... held) {
-    super(1, r -> {
-      Thread t = new Thread(r, "test-parser-watchdog");
-      t.setDaemon(true);
-      return t;
-    });
+    super(
+        1,
+        r -> {
+          Thread t = new Thread(r, "test-parser-watchdog");
+          t.setDaemon(true);
+          return t;
+        });
     this.held = List.of(held);
     setRemoveOnCancelPolicy(true);
   }
@@ -52,7 +54,10 @@ final class HeldTimeLimits extends ScheduledThreadPoolExecutor {
     return timer;
   }
 
-  /** Waits until {@code count} requests under {@code limit} are in flight, their kills scheduled and not cancelled. */
+  /**
+   * Waits until {@code count} requests under {@code limit} are in flight, their kills scheduled and
+   * not cancelled.
+   */
   void awaitPending(Duration limit, int count) throws InterruptedException {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     synchronized (kills) {
@@ -64,7 +69,10 @@ final class HeldTimeLimits extends ScheduledThreadPoolExecutor {
     }
   }
 
-  /** The time limit of the oldest request in flight under {@code limit} runs out now: the pool kills its process. */
+  /**
+   * The time limit of the oldest request in flight under {@code limit} runs out now: the pool kills
+   * its process.
+   */
   void expire(Duration limit) {
     Kill first;
     synchronized (kills) {

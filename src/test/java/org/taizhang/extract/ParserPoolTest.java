@@ -36,6 +36,7 @@ import org.taizhang.support.TestFiles;
 class ParserPoolTest {
   private static final Duration LIMIT = Duration.ofHours(1);
   private static final Duration OCR_LIMIT = Duration.ofHours(2);
+
   /** Longest a test waits for a result before it fails rather than hang the build. */
   private static final Duration PATIENCE = Duration.ofMinutes(3);
 
@@ -45,8 +46,20 @@ class ParserPoolTest {
   private ParserPool pool;
 
   private ParserPool pool(int threads, long heapMegabytes) {
-    pool = new ParserPool(new ParserPool.Settings(threads, LIMIT, heapMegabytes << 20, 100_000, 100_000_000, 1000,
-        dir.resolve("tmp"), 0, TextExtractor.OcrSettings.DEFAULT, OCR_LIMIT), limits);
+    pool =
+        new ParserPool(
+            new ParserPool.Settings(
+                threads,
+                LIMIT,
+                heapMegabytes << 20,
+                100_000,
+                100_000_000,
+                1000,
+                dir.resolve("tmp"),
+                0,
+                TextExtractor.OcrSettings.DEFAULT,
+                OCR_LIMIT),
+            limits);
     return pool;
   }
 
@@ -65,8 +78,11 @@ class ParserPoolTest {
 
   /** Asserts that a call made on another thread was refused with {@code failure}. */
   private static void assertRefused(Future<?> call, ExtractionFailure failure) {
-    assertThatThrownBy(() -> result(call)).isInstanceOf(ExecutionException.class).cause()
-        .isInstanceOfSatisfying(ExtractionException.class, e -> assertThat(e.failure()).isEqualTo(failure));
+    assertThatThrownBy(() -> result(call))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ExtractionException.class, e -> assertThat(e.failure()).isEqualTo(failure));
   }
 
   private Path write(String name, byte[] content) throws Exception {
@@ -79,7 +95,8 @@ class ParserPoolTest {
   void readsAFileInAParserProcess() throws Exception {
     ParserPool p = pool(1, 256);
     Extraction e = p.extract(write("a.docx", TestFiles.docx("会议记录", "主持人：李明")), "a.docx");
-    assertThat(e.mediaType()).isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    assertThat(e.mediaType())
+        .isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     assertThat(e.text()).contains("会议记录").contains("主持人：李明");
     Extraction again = p.extract(write("b.txt", TestFiles.utf8("创建工作台账")), "b.txt");
     assertThat(again.text()).isEqualTo("创建工作台账");
@@ -90,9 +107,13 @@ class ParserPoolTest {
   @Test
   void passesTheParsersVerdictThroughAndKeepsTheProcess() throws Exception {
     ParserPool p = pool(1, 256);
-    assertThatThrownBy(() -> p.extract(write("locked.pdf", TestFiles.pdf("secret", "pw")), "locked.pdf"))
-        .isInstanceOfSatisfying(ExtractionException.class, e -> assertThat(e.failure()).isEqualTo(ExtractionFailure.ENCRYPTED));
-    assertThat(p.extract(write("ok.txt", TestFiles.utf8("正常文件")), "ok.txt").text()).isEqualTo("正常文件");
+    assertThatThrownBy(
+            () -> p.extract(write("locked.pdf", TestFiles.pdf("secret", "pw")), "locked.pdf"))
+        .isInstanceOfSatisfying(
+            ExtractionException.class,
+            e -> assertThat(e.failure()).isEqualTo(ExtractionFailure.ENCRYPTED));
+    assertThat(p.extract(write("ok.txt", TestFiles.utf8("正常文件")), "ok.txt").text())
+        .isEqualTo("正常文件");
     assertThat(p.stats().started()).isEqualTo(1);
   }
 
@@ -105,16 +126,19 @@ class ParserPoolTest {
     assertThat(p.extract(scan, name).text()).as("a scan has no text layer").isBlank();
     assertThat(p.recognize(scan, name).text()).contains("目标责任书", "村规民约", "美丽庭院");
 
-    // OCR has a limit of its own, far longer than a parse's; overrunning it costs the process, nothing else.
+    // OCR has a limit of its own, far longer than a parse's; overrunning it costs the process,
+    // nothing else.
     Future<Extraction> ocr = callers.submit(() -> p.recognize(scan, name));
     limits.awaitPending(OCR_LIMIT, 1);
     ProcessHandle tesseract = stopTesseractAtWork(ocr);
     limits.expire(OCR_LIMIT);
     assertRefused(ocr, ExtractionFailure.PARSE_TIMEOUT);
-    assertThat(p.extract(write("next.txt", TestFiles.utf8("下一个文件")), "next.txt").text()).isEqualTo("下一个文件");
+    assertThat(p.extract(write("next.txt", TestFiles.utf8("下一个文件")), "next.txt").text())
+        .isEqualTo("下一个文件");
     assertThat(p.stats().timeouts()).isEqualTo(1);
     assertThat(tesseract.onExit().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS).isAlive())
-        .as("the Tesseract of the killed process ends with it").isFalse();
+        .as("the Tesseract of the killed process ends with it")
+        .isFalse();
     assertThat(tesseracts()).as("no Tesseract left running for a killed process").isEmpty();
   }
 
@@ -127,7 +151,8 @@ class ParserPoolTest {
     limits.awaitPending(LIMIT, 1);
     limits.expire(LIMIT);
     assertRefused(culprit, ExtractionFailure.PARSE_TIMEOUT);
-    assertThat(p.extract(write("next.txt", TestFiles.utf8("下一个文件")), "next.txt").text()).isEqualTo("下一个文件");
+    assertThat(p.extract(write("next.txt", TestFiles.utf8("下一个文件")), "next.txt").text())
+        .isEqualTo("下一个文件");
     assertThat(p.stats().timeouts()).isEqualTo(1);
     assertThat(p.stats().started()).as("the killed process was replaced").isEqualTo(2);
   }
@@ -137,8 +162,11 @@ class ParserPoolTest {
     ParserPool p = pool(1, 64);
     Path heavy = write("heavy.docx", TestFiles.heavyDocx(300_000));
     assertThatThrownBy(() -> p.extract(heavy, "heavy.docx"))
-        .isInstanceOfSatisfying(ExtractionException.class, e -> assertThat(e.failure()).isEqualTo(ExtractionFailure.OUT_OF_MEMORY));
-    assertThat(p.extract(write("next.docx", TestFiles.docx("下一个文件")), "next.docx").text()).isEqualTo("下一个文件");
+        .isInstanceOfSatisfying(
+            ExtractionException.class,
+            e -> assertThat(e.failure()).isEqualTo(ExtractionFailure.OUT_OF_MEMORY));
+    assertThat(p.extract(write("next.docx", TestFiles.docx("下一个文件")), "next.docx").text())
+        .isEqualTo("下一个文件");
     assertThat(p.stats().outOfMemory()).isEqualTo(1);
   }
 
@@ -149,7 +177,12 @@ class ParserPoolTest {
     p.thumbnail(write("a.pdf", TestFiles.pdf("Ledger page", null)), "application/pdf", png);
     BufferedImage image = ImageIO.read(png.toFile());
     assertThat(image.getWidth()).isBetween(1, ThumbnailRenderer.WIDTH);
-    assertThatThrownBy(() -> p.thumbnail(write("broken.pdf", TestFiles.truncatedPdf()), "application/pdf", dir.resolve("thumbs/b.png")))
+    assertThatThrownBy(
+            () ->
+                p.thumbnail(
+                    write("broken.pdf", TestFiles.truncatedPdf()),
+                    "application/pdf",
+                    dir.resolve("thumbs/b.png")))
         .isInstanceOf(ExtractionException.class);
     assertThat(dir.resolve("thumbs/b.png")).doesNotExist();
   }
@@ -174,7 +207,8 @@ class ParserPoolTest {
     ParserPool p = pool(2, 1024);
     p.extract(write("warm.txt", TestFiles.utf8("预热")), "warm.txt");
     Path endless = namedPipe("endless.docx");
-    // The innocent file is a link to a pipe: the old process waits on the pipe, a fresh one finds the real file.
+    // The innocent file is a link to a pipe: the old process waits on the pipe, a fresh one finds
+    // the real file.
     Path pipe = namedPipe("beside.pipe");
     Path beside = Files.createSymbolicLink(dir.resolve("beside.txt"), pipe);
     Future<Extraction> culprit = callers.submit(() -> p.extract(endless, "endless.docx"));
@@ -184,27 +218,40 @@ class ParserPoolTest {
     try (OutputStream held = result(reading)) {
       // The process has the innocent file open, and waits for its content beside the culprit.
       Path real = write("beside-content.txt", TestFiles.utf8("与超时文件同时在解析的活动记录"));
-      Files.move(Files.createSymbolicLink(dir.resolve("beside.new"), real), beside, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          Files.createSymbolicLink(dir.resolve("beside.new"), real),
+          beside,
+          StandardCopyOption.ATOMIC_MOVE);
       limits.expire(LIMIT);
       assertRefused(culprit, ExtractionFailure.PARSE_TIMEOUT);
-      assertThat(result(innocent).text()).as("an innocent file is not rejected").isEqualTo("与超时文件同时在解析的活动记录");
+      assertThat(result(innocent).text())
+          .as("an innocent file is not rejected")
+          .isEqualTo("与超时文件同时在解析的活动记录");
     }
     assertThat(p.stats().timeouts()).isEqualTo(1);
-    assertThat(p.stats().retried()).as("the file in flight beside the culprit was read again").isEqualTo(1);
+    assertThat(p.stats().retried())
+        .as("the file in flight beside the culprit was read again")
+        .isEqualTo(1);
     assertThat(p.stats().started()).isEqualTo(2);
   }
 
-  /** A named pipe in the test's directory: a parser that opens it waits until someone writes to it. */
+  /**
+   * A named pipe in the test's directory: a parser that opens it waits until someone writes to it.
+   */
   private Path namedPipe(String name) throws Exception {
     Path pipe = dir.resolve(name);
-    Command.Result made = Command.run(List.of("mkfifo", pipe.toString()), Map.of(), Duration.ofSeconds(30));
+    Command.Result made =
+        Command.run(List.of("mkfifo", pipe.toString()), Map.of(), Duration.ofSeconds(30));
     assertThat(made.exit()).as("mkfifo %s: %s", pipe, made.output()).isZero();
     return pipe;
   }
 
   /** Tesseract processes anywhere below this JVM (the parser processes start them). */
   private static List<ProcessHandle> tesseracts() {
-    return ProcessHandle.current().descendants().filter(h -> h.info().command().orElse("").endsWith("tesseract")).toList();
+    return ProcessHandle.current()
+        .descendants()
+        .filter(h -> h.info().command().orElse("").endsWith("tesseract"))
+        .toList();
   }
 
   /**
@@ -216,7 +263,12 @@ class ParserPoolTest {
     while (System.nanoTime() < deadline) {
       assertThat(ocr.isDone()).as("the OCR finished before Tesseract was seen at work").isFalse();
       for (ProcessHandle t : tesseracts()) {
-        if (Command.run(List.of("kill", "-STOP", Long.toString(t.pid())), Map.of(), Duration.ofSeconds(30)).exit() == 0
+        if (Command.run(
+                        List.of("kill", "-STOP", Long.toString(t.pid())),
+                        Map.of(),
+                        Duration.ofSeconds(30))
+                    .exit()
+                == 0
             && stopped(t)) {
           return t;
         }

@@ -16,14 +16,26 @@ class ParserProcessLifecycleTest {
   @TempDir Path dir;
 
   private ParserPool pool(String name) {
-    return new ParserPool(new ParserPool.Settings(1, Duration.ofSeconds(60), 256L << 20, 100_000, 100_000_000, 1000,
-        dir.resolve(name), 0));
+    return new ParserPool(
+        new ParserPool.Settings(
+            1,
+            Duration.ofSeconds(60),
+            256L << 20,
+            100_000,
+            100_000_000,
+            1000,
+            dir.resolve(name),
+            0));
   }
 
-  /** The live parser processes this JVM started for the pool whose scratch directory is {@code name}. */
+  /**
+   * The live parser processes this JVM started for the pool whose scratch directory is {@code
+   * name}.
+   */
   private List<ProcessHandle> processesOf(String name) {
     String marker = "-Djava.io.tmpdir=" + dir.resolve(name).toAbsolutePath();
-    return ProcessHandle.current().descendants()
+    return ProcessHandle.current()
+        .descendants()
         .filter(ProcessHandle::isAlive)
         .filter(p -> p.info().commandLine().orElse("").contains(marker + " "))
         .toList();
@@ -35,7 +47,8 @@ class ParserProcessLifecycleTest {
 
   @Test
   void aPoolStartsItsProcessWithItsFirstFileNotWhenCreated() throws Exception {
-    try (ParserPool idle = pool("idle"); ParserPool used = pool("used")) {
+    try (ParserPool idle = pool("idle");
+        ParserPool used = pool("used")) {
       // The used pool's first file waits for a whole JVM to start: time enough for a process
       // started along with the idle pool to be running by now.
       assertThat(used.extract(text("a.txt", "创建工作台账"), "a.txt").text()).isEqualTo("创建工作台账");

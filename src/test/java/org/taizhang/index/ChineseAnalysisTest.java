@@ -44,12 +44,14 @@ class ChineseAnalysisTest {
   void indexSideKeepsUnigramsSoSingleCharactersAreFound() throws IOException {
     assertThat(tokens(analysis.indexAnalyzer(), DocumentFields.TEXT, "创建"))
         .containsExactly("创@0-1", "创建@0-2", "建@1-2");
-    assertThat(tokens(analysis.bigramQueryAnalyzer(), DocumentFields.TEXT, "创")).containsExactly("创@0-1");
+    assertThat(tokens(analysis.bigramQueryAnalyzer(), DocumentFields.TEXT, "创"))
+        .containsExactly("创@0-1");
   }
 
   @Test
   void fullWidthLettersAndDigitsFoldToHalfWidth() throws IOException {
-    assertThat(tokens(analysis.bigramQueryAnalyzer(), DocumentFields.TEXT, "２０２５ＡＢＣ")).containsExactly("2025abc@0-7");
+    assertThat(tokens(analysis.bigramQueryAnalyzer(), DocumentFields.TEXT, "２０２５ＡＢＣ"))
+        .containsExactly("2025abc@0-7");
     assertThat(analysis.fold("２０２５年臺帳")).isEqualTo("2025年台帐");
   }
 
@@ -70,6 +72,7 @@ class ChineseAnalysisTest {
   @Test
   void mappingLinesMustBeSingleCharacters(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("traditional-simplified.txt"), "臺 => 台\n臺灣 => 台湾\n");
-    assertThatThrownBy(() -> new ChineseAnalysis(dir)).hasMessageContaining("traditional-simplified.txt:2");
+    assertThatThrownBy(() -> new ChineseAnalysis(dir))
+        .hasMessageContaining("traditional-simplified.txt:2");
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +27,8 @@ import org.taizhang.extract.DocumentMetadata;
  * Threads that write to the index get interrupted: a cancelled import, a job stopped at shutdown.
  * Lucene writes through interruptible channels, and a segment write cut short by an interrupt is a
  * tragic event that closes the writer and drops everything not yet committed. The index must keep
- * every write whatever the caller's interrupt status, and a shutdown during a commit must lose nothing.
+ * every write whatever the caller's interrupt status, and a shutdown during a commit must lose
+ * nothing.
  */
 class DocumentIndexInterruptTest {
   private static final ChineseAnalysis ANALYSIS = new ChineseAnalysis(Path.of("index-config"));
@@ -87,11 +87,15 @@ class DocumentIndexInterruptTest {
       Thread.currentThread().interrupt();
       assertThatThrownBy(() -> index.writer().commit()).isInstanceOf(IOException.class);
       Thread.interrupted();
-      assertThatThrownBy(() -> index.writer().commit()).as("the writer is lost").isInstanceOf(AlreadyClosedException.class);
+      assertThatThrownBy(() -> index.writer().commit())
+          .as("the writer is lost")
+          .isInstanceOf(AlreadyClosedException.class);
 
       index.put(document(16), "会议记录 16");
       assertThat(announced).as("the replacement announced once").hasValue(1);
-      assertThat(index.ids()).as("committed documents and the write after the loss; 11–15 are for the listener to re-index")
+      assertThat(index.ids())
+          .as(
+              "committed documents and the write after the loss; 11–15 are for the listener to re-index")
           .isEqualTo(union(ids(1, 10), ids(16, 16)));
       for (long id = 11; id <= 15; id++) {
         index.put(document(id), "会议记录 " + id);
@@ -126,8 +130,24 @@ class DocumentIndexInterruptTest {
   }
 
   private static Document document(long id) {
-    return new Document(id, "qhx-wjj", "meeting", "会议记录 " + id, LocalDate.of(2025, 3, 1), 2025, id + ".txt",
-        "text/plain", 100, "sha" + id, null, DocumentMetadata.EMPTY, 100, false, "测试", Instant.EPOCH,
-        Review.SUBMITTED, Lifecycle.CURRENT);
+    return new Document(
+        id,
+        "qhx-wjj",
+        "meeting",
+        "会议记录 " + id,
+        LocalDate.of(2025, 3, 1),
+        2025,
+        id + ".txt",
+        "text/plain",
+        100,
+        "sha" + id,
+        null,
+        DocumentMetadata.EMPTY,
+        100,
+        false,
+        "测试",
+        Instant.EPOCH,
+        Review.SUBMITTED,
+        Lifecycle.CURRENT);
   }
 }

@@ -25,7 +25,8 @@ import org.taizhang.support.TestUnits;
  * a new writer, and the documents the lost one had not committed are indexed again from the
  * database in the background, without a restart.
  */
-// No commit on its own schedule: the test decides which documents the lost writer had not committed.
+// No commit on its own schedule: the test decides which documents the lost writer had not
+// committed.
 @SpringBootTest(properties = {TestSettings.OWN_ARCHIVE, "taizhang.index.commit-interval=1h"})
 class LostWriterRecoveryTest {
   @Autowired FolderImporter importer;
@@ -67,12 +68,18 @@ class LostWriterRecoveryTest {
     while (!index.ids().equals(expected) && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
-    assertThat(index.ids()).as("the reconciliation after the replacement restored the lost documents").isEqualTo(expected);
+    assertThat(index.ids())
+        .as("the reconciliation after the replacement restored the lost documents")
+        .isEqualTo(expected);
   }
 
   private long upload(String title, String text) throws Exception {
     byte[] content = TestFiles.utf8(title + "\n" + text);
-    return ingest.ingest(new IngestRequest("edu", null, null, title, 2025, title + ".txt", "测试"),
-        new ByteArrayInputStream(content)).document().id();
+    return ingest
+        .ingest(
+            new IngestRequest("edu", null, null, title, 2025, title + ".txt", "测试"),
+            new ByteArrayInputStream(content))
+        .document()
+        .id();
   }
 }

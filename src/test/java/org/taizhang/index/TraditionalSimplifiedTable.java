@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Writes {@code index-config/traditional-simplified.txt}: every Han character that ICU's
- * Traditional-Simplified transform maps to exactly one other character. Single characters only,
- * so the mapping keeps text length and highlight offsets stay on the original text.
+ * Traditional-Simplified transform maps to exactly one other character. Single characters only, so
+ * the mapping keeps text length and highlight offsets stay on the original text.
  *
  * <p>Run with the test class path, e.g. {@code java -cp target/test-classes:$(cat cp.txt)
  * org.taizhang.index.TraditionalSimplifiedTable index-config/traditional-simplified.txt}.
@@ -33,7 +33,10 @@ public final class TraditionalSimplifiedTable {
       for (int cp = r[0]; cp <= r[1]; cp++) {
         String from = new String(Character.toChars(cp));
         String to = t2s.transliterate(from);
-        if (keep.indexOf(from) < 0 && !to.equals(from) && to.length() == 1 && Character.isIdeographic(to.codePointAt(0))) {
+        if (keep.indexOf(from) < 0
+            && !to.equals(from)
+            && to.length() == 1
+            && Character.isIdeographic(to.codePointAt(0))) {
           lines.add(from + " => " + to);
         }
       }

@@ -36,35 +36,51 @@ import org.taizhang.support.TestFiles;
  * java -cp target/test-classes:target/classes:$(cat target/test.cp) org.taizhang.ingest.BadInputCorpus
  * </pre>
  *
- * The zip files written here carry a fixed entry time and come out byte for byte the same; the whole
- * PDFs (document ID), the encrypted PDF (salt), the zip bomb and the workbook (entry times) differ
- * on every run in bytes that none of the cases depends on.
+ * The zip files written here carry a fixed entry time and come out byte for byte the same; the
+ * whole PDFs (document ID), the encrypted PDF (salt), the zip bomb and the workbook (entry times)
+ * differ on every run in bytes that none of the cases depends on.
  */
 public final class BadInputCorpus {
   public static final Path DIR = Path.of("src/test/bad-input");
   public static final String MANIFEST = "manifest.tsv";
+
   /** Upload name meaning "the same name as on disk". */
   public static final String SAME = "-";
+
   /** Upload name of a case that only the folder import can meet (a symbolic link). */
   public static final String NOT_UPLOADED = "n/a";
+
   public static final String ACCEPTED = "ACCEPTED";
+
   /** File column prefix for a name whose raw bytes are not UTF-8. */
   public static final String HEX = "hex:";
 
   /** 2025年志愿服务活动记录.txt as a Windows zip tool writes it: GB18030 bytes, not UTF-8. */
   static final String GB18030_NAME = "2025年志愿服务活动记录.txt";
+
   static final String LONG_UPLOAD_NAME = "文明创建志愿服务活动记录".repeat(83) + ".pdf"; // 1,000 characters
+
   /** 255 bytes in UTF-8, the most a Linux file name may have; more than 200 characters. */
   static final String LONG_DISK_NAME = "志愿服务活动记录-" + "a".repeat(226) + ".txt";
+
   static final int NESTED_ZIP_LEVELS = 30;
   static final int NESTED_DOCX_LEVELS = 30;
-  /** How deep Tika 3.2.3 reads embedded documents before it stops (SecureContentHandler's package-entry limit). */
+
+  /**
+   * How deep Tika 3.2.3 reads embedded documents before it stops (SecureContentHandler's
+   * package-entry limit).
+   */
   static final int TIKA_EMBEDDED_DEPTH = 10;
-  private static final long ZIP_TIME = 1_735_689_600_000L; // 2025-01-01, fixed for reproducible archives
+
+  private static final long ZIP_TIME =
+      1_735_689_600_000L; // 2025-01-01, fixed for reproducible archives
 
   private BadInputCorpus() {}
 
-  /** One line of the manifest: where the file is, the name it is uploaded under, what must happen and why. */
+  /**
+   * One line of the manifest: where the file is, the name it is uploaded under, what must happen
+   * and why.
+   */
   public record Case(String file, String uploadName, String expected, String why) {
     public boolean uploaded() {
       return !NOT_UPLOADED.equals(uploadName);
@@ -80,7 +96,9 @@ public final class BadInputCorpus {
       if (!SAME.equals(uploadName)) {
         return uploadName.getBytes(StandardCharsets.UTF_8);
       }
-      return file.startsWith(HEX) ? HexFormat.of().parseHex(file.substring(HEX.length())) : file.getBytes(StandardCharsets.UTF_8);
+      return file.startsWith(HEX)
+          ? HexFormat.of().parseHex(file.substring(HEX.length()))
+          : file.getBytes(StandardCharsets.UTF_8);
     }
   }
 
@@ -89,50 +107,151 @@ public final class BadInputCorpus {
     Files.createDirectories(dir);
     List<Case> cases = new ArrayList<>();
 
-    write(dir, cases, "truncated.pdf", SAME, "CORRUPT_FILE",
-        "截断的 PDF：文件头正确，只剩前三分之一（传输中断）", TestFiles.truncatedPdf());
-    write(dir, cases, "encrypted.pdf", SAME, "ENCRYPTED",
-        "设置了打开密码的 PDF", TestFiles.pdf("Encrypted ledger page", "secret"));
-    write(dir, cases, "zip-bomb.docx", SAME, "ZIP_BOMB",
-        "伪装成 Word 的压缩炸弹：约 50 KB 的文件解压出 50 MB 正文", TestFiles.zipBombDocx(50));
+    write(
+        dir,
+        cases,
+        "truncated.pdf",
+        SAME,
+        "CORRUPT_FILE",
+        "截断的 PDF：文件头正确，只剩前三分之一（传输中断）",
+        TestFiles.truncatedPdf());
+    write(
+        dir,
+        cases,
+        "encrypted.pdf",
+        SAME,
+        "ENCRYPTED",
+        "设置了打开密码的 PDF",
+        TestFiles.pdf("Encrypted ledger page", "secret"));
+    write(
+        dir,
+        cases,
+        "zip-bomb.docx",
+        SAME,
+        "ZIP_BOMB",
+        "伪装成 Word 的压缩炸弹：约 50 KB 的文件解压出 50 MB 正文",
+        TestFiles.zipBombDocx(50));
     write(dir, cases, "empty.txt", SAME, "EMPTY_FILE", "0 字节", new byte[0]);
-    write(dir, cases, "pdf-named-as.docx", SAME, ACCEPTED,
-        "扩展名不对：真正的 PDF 起名 .docx；按内容识别，存为 application/pdf", TestFiles.pdf("Wrong extension ledger page", null));
-    write(dir, cases, "elf-executable.jpg", SAME, "UNSUPPORTED_TYPE",
-        "扩展名不对：Linux 可执行文件（ELF 头加随机字节）起名 .jpg", elf());
-    write(dir, cases, "windows-executable.docx", SAME, "UNSUPPORTED_TYPE",
-        "扩展名不对：Windows 可执行文件（MZ/PE 头加随机字节）起名 .docx", windowsExecutable());
-    write(dir, cases, "png-20000x20000.png", SAME, "IMAGE_TOO_LARGE",
-        "PNG 文件头声称 20000×20000 像素（4 亿像素），实际几乎没有图像数据", png(20_000, 20_000));
-    write(dir, cases, "jpeg-20000x20000.jpg", SAME, "IMAGE_TOO_LARGE",
-        "JPEG 帧头声称 20000×20000 像素，实际几乎没有图像数据", jpeg(20_000, 20_000));
-    write(dir, cases, "nested-30-levels.zip", SAME, "UNSUPPORTED_TYPE",
-        "嵌套 30 层的 zip：压缩包不作为材料接收，不解压", nestedZip(NESTED_ZIP_LEVELS));
-    write(dir, cases, "nested-30-levels.docx", SAME, ACCEPTED,
+    write(
+        dir,
+        cases,
+        "pdf-named-as.docx",
+        SAME,
+        ACCEPTED,
+        "扩展名不对：真正的 PDF 起名 .docx；按内容识别，存为 application/pdf",
+        TestFiles.pdf("Wrong extension ledger page", null));
+    write(
+        dir,
+        cases,
+        "elf-executable.jpg",
+        SAME,
+        "UNSUPPORTED_TYPE",
+        "扩展名不对：Linux 可执行文件（ELF 头加随机字节）起名 .jpg",
+        elf());
+    write(
+        dir,
+        cases,
+        "windows-executable.docx",
+        SAME,
+        "UNSUPPORTED_TYPE",
+        "扩展名不对：Windows 可执行文件（MZ/PE 头加随机字节）起名 .docx",
+        windowsExecutable());
+    write(
+        dir,
+        cases,
+        "png-20000x20000.png",
+        SAME,
+        "IMAGE_TOO_LARGE",
+        "PNG 文件头声称 20000×20000 像素（4 亿像素），实际几乎没有图像数据",
+        png(20_000, 20_000));
+    write(
+        dir,
+        cases,
+        "jpeg-20000x20000.jpg",
+        SAME,
+        "IMAGE_TOO_LARGE",
+        "JPEG 帧头声称 20000×20000 像素，实际几乎没有图像数据",
+        jpeg(20_000, 20_000));
+    write(
+        dir,
+        cases,
+        "nested-30-levels.zip",
+        SAME,
+        "UNSUPPORTED_TYPE",
+        "嵌套 30 层的 zip：压缩包不作为材料接收，不解压",
+        nestedZip(NESTED_ZIP_LEVELS));
+    write(
+        dir,
+        cases,
+        "nested-30-levels.docx",
+        SAME,
+        ACCEPTED,
         "Word 里嵌入 Word，嵌套 30 层：Tika 3.2.3 读到第 10 层即停（嵌套上限的异常只记在内层，不中断解析），"
-            + "所以接收，正文只含前 10 层，解析正常结束", nestedDocx(NESTED_DOCX_LEVELS));
-    write(dir, cases, "garbage-document-xml.docx", SAME, "CORRUPT_FILE",
-        "结构完整的 docx，但 word/document.xml 是乱码", docxWithDocumentXml(TestFiles.binaryNoise(2048)));
-    write(dir, cases, "truncated.xlsx", SAME, "CORRUPT_FILE",
-        "只剩前一半的 Excel（xlsx 的 zip 目录丢失）", truncatedXlsx());
-    write(dir, cases, "gb18030-text.txt", SAME, ACCEPTED,
+            + "所以接收，正文只含前 10 层，解析正常结束",
+        nestedDocx(NESTED_DOCX_LEVELS));
+    write(
+        dir,
+        cases,
+        "garbage-document-xml.docx",
+        SAME,
+        "CORRUPT_FILE",
+        "结构完整的 docx，但 word/document.xml 是乱码",
+        docxWithDocumentXml(TestFiles.binaryNoise(2048)));
+    write(
+        dir,
+        cases,
+        "truncated.xlsx",
+        SAME,
+        "CORRUPT_FILE",
+        "只剩前一半的 Excel（xlsx 的 zip 目录丢失）",
+        truncatedXlsx());
+    write(
+        dir,
+        cases,
+        "gb18030-text.txt",
+        SAME,
+        ACCEPTED,
         "GB18030 编码的文本（Windows 记事本“ANSI”）：正文中文须正确解码",
         "青禾县星河社区道德讲堂活动记录：邻里互助，志愿者为孤寡老人送去温暖。".getBytes(Charset.forName("GB18030")));
-    writeRaw(dir, cases, GB18030_NAME.getBytes(Charset.forName("GB18030")), SAME, ACCEPTED,
+    writeRaw(
+        dir,
+        cases,
+        GB18030_NAME.getBytes(Charset.forName("GB18030")),
+        SAME,
+        ACCEPTED,
         "文件名不是 UTF-8：GB18030 字节的中文名（Windows 压缩工具打包的样子）；接收，显示名清理后不为空",
         TestFiles.utf8("2025年志愿服务活动记录：组织志愿者清扫社区公共区域。"));
-    write(dir, cases, LONG_DISK_NAME, SAME, ACCEPTED,
+    write(
+        dir,
+        cases,
+        LONG_DISK_NAME,
+        SAME,
+        ACCEPTED,
         "文件名 255 字节（Linux 上限）：接收，名称截到 200 字以内并保留扩展名",
         TestFiles.utf8("志愿服务活动记录（文件名很长）：社区志愿者开展文明交通劝导。"));
-    write(dir, cases, "long-upload-name.pdf", LONG_UPLOAD_NAME, ACCEPTED,
-        "上传时文件名 1000 字：接收，名称截到 200 字以内并保留扩展名", TestFiles.pdf("Long name ledger page", null));
-    write(dir, cases, "dot-dot-x.txt", "../../x", ACCEPTED,
+    write(
+        dir,
+        cases,
+        "long-upload-name.pdf",
+        LONG_UPLOAD_NAME,
+        ACCEPTED,
+        "上传时文件名 1000 字：接收，名称截到 200 字以内并保留扩展名",
+        TestFiles.pdf("Long name ledger page", null));
+    write(
+        dir,
+        cases,
+        "dot-dot-x.txt",
+        "../../x",
+        ACCEPTED,
         "上传名 ../../x：只取最后一段，存为 x，数据目录之外不写任何东西",
         TestFiles.utf8("上传名带路径穿越的创建工作简报。"));
-    link(dir, cases, "link-to-etc-hostname.txt", "/etc/hostname",
+    link(
+        dir,
+        cases,
+        "link-to-etc-hostname.txt",
+        "/etc/hostname",
         "指向导入目录之外（/etc/hostname）的符号链接：导入时拒收，不读取目标");
-    link(dir, cases, "link-up", "../../..",
-        "指向上三级目录的符号链接：导入时拒收，不进入、不读取");
+    link(dir, cases, "link-up", "../../..", "指向上三级目录的符号链接：导入时拒收，不进入、不读取");
 
     writeManifest(dir, cases);
   }
@@ -173,20 +292,35 @@ public final class BadInputCorpus {
     return Path.of(URI.create(dir.toAbsolutePath().toUri() + escaped.toString()));
   }
 
-  private static void write(Path dir, List<Case> cases, String file, String uploadName, String expected, String why, byte[] content)
+  private static void write(
+      Path dir,
+      List<Case> cases,
+      String file,
+      String uploadName,
+      String expected,
+      String why,
+      byte[] content)
       throws IOException {
     Files.write(dir.resolve(file), content);
     cases.add(new Case(file, uploadName, expected, why));
   }
 
-  private static void writeRaw(Path dir, List<Case> cases, byte[] rawName, String uploadName, String expected, String why,
-      byte[] content) throws IOException {
+  private static void writeRaw(
+      Path dir,
+      List<Case> cases,
+      byte[] rawName,
+      String uploadName,
+      String expected,
+      String why,
+      byte[] content)
+      throws IOException {
     String file = HEX + HexFormat.of().formatHex(rawName);
     Files.write(resolve(dir, file), content);
     cases.add(new Case(file, uploadName, expected, why));
   }
 
-  private static void link(Path dir, List<Case> cases, String file, String target, String why) throws IOException {
+  private static void link(Path dir, List<Case> cases, String file, String target, String why)
+      throws IOException {
     Path link = dir.resolve(file);
     Files.deleteIfExists(link);
     Files.createSymbolicLink(link, Path.of(target));
@@ -194,16 +328,25 @@ public final class BadInputCorpus {
   }
 
   private static void writeManifest(Path dir, List<Case> cases) throws IOException {
-    StringBuilder sb = new StringBuilder("""
+    StringBuilder sb =
+        new StringBuilder(
+            """
         # The bad-input corpus: every file here and the outcome it must have. Written by
-        # org.taizhang.ingest.BadInputCorpus (src/test/java); checked by BadInputTest.
+        # BadInputCorpus (src/test/java); checked by BadInputTest.
         # file: path in this directory; hex:… gives the raw bytes of a name that is not UTF-8.
         # upload name: the name sent in the multipart upload; - the same as on disk; n/a not uploaded.
         # expected: a Rejection code (src/main/java/org/taizhang/ingest/Rejection.java) or ACCEPTED.
         file\tupload name\texpected\twhy
         """);
     for (Case c : cases) {
-      sb.append(c.file()).append('\t').append(c.uploadName()).append('\t').append(c.expected()).append('\t').append(c.why()).append('\n');
+      sb.append(c.file())
+          .append('\t')
+          .append(c.uploadName())
+          .append('\t')
+          .append(c.expected())
+          .append('\t')
+          .append(c.why())
+          .append('\n');
     }
     Files.writeString(dir.resolve(MANIFEST), sb, StandardCharsets.UTF_8);
   }
@@ -246,7 +389,8 @@ public final class BadInputCorpus {
     return out.toByteArray();
   }
 
-  private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws IOException {
+  private static void chunk(ByteArrayOutputStream out, String type, byte[] data)
+      throws IOException {
     writeInt(out, data.length);
     byte[] t = type.getBytes(StandardCharsets.US_ASCII);
     out.write(t);
@@ -264,7 +408,10 @@ public final class BadInputCorpus {
     out.write(v);
   }
 
-  /** A baseline JPEG whose frame header declares {@code w × h} pixels, with a few bytes of scan data. */
+  /**
+   * A baseline JPEG whose frame header declares {@code w × h} pixels, with a few bytes of scan
+   * data.
+   */
   private static byte[] jpeg(int w, int h) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(HexFormat.of().parseHex("ffd8ffe000104a46494600010100000100010000"));
@@ -275,7 +422,9 @@ public final class BadInputCorpus {
     out.write(w >>> 8);
     out.write(w);
     out.writeBytes(HexFormat.of().parseHex("01011100"));
-    out.writeBytes(HexFormat.of().parseHex("ffc4001f0000010501010101010100000000000000000102030405060708090a0b"));
+    out.writeBytes(
+        HexFormat.of()
+            .parseHex("ffc4001f0000010501010101010100000000000000000102030405060708090a0b"));
     out.writeBytes(HexFormat.of().parseHex("ffda0008010100003f00"));
     out.writeBytes(new byte[16]);
     out.writeBytes(HexFormat.of().parseHex("ffd9"));
@@ -304,25 +453,46 @@ public final class BadInputCorpus {
   }
 
   private static byte[] docx(String paragraph, byte[] embedded) throws IOException {
-    String rels = embedded == null ? "" : "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/package\""
-        + " Target=\"embeddings/Microsoft_Word_Document.docx\"/>";
-    List<Part> parts = new ArrayList<>(List.of(
-        new Part("[Content_Types].xml", TestFiles.utf8("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-            + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-            + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-            + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-            + "<Default Extension=\"docx\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document\"/>"
-            + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
-            + "</Types>")),
-        new Part("_rels/.rels", TestFiles.utf8("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-            + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-            + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
-            + "</Relationships>")),
-        new Part("word/document.xml", TestFiles.utf8("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-            + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
-            + "<w:p><w:r><w:t>" + paragraph + "</w:t></w:r></w:p></w:body></w:document>")),
-        new Part("word/_rels/document.xml.rels", TestFiles.utf8("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-            + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" + rels + "</Relationships>"))));
+    String rels =
+        embedded == null
+            ? ""
+            : "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/package\""
+                + " Target=\"embeddings/Microsoft_Word_Document.docx\"/>";
+    List<Part> parts =
+        new ArrayList<>(
+            List.of(
+                new Part(
+                    "[Content_Types].xml",
+                    TestFiles.utf8(
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                            + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                            + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                            + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                            + "<Default Extension=\"docx\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document\"/>"
+                            + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+                            + "</Types>")),
+                new Part(
+                    "_rels/.rels",
+                    TestFiles.utf8(
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                            + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                            + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
+                            + "</Relationships>")),
+                new Part(
+                    "word/document.xml",
+                    TestFiles.utf8(
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                            + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+                            + "<w:p><w:r><w:t>"
+                            + paragraph
+                            + "</w:t></w:r></w:p></w:body></w:document>")),
+                new Part(
+                    "word/_rels/document.xml.rels",
+                    TestFiles.utf8(
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                            + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                            + rels
+                            + "</Relationships>"))));
     if (embedded != null) {
       parts.add(new Part("word/embeddings/Microsoft_Word_Document.docx", embedded));
     }
@@ -335,7 +505,10 @@ public final class BadInputCorpus {
     List<Part> parts = new ArrayList<>();
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(good))) {
       for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-        parts.add(new Part(e.getName(), e.getName().equals("word/document.xml") ? documentXml : in.readAllBytes()));
+        parts.add(
+            new Part(
+                e.getName(),
+                e.getName().equals("word/document.xml") ? documentXml : in.readAllBytes()));
       }
     }
     return zip(parts);
@@ -343,7 +516,8 @@ public final class BadInputCorpus {
 
   /** The first half of a small real workbook: the zip's central directory is gone. */
   private static byte[] truncatedXlsx() throws IOException {
-    try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XSSFWorkbook book = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = book.createSheet("志愿服务台账");
       for (int r = 0; r < 40; r++) {
         Row row = sheet.createRow(r);

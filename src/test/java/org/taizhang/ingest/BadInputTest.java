@@ -57,11 +57,13 @@ class BadInputTest {
   static final String ADMIN_PASSWORD = ServiceTest.ADMIN_PASSWORD;
   private static final String[] ADMIN = Basic.auth("admin", ADMIN_PASSWORD);
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
   /**
    * Uploads and imports go to different units, so that the import is not answered with duplicates;
    * units of this test's own, so that what they hold is what this test put there.
    */
   private static final String UPLOAD_UNIT = "bad-upload";
+
   private static final String IMPORT_UNIT = "bad-import";
 
   @LocalServerPort int port;
@@ -80,8 +82,13 @@ class BadInputTest {
 
   @BeforeEach
   void units() throws IOException {
-    TestUnits.load(importer, TestUnits.COUNTY + UPLOAD_UNIT + ",坏文件上传局,文明单位,county\n"
-        + IMPORT_UNIT + ",坏文件导入社区,文明社区,county\n");
+    TestUnits.load(
+        importer,
+        TestUnits.COUNTY
+            + UPLOAD_UNIT
+            + ",坏文件上传局,文明单位,county\n"
+            + IMPORT_UNIT
+            + ",坏文件导入社区,文明社区,county\n");
   }
 
   @Test
@@ -90,17 +97,30 @@ class BadInputTest {
     Path dir = BadInputCorpus.DIR.toAbsolutePath();
     Set<Path> onDisk;
     try (Stream<Path> s = Files.list(dir)) {
-      onDisk = s.filter(p -> !Set.of("README.md", BadInputCorpus.MANIFEST, ".gitattributes").contains(p.getFileName().toString()))
-          .collect(Collectors.toSet());
+      onDisk =
+          s.filter(
+                  p ->
+                      !Set.of("README.md", BadInputCorpus.MANIFEST, ".gitattributes")
+                          .contains(p.getFileName().toString()))
+              .collect(Collectors.toSet());
     }
     assertThat(cases.stream().map(c -> c.path(dir)).collect(Collectors.toSet())).isEqualTo(onDisk);
     long bytes = 0;
     for (Case c : cases) {
-      assertThat(c.expected()).isIn(Stream.concat(Stream.of(Rejection.values()).map(Rejection::name), Stream.of(BadInputCorpus.ACCEPTED)).toList());
+      assertThat(c.expected())
+          .isIn(
+              Stream.concat(
+                      Stream.of(Rejection.values()).map(Rejection::name),
+                      Stream.of(BadInputCorpus.ACCEPTED))
+                  .toList());
       if (!c.uploaded()) {
-        assertThat(Files.isSymbolicLink(c.path(dir))).as("%s should be a symbolic link (a checkout with core.symlinks=false?)", c.file()).isTrue();
+        assertThat(Files.isSymbolicLink(c.path(dir)))
+            .as("%s should be a symbolic link (a checkout with core.symlinks=false?)", c.file())
+            .isTrue();
       }
-      bytes += Files.readAttributes(c.path(dir), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).size();
+      bytes +=
+          Files.readAttributes(c.path(dir), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+              .size();
     }
     assertThat(bytes).as("the corpus stays small").isLessThan(1024 * 1024);
   }
@@ -115,8 +135,11 @@ class BadInputTest {
       }
       byte[] content = Files.readAllBytes(c.path(BadInputCorpus.DIR));
       State before = state();
-      HttpResponse<String> r = new Multipart().field("unit", UPLOAD_UNIT).file(c.uploadNameBytes(), content)
-          .post(http, uri("/api/documents"), ADMIN);
+      HttpResponse<String> r =
+          new Multipart()
+              .field("unit", UPLOAD_UNIT)
+              .file(c.uploadNameBytes(), content)
+              .post(http, uri("/api/documents"), ADMIN);
       if (c.expected().equals(BadInputCorpus.ACCEPTED)) {
         soft.assertThat(r.statusCode()).as("%s: %s", c.file(), r.body()).isEqualTo(201);
         if (r.statusCode() == 201) {
@@ -127,9 +150,13 @@ class BadInputTest {
         }
       } else {
         Rejection expected = Rejection.valueOf(c.expected());
-        soft.assertThat(r.statusCode()).as("%s: %s", c.file(), r.body()).isEqualTo(expected.status());
+        soft.assertThat(r.statusCode())
+            .as("%s: %s", c.file(), r.body())
+            .isEqualTo(expected.status());
         JsonNode body = JSON.readTree(r.body());
-        soft.assertThat(body.path("code").asString()).as("%s: %s", c.file(), r.body()).isEqualTo(expected.name());
+        soft.assertThat(body.path("code").asString())
+            .as("%s: %s", c.file(), r.body())
+            .isEqualTo(expected.name());
         soft.assertThat(body.path("detail").asString()).as(c.file()).isNotBlank();
         soft.assertThat(state()).as("%s left something behind", c.file()).isEqualTo(before);
       }
@@ -158,11 +185,15 @@ class BadInputTest {
     Map<Path, Rejection> expected = new HashMap<>();
     for (Case c : cases) {
       if (!c.expected().equals(BadInputCorpus.ACCEPTED)) {
-        expected.put(root.relativize(BadInputCorpus.resolve(unitDir, c.file())), Rejection.valueOf(c.expected()));
+        expected.put(
+            root.relativize(BadInputCorpus.resolve(unitDir, c.file())),
+            Rejection.valueOf(c.expected()));
       }
     }
-    Map<Path, Rejection> actual = summary.rejected().stream()
-        .collect(Collectors.toMap(ImportSummary.Rejected::file, ImportSummary.Rejected::reason));
+    Map<Path, Rejection> actual =
+        summary.rejected().stream()
+            .collect(
+                Collectors.toMap(ImportSummary.Rejected::file, ImportSummary.Rejected::reason));
     SoftAssertions soft = new SoftAssertions();
     soft.assertThat(actual).as("rejected on import").isEqualTo(expected);
     soft.assertThat(summary.rejected()).allSatisfy(r -> assertThat(r.message()).isNotBlank());
@@ -172,12 +203,16 @@ class BadInputTest {
     for (Case c : cases) {
       if (c.expected().equals(BadInputCorpus.ACCEPTED)) {
         String sha = sha256(Files.readAllBytes(c.path(BadInputCorpus.DIR)));
-        documents.findByUnitAndSha(IMPORT_UNIT, sha).ifPresentOrElse(
-            d -> checkAccepted(soft, c, d, false),
-            () -> soft.fail("%s was not imported", c.file()));
+        documents
+            .findByUnitAndSha(IMPORT_UNIT, sha)
+            .ifPresentOrElse(
+                d -> checkAccepted(soft, c, d, false),
+                () -> soft.fail("%s was not imported", c.file()));
       }
     }
-    soft.assertThat(listing(root)).as("the import folder is left as it was").isEqualTo(folderBefore);
+    soft.assertThat(listing(root))
+        .as("the import folder is left as it was")
+        .isEqualTo(folderBefore);
     soft.assertAll();
   }
 
@@ -187,57 +222,91 @@ class BadInputTest {
     index.refresh();
     State after = state();
     assertThat(documents.findByUnit(UPLOAD_UNIT).size() + documents.findByUnit(IMPORT_UNIT).size())
-        .as("one row per accepted upload and import").isEqualTo(2L * accepted());
-    assertThat(after.objects()).as("the file store holds exactly what the rows reference").isEqualTo(documents.referencedHashes());
+        .as("one row per accepted upload and import")
+        .isEqualTo(2L * accepted());
+    assertThat(after.objects())
+        .as("the file store holds exactly what the rows reference")
+        .isEqualTo(documents.referencedHashes());
     assertThat(after.staging()).as("files/staging").isEmpty();
     assertThat(after.indexed()).as("index ids").isEqualTo(documents.ids());
     Path sandbox = sandbox();
     try (Stream<Path> s = Files.walk(sandbox)) {
-      assertThat(s.filter(p -> p.getFileName().toString().equals("x")).toList()).as("../../x was never a path").isEmpty();
+      assertThat(s.filter(p -> p.getFileName().toString().equals("x")).toList())
+          .as("../../x was never a path")
+          .isEmpty();
     }
     try (Stream<Path> s = Files.list(sandbox)) {
       assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly("a");
     }
 
-    HttpResponse<String> ok = new Multipart().field("unit", UPLOAD_UNIT)
-        .file("坏文件之后的正常简报.txt", TestFiles.utf8("坏文件测试之后：教育局开展垃圾分类宣传周活动，台账齐全。"))
-        .post(http, uri("/api/documents"), ADMIN);
+    HttpResponse<String> ok =
+        new Multipart()
+            .field("unit", UPLOAD_UNIT)
+            .file("坏文件之后的正常简报.txt", TestFiles.utf8("坏文件测试之后：教育局开展垃圾分类宣传周活动，台账齐全。"))
+            .post(http, uri("/api/documents"), ADMIN);
     assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
-    HttpResponse<String> found = http.send(HttpRequest.newBuilder(uri("/api/search?q=" + URLEncoder.encode("垃圾分类宣传周", StandardCharsets.UTF_8)))
-        .headers(ADMIN).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    HttpResponse<String> found =
+        http.send(
+            HttpRequest.newBuilder(
+                    uri("/api/search?q=" + URLEncoder.encode("垃圾分类宣传周", StandardCharsets.UTF_8)))
+                .headers(ADMIN)
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
     assertThat(found.body()).contains("坏文件之后的正常简报");
   }
 
-  /** What must hold for every stored file, and what the manifest's case says about this one in particular. */
+  /**
+   * What must hold for every stored file, and what the manifest's case says about this one in
+   * particular.
+   */
   private void checkAccepted(SoftAssertions soft, Case c, Document d, boolean uploaded) {
     String name = d.fileName();
-    soft.assertThat(name).as("%s: stored name", c.file()).isNotBlank().doesNotContain("/", "\\", "\uFFFD")
+    soft.assertThat(name)
+        .as("%s: stored name", c.file())
+        .isNotBlank()
+        .doesNotContain("/", "\\", "\uFFFD")
         .doesNotContainPattern("\\p{Cntrl}");
-    soft.assertThat(name.codePointCount(0, name.length())).as("%s: stored name %s", c.file(), name).isLessThanOrEqualTo(200);
+    soft.assertThat(name.codePointCount(0, name.length()))
+        .as("%s: stored name %s", c.file(), name)
+        .isLessThanOrEqualTo(200);
     String text = documents.text(d.id()).orElse("");
     switch (c.file()) {
-      case "pdf-named-as.docx" -> soft.assertThat(d.mediaType()).as("the content decides, not the extension").isEqualTo("application/pdf");
+      case "pdf-named-as.docx" ->
+          soft.assertThat(d.mediaType())
+              .as("the content decides, not the extension")
+              .isEqualTo("application/pdf");
       case "dot-dot-x.txt" -> soft.assertThat(name).isEqualTo(uploaded ? "x" : "dot-dot-x.txt");
       case "gb18030-text.txt" -> soft.assertThat(text).contains("道德讲堂活动记录").contains("孤寡老人");
       case "nested-30-levels.docx" -> {
-        soft.assertThat(text).contains("第 1 层嵌入文档").contains("第 " + BadInputCorpus.TIKA_EMBEDDED_DEPTH + " 层嵌入文档")
+        soft.assertThat(text)
+            .contains("第 1 层嵌入文档")
+            .contains("第 " + BadInputCorpus.TIKA_EMBEDDED_DEPTH + " 层嵌入文档")
             .doesNotContain("第 " + (BadInputCorpus.TIKA_EMBEDDED_DEPTH + 1) + " 层嵌入文档")
             .doesNotContain("第 " + BadInputCorpus.NESTED_DOCX_LEVELS + " 层嵌入文档");
-        soft.assertThat(text.length()).as("text of the nested document is bounded").isLessThan(2000);
+        soft.assertThat(text.length())
+            .as("text of the nested document is bounded")
+            .isLessThan(2000);
       }
       case "long-upload-name.pdf" -> {
         if (uploaded) {
-          soft.assertThat(name).startsWith("文明创建志愿服务活动记录").endsWith(".pdf").hasSizeLessThan(BadInputCorpus.LONG_UPLOAD_NAME.length());
+          soft.assertThat(name)
+              .startsWith("文明创建志愿服务活动记录")
+              .endsWith(".pdf")
+              .hasSizeLessThan(BadInputCorpus.LONG_UPLOAD_NAME.length());
         } else {
           soft.assertThat(name).isEqualTo(c.file());
         }
       }
       default -> {
         if (c.file().equals(BadInputCorpus.LONG_DISK_NAME)) {
-          soft.assertThat(name).startsWith("志愿服务活动记录-aaa").endsWith(".txt").hasSizeLessThan(c.file().length());
+          soft.assertThat(name)
+              .startsWith("志愿服务活动记录-aaa")
+              .endsWith(".txt")
+              .hasSizeLessThan(c.file().length());
         } else if (c.file().startsWith(BadInputCorpus.HEX)) {
-          // The GB18030 bytes are not UTF-8 and cannot be recovered; what is left must still be a usable name.
+          // The GB18030 bytes are not UTF-8 and cannot be recovered; what is left must still be a
+          // usable name.
           soft.assertThat(name).startsWith("2025").endsWith(".txt");
           soft.assertThat(text).contains("组织志愿者清扫社区公共区域");
         } else {
@@ -248,9 +317,9 @@ class BadInputTest {
   }
 
   /**
-   * The folder that holds nothing but the data directory, two levels down ({@link FreshDataDirectory}),
-   * so that a name such as ../../x, were it ever used as a path from the data, files or staging
-   * directory, would land in here and be seen.
+   * The folder that holds nothing but the data directory, two levels down ({@link
+   * FreshDataDirectory}), so that a name such as ../../x, were it ever used as a path from the
+   * data, files or staging directory, would land in here and be seen.
    */
   private Path sandbox() {
     return properties.dataDir().toAbsolutePath().getParent().getParent().getParent();
@@ -267,7 +336,10 @@ class BadInputTest {
     Path files = properties.filesDir();
     Set<String> objects;
     try (Stream<Path> s = Files.walk(files.resolve("objects"))) {
-      objects = s.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+      objects =
+          s.filter(Files::isRegularFile)
+              .map(p -> p.getFileName().toString())
+              .collect(Collectors.toSet());
     }
     List<Path> staging;
     try (Stream<Path> s = Files.list(files.resolve("staging"))) {

@@ -31,11 +31,14 @@ import org.taizhang.support.TestUnits;
  * trips first.
  */
 @Slow
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    TestSettings.OWN_ARCHIVE,
-    "taizhang.admin.password=" + ParserIsolationTests.PASSWORD,
-    // one file at a time: the heavy file is alone in its process when the limit trips
-    "taizhang.extract.threads=1"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      TestSettings.OWN_ARCHIVE,
+      "taizhang.admin.password=" + ParserIsolationTests.PASSWORD,
+      // one file at a time: the heavy file is alone in its process when the limit trips
+      "taizhang.extract.threads=1"
+    })
 abstract class ParserIsolationTests {
   static final String PASSWORD = "isolation-admin-password";
   private static final String[] ADMIN = Basic.auth("admin", PASSWORD);
@@ -67,23 +70,36 @@ abstract class ParserIsolationTests {
     TestUnits.load(importer, TestUnits.COUNTY);
     byte[] heavy = TestFiles.heavyDocx(PARAGRAPHS);
     long rows = documents.count();
-    // The process starts with the first file; started now, every start counted below replaces a lost one.
+    // The process starts with the first file; started now, every start counted below replaces a
+    // lost one.
     parsers.awaitStarted(Duration.ofMinutes(2));
     ParserPool.Stats before = parsers.stats();
     assertThat(before.running()).isTrue();
 
     long start = System.nanoTime();
-    HttpResponse<String> r = new Multipart().field("unit", "edu").file("总结.docx", heavy).post(http, uri("/api/documents"), ADMIN);
+    HttpResponse<String> r =
+        new Multipart()
+            .field("unit", "edu")
+            .file("总结.docx", heavy)
+            .post(http, uri("/api/documents"), ADMIN);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
     assertThat(r.body()).contains(expectedReason());
-    System.out.printf("%s after %d ms%n", expectedReason(), (System.nanoTime() - start) / 1_000_000);
+    System.out.printf(
+        "%s after %d ms%n", expectedReason(), (System.nanoTime() - start) / 1_000_000);
     assertThat(documents.count()).isEqualTo(rows);
 
-    HttpResponse<String> next = new Multipart().field("unit", "edu").file("简报.txt", TestFiles.utf8("隔离测试之后的正常简报"))
-        .post(http, uri("/api/documents"), ADMIN);
+    HttpResponse<String> next =
+        new Multipart()
+            .field("unit", "edu")
+            .file("简报.txt", TestFiles.utf8("隔离测试之后的正常简报"))
+            .post(http, uri("/api/documents"), ADMIN);
     assertThat(next.statusCode()).as("the service carries on").isEqualTo(201);
-    HttpResponse<String> found = http.send(HttpRequest.newBuilder(uri("/api/search?q=" + URLEncoder.encode("隔离测试", "UTF-8")))
-        .headers(ADMIN).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> found =
+        http.send(
+            HttpRequest.newBuilder(uri("/api/search?q=" + URLEncoder.encode("隔离测试", "UTF-8")))
+                .headers(ADMIN)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(found.body()).contains("\"total\":1");
 
     // The same file in a folder import: one rejected file, the rest imported.
@@ -93,13 +109,21 @@ abstract class ParserIsolationTests {
     Files.write(dir.resolve("年终总结.docx"), TestFiles.docx("青禾县教育局2025年文明创建工作总结", "隔离测试导入"));
     ImportSummary s = importer.importFolder(folder, "test");
     assertThat(s.imported()).isEqualTo(1);
-    assertThat(s.rejected()).singleElement().satisfies(x -> assertThat(x.reason().name()).isEqualTo(expectedReason()));
+    assertThat(s.rejected())
+        .singleElement()
+        .satisfies(x -> assertThat(x.reason().name()).isEqualTo(expectedReason()));
 
-    HttpResponse<String> last = new Multipart().field("unit", "edu").file("简报2.txt", TestFiles.utf8("导入之后的又一份简报"))
-        .post(http, uri("/api/documents"), ADMIN);
+    HttpResponse<String> last =
+        new Multipart()
+            .field("unit", "edu")
+            .file("简报2.txt", TestFiles.utf8("导入之后的又一份简报"))
+            .post(http, uri("/api/documents"), ADMIN);
     assertThat(last.statusCode()).isEqualTo(201);
     ParserPool.Stats after = parsers.stats();
-    long tripped = expectedReason().equals("PARSE_TIMEOUT") ? after.timeouts() - before.timeouts() : after.outOfMemory() - before.outOfMemory();
+    long tripped =
+        expectedReason().equals("PARSE_TIMEOUT")
+            ? after.timeouts() - before.timeouts()
+            : after.outOfMemory() - before.outOfMemory();
     assertThat(tripped).as("two processes were lost, one per hostile file").isEqualTo(2);
     assertThat(after.started() - before.started()).as("each was replaced").isEqualTo(2);
     assertThat(after.crashes()).isEqualTo(before.crashes());

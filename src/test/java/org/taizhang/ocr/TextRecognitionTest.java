@@ -35,8 +35,11 @@ class TextRecognitionTest {
   static final String ADMIN_PASSWORD = ServiceTest.ADMIN_PASSWORD;
   private static final String[] ADMIN = Basic.auth("admin", ADMIN_PASSWORD);
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
   /** The sample archive's scan: a signed and stamped 目标责任书 put through a 100 dpi office scanner. */
-  static final Path SCAN = Path.of("sample-archive/hxz-xqc/2025/目标责任书/2025年度文明创建目标责任书（签字盖章扫描件）.pdf");
+  static final Path SCAN =
+      Path.of("sample-archive/hxz-xqc/2025/目标责任书/2025年度文明创建目标责任书（签字盖章扫描件）.pdf");
+
   /** Words of the scan's body, not of its file name. */
   static final String BODY_WORDS = "村规民约";
 
@@ -56,8 +59,11 @@ class TextRecognitionTest {
     TestUnits.load(importer, TestUnits.COUNTY);
     assertThat(recognition.running()).isTrue();
 
-    JsonNode typed = upload("会议记录.pdf", TestFiles.pdf("Meeting minutes of the creation office, typed", null));
-    assertThat(typed.get("ocrState").asString()).as("a PDF with a text layer is not queued").isEqualTo("NONE");
+    JsonNode typed =
+        upload("会议记录.pdf", TestFiles.pdf("Meeting minutes of the creation office, typed", null));
+    assertThat(typed.get("ocrState").asString())
+        .as("a PDF with a text layer is not queued")
+        .isEqualTo("NONE");
 
     JsonNode scan = upload(SCAN.getFileName().toString(), Files.readAllBytes(SCAN));
     long id = scan.get("id").asLong();
@@ -70,7 +76,9 @@ class TextRecognitionTest {
     assertThat(done.get("textChars").asInt()).isGreaterThan(300);
     assertThat(get("/api/documents/" + id + "/text").body()).contains("目标责任书", BODY_WORDS, "美丽庭院");
     assertThat(hits(BODY_WORDS)).as("found by the words of the scan").isEqualTo(1);
-    assertThat(get("/documents/" + id).body()).contains("id=\"ocr-done\"").doesNotContain("id=\"no-text\"");
+    assertThat(get("/documents/" + id).body())
+        .contains("id=\"ocr-done\"")
+        .doesNotContain("id=\"no-text\"");
     assertThat(recognition.backlog()).isZero();
   }
 
@@ -86,17 +94,26 @@ class TextRecognitionTest {
   }
 
   private JsonNode upload(String name, byte[] content) throws Exception {
-    HttpResponse<String> r = new Multipart().field("unit", "xinghe").file(name, content).post(http, uri("/api/documents"), ADMIN);
+    HttpResponse<String> r =
+        new Multipart()
+            .field("unit", "xinghe")
+            .file(name, content)
+            .post(http, uri("/api/documents"), ADMIN);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     return JSON.readTree(r.body());
   }
 
   private int hits(String q) throws Exception {
-    return JSON.readTree(get("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).body()).get("total").asInt();
+    return JSON.readTree(
+            get("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).body())
+        .get("total")
+        .asInt();
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri(path)).headers(ADMIN).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return http.send(
+        HttpRequest.newBuilder(uri(path)).headers(ADMIN).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   private URI uri(String path) {

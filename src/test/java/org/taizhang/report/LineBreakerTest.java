@@ -6,9 +6,13 @@ import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The line breaking rules (禁则) of the PDF reports and the sample archive, with Chinese characters 1 wide and ASCII ½. */
+/**
+ * The line breaking rules (禁则) of the PDF reports and the sample archive, with Chinese characters 1
+ * wide and ASCII ½.
+ */
 class LineBreakerTest {
-  private static List<String> wrap(String text, double firstWidth, double width) throws IOException {
+  private static List<String> wrap(String text, double firstWidth, double width)
+      throws IOException {
     return LineBreaker.wrap(text, firstWidth, width, cp -> cp < 128 ? 0.5 : 1);
   }
 
@@ -21,8 +25,11 @@ class LineBreakerTest {
 
   @Test
   void closingPunctuationNeverStartsALine() throws IOException {
-    for (String closing : List.of("，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "》", "”", "…", ",", ".", ")")) {
-      assertThat(wrap("一二三" + closing + "四五", 3, 3)).as(closing).containsExactly("一二三" + closing, "四五");
+    for (String closing :
+        List.of("，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "》", "”", "…", ",", ".", ")")) {
+      assertThat(wrap("一二三" + closing + "四五", 3, 3))
+          .as(closing)
+          .containsExactly("一二三" + closing, "四五");
     }
     assertThat(wrap("一二三。”四", 3, 3)).containsExactly("一二三。”", "四");
   }

@@ -22,37 +22,70 @@ import org.taizhang.completeness.IndicatorResult;
 import org.taizhang.completeness.UnitCompleteness;
 import org.taizhang.unit.Unit;
 
-/** The PDF exports render Chinese with an embedded font, wrap long lines and paginate; without a font they refuse. */
+/**
+ * The PDF exports render Chinese with an embedded font, wrap long lines and paginate; without a
+ * font they refuse.
+ */
 class PdfReportsTest {
   private static final LocalDateTime NOW = LocalDateTime.of(2025, 11, 20, 9, 30);
 
   @Test
-  void completenessReportCarriesTheUnitIndicatorsMissingItemsExplanationsAndRedFlags() throws IOException {
+  void completenessReportCarriesTheUnitIndicatorsMissingItemsExplanationsAndRedFlags()
+      throws IOException {
     Fixtures.requireFont();
-    byte[] pdf = PdfReports.with(ExportFont.of("")).completeness(Fixtures.unit(), Fixtures::lookup, NOW);
+    byte[] pdf =
+        PdfReports.with(ExportFont.of("")).completeness(Fixtures.unit(), Fixtures::lookup, NOW);
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       String text = compact(new PDFTextStripper().getText(doc));
       // A vetoed unit: the veto where the score would be, credited to the administrator by name.
-      assertThat(text).contains(Fixtures.UNIT_NAME, "2025年度文明创建台账完整性报告", "文明单位（文明行业）测评体系",
-          "得分：一票否决·不得申报", "排名：3/3", "一票否决：" + compact(Fixtures.VETO) + "（记录人：" + Fixtures.ADMIN_NAME + "）");
+      assertThat(text)
+          .contains(
+              Fixtures.UNIT_NAME,
+              "2025年度文明创建台账完整性报告",
+              "文明单位（文明行业）测评体系",
+              "得分：一票否决·不得申报",
+              "排名：3/3",
+              "一票否决：" + compact(Fixtures.VETO) + "（记录人：" + Fixtures.ADMIN_NAME + "）");
       assertThat(text).doesNotContain("得分：13.24");
       assertThat(text).contains("待评：1项", "疑点：2项：模板未填写1、疑似雷同1");
-      // Every indicator with its status and grade; the long names are wrapped, so compare without line breaks.
-      assertThat(text).contains(compact(Fixtures.MEETING), compact(Fixtures.GROUP), Fixtures.SUMMARY, compact(Fixtures.POST));
+      // Every indicator with its status and grade; the long names are wrapped, so compare without
+      // line breaks.
+      assertThat(text)
+          .contains(
+              compact(Fixtures.MEETING),
+              compact(Fixtures.GROUP),
+              Fixtures.SUMMARY,
+              compact(Fixtures.POST));
       assertThat(text).contains("状态：说明逾期", "等级：B", "状态：待评", "状态：缺失", "等级：C", "状态：人工评定");
-      assertThat(text).contains("已调整：原等级D，调整为C，理由：" + Fixtures.OVERRIDE_REASON + "（" + Fixtures.REVIEWER_NAME + "）");
-      assertThat(text).contains(compact("人工评定：等级 B，实地考察日期 2025-10-12，情况：" + Fixtures.HAND_NOTE + "（评定人："
-          + Fixtures.REVIEWER_NAME + "）"));
+      assertThat(text)
+          .contains(
+              "已调整：原等级D，调整为C，理由：" + Fixtures.OVERRIDE_REASON + "（" + Fixtures.REVIEWER_NAME + "）");
+      assertThat(text)
+          .contains(
+              compact(
+                  "人工评定：等级 B，实地考察日期 2025-10-12，情况："
+                      + Fixtures.HAND_NOTE
+                      + "（评定人："
+                      + Fixtures.REVIEWER_NAME
+                      + "）"));
       assertThat(text).doesNotContain("reviewer");
-      assertThat(text).contains("【疑似雷同】" + compact(Fixtures.NEAR_COPY_HIDDEN)).doesNotContain("test-other");
+      assertThat(text)
+          .contains("【疑似雷同】" + compact(Fixtures.NEAR_COPY_HIDDEN))
+          .doesNotContain("test-other");
       // Evidence by title and date; missing items with their explanations.
-      assertThat(text).contains("《2025年第一季度创建工作会议记录》2025-03-05", "《关于调整县卫健局文明创建工作领导小组的通知》2025-03-10");
-      assertThat(text).contains(Fixtures.MISSING_Q3, Fixtures.MISSING_SUMMARY, "缺项说明：" + Fixtures.EXPLANATION,
-          "完成期限：2025-10-31（已逾期）");
+      assertThat(text)
+          .contains("《2025年第一季度创建工作会议记录》2025-03-05", "《关于调整县卫健局文明创建工作领导小组的通知》2025-03-10");
+      assertThat(text)
+          .contains(
+              Fixtures.MISSING_Q3,
+              Fixtures.MISSING_SUMMARY,
+              "缺项说明：" + Fixtures.EXPLANATION,
+              "完成期限：2025-10-31（已逾期）");
       assertThat(text).contains("【模板未填写】" + compact(Fixtures.RED_FLAG));
       assertThat(text).contains("第1页/共" + doc.getNumberOfPages() + "页", "生成时间：2025-11-2009:30");
       assertFontsEmbedded(doc);
-      assertThat(doc.getDocumentInformation().getTitle()).isEqualTo(Fixtures.UNIT_NAME + " 2025年度台账完整性报告");
+      assertThat(doc.getDocumentInformation().getTitle())
+          .isEqualTo(Fixtures.UNIT_NAME + " 2025年度台账完整性报告");
     }
   }
 
@@ -63,24 +96,58 @@ class PdfReportsTest {
     List<IndicatorResult> many = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
       var r = base.indicators().get(1);
-      many.add(new IndicatorResult("Ⅸ-" + i, r.name() + "，" + r.name(), "第" + (i / 10) + "组", r.points(),
-          r.method(), r.status(), r.computedGrade(), r.grade(), r.override(), r.handGrade(), r.score(), r.evidence(), r.missing()));
+      many.add(
+          new IndicatorResult(
+              "Ⅸ-" + i,
+              r.name() + "，" + r.name(),
+              "第" + (i / 10) + "组",
+              r.points(),
+              r.method(),
+              r.status(),
+              r.computedGrade(),
+              r.grade(),
+              r.override(),
+              r.handGrade(),
+              r.score(),
+              r.evidence(),
+              r.missing()));
     }
-    var big = new UnitCompleteness(base.unit(), base.unitName(), base.unitType(), base.parentUnit(), 2025,
-        base.system(), many, 1, 2, 0, 0, 1, 1, List.of(), List.of());
+    var big =
+        new UnitCompleteness(
+            base.unit(),
+            base.unitName(),
+            base.unitType(),
+            base.parentUnit(),
+            2025,
+            base.system(),
+            many,
+            1,
+            2,
+            0,
+            0,
+            1,
+            1,
+            List.of(),
+            List.of());
     byte[] pdf = PdfReports.with(ExportFont.of("")).completeness(big, Fixtures::lookup, NOW);
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       assertThat(doc.getNumberOfPages()).isGreaterThan(3);
       String text = new PDFTextStripper().getText(doc);
-      // Each indicator's name (about 60 characters) does not fit on one line: it is broken, not cut.
-      assertThat(compact(text)).contains("Ⅸ-59" + compact(base.indicators().get(1).name() + "，" + base.indicators().get(1).name()));
+      // Each indicator's name (about 60 characters) does not fit on one line: it is broken, not
+      // cut.
+      assertThat(compact(text))
+          .contains(
+              "Ⅸ-59"
+                  + compact(
+                      base.indicators().get(1).name() + "，" + base.indicators().get(1).name()));
       for (String line : text.split("\\R")) {
         assertThat(line.length()).as("no line runs off the page: %s", line).isLessThan(60);
       }
       PDFTextStripper last = new PDFTextStripper();
       last.setStartPage(doc.getNumberOfPages());
       last.setEndPage(doc.getNumberOfPages());
-      assertThat(compact(last.getText(doc))).contains("第" + doc.getNumberOfPages() + "页/共" + doc.getNumberOfPages() + "页");
+      assertThat(compact(last.getText(doc)))
+          .contains("第" + doc.getNumberOfPages() + "页/共" + doc.getNumberOfPages() + "页");
     }
   }
 
@@ -88,20 +155,46 @@ class PdfReportsTest {
   void catalogueHasTheMasterCatalogueAndOneVolumeCataloguePerCategory() throws IOException {
     Fixtures.requireFont();
     Catalog catalog = Catalog.load(Path.of("index-config"));
-    Catalogue c = Catalogue.of(new Unit(Fixtures.UNIT, Fixtures.UNIT_NAME, "文明单位", null), 2025, Fixtures.volumes(), catalog);
-    assertThat(c.volumes()).extracting(Catalogue.Volume::categoryName).containsExactly("领导小组文件", "会议记录", Catalogue.UNCATEGORIZED);
+    Catalogue c =
+        Catalogue.of(
+            new Unit(Fixtures.UNIT, Fixtures.UNIT_NAME, "文明单位", null),
+            2025,
+            Fixtures.volumes(),
+            catalog);
+    assertThat(c.volumes())
+        .extracting(Catalogue.Volume::categoryName)
+        .containsExactly("领导小组文件", "会议记录", Catalogue.UNCATEGORIZED);
     // Within a volume, documents by date.
-    assertThat(c.volumes().get(1).entries()).extracting(Catalogue.Entry::title)
+    assertThat(c.volumes().get(1).entries())
+        .extracting(Catalogue.Entry::title)
         .containsExactly("2025年第一季度创建工作会议记录", "2025年第二季度创建工作会议记录");
     byte[] pdf = PdfReports.with(ExportFont.of("")).catalogue(c, NOW);
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       assertThat(doc.getNumberOfPages()).isEqualTo(1 + 3);
       String first = page(doc, 1);
-      assertThat(first).contains(Fixtures.UNIT_NAME, "2025年度文明创建档案总目录", "卷号", "案卷题名（类别）", "件数", "页数", "起止日期",
-          "1领导小组文件122025-03-10", "2会议记录252025-03-05至2025-06-12", "3未分类1—2025-07-01");
+      assertThat(first)
+          .contains(
+              Fixtures.UNIT_NAME,
+              "2025年度文明创建档案总目录",
+              "卷号",
+              "案卷题名（类别）",
+              "件数",
+              "页数",
+              "起止日期",
+              "1领导小组文件122025-03-10",
+              "2会议记录252025-03-05至2025-06-12",
+              "3未分类1—2025-07-01");
       String meeting = page(doc, 3);
-      assertThat(meeting).contains("卷内目录", "第2卷会议记录", "序号", "题名", "文档日期", "页数",
-          "1" + "2025年第一季度创建工作会议记录" + "2025-03-05" + "3", "2" + "2025年第二季度创建工作会议记录" + "2025-06-12" + "2");
+      assertThat(meeting)
+          .contains(
+              "卷内目录",
+              "第2卷会议记录",
+              "序号",
+              "题名",
+              "文档日期",
+              "页数",
+              "1" + "2025年第一季度创建工作会议记录" + "2025-03-05" + "3",
+              "2" + "2025年第二季度创建工作会议记录" + "2025-06-12" + "2");
       assertThat(page(doc, 4)).contains("第3卷未分类", Fixtures.UNCATEGORIZED_TITLE + "2025-07-01—");
       assertThat(compact(new PDFTextStripper().getText(doc))).doesNotContain("2024年第一季度会议记录");
       assertFontsEmbedded(doc);
@@ -111,7 +204,12 @@ class PdfReportsTest {
   @Test
   void anEmptyYearStillGivesACatalogueThatSaysSo() throws IOException {
     Fixtures.requireFont();
-    Catalogue c = Catalogue.of(new Unit("x", "空单位", "文明单位", null), 2023, Fixtures.volumes(), Catalog.load(Path.of("index-config")));
+    Catalogue c =
+        Catalogue.of(
+            new Unit("x", "空单位", "文明单位", null),
+            2023,
+            Fixtures.volumes(),
+            Catalog.load(Path.of("index-config")));
     try (PDDocument doc = Loader.loadPDF(PdfReports.with(ExportFont.of("")).catalogue(c, NOW))) {
       assertThat(doc.getNumberOfPages()).isEqualTo(1);
       assertThat(page(doc, 1)).contains("空单位", "本年度没有归档材料");
@@ -121,9 +219,11 @@ class PdfReportsTest {
   @Test
   void withoutAnEmbeddableFontTheExportRefusesInChinese() {
     ExportFont none = ExportFont.only(List.of(Path.of("target/no-such-font.ttc")));
-    assertThatThrownBy(() -> PdfReports.with(none).completeness(Fixtures.unit(), Fixtures::lookup, NOW))
+    assertThatThrownBy(
+            () -> PdfReports.with(none).completeness(Fixtures.unit(), Fixtures::lookup, NOW))
         .isInstanceOf(FontUnavailableException.class)
-        .hasMessageContaining("中文字体").hasMessageContaining("fonts-wqy-microhei");
+        .hasMessageContaining("中文字体")
+        .hasMessageContaining("fonts-wqy-microhei");
   }
 
   @Test
@@ -133,9 +233,11 @@ class PdfReportsTest {
     Files.createDirectories(bogus.getParent());
     Files.writeString(bogus, "这不是字体");
     ExportFont fonts = ExportFont.only(List.of(bogus, font));
-    try (PDDocument doc = Loader.loadPDF(PdfReports.with(fonts).completeness(Fixtures.village(), Fixtures::lookup, NOW))) {
-      assertThat(compact(new PDFTextStripper().getText(doc))).contains("青禾县测试杏桥村", "2025年缺少活动照片", "状态：已说明",
-          "得分：13.28/16");
+    try (PDDocument doc =
+        Loader.loadPDF(
+            PdfReports.with(fonts).completeness(Fixtures.village(), Fixtures::lookup, NOW))) {
+      assertThat(compact(new PDFTextStripper().getText(doc)))
+          .contains("青禾县测试杏桥村", "2025年缺少活动照片", "状态：已说明", "得分：13.28/16");
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentMatchers;
 import org.springframework.core.MethodParameter;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -37,14 +38,18 @@ import org.taizhang.time.OfficeTime;
 import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
 
-/** The export routes without a CJK font: 503 with a Chinese message for the PDFs, Excel unaffected; 404 outside the scope. */
+/**
+ * The export routes without a CJK font: 503 with a Chinese message for the PDFs, Excel unaffected;
+ * 404 outside the scope.
+ */
 class ReportControllerTest {
   private final CompletenessService completeness = mock(CompletenessService.class);
   private final UnitRepository units = mock(UnitRepository.class);
   private final Archive archive = mock(Archive.class);
   private final AuditLog audit = mock(AuditLog.class);
   private MockMvc mvc;
-  private Caller caller = new Caller("clerk", "填报员", Role.CLERK, Fixtures.UNIT, Scope.of(Set.of(Fixtures.UNIT)));
+  private Caller caller =
+      new Caller("clerk", "填报员", Role.CLERK, Fixtures.UNIT, Scope.of(Set.of(Fixtures.UNIT)));
 
   @BeforeEach
   void setUp() {
@@ -54,37 +59,59 @@ class ReportControllerTest {
     when(units.findAll()).thenReturn(List.of(unit, new Unit("other", "其他单位", "文明单位", null)));
     when(completeness.years()).thenReturn(List.of(2025, 2024));
     // the service's rule: a judged year as asked, else the default year
-    when(completeness.judgedYear(any())).thenAnswer(inv -> {
-      Integer asked = inv.getArgument(0);
-      return Optional.of(asked != null && List.of(2025, 2024).contains(asked) ? asked : 2025);
-    });
+    when(completeness.judgedYear(any()))
+        .thenAnswer(
+            inv -> {
+              Integer asked = inv.getArgument(0);
+              return Optional.of(
+                  asked != null && List.of(2025, 2024).contains(asked) ? asked : 2025);
+            });
     when(completeness.unit(Fixtures.UNIT, 2025)).thenReturn(Optional.of(Fixtures.unit()));
     when(completeness.units(eq(2025), any())).thenReturn(List.of(Fixtures.unit()));
     when(archive.volumes(anyString(), any())).thenReturn(Fixtures.volumes());
     when(archive.document(anyLong(), any())).thenReturn(Optional.empty());
     ExportFont noFont = ExportFont.only(List.of(Path.of("target/no-such-font.ttc")));
-    ReportController controller = new ReportController(completeness, units, archive, Catalog.load(Path.of("index-config")), audit,
-        PdfReports.with(noFont), OfficeTime.clock("Asia/Shanghai"));
-    mvc = MockMvcBuilders.standaloneSetup(controller).setCustomArgumentResolvers(new HandlerMethodArgumentResolver() {
-      @Override
-      public boolean supportsParameter(MethodParameter p) {
-        return p.getParameterType() == Caller.class;
-      }
+    ReportController controller =
+        new ReportController(
+            completeness,
+            units,
+            archive,
+            Catalog.load(Path.of("index-config")),
+            audit,
+            PdfReports.with(noFont),
+            OfficeTime.clock("Asia/Shanghai"));
+    mvc =
+        MockMvcBuilders.standaloneSetup(controller)
+            .setCustomArgumentResolvers(
+                new HandlerMethodArgumentResolver() {
+                  @Override
+                  public boolean supportsParameter(MethodParameter p) {
+                    return p.getParameterType() == Caller.class;
+                  }
 
-      @Override
-      public Object resolveArgument(MethodParameter p, ModelAndViewContainer m, NativeWebRequest r, WebDataBinderFactory b) {
-        return caller;
-      }
-    }).build();
+                  @Override
+                  public Object resolveArgument(
+                      MethodParameter p,
+                      ModelAndViewContainer m,
+                      NativeWebRequest r,
+                      WebDataBinderFactory b) {
+                    return caller;
+                  }
+                })
+            .build();
   }
 
   @Test
   void pdfWithoutFontIs503WithAChineseMessageAndNoAuditEvent() throws Exception {
-    for (String path : List.of("/units/" + Fixtures.UNIT + "/completeness/report.pdf?year=2025", "/units/" + Fixtures.UNIT + "/catalogue.pdf")) {
+    for (String path :
+        List.of(
+            "/units/" + Fixtures.UNIT + "/completeness/report.pdf?year=2025",
+            "/units/" + Fixtures.UNIT + "/catalogue.pdf")) {
       MvcResult r = mvc.perform(get(path)).andReturn();
       assertThat(r.getResponse().getStatus()).as(path).isEqualTo(503);
       assertThat(r.getModelAndView().getViewName()).isEqualTo("error");
-      assertThat((String) r.getModelAndView().getModel().get("detail")).contains("中文字体", "Excel 导出不受影响");
+      assertThat((String) r.getModelAndView().getModel().get("detail"))
+          .contains("中文字体", "Excel 导出不受影响");
       assertThat(r.getResponse().getContentType()).isNotEqualTo("application/pdf");
     }
     verify(audit, never()).record(any(), any(), any(), any());
@@ -92,10 +119,13 @@ class ReportControllerTest {
 
   @Test
   void excelNeedsNoFont() throws Exception {
-    MvcResult r = mvc.perform(get("/units/" + Fixtures.UNIT + "/catalogue.xlsx?year=2025")).andReturn();
+    MvcResult r =
+        mvc.perform(get("/units/" + Fixtures.UNIT + "/catalogue.xlsx?year=2025")).andReturn();
     assertThat(r.getResponse().getStatus()).isEqualTo(200);
-    assertThat(r.getResponse().getContentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    verify(audit).record(eq("clerk"), eq(AuditAction.EXPORT), org.mockito.ArgumentMatchers.contains("档案目录"), any());
+    assertThat(r.getResponse().getContentType())
+        .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    verify(audit)
+        .record(eq("clerk"), eq(AuditAction.EXPORT), ArgumentMatchers.contains("档案目录"), any());
     MvcResult m = mvc.perform(get("/completeness/matrix.xlsx?year=2025")).andReturn();
     assertThat(m.getResponse().getStatus()).isEqualTo(200);
     assertThat(m.getResponse().getHeader("Content-Disposition")).contains("filename*=UTF-8''2025");
@@ -103,8 +133,13 @@ class ReportControllerTest {
 
   @Test
   void anotherUnitIsNotFound() throws Exception {
-    for (String path : List.of("/units/other/completeness/report.pdf", "/units/other/catalogue.pdf", "/units/other/catalogue.xlsx",
-        "/units/nowhere/catalogue.xlsx", "/completeness/matrix.xlsx?parent=other")) {
+    for (String path :
+        List.of(
+            "/units/other/completeness/report.pdf",
+            "/units/other/catalogue.pdf",
+            "/units/other/catalogue.xlsx",
+            "/units/nowhere/catalogue.xlsx",
+            "/completeness/matrix.xlsx?parent=other")) {
       MvcResult r = mvc.perform(get(path)).andReturn();
       assertThat(r.getResponse().getStatus()).as(path).isEqualTo(404);
     }
@@ -115,7 +150,9 @@ class ReportControllerTest {
   void aYearWithoutASystemForTheUnitIsNotFound() throws Exception {
     caller = new Caller("admin", "管理员", Role.ADMIN, null, Scope.ALL);
     when(completeness.unit(Fixtures.UNIT, 2024)).thenReturn(Optional.empty());
-    MvcResult r = mvc.perform(get("/units/" + Fixtures.UNIT + "/completeness/report.pdf?year=2024")).andReturn();
+    MvcResult r =
+        mvc.perform(get("/units/" + Fixtures.UNIT + "/completeness/report.pdf?year=2024"))
+            .andReturn();
     assertThat(r.getResponse().getStatus()).isEqualTo(404);
     assertThat((String) r.getModelAndView().getModel().get("detail")).contains("没有适用的测评体系");
   }

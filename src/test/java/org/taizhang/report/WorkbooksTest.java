@@ -1,8 +1,5 @@
 package org.taizhang.report;
 
-import org.taizhang.completeness.Labels;
-import org.taizhang.completeness.Matrix;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -23,10 +20,14 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.completeness.IndicatorStatus;
+import org.taizhang.completeness.Labels;
+import org.taizhang.completeness.Matrix;
 import org.taizhang.completeness.UnitCompleteness;
 import org.taizhang.unit.Unit;
 
-/** The Excel exports read back with POI: the right cells, the dashboard's fills, every missing item. */
+/**
+ * The Excel exports read back with POI: the right cells, the dashboard's fills, every missing item.
+ */
 class WorkbooksTest {
   private static final LocalDateTime NOW = LocalDateTime.of(2025, 11, 20, 9, 30);
 
@@ -34,12 +35,29 @@ class WorkbooksTest {
   void matrixHasOneRowPerUnitAndOneColumnPerIndicatorFilledLikeTheDashboard() throws IOException {
     Matrix m = Matrix.of(List.of(Fixtures.unit()), u -> true, null, null, Matrix.Sort.SCORE_DESC);
     try (XSSFWorkbook wb = read(Workbooks.matrix(2025, m, "单位类型：全部", NOW))) {
-      assertThat(sheetNames(wb)).containsExactly(Workbooks.MATRIX_SHEET, Workbooks.MISSING_SHEET, Workbooks.RED_FLAG_SHEET,
-          Workbooks.NOTES_SHEET);
+      assertThat(sheetNames(wb))
+          .containsExactly(
+              Workbooks.MATRIX_SHEET,
+              Workbooks.MISSING_SHEET,
+              Workbooks.RED_FLAG_SHEET,
+              Workbooks.NOTES_SHEET);
       XSSFSheet s = wb.getSheet(Workbooks.MATRIX_SHEET);
-      assertThat(texts(s.getRow(0))).containsExactly("单位名称", "单位代码", "单位类型", "得分", "满分", "待评", "排名", "一票否决", "疑点",
-          "Ⅰ-1-1 " + Fixtures.GROUP, "Ⅰ-3-1 " + Fixtures.MEETING, "Ⅱ-1-2 " + Fixtures.POST, "Ⅱ-2-1 " + Fixtures.SURVEY,
-          "Ⅲ-1-2 " + Fixtures.SUMMARY);
+      assertThat(texts(s.getRow(0)))
+          .containsExactly(
+              "单位名称",
+              "单位代码",
+              "单位类型",
+              "得分",
+              "满分",
+              "待评",
+              "排名",
+              "一票否决",
+              "疑点",
+              "Ⅰ-1-1 " + Fixtures.GROUP,
+              "Ⅰ-3-1 " + Fixtures.MEETING,
+              "Ⅱ-1-2 " + Fixtures.POST,
+              "Ⅱ-2-1 " + Fixtures.SURVEY,
+              "Ⅲ-1-2 " + Fixtures.SUMMARY);
       Row row = s.getRow(1);
       assertThat(row.getCell(0).getStringCellValue()).isEqualTo(Fixtures.UNIT_NAME);
       assertThat(row.getCell(1).getStringCellValue()).isEqualTo(Fixtures.UNIT);
@@ -48,9 +66,12 @@ class WorkbooksTest {
       assertThat(row.getCell(3).getStringCellValue()).isEqualTo("一票否决 · 不得申报");
       assertThat(fill(row.getCell(3))).isEqualTo("A8201A");
       assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(24);
-      assertThat(row.getCell(5).getNumericCellValue()).as("indicators still to be graded by hand").isEqualTo(1);
+      assertThat(row.getCell(5).getNumericCellValue())
+          .as("indicators still to be graded by hand")
+          .isEqualTo(1);
       assertThat(row.getCell(6).getStringCellValue()).isEqualTo("3/3");
-      assertThat(row.getCell(7).getStringCellValue()).isEqualTo(Fixtures.VETO + "（记录人：" + Fixtures.ADMIN_NAME + "）");
+      assertThat(row.getCell(7).getStringCellValue())
+          .isEqualTo(Fixtures.VETO + "（记录人：" + Fixtures.ADMIN_NAME + "）");
       assertThat(fill(row.getCell(7))).isEqualTo("A8201A");
       assertThat(row.getCell(8).getStringCellValue()).isEqualTo("2 项：模板未填写 1、疑似雷同 1");
       assertCell(row.getCell(9), "A 达标", IndicatorStatus.MET);
@@ -64,16 +85,37 @@ class WorkbooksTest {
       // Red flags as the row carries them: a reader who may not see the source reads no name.
       XSSFSheet flags = wb.getSheet(Workbooks.RED_FLAG_SHEET);
       assertThat(texts(flags.getRow(0))).containsExactlyElementsOf(Workbooks.RED_FLAG_HEADERS);
-      assertThat(texts(flags.getRow(1))).containsExactly(Fixtures.UNIT_NAME, Fixtures.UNIT, "模板未填写", Fixtures.RED_FLAG);
-      assertThat(texts(flags.getRow(2))).containsExactly(Fixtures.UNIT_NAME, Fixtures.UNIT, "疑似雷同", Fixtures.NEAR_COPY_HIDDEN);
+      assertThat(texts(flags.getRow(1)))
+          .containsExactly(Fixtures.UNIT_NAME, Fixtures.UNIT, "模板未填写", Fixtures.RED_FLAG);
+      assertThat(texts(flags.getRow(2)))
+          .containsExactly(Fixtures.UNIT_NAME, Fixtures.UNIT, "疑似雷同", Fixtures.NEAR_COPY_HIDDEN);
 
       XSSFSheet missing = wb.getSheet(Workbooks.MISSING_SHEET);
       assertThat(texts(missing.getRow(0))).containsExactlyElementsOf(Workbooks.MISSING_HEADERS);
-      assertThat(texts(missing.getRow(1))).containsExactly(Fixtures.UNIT_NAME, Fixtures.UNIT, "Ⅰ-3-1", Fixtures.MEETING, "说明逾期",
-          Fixtures.MISSING_Q3, Fixtures.EXPLANATION, "2025-10-31", "是");
-      assertThat(fill((XSSFCell) missing.getRow(1).getCell(4))).isEqualTo(Labels.fillHex(IndicatorStatus.OVERDUE));
-      assertThat(texts(missing.getRow(2))).containsExactly(Fixtures.UNIT_NAME, Fixtures.UNIT, "Ⅲ-1-2", Fixtures.SUMMARY, "缺失",
-          Fixtures.MISSING_SUMMARY, "", "", "");
+      assertThat(texts(missing.getRow(1)))
+          .containsExactly(
+              Fixtures.UNIT_NAME,
+              Fixtures.UNIT,
+              "Ⅰ-3-1",
+              Fixtures.MEETING,
+              "说明逾期",
+              Fixtures.MISSING_Q3,
+              Fixtures.EXPLANATION,
+              "2025-10-31",
+              "是");
+      assertThat(fill((XSSFCell) missing.getRow(1).getCell(4)))
+          .isEqualTo(Labels.fillHex(IndicatorStatus.OVERDUE));
+      assertThat(texts(missing.getRow(2)))
+          .containsExactly(
+              Fixtures.UNIT_NAME,
+              Fixtures.UNIT,
+              "Ⅲ-1-2",
+              Fixtures.SUMMARY,
+              "缺失",
+              Fixtures.MISSING_SUMMARY,
+              "",
+              "",
+              "");
       assertThat(missing.getLastRowNum()).isEqualTo(2);
 
       XSSFSheet notes = wb.getSheet(Workbooks.NOTES_SHEET);
@@ -81,9 +123,16 @@ class WorkbooksTest {
       assertThat(texts(notes.getRow(3))).containsExactly("生成时间", "2025-11-20 09:30");
     }
     // A reader who sees both units reads the pair.
-    Matrix full = Matrix.of(List.of(Fixtures.unit().forReader(u -> true)), u -> true, null, null, Matrix.Sort.SCORE_DESC);
+    Matrix full =
+        Matrix.of(
+            List.of(Fixtures.unit().forReader(u -> true)),
+            u -> true,
+            null,
+            null,
+            Matrix.Sort.SCORE_DESC);
     try (XSSFWorkbook wb = read(Workbooks.matrix(2025, full, "", NOW))) {
-      assertThat(wb.getSheet(Workbooks.RED_FLAG_SHEET).getRow(2).getCell(3).getStringCellValue()).isEqualTo(Fixtures.NEAR_COPY_FULL);
+      assertThat(wb.getSheet(Workbooks.RED_FLAG_SHEET).getRow(2).getCell(3).getStringCellValue())
+          .isEqualTo(Fixtures.NEAR_COPY_FULL);
     }
   }
 
@@ -92,12 +141,20 @@ class WorkbooksTest {
     List<UnitCompleteness> both = List.of(Fixtures.village(), Fixtures.unit());
     Matrix m = Matrix.of(both, u -> true, null, null, Matrix.Sort.NAME);
     try (XSSFWorkbook wb = read(Workbooks.matrix(2025, m, "", NOW))) {
-      assertThat(sheetNames(wb)).containsExactly("文明单位（文明行业）测评体系", "文明村镇测评体系", Workbooks.MISSING_SHEET,
-          Workbooks.RED_FLAG_SHEET, Workbooks.NOTES_SHEET);
+      assertThat(sheetNames(wb))
+          .containsExactly(
+              "文明单位（文明行业）测评体系",
+              "文明村镇测评体系",
+              Workbooks.MISSING_SHEET,
+              Workbooks.RED_FLAG_SHEET,
+              Workbooks.NOTES_SHEET);
       XSSFSheet village = wb.getSheet("文明村镇测评体系");
       assertThat(village.getRow(1).getCell(0).getStringCellValue()).isEqualTo("青禾县测试杏桥村");
       assertThat(village.getRow(1).getCell(3).getNumericCellValue()).isEqualTo(13.28);
-      assertCell((XSSFCell) village.getRow(1).getCell(Workbooks.MATRIX_FIXED_HEADERS.size() + 1), "B 已说明", IndicatorStatus.EXPLAINED);
+      assertCell(
+          (XSSFCell) village.getRow(1).getCell(Workbooks.MATRIX_FIXED_HEADERS.size() + 1),
+          "B 已说明",
+          IndicatorStatus.EXPLAINED);
       // Missing items of both units, in the matrix's row order.
       XSSFSheet missing = wb.getSheet(Workbooks.MISSING_SHEET);
       assertThat(missing.getLastRowNum()).isEqualTo(3);
@@ -120,16 +177,25 @@ class WorkbooksTest {
   @Test
   void filtersOfTheDashboardApplyToTheMatrix() {
     List<UnitCompleteness> both = List.of(Fixtures.unit(), Fixtures.village());
-    assertThat(Matrix.of(both, u -> true, "文明村镇", null, Matrix.Sort.SCORE_DESC).rows()).extracting(UnitCompleteness::unit)
+    assertThat(Matrix.of(both, u -> true, "文明村镇", null, Matrix.Sort.SCORE_DESC).rows())
+        .extracting(UnitCompleteness::unit)
         .containsExactly("test-xqc");
-    assertThat(Matrix.of(both, u -> u.equals(Fixtures.UNIT), null, null, Matrix.Sort.SCORE_DESC).rows()).extracting(UnitCompleteness::unit)
+    assertThat(
+            Matrix.of(both, u -> u.equals(Fixtures.UNIT), null, null, Matrix.Sort.SCORE_DESC)
+                .rows())
+        .extracting(UnitCompleteness::unit)
         .containsExactly(Fixtures.UNIT);
     assertThat(Matrix.of(both, u -> true, null, Set.of("test-xqc"), Matrix.Sort.SCORE_DESC).rows())
-        .extracting(UnitCompleteness::unit).containsExactly("test-xqc");
+        .extracting(UnitCompleteness::unit)
+        .containsExactly("test-xqc");
     // Blocks by system name; within a block by score share.
     Matrix m = Matrix.of(both, u -> true, null, null, Matrix.Sort.SCORE_ASC);
-    assertThat(m.blocks()).extracting(Matrix.Block::system).containsExactly("文明单位（文明行业）测评体系", "文明村镇测评体系");
-    assertThat(m.blocks().get(0).columns()).extracting(Matrix.Column::code).containsExactly("Ⅰ-1-1", "Ⅰ-3-1", "Ⅱ-1-2", "Ⅱ-2-1", "Ⅲ-1-2");
+    assertThat(m.blocks())
+        .extracting(Matrix.Block::system)
+        .containsExactly("文明单位（文明行业）测评体系", "文明村镇测评体系");
+    assertThat(m.blocks().get(0).columns())
+        .extracting(Matrix.Column::code)
+        .containsExactly("Ⅰ-1-1", "Ⅰ-3-1", "Ⅱ-1-2", "Ⅱ-2-1", "Ⅲ-1-2");
   }
 
   @Test
@@ -138,27 +204,39 @@ class WorkbooksTest {
     UnitCompleteness low = Fixtures.withScore(Fixtures.unit().unit() + "-low", 1);
     UnitCompleteness high = Fixtures.withScore(Fixtures.unit().unit() + "-high", 23);
     List<UnitCompleteness> all = List.of(vetoed, low, high);
-    assertThat(Matrix.of(all, u -> true, null, null, Matrix.Sort.SCORE_DESC).rows()).extracting(UnitCompleteness::unit)
+    assertThat(Matrix.of(all, u -> true, null, null, Matrix.Sort.SCORE_DESC).rows())
+        .extracting(UnitCompleteness::unit)
         .containsExactly(high.unit(), low.unit(), vetoed.unit());
-    assertThat(Matrix.of(all, u -> true, null, null, Matrix.Sort.SCORE_ASC).rows()).extracting(UnitCompleteness::unit)
+    assertThat(Matrix.of(all, u -> true, null, null, Matrix.Sort.SCORE_ASC).rows())
+        .extracting(UnitCompleteness::unit)
         .containsExactly(vetoed.unit(), low.unit(), high.unit());
   }
 
   @Test
   void catalogueWorkbookHasTheMasterCatalogueThenAVolumeSheetEach() throws IOException {
-    Catalogue c = Catalogue.of(new Unit(Fixtures.UNIT, Fixtures.UNIT_NAME, "文明单位", null), 2025, Fixtures.volumes(),
-        Catalog.load(Path.of("index-config")));
+    Catalogue c =
+        Catalogue.of(
+            new Unit(Fixtures.UNIT, Fixtures.UNIT_NAME, "文明单位", null),
+            2025,
+            Fixtures.volumes(),
+            Catalog.load(Path.of("index-config")));
     try (XSSFWorkbook wb = read(Workbooks.catalogue(c, NOW))) {
-      assertThat(sheetNames(wb)).containsExactly(Workbooks.CATALOGUE_SHEET, "卷1 领导小组文件", "卷2 会议记录", "卷3 未分类");
+      assertThat(sheetNames(wb))
+          .containsExactly(Workbooks.CATALOGUE_SHEET, "卷1 领导小组文件", "卷2 会议记录", "卷3 未分类");
       XSSFSheet main = wb.getSheet(Workbooks.CATALOGUE_SHEET);
-      assertThat(main.getRow(0).getCell(0).getStringCellValue()).isEqualTo(Fixtures.UNIT_NAME + " 2025年度文明创建档案 总目录");
+      assertThat(main.getRow(0).getCell(0).getStringCellValue())
+          .isEqualTo(Fixtures.UNIT_NAME + " 2025年度文明创建档案 总目录");
       assertThat(texts(main.getRow(2))).containsExactly("卷号", "案卷题名（类别）", "件数", "页数", "起止日期");
-      assertThat(texts(main.getRow(4))).containsExactly("2", "会议记录", "2", "5", "2025-03-05 至 2025-06-12");
+      assertThat(texts(main.getRow(4)))
+          .containsExactly("2", "会议记录", "2", "5", "2025-03-05 至 2025-06-12");
       XSSFSheet meeting = wb.getSheet("卷2 会议记录");
       assertThat(texts(meeting.getRow(2))).containsExactly("序号", "题名", "文档日期", "页数");
-      assertThat(texts(meeting.getRow(3))).containsExactly("1", "2025年第一季度创建工作会议记录", "2025-03-05", "3");
-      assertThat(texts(meeting.getRow(4))).containsExactly("2", "2025年第二季度创建工作会议记录", "2025-06-12", "2");
-      assertThat(texts(wb.getSheet("卷3 未分类").getRow(3))).containsExactly("1", Fixtures.UNCATEGORIZED_TITLE, "2025-07-01", "");
+      assertThat(texts(meeting.getRow(3)))
+          .containsExactly("1", "2025年第一季度创建工作会议记录", "2025-03-05", "3");
+      assertThat(texts(meeting.getRow(4)))
+          .containsExactly("2", "2025年第二季度创建工作会议记录", "2025-06-12", "2");
+      assertThat(texts(wb.getSheet("卷3 未分类").getRow(3)))
+          .containsExactly("1", Fixtures.UNCATEGORIZED_TITLE, "2025-07-01", "");
     }
   }
 

@@ -1,6 +1,5 @@
 package org.taizhang.review;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -32,11 +31,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.taizhang.account.AccountService;
 import org.taizhang.access.Caller;
 import org.taizhang.access.Role;
 import org.taizhang.access.Scope;
-import org.taizhang.archive.Document;
+import org.taizhang.account.AccountService;
 import org.taizhang.archive.DocumentRepository;
 import org.taizhang.archive.Review;
 import org.taizhang.archive.ReviewStatus;
@@ -59,9 +57,9 @@ import tools.jackson.databind.json.JsonMapper;
  * caller's scope, and batch acceptance — each document accepted on its own and audited, documents
  * outside the caller's scope or already decided left alone with the reason.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    TestSettings.OWN_ARCHIVE,
-    "taizhang.admin.password=" + TodoTest.PASSWORD})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {TestSettings.OWN_ARCHIVE, "taizhang.admin.password=" + TodoTest.PASSWORD})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TodoTest {
   static final String PASSWORD = "todo-test-password";
@@ -82,8 +80,10 @@ class TodoTest {
   @Autowired AuditLog audit;
 
   private final HttpClient http = HttpClient.newHttpClient();
+
   /** Submitted documents by unit, in upload order. */
   private final Map<String, List<Long>> submitted = new LinkedHashMap<>();
+
   private long returnedId;
   private long overdueId;
   private long resubmissionId;
@@ -101,7 +101,9 @@ class TodoTest {
       for (int i = 0; i < count; i++) {
         int year = i % 2 == 0 ? 2024 : 2025;
         String category = i % 3 == 0 ? "meeting" : "plan";
-        submitted.computeIfAbsent(unit, k -> new ArrayList<>()).add(upload(unit, category, year, "材料" + (++n)));
+        submitted
+            .computeIfAbsent(unit, k -> new ArrayList<>())
+            .add(upload(unit, category, year, "材料" + (++n)));
       }
     }
     Caller admin = Caller.system("test");
@@ -109,34 +111,63 @@ class TodoTest {
     returnedId = upload("xinghe", "meeting", 2025, "退回的会议记录");
     reviews.returnForRework(admin, returnedId, "缺少记录人", LocalDate.now().plusDays(10));
     overdueId = upload("xinghe", "plan", 2025, "逾期的实施方案");
-    documents.setReview(overdueId, new Review(ReviewStatus.RETURNED, "未盖章", LocalDate.now().minusDays(3), "test", Instant.now()));
+    documents.setReview(
+        overdueId,
+        new Review(
+            ReviewStatus.RETURNED, "未盖章", LocalDate.now().minusDays(3), "test", Instant.now()));
     long original = upload("school", "plan", 2025, "要重新提交的方案");
     reviews.returnForRework(admin, original, "缺少落款", LocalDate.now().plusDays(10));
-    resubmissionId = ingest.ingest(new IngestRequest("school", "plan", LocalDate.of(2025, 5, 1), "重新提交的方案", 2025,
-        "重新提交的方案.txt", "test", original), new ByteArrayInputStream("重新提交的方案，补上落款。".getBytes(StandardCharsets.UTF_8)))
-        .document().id();
+    resubmissionId =
+        ingest
+            .ingest(
+                new IngestRequest(
+                    "school",
+                    "plan",
+                    LocalDate.of(2025, 5, 1),
+                    "重新提交的方案",
+                    2025,
+                    "重新提交的方案.txt",
+                    "test",
+                    original),
+                new ByteArrayInputStream("重新提交的方案，补上落款。".getBytes(StandardCharsets.UTF_8)))
+            .document()
+            .id();
   }
 
   private long upload(String unit, String category, int year, String title) throws Exception {
     String text = title + "：" + unit + " " + category + " " + year + " 的内容，编号 " + System.nanoTime();
-    return ingest.ingest(new IngestRequest(unit, category, LocalDate.of(year, 3, 1), title, year, title + ".txt", "test"),
-        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))).document().id();
+    return ingest
+        .ingest(
+            new IngestRequest(
+                unit, category, LocalDate.of(year, 3, 1), title, year, title + ".txt", "test"),
+            new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))
+        .document()
+        .id();
   }
 
   private HttpResponse<String> get(String path, String user) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).headers(Basic.auth(user, PASSWORD)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .headers(Basic.auth(user, PASSWORD))
+            .build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   private HttpResponse<String> post(String path, String user, String form) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).headers(Basic.auth(user, PASSWORD))
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .headers(Basic.auth(user, PASSWORD))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   private JsonNode todo(String query, String user) throws Exception {
     HttpResponse<String> r = get("/api/todo" + query, user);
-    assertThat(r.statusCode()).as("GET /api/todo%s as %s: %s", query, user, r.body()).isEqualTo(200);
+    assertThat(r.statusCode())
+        .as("GET /api/todo%s as %s: %s", query, user, r.body())
+        .isEqualTo(200);
     return JSON.readTree(r.body());
   }
 
@@ -154,7 +185,8 @@ class TodoTest {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  // ---- filters and pages through the API (no document is accepted before these run: they use their own units' lists) ----
+  // ---- filters and pages through the API (no document is accepted before these run: they use
+  // their own units' lists) ----
 
   @Test
   void pagesAddUpToTheTotalInUploadOrder() throws Exception {
@@ -178,24 +210,36 @@ class TodoTest {
   void filtersByUnitWithTheUnitsUnderItCategoryYearAndStatus() throws Exception {
     List<Long> school = awaiting("school");
     school.add(resubmissionId);
-    assertThat(ids(todo("?unit=school&size=500", "reviewer").get("awaitingReview"))).containsExactlyInAnyOrderElementsOf(school);
+    assertThat(ids(todo("?unit=school&size=500", "reviewer").get("awaitingReview")))
+        .containsExactlyInAnyOrderElementsOf(school);
     // 教育局 and the school under it
     JsonNode edu = todo("?unit=edu&size=500", "reviewer");
     // (the first few of 教育局 may have been accepted by the batch tests)
-    assertThat(ids(edu.get("awaitingReview"))).containsAll(awaiting("edu").subList(10, 100)).containsAll(school)
+    assertThat(ids(edu.get("awaitingReview")))
+        .containsAll(awaiting("edu").subList(10, 100))
+        .containsAll(school)
         .doesNotContainAnyElementsOf(awaiting("xinghe"));
     // category and year, by code or by name
-    JsonNode meetings2024 = todo("?unit=edu&category=" + enc("会议记录") + "&year=2024&size=500", "reviewer");
-    assertThat(meetings2024.get("awaitingReview")).isNotEmpty().allSatisfy(d -> {
-      assertThat(d.get("category").asString()).isEqualTo("meeting");
-      assertThat(d.get("year").asInt()).isEqualTo(2024);
-      assertThat(d.get("unit").asString()).isIn("edu", "school");
-    });
-    assertThat(meetings2024.get("awaitingReviewTotal").asLong()).isEqualTo(meetings2024.get("awaitingReview").size());
-    assertThat(todo("?category=meeting&year=2024&unit=edu&size=500", "reviewer").get("awaitingReviewTotal").asLong())
+    JsonNode meetings2024 =
+        todo("?unit=edu&category=" + enc("会议记录") + "&year=2024&size=500", "reviewer");
+    assertThat(meetings2024.get("awaitingReview"))
+        .isNotEmpty()
+        .allSatisfy(
+            d -> {
+              assertThat(d.get("category").asString()).isEqualTo("meeting");
+              assertThat(d.get("year").asInt()).isEqualTo(2024);
+              assertThat(d.get("unit").asString()).isIn("edu", "school");
+            });
+    assertThat(meetings2024.get("awaitingReviewTotal").asLong())
+        .isEqualTo(meetings2024.get("awaitingReview").size());
+    assertThat(
+            todo("?category=meeting&year=2024&unit=edu&size=500", "reviewer")
+                .get("awaitingReviewTotal")
+                .asLong())
         .isEqualTo(meetings2024.get("awaitingReviewTotal").asLong());
     // status: the resubmissions only; the returned list only; the overdue ones only
-    assertThat(ids(todo("?status=resubmitted", "reviewer").get("awaitingReview"))).containsExactly(resubmissionId);
+    assertThat(ids(todo("?status=resubmitted", "reviewer").get("awaitingReview")))
+        .containsExactly(resubmissionId);
     JsonNode returned = todo("?status=returned", "reviewer");
     assertThat(ids(returned.get("returned"))).containsExactly(overdueId, returnedId);
     assertThat(returned.get("awaitingReview")).isEmpty();
@@ -209,7 +253,8 @@ class TodoTest {
     JsonNode district = todo("?size=500", "district-edu");
     assertThat(ids(district.get("awaitingReview"))).doesNotContainAnyElementsOf(awaiting("xinghe"));
     assertThat(district.get("returned")).isEmpty();
-    // another subtree's unit named in the filter finds nothing, exactly like one that does not exist
+    // another subtree's unit named in the filter finds nothing, exactly like one that does not
+    // exist
     assertThat(todo("?unit=xinghe", "district-edu").get("awaitingReviewTotal").asLong()).isZero();
     assertThat(todo("?unit=nowhere", "district-edu").get("awaitingReviewTotal").asLong()).isZero();
     // a clerk reviews nothing and sees the returned documents of their own unit
@@ -247,21 +292,29 @@ class TodoTest {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     JsonNode body = JSON.readTree(r.body());
     assertThat(ids(body.get("accepted"))).containsExactlyElementsOf(three);
-    assertThat(body.get("accepted")).allSatisfy(d -> assertThat(d.get("review").get("status").asString()).isEqualTo("ACCEPTED"));
+    assertThat(body.get("accepted"))
+        .allSatisfy(
+            d -> assertThat(d.get("review").get("status").asString()).isEqualTo("ACCEPTED"));
     assertThat(body.get("skipped")).isEmpty();
     for (long id : three) {
-      assertThat(documents.find(id).orElseThrow().review()).satisfies(rv -> {
-        assertThat(rv.status()).isEqualTo(ReviewStatus.ACCEPTED);
-        assertThat(rv.by()).isEqualTo("reviewer");
-      });
-      List<AuditEvent> events = audit.find(new AuditQuery("reviewer", AuditAction.ACCEPT, null, null, "材料 " + id + "《", 1, 50));
+      assertThat(documents.find(id).orElseThrow().review())
+          .satisfies(
+              rv -> {
+                assertThat(rv.status()).isEqualTo(ReviewStatus.ACCEPTED);
+                assertThat(rv.by()).isEqualTo("reviewer");
+              });
+      List<AuditEvent> events =
+          audit.find(
+              new AuditQuery("reviewer", AuditAction.ACCEPT, null, null, "材料 " + id + "《", 1, 50));
       assertThat(events).as("document %d audited on its own", id).hasSize(1);
       assertThat(events.get(0).detail()).isEqualTo("批量通过（共 3 份）");
     }
-    assertThat(ids(todo("?unit=xinghe&size=500", "reviewer").get("awaitingReview"))).doesNotContainAnyElementsOf(three);
+    assertThat(ids(todo("?unit=xinghe&size=500", "reviewer").get("awaitingReview")))
+        .doesNotContainAnyElementsOf(three);
 
     // again: already decided, left alone with the reason
-    JsonNode again = JSON.readTree(post("/api/todo/accept", "reviewer", "ids=" + three.get(0)).body());
+    JsonNode again =
+        JSON.readTree(post("/api/todo/accept", "reviewer", "ids=" + three.get(0)).body());
     assertThat(again.get("accepted")).isEmpty();
     assertThat(again.get("skipped").get(0).get("id").asLong()).isEqualTo(three.get(0));
     assertThat(again.get("skipped").get(0).get("reason").asString()).contains("已是“已通过”", "未重复处理");
@@ -271,19 +324,25 @@ class TodoTest {
   void batchAcceptanceSkipsWhatTheCallerMayNotReview() throws Exception {
     long own = awaiting("edu").get(0);
     long other = awaiting("xinghe").get(10);
-    JsonNode body = JSON.readTree(post("/api/todo/accept", "district-edu", "ids=" + own + "," + other).body());
+    JsonNode body =
+        JSON.readTree(post("/api/todo/accept", "district-edu", "ids=" + own + "," + other).body());
     assertThat(ids(body.get("accepted"))).containsExactly(own);
-    assertThat(body.get("skipped").get(0).get("reason").asString()).isEqualTo("材料 " + other + " 不存在或无权审核");
-    assertThat(documents.find(other).orElseThrow().review().status()).isEqualTo(ReviewStatus.SUBMITTED);
+    assertThat(body.get("skipped").get(0).get("reason").asString())
+        .isEqualTo("材料 " + other + " 不存在或无权审核");
+    assertThat(documents.find(other).orElseThrow().review().status())
+        .isEqualTo(ReviewStatus.SUBMITTED);
     // a clerk reviews nothing: refused as a whole
-    assertThat(post("/api/todo/accept", "clerk-xinghe", "ids=" + other).statusCode()).isEqualTo(403);
+    assertThat(post("/api/todo/accept", "clerk-xinghe", "ids=" + other).statusCode())
+        .isEqualTo(403);
     // bad input
     HttpResponse<String> empty = post("/api/todo/accept", "reviewer", "ids=");
     assertThat(empty.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(empty.body()).get("detail").asString()).contains("请先勾选");
     assertThat(post("/api/todo/accept", "reviewer", "ids=abc").statusCode()).isEqualTo(400);
-    String tooMany = LongStream.rangeClosed(1, ReviewService.MAX_BATCH + 1).mapToObj(Long::toString)
-        .collect(Collectors.joining(","));
+    String tooMany =
+        LongStream.rangeClosed(1, ReviewService.MAX_BATCH + 1)
+            .mapToObj(Long::toString)
+            .collect(Collectors.joining(","));
     HttpResponse<String> big = post("/api/todo/accept", "reviewer", "ids=" + tooMany);
     assertThat(big.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(big.body()).get("detail").asString()).contains("一次最多批量通过 500 份");
@@ -291,7 +350,8 @@ class TodoTest {
 
   // ---- the page ----
 
-  private static final Pattern ITEM = Pattern.compile("<li class=\"todo-item[^\"]*\" data-id=\"(\\d+)\"");
+  private static final Pattern ITEM =
+      Pattern.compile("<li class=\"todo-item[^\"]*\" data-id=\"(\\d+)\"");
 
   private static List<Long> items(String html, String listId) {
     int start = html.indexOf("id=\"" + listId + "\"");
@@ -311,23 +371,42 @@ class TodoTest {
   void thePageFiltersPagesAndComesBackToItsFiltersAfterABatch() throws Exception {
     HttpResponse<String> first = get("/todo?unit=edu&year=2025", "reviewer");
     assertThat(first.statusCode()).isEqualTo(200);
-    List<Long> expected = ids(todo("?unit=edu&year=2025&size=500", "reviewer").get("awaitingReview"));
+    List<Long> expected =
+        ids(todo("?unit=edu&year=2025&size=500", "reviewer").get("awaitingReview"));
     assertThat(expected).hasSizeGreaterThan(ReviewPageControllerPageSize.SIZE);
-    assertThat(items(first.body(), "awaiting")).isEqualTo(expected.subList(0, ReviewPageControllerPageSize.SIZE));
-    assertThat(first.body()).contains("id=\"awaiting-total\">" + expected.size() + " 份<", "id=\"awaiting-pager\"",
-        "第 1 / 2 页", "href=\"/todo?unit=edu&amp;year=2025&amp;page=2\"", "name=\"ids\"", "id=\"batch-accept\"");
+    assertThat(items(first.body(), "awaiting"))
+        .isEqualTo(expected.subList(0, ReviewPageControllerPageSize.SIZE));
+    assertThat(first.body())
+        .contains(
+            "id=\"awaiting-total\">" + expected.size() + " 份<",
+            "id=\"awaiting-pager\"",
+            "第 1 / 2 页",
+            "href=\"/todo?unit=edu&amp;year=2025&amp;page=2\"",
+            "name=\"ids\"",
+            "id=\"batch-accept\"");
     HttpResponse<String> second = get("/todo?unit=edu&year=2025&page=2", "reviewer");
-    assertThat(items(second.body(), "awaiting")).isEqualTo(expected.subList(ReviewPageControllerPageSize.SIZE, expected.size()));
+    assertThat(items(second.body(), "awaiting"))
+        .isEqualTo(expected.subList(ReviewPageControllerPageSize.SIZE, expected.size()));
 
     // the batch form posts the ticked ids with the filters, and the answer returns to them
     List<Long> ticked = expected.subList(0, 2);
-    HttpResponse<String> done = post("/todo/accept", "reviewer",
-        "ids=" + ticked.get(0) + "&ids=" + ticked.get(1) + "&unit=edu&category=&year=2025&status=&page=1");
+    HttpResponse<String> done =
+        post(
+            "/todo/accept",
+            "reviewer",
+            "ids="
+                + ticked.get(0)
+                + "&ids="
+                + ticked.get(1)
+                + "&unit=edu&category=&year=2025&status=&page=1");
     assertThat(done.statusCode()).isEqualTo(302);
-    assertThat(done.headers().firstValue("Location").orElse("")).endsWith("/todo?unit=edu&year=2025");
-    assertThat(items(get("/todo?unit=edu&year=2025", "reviewer").body(), "awaiting")).doesNotContainAnyElementsOf(ticked);
+    assertThat(done.headers().firstValue("Location").orElse(""))
+        .endsWith("/todo?unit=edu&year=2025");
+    assertThat(items(get("/todo?unit=edu&year=2025", "reviewer").body(), "awaiting"))
+        .doesNotContainAnyElementsOf(ticked);
     // a clerk may not
-    assertThat(post("/todo/accept", "clerk-xinghe", "ids=" + expected.get(5)).statusCode()).isEqualTo(403);
+    assertThat(post("/todo/accept", "clerk-xinghe", "ids=" + expected.get(5)).statusCode())
+        .isEqualTo(403);
   }
 
   @Test
@@ -338,7 +417,8 @@ class TodoTest {
     assertThat(items(r.body(), "awaiting")).hasSize(ReviewPageControllerPageSize.SIZE);
     // past the end (after a batch took the last page, or a hand-edited address): the last page
     List<Long> school = ids(todo("?unit=school&size=500", "reviewer").get("awaitingReview"));
-    assertThat(items(get("/todo?unit=school&page=99", "reviewer").body(), "awaiting")).isEqualTo(school);
+    assertThat(items(get("/todo?unit=school&page=99", "reviewer").body(), "awaiting"))
+        .isEqualTo(school);
     // a clerk's page has no list to review, and no batch form
     HttpResponse<String> clerk = get("/todo", "clerk-xinghe");
     assertThat(clerk.body()).doesNotContain("id=\"awaiting\"", "id=\"batch-form\"");
@@ -353,8 +433,13 @@ class TodoTest {
   @Test
   void reviewServiceTodoUsesTheScopeOfTheCaller() {
     Caller outsider = new Caller("x", "x", Role.REVIEWER, null, Scope.of(Set.of("school")));
-    var page = reviews.todo(outsider, ReviewService.TodoList.AWAITING,
-        new ReviewService.TodoFilter(Set.of("edu", "xinghe"), null, null, false, false), 1, 500);
+    var page =
+        reviews.todo(
+            outsider,
+            ReviewService.TodoList.AWAITING,
+            new ReviewService.TodoFilter(Set.of("edu", "xinghe"), null, null, false, false),
+            1,
+            500);
     assertThat(page.total()).isZero();
   }
 }

@@ -19,13 +19,16 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
 
-/** A word's parts apart are looked for while one part is rare, and not once every part is common. */
+/**
+ * A word's parts apart are looked for while one part is rare, and not once every part is common.
+ */
 class NearPartsTest {
   @Test
   void looksForThePartsOnlyWhileOneIsRare() throws Exception {
     try (ByteBuffersDirectory dir = new ByteBuffersDirectory();
         IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
-      for (String text : List.of("alpha beta", "alpha gamma beta", "alpha beta", "delta alpha x beta")) {
+      for (String text :
+          List.of("alpha beta", "alpha gamma beta", "alpha beta", "delta alpha x beta")) {
         Document d = new Document();
         d.add(new TextField("f", text, Field.Store.NO));
         w.addDocument(d);
@@ -35,15 +38,20 @@ class NearPartsTest {
         IndexSearcher searcher = new IndexSearcher(reader);
         Term alpha = new Term("f", "alpha");
         Term beta = new Term("f", "beta");
-        SpanQuery near = new SpanNearQuery(new SpanQuery[] {new SpanTermQuery(alpha), new SpanTermQuery(beta)}, 1, true);
+        SpanQuery near =
+            new SpanNearQuery(
+                new SpanQuery[] {new SpanTermQuery(alpha), new SpanTermQuery(beta)}, 1, true);
         // alpha and beta are in 4 documents each: below 5 they are rare, from 4 on common
         assertThat(searcher.rewrite(new NearParts(near, List.of(alpha, beta), 5))).isEqualTo(near);
         assertThat(searcher.count(new NearParts(near, List.of(alpha, beta), 5))).isEqualTo(4);
-        assertThat(searcher.rewrite(new NearParts(near, List.of(alpha, beta), 4))).isInstanceOf(MatchNoDocsQuery.class);
+        assertThat(searcher.rewrite(new NearParts(near, List.of(alpha, beta), 4)))
+            .isInstanceOf(MatchNoDocsQuery.class);
         assertThat(searcher.count(new NearParts(near, List.of(alpha, beta), 4))).isZero();
         // one rare part is enough
         Term delta = new Term("f", "delta");
-        SpanQuery withDelta = new SpanNearQuery(new SpanQuery[] {new SpanTermQuery(delta), new SpanTermQuery(beta)}, 2, true);
+        SpanQuery withDelta =
+            new SpanNearQuery(
+                new SpanQuery[] {new SpanTermQuery(delta), new SpanTermQuery(beta)}, 2, true);
         assertThat(searcher.count(new NearParts(withDelta, List.of(delta, beta), 4))).isEqualTo(1);
       }
     }

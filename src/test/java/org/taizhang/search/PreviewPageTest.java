@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.taizhang.account.AccountService;
 import org.taizhang.access.Role;
+import org.taizhang.account.AccountService;
 import org.taizhang.archive.Document;
 import org.taizhang.archive.DocumentRepository;
 import org.taizhang.ingest.IngestRequest;
@@ -31,15 +31,16 @@ import org.taizhang.support.ServiceTest;
 
 /**
  * The document page opened from a search ({@code /documents/{id}?q=…}), over HTTP in the sample
- * county: every hit marked and numbered in the text (traditional script, the other
- * spelling 台帐), nothing else let through as HTML, the similar documents of the caller's scope, and
- * 404 for another unit's document whatever the query.
+ * county: every hit marked and numbered in the text (traditional script, the other spelling 台帐),
+ * nothing else let through as HTML, the similar documents of the caller's scope, and 404 for
+ * another unit's document whatever the query.
  */
 @SampleArchiveTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PreviewPageTest {
   static final String PASSWORD = ServiceTest.ADMIN_PASSWORD;
-  private static final Pattern MARK = Pattern.compile("<mark class=\"hit\" id=\"hit-(\\d+)\">(.*?)</mark>");
+  private static final Pattern MARK =
+      Pattern.compile("<mark class=\"hit\" id=\"hit-(\\d+)\">(.*?)</mark>");
 
   @LocalServerPort int port;
   @Autowired SampleArchive sample;
@@ -56,13 +57,21 @@ class PreviewPageTest {
   }
 
   private Document byFile(String unit, String fileName) {
-    return documents.findByUnit(unit).stream().filter(d -> d.fileName().equals(fileName)).findFirst()
+    return documents.findByUnit(unit).stream()
+        .filter(d -> d.fileName().equals(fileName))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no " + fileName + " in " + unit));
   }
 
   private HttpResponse<String> page(long id, String q, String user) throws Exception {
-    String path = "/documents/" + id + (q == null ? "" : "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).headers(Basic.auth(user, PASSWORD)).build();
+    String path =
+        "/documents/"
+            + id
+            + (q == null ? "" : "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .headers(Basic.auth(user, PASSWORD))
+            .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
@@ -99,13 +108,18 @@ class PreviewPageTest {
     List<String> marks = marks(html);
     assertThat(marks).isNotEmpty().allSatisfy(m -> assertThat(m).isEqualTo("志願服務"));
     assertThat(marks).hasSize(occurrences(text, "志願服務"));
-    assertThat(html).contains("id=\"hit-summary\"").contains("id=\"hit-nav\"").contains("/js/preview.js")
+    assertThat(html)
+        .contains("id=\"hit-summary\"")
+        .contains("id=\"hit-nav\"")
+        .contains("/js/preview.js")
         .contains("共 " + marks.size() + " 处");
     // Without JavaScript: plain links to every mark.
     for (int n = 1; n <= marks.size(); n++) {
       assertThat(html).contains("href=\"#hit-" + n + "\"");
     }
-    assertThat(marks(html(d.id(), "台账", "admin"))).isNotEmpty().allSatisfy(m -> assertThat(m).isEqualTo("臺賬"));
+    assertThat(marks(html(d.id(), "台账", "admin")))
+        .isNotEmpty()
+        .allSatisfy(m -> assertThat(m).isEqualTo("臺賬"));
   }
 
   @Test
@@ -115,20 +129,28 @@ class PreviewPageTest {
     String text = documents.text(d.id()).orElseThrow();
     assertThat(text).contains("台帐").doesNotContain("台账");
     List<String> marks = marks(html(d.id(), "台账", "admin"));
-    assertThat(marks).hasSize(occurrences(text, "台帐")).allSatisfy(m -> assertThat(m).isEqualTo("台帐"));
+    assertThat(marks)
+        .hasSize(occurrences(text, "台帐"))
+        .allSatisfy(m -> assertThat(m).isEqualTo("台帐"));
   }
 
   @Test
   void nothingButTheMarksIsHtml() throws Exception {
     String text = "<script>alert('台账')</script>\n<img src=x onerror=alert(1)> 台账 & \"引号\"";
-    Document d = ingest.ingest(new IngestRequest("cg-yxsq", null, null, "转义测试", 2025, "转义测试.txt", "test"),
-        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))).document();
+    Document d =
+        ingest
+            .ingest(
+                new IngestRequest("cg-yxsq", null, null, "转义测试", 2025, "转义测试.txt", "test"),
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))
+            .document();
     String html = html(d.id(), "台账", "admin");
     assertThat(marks(html)).containsExactly("台账", "台账");
     assertThat(html).doesNotContain("<script>alert", "<img src=x").contains("&lt;script&gt;alert(");
     // The query is shown, never interpreted.
     String evil = html(d.id(), "<script>alert(2)</script>", "admin");
-    assertThat(evil).doesNotContain("<script>alert(2)").contains("&lt;script&gt;alert(2)&lt;/script&gt;");
+    assertThat(evil)
+        .doesNotContain("<script>alert(2)")
+        .contains("&lt;script&gt;alert(2)&lt;/script&gt;");
   }
 
   @Test
@@ -140,7 +162,8 @@ class PreviewPageTest {
     String none = html(d.id(), "没有这个词组", "admin");
     assertThat(marks(none)).isEmpty();
     assertThat(none).contains("正文中没有找到").doesNotContain("id=\"hit-nav\"", "/js/preview.js");
-    // A query that does not parse shows the plain text, as the search page shows what is wrong with it.
+    // A query that does not parse shows the plain text, as the search page shows what is wrong with
+    // it.
     assertThat(marks(html(d.id(), "台账 OR", "admin"))).isEmpty();
   }
 
@@ -149,13 +172,20 @@ class PreviewPageTest {
     Document copy = byFile("cg-yxsq", "2025年度文明创建工作总结.docx");
     Document original = byFile("cg-nhsq", "2025年度文明创建工作总结.pdf");
     String admin = html(copy.id(), null, "admin");
-    Matcher first = Pattern.compile("<li class=\"similar near-copy\" data-id=\"(\\d+)\"").matcher(admin);
+    Matcher first =
+        Pattern.compile("<li class=\"similar near-copy\" data-id=\"(\\d+)\"").matcher(admin);
     assertThat(first.find()).as("a near copy is listed").isTrue();
     assertThat(Long.parseLong(first.group(1))).isEqualTo(original.id());
-    assertThat(admin).contains("href=\"/documents/" + original.id() + "\"").contains("高度雷同：文字重合").contains("青禾县城关街道南湖社区");
+    assertThat(admin)
+        .contains("href=\"/documents/" + original.id() + "\"")
+        .contains("高度雷同：文字重合")
+        .contains("青禾县城关街道南湖社区");
 
     String clerk = html(copy.id(), null, "preview-clerk-yxsq");
-    assertThat(clerk).contains("id=\"similar\"").doesNotContain("/documents/" + original.id() + "\"").doesNotContain("南湖社区");
+    assertThat(clerk)
+        .contains("id=\"similar\"")
+        .doesNotContain("/documents/" + original.id() + "\"")
+        .doesNotContain("南湖社区");
   }
 
   @Test

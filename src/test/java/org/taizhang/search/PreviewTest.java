@@ -23,13 +23,18 @@ import org.taizhang.index.Synonyms;
  * HTML. Uses the real {@code index-config/}.
  */
 class PreviewTest {
-  private static final Pattern MARK = Pattern.compile("<mark class=\"hit\" id=\"hit-(\\d+)\">(.*?)</mark>");
+  private static final Pattern MARK =
+      Pattern.compile("<mark class=\"hit\" id=\"hit-(\\d+)\">(.*?)</mark>");
 
   private final ChineseAnalysis analysis = new ChineseAnalysis(Path.of("index-config"));
+
   /** Characters of text the preview has read through the analysis. */
   private final AtomicLong charactersRead = new AtomicLong();
-  private final HitPreview preview = new HitPreview(new QueryFactory(analysis, Synonyms.load(Path.of("index-config"), analysis)),
-      counting(analysis.indexAnalyzer()));
+
+  private final HitPreview preview =
+      new HitPreview(
+          new QueryFactory(analysis, Synonyms.load(Path.of("index-config"), analysis)),
+          counting(analysis.indexAnalyzer()));
 
   /** The index's analysis, counting the characters it reads. */
   private Analyzer counting(Analyzer analyzer) {
@@ -80,8 +85,12 @@ class PreviewTest {
 
   /** The text as the browser shows it: marks dropped, entities decoded. */
   private static String visible(String html) {
-    return html.replaceAll("</?mark[^>]*>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-        .replace("&#39;", "'").replace("&amp;", "&");
+    return html.replaceAll("</?mark[^>]*>", "")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
   }
 
   @Test
@@ -120,8 +129,10 @@ class PreviewTest {
   void htmlInTheTextIsEscapedEverywhere() {
     String text = "<script>alert('台账')</script> & \"台账\" <b>x</b>";
     HitPreview.Preview p = of(text, "台账");
-    assertThat(p.html()).doesNotContain("<script", "<b>", "</b>")
-        .contains("&lt;script&gt;alert(&#39;<mark class=\"hit\" id=\"hit-1\">台账</mark>&#39;)&lt;/script&gt; &amp; &quot;");
+    assertThat(p.html())
+        .doesNotContain("<script", "<b>", "</b>")
+        .contains(
+            "&lt;script&gt;alert(&#39;<mark class=\"hit\" id=\"hit-1\">台账</mark>&#39;)&lt;/script&gt; &amp; &quot;");
     assertThat(marks(p)).containsExactly("台账", "台账");
     assertThat(visible(p.html())).isEqualTo(text);
     // a query that is itself markup is text to look for, never markup on the page
@@ -174,8 +185,12 @@ class PreviewTest {
     assertThat(longer.length()).isGreaterThan(200_000);
     HitPreview.Preview p = of(longer, "台账");
     assertThat(p.hits()).isEqualTo(400 * 25 + 1);
-    assertThat(p.html()).endsWith("最后一处：<mark class=\"hit\" id=\"hit-" + (400 * 25 + 1) + "\">台帐</mark>。");
-    // Ten thousand hits, and the text is still read once: the work grows with the text, not with text × hits.
-    assertThat(charactersRead.get()).as("characters read for a text of %s", longer.length()).isEqualTo(longer.length());
+    assertThat(p.html())
+        .endsWith("最后一处：<mark class=\"hit\" id=\"hit-" + (400 * 25 + 1) + "\">台帐</mark>。");
+    // Ten thousand hits, and the text is still read once: the work grows with the text, not with
+    // text × hits.
+    assertThat(charactersRead.get())
+        .as("characters read for a text of %s", longer.length())
+        .isEqualTo(longer.length());
   }
 }

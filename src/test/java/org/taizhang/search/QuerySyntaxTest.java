@@ -34,7 +34,9 @@ class QuerySyntaxTest {
   }
 
   private static void assertBad(String q, String... messageParts) {
-    assertThatThrownBy(() -> QuerySyntax.parse(q)).as(q).isInstanceOf(QueryParseException.class)
+    assertThatThrownBy(() -> QuerySyntax.parse(q))
+        .as(q)
+        .isInstanceOf(QueryParseException.class)
         .satisfies(e -> assertThat(e.getMessage()).contains(messageParts));
   }
 
@@ -56,7 +58,8 @@ class QuerySyntaxTest {
 
   @Test
   void quotesKeepSpacesInsideOneTermInAsciiAndChineseQuotes() {
-    assertThat(parse("\"道德讲堂 活动\" 2025")).containsExactly(List.of(text("道德讲堂 活动")), List.of(text("2025")));
+    assertThat(parse("\"道德讲堂 活动\" 2025"))
+        .containsExactly(List.of(text("道德讲堂 活动")), List.of(text("2025")));
     assertThat(parse("“台账 · 管理”")).containsExactly(List.of(text("台账 · 管理")));
     // mixed quotes, as input methods produce them
     assertThat(parse("“台账 管理\"")).containsExactly(List.of(text("台账 管理")));
@@ -66,11 +69,13 @@ class QuerySyntaxTest {
 
   @Test
   void leadingMinusExcludes() {
-    assertThat(parse("志愿服务 -草稿")).containsExactly(List.of(text("志愿服务")), List.of(excluded(new Text("草稿"))));
+    assertThat(parse("志愿服务 -草稿"))
+        .containsExactly(List.of(text("志愿服务")), List.of(excluded(new Text("草稿"))));
     assertThat(parse("-\"工作 计划\"")).containsExactly(List.of(excluded(new Text("工作 计划"))));
     // a minus inside a word, or standing alone, is no exclusion
     assertThat(parse("COVID-19")).containsExactly(List.of(text("COVID-19")));
-    assertThat(parse("a - b")).containsExactly(List.of(text("a")), List.of(text("-")), List.of(text("b")));
+    assertThat(parse("a - b"))
+        .containsExactly(List.of(text("a")), List.of(text("-")), List.of(text("b")));
     // full-width minus as typed with a Chinese input method
     assertThat(parse("志愿服务 －草稿").get(1)).containsExactly(excluded(new Text("草稿")));
     assertThat(QuerySyntax.parse("-草稿").ranked()).isFalse();
@@ -79,32 +84,41 @@ class QuerySyntaxTest {
   @Test
   void orJoinsNeighboursAndBindsTighterThanTheImplicitAnd() {
     assertThat(parse("道德讲堂 OR 志愿服务")).containsExactly(List.of(text("道德讲堂"), text("志愿服务")));
-    assertThat(parse("a b OR c d")).containsExactly(List.of(text("a")), List.of(text("b"), text("c")), List.of(text("d")));
+    assertThat(parse("a b OR c d"))
+        .containsExactly(List.of(text("a")), List.of(text("b"), text("c")), List.of(text("d")));
     assertThat(parse("a OR b OR c")).containsExactly(List.of(text("a"), text("b"), text("c")));
     // full-width ＯＲ works; AND is allowed and changes nothing
     assertThat(parse("a ＯＲ b")).containsExactly(List.of(text("a"), text("b")));
     assertThat(parse("a AND b")).containsExactly(List.of(text("a")), List.of(text("b")));
     // quoted, an operator is the word itself
     assertThat(parse("\"OR\"")).containsExactly(List.of(text("OR")));
-    assertThat(parse("a \"or\" b")).containsExactly(List.of(text("a")), List.of(text("or")), List.of(text("b")));
+    assertThat(parse("a \"or\" b"))
+        .containsExactly(List.of(text("a")), List.of(text("or")), List.of(text("b")));
   }
 
-  /** People type operators in lower case; searching for the word “or” instead would find nothing, silently. */
+  /**
+   * People type operators in lower case; searching for the word “or” instead would find nothing,
+   * silently.
+   */
   @Test
   void operatorsInAnyCase() {
     assertThat(parse("a or b")).containsExactly(List.of(text("a"), text("b")));
     assertThat(parse("a Or b")).containsExactly(List.of(text("a"), text("b")));
     assertThat(parse("a ｏｒ b")).containsExactly(List.of(text("a"), text("b")));
     assertThat(parse("a and b")).containsExactly(List.of(text("a")), List.of(text("b")));
-    assertThat(parse("a or b and c")).containsExactly(List.of(text("a"), text("b")), List.of(text("c")));
+    assertThat(parse("a or b and c"))
+        .containsExactly(List.of(text("a"), text("b")), List.of(text("c")));
   }
 
   @Test
   void notExcludesTheNextPartInAnyCase() {
-    assertThat(parse("志愿服务 NOT 草稿")).containsExactly(List.of(text("志愿服务")), List.of(excluded(new Text("草稿"))));
+    assertThat(parse("志愿服务 NOT 草稿"))
+        .containsExactly(List.of(text("志愿服务")), List.of(excluded(new Text("草稿"))));
     assertThat(parse("志愿服务 not 草稿")).isEqualTo(parse("志愿服务 -草稿"));
-    assertThat(parse("not unit:edu 台账")).containsExactly(List.of(excluded(new Unit("edu"))), List.of(text("台账")));
-    assertThat(parse("a and not b")).containsExactly(List.of(text("a")), List.of(excluded(new Text("b"))));
+    assertThat(parse("not unit:edu 台账"))
+        .containsExactly(List.of(excluded(new Unit("edu"))), List.of(text("台账")));
+    assertThat(parse("a and not b"))
+        .containsExactly(List.of(text("a")), List.of(excluded(new Text("b"))));
     assertThat(parse("\"not\"")).containsExactly(List.of(text("not")));
     assertBad("志愿服务 not", "“not”后面缺少要排除的词");
     assertBad("a not or b", "“not”后面缺少要排除的词");
@@ -133,8 +147,11 @@ class QuerySyntaxTest {
     assertThat(parse("-title:草稿")).containsExactly(List.of(excluded(new Title("草稿"))));
     assertThat(parse("Unit:edu")).containsExactly(List.of(part(new Unit("edu"))));
     // Chinese field names and the full-width colon
-    assertThat(parse("单位：教育局 类别:会议记录 标题：计划")).containsExactly(
-        List.of(part(new Unit("教育局"))), List.of(part(new Category("会议记录"))), List.of(part(new Title("计划"))));
+    assertThat(parse("单位：教育局 类别:会议记录 标题：计划"))
+        .containsExactly(
+            List.of(part(new Unit("教育局"))),
+            List.of(part(new Category("会议记录"))),
+            List.of(part(new Title("计划"))));
     assertThat(QuerySyntax.parse("title:道德讲堂").ranked()).isTrue();
     assertThat(QuerySyntax.parse("unit:edu year:2025").ranked()).isFalse();
   }
@@ -190,15 +207,24 @@ class QuerySyntaxTest {
   void datesDaysMonthsYearsAndRangesWithEitherSideOptional() {
     LocalDate mar1 = LocalDate.of(2025, 3, 1);
     LocalDate jun30 = LocalDate.of(2025, 6, 30);
-    assertThat(parse("date:2025-03-01..2025-06-30")).containsExactly(List.of(part(new Dates(mar1, jun30))));
+    assertThat(parse("date:2025-03-01..2025-06-30"))
+        .containsExactly(List.of(part(new Dates(mar1, jun30))));
     assertThat(parse("date:2025-03-01..")).containsExactly(List.of(part(new Dates(mar1, null))));
     assertThat(parse("date:..2025-06-30")).containsExactly(List.of(part(new Dates(null, jun30))));
-    assertThat(parse("date:2025-03")).containsExactly(List.of(part(new Dates(mar1, LocalDate.of(2025, 3, 31)))));
-    assertThat(parse("date:2025")).containsExactly(List.of(part(new Dates(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)))));
-    assertThat(parse("date:2025-03..2025-06")).containsExactly(List.of(part(new Dates(mar1, jun30))));
-    assertThat(parse("date:2025-03-12")).containsExactly(List.of(part(new Dates(LocalDate.of(2025, 3, 12), LocalDate.of(2025, 3, 12)))));
-    assertThat(parse("日期:2025年3月1日至2025年6月30日")).containsExactly(List.of(part(new Dates(mar1, jun30))));
-    assertThat(parse("date:２０２５－０３")).containsExactly(List.of(part(new Dates(mar1, LocalDate.of(2025, 3, 31)))));
+    assertThat(parse("date:2025-03"))
+        .containsExactly(List.of(part(new Dates(mar1, LocalDate.of(2025, 3, 31)))));
+    assertThat(parse("date:2025"))
+        .containsExactly(
+            List.of(part(new Dates(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)))));
+    assertThat(parse("date:2025-03..2025-06"))
+        .containsExactly(List.of(part(new Dates(mar1, jun30))));
+    assertThat(parse("date:2025-03-12"))
+        .containsExactly(
+            List.of(part(new Dates(LocalDate.of(2025, 3, 12), LocalDate.of(2025, 3, 12)))));
+    assertThat(parse("日期:2025年3月1日至2025年6月30日"))
+        .containsExactly(List.of(part(new Dates(mar1, jun30))));
+    assertThat(parse("date:２０２５－０３"))
+        .containsExactly(List.of(part(new Dates(mar1, LocalDate.of(2025, 3, 31)))));
   }
 
   @Test
@@ -213,15 +239,18 @@ class QuerySyntaxTest {
 
   @Test
   void combinations() {
-    assertThat(parse("垃圾分类 OR 志愿服务 unit:edu year:2025 -草稿 type:PDF date:2025-03..")).containsExactly(
-        List.of(text("垃圾分类"), text("志愿服务")),
-        List.of(part(new Unit("edu"))),
-        List.of(part(new Years(2025, 2025))),
-        List.of(excluded(new Text("草稿"))),
-        List.of(part(new Type("PDF"))),
-        List.of(part(new Dates(LocalDate.of(2025, 3, 1), null))));
-    assertThat(parse("unit:edu OR unit:xinghe")).containsExactly(List.of(part(new Unit("edu")), part(new Unit("xinghe"))));
-    assertThat(parse("PDF 2025年 道德讲堂")).containsExactly(List.of(text("PDF")), List.of(text("2025年")), List.of(text("道德讲堂")));
+    assertThat(parse("垃圾分类 OR 志愿服务 unit:edu year:2025 -草稿 type:PDF date:2025-03.."))
+        .containsExactly(
+            List.of(text("垃圾分类"), text("志愿服务")),
+            List.of(part(new Unit("edu"))),
+            List.of(part(new Years(2025, 2025))),
+            List.of(excluded(new Text("草稿"))),
+            List.of(part(new Type("PDF"))),
+            List.of(part(new Dates(LocalDate.of(2025, 3, 1), null))));
+    assertThat(parse("unit:edu OR unit:xinghe"))
+        .containsExactly(List.of(part(new Unit("edu")), part(new Unit("xinghe"))));
+    assertThat(parse("PDF 2025年 道德讲堂"))
+        .containsExactly(List.of(text("PDF")), List.of(text("2025年")), List.of(text("道德讲堂")));
   }
 
   @Test

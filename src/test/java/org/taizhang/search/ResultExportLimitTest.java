@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.taizhang.access.Scope;
 
 /**
- * The export's limits without a running service: at most 10,000 rows however many documents
- * match, fetched in pages of 100, and snippets as plain text.
+ * The export's limits without a running service: at most 10,000 rows however many documents match,
+ * fetched in pages of 100, and snippets as plain text.
  */
 class ResultExportLimitTest {
   /** A search that finds {@code total} documents and remembers the requests it was given. */
@@ -36,16 +36,31 @@ class ResultExportLimitTest {
       List<SearchResult.Hit> hits = new ArrayList<>();
       long first = (long) (request.page() - 1) * request.size();
       for (long i = first; i < Math.min(total, first + request.size()); i++) {
-        hits.add(new SearchResult.Hit(i + 1, "材料" + (i + 1), "u", "单位", "meeting", "会议记录", i % 2 == 0 ? LocalDate.of(2025, 1, 2) : null,
-            2025, "PDF", "开展<mark>台账</mark>整理 &lt;script&gt; &amp; &#x27;引号&#x27; &quot;双引号&quot; &#47;"));
+        hits.add(
+            new SearchResult.Hit(
+                i + 1,
+                "材料" + (i + 1),
+                "u",
+                "单位",
+                "meeting",
+                "会议记录",
+                i % 2 == 0 ? LocalDate.of(2025, 1, 2) : null,
+                2025,
+                "PDF",
+                "开展<mark>台账</mark>整理 &lt;script&gt; &amp; &#x27;引号&#x27; &quot;双引号&quot; &#47;"));
       }
       return new SearchResult(total, request.page(), request.size(), hits, Map.of());
     }
   }
 
   private static ResultExport.Export export(FakeSearch search) {
-    return new ResultExport(search).export(new ResultExport.Criteria("台账", null, null, null, null, null), Scope.ALL, null, "测试",
-        LocalDateTime.of(2025, 6, 1, 9, 30));
+    return new ResultExport(search)
+        .export(
+            new ResultExport.Criteria("台账", null, null, null, null, null),
+            Scope.ALL,
+            null,
+            "测试",
+            LocalDateTime.of(2025, 6, 1, 9, 30));
   }
 
   @Test
@@ -55,11 +70,14 @@ class ResultExportLimitTest {
     assertThat(e.rows()).isEqualTo(ResultExport.MAX_ROWS);
     assertThat(e.total()).isEqualTo(12_345);
     assertThat(e.truncated()).isTrue();
-    assertThat(search.requests).hasSize(100).allSatisfy(r -> {
-      assertThat(r.size()).isEqualTo(100);
-      assertThat(r.q()).isEqualTo("台账");
-      assertThat(r.sort()).isEqualTo(SearchSort.RELEVANCE);
-    });
+    assertThat(search.requests)
+        .hasSize(100)
+        .allSatisfy(
+            r -> {
+              assertThat(r.size()).isEqualTo(100);
+              assertThat(r.q()).isEqualTo("台账");
+              assertThat(r.sort()).isEqualTo(SearchSort.RELEVANCE);
+            });
     assertThat(search.requests).extracting(SearchRequest::page).startsWith(1, 2, 3).endsWith(100);
     try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(e.workbook()))) {
       XSSFSheet sheet = wb.getSheet(ResultExport.SHEET);
@@ -67,13 +85,15 @@ class ResultExportLimitTest {
       DataFormatter f = new DataFormatter();
       Row last = sheet.getRow(ResultExport.MAX_ROWS);
       assertThat(f.formatCellValue(last.getCell(0))).isEqualTo("10000");
-      assertThat(f.formatCellValue(last.getCell(8))).isEqualTo("/documents/10000?q=%E5%8F%B0%E8%B4%A6");
+      assertThat(f.formatCellValue(last.getCell(8)))
+          .isEqualTo("/documents/10000?q=%E5%8F%B0%E8%B4%A6");
       assertThat(last.getCell(8).getHyperlink()).as("no base address, no link").isNull();
       String notes = "";
       for (Row r : wb.getSheet(ResultExport.NOTES_SHEET)) {
         notes += f.formatCellValue(r.getCell(0)) + "=" + f.formatCellValue(r.getCell(1)) + "\n";
       }
-      assertThat(notes).contains("命中总数=12345", "导出条数=10000", "仅导出前 10000 条", "导出人=测试", "导出时间=2025-06-01 09:30");
+      assertThat(notes)
+          .contains("命中总数=12345", "导出条数=10000", "仅导出前 10000 条", "导出人=测试", "导出时间=2025-06-01 09:30");
     }
   }
 
@@ -94,7 +114,9 @@ class ResultExportLimitTest {
 
   @Test
   void snippetsBecomePlainText() {
-    assertThat(ResultExport.plainText("开展<mark>台账</mark>整理 &lt;script&gt; &amp; &#x27;引号&#x27; &quot;双引号&quot; &#47;"))
+    assertThat(
+            ResultExport.plainText(
+                "开展<mark>台账</mark>整理 &lt;script&gt; &amp; &#x27;引号&#x27; &quot;双引号&quot; &#47;"))
         .isEqualTo("开展台账整理 <script> & '引号' \"双引号\" /");
     assertThat(ResultExport.plainText("&amp;lt;")).as("decoded once only").isEqualTo("&lt;");
     assertThat(ResultExport.plainText(null)).isEmpty();

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.taizhang.account.AccountService;
 import org.taizhang.access.Role;
+import org.taizhang.account.AccountService;
 import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditEvent;
 import org.taizhang.audit.AuditLog;
@@ -73,17 +73,25 @@ class ResultExportTest {
 
   private static String query(Map<String, String> params) {
     StringBuilder sb = new StringBuilder();
-    params.forEach((k, v) -> sb.append(sb.length() == 0 ? "?" : "&").append(k).append('=')
-        .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    params.forEach(
+        (k, v) ->
+            sb.append(sb.length() == 0 ? "?" : "&")
+                .append(k)
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
     return sb.toString();
   }
 
-  /** Every hit the API lists for the parameters, page by page, as the rows the export should have. */
+  /**
+   * Every hit the API lists for the parameters, page by page, as the rows the export should have.
+   */
   private List<List<String>> apiRows(Map<String, String> params, String user) throws Exception {
     List<List<String>> rows = new ArrayList<>();
-    // The 链接 column holds the document's full address, with the query so that its hits are marked there.
+    // The 链接 column holds the document's full address, with the query so that its hits are marked
+    // there.
     String q = params.getOrDefault("q", "").strip();
-    String withQuery = q.isEmpty() ? "" : "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8).replace("+", "%20");
+    String withQuery =
+        q.isEmpty() ? "" : "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8).replace("+", "%20");
     for (int page = 1; ; page++) {
       Map<String, String> p = new LinkedHashMap<>(params);
       p.put("page", Integer.toString(page));
@@ -92,11 +100,17 @@ class ResultExportTest {
       assertThat(r.statusCode()).isEqualTo(200);
       JsonNode result = JSON.readTree(new String(r.body(), StandardCharsets.UTF_8));
       for (JsonNode h : result.get("hits")) {
-        rows.add(List.of(Integer.toString(rows.size() + 1), h.get("title").asString(), h.get("unitName").asString(),
-            h.get("categoryName").asString(), h.get("date").isNull() ? "" : h.get("date").asString(),
-            Integer.toString(h.get("year").asInt()), h.get("fileType").asString(),
-            ResultExport.plainText(h.get("snippet").asString()),
-            "http://localhost:" + port + "/documents/" + h.get("id").asLong() + withQuery));
+        rows.add(
+            List.of(
+                Integer.toString(rows.size() + 1),
+                h.get("title").asString(),
+                h.get("unitName").asString(),
+                h.get("categoryName").asString(),
+                h.get("date").isNull() ? "" : h.get("date").asString(),
+                Integer.toString(h.get("year").asInt()),
+                h.get("fileType").asString(),
+                ResultExport.plainText(h.get("snippet").asString()),
+                "http://localhost:" + port + "/documents/" + h.get("id").asLong() + withQuery));
       }
       if (result.get("hits").size() < 100) {
         return rows;
@@ -105,14 +119,20 @@ class ResultExportTest {
   }
 
   /** The export's rows (without the header) as text, and the notes sheet as a map. */
-  private record Workbook(List<String> header, List<List<String>> rows, Map<String, String> notes, List<String> links) {}
+  private record Workbook(
+      List<String> header,
+      List<List<String>> rows,
+      Map<String, String> notes,
+      List<String> links) {}
 
   private Workbook export(Map<String, String> params, String user) throws Exception {
     HttpResponse<byte[]> r = get("/search.xlsx" + query(params), user);
     assertThat(r.statusCode()).as("GET /search.xlsx%s as %s", query(params), user).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type").orElse(""))
         .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    assertThat(r.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment").contains(".xlsx");
+    assertThat(r.headers().firstValue("Content-Disposition").orElse(""))
+        .startsWith("attachment")
+        .contains(".xlsx");
     try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(r.body()))) {
       XSSFSheet sheet = wb.getSheet(ResultExport.SHEET);
       assertThat(sheet).isNotNull();
@@ -146,14 +166,24 @@ class ResultExportTest {
     List<List<String>> api = apiRows(params, "admin");
     assertThat(api).as("more than one page of 100, so paging is exercised").hasSizeGreaterThan(100);
     Workbook wb = export(params, "admin");
-    assertThat(wb.header()).containsExactly("序号", "题名", "单位", "类别", "文档日期", "年度", "文件类型", "摘要", "链接");
+    assertThat(wb.header())
+        .containsExactly("序号", "题名", "单位", "类别", "文档日期", "年度", "文件类型", "摘要", "链接");
     assertThat(wb.rows()).containsExactlyElementsOf(api);
-    assertThat(wb.rows()).allSatisfy(r -> assertThat(r.get(7)).doesNotContain("<mark", "&lt;", "&amp;"));
+    assertThat(wb.rows())
+        .allSatisfy(r -> assertThat(r.get(7)).doesNotContain("<mark", "&lt;", "&amp;"));
     assertThat(wb.rows()).filteredOn(r -> r.get(7).contains("创建")).hasSizeGreaterThan(100);
-    assertThat(wb.links()).allSatisfy(l -> assertThat(l).matches("http://localhost:" + port + "/documents/\\d+\\?q=%E5%88%9B%E5%BB%BA"));
+    assertThat(wb.links())
+        .allSatisfy(
+            l ->
+                assertThat(l)
+                    .matches(
+                        "http://localhost:" + port + "/documents/\\d+\\?q=%E5%88%9B%E5%BB%BA"));
     assertThat(wb.rows()).allSatisfy(r -> assertThat(wb.links()).contains(r.get(8)));
-    assertThat(wb.notes()).containsEntry("检索词", "创建").containsEntry("命中总数", Integer.toString(api.size()))
-        .containsEntry("导出条数", Integer.toString(api.size())).doesNotContainKey("提示");
+    assertThat(wb.notes())
+        .containsEntry("检索词", "创建")
+        .containsEntry("命中总数", Integer.toString(api.size()))
+        .containsEntry("导出条数", Integer.toString(api.size()))
+        .doesNotContainKey("提示");
   }
 
   @Test
@@ -169,7 +199,9 @@ class ResultExportTest {
     Map<String, String> byDate = Map.of("q", "志愿服务", "sort", "date");
     List<List<String>> newestFirst = apiRows(byDate, "export-reviewer");
     assertThat(export(byDate, "export-reviewer").rows()).containsExactlyElementsOf(newestFirst);
-    assertThat(newestFirst).extracting(r -> r.get(4)).filteredOn(d -> !d.isEmpty())
+    assertThat(newestFirst)
+        .extracting(r -> r.get(4))
+        .filteredOn(d -> !d.isEmpty())
         .isSortedAccordingTo((a, b) -> b.compareTo(a));
 
     // No words: the whole archive (every current document), newest first.
@@ -182,15 +214,19 @@ class ResultExportTest {
   @Test
   void aCallerExportsOnlyTheUnitsItMaySee() throws Exception {
     Workbook clerk = export(Map.of("q", "创建"), "export-clerk-yxsq");
-    assertThat(clerk.rows()).isNotEmpty().allSatisfy(r -> assertThat(r.get(2)).isEqualTo("青禾县城关街道银杏社区"));
-    assertThat(clerk.rows()).containsExactlyElementsOf(apiRows(Map.of("q", "创建"), "export-clerk-yxsq"));
+    assertThat(clerk.rows())
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(r.get(2)).isEqualTo("青禾县城关街道银杏社区"));
+    assertThat(clerk.rows())
+        .containsExactlyElementsOf(apiRows(Map.of("q", "创建"), "export-clerk-yxsq"));
     // Asking for another unit yields nothing, not its rows or its count.
     Workbook other = export(Map.of("q", "创建", "unit", "cg-nhsq"), "export-clerk-yxsq");
     assertThat(other.rows()).isEmpty();
     assertThat(other.notes()).containsEntry("命中总数", "0");
     // A district office: its subtree only.
     Workbook district = export(Map.of("q", "创建"), "export-district-hxz");
-    assertThat(district.rows()).isNotEmpty()
+    assertThat(district.rows())
+        .isNotEmpty()
         .allSatisfy(r -> assertThat(r.get(2)).isIn("青禾县禾溪镇", "青禾县禾溪镇杏桥村", "青禾县禾溪镇柳塘村"));
     // Only people who are signed in.
     HttpResponse<byte[]> anonymous = get("/search.xlsx?q=x", null);
@@ -201,7 +237,9 @@ class ResultExportTest {
   @Test
   void everyExportIsAudited() throws Exception {
     Workbook wb = export(Map.of("q", "道德讲堂", "year", "2025"), "export-clerk-yxsq");
-    List<AuditEvent> events = audit.find(new AuditQuery("export-clerk-yxsq", AuditAction.EXPORT, null, null, null, 1, 50));
+    List<AuditEvent> events =
+        audit.find(
+            new AuditQuery("export-clerk-yxsq", AuditAction.EXPORT, null, null, null, 1, 50));
     assertThat(events).isNotEmpty();
     AuditEvent last = events.get(0);
     assertThat(last.target()).isEqualTo("检索结果");
@@ -214,7 +252,8 @@ class ResultExportTest {
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("检索式有误").contains("OR");
     // An unknown year or order is ignored, as on the search page.
-    assertThat(export(Map.of("q", "台账", "year", "abc", "sort", "sideways"), "export-reviewer").rows())
+    assertThat(
+            export(Map.of("q", "台账", "year", "abc", "sort", "sideways"), "export-reviewer").rows())
         .containsExactlyElementsOf(apiRows(Map.of("q", "台账"), "export-reviewer"));
   }
 }

@@ -41,13 +41,19 @@ import tools.jackson.databind.json.JsonMapper;
  * service: through {@link SearchService} directly, and through the API and the search page for
  * errors and the sort parameter.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    TestSettings.OWN_ARCHIVE,
-    "taizhang.admin.password=" + SearchQueryLanguageTest.PASSWORD})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      TestSettings.OWN_ARCHIVE,
+      "taizhang.admin.password=" + SearchQueryLanguageTest.PASSWORD
+    })
 class SearchQueryLanguageTest {
   static final String PASSWORD = "query-language-pw";
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  /** Name of each seeded document to its id; filled once for the class's one application context. */
+
+  /**
+   * Name of each seeded document to its id; filled once for the class's one application context.
+   */
   private static final Map<String, Long> IDS = new LinkedHashMap<>();
 
   @DynamicPropertySource
@@ -69,9 +75,15 @@ class SearchQueryLanguageTest {
       return;
     }
     TestUnits.load(importer, TestUnits.COUNTY);
-    // ranking: the words of the query together, or scattered (the scattered one is newer and says them more often)
+    // ranking: the words of the query together, or scattered (the scattered one is newer and says
+    // them more often)
     text("phrase", "edu", "briefing", "2025-03-05", "三月工作简报", "本月在校门口开展文明劝导活动，效果良好。");
-    text("scattered", "edu", "briefing", "2025-03-06", "四月工作简报",
+    text(
+        "scattered",
+        "edu",
+        "briefing",
+        "2025-03-06",
+        "四月工作简报",
         "文明单位创建持续推进，劝导员队伍扩充，文明单位另有劝导工作，明劝和导文均列入计划。");
     // ranking: in the title, or only in the text (newer, and more often)
     text("title", "xinghe", "activity", "2024-05-01", "道德讲堂活动记录", "本次活动邀请老党员讲述身边好人故事。");
@@ -85,24 +97,55 @@ class SearchQueryLanguageTest {
     // mixed Chinese, Latin and numbers
     text("mixed", "edu", "plan", "2025-04-01", "课件清单", "2025年道德讲堂PDF课件已上传。");
     // a PDF (its text is Latin: the test PDFs use a standard font)
-    Document pdf = ingest.ingest(new IngestRequest("edu", "meeting", LocalDate.of(2024, 9, 9), "会议记录扫描件", 2024, "scan.pdf", "test"),
-        new ByteArrayInputStream(TestFiles.pdf("Meeting minutes scan", null))).document();
+    Document pdf =
+        ingest
+            .ingest(
+                new IngestRequest(
+                    "edu",
+                    "meeting",
+                    LocalDate.of(2024, 9, 9),
+                    "会议记录扫描件",
+                    2024,
+                    "scan.pdf",
+                    "test"),
+                new ByteArrayInputStream(TestFiles.pdf("Meeting minutes scan", null)))
+            .document();
     IDS.put("pdf", pdf.id());
     // exclusion, and a document without a date
     text("draft", "xinghe", "activity", null, "志愿服务草稿", "志愿服务计划草稿，待完善。");
     text("volunteer", "xinghe", "activity", "2025-03-15", "志愿服务活动", "组织志愿服务活动，清理小区楼道。");
-    // equal scores: the same text in two units, on different days; and the same words in a title, oldest of all
+    // equal scores: the same text in two units, on different days; and the same words in a title,
+    // oldest of all
     text("same-older", "edu", "inspection", "2025-01-10", "整治记录", "开展楼道清理整治行动。");
     text("same-newer", "xinghe", "inspection", "2025-05-10", "整治记录", "开展楼道清理整治行动。");
     text("same-title", "county", "plan", "2023-06-01", "楼道清理整治方案", "方案正文。");
     // an unfilled template, and a date as offices write it
-    text("template", "xinghe", "plan", "2022-06-01", "会议格式要求", "主持人：×××，记录人：×××。参照2025年3月12日会议的格式填写。");
+    text(
+        "template",
+        "xinghe",
+        "plan",
+        "2022-06-01",
+        "会议格式要求",
+        "主持人：×××，记录人：×××。参照2025年3月12日会议的格式填写。");
   }
 
-  private void text(String name, String unit, String category, String date, String title, String content) throws Exception {
+  private void text(
+      String name, String unit, String category, String date, String title, String content)
+      throws Exception {
     LocalDate d = date == null ? null : LocalDate.parse(date);
-    Document doc = ingest.ingest(new IngestRequest(unit, category, d, title, d == null ? 2025 : d.getYear(), name + ".txt", "test"),
-        new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8))).document();
+    Document doc =
+        ingest
+            .ingest(
+                new IngestRequest(
+                    unit,
+                    category,
+                    d,
+                    title,
+                    d == null ? 2025 : d.getYear(),
+                    name + ".txt",
+                    "test"),
+                new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)))
+            .document();
     IDS.put(name, doc.id());
   }
 
@@ -120,8 +163,12 @@ class SearchQueryLanguageTest {
   private static List<String> names(SearchResult r) {
     List<String> out = new ArrayList<>();
     for (SearchResult.Hit h : r.hits()) {
-      String name = IDS.entrySet().stream().filter(e -> e.getValue() == h.id()).map(Map.Entry::getKey).findFirst()
-          .orElse("#" + h.id());
+      String name =
+          IDS.entrySet().stream()
+              .filter(e -> e.getValue() == h.id())
+              .map(Map.Entry::getKey)
+              .findFirst()
+              .orElse("#" + h.id());
       out.add(name);
     }
     return out;
@@ -132,12 +179,17 @@ class SearchQueryLanguageTest {
   }
 
   private static SearchResult.Hit hit(SearchResult r, String name) {
-    return r.hits().stream().filter(h -> h.id() == IDS.get(name)).findFirst()
+    return r.hits().stream()
+        .filter(h -> h.id() == IDS.get(name))
+        .findFirst()
         .orElseThrow(() -> new AssertionError(name + " is not among the hits " + names(r)));
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).headers(Basic.auth("admin", PASSWORD)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .headers(Basic.auth("admin", PASSWORD))
+            .build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
@@ -165,7 +217,9 @@ class SearchQueryLanguageTest {
     List<String> all = hits("志愿服务");
     assertThat(all).contains("draft", "volunteer", "adjacent", "punctuated");
     List<String> withoutDrafts = hits("志愿服务 -草稿");
-    assertThat(withoutDrafts).contains("volunteer", "adjacent", "punctuated").doesNotContain("draft");
+    assertThat(withoutDrafts)
+        .contains("volunteer", "adjacent", "punctuated")
+        .doesNotContain("draft");
     assertThat(withoutDrafts).hasSize(all.size() - 1);
     // only an exclusion: everything else, newest first
     assertThat(hits("-草稿")).doesNotContain("draft").contains("pdf", "volunteer");
@@ -174,11 +228,13 @@ class SearchQueryLanguageTest {
 
   @Test
   void orFindsEither() {
-    assertThat(hits("文明劝导 OR 楼道清理整治")).containsExactlyInAnyOrder("phrase", "same-older", "same-newer", "same-title");
+    assertThat(hits("文明劝导 OR 楼道清理整治"))
+        .containsExactlyInAnyOrder("phrase", "same-older", "same-newer", "same-title");
     // a document with both ranks above those with one
     assertThat(hits("道德讲堂 OR 课件").get(0)).isEqualTo("mixed");
     // OR binds tighter than the implicit AND
-    assertThat(hits("活动记录 道德讲堂 OR 邻里守望")).containsExactlyInAnyOrder("title", "adjacent", "punctuated");
+    assertThat(hits("活动记录 道德讲堂 OR 邻里守望"))
+        .containsExactlyInAnyOrder("title", "adjacent", "punctuated");
   }
 
   // ---- fields ----
@@ -187,7 +243,8 @@ class SearchQueryLanguageTest {
   void unitByCodeNameOrPartOfTheName() {
     assertThat(hits("台账管理 unit:edu")).containsExactly("ledger", "ledger-split");
     assertThat(hits("台账管理 unit:xinghe")).isEmpty();
-    assertThat(hits("志愿服务 unit:星河社区")).containsExactlyInAnyOrder("draft", "volunteer", "adjacent", "punctuated");
+    assertThat(hits("志愿服务 unit:星河社区"))
+        .containsExactlyInAnyOrder("draft", "volunteer", "adjacent", "punctuated");
     assertThat(hits("楼道清理整治 unit:教育局")).containsExactly("same-older");
     assertThat(hits("楼道清理整治 单位：青禾县教育局")).containsExactly("same-older");
     assertThat(hits("楼道清理整治 unit:EDU")).containsExactly("same-older");
@@ -203,14 +260,17 @@ class SearchQueryLanguageTest {
     assertThat(hits("category:meeting")).containsExactly("pdf");
     assertThat(hits("类别:管理制度")).containsExactlyInAnyOrder("ledger", "ledger-split");
     // part of a name: every category whose name contains it
-    assertThat(hits("category:记录")).contains("pdf", "title", "adjacent", "same-older").doesNotContain("ledger", "body");
+    assertThat(hits("category:记录"))
+        .contains("pdf", "title", "adjacent", "same-older")
+        .doesNotContain("ledger", "body");
     assertThat(hits("category:未分类")).isEmpty();
   }
 
   @Test
   void yearAndYearRange() {
     assertThat(hits("year:2024")).containsExactlyInAnyOrder("title", "adjacent", "pdf");
-    assertThat(hits("year:2023..2024")).containsExactlyInAnyOrder("title", "adjacent", "pdf", "same-title");
+    assertThat(hits("year:2023..2024"))
+        .containsExactlyInAnyOrder("title", "adjacent", "pdf", "same-title");
     assertThat(hits("道德讲堂 year:2025")).containsExactlyInAnyOrder("body", "mixed");
     assertThat(hits("year:..2023")).containsExactly("same-title", "template");
   }
@@ -254,7 +314,9 @@ class SearchQueryLanguageTest {
     assertThat(hits("道德讲堂 type:文本 date:2025-04..2025-06 unit:edu OR unit:xinghe"))
         .containsExactlyInAnyOrder("body", "mixed");
     // the request's own filters apply on top of the query's
-    SearchResult r = search.search(new SearchRequest("道德讲堂 year:2025", "edu", null, null, null, 1, 10), Scope.ALL);
+    SearchResult r =
+        search.search(
+            new SearchRequest("道德讲堂 year:2025", "edu", null, null, null, 1, 10), Scope.ALL);
     assertThat(names(r)).containsExactly("mixed");
   }
 
@@ -270,7 +332,8 @@ class SearchQueryLanguageTest {
   void simplifiedFindsTraditionalAndTraditionalFindsSimplified() {
     assertThat(hits("走访独居老人")).containsExactly("punctuated");
     assertThat(hits("臺賬管理")).contains("ledger");
-    // the snippet marks the original characters; a phrase across punctuation is marked as one stretch
+    // the snippet marks the original characters; a phrase across punctuation is marked as one
+    // stretch
     assertThat(hit(find("邻里守望志愿服务"), "punctuated").snippet()).contains("<mark>鄰里守望」志願服務</mark>");
     assertThat(hit(find("邻里守望志愿服务"), "adjacent").snippet()).contains("<mark>邻里守望志愿服务</mark>");
     assertThat(hit(find("台账管理"), "ledger-split").snippet()).contains("<mark>台账。管理</mark>");
@@ -344,7 +407,8 @@ class SearchQueryLanguageTest {
   @Test
   void equalScoresComeNewestFirstAndSortByDateIgnoresTheScore() {
     assertThat(hits("楼道清理整治")).containsExactly("same-title", "same-newer", "same-older");
-    assertThat(names(find("楼道清理整治", SearchSort.DATE))).containsExactly("same-newer", "same-older", "same-title");
+    assertThat(names(find("楼道清理整治", SearchSort.DATE)))
+        .containsExactly("same-newer", "same-older", "same-title");
     // without words, relevance has nothing to rank by: by date
     assertThat(names(find("unit:county OR unit:edu year:2025", SearchSort.RELEVANCE)))
         .containsExactly("mixed", "scattered", "phrase", "ledger-split", "ledger", "same-older");
@@ -356,11 +420,17 @@ class SearchQueryLanguageTest {
   void facetsAndTotalsFollowTheFiltersOfTheQuery() {
     SearchResult r = find("志愿服务 unit:xinghe year:2025");
     assertThat(r.total()).isEqualTo(3);
-    assertThat(r.facets().get("unit")).extracting(SearchResult.FacetValue::value).containsExactly("xinghe");
-    assertThat(r.facets().get("year")).extracting(SearchResult.FacetValue::value).containsExactly("2025");
+    assertThat(r.facets().get("unit"))
+        .extracting(SearchResult.FacetValue::value)
+        .containsExactly("xinghe");
+    assertThat(r.facets().get("year"))
+        .extracting(SearchResult.FacetValue::value)
+        .containsExactly("2025");
     assertThat(r.facets().get("year").get(0).count()).isEqualTo(3);
     SearchResult pdf = find("type:PDF");
-    assertThat(pdf.facets().get("type")).extracting(SearchResult.FacetValue::value).containsExactly("PDF");
+    assertThat(pdf.facets().get("type"))
+        .extracting(SearchResult.FacetValue::value)
+        .containsExactly("PDF");
   }
 
   @Test
@@ -368,7 +438,8 @@ class SearchQueryLanguageTest {
     SearchResult all = find("志愿服务");
     List<Long> paged = new ArrayList<>();
     for (int page = 1; page <= 3; page++) {
-      SearchResult r = search.search(new SearchRequest("志愿服务", null, null, null, null, page, 2), Scope.ALL);
+      SearchResult r =
+          search.search(new SearchRequest("志愿服务", null, null, null, null, page, 2), Scope.ALL);
       assertThat(r.total()).isEqualTo(all.total());
       r.hits().forEach(h -> paged.add(h.id()));
     }
@@ -416,20 +487,27 @@ class SearchQueryLanguageTest {
   void pageShowsAWarningForAMalformedQueryAndOffersTheSortAndTheHelp() throws Exception {
     HttpResponse<String> bad = get("/?q=" + enc("unit:"));
     assertThat(bad.statusCode()).isEqualTo(200);
-    assertThat(bad.body()).contains("id=\"query-error\"").contains("检索式有误").contains("“unit:”后面缺少")
+    assertThat(bad.body())
+        .contains("id=\"query-error\"")
+        .contains("检索式有误")
+        .contains("“unit:”后面缺少")
         .doesNotContain("没有找到符合条件的材料");
     HttpResponse<String> quote = get("/?q=" + enc("“道德讲堂"));
     assertThat(quote.statusCode()).isEqualTo(200);
     assertThat(quote.body()).contains("引号不成对");
 
     HttpResponse<String> ok = get("/?q=" + enc("楼道清理整治"));
-    assertThat(ok.body()).contains("id=\"query-help\"").contains("检索语法").contains("按相关度排列")
+    assertThat(ok.body())
+        .contains("id=\"query-help\"")
+        .contains("检索语法")
+        .contains("按相关度排列")
         .doesNotContain("id=\"query-error\"");
     String byDate = get("/?sort=date&q=" + enc("楼道清理整治")).body();
     assertThat(byDate).contains("按文档日期从新到旧排列");
     // the order survives the facet links
     assertThat(byDate).contains("sort=date");
-    assertThat(byDate.indexOf("/documents/" + IDS.get("same-newer"))).isLessThan(byDate.indexOf("/documents/" + IDS.get("same-title")));
+    assertThat(byDate.indexOf("/documents/" + IDS.get("same-newer")))
+        .isLessThan(byDate.indexOf("/documents/" + IDS.get("same-title")));
     assertThat(get("/?sort=random&q=" + enc("楼道")).body()).contains("排序方式“random”无效");
   }
 }

@@ -16,8 +16,12 @@ class ActuatorAccessTest extends SecurityFixture {
     setUpTree();
     HttpResponse<String> health = get("/actuator/health", Who.ANONYMOUS);
     assertThat(health.statusCode()).isEqualTo(200);
-    assertThat(health.body()).contains("\"status\":\"UP\"").doesNotContain("components").doesNotContain("details")
-        .doesNotContain("H2").doesNotContain("diskSpace");
+    assertThat(health.body())
+        .contains("\"status\":\"UP\"")
+        .doesNotContain("components")
+        .doesNotContain("details")
+        .doesNotContain("H2")
+        .doesNotContain("diskSpace");
   }
 
   @Test
@@ -31,6 +35,8 @@ class ActuatorAccessTest extends SecurityFixture {
     }
     HttpResponse<String> admin = get(pool, Who.ADMIN);
     assertThat(admin.statusCode()).isEqualTo(200);
-    assertThat(admin.body()).contains("\"name\":\"hikaricp.connections.active\"").contains("\"statistic\":\"VALUE\"");
+    assertThat(admin.body())
+        .contains("\"name\":\"hikaricp.connections.active\"")
+        .contains("\"statistic\":\"VALUE\"");
   }
 }

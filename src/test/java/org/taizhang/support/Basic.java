@@ -8,7 +8,11 @@ public final class Basic {
   private Basic() {}
 
   public static String[] auth(String username, String password) {
-    return new String[] {"Authorization",
-        "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8))};
+    return new String[] {
+      "Authorization",
+      "Basic "
+          + Base64.getEncoder()
+              .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8))
+    };
   }
 }

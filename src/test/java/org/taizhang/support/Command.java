@@ -23,11 +23,12 @@ public final class Command {
   public record Result(int exit, String output) {}
 
   /**
-   * The service's main class in a JVM of its own on the test class path, as an operator runs
-   * {@code java -jar taizhang.jar …}; {@code jvmOptions} come before the class path.
+   * The service's main class in a JVM of its own on the test class path, as an operator runs {@code
+   * java -jar taizhang.jar …}; {@code jvmOptions} come before the class path.
    */
   public static List<String> taizhang(List<String> jvmOptions, List<String> args) {
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String classPath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmOptions);
@@ -36,22 +37,34 @@ public final class Command {
     return cmd;
   }
 
-  /** Runs {@code command} for at most {@code limit}; {@code env} is added to (or, where a value is empty, removed from) the environment. */
-  public static Result run(List<String> command, Map<String, String> env, Duration limit) throws IOException, InterruptedException {
+  /**
+   * Runs {@code command} for at most {@code limit}; {@code env} is added to (or, where a value is
+   * empty, removed from) the environment.
+   */
+  public static Result run(List<String> command, Map<String, String> env, Duration limit)
+      throws IOException, InterruptedException {
     Path output = Files.createTempFile("taizhang-command", ".log");
     try {
-      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-      env.forEach((k, v) -> {
-        if (v.isEmpty()) {
-          pb.environment().remove(k);
-        } else {
-          pb.environment().put(k, v);
-        }
-      });
+      ProcessBuilder pb =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+      env.forEach(
+          (k, v) -> {
+            if (v.isEmpty()) {
+              pb.environment().remove(k);
+            } else {
+              pb.environment().put(k, v);
+            }
+          });
       Process p = pb.start();
       try {
         if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-          throw new AssertionError("still running after " + limit + ": " + String.join(" ", command) + "\n" + read(output));
+          throw new AssertionError(
+              "still running after "
+                  + limit
+                  + ": "
+                  + String.join(" ", command)
+                  + "\n"
+                  + read(output));
         }
         return new Result(p.exitValue(), read(output));
       } finally {
@@ -62,7 +75,10 @@ public final class Command {
     }
   }
 
-  /** Kills a process and whatever it started (a parser process, Tesseract), and waits until it is gone. */
+  /**
+   * Kills a process and whatever it started (a parser process, Tesseract), and waits until it is
+   * gone.
+   */
   public static void destroy(Process p) throws InterruptedException {
     List<ProcessHandle> children = p.descendants().toList();
     p.destroyForcibly();

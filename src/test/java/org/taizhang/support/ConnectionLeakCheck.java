@@ -27,13 +27,18 @@ import org.springframework.test.context.TestExecutionListener;
  * never is.
  */
 public final class ConnectionLeakCheck implements TestExecutionListener, Ordered {
-  /** Longer than the tests' leak-detection threshold, so a leak has been reported with its stack by then. */
+  /**
+   * Longer than the tests' leak-detection threshold, so a leak has been reported with its stack by
+   * then.
+   */
   static final Duration GRACE = Duration.ofSeconds(10);
+
   private static final String LEAK_LOGGER = "com.zaxxer.hikari.pool.ProxyLeakTask";
 
   @Override
   public int getOrder() {
-    // after Spring's own listeners have run the test's after-methods (a test may close what it borrowed there)
+    // after Spring's own listeners have run the test's after-methods (a test may close what it
+    // borrowed there)
     return Ordered.LOWEST_PRECEDENCE;
   }
 
@@ -56,8 +61,16 @@ public final class ConnectionLeakCheck implements TestExecutionListener, Ordered
       }
       int inUse = awaitEmpty(pool);
       if (inUse > 0) {
-        throw new AssertionError(testContext.getTestMethod().getName() + " 之后连接池 " + e.getKey() + " 仍有 " + inUse
-            + " 个连接未归还（" + GRACE.toSeconds() + " 秒内未见连接池空闲）。" + LeakReports.installed().describe());
+        throw new AssertionError(
+            testContext.getTestMethod().getName()
+                + " 之后连接池 "
+                + e.getKey()
+                + " 仍有 "
+                + inUse
+                + " 个连接未归还（"
+                + GRACE.toSeconds()
+                + " 秒内未见连接池空闲）。"
+                + LeakReports.installed().describe());
       }
     }
   }

@@ -29,14 +29,23 @@ public record DataDirectory(Path root) {
     return rows("select id, sha256 from document");
   }
 
-  /** The documents the index should hold (current versions, not in the recycle bin): id → SHA-256. */
+  /**
+   * The documents the index should hold (current versions, not in the recycle bin): id → SHA-256.
+   */
   public Map<Long, String> currentDocuments() throws Exception {
-    return rows("select id, sha256 from document where superseded_by is null and deleted_at is null");
+    return rows(
+        "select id, sha256 from document where superseded_by is null and deleted_at is null");
   }
 
   private Map<Long, String> rows(String sql) throws Exception {
     Map<Long, String> rows = new HashMap<>();
-    try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + root.resolve("db/taizhang") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "");
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:h2:file:"
+                    + root.resolve("db/taizhang")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                "sa",
+                "");
         ResultSet rs = c.createStatement().executeQuery(sql)) {
       while (rs.next()) {
         rows.put(rs.getLong(1), rs.getString(2).strip());
@@ -80,7 +89,9 @@ public record DataDirectory(Path root) {
     return ids;
   }
 
-  /** How the committed index differs from the database's current documents; both empty when in line. */
+  /**
+   * How the committed index differs from the database's current documents; both empty when in line.
+   */
   public record IndexDrift(SortedSet<Long> missing, SortedSet<Long> extra) {
     public static final IndexDrift NONE = new IndexDrift(new TreeSet<>(), new TreeSet<>());
   }

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Builds and sends multipart/form-data requests, as curl -F does; each {@code file} call adds one more file. */
+/**
+ * Builds and sends multipart/form-data requests, as curl -F does; each {@code file} call adds one
+ * more file.
+ */
 public final class Multipart {
   private final Map<String, String> fields = new LinkedHashMap<>();
   private final List<byte[][]> files = new ArrayList<>();
@@ -36,10 +39,19 @@ public final class Multipart {
     String boundary = "----taizhang" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     for (Map.Entry<String, String> f : fields.entrySet()) {
-      write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n" + f.getValue() + "\r\n");
+      write(
+          body,
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\""
+              + f.getKey()
+              + "\"\r\n\r\n"
+              + f.getValue()
+              + "\r\n");
     }
     for (byte[][] file : files) {
-      write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"");
+      write(
+          body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"");
       body.writeBytes(file[0]);
       write(body, "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
       body.write(file[1]);
@@ -50,10 +62,11 @@ public final class Multipart {
     if (headers.length > 0) {
       builder.headers(headers);
     }
-    HttpRequest request = builder
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-        .build();
+    HttpRequest request =
+        builder
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build();
     return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 

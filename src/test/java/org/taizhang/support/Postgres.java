@@ -8,11 +8,12 @@ import org.junit.jupiter.api.Assumptions;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * The PostgreSQL server tests run against: 127.0.0.1:5432, database {@code test}, user
- * {@code postgres}. Tests skip without it on a developer machine; with {@code CI=true} they fail.
+ * The PostgreSQL server tests run against: 127.0.0.1:5432, database {@code test}, user {@code
+ * postgres}. Tests skip without it on a developer machine; with {@code CI=true} they fail.
  */
 public final class Postgres {
-  public static final String URL = System.getProperty("taizhang.test.postgres-url", "jdbc:postgresql://127.0.0.1:5432/test");
+  public static final String URL =
+      System.getProperty("taizhang.test.postgres-url", "jdbc:postgresql://127.0.0.1:5432/test");
 
   private Postgres() {}
 
@@ -21,7 +22,8 @@ public final class Postgres {
       c.isValid(2);
     } catch (Exception e) {
       if ("true".equals(System.getenv("CI"))) {
-        throw new IllegalStateException("PostgreSQL is required on CI but not reachable at " + URL, e);
+        throw new IllegalStateException(
+            "PostgreSQL is required on CI but not reachable at " + URL, e);
       }
       Assumptions.abort("PostgreSQL not reachable at " + URL + ": " + e.getMessage());
     }

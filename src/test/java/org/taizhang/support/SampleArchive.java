@@ -22,7 +22,8 @@ public class SampleArchive {
   private final TextRecognition recognition;
   private ImportSummary summary;
 
-  SampleArchive(FolderImporter importer, DocumentRepository documents, TextRecognition recognition) {
+  SampleArchive(
+      FolderImporter importer, DocumentRepository documents, TextRecognition recognition) {
     this.importer = importer;
     this.documents = documents;
     this.recognition = recognition;
@@ -53,7 +54,9 @@ public class SampleArchive {
   }
 
   private boolean scansWaiting() {
-    return documents.ids().stream().map(documents::find).flatMap(Optional::stream)
+    return documents.ids().stream()
+        .map(documents::find)
+        .flatMap(Optional::stream)
         .anyMatch(d -> recognition.status(d).state() == TextRecognition.State.PENDING);
   }
 }

@@ -25,5 +25,4 @@ import org.springframework.context.annotation.Import;
 @Inherited
 @ServiceTest
 @Import(SampleArchive.class)
-public @interface SampleArchiveTest {
-}
+public @interface SampleArchiveTest {}

@@ -23,11 +23,17 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    TestSettings.OWN_ARCHIVE,
-    "taizhang.admin.password=" + ServiceTest.ADMIN_PASSWORD})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      TestSettings.OWN_ARCHIVE,
+      "taizhang.admin.password=" + ServiceTest.ADMIN_PASSWORD
+    })
 @ContextConfiguration(initializers = FreshDataDirectory.class)
 public @interface ServiceTest {
-  /** The first administrator's ({@code admin}) password, and the password of the accounts tests create. */
+  /**
+   * The first administrator's ({@code admin}) password, and the password of the accounts tests
+   * create.
+   */
   String ADMIN_PASSWORD = "test-admin-pw";
 }

@@ -5,7 +5,9 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.taizhang.ocr.TextRecognition;
 
-/** Tesseract with the languages OCR uses: skipped without it on a developer machine, required on CI. */
+/**
+ * Tesseract with the languages OCR uses: skipped without it on a developer machine, required on CI.
+ */
 public final class Tesseract {
   private Tesseract() {}
 
@@ -14,7 +16,8 @@ public final class Tesseract {
     if (missing.isEmpty()) {
       return;
     }
-    String message = missing.get() + "（Debian: apt-get install tesseract-ocr tesseract-ocr-chi-sim）";
+    String message =
+        missing.get() + "（Debian: apt-get install tesseract-ocr tesseract-ocr-chi-sim）";
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
       Assertions.fail(message);
     }

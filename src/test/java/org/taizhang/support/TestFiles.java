@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import javax.imageio.ImageIO;
 import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
 import org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants;
 import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
@@ -40,7 +41,8 @@ public final class TestFiles {
 
   /** A Word document whose paragraphs are the given lines. */
   public static byte[] docx(String... paragraphs) throws IOException {
-    try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XWPFDocument doc = new XWPFDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       for (String p : paragraphs) {
         doc.createParagraph().createRun().setText(p);
       }
@@ -51,7 +53,8 @@ public final class TestFiles {
 
   /** A one-page PDF with Latin text (the standard fonts need no embedding). */
   public static byte[] pdf(String latinText, String userPassword) throws IOException {
-    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (PDDocument doc = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDPage page = new PDPage();
       doc.addPage(page);
       try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
@@ -62,7 +65,9 @@ public final class TestFiles {
         cs.endText();
       }
       if (userPassword != null) {
-        StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-" + userPassword, userPassword, new AccessPermission());
+        StandardProtectionPolicy policy =
+            new StandardProtectionPolicy(
+                "owner-" + userPassword, userPassword, new AccessPermission());
         policy.setEncryptionKeyLength(128);
         doc.protect(policy);
       }
@@ -87,7 +92,9 @@ public final class TestFiles {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       startDocumentPart(zip);
-      zip.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>".getBytes(StandardCharsets.UTF_8));
+      zip.write(
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>"
+              .getBytes(StandardCharsets.UTF_8));
       byte[] block = new byte[1024 * 1024];
       Arrays.fill(block, (byte) 'a');
       for (int i = 0; i < megabytes; i++) {
@@ -108,7 +115,9 @@ public final class TestFiles {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       startDocumentPart(zip);
-      zip.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>".getBytes(StandardCharsets.UTF_8));
+      zip.write(
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+              .getBytes(StandardCharsets.UTF_8));
       Random random = new Random(11);
       StringBuilder p = new StringBuilder();
       for (int i = 0; i < paragraphs; i++) {
@@ -128,13 +137,19 @@ public final class TestFiles {
 
   /** The parts every Word package needs, then the opened document part for the caller to fill. */
   private static void startDocumentPart(ZipOutputStream zip) throws IOException {
-      put(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-          + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-          + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-          + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
-      put(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-          + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
-      zip.putNextEntry(new ZipEntry("word/document.xml"));
+    put(
+        zip,
+        "[Content_Types].xml",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+            + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+            + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+            + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
+    put(
+        zip,
+        "_rels/.rels",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
+    zip.putNextEntry(new ZipEntry("word/document.xml"));
   }
 
   private static void put(ZipOutputStream zip, String name, String content) throws IOException {
@@ -153,8 +168,8 @@ public final class TestFiles {
   }
 
   /**
-   * A small photo: a sky, a field and a red banner whose colours follow {@code seed}, so that photos
-   * of different seeds differ in content. With {@code taken} the JPEG carries it as EXIF
+   * A small photo: a sky, a field and a red banner whose colours follow {@code seed}, so that
+   * photos of different seeds differ in content. With {@code taken} the JPEG carries it as EXIF
    * DateTimeOriginal with a camera make and model, as a phone writes it; without, no EXIF at all.
    */
   public static byte[] jpeg(int seed, LocalDateTime taken) throws IOException {
@@ -173,7 +188,7 @@ public final class TestFiles {
     }
     g.dispose();
     ByteArrayOutputStream plain = new ByteArrayOutputStream();
-    javax.imageio.ImageIO.write(image, "jpeg", plain);
+    ImageIO.write(image, "jpeg", plain);
     if (taken == null) {
       return plain.toByteArray();
     }

@@ -28,7 +28,8 @@ class ChineseDatesTest {
   void prefersTheLabelledDateInADocumentHead() {
     String text = "青教发〔2025〕3号 2025年1月5日印发\n时间：2025年3月12日 上午9:00\n地点：三楼会议室";
     assertThat(ChineseDates.inDocumentHead(text, 400)).contains(LocalDate.of(2025, 3, 12));
-    assertThat(ChineseDates.inDocumentHead("只有一个日期 2024年5月6日", 400)).contains(LocalDate.of(2024, 5, 6));
+    assertThat(ChineseDates.inDocumentHead("只有一个日期 2024年5月6日", 400))
+        .contains(LocalDate.of(2024, 5, 6));
   }
 
   @Test
@@ -69,7 +70,9 @@ class ChineseDatesTest {
     assertThat(ChineseDates.parsePeriod("2025年第五季度")).isEmpty();
     assertThat(ChineseDates.parsePeriod("2025年中半年")).isEmpty();
     assertThat(ChineseDates.parsePeriod("第三季度")).isEmpty();
-    assertThat(ChineseDates.parsePeriod("2025年5月至2025年3月")).as("a span ending before it starts").isEmpty();
+    assertThat(ChineseDates.parsePeriod("2025年5月至2025年3月"))
+        .as("a span ending before it starts")
+        .isEmpty();
   }
 
   private static ChineseDates.Period period(String first, String last) {
@@ -89,18 +92,27 @@ class ChineseDatesTest {
 
   @Test
   void readsThePeriodATitleStates() {
-    assertThat(ChineseDates.stated("2025年第三季度创建工作会议记录.jpg")).contains(period("2025-07-01", "2025-09-30"));
+    assertThat(ChineseDates.stated("2025年第三季度创建工作会议记录.jpg"))
+        .contains(period("2025-07-01", "2025-09-30"));
     assertThat(ChineseDates.stated("2024年第1季度会议签到表")).contains(period("2024-01-01", "2024-03-31"));
-    assertThat(ChineseDates.stated("2025年度第四季度工作简报")).as("the finer period wins").contains(period("2025-10-01", "2025-12-31"));
-    assertThat(ChineseDates.stated("文明创建工作简报 2025Q2.pdf")).contains(period("2025-04-01", "2025-06-30"));
-    assertThat(ChineseDates.stated("2025年上半年文明创建工作小结.docx")).contains(period("2025-01-01", "2025-06-30"));
+    assertThat(ChineseDates.stated("2025年度第四季度工作简报"))
+        .as("the finer period wins")
+        .contains(period("2025-10-01", "2025-12-31"));
+    assertThat(ChineseDates.stated("文明创建工作简报 2025Q2.pdf"))
+        .contains(period("2025-04-01", "2025-06-30"));
+    assertThat(ChineseDates.stated("2025年上半年文明创建工作小结.docx"))
+        .contains(period("2025-01-01", "2025-06-30"));
     assertThat(ChineseDates.stated("2025年下半年志愿服务总结")).contains(period("2025-07-01", "2025-12-31"));
-    assertThat(ChineseDates.stated("2025年度文明创建目标责任书.pdf")).contains(period("2025-01-01", "2025-12-31"));
-    assertThat(ChineseDates.stated("2025年文明村创建工作实施方案.docx")).contains(period("2025-01-01", "2025-12-31"));
+    assertThat(ChineseDates.stated("2025年度文明创建目标责任书.pdf"))
+        .contains(period("2025-01-01", "2025-12-31"));
+    assertThat(ChineseDates.stated("2025年文明村创建工作实施方案.docx"))
+        .contains(period("2025-01-01", "2025-12-31"));
     assertThat(ChineseDates.stated("2025年7月工作简报")).contains(period("2025-07-01", "2025-07-31"));
     assertThat(ChineseDates.stated("2025年11月份志愿服务")).contains(period("2025-11-01", "2025-11-30"));
-    assertThat(ChineseDates.stated("工作简报2025-07.docx")).contains(period("2025-07-01", "2025-07-31"));
-    assertThat(ChineseDates.stated("文明创建工作简报（2024年第2期）.txt")).as("第2期 is an issue, the year still stands")
+    assertThat(ChineseDates.stated("工作简报2025-07.docx"))
+        .contains(period("2025-07-01", "2025-07-31"));
+    assertThat(ChineseDates.stated("文明创建工作简报（2024年第2期）.txt"))
+        .as("第2期 is an issue, the year still stands")
         .contains(period("2024-01-01", "2024-12-31"));
     assertThat(ChineseDates.stated("２０２５年第二季度会议记录")).contains(period("2025-04-01", "2025-06-30"));
   }
@@ -128,9 +140,13 @@ class ChineseDatesTest {
     assertThat(ChineseDates.label(period("2025-01-01", "2025-12-31"))).isEqualTo("2025年度");
     assertThat(ChineseDates.label(period("2024-02-01", "2024-02-29"))).isEqualTo("2024年2月");
     assertThat(ChineseDates.label(period("2025-03-12", "2025-03-12"))).isEqualTo("2025年3月12日");
-    assertThat(ChineseDates.label(period("2025-03-01", "2025-04-15"))).isEqualTo("2025年3月1日至2025年4月15日");
+    assertThat(ChineseDates.label(period("2025-03-01", "2025-04-15")))
+        .isEqualTo("2025年3月1日至2025年4月15日");
     // Every label reads back as the period it names.
-    for (String s : new String[] {"2025年第二季度", "2025年下半年", "2025年度", "2025年7月", "2025年3月12日", "2025年3月1日至2025年4月15日"}) {
+    for (String s :
+        new String[] {
+          "2025年第二季度", "2025年下半年", "2025年度", "2025年7月", "2025年3月12日", "2025年3月1日至2025年4月15日"
+        }) {
       assertThat(ChineseDates.label(ChineseDates.parsePeriod(s).orElseThrow())).isEqualTo(s);
     }
   }

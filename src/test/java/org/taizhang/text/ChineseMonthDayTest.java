@@ -21,7 +21,9 @@ class ChineseMonthDayTest {
 
   @Test
   void rejectsWhatIsNoDayOfTheYear() {
-    assertThat(ChineseDates.parseMonthDay("2024年9月14日")).as("a full date is ChineseDates.parse's").isEmpty();
+    assertThat(ChineseDates.parseMonthDay("2024年9月14日"))
+        .as("a full date is ChineseDates.parse's")
+        .isEmpty();
     assertThat(ChineseDates.parseMonthDay("13月1日")).isEmpty();
     assertThat(ChineseDates.parseMonthDay("2月30日")).isEmpty();
     assertThat(ChineseDates.parseMonthDay("九月")).isEmpty();
@@ -38,6 +40,7 @@ class ChineseMonthDayTest {
     assertThat(ChineseDates.chineseNumeral(14)).isEqualTo("十四");
     assertThat(ChineseDates.chineseNumeral(20)).isEqualTo("二十");
     assertThat(ChineseDates.chineseNumeral(31)).isEqualTo("三十一");
-    assertThatThrownBy(() -> ChineseDates.chineseNumeral(100)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ChineseDates.chineseNumeral(100))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

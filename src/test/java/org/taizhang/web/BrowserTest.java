@@ -13,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
@@ -23,8 +21,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
-import org.taizhang.account.AccountService;
 import org.taizhang.access.Role;
+import org.taizhang.account.AccountService;
 import org.taizhang.ingest.FolderImporter;
 import org.taizhang.ingest.IngestRequest;
 import org.taizhang.ingest.IngestService;
@@ -42,13 +40,16 @@ class BrowserTest extends BrowserTests {
   private static final Path SCREENSHOT = SCREENSHOTS.resolve("search.png");
 
   private static final String UNIT = "xinghe-community";
+
   /** An administrator sees every unit, so the search counts below are the whole archive's. */
   private static final String ADMIN = "county-admin";
+
   private static final String ADMIN_NAME = "县创建办张华";
   private static final String PASSWORD = "browser-test-pw-1";
   private static final String WORD = "垃圾分类";
   private static final String FILE_TITLE = "星河社区垃圾分类志愿服务活动记录";
-  private static final String FILE_TEXT = """
+  private static final String FILE_TEXT =
+      """
       星河社区垃圾分类志愿服务活动记录
       时间：2025年4月20日
       地点：星河社区文化广场
@@ -59,14 +60,11 @@ class BrowserTest extends BrowserTests {
       记录人：李明
       """;
 
-  @Autowired
-  FolderImporter importer;
+  @Autowired FolderImporter importer;
 
-  @Autowired
-  IngestService ingest;
+  @Autowired IngestService ingest;
 
-  @Autowired
-  AccountService accounts;
+  @Autowired AccountService accounts;
 
   @Test
   void uploadThenSearchThenNarrowByFacet() throws Exception {
@@ -79,14 +77,17 @@ class BrowserTest extends BrowserTests {
     assertChinesePage("上传材料");
     WebElement form = browser.findElement(By.id("upload-form"));
     new Select(form.findElement(By.id("unit"))).selectByValue(UNIT);
-    assertThat(new Select(form.findElement(By.id("category"))).getFirstSelectedOption().getText()).isEqualTo("自动识别");
+    assertThat(new Select(form.findElement(By.id("category"))).getFirstSelectedOption().getText())
+        .isEqualTo("自动识别");
     form.findElement(By.id("file")).sendKeys(upload.toAbsolutePath().toString());
     form.findElement(By.id("upload-submit")).click();
     long id = openUploaded(upload.getFileName().toString());
     assertThat(browser.findElement(By.id("doc-title")).getText()).isEqualTo(FILE_TITLE);
-    assertThat(browser.findElement(By.id("metadata")).getText()).contains("星河社区", "活动记录", "2025-04-20", ADMIN_NAME);
+    assertThat(browser.findElement(By.id("metadata")).getText())
+        .contains("星河社区", "活动记录", "2025-04-20", ADMIN_NAME);
     assertThat(browser.findElement(By.id("review-status")).getText()).contains("已提交");
-    assertThat(browser.findElement(By.id("download")).getAttribute("href")).endsWith("/api/documents/" + id + "/file");
+    assertThat(browser.findElement(By.id("download")).getAttribute("href"))
+        .endsWith("/api/documents/" + id + "/file");
     assertThat(browser.findElement(By.id("text")).getText()).contains("绿色积分");
 
     // 2. Search from the home page.
@@ -97,28 +98,42 @@ class BrowserTest extends BrowserTests {
     clickAndWait(browser.findElement(By.cssSelector("#search-form button[type=submit]")));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results .hit")));
     assertThat(browser.findElement(By.id("q")).getAttribute("value")).isEqualTo(WORD);
-    assertThat(browser.getCurrentUrl()).as("unused filters are left out of the address").doesNotContain("unit=");
+    assertThat(browser.getCurrentUrl())
+        .as("unused filters are left out of the address")
+        .doesNotContain("unit=");
     assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("共 5 条结果");
     WebElement hit = hitFor(id);
     assertThat(hit.findElement(By.cssSelector(".hit-title")).getText()).isEqualTo(FILE_TITLE);
-    List<String> marked = hit.findElements(By.cssSelector(".snippet mark")).stream().map(WebElement::getText).toList();
+    List<String> marked =
+        hit.findElements(By.cssSelector(".snippet mark")).stream()
+            .map(WebElement::getText)
+            .toList();
     assertThat(marked).contains(WORD);
     screenshot(SCREENSHOT);
 
     // 3. Narrow to one year through the facet: the document stays, the others from 2024 go.
-    WebElement year = browser.findElement(By.cssSelector(".facet a[data-facet='year'][data-value='2025']"));
+    WebElement year =
+        browser.findElement(By.cssSelector(".facet a[data-facet='year'][data-value='2025']"));
     assertThat(year.getText()).contains("2025").contains("3");
     clickAndWait(year);
     wait.until(ExpectedConditions.urlContains("year=2025"));
-    assertThat(browser.getCurrentUrl()).contains("q=" + URLEncoder.encode(WORD, StandardCharsets.UTF_8));
+    assertThat(browser.getCurrentUrl())
+        .contains("q=" + URLEncoder.encode(WORD, StandardCharsets.UTF_8));
     assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("共 3 条结果");
     hitFor(id);
-    WebElement chip = browser.findElement(By.cssSelector("#active-filters .active-filter[data-facet='year']"));
+    WebElement chip =
+        browser.findElement(By.cssSelector("#active-filters .active-filter[data-facet='year']"));
     assertThat(chip.getAttribute("data-value")).isEqualTo("2025");
     assertThat(chip.getText()).contains("年度：2025");
-    assertThat(browser.findElement(By.cssSelector(".facet a[data-facet='year'][data-value='2025']")).getAttribute("class"))
+    assertThat(
+            browser
+                .findElement(By.cssSelector(".facet a[data-facet='year'][data-value='2025']"))
+                .getAttribute("class"))
         .contains("active");
-    assertThat(new Select(browser.findElement(By.id("filter-year"))).getFirstSelectedOption().getAttribute("value"))
+    assertThat(
+            new Select(browser.findElement(By.id("filter-year")))
+                .getFirstSelectedOption()
+                .getAttribute("value"))
         .isEqualTo("2025");
 
     // 4. Lifting the filter brings the other years back.
@@ -133,24 +148,36 @@ class BrowserTest extends BrowserTests {
     wait.until(ExpectedConditions.urlContains("category=activity"));
     assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("共 1 条结果");
     WebElement narrowed = hitFor(id);
-    assertThat(browser.findElement(By.cssSelector("#active-filters .active-filter[data-facet='category']")).getText())
+    assertThat(
+            browser
+                .findElement(
+                    By.cssSelector("#active-filters .active-filter[data-facet='category']"))
+                .getText())
         .contains("类别：活动记录");
 
     // The hit opens its document with the searched word marked wherever the text has it.
     clickAndWait(narrowed.findElement(By.cssSelector("a.hit-title")));
-    assertThat(browser.getCurrentUrl()).endsWith("/documents/" + id + "?q=" + URLEncoder.encode(WORD, StandardCharsets.UTF_8));
+    assertThat(browser.getCurrentUrl())
+        .endsWith("/documents/" + id + "?q=" + URLEncoder.encode(WORD, StandardCharsets.UTF_8));
     assertThat(browser.findElement(By.id("doc-title")).getText()).isEqualTo(FILE_TITLE);
     List<WebElement> marks = browser.findElements(By.cssSelector("#text mark.hit"));
-    assertThat(marks).extracting(WebElement::getText).hasSize(FILE_TEXT.split(WORD, -1).length - 1).containsOnly(WORD);
+    assertThat(marks)
+        .extracting(WebElement::getText)
+        .hasSize(FILE_TEXT.split(WORD, -1).length - 1)
+        .containsOnly(WORD);
     assertThat(marks.get(0).getAttribute("id")).isEqualTo("hit-1");
-    assertThat(browser.findElement(By.id("hit-summary")).getText()).contains("共 " + marks.size() + " 处");
-    assertThat(browser.findElement(By.id("hit-position")).getText()).isEqualTo("第 1 / " + marks.size() + " 处");
+    assertThat(browser.findElement(By.id("hit-summary")).getText())
+        .contains("共 " + marks.size() + " 处");
+    assertThat(browser.findElement(By.id("hit-position")).getText())
+        .isEqualTo("第 1 / " + marks.size() + " 处");
 
     // 6. The unit's archive lists the upload under its year and category.
     browser.get(url("/units/" + UNIT));
     assertChinesePage("单位档案");
-    WebElement activity = browser.findElement(By.cssSelector("#year-2025 .category[data-category='activity']"));
-    assertThat(activity.findElement(By.linkText(FILE_TITLE)).getAttribute("href")).endsWith("/documents/" + id);
+    WebElement activity =
+        browser.findElement(By.cssSelector("#year-2025 .category[data-category='activity']"));
+    assertThat(activity.findElement(By.linkText(FILE_TITLE)).getAttribute("href"))
+        .endsWith("/documents/" + id);
   }
 
   @Test
@@ -194,7 +221,9 @@ class BrowserTest extends BrowserTests {
     // 3. The owner signs in with it: a district office neither uploads nor manages users.
     signIn(office, reset);
     WebElement nav = browser.findElement(By.id("nav"));
-    assertThat(nav.getText()).contains("检索", "单位档案", "待办").doesNotContain("上传材料", "回收站", "用户管理", "审计日志");
+    assertThat(nav.getText())
+        .contains("检索", "单位档案", "待办")
+        .doesNotContain("上传材料", "回收站", "用户管理", "审计日志");
     assertThat(browser.findElement(By.id("current-user")).getText()).isEqualTo("赵强");
     clickAndWait(browser.findElement(By.id("current-user")));
     assertThat(browser.getCurrentUrl()).endsWith("/account");
@@ -220,8 +249,11 @@ class BrowserTest extends BrowserTests {
     assertThat(apiStatus(token)).isEqualTo(200);
     screenshot(SCREENSHOT.resolveSibling("account.png"));
     browser.navigate().refresh();
-    assertThat(browser.findElements(By.id("new-token"))).as("the token is shown only once").isEmpty();
-    assertThat(browser.findElement(By.cssSelector("#tokens tr.token")).getText()).doesNotContain("从未使用");
+    assertThat(browser.findElements(By.id("new-token")))
+        .as("the token is shown only once")
+        .isEmpty();
+    assertThat(browser.findElement(By.cssSelector("#tokens tr.token")).getText())
+        .doesNotContain("从未使用");
     WebElement page = browser.findElement(By.tagName("html"));
     browser.findElement(By.cssSelector("#tokens tr.token .revoke-form button")).click();
     Alert confirm = wait.until(ExpectedConditions.alertIsPresent());
@@ -237,7 +269,8 @@ class BrowserTest extends BrowserTests {
     signIn(office, own);
   }
 
-  private void fillCreateForm(String username, String displayName, String role, String unit, String password) {
+  private void fillCreateForm(
+      String username, String displayName, String role, String unit, String password) {
     WebElement u = browser.findElement(By.id("new-username"));
     u.clear();
     u.sendKeys(username);
@@ -258,7 +291,8 @@ class BrowserTest extends BrowserTests {
   }
 
   private WebElement userRow(String username) {
-    return browser.findElement(By.cssSelector("#users tr.user-row[data-username='" + username + "']"));
+    return browser.findElement(
+        By.cssSelector("#users tr.user-row[data-username='" + username + "']"));
   }
 
   private String flash() {
@@ -266,17 +300,27 @@ class BrowserTest extends BrowserTests {
   }
 
   private int apiStatus(String token) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url("/api/units"))).header("Authorization", "Bearer " + token).build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url("/api/units")))
+            .header("Authorization", "Bearer " + token)
+            .build();
+    return HttpClient.newHttpClient()
+        .send(request, HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
-  /** The hit of the document; its link carries the query (…/documents/5?q=垃圾分类), so the document opens with its hits marked. */
+  /**
+   * The hit of the document; its link carries the query (…/documents/5?q=垃圾分类), so the document
+   * opens with its hits marked.
+   */
   private WebElement hitFor(long id) {
     String href = "/documents/" + id + "?q=" + URLEncoder.encode(WORD, StandardCharsets.UTF_8);
     return browser.findElements(By.cssSelector("#results .hit")).stream()
-        .filter(h -> h.findElement(By.cssSelector("a.hit-title")).getAttribute("href").endsWith(href))
+        .filter(
+            h -> h.findElement(By.cssSelector("a.hit-title")).getAttribute("href").endsWith(href))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("no hit links to " + href + " on " + browser.getCurrentUrl()));
+        .orElseThrow(
+            () -> new AssertionError("no hit links to " + href + " on " + browser.getCurrentUrl()));
   }
 
   private void assertChinesePage(String activeNav) {
@@ -293,29 +337,47 @@ class BrowserTest extends BrowserTests {
    * the search has facets worth clicking (and the screenshot shows a real result list).
    */
   private void seedArchive() throws IOException, RejectedException {
-    assertThat(loadUnits(importer, """
+    assertThat(
+            loadUnits(
+                importer,
+                """
         code,name,type,parent
         xinghe-city,星河市文明办,创建办,
         dongcheng,东城区文明办,创建办,xinghe-city
         xinghe-community,星河社区,文明社区,dongcheng
         dongcheng-tax,东城区税务局,文明单位,dongcheng
         shiyan-school,东城区实验小学,文明校园,dongcheng
-        """)).isEqualTo(5);
+        """))
+        .isEqualTo(5);
     if (accounts.find(ADMIN).isEmpty()) {
       accounts.create("test", ADMIN, ADMIN_NAME, Role.ADMIN, null, PASSWORD);
     }
-    seed("dongcheng-tax", "2025年度文明单位创建工作计划", LocalDate.of(2025, 2, 10),
+    seed(
+        "dongcheng-tax",
+        "2025年度文明单位创建工作计划",
+        LocalDate.of(2025, 2, 10),
         "东城区税务局2025年度文明单位创建工作计划\n一、工作目标：巩固文明单位创建成果。\n二、主要任务：开展志愿服务、垃圾分类进机关、诚信纳税宣传等活动。");
-    seed(UNIT, "2025年第一季度文明创建工作会议记录", LocalDate.of(2025, 3, 12),
+    seed(
+        UNIT,
+        "2025年第一季度文明创建工作会议记录",
+        LocalDate.of(2025, 3, 12),
         "会议记录\n时间：2025年3月12日\n地点：社区会议室\n主持人：王建国\n记录人：李明\n议题：部署2025年文明社区创建工作。\n决议：成立垃圾分类督导队，每月开展一次志愿服务活动。");
-    seed(UNIT, "2024年第四季度工作简报", LocalDate.of(2024, 11, 5),
+    seed(
+        UNIT,
+        "2024年第四季度工作简报",
+        LocalDate.of(2024, 11, 5),
         "工作简报\n本季度社区共开展志愿服务活动9次，垃圾分类入户宣传覆盖1200户。");
-    seed("shiyan-school", "2024年文明校园创建年终总结", LocalDate.of(2024, 12, 20),
+    seed(
+        "shiyan-school",
+        "2024年文明校园创建年终总结",
+        LocalDate.of(2024, 12, 20),
         "年终总结\n本年度学校深入开展文明校园创建，组织垃圾分类进校园活动12次，评选“文明班级”8个。");
   }
 
-  private void seed(String unit, String title, LocalDate date, String text) throws RejectedException {
-    ingest.ingest(new IngestRequest(unit, null, date, title, null, title + ".txt", "测试数据"),
+  private void seed(String unit, String title, LocalDate date, String text)
+      throws RejectedException {
+    ingest.ingest(
+        new IngestRequest(unit, null, date, title, null, title + ".txt", "测试数据"),
         new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -14,9 +14,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.taizhang.account.AccountService;
-import org.taizhang.access.Role;
 import org.taizhang.access.Caller;
+import org.taizhang.access.Role;
+import org.taizhang.account.AccountService;
 import org.taizhang.completeness.CompletenessService;
 import org.taizhang.completeness.EvaluationSystem;
 import org.taizhang.review.RecycleBin;
@@ -41,7 +41,8 @@ class CompletenessBrowserTest extends BrowserTests {
   private static final String CLERK_PASSWORD = "wjj-clerk-pw-1";
   private static final String MISSING = "2025年第三季度缺少会议记录";
   private static final String TITLE = "2025年第三季度创建工作会议记录";
-  private static final String MEETING = """
+  private static final String MEETING =
+      """
       2025年第三季度创建工作会议记录
       时间：2025年8月15日
       地点：县卫生健康局三楼会议室
@@ -54,17 +55,13 @@ class CompletenessBrowserTest extends BrowserTests {
       决议：一、九月底前完成志愿服务活动记录整理；二、创建办每月检查台账一次。
       """;
 
-  @Autowired
-  SampleArchive sample;
+  @Autowired SampleArchive sample;
 
-  @Autowired
-  RecycleBin recycleBin;
+  @Autowired RecycleBin recycleBin;
 
-  @Autowired
-  AccountService accounts;
+  @Autowired AccountService accounts;
 
-  @Autowired
-  CompletenessService completeness;
+  @Autowired CompletenessService completeness;
 
   @Override
   Dimension window() {
@@ -82,7 +79,10 @@ class CompletenessBrowserTest extends BrowserTests {
     }
   }
 
-  /** The record goes to the recycle bin again: the sample's deliberate gap is back for the tests after this one. */
+  /**
+   * The record goes to the recycle bin again: the sample's deliberate gap is back for the tests
+   * after this one.
+   */
   @AfterEach
   void takeTheRecordBack() {
     if (handedIn != null) {
@@ -101,28 +101,41 @@ class CompletenessBrowserTest extends BrowserTests {
     assertThat(browser.getTitle()).contains("台账完整性");
     WebElement cell = cell(indicator);
     assertThat(cell.getAttribute("data-status")).isIn("MISSING", "PARTIAL");
-    assertThat(cell.getAttribute("class")).contains("cell", "status-" + cell.getAttribute("data-status"));
-    assertThat(backgroundOf(cell)).as("a red or amber cell").isIn("rgb(244, 169, 162)", "rgb(255, 217, 122)");
+    assertThat(cell.getAttribute("class"))
+        .contains("cell", "status-" + cell.getAttribute("data-status"));
+    assertThat(backgroundOf(cell))
+        .as("a red or amber cell")
+        .isIn("rgb(244, 169, 162)", "rgb(255, 217, 122)");
     WebElement row = browser.findElement(By.cssSelector("tr.matrix-row[data-unit='" + UNIT + "']"));
     assertThat(row.findElement(By.cssSelector(".unit-link")).getText()).isEqualTo(UNIT_NAME);
     assertThat(row.findElement(By.cssSelector(".rank")).getText()).matches("\\d+/\\d+");
     // The column header names the indicator in its tooltip.
-    WebElement header = browser.findElement(By.cssSelector("th.ind-col[data-indicator='" + indicator + "']"));
+    WebElement header =
+        browser.findElement(By.cssSelector("th.ind-col[data-indicator='" + indicator + "']"));
     assertThat(header.getAttribute("title")).contains("会议");
-    // ECharts drew both charts (SVG renderer) from the data attribute: the script ran under the CSP.
-    wait.until(d -> d.findElements(By.cssSelector("#chart-types svg")).size() == 1
-        && d.findElements(By.cssSelector("#chart-months svg")).size() == 1);
+    // ECharts drew both charts (SVG renderer) from the data attribute: the script ran under the
+    // CSP.
+    wait.until(
+        d ->
+            d.findElements(By.cssSelector("#chart-types svg")).size() == 1
+                && d.findElements(By.cssSelector("#chart-months svg")).size() == 1);
     assertThat(browser.findElement(By.id("chart-types")).getText()).contains("达标率");
     fullPageScreenshot("completeness-dashboard.png");
 
     // 2. The cell leads to the unit's checklist at the indicator, which names the missing item.
     clickAndWait(cell);
     String address = URLDecoder.decode(browser.getCurrentUrl(), StandardCharsets.UTF_8);
-    assertThat(address).contains("/units/" + UNIT + "/completeness", "year=2025").endsWith("#ind-" + indicator);
+    assertThat(address)
+        .contains("/units/" + UNIT + "/completeness", "year=2025")
+        .endsWith("#ind-" + indicator);
     WebElement article = browser.findElement(By.id("ind-" + indicator));
-    List<String> missing = article.findElements(By.cssSelector("li.missing-item .missing-text")).stream().map(WebElement::getText).toList();
+    List<String> missing =
+        article.findElements(By.cssSelector("li.missing-item .missing-text")).stream()
+            .map(WebElement::getText)
+            .toList();
     assertThat(missing).contains(MISSING);
-    assertThat(article.findElement(By.cssSelector("li.missing-item")).getAttribute("data-key")).endsWith("2025-Q3");
+    assertThat(article.findElement(By.cssSelector("li.missing-item")).getAttribute("data-key"))
+        .endsWith("2025-Q3");
     assertThat(browser.findElement(By.id("unit-name")).getText()).isEqualTo(UNIT_NAME);
     assertThat(browser.findElement(By.id("due-box")).getText()).contains(MISSING);
     fullPageScreenshot("unit-completeness.png");
@@ -163,17 +176,29 @@ class CompletenessBrowserTest extends BrowserTests {
     assertThat(done.findElement(By.cssSelector(".evidence")).getText()).contains(TITLE);
   }
 
-  /** The 文明单位 system's indicator that asks for meeting records each quarter (Ⅰ-3-1 in the sample's configuration). */
+  /**
+   * The 文明单位 system's indicator that asks for meeting records each quarter (Ⅰ-3-1 in the sample's
+   * configuration).
+   */
   private String meetingIndicator() {
-    EvaluationSystem system = completeness.systems().stream().filter(s -> s.covers("文明单位", 2025)).findFirst().orElseThrow();
-    return system.leaves().stream().map(EvaluationSystem.Leaf::indicator)
+    EvaluationSystem system =
+        completeness.systems().stream()
+            .filter(s -> s.covers("文明单位", 2025))
+            .findFirst()
+            .orElseThrow();
+    return system.leaves().stream()
+        .map(EvaluationSystem.Leaf::indicator)
         .filter(i -> i.evidence().stream().anyMatch(r -> r.category().equals("meeting")))
-        .map(EvaluationSystem.Indicator::code).findFirst().orElseThrow();
+        .map(EvaluationSystem.Indicator::code)
+        .findFirst()
+        .orElseThrow();
   }
 
   private WebElement cell(String indicator) {
-    return wait.until(ExpectedConditions.presenceOfElementLocated(
-        By.cssSelector("a.cell[data-unit='" + UNIT + "'][data-indicator='" + indicator + "']")));
+    return wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector(
+                "a.cell[data-unit='" + UNIT + "'][data-indicator='" + indicator + "']")));
   }
 
   private String backgroundOf(WebElement e) {

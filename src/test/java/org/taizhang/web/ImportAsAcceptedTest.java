@@ -16,8 +16,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.taizhang.access.Caller;
 import org.taizhang.archive.Document;
 import org.taizhang.archive.DocumentRepository;
@@ -36,8 +34,8 @@ import org.taizhang.support.TestFiles;
 
 /**
  * A historical archive imported as already accepted: what the import adds is 已通过, each document
- * through the reviewers' own decision and audited as taken on import, and it stays out of the
- * to-do list; files already in the archive keep their state. From the administrators' jobs page too.
+ * through the reviewers' own decision and audited as taken on import, and it stays out of the to-do
+ * list; files already in the archive keep their state. From the administrators' jobs page too.
  */
 @ServiceTest
 class ImportAsAcceptedTest {
@@ -51,11 +49,15 @@ class ImportAsAcceptedTest {
 
   private static Path archive(String name, String unit, String... files) throws IOException {
     Path root = Files.createTempDirectory(name);
-    Files.writeString(root.resolve("units.csv"), "code,name,type,parent\ncounty,青禾县文明办,创建办,\n" + unit + ",青禾县" + unit
-        + "局,文明单位,county\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        root.resolve("units.csv"),
+        "code,name,type,parent\ncounty,青禾县文明办,创建办,\n" + unit + ",青禾县" + unit + "局,文明单位,county\n",
+        StandardCharsets.UTF_8);
     Path dir = Files.createDirectories(root.resolve(unit).resolve("2023").resolve("会议记录"));
     for (String f : files) {
-      Files.write(dir.resolve(f + ".docx"), TestFiles.docx(f, "时间：2023年3月10日", "内容：" + f + System.nanoTime()));
+      Files.write(
+          dir.resolve(f + ".docx"),
+          TestFiles.docx(f, "时间：2023年3月10日", "内容：" + f + System.nanoTime()));
     }
     return root;
   }
@@ -68,7 +70,9 @@ class ImportAsAcceptedTest {
     assertThat(already.review().status()).isEqualTo(ReviewStatus.SUBMITTED);
     // the historical archive holds the same file again and two new ones
     Path history = archive("history", "old", "第一季度会议记录", "第二季度会议记录");
-    Files.copy(earlier.resolve("old/2023/会议记录/已在库中的会议记录.docx"), history.resolve("old/2023/会议记录/已在库中的会议记录.docx"));
+    Files.copy(
+        earlier.resolve("old/2023/会议记录/已在库中的会议记录.docx"),
+        history.resolve("old/2023/会议记录/已在库中的会议记录.docx"));
 
     ImportSummary s = importer.importFolder(history, "county-admin", Job.untracked("导入"), true);
     assertThat(first.imported()).isEqualTo(1);
@@ -81,18 +85,28 @@ class ImportAsAcceptedTest {
     assertThat(all).hasSize(3);
     for (Document d : all) {
       if (d.id() == already.id()) {
-        assertThat(d.review().status()).as("a duplicate keeps its state").isEqualTo(ReviewStatus.SUBMITTED);
+        assertThat(d.review().status())
+            .as("a duplicate keeps its state")
+            .isEqualTo(ReviewStatus.SUBMITTED);
         continue;
       }
       assertThat(d.review().status()).isEqualTo(ReviewStatus.ACCEPTED);
       assertThat(d.review().by()).isEqualTo("county-admin");
-      List<AuditEvent> events = audit.find(new AuditQuery("county-admin", AuditAction.ACCEPT, null, null, "材料 " + d.id() + "《", 1, 10));
+      List<AuditEvent> events =
+          audit.find(
+              new AuditQuery(
+                  "county-admin", AuditAction.ACCEPT, null, null, "材料 " + d.id() + "《", 1, 10));
       assertThat(events).hasSize(1);
       assertThat(events.get(0).detail()).isEqualTo("导入时作为历史档案直接通过：目录 " + history);
     }
     // the to-do list shows only the one that still waits
-    var awaiting = reviews.todo(Caller.system("test"), ReviewService.TodoList.AWAITING,
-        new ReviewService.TodoFilter(Set.of("old"), null, null, false, false), 1, 100);
+    var awaiting =
+        reviews.todo(
+            Caller.system("test"),
+            ReviewService.TodoList.AWAITING,
+            new ReviewService.TodoFilter(Set.of("old"), null, null, false, false),
+            1,
+            100);
     assertThat(awaiting.documents()).extracting(Document::id).containsExactly(already.id());
   }
 
@@ -100,26 +114,44 @@ class ImportAsAcceptedTest {
   void theJobsPageOffersTheSameAndAuditsTheImportAsHistorical() throws Exception {
     Path history = archive("history-page", "page", "第三季度会议记录");
     HttpClient http = HttpClient.newHttpClient();
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/admin/jobs/import"))
-        .headers(Basic.auth("admin", PASSWORD)).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("dir=" + URLEncoder.encode(history.toString(), StandardCharsets.UTF_8) + "&accepted=true"))
-        .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/admin/jobs/import"))
+                .headers(Basic.auth("admin", PASSWORD))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "dir="
+                            + URLEncoder.encode(history.toString(), StandardCharsets.UTF_8)
+                            + "&accepted=true"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     assertThat(r.statusCode()).isEqualTo(302);
-    // The import runs as a background job: wait for its audit record, which is written when it ends.
+    // The import runs as a background job: wait for its audit record, which is written when it
+    // ends.
     List<AuditEvent> imports = List.of();
     for (int i = 0; i < 600 && imports.isEmpty(); i++) {
-      imports = audit.find(new AuditQuery("admin", AuditAction.IMPORT, null, null, history.toString(), 1, 10));
+      imports =
+          audit.find(
+              new AuditQuery("admin", AuditAction.IMPORT, null, null, history.toString(), 1, 10));
       if (imports.isEmpty()) {
         Thread.sleep(100);
       }
     }
     assertThat(imports).hasSize(1);
-    assertThat(imports.get(0).detail()).startsWith("作为历史档案导入，新增材料直接通过；").contains("新增 1（1 份作为历史档案直接通过）");
-    assertThat(documents.findByUnit("page")).singleElement()
+    assertThat(imports.get(0).detail())
+        .startsWith("作为历史档案导入，新增材料直接通过；")
+        .contains("新增 1（1 份作为历史档案直接通过）");
+    assertThat(documents.findByUnit("page"))
+        .singleElement()
         .satisfies(d -> assertThat(d.review().status()).isEqualTo(ReviewStatus.ACCEPTED));
 
-    HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/admin/jobs"))
-        .headers(Basic.auth("admin", PASSWORD)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    HttpResponse<String> page =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/admin/jobs"))
+                .headers(Basic.auth("admin", PASSWORD))
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     assertThat(page.body()).contains("id=\"import-accepted\"", "作为历史档案导入");
   }
 }

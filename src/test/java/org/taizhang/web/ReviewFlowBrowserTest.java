@@ -18,11 +18,10 @@ import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
-import org.taizhang.account.AccountService;
 import org.taizhang.access.Role;
+import org.taizhang.account.AccountService;
 import org.taizhang.archive.Document;
 import org.taizhang.archive.DocumentRepository;
 import org.taizhang.archive.Review;
@@ -36,11 +35,11 @@ import org.taizhang.ingest.IngestRequest;
 import org.taizhang.ingest.IngestService;
 
 /**
- * The review workflow as its people see it, in a real headless Chromium: a unit's clerk uploads,
- * a reviewer returns the document with a reason and a deadline, the clerk finds it in the to-do
- * list and resubmits a new version, the reviewer accepts it, and the administrator finds every
- * step in the audit log. A second test covers the overdue mark and the recycle bin. Each person
- * signs in through the login form and out with the 退出 button.
+ * The review workflow as its people see it, in a real headless Chromium: a unit's clerk uploads, a
+ * reviewer returns the document with a reason and a deadline, the clerk finds it in the to-do list
+ * and resubmits a new version, the reviewer accepts it, and the administrator finds every step in
+ * the audit log. A second test covers the overdue mark and the recycle bin. Each person signs in
+ * through the login form and out with the 退出 button.
  */
 @TestPropertySource(properties = "taizhang.admin.password=review-flow-admin-pw")
 class ReviewFlowBrowserTest extends BrowserTests {
@@ -57,20 +56,15 @@ class ReviewFlowBrowserTest extends BrowserTests {
   private static final String TITLE = "青禾社区2025年道德讲堂活动记录";
   private static final String REASON = "缺少活动照片和签到表，请补充后重新提交";
 
-  @Autowired
-  FolderImporter importer;
+  @Autowired FolderImporter importer;
 
-  @Autowired
-  IngestService ingest;
+  @Autowired IngestService ingest;
 
-  @Autowired
-  AccountService accounts;
+  @Autowired AccountService accounts;
 
-  @Autowired
-  DocumentRepository documents;
+  @Autowired DocumentRepository documents;
 
-  @Autowired
-  AuditLog audit;
+  @Autowired AuditLog audit;
 
   @BeforeEach
   void setUp() throws IOException {
@@ -85,8 +79,13 @@ class ReviewFlowBrowserTest extends BrowserTests {
     signInAs(CLERK, CLERK_NAME);
     assertThat(navText()).contains("上传材料", "回收站").doesNotContain("用户管理", "审计日志");
     open("/upload");
-    assertThat(browser.findElement(By.id("unit")).getAttribute("value")).as("a clerk's own unit, fixed").isEqualTo(UNIT);
-    Path original = uploadFile(TITLE + ".txt", """
+    assertThat(browser.findElement(By.id("unit")).getAttribute("value"))
+        .as("a clerk's own unit, fixed")
+        .isEqualTo(UNIT);
+    Path original =
+        uploadFile(
+            TITLE + ".txt",
+            """
         青禾社区道德讲堂活动记录
         时间：2025年5月8日
         地点：青禾社区新时代文明实践站
@@ -98,7 +97,9 @@ class ReviewFlowBrowserTest extends BrowserTests {
     assertThat(browser.findElement(By.id("doc-title")).getText()).isEqualTo(TITLE);
     assertThat(status()).contains("已提交");
     assertThat(browser.findElements(By.id("accept-form"))).as("a clerk does not review").isEmpty();
-    assertThat(browser.findElements(By.id("delete-form"))).as("a clerk may delete its unit's material").hasSize(1);
+    assertThat(browser.findElements(By.id("delete-form")))
+        .as("a clerk may delete its unit's material")
+        .hasSize(1);
     assertThat(browser.findElements(By.id("resubmit"))).isEmpty();
     Chromium.signOut(browser, wait);
 
@@ -115,7 +116,9 @@ class ReviewFlowBrowserTest extends BrowserTests {
     setDate(browser.findElement(By.id("return-deadline")), deadline);
     clickAndWait(browser.findElement(By.cssSelector("#return-form button[type=submit]")));
     assertThat(flash()).contains("已退回");
-    assertThat(status()).contains("退回", REASON, deadline.toString(), REVIEWER_NAME).doesNotContain("已逾期");
+    assertThat(status())
+        .contains("退回", REASON, deadline.toString(), REVIEWER_NAME)
+        .doesNotContain("已逾期");
     fullPageScreenshot("document-returned.png");
     Chromium.signOut(browser, wait);
 
@@ -124,11 +127,17 @@ class ReviewFlowBrowserTest extends BrowserTests {
     open("/todo");
     assertThat(browser.findElements(By.id("awaiting"))).as("a clerk reviews nothing").isEmpty();
     WebElement returned = todoItem("returned", first);
-    assertThat(returned.getText()).contains(TITLE, REASON, deadline.toString(), REVIEWER_NAME).doesNotContain("已逾期");
+    assertThat(returned.getText())
+        .contains(TITLE, REASON, deadline.toString(), REVIEWER_NAME)
+        .doesNotContain("已逾期");
     fullPageScreenshot("todo.png");
     clickAndWait(returned.findElement(By.linkText("重新提交")));
-    assertThat(browser.findElement(By.id("resubmit-heading")).getText()).isEqualTo("重新提交：替换《" + TITLE + "》");
-    assertThat(browser.findElement(By.cssSelector("#upload-form input[name=replaces]")).getAttribute("value"))
+    assertThat(browser.findElement(By.id("resubmit-heading")).getText())
+        .isEqualTo("重新提交：替换《" + TITLE + "》");
+    assertThat(
+            browser
+                .findElement(By.cssSelector("#upload-form input[name=replaces]"))
+                .getAttribute("value"))
         .isEqualTo(String.valueOf(first));
     assertThat(browser.findElement(By.id("replaced-reason")).getText()).isEqualTo(REASON);
     fullPageScreenshot("upload-resubmit.png");
@@ -137,30 +146,43 @@ class ReviewFlowBrowserTest extends BrowserTests {
     clickAndWait(browser.findElement(By.id("upload-submit")));
     assertThat(flash()).contains("内容相同", "未作为新版本提交");
     assertThat(browser.findElement(By.id("resubmit-heading")).getText()).contains(TITLE);
-    browser.findElement(By.id("file")).sendKeys(uploadFile(TITLE + "（补充照片和签到表）.txt", """
+    browser
+        .findElement(By.id("file"))
+        .sendKeys(
+            uploadFile(
+                    TITLE + "（补充照片和签到表）.txt",
+                    """
         青禾社区道德讲堂活动记录（补充）
         时间：2025年5月8日
         地点：青禾社区新时代文明实践站
         内容：邀请身边好人讲述孝老爱亲故事，居民60余人参加。
         附：活动照片4张，签到表1份。
-        """).toString());
+        """)
+                .toString());
     clickAndWait(browser.findElement(By.id("upload-submit")));
     long second = documentIdFromUrl();
     assertThat(flash()).contains("已重新提交");
     assertThat(second).isNotEqualTo(first);
     assertThat(status()).contains("已提交");
     List<WebElement> versions = browser.findElements(By.cssSelector("#versions .version"));
-    assertThat(versions).extracting(v -> v.getAttribute("data-id")).containsExactly(String.valueOf(second), String.valueOf(first));
+    assertThat(versions)
+        .extracting(v -> v.getAttribute("data-id"))
+        .containsExactly(String.valueOf(second), String.valueOf(first));
     assertThat(versions.get(0).getText()).contains("第 2 版", "当前版本", "已提交");
     assertThat(versions.get(1).getText()).contains("第 1 版", "退回").doesNotContain("当前版本");
     fullPageScreenshot("document-resubmitted.png");
     // The old version stays readable and says where the current one is.
     clickAndWait(versions.get(1).findElement(By.tagName("a")));
     assertThat(browser.findElement(By.id("superseded-banner")).getText()).contains("此为旧版本", "当前版本");
-    assertThat(browser.findElement(By.id("latest-version")).getAttribute("href")).endsWith("/documents/" + second);
-    assertThat(browser.findElements(By.id("resubmit"))).as("only the current version is resubmitted").isEmpty();
+    assertThat(browser.findElement(By.id("latest-version")).getAttribute("href"))
+        .endsWith("/documents/" + second);
+    assertThat(browser.findElements(By.id("resubmit")))
+        .as("only the current version is resubmitted")
+        .isEmpty();
     open("/todo");
-    assertThat(browser.findElements(By.id("returned"))).as("the resubmission clears the to-do list").isEmpty();
+    assertThat(browser.findElements(By.id("returned")))
+        .as("the resubmission clears the to-do list")
+        .isEmpty();
     Chromium.signOut(browser, wait);
 
     // 4. The reviewer accepts the new version.
@@ -170,11 +192,13 @@ class ReviewFlowBrowserTest extends BrowserTests {
     browser.findElement(By.id("comment-body")).sendKeys("照片和签到表已补齐，符合要求。");
     clickAndWait(browser.findElement(By.cssSelector("#comment-form button[type=submit]")));
     assertThat(flash()).contains("意见已发表");
-    assertThat(browser.findElement(By.id("comments")).getText()).contains(REVIEWER_NAME, "照片和签到表已补齐，符合要求。");
+    assertThat(browser.findElement(By.id("comments")).getText())
+        .contains(REVIEWER_NAME, "照片和签到表已补齐，符合要求。");
     clickAndWait(browser.findElement(By.cssSelector("#accept-form button[type=submit]")));
     assertThat(flash()).contains("已审核通过");
     assertThat(status()).contains("已通过", REVIEWER_NAME);
-    assertThat(browser.findElement(By.id("review-status")).getAttribute("data-status")).isEqualTo("ACCEPTED");
+    assertThat(browser.findElement(By.id("review-status")).getAttribute("data-status"))
+        .isEqualTo("ACCEPTED");
     fullPageScreenshot("document-accepted.png");
     Chromium.signOut(browser, wait);
 
@@ -203,9 +227,16 @@ class ReviewFlowBrowserTest extends BrowserTests {
   @Test
   void overdueReturnIsMarkedAndDeletedMaterialGoesThroughTheRecycleBin() throws Exception {
     Document d = seed("青禾社区2024年度文明社区创建工作总结", "2024年度工作总结\n本年度社区开展志愿服务活动36次。");
-    // The service refuses deadlines in the past; a return that has simply run out is written directly.
-    documents.setReview(d.id(), new Review(ReviewStatus.RETURNED, "请补充年度数据", LocalDate.now().minusDays(3), REVIEWER,
-        Instant.now()));
+    // The service refuses deadlines in the past; a return that has simply run out is written
+    // directly.
+    documents.setReview(
+        d.id(),
+        new Review(
+            ReviewStatus.RETURNED,
+            "请补充年度数据",
+            LocalDate.now().minusDays(3),
+            REVIEWER,
+            Instant.now()));
 
     signInAs(CLERK, CLERK_NAME);
     open("/todo");
@@ -223,13 +254,18 @@ class ReviewFlowBrowserTest extends BrowserTests {
     confirm.accept();
     Chromium.awaitNextPage(browser, page);
     assertThat(flash()).contains("已移入回收站");
-    assertThat(browser.findElement(By.id("deleted-banner")).getText()).contains("此材料在回收站中", CLERK_NAME);
+    assertThat(browser.findElement(By.id("deleted-banner")).getText())
+        .contains("此材料在回收站中", CLERK_NAME);
     assertThat(browser.findElements(By.id("delete-form"))).isEmpty();
-    assertThat(browser.findElements(By.id("resubmit"))).as("a deleted document is not resubmitted").isEmpty();
+    assertThat(browser.findElements(By.id("resubmit")))
+        .as("a deleted document is not resubmitted")
+        .isEmpty();
 
     // The recycle bin lists it; the clerk may restore but not purge.
     open("/recycle-bin");
-    WebElement row = browser.findElement(By.cssSelector("#recycle-bin tr.deleted-item[data-id='" + d.id() + "']"));
+    WebElement row =
+        browser.findElement(
+            By.cssSelector("#recycle-bin tr.deleted-item[data-id='" + d.id() + "']"));
     assertThat(row.getText()).contains(d.title(), UNIT_NAME, CLERK_NAME);
     assertThat(row.findElements(By.cssSelector(".purge-form"))).isEmpty();
     clickAndWait(row.findElement(By.cssSelector(".restore-form button")));
@@ -252,7 +288,9 @@ class ReviewFlowBrowserTest extends BrowserTests {
     assertThat(browser.findElements(By.id("restore-form"))).hasSize(1);
     open("/recycle-bin");
     fullPageScreenshot("recycle-bin.png");
-    row = browser.findElement(By.cssSelector("#recycle-bin tr.deleted-item[data-id='" + d.id() + "']"));
+    row =
+        browser.findElement(
+            By.cssSelector("#recycle-bin tr.deleted-item[data-id='" + d.id() + "']"));
     page = browser.findElement(By.tagName("html"));
     row.findElement(By.cssSelector(".purge-form button")).click();
     confirm = wait.until(ExpectedConditions.alertIsPresent());
@@ -278,7 +316,6 @@ class ReviewFlowBrowserTest extends BrowserTests {
     return browser.findElement(By.id("nav")).getText();
   }
 
-
   private long documentIdFromUrl() {
     wait.until(ExpectedConditions.urlMatches("/documents/\\d+$"));
     Matcher m = Pattern.compile("/documents/(\\d+)$").matcher(browser.getCurrentUrl());
@@ -287,7 +324,9 @@ class ReviewFlowBrowserTest extends BrowserTests {
   }
 
   private WebElement todoItem(String list, long id) {
-    return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#" + list + " .todo-item[data-id='" + id + "']")));
+    return wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#" + list + " .todo-item[data-id='" + id + "']")));
   }
 
   private String status() {
@@ -303,30 +342,42 @@ class ReviewFlowBrowserTest extends BrowserTests {
    * in; setting the value as the form submits it (yyyy-MM-dd) does not.
    */
   private void setDate(WebElement input, LocalDate date) {
-    browser.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));", input, date.toString());
+    browser.executeScript(
+        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));",
+        input,
+        date.toString());
     assertThat(input.getAttribute("value")).isEqualTo(date.toString());
   }
 
-
-  /** A unit tree with the clerk's unit, and one account per person of the story. Idempotent: both tests share the context. */
+  /**
+   * A unit tree with the clerk's unit, and one account per person of the story. Idempotent: both
+   * tests share the context.
+   */
   private void seedUnitsAndAccounts() throws IOException {
     if (accounts.find(CLERK).isPresent()) {
       return;
     }
-    assertThat(loadUnits(importer, """
+    assertThat(
+            loadUnits(
+                importer,
+                """
         code,name,type,parent
         qinghe-county,青禾县文明办,创建办,
         qinghe-town,青禾镇文明办,创建办,qinghe-county
         qinghe-community,青禾社区,文明社区,qinghe-town
         qinghe-school,青禾中学,文明校园,qinghe-town
-        """)).isEqualTo(4);
+        """))
+        .isEqualTo(4);
     accounts.create("test", CLERK, CLERK_NAME, Role.CLERK, UNIT, PASSWORD);
     accounts.create("test", REVIEWER, REVIEWER_NAME, Role.REVIEWER, null, PASSWORD);
     accounts.create("test", ADMIN, ADMIN_NAME, Role.ADMIN, null, PASSWORD);
   }
 
   private Document seed(String title, String text) throws Exception {
-    return ingest.ingest(new IngestRequest(UNIT, null, null, title, null, title + ".txt", CLERK),
-        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))).document();
+    return ingest
+        .ingest(
+            new IngestRequest(UNIT, null, null, title, null, title + ".txt", CLERK),
+            new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))
+        .document();
   }
 }

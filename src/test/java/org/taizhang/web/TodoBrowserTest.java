@@ -16,8 +16,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
-import org.taizhang.account.AccountService;
 import org.taizhang.access.Role;
+import org.taizhang.account.AccountService;
 import org.taizhang.archive.DocumentRepository;
 import org.taizhang.archive.ReviewStatus;
 import org.taizhang.ingest.FolderImporter;
@@ -26,9 +26,9 @@ import org.taizhang.ingest.IngestService;
 
 /**
  * A reviewer works through a long to-do list in a real headless Chromium at phone width: narrows it
- * to one unit and year with the filters, pages through it, ticks the whole page with 全选本页,
- * accepts the selection after confirming, and finds the same filters again with the accepted
- * documents gone.
+ * to one unit and year with the filters, pages through it, ticks the whole page with 全选本页, accepts
+ * the selection after confirming, and finds the same filters again with the accepted documents
+ * gone.
  */
 @TestPropertySource(properties = "taizhang.admin.password=todo-browser-admin-pw")
 class TodoBrowserTest extends BrowserTests {
@@ -48,7 +48,9 @@ class TodoBrowserTest extends BrowserTests {
 
   @Test
   void filterPageSelectAllAndAcceptTheSelection() throws Exception {
-    loadUnits(importer, """
+    loadUnits(
+        importer,
+        """
         code,name,type,parent
         city,星河市文明办,创建办,
         community,星河社区,文明社区,city
@@ -85,9 +87,12 @@ class TodoBrowserTest extends BrowserTests {
     // 4. 全选本页 ticks the page; the bar counts it; accepting asks first.
     WebElement all = browser.findElement(By.id("select-all"));
     assertThat(all.isDisplayed()).isTrue();
-    assertThat(browser.findElement(By.id("batch-accept")).isEnabled()).as("nothing ticked yet").isFalse();
+    assertThat(browser.findElement(By.id("batch-accept")).isEnabled())
+        .as("nothing ticked yet")
+        .isFalse();
     all.click();
-    assertThat(browser.findElements(By.cssSelector("#awaiting input[name=ids]"))).allMatch(WebElement::isSelected);
+    assertThat(browser.findElements(By.cssSelector("#awaiting input[name=ids]")))
+        .allMatch(WebElement::isSelected);
     assertThat(browser.findElement(By.id("batch-count")).getText()).isEqualTo("已选 50 份");
     // one unticked by hand: 49 go
     tick(browser.findElements(By.cssSelector("#awaiting input[name=ids]")).get(49));
@@ -105,13 +110,18 @@ class TodoBrowserTest extends BrowserTests {
     assertThat(browser.findElement(By.id("awaiting-total")).getText()).isEqualTo("11 份");
     assertThat(ids()).containsExactlyElementsOf(community2025.subList(49, 60));
     for (long id : community2025.subList(0, 49)) {
-      assertThat(documents.find(id).orElseThrow().review().status()).isEqualTo(ReviewStatus.ACCEPTED);
+      assertThat(documents.find(id).orElseThrow().review().status())
+          .isEqualTo(ReviewStatus.ACCEPTED);
     }
-    assertThat(documents.find(other).orElseThrow().review().status()).isEqualTo(ReviewStatus.SUBMITTED);
+    assertThat(documents.find(other).orElseThrow().review().status())
+        .isEqualTo(ReviewStatus.SUBMITTED);
     fullPageScreenshot("todo-batch.png");
   }
 
-  /** Clicks a box in the middle of the screen, clear of the batch bar that stays at the top while scrolling. */
+  /**
+   * Clicks a box in the middle of the screen, clear of the batch bar that stays at the top while
+   * scrolling.
+   */
   private void tick(WebElement box) {
     browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", box);
     box.click();
@@ -119,12 +129,18 @@ class TodoBrowserTest extends BrowserTests {
 
   private List<Long> ids() {
     return browser.findElements(By.cssSelector("#awaiting .todo-item")).stream()
-        .map(e -> Long.parseLong(e.getAttribute("data-id"))).toList();
+        .map(e -> Long.parseLong(e.getAttribute("data-id")))
+        .toList();
   }
 
   private long upload(String unit, int year, String title) throws Exception {
     String text = title + "：活动记录正文 " + System.nanoTime();
-    return ingest.ingest(new IngestRequest(unit, "activity", LocalDate.of(year, 5, 1), title, year, title + ".txt", "测试数据"),
-        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))).document().id();
+    return ingest
+        .ingest(
+            new IngestRequest(
+                unit, "activity", LocalDate.of(year, 5, 1), title, year, title + ".txt", "测试数据"),
+            new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))
+        .document()
+        .id();
   }
 }

@@ -1,10 +1,5 @@
 package org.taizhang.tools.benchmark;
 
-import org.taizhang.completeness.CompletenessModel;
-import org.taizhang.completeness.EvidenceFact;
-import org.taizhang.completeness.NearDuplicateIndex;
-import org.taizhang.completeness.RequiredLists;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,6 +12,10 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import org.taizhang.catalog.Catalog;
+import org.taizhang.completeness.CompletenessModel;
+import org.taizhang.completeness.EvidenceFact;
+import org.taizhang.completeness.NearDuplicateIndex;
+import org.taizhang.completeness.RequiredLists;
 import org.taizhang.config.CommandArguments;
 import org.taizhang.unit.Unit;
 import picocli.CommandLine.Option;
@@ -24,8 +23,8 @@ import picocli.CommandLine.Option;
 /**
  * Measures the completeness model without Spring or a database: synthetic evidence facts for a
  * large county (default 2,000 units × 100 documents over two years), a full recompute several
- * times, then the incremental update after one new document. Targets: full under 2 s,
- * incremental under 50 ms.
+ * times, then the incremental update after one new document. Targets: full under 2 s, incremental
+ * under 50 ms.
  *
  * <pre>
  * java -cp "target/classes:$(cat /tmp/cp.txt)" org.taizhang.completeness.CompletenessBenchmark \
@@ -36,12 +35,17 @@ public final class CompletenessBenchmark {
   private static final int[] YEARS = {2024, 2025};
   private static final List<String> LABELS = List.of("时间", "地点", "主持人", "参会人员", "记录人", "议题");
   private static final List<String> ACTIVITY_LABELS = List.of("活动时间", "活动地点", "参加人员");
+
   /** Documents a unit files beyond the required ones, to reach the requested count. */
-  private static final String[] EXTRA = {"briefing", "honor", "inspection", "award", "survey", "rules"};
-  private static final String SENTENCES = "今年以来我单位深入推进文明创建工作扎实开展志愿服务活动群众满意度不断提升"
-      + "坚持以习近平新时代中国特色社会主义思想为指导认真落实县委县政府关于精神文明建设的各项部署"
-      + "组织干部职工参加学雷锋志愿服务清洁家园垃圾分类宣传文明交通劝导关爱空巢老人等活动"
-      + "创建台账资料按月收集及时归档做到有计划有记录有总结下一步将继续巩固创建成果推动常态长效";
+  private static final String[] EXTRA = {
+    "briefing", "honor", "inspection", "award", "survey", "rules"
+  };
+
+  private static final String SENTENCES =
+      "今年以来我单位深入推进文明创建工作扎实开展志愿服务活动群众满意度不断提升"
+          + "坚持以习近平新时代中国特色社会主义思想为指导认真落实县委县政府关于精神文明建设的各项部署"
+          + "组织干部职工参加学雷锋志愿服务清洁家园垃圾分类宣传文明交通劝导关爱空巢老人等活动"
+          + "创建台账资料按月收集及时归档做到有计划有记录有总结下一步将继续巩固创建成果推动常态长效";
 
   private long nextId = 1;
 
@@ -49,16 +53,28 @@ public final class CompletenessBenchmark {
 
   /** The command line. */
   static final class Arguments {
-    @Option(names = "--units") int units = 2000;
-    @Option(names = "--docs") int docs = 100;
-    @Option(names = "--full-runs") int fullRuns = 10;
-    @Option(names = "--incremental-runs") int incrementalRuns = 200;
-    @Option(names = "--config") Path config = Path.of("index-config");
+    @Option(names = "--units")
+    int units = 2000;
+
+    @Option(names = "--docs")
+    int docs = 100;
+
+    @Option(names = "--full-runs")
+    int fullRuns = 10;
+
+    @Option(names = "--incremental-runs")
+    int incrementalRuns = 200;
+
+    @Option(names = "--config")
+    Path config = Path.of("index-config");
   }
 
   public static void main(String[] args) {
     Arguments a = new Arguments();
-    if (!CommandArguments.read(a, args, System.err,
+    if (!CommandArguments.read(
+        a,
+        args,
+        System.err,
         "用法：benchmark-completeness [--units=N] [--docs=N] [--full-runs=N] [--incremental-runs=N] [--config=DIR]")) {
       System.exit(CommandArguments.USAGE_ERROR);
       return;
@@ -69,9 +85,11 @@ public final class CompletenessBenchmark {
   private void run(int unitCount, int docsPerUnit, int fullRuns, int incrementalRuns, Path config) {
     Catalog catalog = Catalog.load(config);
     RequiredLists lists = RequiredLists.load(config, catalog);
-    List<String> types = catalog.unitTypes().stream().filter(t -> lists.system(t, 2025).isPresent()).toList();
+    List<String> types =
+        catalog.unitTypes().stream().filter(t -> lists.system(t, 2025).isPresent()).toList();
     if (types.isEmpty()) {
-      throw new IllegalStateException("no evaluation system in " + config.resolve(RequiredLists.DIRECTORY));
+      throw new IllegalStateException(
+          "no evaluation system in " + config.resolve(RequiredLists.DIRECTORY));
     }
     Random rng = new Random(20250101);
 
@@ -88,7 +106,8 @@ public final class CompletenessBenchmark {
     }
     long built = System.nanoTime();
 
-    CompletenessModel model = new CompletenessModel(lists, catalog::categoryName, Clock.systemDefaultZone());
+    CompletenessModel model =
+        new CompletenessModel(lists, catalog::categoryName, Clock.systemDefaultZone());
     model.load(units, facts);
     long loaded = System.nanoTime();
     int evaluated = 0;
@@ -96,10 +115,19 @@ public final class CompletenessBenchmark {
     for (int y : years) {
       evaluated += model.units(y, null).size();
     }
-    System.out.printf(Locale.ROOT, "units %d, documents %d, evaluation systems %d, years %s, unit-years evaluated %d%n",
-        unitCount, facts.size(), lists.systems().size(), years, evaluated);
-    System.out.printf(Locale.ROOT, "synthetic facts built in %d ms; first load (near-duplicate index + full compute) %d ms%n",
-        ms(built - t0), ms(loaded - built));
+    System.out.printf(
+        Locale.ROOT,
+        "units %d, documents %d, evaluation systems %d, years %s, unit-years evaluated %d%n",
+        unitCount,
+        facts.size(),
+        lists.systems().size(),
+        years,
+        evaluated);
+    System.out.printf(
+        Locale.ROOT,
+        "synthetic facts built in %d ms; first load (near-duplicate index + full compute) %d ms%n",
+        ms(built - t0),
+        ms(loaded - built));
 
     for (int i = 0; i < 3; i++) {
       model.recomputeAll();
@@ -110,17 +138,30 @@ public final class CompletenessBenchmark {
       model.recomputeAll();
       full[i] = System.nanoTime() - s;
     }
-    System.out.printf(Locale.ROOT, "full recompute, %d runs: median %.1f ms, p95 %.1f ms%n", fullRuns,
-        millis(percentile(full, 50)), millis(percentile(full, 95)));
+    System.out.printf(
+        Locale.ROOT,
+        "full recompute, %d runs: median %.1f ms, p95 %.1f ms%n",
+        fullRuns,
+        millis(percentile(full, 50)),
+        millis(percentile(full, 95)));
 
     int warmup = 50;
     long[] incremental = new long[incrementalRuns];
     for (int i = 0; i < warmup + incrementalRuns; i++) {
       Unit u = units.get(rng.nextInt(units.size()));
       // every other new document is a summary, which also goes through the near-duplicate index
-      EvidenceFact f = i % 2 == 0
-          ? fact(u.code(), "meeting", LocalDate.of(2025, 1 + rng.nextInt(12), 1 + rng.nextInt(28)), 2025).labels(LABELS).build()
-          : fact(u.code(), "annual-summary", LocalDate.of(2025, 12, 20), 2025).signature(summary(rng, false)).build();
+      EvidenceFact f =
+          i % 2 == 0
+              ? fact(
+                      u.code(),
+                      "meeting",
+                      LocalDate.of(2025, 1 + rng.nextInt(12), 1 + rng.nextInt(28)),
+                      2025)
+                  .labels(LABELS)
+                  .build()
+              : fact(u.code(), "annual-summary", LocalDate.of(2025, 12, 20), 2025)
+                  .signature(summary(rng, false))
+                  .build();
       long s = System.nanoTime();
       model.recompute(model.apply(f.id(), f));
       long took = System.nanoTime() - s;
@@ -129,21 +170,35 @@ public final class CompletenessBenchmark {
       }
       model.recompute(model.apply(f.id(), null));
     }
-    System.out.printf(Locale.ROOT, "incremental update after one new document (apply + recompute its unit + ranks of its type), "
-        + "%d runs: median %.2f ms, p95 %.2f ms%n", incrementalRuns, millis(percentile(incremental, 50)),
+    System.out.printf(
+        Locale.ROOT,
+        "incremental update after one new document (apply + recompute its unit + ranks of its type), "
+            + "%d runs: median %.2f ms, p95 %.2f ms%n",
+        incrementalRuns,
+        millis(percentile(incremental, 50)),
         millis(percentile(incremental, 95)));
 
     facts = null;
     System.gc();
     Runtime rt = Runtime.getRuntime();
-    System.out.printf(Locale.ROOT, "heap used after GC (model with %d facts held): %d MB (max heap %d MB)%n", model.factCount(),
-        (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024), rt.maxMemory() / (1024 * 1024));
+    System.out.printf(
+        Locale.ROOT,
+        "heap used after GC (model with %d facts held): %d MB (max heap %d MB)%n",
+        model.factCount(),
+        (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024),
+        rt.maxMemory() / (1024 * 1024));
   }
 
-  /** One unit's year: what the sample generator files, with a few gaps, then extra material up to the count. */
+  /**
+   * One unit's year: what the sample generator files, with a few gaps, then extra material up to
+   * the count.
+   */
   private List<EvidenceFact> year(String unit, int year, int count, Random rng) {
     List<EvidenceFact> out = new ArrayList<>();
-    out.add(fact(unit, "leading-group", LocalDate.of(year, 3, 6), year).formal(rng.nextInt(20) != 0).build());
+    out.add(
+        fact(unit, "leading-group", LocalDate.of(year, 3, 6), year)
+            .formal(rng.nextInt(20) != 0)
+            .build());
     out.add(fact(unit, "plan", LocalDate.of(year, 3, 11), year).build());
     out.add(fact(unit, "responsibility", LocalDate.of(year, 3, 21), year).build());
     for (int q = 0; q < 4; q++) {
@@ -151,28 +206,50 @@ public final class CompletenessBenchmark {
         continue;
       }
       List<String> labels = rng.nextInt(25) == 0 ? LABELS.subList(0, 4) : LABELS;
-      out.add(fact(unit, "meeting", LocalDate.of(year, 3 * q + 1 + rng.nextInt(3), 1 + rng.nextInt(28)), year).labels(labels).build());
+      out.add(
+          fact(
+                  unit,
+                  "meeting",
+                  LocalDate.of(year, 3 * q + 1 + rng.nextInt(3), 1 + rng.nextInt(28)),
+                  year)
+              .labels(labels)
+              .build());
     }
     out.add(fact(unit, "sign-in", LocalDate.of(year, 3, 4), year).build());
     for (int a = 0; a < 3; a++) {
       LocalDate d = LocalDate.of(year, 1 + rng.nextInt(12), 1 + rng.nextInt(28));
-      out.add(fact(unit, "activity", d, year).labels(ACTIVITY_LABELS).placeholder(rng.nextInt(200) == 0).build());
+      out.add(
+          fact(unit, "activity", d, year)
+              .labels(ACTIVITY_LABELS)
+              .placeholder(rng.nextInt(200) == 0)
+              .build());
       LocalDateTime taken = d.atTime(9, 30).plusDays(rng.nextInt(40) == 0 ? 20 : 0);
       out.add(fact(unit, "photo", d, year).image().takenAt(taken).build());
       out.add(fact(unit, "photo", d, year).image().takenAt(taken.plusMinutes(5)).build());
     }
-    out.add(fact(unit, "half-year-summary", LocalDate.of(year, 7, 1), year).signature(summary(rng, false)).build());
+    out.add(
+        fact(unit, "half-year-summary", LocalDate.of(year, 7, 1), year)
+            .signature(summary(rng, false))
+            .build());
     if (rng.nextInt(30) != 0) {
-      out.add(fact(unit, "annual-summary", LocalDate.of(year, 12, 20), year).signature(summary(rng, rng.nextInt(100) == 0)).build());
+      out.add(
+          fact(unit, "annual-summary", LocalDate.of(year, 12, 20), year)
+              .signature(summary(rng, rng.nextInt(100) == 0))
+              .build());
     }
     while (out.size() < count) {
       String category = EXTRA[rng.nextInt(EXTRA.length)];
-      out.add(fact(unit, category, LocalDate.of(year, 1 + rng.nextInt(12), 1 + rng.nextInt(28)), year).build());
+      out.add(
+          fact(unit, category, LocalDate.of(year, 1 + rng.nextInt(12), 1 + rng.nextInt(28)), year)
+              .build());
     }
     return out.size() > count ? out.subList(0, count) : out;
   }
 
-  /** A summary-like text of random sentences; {@code copied} texts are all the same, so they are found as copies. */
+  /**
+   * A summary-like text of random sentences; {@code copied} texts are all the same, so they are
+   * found as copies.
+   */
   private static int[] summary(Random rng, boolean copied) {
     if (copied) {
       return NearDuplicateIndex.signature(SENTENCES.repeat(3));
@@ -241,8 +318,22 @@ public final class CompletenessBenchmark {
     }
 
     EvidenceFact build() {
-      return new EvidenceFact(id, unit, category, category + " " + date, date, year, image, formal, Set.copyOf(labels), placeholder,
-          takenAt, date, signature, null, null);
+      return new EvidenceFact(
+          id,
+          unit,
+          category,
+          category + " " + date,
+          date,
+          year,
+          image,
+          formal,
+          Set.copyOf(labels),
+          placeholder,
+          takenAt,
+          date,
+          signature,
+          null,
+          null);
     }
   }
 

@@ -1,11 +1,6 @@
 package org.taizhang.tools.benchmark;
 
-import org.taizhang.search.QueryFactory;
-import org.taizhang.search.SearchRequest;
-import org.taizhang.search.SearchResult;
-import org.taizhang.search.SearchService;
-import org.taizhang.search.SearchSort;
-
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -29,9 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.util.FileSystemUtils;
 import org.taizhang.access.Scope;
@@ -41,6 +38,11 @@ import org.taizhang.config.CommandArguments.PositiveCount;
 import org.taizhang.index.ChineseAnalysis;
 import org.taizhang.index.DocumentIndex;
 import org.taizhang.index.Synonyms;
+import org.taizhang.search.QueryFactory;
+import org.taizhang.search.SearchRequest;
+import org.taizhang.search.SearchResult;
+import org.taizhang.search.SearchService;
+import org.taizhang.search.SearchSort;
 import org.taizhang.tools.benchmark.SearchBenchmarkProfile.Sample;
 import org.taizhang.tools.benchmark.SearchBenchmarkProfile.Stage;
 import org.taizhang.tools.benchmark.SearchBenchmarkQueries.BenchQuery;
@@ -67,10 +69,22 @@ public final class SearchBenchmark {
 
   /**
    * What to run. {@code units} 0 chooses docs/100 within 500–2,000; {@code dir} null means a
-   * temporary directory; {@code reuse} searches an index a run with {@code --keep} left in {@code dir}.
+   * temporary directory; {@code reuse} searches an index a run with {@code --keep} left in {@code
+   * dir}.
    */
-  record Options(int docs, int units, int queries, int warmup, List<Integer> concurrency, int indexThreads, boolean keep,
-      Path dir, Path config, long seed, boolean profile, boolean reuse) {
+  record Options(
+      int docs,
+      int units,
+      int queries,
+      int warmup,
+      List<Integer> concurrency,
+      int indexThreads,
+      boolean keep,
+      Path dir,
+      Path config,
+      long seed,
+      boolean profile,
+      boolean reuse) {
 
     static Options defaults() {
       return parse(new String[0]);
@@ -85,43 +99,114 @@ public final class SearchBenchmark {
       if (a.reuse && a.dir == null) {
         throw new CommandArguments.Invalid("参数 --reuse 须与 --dir=DIR 同用（此前以 --keep 运行留下的索引）");
       }
-      return new Options(a.docs, a.units, a.queries, a.warmup, List.copyOf(a.concurrency), a.indexThreads, a.keep || a.reuse, a.dir,
-          a.config, a.seed, !a.noProfile, a.reuse);
+      return new Options(
+          a.docs,
+          a.units,
+          a.queries,
+          a.warmup,
+          List.copyOf(a.concurrency),
+          a.indexThreads,
+          a.keep || a.reuse,
+          a.dir,
+          a.config,
+          a.seed,
+          !a.noProfile,
+          a.reuse);
     }
   }
 
   /** The command line, read into {@link Options}. */
   static final class Arguments {
-    @Option(names = "--docs", converter = PositiveCount.class) int docs = 100_000;
-    @Option(names = "--units", converter = PositiveCount.class) int units;
-    @Option(names = "--queries", converter = PositiveCount.class) int queries = 2000;
-    @Option(names = "--warmup") int warmup = 500;
-    @Option(names = "--concurrency", split = ",", converter = PositiveCount.class) List<Integer> concurrency = List.of(1, 8);
-    @Option(names = "--index-threads", converter = PositiveCount.class) int indexThreads = Runtime.getRuntime().availableProcessors();
-    @Option(names = "--keep") boolean keep;
-    @Option(names = "--dir") Path dir;
-    @Option(names = "--config") Path config = Path.of("index-config");
-    @Option(names = "--seed") long seed = 20250101L;
-    @Option(names = "--no-profile") boolean noProfile;
-    @Option(names = "--reuse") boolean reuse;
+    @Option(names = "--docs", converter = PositiveCount.class)
+    int docs = 100_000;
+
+    @Option(names = "--units", converter = PositiveCount.class)
+    int units;
+
+    @Option(names = "--queries", converter = PositiveCount.class)
+    int queries = 2000;
+
+    @Option(names = "--warmup")
+    int warmup = 500;
+
+    @Option(names = "--concurrency", split = ",", converter = PositiveCount.class)
+    List<Integer> concurrency = List.of(1, 8);
+
+    @Option(names = "--index-threads", converter = PositiveCount.class)
+    int indexThreads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--keep")
+    boolean keep;
+
+    @Option(names = "--dir")
+    Path dir;
+
+    @Option(names = "--config")
+    Path config = Path.of("index-config");
+
+    @Option(names = "--seed")
+    long seed = 20250101L;
+
+    @Option(names = "--no-profile")
+    boolean noProfile;
+
+    @Option(names = "--reuse")
+    boolean reuse;
   }
 
   /** Latency of one concurrency setting, in milliseconds; throughput in queries per second. */
-  record Latency(int concurrency, int queries, double p50, double p95, double p99, double max, double mean, double qps,
-      double cpuP50, double cpuP95, double cpuP99) {}
+  record Latency(
+      int concurrency,
+      int queries,
+      double p50,
+      double p95,
+      double p99,
+      double max,
+      double mean,
+      double qps,
+      double cpuP50,
+      double cpuP95,
+      double cpuP99) {}
 
   /** Wall-clock and CPU time of each query, in nanoseconds. */
   private record Timings(long[] wall, long[] cpu) {}
 
   /** Latency and sanity figures of one kind of query at concurrency 1. */
-  record KindResult(Kind kind, int queries, double p50, double p95, double p99, double cpuP95, double meanTotal, long minTotal,
-      double markedShare, boolean facetsEverywhere) {}
+  record KindResult(
+      Kind kind,
+      int queries,
+      double p50,
+      double p95,
+      double p99,
+      double cpuP95,
+      double meanTotal,
+      long minTotal,
+      double markedShare,
+      boolean facetsEverywhere) {}
 
-  /** Everything the run measured. {@code profile}: share of the search thread's CPU samples per stage, overall and per kind. */
-  record Report(int docs, int units, double avgChars, double traditionalShare, int rareDocs, double indexSeconds,
-      double closeSeconds, long bytesOnDisk, int segments, long heapBaseline, long heapOpen, double firstSearchMs,
-      double unitListMs, List<Latency> latencies, List<KindResult> kinds, Map<Stage, Double> profile,
-      Map<Kind, Map<Stage, Double>> profileByKind, int profileSamples) {
+  /**
+   * Everything the run measured. {@code profile}: share of the search thread's CPU samples per
+   * stage, overall and per kind.
+   */
+  record Report(
+      int docs,
+      int units,
+      double avgChars,
+      double traditionalShare,
+      int rareDocs,
+      double indexSeconds,
+      double closeSeconds,
+      long bytesOnDisk,
+      int segments,
+      long heapBaseline,
+      long heapOpen,
+      double firstSearchMs,
+      double unitListMs,
+      List<Latency> latencies,
+      List<KindResult> kinds,
+      Map<Stage, Double> profile,
+      Map<Kind, Map<Stage, Double>> profileByKind,
+      int profileSamples) {
 
     double docsPerSecond() {
       return docs / (indexSeconds + closeSeconds);
@@ -132,16 +217,23 @@ public final class SearchBenchmark {
     }
 
     Latency at(int concurrency) {
-      return latencies.stream().filter(l -> l.concurrency() == concurrency).findFirst().orElse(null);
+      return latencies.stream()
+          .filter(l -> l.concurrency() == concurrency)
+          .findFirst()
+          .orElse(null);
     }
   }
 
   private SearchBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Optional<Options> o = CommandArguments.read(Options::parse, args, System.err,
-        "用法：benchmark-search [--docs=N] [--units=N] [--queries=N] [--warmup=N] [--concurrency=1,8] "
-        + "[--index-threads=N] [--keep] [--dir=DIR] [--reuse] [--config=DIR] [--seed=N] [--no-profile]");
+    Optional<Options> o =
+        CommandArguments.read(
+            Options::parse,
+            args,
+            System.err,
+            "用法：benchmark-search [--docs=N] [--units=N] [--queries=N] [--warmup=N] [--concurrency=1,8] "
+                + "[--index-threads=N] [--keep] [--dir=DIR] [--reuse] [--config=DIR] [--seed=N] [--no-profile]");
     if (o.isEmpty()) {
       System.exit(CommandArguments.USAGE_ERROR);
       return;
@@ -151,14 +243,22 @@ public final class SearchBenchmark {
 
   static Report run(Options o, PrintStream out) throws Exception {
     Runtime rt = Runtime.getRuntime();
-    out.printf(Locale.ROOT, "machine: %d cores, %s %s, Java %s (%s), max heap %d MB; load average %s%n", rt.availableProcessors(),
-        System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
-        System.getProperty("java.vm.name"), rt.maxMemory() >> 20, load());
+    out.printf(
+        Locale.ROOT,
+        "machine: %d cores, %s %s, Java %s (%s), max heap %d MB; load average %s%n",
+        rt.availableProcessors(),
+        System.getProperty("os.name"),
+        System.getProperty("os.arch"),
+        System.getProperty("java.version"),
+        System.getProperty("java.vm.name"),
+        rt.maxMemory() >> 20,
+        load());
 
     Catalog catalog = Catalog.load(o.config());
     ChineseAnalysis analysis = new ChineseAnalysis(o.config());
     Synonyms synonyms = Synonyms.load(o.config(), analysis);
-    SearchBenchmarkCorpus corpus = new SearchBenchmarkCorpus(o.seed(), o.unitCount(), catalog, o.config());
+    SearchBenchmarkCorpus corpus =
+        new SearchBenchmarkCorpus(o.seed(), o.unitCount(), catalog, o.config());
     List<Unit> units = corpus.units().stream().map(SearchBenchmarkCorpus.BenchUnit::unit).toList();
 
     boolean temporary = o.dir() == null;
@@ -177,8 +277,15 @@ public final class SearchBenchmark {
         }
       }
     }
-    out.printf(Locale.ROOT, "corpus: %,d documents, %,d units, years %d–%d, %d categories; index directory %s%n", o.docs(),
-        units.size(), SearchBenchmarkCorpus.FIRST_YEAR, SearchBenchmarkCorpus.LAST_YEAR, catalog.categories().size(), dir);
+    out.printf(
+        Locale.ROOT,
+        "corpus: %,d documents, %,d units, years %d–%d, %d categories; index directory %s%n",
+        o.docs(),
+        units.size(),
+        SearchBenchmarkCorpus.FIRST_YEAR,
+        SearchBenchmarkCorpus.LAST_YEAR,
+        catalog.categories().size(),
+        dir);
     try {
       return measure(o, out, catalog, analysis, synonyms, corpus, units, dir);
     } finally {
@@ -190,36 +297,59 @@ public final class SearchBenchmark {
     }
   }
 
-  private static Report measure(Options o, PrintStream out, Catalog catalog, ChineseAnalysis analysis, Synonyms synonyms,
-      SearchBenchmarkCorpus corpus, List<Unit> units, Path dir) throws Exception {
-    Indexed ix = o.reuse()
-        ? new Indexed(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0)
-        : index(o, out, analysis, corpus, dir);
+  private static Report measure(
+      Options o,
+      PrintStream out,
+      Catalog catalog,
+      ChineseAnalysis analysis,
+      Synonyms synonyms,
+      SearchBenchmarkCorpus corpus,
+      List<Unit> units,
+      Path dir)
+      throws Exception {
+    Indexed ix =
+        o.reuse()
+            ? new Indexed(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0)
+            : index(o, out, analysis, corpus, dir);
     long bytes = sizeOf(dir);
     if (o.reuse()) {
       out.printf(Locale.ROOT, "indexing skipped: reusing the index in %s%n", dir);
-      out.printf(Locale.ROOT, "index on disk: %.1f MB = %.1f KB per document%n", bytes / 1048576.0, bytes / 1024.0 / o.docs());
+      out.printf(
+          Locale.ROOT,
+          "index on disk: %.1f MB = %.1f KB per document%n",
+          bytes / 1048576.0,
+          bytes / 1024.0 / o.docs());
     }
 
     // ---- searching ----
     long heapBaseline = heapAfterGc();
     try (SearchBenchmarkDatabase db = new SearchBenchmarkDatabase(units);
         DocumentIndex index = new DocumentIndex(dir, analysis, Duration.ofSeconds(5))) {
-      QueryFactory queries = create(QueryFactory.class, analysis, synonyms, catalog, db.units(), index);
-      SearchService search = create(SearchService.class, index, analysis, queries, catalog, db.units());
+      QueryFactory queries =
+          create(QueryFactory.class, analysis, synonyms, catalog, db.units(), index);
+      SearchService search =
+          create(SearchService.class, index, analysis, queries, catalog, db.units());
       int liveDocs = index.read(v -> v.searcher().getIndexReader().numDocs());
       int segments = index.read(v -> v.searcher().getIndexReader().leaves().size());
       if (liveDocs != o.docs()) {
-        throw new IllegalStateException("index holds " + liveDocs + " documents, expected " + o.docs());
+        throw new IllegalStateException(
+            "index holds " + liveDocs + " documents, expected " + o.docs());
       }
       long f0 = System.nanoTime();
-      search.search(new SearchRequest("", null, null, null, null, 1, 10, SearchSort.RELEVANCE), Scope.ALL);
+      search.search(
+          new SearchRequest("", null, null, null, null, 1, 10, SearchSort.RELEVANCE), Scope.ALL);
       double firstMs = (System.nanoTime() - f0) / 1e6;
-      out.printf(Locale.ROOT, "index opened: %d segments; first search %.0f ms (builds the facet ordinal state, cold code)%n", segments, firstMs);
+      out.printf(
+          Locale.ROOT,
+          "index opened: %d segments; first search %.0f ms (builds the facet ordinal state, cold code)%n",
+          segments,
+          firstMs);
 
       List<String> unitCodes = units.stream().map(Unit::code).toList();
-      List<BenchQuery> warmup = SearchBenchmarkQueries.generate(o.seed() + 1, o.warmup(), unitCodes);
-      List<BenchQuery> timed = SearchBenchmarkQueries.generate(o.seed() + 2, o.queries(), unitCodes);
+      List<BenchQuery> warmup =
+          SearchBenchmarkQueries.generate(o.seed() + 1, o.warmup(), unitCodes);
+      List<BenchQuery> timed =
+          SearchBenchmarkQueries.generate(o.seed() + 2, o.queries(), unitCodes);
       List<Latency> latencies = new ArrayList<>();
       List<KindResult> kinds = List.of();
       for (int c : o.concurrency()) {
@@ -232,19 +362,40 @@ public final class SearchBenchmark {
         double cores = (processCpuNanos() - p0) / 1e9 / wall;
         Latency l = latency(c, t, wall);
         latencies.add(l);
-        out.printf(Locale.ROOT, "concurrency %d: %,d queries after %,d warm-up: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms, "
-            + "mean %.1f ms; %.1f queries/s (load average %s)%n", c, timed.size(), warmup.size(), l.p50(), l.p95(), l.p99(), l.max(),
-            l.mean(), l.qps(), load());
-        out.printf(Locale.ROOT, "  CPU time of the searching thread per query: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; "
-            + "the benchmark process used %.2f of %d cores meanwhile%n", l.cpuP50(), l.cpuP95(), l.cpuP99(), cores,
+        out.printf(
+            Locale.ROOT,
+            "concurrency %d: %,d queries after %,d warm-up: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms, "
+                + "mean %.1f ms; %.1f queries/s (load average %s)%n",
+            c,
+            timed.size(),
+            warmup.size(),
+            l.p50(),
+            l.p95(),
+            l.p99(),
+            l.max(),
+            l.mean(),
+            l.qps(),
+            load());
+        out.printf(
+            Locale.ROOT,
+            "  CPU time of the searching thread per query: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; "
+                + "the benchmark process used %.2f of %d cores meanwhile%n",
+            l.cpuP50(),
+            l.cpuP95(),
+            l.cpuP99(),
+            cores,
             Runtime.getRuntime().availableProcessors());
         if (kinds.isEmpty()) {
           kinds = byKind(timed, t, results);
         }
       }
       long heapOpen = heapAfterGc();
-      out.printf(Locale.ROOT, "heap used after GC: %d MB before opening the index, %d MB with the index open and searched "
-          + "(max heap %d MB; the index itself is memory-mapped, outside the heap)%n", heapBaseline >> 20, heapOpen >> 20,
+      out.printf(
+          Locale.ROOT,
+          "heap used after GC: %d MB before opening the index, %d MB with the index open and searched "
+              + "(max heap %d MB; the index itself is memory-mapped, outside the heap)%n",
+          heapBaseline >> 20,
+          heapOpen >> 20,
           Runtime.getRuntime().maxMemory() >> 20);
 
       long u0 = System.nanoTime();
@@ -255,15 +406,42 @@ public final class SearchBenchmark {
       double unitListMs = (System.nanoTime() - u0) / 1e6 / reps;
 
       out.println();
-      out.printf(Locale.ROOT, "per kind of query (timed run at concurrency %d):%n", o.concurrency().get(0));
-      out.printf(Locale.ROOT, "  %-30s %6s %9s %9s %9s %11s %12s %10s%n", "kind", "n", "p50 ms", "p95 ms", "p99 ms", "CPU p95 ms",
-          "mean hits", "marked");
+      out.printf(
+          Locale.ROOT,
+          "per kind of query (timed run at concurrency %d):%n",
+          o.concurrency().get(0));
+      out.printf(
+          Locale.ROOT,
+          "  %-30s %6s %9s %9s %9s %11s %12s %10s%n",
+          "kind",
+          "n",
+          "p50 ms",
+          "p95 ms",
+          "p99 ms",
+          "CPU p95 ms",
+          "mean hits",
+          "marked");
       for (KindResult k : kinds) {
-        out.printf(Locale.ROOT, "  %-30s %6d %9.1f %9.1f %9.1f %11.1f %,12.0f %9.0f%%%n", k.kind().label, k.queries(), k.p50(), k.p95(),
-            k.p99(), k.cpuP95(), k.meanTotal(), 100 * k.markedShare());
+        out.printf(
+            Locale.ROOT,
+            "  %-30s %6d %9.1f %9.1f %9.1f %11.1f %,12.0f %9.0f%%%n",
+            k.kind().label,
+            k.queries(),
+            k.p50(),
+            k.p95(),
+            k.p99(),
+            k.cpuP95(),
+            k.meanTotal(),
+            100 * k.markedShare());
       }
-      out.printf(Locale.ROOT, "  (marked: share of returned hits whose snippet has a <mark>; browsing has none by design)%n");
-      out.printf(Locale.ROOT, "unit list (UnitRepository.findAll, %d units, read on every search): %.2f ms%n", units.size(), unitListMs);
+      out.printf(
+          Locale.ROOT,
+          "  (marked: share of returned hits whose snippet has a <mark>; browsing has none by design)%n");
+      out.printf(
+          Locale.ROOT,
+          "unit list (UnitRepository.findAll, %d units, read on every search): %.2f ms%n",
+          units.size(),
+          unitListMs);
 
       Map<Stage, Double> profile = Map.of();
       Map<Kind, Map<Stage, Double>> profileByKind = Map.of();
@@ -272,22 +450,30 @@ public final class SearchBenchmark {
         List<BenchQuery> grouped = new ArrayList<>(timed);
         grouped.sort(Comparator.comparing(BenchQuery::kind));
         Map<Kind, Instant[]> windows = new EnumMap<>(Kind.class);
-        ExecutorService profiler = Executors.newSingleThreadExecutor(r -> new Thread(r, SearchBenchmarkProfile.THREAD));
+        ExecutorService profiler =
+            Executors.newSingleThreadExecutor(r -> new Thread(r, SearchBenchmarkProfile.THREAD));
         List<Sample> recorded;
         try {
-          recorded = SearchBenchmarkProfile.record(() -> {
-            try {
-              profiler.submit(() -> {
-                for (BenchQuery q : grouped) {
-                  Instant[] w = windows.computeIfAbsent(q.kind(), k -> new Instant[] {Instant.now(), null});
-                  search.search(q.request(), Scope.ALL);
-                  w[1] = Instant.now();
-                }
-              }).get();
-            } catch (Exception e) {
-              throw new IllegalStateException(e);
-            }
-          });
+          recorded =
+              SearchBenchmarkProfile.record(
+                  () -> {
+                    try {
+                      profiler
+                          .submit(
+                              () -> {
+                                for (BenchQuery q : grouped) {
+                                  Instant[] w =
+                                      windows.computeIfAbsent(
+                                          q.kind(), k -> new Instant[] {Instant.now(), null});
+                                  search.search(q.request(), Scope.ALL);
+                                  w[1] = Instant.now();
+                                }
+                              })
+                          .get();
+                    } catch (Exception e) {
+                      throw new IllegalStateException(e);
+                    }
+                  });
         } finally {
           profiler.shutdownNow();
         }
@@ -297,29 +483,65 @@ public final class SearchBenchmark {
         for (Map.Entry<Kind, Instant[]> w : windows.entrySet()) {
           Instant from = w.getValue()[0];
           Instant to = w.getValue()[1];
-          profileByKind.put(w.getKey(), shares(recorded.stream()
-              .filter(s -> !s.time().isBefore(from) && !s.time().isAfter(to)).toList()));
+          profileByKind.put(
+              w.getKey(),
+              shares(
+                  recorded.stream()
+                      .filter(s -> !s.time().isBefore(from) && !s.time().isAfter(to))
+                      .toList()));
         }
         printProfile(out, profile, profileByKind, recorded);
       }
 
-      Report report = new Report(o.docs(), units.size(), ix.avgChars(), ix.traditionalShare(), ix.rare(),
-          ix.indexSeconds(), ix.closeSeconds(), bytes, segments, heapBaseline, heapOpen, firstMs, unitListMs, latencies, kinds, profile,
-          profileByKind, samples);
+      Report report =
+          new Report(
+              o.docs(),
+              units.size(),
+              ix.avgChars(),
+              ix.traditionalShare(),
+              ix.rare(),
+              ix.indexSeconds(),
+              ix.closeSeconds(),
+              bytes,
+              segments,
+              heapBaseline,
+              heapOpen,
+              firstMs,
+              unitListMs,
+              latencies,
+              kinds,
+              profile,
+              profileByKind,
+              samples);
       out.println();
       for (Latency l : latencies) {
-        out.printf(Locale.ROOT, "target p95 ≤ %.0f ms at concurrency %d: %s (p95 %.1f ms; CPU time per query p95 %.1f ms)%n",
-            TARGET_P95_MS, l.concurrency(), l.p95() <= TARGET_P95_MS ? "met" : "MISSED", l.p95(), l.cpuP95());
+        out.printf(
+            Locale.ROOT,
+            "target p95 ≤ %.0f ms at concurrency %d: %s (p95 %.1f ms; CPU time per query p95 %.1f ms)%n",
+            TARGET_P95_MS,
+            l.concurrency(),
+            l.p95() <= TARGET_P95_MS ? "met" : "MISSED",
+            l.p95(),
+            l.cpuP95());
       }
       return report;
     }
   }
 
   /** What indexing measured; NaN where an earlier run's index is reused. */
-  private record Indexed(double indexSeconds, double closeSeconds, double avgChars, double traditionalShare, int rare) {}
+  private record Indexed(
+      double indexSeconds,
+      double closeSeconds,
+      double avgChars,
+      double traditionalShare,
+      int rare) {}
 
-  /** Generates and indexes the corpus with the service's DocumentIndex, then closes it (waiting for merges). */
-  private static Indexed index(Options o, PrintStream out, ChineseAnalysis analysis, SearchBenchmarkCorpus corpus, Path dir)
+  /**
+   * Generates and indexes the corpus with the service's DocumentIndex, then closes it (waiting for
+   * merges).
+   */
+  private static Indexed index(
+      Options o, PrintStream out, ChineseAnalysis analysis, SearchBenchmarkCorpus corpus, Path dir)
       throws Exception {
     LongAdder chars = new LongAdder();
     LongAdder traditional = new LongAdder();
@@ -333,35 +555,49 @@ public final class SearchBenchmark {
     AtomicLong next = new AtomicLong(1);
     AtomicInteger done = new AtomicInteger();
     int step = Math.max(1, o.docs() / 10);
-    ExecutorService indexers = Executors.newFixedThreadPool(o.indexThreads(), named("search-bench-index"));
+    ExecutorService indexers =
+        Executors.newFixedThreadPool(o.indexThreads(), named("search-bench-index"));
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (int t = 0; t < o.indexThreads(); t++) {
-        futures.add(indexers.submit(() -> {
-          for (long id = next.getAndIncrement(); id <= o.docs(); id = next.getAndIncrement()) {
-            long g = System.nanoTime();
-            SearchBenchmarkCorpus.Generated d = corpus.document(id);
-            generateNanos.add(System.nanoTime() - g);
-            writerIndex.put(d.document(), d.text());
-            int n = d.text().length();
-            chars.add(n);
-            minChars.accumulateAndGet(n, Math::min);
-            maxChars.accumulateAndGet(n, Math::max);
-            if (d.traditional()) {
-              traditional.increment();
-            }
-            if (d.rare()) {
-              rare.increment();
-            }
-            categories.computeIfAbsent(String.valueOf(d.document().category()), k -> new LongAdder()).increment();
-            int c = done.incrementAndGet();
-            if (c % step == 0) {
-              double s = (System.nanoTime() - t0) / 1e9;
-              System.err.printf(Locale.ROOT, "  indexed %,d of %,d documents (%.0f s, %.0f docs/s)%n", c, o.docs(), s, c / s);
-            }
-          }
-          return null;
-        }));
+        futures.add(
+            indexers.submit(
+                () -> {
+                  for (long id = next.getAndIncrement();
+                      id <= o.docs();
+                      id = next.getAndIncrement()) {
+                    long g = System.nanoTime();
+                    SearchBenchmarkCorpus.Generated d = corpus.document(id);
+                    generateNanos.add(System.nanoTime() - g);
+                    writerIndex.put(d.document(), d.text());
+                    int n = d.text().length();
+                    chars.add(n);
+                    minChars.accumulateAndGet(n, Math::min);
+                    maxChars.accumulateAndGet(n, Math::max);
+                    if (d.traditional()) {
+                      traditional.increment();
+                    }
+                    if (d.rare()) {
+                      rare.increment();
+                    }
+                    categories
+                        .computeIfAbsent(
+                            String.valueOf(d.document().category()), k -> new LongAdder())
+                        .increment();
+                    int c = done.incrementAndGet();
+                    if (c % step == 0) {
+                      double s = (System.nanoTime() - t0) / 1e9;
+                      System.err.printf(
+                          Locale.ROOT,
+                          "  indexed %,d of %,d documents (%.0f s, %.0f docs/s)%n",
+                          c,
+                          o.docs(),
+                          s,
+                          c / s);
+                    }
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : futures) {
         f.get();
@@ -378,23 +614,46 @@ public final class SearchBenchmark {
     double closeSeconds = (closed - indexed) / 1e9;
     long bytes = sizeOf(dir);
     double avgChars = chars.sum() / (double) o.docs();
-    out.printf(Locale.ROOT, "texts: %.0f characters on average (min %d, max %d), %.1f %% in traditional characters, rare term in %d documents%n",
-        avgChars, minChars.get(), maxChars.get(), 100.0 * traditional.sum() / o.docs(), rare.sum());
+    out.printf(
+        Locale.ROOT,
+        "texts: %.0f characters on average (min %d, max %d), %.1f %% in traditional characters, rare term in %d documents%n",
+        avgChars,
+        minChars.get(),
+        maxChars.get(),
+        100.0 * traditional.sum() / o.docs(),
+        rare.sum());
     out.printf(Locale.ROOT, "categories: %s%n", categorySummary(categories, o.docs()));
-    out.printf(Locale.ROOT, "indexing: %,d documents in %.1f s with %d threads + %.1f s closing the writer (waiting for merges) = %.0f docs/s "
-        + "(generating the texts took %.1f s of that, summed over threads; load average %s)%n", o.docs(), indexSeconds, o.indexThreads(),
-        closeSeconds, o.docs() / (indexSeconds + closeSeconds), generateNanos.sum() / 1e9, load());
-    out.printf(Locale.ROOT, "index on disk: %.1f MB = %.1f KB per document (%.2f bytes per text character)%n", bytes / 1048576.0,
-        bytes / 1024.0 / o.docs(), (double) bytes / chars.sum());
+    out.printf(
+        Locale.ROOT,
+        "indexing: %,d documents in %.1f s with %d threads + %.1f s closing the writer (waiting for merges) = %.0f docs/s "
+            + "(generating the texts took %.1f s of that, summed over threads; load average %s)%n",
+        o.docs(),
+        indexSeconds,
+        o.indexThreads(),
+        closeSeconds,
+        o.docs() / (indexSeconds + closeSeconds),
+        generateNanos.sum() / 1e9,
+        load());
+    out.printf(
+        Locale.ROOT,
+        "index on disk: %.1f MB = %.1f KB per document (%.2f bytes per text character)%n",
+        bytes / 1048576.0,
+        bytes / 1024.0 / o.docs(),
+        (double) bytes / chars.sum());
 
-    return new Indexed(indexSeconds, closeSeconds, avgChars, (double) traditional.sum() / o.docs(), (int) rare.sum());
+    return new Indexed(
+        indexSeconds,
+        closeSeconds,
+        avgChars,
+        (double) traditional.sum() / o.docs(),
+        (int) rare.sum());
   }
 
   /**
-   * Calls the constructor of {@code type} with the most parameters that {@code parts} can all
-   * fill, matched by type. QueryFactory and SearchService are wired by Spring and their
-   * constructors change as the search grows; this way the benchmark keeps building them without
-   * Spring and without a change here.
+   * Calls the constructor of {@code type} with the most parameters that {@code parts} can all fill,
+   * matched by type. QueryFactory and SearchService are wired by Spring and their constructors
+   * change as the search grows; this way the benchmark keeps building them without Spring and
+   * without a change here.
    */
   static <T> T create(Class<T> type, Object... parts) {
     Constructor<?> best = null;
@@ -418,8 +677,11 @@ public final class SearchBenchmark {
       }
     }
     if (best == null) {
-      throw new IllegalStateException("no constructor of " + type.getName() + " can be called with "
-          + Arrays.stream(parts).map(p -> p.getClass().getSimpleName()).toList());
+      throw new IllegalStateException(
+          "no constructor of "
+              + type.getName()
+              + " can be called with "
+              + Arrays.stream(parts).map(p -> p.getClass().getSimpleName()).toList());
     }
     try {
       best.setAccessible(true);
@@ -436,7 +698,8 @@ public final class SearchBenchmark {
    * each query's latency and the CPU time its thread spent on it (which, unlike the latency, does
    * not grow when other processes compete for the cores).
    */
-  private static Timings runQueries(SearchService search, List<BenchQuery> queries, int concurrency, SearchResult[] results)
+  private static Timings runQueries(
+      SearchService search, List<BenchQuery> queries, int concurrency, SearchResult[] results)
       throws Exception {
     long[] nanos = new long[queries.size()];
     long[] cpu = new long[queries.size()];
@@ -446,19 +709,23 @@ public final class SearchBenchmark {
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (int t = 0; t < concurrency; t++) {
-        futures.add(pool.submit(() -> {
-          for (int i = next.getAndIncrement(); i < queries.size(); i = next.getAndIncrement()) {
-            long c0 = threads.getCurrentThreadCpuTime();
-            long s = System.nanoTime();
-            SearchResult r = search.search(queries.get(i).request(), Scope.ALL);
-            nanos[i] = System.nanoTime() - s;
-            cpu[i] = threads.getCurrentThreadCpuTime() - c0;
-            if (results != null) {
-              results[i] = r;
-            }
-          }
-          return null;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  for (int i = next.getAndIncrement();
+                      i < queries.size();
+                      i = next.getAndIncrement()) {
+                    long c0 = threads.getCurrentThreadCpuTime();
+                    long s = System.nanoTime();
+                    SearchResult r = search.search(queries.get(i).request(), Scope.ALL);
+                    nanos[i] = System.nanoTime() - s;
+                    cpu[i] = threads.getCurrentThreadCpuTime() - c0;
+                    if (results != null) {
+                      results[i] = r;
+                    }
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : futures) {
         f.get();
@@ -475,8 +742,17 @@ public final class SearchBenchmark {
     long[] cpu = t.cpu().clone();
     Arrays.sort(cpu);
     double mean = Arrays.stream(sorted).average().orElse(0) / 1e6;
-    return new Latency(concurrency, sorted.length, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
-        sorted[sorted.length - 1] / 1e6, mean, sorted.length / wallSeconds, percentile(cpu, 50), percentile(cpu, 95),
+    return new Latency(
+        concurrency,
+        sorted.length,
+        percentile(sorted, 50),
+        percentile(sorted, 95),
+        percentile(sorted, 99),
+        sorted[sorted.length - 1] / 1e6,
+        mean,
+        sorted.length / wallSeconds,
+        percentile(cpu, 50),
+        percentile(cpu, 95),
         percentile(cpu, 99));
   }
 
@@ -486,7 +762,8 @@ public final class SearchBenchmark {
     return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
   }
 
-  private static List<KindResult> byKind(List<BenchQuery> queries, Timings t, SearchResult[] results) {
+  private static List<KindResult> byKind(
+      List<BenchQuery> queries, Timings t, SearchResult[] results) {
     List<KindResult> out = new ArrayList<>();
     for (Kind k : Kind.values()) {
       List<Integer> idx = new ArrayList<>();
@@ -519,8 +796,18 @@ public final class SearchBenchmark {
           facets = false;
         }
       }
-      out.add(new KindResult(k, idx.size(), percentile(ns, 50), percentile(ns, 95), percentile(ns, 99), percentile(cpu, 95),
-          (double) totalSum / idx.size(), minTotal, hits == 0 ? 0 : (double) marked / hits, facets));
+      out.add(
+          new KindResult(
+              k,
+              idx.size(),
+              percentile(ns, 50),
+              percentile(ns, 95),
+              percentile(ns, 99),
+              percentile(cpu, 95),
+              (double) totalSum / idx.size(),
+              minTotal,
+              hits == 0 ? 0 : (double) marked / hits,
+              facets));
     }
     return out;
   }
@@ -539,31 +826,59 @@ public final class SearchBenchmark {
     return out;
   }
 
-  private static void printProfile(PrintStream out, Map<Stage, Double> overall, Map<Kind, Map<Stage, Double>> byKind,
+  private static void printProfile(
+      PrintStream out,
+      Map<Stage, Double> overall,
+      Map<Kind, Map<Stage, Double>> byKind,
       List<Sample> samples) {
     long truncated = samples.stream().filter(Sample::truncated).count();
     out.println();
-    out.printf(Locale.ROOT, "where the time goes (JFR CPU samples of the search thread, timed query list rerun at concurrency 1; "
-        + "%,d samples, %d truncated stacks):%n", samples.size(), truncated);
+    out.printf(
+        Locale.ROOT,
+        "where the time goes (JFR CPU samples of the search thread, timed query list rerun at concurrency 1; "
+            + "%,d samples, %d truncated stacks):%n",
+        samples.size(),
+        truncated);
     for (Stage s : Stage.values()) {
       out.printf(Locale.ROOT, "  %-45s %5.1f %%%n", s.label, 100 * overall.get(s));
     }
     long phrase = samples.stream().filter(x -> x.stage() == Stage.QUERY && x.phrase()).count();
-    out.printf(Locale.ROOT, "  (of all samples, %.1f %% are query execution inside phrase queries: reading positions and matching them)%n",
+    out.printf(
+        Locale.ROOT,
+        "  (of all samples, %.1f %% are query execution inside phrase queries: reading positions and matching them)%n",
         100.0 * phrase / Math.max(1, samples.size()));
     out.println("hottest methods (innermost Lucene frame, % of all samples):");
-    samples.stream().collect(java.util.stream.Collectors.groupingBy(Sample::leaf, java.util.stream.Collectors.counting()))
-        .entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(12)
-        .forEach(e -> out.printf(Locale.ROOT, "  %-60s %5.1f %%%n", e.getKey(), 100.0 * e.getValue() / samples.size()));
+    samples.stream()
+        .collect(Collectors.groupingBy(Sample::leaf, Collectors.counting()))
+        .entrySet()
+        .stream()
+        .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+        .limit(12)
+        .forEach(
+            e ->
+                out.printf(
+                    Locale.ROOT,
+                    "  %-60s %5.1f %%%n",
+                    e.getKey(),
+                    100.0 * e.getValue() / samples.size()));
     out.println("by kind of query (% of that kind's samples):");
     StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-30s", "kind"));
     for (Stage s : Stage.values()) {
-      header.append(String.format(Locale.ROOT, " %9s", s.name().toLowerCase(Locale.ROOT).replace("_", " ").replace("facet ", "f.")
-          .replace("stored fields", "stored").replace("highlighting", "highlight")));
+      header.append(
+          String.format(
+              Locale.ROOT,
+              " %9s",
+              s.name()
+                  .toLowerCase(Locale.ROOT)
+                  .replace("_", " ")
+                  .replace("facet ", "f.")
+                  .replace("stored fields", "stored")
+                  .replace("highlighting", "highlight")));
     }
     out.println(header);
     for (Map.Entry<Kind, Map<Stage, Double>> e : byKind.entrySet()) {
-      StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-30s", e.getKey().label));
+      StringBuilder row =
+          new StringBuilder(String.format(Locale.ROOT, "  %-30s", e.getKey().label));
       for (Stage s : Stage.values()) {
         row.append(String.format(Locale.ROOT, " %8.0f%%", 100 * e.getValue().get(s)));
       }
@@ -575,18 +890,26 @@ public final class SearchBenchmark {
     StringBuilder sb = new StringBuilder();
     categories.entrySet().stream()
         .sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
-        .forEach(e -> sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey().equals("null") ? "(none)" : e.getKey())
-            .append(String.format(Locale.ROOT, " %.1f%%", 100.0 * e.getValue().sum() / docs)));
+        .forEach(
+            e ->
+                sb.append(sb.length() == 0 ? "" : ", ")
+                    .append(e.getKey().equals("null") ? "(none)" : e.getKey())
+                    .append(
+                        String.format(Locale.ROOT, " %.1f%%", 100.0 * e.getValue().sum() / docs)));
     return sb.toString();
   }
 
   /** CPU time of the whole process (all threads, GC included), or 0 where the JVM cannot tell. */
   private static long processCpuNanos() {
-    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-        ? Math.max(0, os.getProcessCpuTime()) : 0;
+    return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+        ? Math.max(0, os.getProcessCpuTime())
+        : 0;
   }
 
-  /** The 1-minute load average: anything else running on the machine shows here and skews the figures. */
+  /**
+   * The 1-minute load average: anything else running on the machine shows here and skews the
+   * figures.
+   */
   private static String load() {
     double l = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     return l < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", l);
@@ -602,17 +925,21 @@ public final class SearchBenchmark {
 
   private static long sizeOf(Path dir) throws IOException {
     try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).mapToLong(p -> {
-        try {
-          return Files.size(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }).sum();
+      return files
+          .filter(Files::isRegularFile)
+          .mapToLong(
+              p -> {
+                try {
+                  return Files.size(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              })
+          .sum();
     }
   }
 
-  private static java.util.concurrent.ThreadFactory named(String prefix) {
+  private static ThreadFactory named(String prefix) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
       Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());

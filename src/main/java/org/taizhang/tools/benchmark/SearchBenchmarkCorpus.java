@@ -26,21 +26,33 @@ import org.taizhang.unit.Unit;
 
 /**
  * The synthetic corpus of {@link SearchBenchmark}: units of every kind spread over a dozen
- * counties, and documents that are a pure function of their id (so indexing threads can write
- * them in any order and two runs index the same corpus). Years 2023–2025, categories from
- * {@code categories.txt} with realistic shares, about 3 % typed in traditional characters,
- * some units spelling 台帐 instead of 台账, and one rare term in one document of 5,000.
+ * counties, and documents that are a pure function of their id (so indexing threads can write them
+ * in any order and two runs index the same corpus). Years 2023–2025, categories from {@code
+ * categories.txt} with realistic shares, about 3 % typed in traditional characters, some units
+ * spelling 台帐 instead of 台账, and one rare term in one document of 5,000.
  */
 final class SearchBenchmarkCorpus {
   static final int FIRST_YEAR = 2023;
   static final int LAST_YEAR = 2025;
   static final String RARE_TERM = "萤火虫夜校";
+
   /** One document in this many carries {@link #RARE_TERM}. */
   static final int RARE_EVERY = 5000;
+
   static final double TRADITIONAL_SHARE = 0.03;
 
-  /** A unit with the people and rooms its ledgers mention. {@code staff}: leader, deputy, office, members. */
-  record BenchUnit(String code, String name, String shortName, Flavor flavor, String ledger, String room, List<String> staff) {
+  /**
+   * A unit with the people and rooms its ledgers mention. {@code staff}: leader, deputy, office,
+   * members.
+   */
+  record BenchUnit(
+      String code,
+      String name,
+      String shortName,
+      Flavor flavor,
+      String ledger,
+      String room,
+      List<String> staff) {
     Unit unit() {
       return new Unit(code, name, flavor.type(), null);
     }
@@ -49,7 +61,10 @@ final class SearchBenchmarkCorpus {
   /** A document with its text and whether it was written in traditional characters. */
   record Generated(Document document, String text, boolean traditional, boolean rare) {}
 
-  /** Shares of the categories, in per mille; codes that categories.txt lacks are skipped, unknown ones get a small share. */
+  /**
+   * Shares of the categories, in per mille; codes that categories.txt lacks are skipped, unknown
+   * ones get a small share.
+   */
   private static final Map<String, Integer> CATEGORY_SHARES = shares();
 
   private final long seed;
@@ -81,18 +96,43 @@ final class SearchBenchmarkCorpus {
     boolean traditional = rng.nextDouble() < TRADITIONAL_SHARE;
     String title = traditional ? traditional(w.title()) : w.title();
     String text = traditional ? traditional(w.text()) : w.text();
-    String extension = switch (w.mediaType()) {
-      case SearchBenchmarkTexts.PDF -> ".pdf";
-      case SearchBenchmarkTexts.DOCX -> ".docx";
-      case SearchBenchmarkTexts.XLSX -> ".xlsx";
-      case SearchBenchmarkTexts.JPEG -> ".jpg";
-      default -> ".txt";
-    };
-    long size = text.length() * 3L + (w.mediaType().equals(SearchBenchmarkTexts.JPEG) ? 1_500_000L : 20_000L) + rng.nextInt(50_000);
-    Instant uploaded = w.date().plusDays(1 + rng.nextInt(20)).atTime(9 + rng.nextInt(9), rng.nextInt(60)).toInstant(ZoneOffset.ofHours(8));
-    Document d = new Document(id, unit.code(), category, title, w.date(), year, title + extension, w.mediaType(), size,
-        String.format("%064x", id * 2654435761L + seed), w.mediaType().equals(SearchBenchmarkTexts.JPEG) ? null : 1 + text.length() / 800,
-        DocumentMetadata.EMPTY, text.length(), false, "bench-" + unit.code(), uploaded, Review.SUBMITTED, Lifecycle.CURRENT);
+    String extension =
+        switch (w.mediaType()) {
+          case SearchBenchmarkTexts.PDF -> ".pdf";
+          case SearchBenchmarkTexts.DOCX -> ".docx";
+          case SearchBenchmarkTexts.XLSX -> ".xlsx";
+          case SearchBenchmarkTexts.JPEG -> ".jpg";
+          default -> ".txt";
+        };
+    long size =
+        text.length() * 3L
+            + (w.mediaType().equals(SearchBenchmarkTexts.JPEG) ? 1_500_000L : 20_000L)
+            + rng.nextInt(50_000);
+    Instant uploaded =
+        w.date()
+            .plusDays(1 + rng.nextInt(20))
+            .atTime(9 + rng.nextInt(9), rng.nextInt(60))
+            .toInstant(ZoneOffset.ofHours(8));
+    Document d =
+        new Document(
+            id,
+            unit.code(),
+            category,
+            title,
+            w.date(),
+            year,
+            title + extension,
+            w.mediaType(),
+            size,
+            String.format("%064x", id * 2654435761L + seed),
+            w.mediaType().equals(SearchBenchmarkTexts.JPEG) ? null : 1 + text.length() / 800,
+            DocumentMetadata.EMPTY,
+            text.length(),
+            false,
+            "bench-" + unit.code(),
+            uploaded,
+            Review.SUBMITTED,
+            Lifecycle.CURRENT);
     return new Generated(d, text, traditional, rare);
   }
 
@@ -153,7 +193,8 @@ final class SearchBenchmarkCorpus {
       } else {
         flavor = SearchBenchmarkPhrases.SCHOOL;
         String town = pick(rng, SearchBenchmarkPhrases.TOWNS);
-        shortName = town.substring(0, town.length() - 1) + pick(rng, SearchBenchmarkPhrases.SCHOOLS);
+        shortName =
+            town.substring(0, town.length() - 1) + pick(rng, SearchBenchmarkPhrases.SCHOOLS);
         name = county + shortName;
         shortName = countyShort + shortName;
       }
@@ -163,15 +204,23 @@ final class SearchBenchmarkCorpus {
       List<String> staff = new ArrayList<>();
       Set<String> people = new HashSet<>();
       while (staff.size() < 8) {
-        String p = pick(rng, SearchBenchmarkPhrases.SURNAMES) + pick(rng, SearchBenchmarkPhrases.GIVEN);
+        String p =
+            pick(rng, SearchBenchmarkPhrases.SURNAMES) + pick(rng, SearchBenchmarkPhrases.GIVEN);
         if (people.add(p)) {
           staff.add(p);
         }
       }
       // About one unit in seven writes 台帐 rather than 台账; the synonym list makes them equal.
       String ledger = rng.nextInt(7) == 0 ? "台帐" : "台账";
-      out.add(new BenchUnit(String.format("u%05d", out.size() + 1), name, shortName, flavor, ledger,
-          pick(rng, SearchBenchmarkPhrases.ROOMS), List.copyOf(staff)));
+      out.add(
+          new BenchUnit(
+              String.format("u%05d", out.size() + 1),
+              name,
+              shortName,
+              flavor,
+              ledger,
+              pick(rng, SearchBenchmarkPhrases.ROOMS),
+              List.copyOf(staff)));
     }
     return List.copyOf(out);
   }
@@ -241,25 +290,36 @@ final class SearchBenchmarkCorpus {
       if (parts.length != 2 || parts[0].strip().length() != 1 || parts[1].strip().length() != 1) {
         continue;
       }
-      candidates.computeIfAbsent(parts[1].strip().charAt(0), k -> new ArrayList<>()).add(parts[0].strip().charAt(0));
+      candidates
+          .computeIfAbsent(parts[1].strip().charAt(0), k -> new ArrayList<>())
+          .add(parts[0].strip().charAt(0));
     }
-    // Reviewed against the characters this corpus uses: the usual traditional form, or the character itself.
-    String pairs = "台臺 发發 干幹 后後 里裡 历歷 系係 签簽 汇匯 尽盡 复復 范範 划劃 准準 坛壇 团團 钟鐘 须須 获獲 斗鬥 冲衝 于於 余餘 云雲 丰豐 采採 据據 几幾 叶葉 苏蘇 恶惡 托託 伙夥 夸誇 荡蕩 术術 价價 脏髒 咨諮 挂掛 朴樸 征徵 关關 厕廁 墙牆 奖獎 当當 绣繡 证證 钩鉤 馈饋 录錄 说說 众眾 产產 为為 个個 线線 绝絕 绿綠 阅閱 别別 并並 扬揚 舆輿 制制 只只 面面 志志 表表 周周 出出 家家 了了 向向 占占 才才 致致 游游 松松 借借 谷谷 凶凶 卷卷 症症 折折 秋秋 蒙蒙 胡胡 舍舍 御御 回回 交交 剩剩 升升 困困 宴宴 局局 布布 席席 彩彩 德德 念念 扎扎 曲曲 板板 果果 核核 梁梁 泛泛 注注 真真 研研 累累 群群 杰傑 厘釐";
+    // Reviewed against the characters this corpus uses: the usual traditional form, or the
+    // character itself.
+    String pairs =
+        "台臺 发發 干幹 后後 里裡 历歷 系係 签簽 汇匯 尽盡 复復 范範 划劃 准準 坛壇 团團 钟鐘 须須 获獲 斗鬥 冲衝 于於 余餘 云雲 丰豐 采採 据據 几幾 叶葉 苏蘇 恶惡 托託 伙夥 夸誇 荡蕩 术術 价價 脏髒 咨諮 挂掛 朴樸 征徵 关關 厕廁 墙牆 奖獎 当當 绣繡 证證 钩鉤 馈饋 录錄 说說 众眾 产產 为為 个個 线線 绝絕 绿綠 阅閱 别別 并並 扬揚 舆輿 制制 只只 面面 志志 表表 周周 出出 家家 了了 向向 占占 才才 致致 游游 松松 借借 谷谷 凶凶 卷卷 症症 折折 秋秋 蒙蒙 胡胡 舍舍 御御 回回 交交 剩剩 升升 困困 宴宴 局局 布布 席席 彩彩 德德 念念 扎扎 曲曲 板板 果果 核核 梁梁 泛泛 注注 真真 研研 累累 群群 杰傑 厘釐";
     Map<Character, Character> preferred = new HashMap<>();
     for (String pair : pairs.split(" ")) {
       preferred.put(pair.charAt(0), pair.charAt(1));
     }
     Map<Character, Character> out = new HashMap<>();
-    candidates.forEach((simplified, traditional) -> {
-      Character choice = preferred.get(simplified);
-      // only a choice the folding maps back, so a traditional document reads the same to the index
-      if (choice == null || (choice.charValue() != simplified.charValue() && !traditional.contains(choice))) {
-        choice = traditional.stream().filter(c -> c >= '\u4E00' && c <= '\u9FFF').findFirst().orElse(traditional.get(0));
-      }
-      if (choice != simplified.charValue()) {
-        out.put(simplified, choice);
-      }
-    });
+    candidates.forEach(
+        (simplified, traditional) -> {
+          Character choice = preferred.get(simplified);
+          // only a choice the folding maps back, so a traditional document reads the same to the
+          // index
+          if (choice == null
+              || (choice.charValue() != simplified.charValue() && !traditional.contains(choice))) {
+            choice =
+                traditional.stream()
+                    .filter(c -> c >= '\u4E00' && c <= '\u9FFF')
+                    .findFirst()
+                    .orElse(traditional.get(0));
+          }
+          if (choice != simplified.charValue()) {
+            out.put(simplified, choice);
+          }
+        });
     return out;
   }
 

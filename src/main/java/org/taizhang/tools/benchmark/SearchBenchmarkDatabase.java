@@ -1,24 +1,25 @@
 package org.taizhang.tools.benchmark;
 
-import org.taizhang.search.SearchService;
-
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.lang.reflect.Constructor;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.taizhang.search.SearchService;
 import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
 
 /**
  * The one table {@link SearchService} reads per search (the unit names for hits and the unit
- * facet), in an in-memory H2 database behind a Hikari pool, as the service runs it — without
- * Spring or Flyway.
+ * facet), in an in-memory H2 database behind a Hikari pool, as the service runs it — without Spring
+ * or Flyway.
  */
 final class SearchBenchmarkDatabase implements AutoCloseable {
   /** As in db/migration/V1__archive.sql, with the columns V7__config_versions_units.sql adds. */
-  private static final String UNIT_TABLE = """
+  private static final String UNIT_TABLE =
+      """
       create table unit (
         code           varchar(64)  primary key,
         name           varchar(200) not null,
@@ -35,7 +36,10 @@ final class SearchBenchmarkDatabase implements AutoCloseable {
   SearchBenchmarkDatabase(List<Unit> units) {
     quietLogging();
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl("jdbc:h2:mem:bench-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+    config.setJdbcUrl(
+        "jdbc:h2:mem:bench-"
+            + UUID.randomUUID()
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
     config.setUsername("sa");
     config.setPassword("");
     config.setPoolName("search-benchmark");
@@ -64,7 +68,7 @@ final class SearchBenchmarkDatabase implements AutoCloseable {
 
   /** Without Spring Boot's logging set-up, logback would print Hikari's debug output. */
   private static void quietLogging() {
-    if (org.slf4j.LoggerFactory.getLogger("com.zaxxer.hikari") instanceof ch.qos.logback.classic.Logger l) {
+    if (LoggerFactory.getLogger("com.zaxxer.hikari") instanceof ch.qos.logback.classic.Logger l) {
       l.setLevel(ch.qos.logback.classic.Level.WARN);
     }
   }

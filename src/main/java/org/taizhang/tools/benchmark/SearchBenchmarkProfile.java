@@ -1,8 +1,5 @@
 package org.taizhang.tools.benchmark;
 
-import org.taizhang.search.QueryFactory;
-import org.taizhang.search.SearchService;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +13,8 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
+import org.taizhang.search.QueryFactory;
+import org.taizhang.search.SearchService;
 
 /**
  * Where the time of a search goes: Java Flight Recorder CPU samples of the thread running the
@@ -45,14 +44,17 @@ final class SearchBenchmarkProfile {
   }
 
   /**
-   * One CPU sample of the search thread: its stage, the innermost Lucene method it was in
-   * ({@code ExactPhraseMatcher.nextMatch}), and whether it was inside a phrase query.
+   * One CPU sample of the search thread: its stage, the innermost Lucene method it was in ({@code
+   * ExactPhraseMatcher.nextMatch}), and whether it was inside a phrase query.
    */
   record Sample(Instant time, Stage stage, String leaf, boolean phrase, boolean truncated) {}
 
   private SearchBenchmarkProfile() {}
 
-  /** Runs {@code work} (which must search on a thread named {@link #THREAD}) under a recording; returns that thread's samples. */
+  /**
+   * Runs {@code work} (which must search on a thread named {@link #THREAD}) under a recording;
+   * returns that thread's samples.
+   */
   static List<Sample> record(Runnable work) throws IOException {
     Path file = Files.createTempFile("search-benchmark", ".jfr");
     try (Recording recording = new Recording()) {
@@ -72,7 +74,8 @@ final class SearchBenchmarkProfile {
         if (t == null || st == null || !THREAD.equals(t.getJavaName())) {
           continue;
         }
-        out.add(new Sample(e.getStartTime(), classify(st), leaf(st), inPhrase(st), st.isTruncated()));
+        out.add(
+            new Sample(e.getStartTime(), classify(st), leaf(st), inPhrase(st), st.isTruncated()));
       }
       return out;
     } finally {
@@ -104,7 +107,8 @@ final class SearchBenchmarkProfile {
     for (RecordedFrame f : st.getFrames()) {
       if (f.getMethod() != null && f.getMethod().getType() != null) {
         String type = f.getMethod().getType().getName();
-        if (type.startsWith("org.apache.lucene.search.") && (type.contains("Phrase") || type.contains("Span"))) {
+        if (type.startsWith("org.apache.lucene.search.")
+            && (type.contains("Phrase") || type.contains("Span"))) {
           return true;
         }
       }
@@ -127,7 +131,8 @@ final class SearchBenchmarkProfile {
       String type = f.getMethod().getType().getName();
       String method = f.getMethod().getName();
       if (type.startsWith("org.apache.lucene.search.uhighlight.")
-          || (type.equals(SearchService.class.getName()) && (method.equals("snippets") || method.equals("joinLines")))) {
+          || (type.equals(SearchService.class.getName())
+              && (method.equals("snippets") || method.equals("joinLines")))) {
         highlight = true;
       } else if (type.startsWith("org.apache.lucene.facet.FacetsCollectorManager")) {
         continue; // wraps the whole query execution
@@ -136,12 +141,14 @@ final class SearchBenchmarkProfile {
       } else if (type.startsWith("org.apache.lucene.facet.")
           || (type.equals(SearchService.class.getName()) && method.equals("facetValues"))) {
         facetCount = true;
-      } else if (type.startsWith("org.apache.lucene.index.StoredFields") || type.contains("StoredFieldsReader")
+      } else if (type.startsWith("org.apache.lucene.index.StoredFields")
+          || type.contains("StoredFieldsReader")
           || type.equals("org.apache.lucene.document.DocumentStoredFieldVisitor")) {
         stored = true;
       } else if (type.equals("org.apache.lucene.search.IndexSearcher")) {
         query = true;
-      } else if (type.equals(QueryFactory.class.getName()) || type.equals("org.apache.lucene.util.QueryBuilder")) {
+      } else if (type.equals(QueryFactory.class.getName())
+          || type.equals("org.apache.lucene.util.QueryBuilder")) {
         parse = true;
       } else if (type.equals("org.taizhang.unit.UnitRepository")) {
         units = true;

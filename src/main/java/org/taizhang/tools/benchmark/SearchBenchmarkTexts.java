@@ -19,8 +19,8 @@ import org.taizhang.tools.sample.FlavorTexts.Task;
 
 /**
  * Writes one synthetic ledger document: a title, a date inside the archive year, a media type and
- * 300–3,000 characters of text shaped like the category (a meeting record with 时间, 地点, 主持人…,
- * an activity record, a plan, a summary, a sign-in sheet, a rule book, …), filled with the unit's
+ * 300–3,000 characters of text shaped like the category (a meeting record with 时间, 地点, 主持人…, an
+ * activity record, a plan, a summary, a sign-in sheet, a rule book, …), filled with the unit's
  * people, places and figures.
  */
 final class SearchBenchmarkTexts {
@@ -28,7 +28,8 @@ final class SearchBenchmarkTexts {
   static final int MAX_CHARS = 3000;
 
   static final String PDF = "application/pdf";
-  static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  static final String DOCX =
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
   static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   static final String JPEG = "image/jpeg";
   static final String TXT = "text/plain";
@@ -36,7 +37,10 @@ final class SearchBenchmarkTexts {
   private static final String[] DIGITS = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
   private static final String[] WEEKDAYS = {"一", "二", "三", "四", "五", "六", "日"};
 
-  /** Per kind of unit, every sentence a ledger may be padded with: common ones and the unit kind's own. */
+  /**
+   * Per kind of unit, every sentence a ledger may be padded with: common ones and the unit kind's
+   * own.
+   */
   private static final Map<Flavor, List<String>> FILLERS = fillers();
 
   /** What {@link #write} produces. */
@@ -83,15 +87,25 @@ final class SearchBenchmarkTexts {
     vars.put("month", Integer.toString(1 + rng.nextInt(12)));
   }
 
-  /** Writes a document of {@code category} (a code of categories.txt, or null for an unclassified one). */
+  /**
+   * Writes a document of {@code category} (a code of categories.txt, or null for an unclassified
+   * one).
+   */
   static Written write(Random rng, BenchUnit unit, int year, String category, boolean rareTerm) {
     SearchBenchmarkTexts t = new SearchBenchmarkTexts(rng, unit, year);
     Written w = t.build(category == null ? "" : category);
     if (rareTerm) {
-      String sentence = t.fill("{short}“" + SearchBenchmarkCorpus.RARE_TERM + "”本期邀请退休教师讲授家庭教育和防范电信诈骗知识，{#20-60}名{people}参加。");
+      String sentence =
+          t.fill(
+              "{short}“"
+                  + SearchBenchmarkCorpus.RARE_TERM
+                  + "”本期邀请退休教师讲授家庭教育和防范电信诈骗知识，{#20-60}名{people}参加。");
       String text = w.text();
       int cut = text.indexOf('。', text.length() / 3);
-      text = cut < 0 ? text + sentence : text.substring(0, cut + 1) + sentence + text.substring(cut + 1);
+      text =
+          cut < 0
+              ? text + sentence
+              : text.substring(0, cut + 1) + sentence + text.substring(cut + 1);
       w = new Written(w.title(), w.date(), w.mediaType(), clip(text));
     }
     return w;
@@ -125,33 +139,68 @@ final class SearchBenchmarkTexts {
   private Written meeting() {
     int q = 1 + rng.nextInt(4);
     date = dateIn(3 * q - 2, 3 * q);
-    String title = fill(pick(List.of(
-        "{unit}{year}年第" + numeral(q) + "季度文明创建工作会议记录",
-        "{short}{year}年第" + numeral(q) + "季度创建工作领导小组会议记录",
-        "{short}文明创建专题会议纪要（{year}年第" + numeral(q) + "次）")));
+    String title =
+        fill(
+            pick(
+                List.of(
+                    "{unit}{year}年第" + numeral(q) + "季度文明创建工作会议记录",
+                    "{short}{year}年第" + numeral(q) + "季度创建工作领导小组会议记录",
+                    "{short}文明创建专题会议纪要（{year}年第" + numeral(q) + "次）")));
     line(title).blank();
-    List<String> present = new ArrayList<>(unit.staff().subList(0, 4 + rng.nextInt(unit.staff().size() - 4)));
-    line("时间：" + full(date) + "（星期" + WEEKDAYS[date.getDayOfWeek().getValue() - 1] + "）" + (rng.nextBoolean() ? "上午" : "下午")
-        + (rng.nextBoolean() ? "9:00" : "3:00"));
+    List<String> present =
+        new ArrayList<>(unit.staff().subList(0, 4 + rng.nextInt(unit.staff().size() - 4)));
+    line(
+        "时间："
+            + full(date)
+            + "（星期"
+            + WEEKDAYS[date.getDayOfWeek().getValue() - 1]
+            + "）"
+            + (rng.nextBoolean() ? "上午" : "下午")
+            + (rng.nextBoolean() ? "9:00" : "3:00"));
     line(fill("地点：{room}"));
     line("主持人：" + vars.get("leader"));
     line("参会人员：" + String.join("、", present));
-    line("缺席人员：" + (rng.nextInt(3) == 0
-        ? unit.staff().get(unit.staff().size() - 1) + "（" + pick(SearchBenchmarkPhrases.ABSENCE_REASONS) + "）" : "无"));
+    line(
+        "缺席人员："
+            + (rng.nextInt(3) == 0
+                ? unit.staff().get(unit.staff().size() - 1)
+                    + "（"
+                    + pick(SearchBenchmarkPhrases.ABSENCE_REASONS)
+                    + "）"
+                : "无"));
     line("记录人：" + vars.get("office"));
     List<Task> tasks = shuffled(texts.tasks());
-    line(fill("议题：1. 传达学习全县{year}年精神文明建设工作会议精神；2. 研究" + tasks.get(0).topic() + "工作；3. 安排" + tasks.get(1).topic()
-        + "和{ledger}资料整理。"));
+    line(
+        fill(
+            "议题：1. 传达学习全县{year}年精神文明建设工作会议精神；2. 研究"
+                + tasks.get(0).topic()
+                + "工作；3. 安排"
+                + tasks.get(1).topic()
+                + "和{ledger}资料整理。"));
     line("发言和讨论：");
     para(vars.get("office") + "：" + fill("传达了全县精神文明建设工作会议精神，重点介绍了今年测评体系的变化，{ledger}资料要做到有据可查。"));
-    para(vars.get("deputy") + "：" + fill("下一阶段重点抓好" + tasks.get(0).topic() + "工作。" + tasks.get(0).body()));
+    para(
+        vars.get("deputy")
+            + "："
+            + fill("下一阶段重点抓好" + tasks.get(0).topic() + "工作。" + tasks.get(0).body()));
     para(vars.get("m1") + "：" + fill(fresh(texts.suggestions()) + "。"));
     int target = length(900, 2600);
-    pad(target - 220, () -> pick(present) + "：" + (rng.nextInt(3) == 0 ? fill(fresh(texts.suggestions())) + "。" : filler()));
+    pad(
+        target - 220,
+        () ->
+            pick(present)
+                + "："
+                + (rng.nextInt(3) == 0 ? fill(fresh(texts.suggestions())) + "。" : filler()));
     para(vars.get("leader") + "：" + fill(fresh(SearchBenchmarkPhrases.COMMON)));
     line("会议决议：");
     line(fill("1. " + tasks.get(1).topic() + "工作由{m1}牵头，{officeDept}做好宣传报道和资料留存。"));
-    line(fill("2. 各{subunits}于" + date.plusDays(14).getMonthValue() + "月" + date.plusDays(14).getDayOfMonth() + "日前完成{ledger}资料自查，{officeDept}汇总后报领导小组。"));
+    line(
+        fill(
+            "2. 各{subunits}于"
+                + date.plusDays(14).getMonthValue()
+                + "月"
+                + date.plusDays(14).getDayOfMonth()
+                + "日前完成{ledger}资料自查，{officeDept}汇总后报领导小组。"));
     blank().line("主持人（签字）：　　　　　　　　记录人（签字）：");
     return done(title, rng.nextInt(10) < 6 ? DOCX : PDF);
   }
@@ -159,9 +208,10 @@ final class SearchBenchmarkTexts {
   private Written signIn() {
     date = dateIn(1, 12);
     boolean meeting = rng.nextBoolean();
-    String title = meeting
-        ? fill("{unit}{year}年第" + numeral((date.getMonthValue() + 2) / 3) + "季度文明创建工作会议签到表")
-        : fill("{short}" + pick(texts.activityPool()).title() + "签到表");
+    String title =
+        meeting
+            ? fill("{unit}{year}年第" + numeral((date.getMonthValue() + 2) / 3) + "季度文明创建工作会议签到表")
+            : fill("{short}" + pick(texts.activityPool()).title() + "签到表");
     line(title);
     line("时间：" + full(date) + "　　地点：" + (meeting ? vars.get("room") : vars.get("place")));
     line("序号　姓名　职务　签名　联系电话");
@@ -169,8 +219,17 @@ final class SearchBenchmarkTexts {
     int i = 1;
     while (out.length() < target) {
       String name = name();
-      line(i++ + "　" + name + "　" + pick(List.of("科员", "志愿者", "网格员", "教师", "村民代表", "党员", "副主任", "干事")) + "　" + name
-          + "　1" + (30 + rng.nextInt(60)) + String.format("%08d", rng.nextInt(100_000_000)));
+      line(
+          i++
+              + "　"
+              + name
+              + "　"
+              + pick(List.of("科员", "志愿者", "网格员", "教师", "村民代表", "党员", "副主任", "干事"))
+              + "　"
+              + name
+              + "　1"
+              + (30 + rng.nextInt(60))
+              + String.format("%08d", rng.nextInt(100_000_000)));
     }
     return done(title, rng.nextInt(3) == 0 ? XLSX : PDF);
   }
@@ -182,15 +241,41 @@ final class SearchBenchmarkTexts {
     String title = a.title().endsWith("活动") ? a.title() + "记录" : a.title() + "活动记录";
     line(title).blank();
     line("活动名称：" + a.title());
-    line("活动时间：" + full(date) + "（星期" + WEEKDAYS[date.getDayOfWeek().getValue() - 1] + "）" + (rng.nextBoolean() ? "上午" : "下午"));
+    line(
+        "活动时间："
+            + full(date)
+            + "（星期"
+            + WEEKDAYS[date.getDayOfWeek().getValue() - 1]
+            + "）"
+            + (rng.nextBoolean() ? "上午" : "下午"));
     line("活动地点：" + place);
     line("组织单位：" + unit.name());
     line("负责人：" + vars.get("deputy"));
     int volunteers = 8 + rng.nextInt(60);
-    line("参加人员：" + vars.get("deputy") + "、" + vars.get("m1") + "、" + vars.get("m2") + "、" + vars.get("office") + "等志愿者和工作人员"
-        + volunteers + "人");
+    line(
+        "参加人员："
+            + vars.get("deputy")
+            + "、"
+            + vars.get("m1")
+            + "、"
+            + vars.get("m2")
+            + "、"
+            + vars.get("office")
+            + "等志愿者和工作人员"
+            + volunteers
+            + "人");
     line("活动内容：");
-    para(fill("为" + a.purpose() + "，推进{creation}创建工作，" + full(date) + "，{self}在" + place + "组织开展了" + a.title() + "。"));
+    para(
+        fill(
+            "为"
+                + a.purpose()
+                + "，推进{creation}创建工作，"
+                + full(date)
+                + "，{self}在"
+                + place
+                + "组织开展了"
+                + a.title()
+                + "。"));
     para(fill(a.body()));
     int target = length(450, 1600);
     pad(target - 120, this::filler);
@@ -209,7 +294,16 @@ final class SearchBenchmarkTexts {
     int i = 1;
     para(fill("活动名称：" + a.title() + "；拍摄时间：" + full(date) + "；拍摄人：{office}。"));
     while (out.length() < target) {
-      line("图" + i++ + "：" + fill(fresh(SearchBenchmarkPhrases.CAPTIONS)) + "（" + full(date) + "，" + fill("{short}") + "）。");
+      line(
+          "图"
+              + i++
+              + "："
+              + fill(fresh(SearchBenchmarkPhrases.CAPTIONS))
+              + "（"
+              + full(date)
+              + "，"
+              + fill("{short}")
+              + "）。");
       if (rng.nextInt(4) == 0) {
         para(fill(fresh(texts.activityPool()).body()));
       }
@@ -219,7 +313,13 @@ final class SearchBenchmarkTexts {
 
   private Written plan() {
     date = dateIn(1, 3);
-    String title = fill(pick(List.of("{unit}{year}年{creation}创建工作实施方案", "{short}{year}年文明创建工作计划", "{short}{year}年创建工作要点")));
+    String title =
+        fill(
+            pick(
+                List.of(
+                    "{unit}{year}年{creation}创建工作实施方案",
+                    "{short}{year}年文明创建工作计划",
+                    "{short}{year}年创建工作要点")));
     line(title).blank();
     para(fill("为深入推进{creation}创建工作，进一步提升{people}文明素质和{self}文明程度，根据县文明委有关要求，结合{self}实际，制定本方案。"));
     line("一、指导思想");
@@ -250,12 +350,17 @@ final class SearchBenchmarkTexts {
   }
 
   private Written summary(boolean halfYear) {
-    date = halfYear ? LocalDate.of(year, 7, 1 + rng.nextInt(15)) : LocalDate.of(year, 12, 10 + rng.nextInt(20));
+    date =
+        halfYear
+            ? LocalDate.of(year, 7, 1 + rng.nextInt(15))
+            : LocalDate.of(year, 12, 10 + rng.nextInt(20));
     String title = fill(halfYear ? "{unit}{year}年上半年文明创建工作小结" : "{unit}{year}年度文明创建工作总结");
     line(title).blank();
-    para(fill(halfYear
-        ? "{year}年上半年，{self}按照年初制定的实施方案，扎实推进{creation}创建各项工作，取得了阶段性成效。现将有关情况小结如下。"
-        : "{year}年，{self}坚持以习近平新时代中国特色社会主义思想为指导，以创建{levelGoal}为目标，把文明创建与{coreWork}紧密结合，较好地完成了年度创建目标任务。现将全年工作总结如下："));
+    para(
+        fill(
+            halfYear
+                ? "{year}年上半年，{self}按照年初制定的实施方案，扎实推进{creation}创建各项工作，取得了阶段性成效。现将有关情况小结如下。"
+                : "{year}年，{self}坚持以习近平新时代中国特色社会主义思想为指导，以创建{levelGoal}为目标，把文明创建与{coreWork}紧密结合，较好地完成了年度创建目标任务。现将全年工作总结如下："));
     List<Task> achievements = shuffled(texts.achievements());
     int section = 1;
     int target = halfYear ? length(900, 2000) : length(1600, 3000);
@@ -292,7 +397,14 @@ final class SearchBenchmarkTexts {
     para(fill("领导小组下设办公室，办公室设在{officeDept}，{office}同志兼任办公室主任，负责创建工作的日常组织协调和{ledger}资料管理。"));
     line("二、工作职责");
     int target = length(600, 1500);
-    pad(target - 60, () -> fill(fresh(rng.nextBoolean() ? SearchBenchmarkPhrases.COMMON : SearchBenchmarkPhrases.GUARANTEES)));
+    pad(
+        target - 60,
+        () ->
+            fill(
+                fresh(
+                    rng.nextBoolean()
+                        ? SearchBenchmarkPhrases.COMMON
+                        : SearchBenchmarkPhrases.GUARANTEES)));
     para("人员如有变动，由相应岗位人员自然递补，不再另行发文。");
     line(fill("{unit}")).line(full(date));
     return done(title, PDF);
@@ -322,12 +434,26 @@ final class SearchBenchmarkTexts {
     date = dateIn(1, 12);
     int issue = 1 + rng.nextInt(12);
     String title = fill("{short}文明创建工作简报（{year}年第" + issue + "期）");
-    line(fill("{short}文明创建工作简报")).line(fill("{year}年第" + issue + "期")).line(fill("{officeDept}编　　" + full(date))).blank();
+    line(fill("{short}文明创建工作简报"))
+        .line(fill("{year}年第" + issue + "期"))
+        .line(fill("{officeDept}编　　" + full(date)))
+        .blank();
     ActivityIdea a = pick(texts.activityPool());
     line(fill("【{short}召开文明创建工作会议】"));
-    para(fill(full(date.minusDays(10)) + "，{short}在{room}召开文明创建工作会议，{leader}主持会议。会议通报了近期创建工作进展，安排了下一阶段重点任务。"));
+    para(
+        fill(
+            full(date.minusDays(10))
+                + "，{short}在{room}召开文明创建工作会议，{leader}主持会议。会议通报了近期创建工作进展，安排了下一阶段重点任务。"));
     line("【" + vars.get("short") + "开展" + a.title() + "】");
-    para(fill(date.getMonthValue() + "月" + date.getDayOfMonth() + "日，{self}在{place}组织开展" + a.title() + "。" + a.body()));
+    para(
+        fill(
+            date.getMonthValue()
+                + "月"
+                + date.getDayOfMonth()
+                + "日，{self}在{place}组织开展"
+                + a.title()
+                + "。"
+                + a.body()));
     int target = length(600, 1500);
     pad(target - 100, this::filler);
     line("【温馨提示】");
@@ -337,7 +463,14 @@ final class SearchBenchmarkTexts {
 
   private Written rules() {
     date = dateIn(1, 6);
-    String title = fill(pick(List.of("{short}创建{ledger}管理制度", "{short}志愿服务管理办法", "{short}文明创建工作管理制度", "{short}文明创建考核实施细则")));
+    String title =
+        fill(
+            pick(
+                List.of(
+                    "{short}创建{ledger}管理制度",
+                    "{short}志愿服务管理办法",
+                    "{short}文明创建工作管理制度",
+                    "{short}文明创建考核实施细则")));
     line(title).blank();
     int target = length(700, 2200);
     int article = 1;
@@ -346,7 +479,11 @@ final class SearchBenchmarkTexts {
       para("第" + numeral(article++) + "条　" + fill(rules.get(i)));
     }
     while (out.length() < target) {
-      para("第" + numeral(Math.min(article++, 99)) + "条　" + fill(fresh(SearchBenchmarkPhrases.COMMON)));
+      para(
+          "第"
+              + numeral(Math.min(article++, 99))
+              + "条　"
+              + fill(fresh(SearchBenchmarkPhrases.COMMON)));
     }
     return done(title, rng.nextBoolean() ? DOCX : PDF);
   }
@@ -354,7 +491,12 @@ final class SearchBenchmarkTexts {
   private Written inspection() {
     date = dateIn(1, 12);
     int q = (date.getMonthValue() + 2) / 3;
-    String title = fill(pick(List.of("{short}{year}年第" + numeral(q) + "季度文明创建自查记录", "{short}创建工作督查记录（{year}年第" + numeral(q) + "季度）")));
+    String title =
+        fill(
+            pick(
+                List.of(
+                    "{short}{year}年第" + numeral(q) + "季度文明创建自查记录",
+                    "{short}创建工作督查记录（{year}年第" + numeral(q) + "季度）")));
     line(title).blank();
     line("检查时间：" + full(date));
     line("检查人员：" + vars.get("deputy") + "、" + vars.get("office") + "、" + name());
@@ -417,8 +559,15 @@ final class SearchBenchmarkTexts {
     String title = fill("{short}{year}年度{people}满意度测评结果");
     line(title).blank();
     int respondents = 50 + rng.nextInt(300);
-    para(fill("{year}年" + date.getMonthValue() + "月，{self}组织开展了满意度测评，共发放测评表" + respondents + "份，收回有效测评表"
-        + (respondents - rng.nextInt(10)) + "份。测评结果如下："));
+    para(
+        fill(
+            "{year}年"
+                + date.getMonthValue()
+                + "月，{self}组织开展了满意度测评，共发放测评表"
+                + respondents
+                + "份，收回有效测评表"
+                + (respondents - rng.nextInt(10))
+                + "份。测评结果如下："));
     int target = length(MIN_CHARS, 1100);
     List<String> items = SearchBenchmarkPhrases.SURVEY_ITEMS;
     for (int i = 0; i < items.size(); i++) {
@@ -452,7 +601,13 @@ final class SearchBenchmarkTexts {
     String title = fill("关于{year}年" + missing + "缺项的情况说明");
     line(title).blank();
     line("县文明办：");
-    para(fill("{self}在整理{year}年创建{ledger}时发现，" + missing + "缺失。经核实，" + pick(SearchBenchmarkPhrases.MISSING_REASONS) + "。"));
+    para(
+        fill(
+            "{self}在整理{year}年创建{ledger}时发现，"
+                + missing
+                + "缺失。经核实，"
+                + pick(SearchBenchmarkPhrases.MISSING_REASONS)
+                + "。"));
     int target = length(MIN_CHARS, 800);
     pad(target - 60, () -> fill(fresh(SearchBenchmarkPhrases.COMMON)));
     para(fill("今后{self}将加强{ledger}资料的日常管理，确保资料真实完整。特此说明。"));
@@ -462,7 +617,14 @@ final class SearchBenchmarkTexts {
 
   private Written miscellaneous() {
     date = dateIn(1, 12);
-    String title = fill(pick(List.of("{short}文明创建工作信息", "{short}工作动态", "{short}创建资料汇编", "扫描件" + (1 + rng.nextInt(400)))));
+    String title =
+        fill(
+            pick(
+                List.of(
+                    "{short}文明创建工作信息",
+                    "{short}工作动态",
+                    "{short}创建资料汇编",
+                    "扫描件" + (1 + rng.nextInt(400)))));
     line(title).blank();
     int target = length(MIN_CHARS, 1500);
     pad(target, this::filler);
@@ -526,7 +688,8 @@ final class SearchBenchmarkTexts {
   }
 
   private SearchBenchmarkTexts para(String s) {
-    // Paragraphs of extracted PDF/Word text come with line breaks inside sentences, as in real files.
+    // Paragraphs of extracted PDF/Word text come with line breaks inside sentences, as in real
+    // files.
     if (s.length() > 60 && rng.nextInt(3) == 0) {
       int at = 30 + rng.nextInt(s.length() - 40);
       s = s.substring(0, at) + "\n" + s.substring(at);
@@ -553,7 +716,10 @@ final class SearchBenchmarkTexts {
     return options.get(rng.nextInt(options.size()));
   }
 
-  /** A pick this document has not used yet, if one turns up within a few tries: ledgers rarely repeat a sentence. */
+  /**
+   * A pick this document has not used yet, if one turns up within a few tries: ledgers rarely
+   * repeat a sentence.
+   */
   private <T> T fresh(List<T> options) {
     T choice = pick(options);
     for (int i = 0; i < 8 && !used.add(choice); i++) {
@@ -592,7 +758,8 @@ final class SearchBenchmarkTexts {
       } else {
         String v = vars.get(key);
         if (v == null) {
-          throw new IllegalArgumentException("unknown template variable {" + key + "} in " + template);
+          throw new IllegalArgumentException(
+              "unknown template variable {" + key + "} in " + template);
         }
         sb.append(v);
       }
@@ -609,6 +776,8 @@ final class SearchBenchmarkTexts {
     if (n <= 10) {
       return DIGITS[n];
     }
-    return n < 20 ? "十" + DIGITS[n - 10] : DIGITS[n / 10] + "十" + (n % 10 == 0 ? "" : DIGITS[n % 10]);
+    return n < 20
+        ? "十" + DIGITS[n - 10]
+        : DIGITS[n / 10] + "十" + (n % 10 == 0 ? "" : DIGITS[n % 10]);
   }
 }

@@ -1,10 +1,5 @@
 package org.taizhang.tools.relevance;
 
-import org.taizhang.search.SearchRequest;
-import org.taizhang.search.SearchResult;
-import org.taizhang.search.SearchService;
-import org.taizhang.search.SearchSort;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -31,6 +26,10 @@ import org.taizhang.config.CommandArguments;
 import org.taizhang.config.TaizhangProperties;
 import org.taizhang.ingest.FolderImporter;
 import org.taizhang.ingest.ImportSummary;
+import org.taizhang.search.SearchRequest;
+import org.taizhang.search.SearchResult;
+import org.taizhang.search.SearchService;
+import org.taizhang.search.SearchSort;
 import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
 import picocli.CommandLine.Option;
@@ -38,10 +37,10 @@ import picocli.CommandLine.Parameters;
 
 /**
  * Measures search quality on the sample archive: imports {@code sample-archive/} into a fresh,
- * temporary data directory (no web server), runs every judged query of
- * {@code docs/relevance/judgments.tsv} through {@link SearchService#search} with {@link Scope#ALL}
- * and ten hits, and prints recall@10, precision@10, P@R and nDCG@10 per query and on average, with
- * the failures. Definitions: {@link RelevanceMetrics} and {@code docs/relevance.md}.
+ * temporary data directory (no web server), runs every judged query of {@code
+ * docs/relevance/judgments.tsv} through {@link SearchService#search} with {@link Scope#ALL} and ten
+ * hits, and prints recall@10, precision@10, P@R and nDCG@10 per query and on average, with the
+ * failures. Definitions: {@link RelevanceMetrics} and {@code docs/relevance.md}.
  *
  * <pre>
  * RelevanceEvaluation [judgments.tsv] [--archive=DIR] [--all] [--verbose] [--only=Q01,Q02]
@@ -54,7 +53,8 @@ import picocli.CommandLine.Parameters;
 public final class RelevanceEvaluation {
   static final Path DEFAULT_JUDGMENTS = Path.of("docs", "relevance", "judgments.tsv");
   static final Path DEFAULT_ARCHIVE = Path.of("sample-archive");
-  static final String USAGE = "用法：RelevanceEvaluation [judgments.tsv] [--archive=DIR] [--all] [--verbose] [--only=Q01,Q02]";
+  static final String USAGE =
+      "用法：RelevanceEvaluation [judgments.tsv] [--archive=DIR] [--all] [--verbose] [--only=Q01,Q02]";
 
   private final SearchService search;
   private final Map<Long, String> keyById;
@@ -64,9 +64,18 @@ public final class RelevanceEvaluation {
     this.keyById = keyById;
   }
 
-  /** What one query returned and how it scores; {@code skipped} names the missing feature, {@code error} a failed search. */
-  record Outcome(RelevanceJudgments.Query query, List<String> ranked, List<String> rankedKeys, long total,
-      RelevanceMetrics.Scores scores, String skipped, String error) {
+  /**
+   * What one query returned and how it scores; {@code skipped} names the missing feature, {@code
+   * error} a failed search.
+   */
+  record Outcome(
+      RelevanceJudgments.Query query,
+      List<String> ranked,
+      List<String> rankedKeys,
+      long total,
+      RelevanceMetrics.Scores scores,
+      String skipped,
+      String error) {
 
     boolean evaluated() {
       return skipped == null;
@@ -79,12 +88,23 @@ public final class RelevanceEvaluation {
 
   /** The command line. */
   static final class Arguments {
-    @Parameters(arity = "0..1", paramLabel = "judgments.tsv") Path judgments = DEFAULT_JUDGMENTS;
-    @Option(names = "--archive") Path archive = DEFAULT_ARCHIVE;
-    @Option(names = "--all") boolean all;
-    @Option(names = {"--verbose", "-v"}) boolean verbose;
-    @Option(names = "--only", split = ",") Set<String> only;
-    @Option(names = {"--help", "-h"}) boolean help;
+    @Parameters(arity = "0..1", paramLabel = "judgments.tsv")
+    Path judgments = DEFAULT_JUDGMENTS;
+
+    @Option(names = "--archive")
+    Path archive = DEFAULT_ARCHIVE;
+
+    @Option(names = "--all")
+    boolean all;
+
+    @Option(names = {"--verbose", "-v"})
+    boolean verbose;
+
+    @Option(names = "--only", split = ",")
+    Set<String> only;
+
+    @Option(names = {"--help", "-h"})
+    boolean help;
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
@@ -143,9 +163,13 @@ public final class RelevanceEvaluation {
         err.println("数据目录不是新建的临时目录，停止评测以免改动现有数据：" + used);
         return 1;
       }
-      ImportSummary imported = context.getBean(FolderImporter.class).importFolder(archive, "relevance");
-      Map<Long, String> keyById = documentKeys(context.getBean(UnitRepository.class), context.getBean(DocumentRepository.class));
-      RelevanceEvaluation evaluation = new RelevanceEvaluation(context.getBean(SearchService.class), keyById);
+      ImportSummary imported =
+          context.getBean(FolderImporter.class).importFolder(archive, "relevance");
+      Map<Long, String> keyById =
+          documentKeys(
+              context.getBean(UnitRepository.class), context.getBean(DocumentRepository.class));
+      RelevanceEvaluation evaluation =
+          new RelevanceEvaluation(context.getBean(SearchService.class), keyById);
       Set<String> supported = all ? RelevanceJudgments.FEATURES : evaluation.supportedFeatures();
       List<Outcome> outcomes = new ArrayList<>();
       for (RelevanceJudgments.Query q : queries) {
@@ -172,7 +196,10 @@ public final class RelevanceEvaluation {
     }
   }
 
-  /** Runs one query (size 10, first page, every unit) unless it needs a feature that is not supported. */
+  /**
+   * Runs one query (size 10, first page, every unit) unless it needs a feature that is not
+   * supported.
+   */
   Outcome evaluate(RelevanceJudgments.Query q, Set<String> supported) {
     for (String feature : q.needs()) {
       if (!supported.contains(feature)) {
@@ -186,7 +213,8 @@ public final class RelevanceEvaluation {
     long total = 0;
     String error = null;
     try {
-      SearchResult r = search.search(request(q.text(), q.unit(), q.category(), q.year(), q.type()), Scope.ALL);
+      SearchResult r =
+          search.search(request(q.text(), q.unit(), q.category(), q.year(), q.type()), Scope.ALL);
       total = r.total();
       for (SearchResult.Hit h : r.hits()) {
         String key = keyById.getOrDefault(h.id(), h.unit() + "/" + h.year() + "/#" + h.id());
@@ -196,22 +224,24 @@ public final class RelevanceEvaluation {
     } catch (RuntimeException e) {
       error = e.getClass().getSimpleName() + ": " + e.getMessage();
     }
-    return new Outcome(q, ranked, keys, total, RelevanceMetrics.score(ranked, q.grades()), null, error);
+    return new Outcome(
+        q, ranked, keys, total, RelevanceMetrics.score(ranked, q.grades()), null, error);
   }
 
   /**
-   * The only place a {@link SearchRequest} is built: its canonical constructor, first page, ten hits,
-   * in the default order (by relevance).
+   * The only place a {@link SearchRequest} is built: its canonical constructor, first page, ten
+   * hits, in the default order (by relevance).
    */
   static SearchRequest request(String q, String unit, String category, Integer year, String type) {
-    return new SearchRequest(q, unit, category, year, type, 1, RelevanceMetrics.K, SearchSort.RELEVANCE);
+    return new SearchRequest(
+        q, unit, category, year, type, 1, RelevanceMetrics.K, SearchSort.RELEVANCE);
   }
 
   /**
-   * Which query-language features the parser supports, found by probing the imported sample:
-   * {@code field} when {@code year:2024} finds what the year filter finds; {@code or} when
-   * {@code 杏花节 OR 防溺水} finds at least as much as either word; {@code date-range} when
-   * {@code date:2024-09-01..2024-09-30} finds documents and only ones dated in September 2024.
+   * Which query-language features the parser supports, found by probing the imported sample: {@code
+   * field} when {@code year:2024} finds what the year filter finds; {@code or} when {@code 杏花节 OR
+   * 防溺水} finds at least as much as either word; {@code date-range} when {@code
+   * date:2024-09-01..2024-09-30} finds documents and only ones dated in September 2024.
    */
   Set<String> supportedFeatures() {
     Set<String> out = new LinkedHashSet<>();
@@ -226,10 +256,14 @@ public final class RelevanceEvaluation {
       out.add("or");
     }
     try {
-      SearchResult r = search.search(request("date:2024-09-01..2024-09-30", null, null, null, null), Scope.ALL);
+      SearchResult r =
+          search.search(request("date:2024-09-01..2024-09-30", null, null, null, null), Scope.ALL);
       LocalDate from = LocalDate.of(2024, 9, 1);
       LocalDate to = LocalDate.of(2024, 9, 30);
-      if (r.total() > 0 && r.hits().stream().allMatch(h -> h.date() != null && !h.date().isBefore(from) && !h.date().isAfter(to))) {
+      if (r.total() > 0
+          && r.hits().stream()
+              .allMatch(
+                  h -> h.date() != null && !h.date().isBefore(from) && !h.date().isAfter(to))) {
         out.add("date-range");
       }
     } catch (RuntimeException e) {
@@ -261,17 +295,21 @@ public final class RelevanceEvaluation {
   static Map<String, String> archivePaths(Path archive) {
     Map<String, String> out = new HashMap<>();
     try (Stream<Path> s = Files.walk(archive)) {
-      s.filter(Files::isRegularFile).forEach(f -> {
-        Path rel = archive.relativize(f);
-        if (rel.getNameCount() >= 3) {
-          String path = rel.toString().replace('\\', '/');
-          try {
-            out.put(RelevanceJudgments.documentKey(path), RelevanceJudgments.normalizePath(path));
-          } catch (RelevanceJudgments.Invalid e) {
-            // not laid out as <unit>/<year>/…: not addressable by the judgments
-          }
-        }
-      });
+      s.filter(Files::isRegularFile)
+          .forEach(
+              f -> {
+                Path rel = archive.relativize(f);
+                if (rel.getNameCount() >= 3) {
+                  String path = rel.toString().replace('\\', '/');
+                  try {
+                    out.put(
+                        RelevanceJudgments.documentKey(path),
+                        RelevanceJudgments.normalizePath(path));
+                  } catch (RelevanceJudgments.Invalid e) {
+                    // not laid out as <unit>/<year>/…: not addressable by the judgments
+                  }
+                }
+              });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + archive, e);
     }
@@ -295,17 +333,18 @@ public final class RelevanceEvaluation {
     // As command-line arguments: they take precedence over application.properties, which sets
     // taizhang.data-dir itself (./data), so that nothing touches an existing installation.
     String[] settings = {
-        "--taizhang.data-dir=" + dataDir.toAbsolutePath(),
-        "--taizhang.sample.import-on-first-start=false",
-        // The documents are judged on the text an import extracts; OCR would add the scanned
-        // letter's text at some moment during the queries, and the figures would depend on timing.
-        "--taizhang.ocr.enabled=false",
-        "--taizhang.admin.password=" + randomPassword(),
-        "--spring.main.banner-mode=off",
-        "--spring.main.log-startup-info=false",
-        "--logging.level.root=WARN",
-        "--logging.level.org.taizhang=WARN",
-        "--logging.level.org.flywaydb=ERROR"};
+      "--taizhang.data-dir=" + dataDir.toAbsolutePath(),
+      "--taizhang.sample.import-on-first-start=false",
+      // The documents are judged on the text an import extracts; OCR would add the scanned
+      // letter's text at some moment during the queries, and the figures would depend on timing.
+      "--taizhang.ocr.enabled=false",
+      "--taizhang.admin.password=" + randomPassword(),
+      "--spring.main.banner-mode=off",
+      "--spring.main.log-startup-info=false",
+      "--logging.level.root=WARN",
+      "--logging.level.org.taizhang=WARN",
+      "--logging.level.org.flywaydb=ERROR"
+    };
     return new SpringApplicationBuilder(TaizhangApplication.class)
         .web(WebApplicationType.NONE)
         .run(settings);

@@ -22,24 +22,40 @@ import java.util.regex.Pattern;
  * by their path below {@code sample-archive/}. The file format is described in its header.
  */
 final class RelevanceJudgments {
-  /** Query-language features a query may rely on; see {@link RelevanceEvaluation} for their probes. */
+  /**
+   * Query-language features a query may rely on; see {@link RelevanceEvaluation} for their probes.
+   */
   static final Set<String> FEATURES = Set.of("field", "or", "date-range");
 
   private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
   private static final Pattern YEAR = Pattern.compile("(19|20)\\d{2}");
-  private static final Set<String> SINGLE_KEYS = Set.of("query", "need", "unit", "category", "year", "type", "needs", "tags");
+  private static final Set<String> SINGLE_KEYS =
+      Set.of("query", "need", "unit", "category", "year", "type", "needs", "tags");
 
   private RelevanceJudgments() {}
 
   /** One judged query. {@code grades} maps archive paths to 2, 1 or 0 in file order. */
-  record Query(String id, String text, String need, String unit, String category, Integer year, String type,
-      Set<String> needs, List<String> tags, Map<String, Integer> grades, Map<String, String> comments, int line) {
+  record Query(
+      String id,
+      String text,
+      String need,
+      String unit,
+      String category,
+      Integer year,
+      String type,
+      Set<String> needs,
+      List<String> tags,
+      Map<String, Integer> grades,
+      Map<String, String> comments,
+      int line) {
 
     int relevantCount() {
       return (int) grades.values().stream().filter(g -> g > 0).count();
     }
 
-    /** The filters as shown in reports, e.g. {@code unit=qhx-wjj year=2025}; empty without filters. */
+    /**
+     * The filters as shown in reports, e.g. {@code unit=qhx-wjj year=2025}; empty without filters.
+     */
     String filters() {
       List<String> f = new ArrayList<>();
       if (unit != null) {
@@ -89,7 +105,10 @@ final class RelevanceJudgments {
       String where = name + ":" + lineNo + ": ";
       String[] cols = raw.split("\t", -1);
       if (cols.length < 3 || cols.length > 4) {
-        throw new Invalid(where + "expected 3 or 4 tab-separated columns (id, key, value[, comment]), found " + cols.length);
+        throw new Invalid(
+            where
+                + "expected 3 or 4 tab-separated columns (id, key, value[, comment]), found "
+                + cols.length);
       }
       String id = cols[0].strip();
       String key = cols[1].strip();
@@ -106,7 +125,11 @@ final class RelevanceJudgments {
         case "2", "1", "0" -> b.judge(where, normalizePath(value), Integer.parseInt(key), comment);
         default -> {
           if (!SINGLE_KEYS.contains(key)) {
-            throw new Invalid(where + "unknown key \"" + key + "\" (query, need, unit, category, year, type, needs, tags, 2, 1, 0)");
+            throw new Invalid(
+                where
+                    + "unknown key \""
+                    + key
+                    + "\" (query, need, unit, category, year, type, needs, tags, 2, 1, 0)");
           }
           b.set(where, key, value);
         }
@@ -172,7 +195,14 @@ final class RelevanceJudgments {
       if (key.equals("needs")) {
         for (String f : list(value)) {
           if (!FEATURES.contains(f)) {
-            throw new Invalid(where + id + ": unknown feature \"" + f + "\" in needs (known: " + String.join(", ", FEATURES) + ")");
+            throw new Invalid(
+                where
+                    + id
+                    + ": unknown feature \""
+                    + f
+                    + "\" in needs (known: "
+                    + String.join(", ", FEATURES)
+                    + ")");
           }
         }
       }
@@ -206,16 +236,24 @@ final class RelevanceJudgments {
       Set<String> keys = new LinkedHashSet<>();
       for (String path : grades.keySet()) {
         if (!keys.add(documentKey(path))) {
-          throw new Invalid(where + "two judged paths name the same document (unit, year, file name): " + path);
+          throw new Invalid(
+              where + "two judged paths name the same document (unit, year, file name): " + path);
         }
       }
       String year = single.get("year");
-      return new Query(id, single.get("query"), single.get("need"), single.get("unit"), single.get("category"),
-          year == null ? null : Integer.valueOf(year), single.get("type"),
+      return new Query(
+          id,
+          single.get("query"),
+          single.get("need"),
+          single.get("unit"),
+          single.get("category"),
+          year == null ? null : Integer.valueOf(year),
+          single.get("type"),
           Collections.unmodifiableSet(new LinkedHashSet<>(list(single.getOrDefault("needs", "")))),
           List.copyOf(list(single.getOrDefault("tags", ""))),
           Collections.unmodifiableMap(new LinkedHashMap<>(grades)),
-          Collections.unmodifiableMap(new LinkedHashMap<>(comments)), line);
+          Collections.unmodifiableMap(new LinkedHashMap<>(comments)),
+          line);
     }
 
     private static List<String> list(String value) {

@@ -32,8 +32,17 @@ final class RelevanceMetrics {
   /** A relevant document not in the top {@value #K}. */
   record Missing(String path, int grade) {}
 
-  record Scores(double recall, double recallUncapped, double precision, double rPrecision, double ndcg,
-      int relevant, int found, List<Missing> missing, List<Trap> traps, int unjudged) {
+  record Scores(
+      double recall,
+      double recallUncapped,
+      double precision,
+      double rPrecision,
+      double ndcg,
+      int relevant,
+      int found,
+      List<Missing> missing,
+      List<Trap> traps,
+      int unjudged) {
 
     /** Fewer relevant documents in the top 10 than could be there. */
     boolean incomplete() {
@@ -42,7 +51,8 @@ final class RelevanceMetrics {
   }
 
   /**
-   * @param ranked the top results, best first, each as its judged path or null when it is not judged
+   * @param ranked the top results, best first, each as its judged path or null when it is not
+   *     judged
    * @param grades judged path → grade
    */
   static Scores score(List<String> ranked, Map<String, Integer> grades) {
@@ -75,17 +85,19 @@ final class RelevanceMetrics {
         traps.add(new Trap(path, i + 1));
       }
     }
-    List<Integer> ideal = grades.values().stream().filter(g -> g > 0).sorted(Comparator.reverseOrder()).toList();
+    List<Integer> ideal =
+        grades.values().stream().filter(g -> g > 0).sorted(Comparator.reverseOrder()).toList();
     double idcg = 0;
     for (int i = 0; i < Math.min(K, ideal.size()); i++) {
       idcg += gain(ideal.get(i)) / log2(i + 2);
     }
     List<Missing> missing = new ArrayList<>();
-    grades.forEach((path, g) -> {
-      if (g > 0 && !seen.contains(path)) {
-        missing.add(new Missing(path, g));
-      }
-    });
+    grades.forEach(
+        (path, g) -> {
+          if (g > 0 && !seen.contains(path)) {
+            missing.add(new Missing(path, g));
+          }
+        });
     missing.sort(Comparator.comparingInt(Missing::grade).reversed());
     return new Scores(
         relevant == 0 ? 0 : (double) found / cap,
@@ -93,7 +105,11 @@ final class RelevanceMetrics {
         (double) found / K,
         relevant == 0 ? 0 : (double) foundWithinCap / cap,
         idcg == 0 ? 0 : dcg / idcg,
-        relevant, found, List.copyOf(missing), List.copyOf(traps), unjudged);
+        relevant,
+        found,
+        List.copyOf(missing),
+        List.copyOf(traps),
+        unjudged);
   }
 
   private static double gain(int grade) {

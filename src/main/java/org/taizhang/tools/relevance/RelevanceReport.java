@@ -12,28 +12,46 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.taizhang.ingest.ImportSummary;
 
-/** Prints the outcome of a {@link RelevanceEvaluation}: header, per-query table, means, failures, rankings. */
+/**
+ * Prints the outcome of a {@link RelevanceEvaluation}: header, per-query table, means, failures,
+ * rankings.
+ */
 final class RelevanceReport {
   static final double RECALL_TARGET = 0.95;
   static final double NDCG_TARGET = 0.95;
+
   /** A query whose nDCG@10 is below this is listed among the failures for its ranking. */
   static final double NDCG_FAILURE = 0.90;
+
   private static final int MAX_LISTED = 6;
 
   private final PrintStream out;
   private final Map<String, String> archivePaths;
 
-  /** @param archivePaths archive path by document key, to name documents that are not judged */
+  /**
+   * @param archivePaths archive path by document key, to name documents that are not judged
+   */
   RelevanceReport(PrintStream out, Map<String, String> archivePaths) {
     this.out = out;
     this.archivePaths = archivePaths;
   }
 
-  void header(Path judgments, Path archive, ImportSummary imported, List<RelevanceJudgments.Query> queries,
-      Map<Long, String> keyById, Set<String> supported, boolean all) {
+  void header(
+      Path judgments,
+      Path archive,
+      ImportSummary imported,
+      List<RelevanceJudgments.Query> queries,
+      Map<Long, String> keyById,
+      Set<String> supported,
+      boolean all) {
     out.println("检索相关性评测  " + judgments + "  ←  " + archive);
-    out.printf(Locale.ROOT, "导入：%d 个文件，新增 %d，重复 %d，拒收 %d%n",
-        imported.total(), imported.imported(), imported.duplicates(), imported.rejected().size());
+    out.printf(
+        Locale.ROOT,
+        "导入：%d 个文件，新增 %d，重复 %d，拒收 %d%n",
+        imported.total(),
+        imported.imported(),
+        imported.duplicates(),
+        imported.rejected().size());
     for (ImportSummary.Rejected r : imported.rejected()) {
       out.println("  拒收 " + r.file() + "  " + r.reason() + "  " + r.message());
     }
@@ -51,9 +69,13 @@ final class RelevanceReport {
     }
     Set<String> missingFeatures = new TreeSet<>(RelevanceJudgments.FEATURES);
     missingFeatures.removeAll(supported);
-    out.println("查询语法：" + (all ? "--all，全部运行" : missingFeatures.isEmpty()
-        ? "field、or、date-range 均已支持"
-        : "尚不支持 " + String.join("、", missingFeatures) + "，依赖它们的查询跳过（--all 强制运行）"));
+    out.println(
+        "查询语法："
+            + (all
+                ? "--all，全部运行"
+                : missingFeatures.isEmpty()
+                    ? "field、or、date-range 均已支持"
+                    : "尚不支持 " + String.join("、", missingFeatures) + "，依赖它们的查询跳过（--all 强制运行）"));
     out.println();
   }
 
@@ -63,30 +85,59 @@ final class RelevanceReport {
       RelevanceJudgments.Query q = o.query();
       String query = q.text() + (q.filters().isEmpty() ? "" : "  [" + q.filters() + "]");
       if (!o.evaluated()) {
-        out.printf(Locale.ROOT, "%s  %-36s  %s%n", pad(q.id(), 4), "（跳过：需要 " + o.skipped() + "）", query);
+        out.printf(
+            Locale.ROOT, "%s  %-36s  %s%n", pad(q.id(), 4), "（跳过：需要 " + o.skipped() + "）", query);
         continue;
       }
       RelevanceMetrics.Scores s = o.scores();
-      out.printf(Locale.ROOT, "%s  %5.2f %5.2f %5.2f  %7.3f %5d %4d %4d  %s%s%n", pad(q.id(), 4), s.recall(), s.precision(),
-          s.rPrecision(), s.ndcg(), s.relevant(), s.found(), s.traps().size(), query, o.error() == null ? "" : "  （出错）");
+      out.printf(
+          Locale.ROOT,
+          "%s  %5.2f %5.2f %5.2f  %7.3f %5d %4d %4d  %s%s%n",
+          pad(q.id(), 4),
+          s.recall(),
+          s.precision(),
+          s.rPrecision(),
+          s.ndcg(),
+          s.relevant(),
+          s.found(),
+          s.traps().size(),
+          query,
+          o.error() == null ? "" : "  （出错）");
     }
     out.println();
   }
 
   void means(List<RelevanceEvaluation.Outcome> outcomes) {
-    List<RelevanceEvaluation.Outcome> evaluated = outcomes.stream().filter(RelevanceEvaluation.Outcome::evaluated).toList();
+    List<RelevanceEvaluation.Outcome> evaluated =
+        outcomes.stream().filter(RelevanceEvaluation.Outcome::evaluated).toList();
     if (evaluated.isEmpty()) {
       out.println("没有评测任何查询。");
       return;
     }
     Mean all = mean(evaluated);
-    out.printf(Locale.ROOT, "平均（%d 个查询%s）：recall@10 %.3f   precision@10 %.3f   P@R %.3f   nDCG@10 %.3f%n",
-        evaluated.size(), evaluated.size() < outcomes.size() ? "，跳过 " + (outcomes.size() - evaluated.size()) + " 个" : "",
-        all.recall, all.precision, all.rPrecision, all.ndcg);
-    out.printf(Locale.ROOT, "              recall@10（不封顶，除以 |R|）%.3f；有陷阱进入前10的查询 %d 个%n",
-        all.recallUncapped, evaluated.stream().filter(o -> !o.scores().traps().isEmpty()).count());
-    out.printf(Locale.ROOT, "目标：recall@10 ≥ %.2f %s，nDCG@10 ≥ %.2f %s%n", RECALL_TARGET, all.recall >= RECALL_TARGET ? "达到" : "未达到",
-        NDCG_TARGET, all.ndcg >= NDCG_TARGET ? "达到" : "未达到");
+    out.printf(
+        Locale.ROOT,
+        "平均（%d 个查询%s）：recall@10 %.3f   precision@10 %.3f   P@R %.3f   nDCG@10 %.3f%n",
+        evaluated.size(),
+        evaluated.size() < outcomes.size()
+            ? "，跳过 " + (outcomes.size() - evaluated.size()) + " 个"
+            : "",
+        all.recall,
+        all.precision,
+        all.rPrecision,
+        all.ndcg);
+    out.printf(
+        Locale.ROOT,
+        "              recall@10（不封顶，除以 |R|）%.3f；有陷阱进入前10的查询 %d 个%n",
+        all.recallUncapped,
+        evaluated.stream().filter(o -> !o.scores().traps().isEmpty()).count());
+    out.printf(
+        Locale.ROOT,
+        "目标：recall@10 ≥ %.2f %s，nDCG@10 ≥ %.2f %s%n",
+        RECALL_TARGET,
+        all.recall >= RECALL_TARGET ? "达到" : "未达到",
+        NDCG_TARGET,
+        all.ndcg >= NDCG_TARGET ? "达到" : "未达到");
     Map<String, List<RelevanceEvaluation.Outcome>> byTag = new LinkedHashMap<>();
     for (RelevanceEvaluation.Outcome o : evaluated) {
       for (String tag : o.query().tags()) {
@@ -95,27 +146,52 @@ final class RelevanceReport {
     }
     if (!byTag.isEmpty()) {
       out.println("按标签：");
-      byTag.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-        Mean m = mean(e.getValue());
-        out.printf(Locale.ROOT, "  %s %3d  recall@10 %.3f  P@R %.3f  nDCG@10 %.3f%n", pad(e.getKey(), 12), e.getValue().size(),
-            m.recall, m.rPrecision, m.ndcg);
-      });
+      byTag.entrySet().stream()
+          .sorted(Map.Entry.comparingByKey())
+          .forEach(
+              e -> {
+                Mean m = mean(e.getValue());
+                out.printf(
+                    Locale.ROOT,
+                    "  %s %3d  recall@10 %.3f  P@R %.3f  nDCG@10 %.3f%n",
+                    pad(e.getKey(), 12),
+                    e.getValue().size(),
+                    m.recall,
+                    m.rPrecision,
+                    m.ndcg);
+              });
     }
     out.println();
   }
 
   void failures(List<RelevanceEvaluation.Outcome> outcomes) {
-    List<RelevanceEvaluation.Outcome> failed = outcomes.stream().filter(RelevanceEvaluation.Outcome::evaluated)
-        .filter(o -> o.error() != null || o.scores().incomplete() || !o.scores().traps().isEmpty()
-            || o.scores().ndcg() < NDCG_FAILURE)
-        .toList();
-    out.println("未通过的查询（" + failed.size() + "）：漏检 = 相关文件不在前10；陷阱 = 不相关文件进入前10；排序 = nDCG@10 < "
-        + String.format(Locale.ROOT, "%.2f", NDCG_FAILURE));
+    List<RelevanceEvaluation.Outcome> failed =
+        outcomes.stream()
+            .filter(RelevanceEvaluation.Outcome::evaluated)
+            .filter(
+                o ->
+                    o.error() != null
+                        || o.scores().incomplete()
+                        || !o.scores().traps().isEmpty()
+                        || o.scores().ndcg() < NDCG_FAILURE)
+            .toList();
+    out.println(
+        "未通过的查询（"
+            + failed.size()
+            + "）：漏检 = 相关文件不在前10；陷阱 = 不相关文件进入前10；排序 = nDCG@10 < "
+            + String.format(Locale.ROOT, "%.2f", NDCG_FAILURE));
     for (RelevanceEvaluation.Outcome o : failed) {
       RelevanceMetrics.Scores s = o.scores();
       RelevanceJudgments.Query q = o.query();
-      out.printf(Locale.ROOT, "  %s %s%s — recall@10 %.2f  nDCG@10 %.3f  共 %d 条结果%n", q.id(), q.text(),
-          q.filters().isEmpty() ? "" : "  [" + q.filters() + "]", s.recall(), s.ndcg(), o.total());
+      out.printf(
+          Locale.ROOT,
+          "  %s %s%s — recall@10 %.2f  nDCG@10 %.3f  共 %d 条结果%n",
+          q.id(),
+          q.text(),
+          q.filters().isEmpty() ? "" : "  [" + q.filters() + "]",
+          s.recall(),
+          s.ndcg(),
+          o.total());
       out.println("      需求：" + q.need());
       if (o.error() != null) {
         out.println("      出错：" + o.error());
@@ -150,7 +226,14 @@ final class RelevanceReport {
       for (int i = 0; i < o.rankedKeys().size(); i++) {
         String path = o.ranked().get(i);
         Integer g = path == null ? null : o.query().grades().get(path);
-        out.printf(Locale.ROOT, "    %2d [%s] %s%n", i + 1, g == null ? " " : g.toString(), path == null ? archivePaths.getOrDefault(o.rankedKeys().get(i), o.rankedKeys().get(i)) : path);
+        out.printf(
+            Locale.ROOT,
+            "    %2d [%s] %s%n",
+            i + 1,
+            g == null ? " " : g.toString(),
+            path == null
+                ? archivePaths.getOrDefault(o.rankedKeys().get(i), o.rankedKeys().get(i))
+                : path);
       }
     }
     out.println();
@@ -161,7 +244,8 @@ final class RelevanceReport {
     return c == null ? "" : "  （" + c + "）";
   }
 
-  private record Mean(double recall, double recallUncapped, double precision, double rPrecision, double ndcg) {}
+  private record Mean(
+      double recall, double recallUncapped, double precision, double rPrecision, double ndcg) {}
 
   private static Mean mean(List<RelevanceEvaluation.Outcome> outcomes) {
     double r = 0;

@@ -10,4 +10,5 @@ package org.taizhang.tools.sample;
  * @param purpose the clause after 为… in the record's opening sentence
  * @param body what happened, one or two sentences; may use {#a-b} number ranges
  */
-public record ActivityIdea(String title, int month, int day, String place, String purpose, String body) {}
+public record ActivityIdea(
+    String title, int month, int day, String place, String purpose, String body) {}

@@ -27,8 +27,11 @@ final class ArchiveFileWriter {
 
   /** Writes the file below {@code root} and returns its size in bytes. */
   long write(Path root, PlannedFile file) throws IOException {
-    Path target = root.resolve(file.unitCode()).resolve(Integer.toString(file.year()))
-        .resolve(file.category()).resolve(file.fileName());
+    Path target =
+        root.resolve(file.unitCode())
+            .resolve(Integer.toString(file.year()))
+            .resolve(file.category())
+            .resolve(file.fileName());
     Files.createDirectories(target.getParent());
     PlannedFile.Content content = file.content();
     if (content instanceof PlannedFile.TextDocument doc) {
@@ -36,9 +39,11 @@ final class ArchiveFileWriter {
         case PDF -> pdf.write(file, doc.document(), target);
         case SCANNED_PDF -> scanned.write(file, doc.document(), target);
         case DOCX -> docx.write(file, doc.document(), target);
-        case TXT_UTF8 -> Files.writeString(target, doc.document().plainText(), StandardCharsets.UTF_8);
+        case TXT_UTF8 ->
+            Files.writeString(target, doc.document().plainText(), StandardCharsets.UTF_8);
         // Notepad-era files also have Windows line endings.
-        case TXT_GB18030 -> Files.write(target, doc.document().plainText().replace("\n", "\r\n").getBytes(GB18030));
+        case TXT_GB18030 ->
+            Files.write(target, doc.document().plainText().replace("\n", "\r\n").getBytes(GB18030));
       }
     } else if (content instanceof PlannedFile.SignInSheet sheet) {
       signIn.write(file, sheet, target);

@@ -33,7 +33,8 @@ final class DocxDocumentWriter {
       core.setModified(Optional.of(created));
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       doc.write(bytes);
-      Files.write(target, OfficeZip.withEntryTime(bytes.toByteArray(), file.created().toLocalDateTime()));
+      Files.write(
+          target, OfficeZip.withEntryTime(bytes.toByteArray(), file.created().toLocalDateTime()));
     }
   }
 

@@ -10,7 +10,11 @@ import java.util.Set;
  * @param briefingYears years with a 工作简报 text file
  * @param secondPhotoYears years in which the second activity was photographed too
  */
-record LedgerExtras(boolean rules2024, boolean rulesRevised2025, Set<Integer> briefingYears, Set<Integer> secondPhotoYears) {
+record LedgerExtras(
+    boolean rules2024,
+    boolean rulesRevised2025,
+    Set<Integer> briefingYears,
+    Set<Integer> secondPhotoYears) {
 
   static final LedgerExtras NONE = new LedgerExtras(false, false, Set.of(), Set.of());
 }

@@ -4,11 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The template variables every text of a unit-year may use:
- * {county} {unit} {short} {self} {ledger} {year} {nextYear} {prevYear} {leader} {leaderTitle}
- * {deputy} {deputyTitle} {office} {officeTitle} {people} {coreWork} {creation} {levelGoal}
- * {subunits} {room} {servicePlace} {clients} {superior} {superiorHead} {decisionBody}
- * {officeDept} {issuer} {addressee} {yearTheme} {plenum} {guide}.
+ * The template variables every text of a unit-year may use: {county} {unit} {short} {self} {ledger}
+ * {year} {nextYear} {prevYear} {leader} {leaderTitle} {deputy} {deputyTitle} {office} {officeTitle}
+ * {people} {coreWork} {creation} {levelGoal} {subunits} {room} {servicePlace} {clients} {superior}
+ * {superiorHead} {decisionBody} {officeDept} {issuer} {addressee} {yearTheme} {plenum} {guide}.
  */
 final class LedgerVariables {
 

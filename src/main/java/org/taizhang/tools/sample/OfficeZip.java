@@ -9,9 +9,9 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Rewrites an OOXML (DOCX/XLSX) package with every zip entry stamped with the document's own
- * date. POI stamps entries with the current time, so without this each run of the generator would
- * produce different bytes.
+ * Rewrites an OOXML (DOCX/XLSX) package with every zip entry stamped with the document's own date.
+ * POI stamps entries with the current time, so without this each run of the generator would produce
+ * different bytes.
  */
 final class OfficeZip {
 

@@ -6,9 +6,9 @@ import org.taizhang.report.LineBreaker;
 import org.taizhang.tools.sample.DocumentContent.Paragraph;
 
 /**
- * Lays a document out on A4 pages the way a Chinese office document looks: red masthead and 文号
- * for formal documents, centred title, indented paragraphs, right-aligned signature and date,
- * page numbers as “— 1 —”. The same layout drives the text PDF and the scanned page image.
+ * Lays a document out on A4 pages the way a Chinese office document looks: red masthead and 文号 for
+ * formal documents, centred title, indented paragraphs, right-aligned signature and date, page
+ * numbers as “— 1 —”. The same layout drives the text PDF and the scanned page image.
  */
 final class PageLayout {
 
@@ -120,8 +120,10 @@ final class PageLayout {
     }
   }
 
-  private List<String> wrap(String text, float size, double firstWidth, double width) throws IOException {
-    return LineBreaker.wrap(text, firstWidth, width, cp -> canvas.width(Character.toString(cp), size));
+  private List<String> wrap(String text, float size, double firstWidth, double width)
+      throws IOException {
+    return LineBreaker.wrap(
+        text, firstWidth, width, cp -> canvas.width(Character.toString(cp), size));
   }
 
   private void ensureRoom(double lineHeight) throws IOException {

@@ -50,7 +50,12 @@ final class PdfDocumentWriter {
     @Override
     public void endPage(int pageNumber) throws IOException {
       String footer = PageLayout.pageNumberText(pageNumber);
-      text(footer, (PageLayout.PAGE_WIDTH - width(footer, 10.5f)) / 2, PageLayout.pageNumberBaseline(), 10.5f, false);
+      text(
+          footer,
+          (PageLayout.PAGE_WIDTH - width(footer, 10.5f)) / 2,
+          PageLayout.pageNumberBaseline(),
+          10.5f,
+          false);
       stream.close();
       stream = null;
     }
@@ -68,7 +73,8 @@ final class PdfDocumentWriter {
     }
 
     @Override
-    public void text(String text, double x, double baseline, float size, boolean red) throws IOException {
+    public void text(String text, double x, double baseline, float size, boolean red)
+        throws IOException {
       if (red) {
         stream.setNonStrokingColor(0.78f, 0.05f, 0.05f);
       }

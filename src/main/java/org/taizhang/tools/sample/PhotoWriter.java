@@ -28,21 +28,24 @@ import org.taizhang.report.ExportFont;
 
 /**
  * Draws a small "activity photo": a street, village or meeting-room scene with a red banner
- * carrying the activity's name and a group of people, saved as JPEG with the EXIF fields a
- * reviewer looks at (DateTimeOriginal, GPS, camera make and model).
+ * carrying the activity's name and a group of people, saved as JPEG with the EXIF fields a reviewer
+ * looks at (DateTimeOriginal, GPS, camera make and model).
  */
 final class PhotoWriter {
 
   static final int WIDTH = 640;
   static final int HEIGHT = 480;
-  private static final DateTimeFormatter EXIF_TIME = DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss");
+  private static final DateTimeFormatter EXIF_TIME =
+      DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss");
 
   private static final Color[] CLOTHES = {
     new Color(40, 60, 110), new Color(70, 70, 75), new Color(235, 235, 230), new Color(120, 90, 60),
     new Color(60, 110, 80), new Color(150, 40, 60), new Color(200, 170, 90), new Color(90, 120, 170)
   };
   private static final Color VEST = new Color(214, 32, 38);
-  private static final Color[] SKIN = {new Color(238, 200, 170), new Color(226, 184, 150), new Color(210, 165, 128)};
+  private static final Color[] SKIN = {
+    new Color(238, 200, 170), new Color(226, 184, 150), new Color(210, 165, 128)
+  };
 
   private final ExportFont.Handle fonts;
 
@@ -54,7 +57,8 @@ final class PhotoWriter {
     BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     Random rng = new Random(photo.sceneSeed());
     int month = photo.taken().getMonthValue();
     switch (photo.scene()) {
@@ -137,7 +141,8 @@ final class PhotoWriter {
       g.drawLine(0, y, WIDTH, y);
     }
     for (int i = 0; i < 4; i++) {
-      tree(g, rng.nextBoolean() ? 20 + rng.nextInt(60) : 560 + rng.nextInt(60), 250, foliage(month));
+      tree(
+          g, rng.nextBoolean() ? 20 + rng.nextInt(60) : 560 + rng.nextInt(60), 250, foliage(month));
     }
   }
 
@@ -176,7 +181,8 @@ final class PhotoWriter {
     road.closePath();
     g.fill(road);
     for (int i = 0; i < 3; i++) {
-      tree(g, rng.nextBoolean() ? 10 + rng.nextInt(50) : 580 + rng.nextInt(40), 245, foliage(month));
+      tree(
+          g, rng.nextBoolean() ? 10 + rng.nextInt(50) : 580 + rng.nextInt(40), 245, foliage(month));
     }
   }
 
@@ -219,7 +225,8 @@ final class PhotoWriter {
     banner(g, text, 64, top, 512, 56, new Color(200, 22, 30), Color.WHITE);
   }
 
-  private void banner(Graphics2D g, String text, int x, int y, int w, int h, Color cloth, Color ink) {
+  private void banner(
+      Graphics2D g, String text, int x, int y, int w, int h, Color cloth, Color ink) {
     g.setColor(cloth);
     g.fillRect(x, y, w, h);
     g.setColor(cloth.darker());
@@ -256,7 +263,9 @@ final class PhotoWriter {
     for (int row = 0; row < 3; row++) {
       int y = 340 + row * 48;
       double scale = 1.0 + row * 0.25;
-      for (int x = 40 + rng.nextInt(20); x < WIDTH - 20; x += (int) (62 * scale) + rng.nextInt(10)) {
+      for (int x = 40 + rng.nextInt(20);
+          x < WIDTH - 20;
+          x += (int) (62 * scale) + rng.nextInt(10)) {
         g.setColor(CLOTHES[rng.nextInt(CLOTHES.length)]);
         g.fill(new RoundRectangle2D.Double(x - 24 * scale, y, 48 * scale, 60 * scale, 20, 20));
         g.setColor(new Color(30, 26, 24));

@@ -5,8 +5,8 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 /**
- * One file of the archive before it is written: where it goes, when it was made, by whom, and
- * what it holds.
+ * One file of the archive before it is written: where it goes, when it was made, by whom, and what
+ * it holds.
  *
  * @param created the document's own date; written into the file's metadata and its mtime
  * @param author who made it (the recorder, the office head); goes into document metadata
@@ -44,7 +44,9 @@ record PlannedFile(
 
   record TextDocument(DocumentContent document, TextFormat format) implements Content {}
 
-  /** @param rows one row per person: 姓名, 职务, 签名 */
+  /**
+   * @param rows one row per person: 姓名, 职务, 签名
+   */
   record SignInSheet(String title, String subtitle, List<List<String>> rows) implements Content {}
 
   /**

@@ -1,8 +1,8 @@
 package org.taizhang.tools.sample;
 
 /**
- * Deliberate peculiarities of the sample archive. The first three are unusual but legitimate
- * files that an importer must cope with; the rest are defects a completeness checker must find.
+ * Deliberate peculiarities of the sample archive. The first three are unusual but legitimate files
+ * that an importer must cope with; the rest are defects a completeness checker must find.
  */
 enum Quirk {
   SCANNED_PDF(false, "图像型扫描PDF：只有页面图像，没有文字层，需OCR才能读出文字"),

@@ -19,9 +19,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Generates the fictional 青禾县 sample archive (units.csv, README.md and every unit's files by
- * year and category), or a larger synthetic corpus for benchmarks. Output depends only on the
- * seed: running twice gives the same files with the same content.
+ * Generates the fictional 青禾县 sample archive (units.csv, README.md and every unit's files by year
+ * and category), or a larger synthetic corpus for benchmarks. Output depends only on the seed:
+ * running twice gives the same files with the same content.
  */
 public final class SampleArchiveGenerator {
 
@@ -45,9 +45,9 @@ public final class SampleArchiveGenerator {
 
   /**
    * Writes the sample county (extraUnits == 0) or a larger synthetic corpus for benchmarks:
-   * extraUnits additional generated units with the same per-unit structure and varied text.
-   * Returns counts. A previous archive in {@code outDir} is replaced; any other non-empty
-   * directory is refused.
+   * extraUnits additional generated units with the same per-unit structure and varied text. Returns
+   * counts. A previous archive in {@code outDir} is replaced; any other non-empty directory is
+   * refused.
    */
   public Summary generate(Path outDir, int extraUnits) throws IOException {
     if (extraUnits < 0) {
@@ -69,15 +69,18 @@ public final class SampleArchiveGenerator {
     int files = 0;
     try (ExportFont.Handle fonts = font().open()) {
       ArchiveFileWriter writer = new ArchiveFileWriter(fonts);
-      List<UnitProfile> sampleUnits = units.stream()
-          .filter(u -> !u.isRoot() && !u.code().startsWith("bench-")).toList();
+      List<UnitProfile> sampleUnits =
+          units.stream().filter(u -> !u.isRoot() && !u.code().startsWith("bench-")).toList();
       for (int ordinal = 0; ordinal < units.size(); ordinal++) {
         UnitProfile unit = units.get(ordinal);
         List<PlannedFile> planned = new ArrayList<>();
         if (unit.isRoot()) {
           planned.addAll(planner.countyOffice(unit, sampleUnits));
         } else {
-          LedgerExtras extras = unit.code().startsWith("bench-") ? benchExtras(ordinal) : QingheCounty.extras(unit.code());
+          LedgerExtras extras =
+              unit.code().startsWith("bench-")
+                  ? benchExtras(ordinal)
+                  : QingheCounty.extras(unit.code());
           for (int year : YEARS) {
             planned.addAll(planner.plan(unit, ordinal, year, extras));
           }
@@ -91,14 +94,16 @@ public final class SampleArchiveGenerator {
         }
       }
     }
-    String readme = ReadmeWriter.render(units, filesPerUnit, filesPerExtension, planner.notes(), extraUnits, seed, bytes);
+    String readme =
+        ReadmeWriter.render(
+            units, filesPerUnit, filesPerExtension, planner.notes(), extraUnits, seed, bytes);
     Files.writeString(outDir.resolve("README.md"), readme, StandardCharsets.UTF_8);
     return new Summary(units.size(), files, bytes);
   }
 
   /**
-   * The CJK font of every generated file: the PDF exports' font, so the files named in
-   * {@code -Dtaizhang.export.font=…} come first. PDF text, photo captions and scanned pages all use it.
+   * The CJK font of every generated file: the PDF exports' font, so the files named in {@code
+   * -Dtaizhang.export.font=…} come first. PDF text, photo captions and scanned pages all use it.
    */
   static ExportFont font() {
     return ExportFont.of(System.getProperty("taizhang.export.font", ""));
@@ -112,21 +117,29 @@ public final class SampleArchiveGenerator {
     if (ordinal % 2 == 0) {
       return new LedgerExtras(true, false, Set.of(), Set.of(2025));
     }
-    return ordinal % 4 == 1 ? new LedgerExtras(false, false, Set.of(2025), Set.of()) : LedgerExtras.NONE;
+    return ordinal % 4 == 1
+        ? new LedgerExtras(false, false, Set.of(2025), Set.of())
+        : LedgerExtras.NONE;
   }
 
   private static void writeUnitsCsv(Path outDir, List<UnitProfile> units) throws IOException {
     StringBuilder csv = new StringBuilder("code,name,type,parent\n");
     for (UnitProfile u : units) {
-      csv.append(u.code()).append(',').append(u.name()).append(',').append(u.type()).append(',')
-          .append(u.parentCode()).append('\n');
+      csv.append(u.code())
+          .append(',')
+          .append(u.name())
+          .append(',')
+          .append(u.type())
+          .append(',')
+          .append(u.parentCode())
+          .append('\n');
     }
     Files.writeString(outDir.resolve("units.csv"), csv.toString(), StandardCharsets.UTF_8);
   }
 
   /**
-   * Makes {@code outDir} ready: creates it, or clears a previous archive (the unit folders named
-   * in its units.csv, units.csv and README.md) so that renamed files cannot linger.
+   * Makes {@code outDir} ready: creates it, or clears a previous archive (the unit folders named in
+   * its units.csv, units.csv and README.md) so that renamed files cannot linger.
    */
   private static void prepare(Path outDir) throws IOException {
     Files.createDirectories(outDir);
@@ -139,7 +152,9 @@ public final class SampleArchiveGenerator {
     }
     Path csv = outDir.resolve("units.csv");
     if (!Files.isRegularFile(csv)) {
-      throw new IOException(outDir + " is not empty and holds no units.csv; refusing to write a sample archive into it");
+      throw new IOException(
+          outDir
+              + " is not empty and holds no units.csv; refusing to write a sample archive into it");
     }
     for (String code : UnitsFile.codes(csv)) {
       if (code.matches("[a-z0-9-]+")) {
@@ -152,21 +167,33 @@ public final class SampleArchiveGenerator {
 
   /** The command line: {@code <outDir> [--extra-units N] [--seed S]}. */
   static final class Arguments {
-    @Parameters(index = "0", paramLabel = "<目录>") Path out;
-    @Option(names = "--extra-units") int extra;
-    @Option(names = "--seed") long seed = DEFAULT_SEED;
+    @Parameters(index = "0", paramLabel = "<目录>")
+    Path out;
+
+    @Option(names = "--extra-units")
+    int extra;
+
+    @Option(names = "--seed")
+    long seed = DEFAULT_SEED;
   }
 
   /** Prints the summary. */
   public static void main(String[] args) throws IOException {
     Arguments a = new Arguments();
-    if (!CommandArguments.read(a, args, System.err, "用法：generate-sample <目录> [--extra-units N] [--seed S]")) {
+    if (!CommandArguments.read(
+        a, args, System.err, "用法：generate-sample <目录> [--extra-units N] [--seed S]")) {
       System.exit(CommandArguments.USAGE_ERROR);
       return;
     }
     long start = System.nanoTime();
     Summary summary = new SampleArchiveGenerator(a.seed).generate(a.out, a.extra);
-    System.out.printf("units=%d files=%d bytes=%d (%.1f MB) in %.1f s -> %s%n", summary.units(), summary.files(),
-        summary.bytes(), summary.bytes() / 1048576.0, (System.nanoTime() - start) / 1e9, a.out.toAbsolutePath());
+    System.out.printf(
+        "units=%d files=%d bytes=%d (%.1f MB) in %.1f s -> %s%n",
+        summary.units(),
+        summary.files(),
+        summary.bytes(),
+        summary.bytes() / 1048576.0,
+        (System.nanoTime() - start) / 1e9,
+        a.out.toAbsolutePath());
   }
 }

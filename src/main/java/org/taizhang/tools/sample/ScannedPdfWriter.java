@@ -65,7 +65,8 @@ final class ScannedPdfWriter {
     int h = clean.getHeight();
     BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
     Graphics2D g = out.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     g.setColor(new Color(214, 214, 214));
     g.fillRect(0, 0, w, h);
     double angle = Math.toRadians(0.4 + rng.nextDouble() * 0.6) * (rng.nextBoolean() ? 1 : -1);
@@ -117,15 +118,17 @@ final class ScannedPdfWriter {
 
     @Override
     public void startPage() {
-      BufferedImage page = new BufferedImage(
-          (int) Math.round(PageLayout.PAGE_WIDTH * SCALE),
-          (int) Math.round(PageLayout.PAGE_HEIGHT * SCALE),
-          BufferedImage.TYPE_BYTE_GRAY);
+      BufferedImage page =
+          new BufferedImage(
+              (int) Math.round(PageLayout.PAGE_WIDTH * SCALE),
+              (int) Math.round(PageLayout.PAGE_HEIGHT * SCALE),
+              BufferedImage.TYPE_BYTE_GRAY);
       pages.add(page);
       g = page.createGraphics();
       g.setColor(new Color(247, 247, 247));
       g.fillRect(0, 0, page.getWidth(), page.getHeight());
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       g.scale(SCALE, SCALE);
     }
@@ -133,7 +136,12 @@ final class ScannedPdfWriter {
     @Override
     public void endPage(int pageNumber) {
       String footer = PageLayout.pageNumberText(pageNumber);
-      text(footer, (PageLayout.PAGE_WIDTH - width(footer, 10.5f)) / 2, PageLayout.pageNumberBaseline(), 10.5f, false);
+      text(
+          footer,
+          (PageLayout.PAGE_WIDTH - width(footer, 10.5f)) / 2,
+          PageLayout.pageNumberBaseline(),
+          10.5f,
+          false);
       g.dispose();
     }
 
@@ -176,7 +184,13 @@ final class ScannedPdfWriter {
       path.moveTo(cx, cy);
       for (int i = 0; i < 4; i++) {
         double nx = cx + 12 + rng.nextDouble() * 10;
-        path.curveTo(cx + 4, cy - 12 - rng.nextDouble() * 6, nx - 4, cy + 8 + rng.nextDouble() * 4, nx, cy - rng.nextDouble() * 4);
+        path.curveTo(
+            cx + 4,
+            cy - 12 - rng.nextDouble() * 6,
+            nx - 4,
+            cy + 8 + rng.nextDouble() * 4,
+            nx,
+            cy - rng.nextDouble() * 4);
         cx = nx;
       }
       path.lineTo(cx + 10, cy - 6);

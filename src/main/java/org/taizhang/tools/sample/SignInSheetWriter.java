@@ -84,11 +84,13 @@ final class SignInSheetWriter {
       core.setModified(Optional.of(created));
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       wb.write(bytes);
-      Files.write(target, OfficeZip.withEntryTime(bytes.toByteArray(), file.created().toLocalDateTime()));
+      Files.write(
+          target, OfficeZip.withEntryTime(bytes.toByteArray(), file.created().toLocalDateTime()));
     }
   }
 
-  private static CellStyle style(XSSFWorkbook wb, int size, boolean bold, boolean border, boolean fill) {
+  private static CellStyle style(
+      XSSFWorkbook wb, int size, boolean bold, boolean border, boolean fill) {
     Font font = wb.createFont();
     font.setFontName("宋体");
     font.setFontHeightInPoints((short) size);

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Fills the generator's text templates: {name} takes a variable, {#a-b} a random whole number
- * between a and b inclusive. Templates stay readable as plain Chinese text while each unit and
- * year still gets its own figures.
+ * between a and b inclusive. Templates stay readable as plain Chinese text while each unit and year
+ * still gets its own figures.
  */
 final class TemplateFiller {
 

@@ -24,9 +24,12 @@ record YearPlan(
 
   record Absence(Person person, String reason) {}
 
-  record Meeting(int quarter, LocalDateTime time, Person chair, List<Person> present, List<Absence> absent) {}
+  record Meeting(
+      int quarter, LocalDateTime time, Person chair, List<Person> present, List<Absence> absent) {}
 
-  /** @param place the activity's place with template variables already filled in */
+  /**
+   * @param place the activity's place with template variables already filled in
+   */
   record ScheduledActivity(ActivityIdea idea, LocalDate date, String place, int volunteers) {}
 
   Meeting meeting(int quarter) {

@@ -13,8 +13,8 @@ import org.taizhang.support.Slow;
 
 /**
  * The benchmark command on a small corpus: the three phases run on the same files and the report
- * carries their rates and both ratios. Its figures are not checked here; they are measured with
- * the full command (docs/ingest-benchmark.md).
+ * carries their rates and both ratios. Its figures are not checked here; they are measured with the
+ * full command (docs/ingest-benchmark.md).
  */
 @Slow
 class IngestBenchmarkSmokeTest {
@@ -25,21 +25,34 @@ class IngestBenchmarkSmokeTest {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     List<IngestBenchmark.Rate> rates;
     try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-      rates = IngestBenchmark.run(IngestBenchmark.Options.parse(new String[] {"--files=60", "--clients=2",
-          "--work=" + work}), out);
+      rates =
+          IngestBenchmark.run(
+              IngestBenchmark.Options.parse(
+                  new String[] {"--files=60", "--clients=2", "--work=" + work}),
+              out);
     }
     String report = buffer.toString(StandardCharsets.UTF_8);
-    assertThat(rates).extracting(IngestBenchmark.Rate::name)
-        .satisfiesExactly(a -> assertThat(a).startsWith("(a)"), b -> assertThat(b).startsWith("(b)"),
+    assertThat(rates)
+        .extracting(IngestBenchmark.Rate::name)
+        .satisfiesExactly(
+            a -> assertThat(a).startsWith("(a)"),
+            b -> assertThat(b).startsWith("(b)"),
             c -> assertThat(c).startsWith("(c)"));
-    assertThat(rates).allSatisfy(r -> {
-      assertThat(r.documents()).as(r.name()).isEqualTo(60);
-      assertThat(r.rejected()).as(r.name()).isZero();
-      assertThat(r.docsPerSecond()).as(r.name()).isPositive();
-      assertThat(r.megabytesPerSecond()).as(r.name()).isPositive();
-    });
+    assertThat(rates)
+        .allSatisfy(
+            r -> {
+              assertThat(r.documents()).as(r.name()).isEqualTo(60);
+              assertThat(r.rejected()).as(r.name()).isZero();
+              assertThat(r.docsPerSecond()).as(r.name()).isPositive();
+              assertThat(r.megabytesPerSecond()).as(r.name()).isPositive();
+            });
     assertThat(rates.get(2).backlog()).contains("statuses {201=60}");
-    assertThat(report).contains("corpus: 60 files").contains("ratio (b)/(a): ").contains("ratio (c)/(a): ")
-        .contains("documents/s").contains("MB/s").contains("CPU");
+    assertThat(report)
+        .contains("corpus: 60 files")
+        .contains("ratio (b)/(a): ")
+        .contains("ratio (c)/(a): ")
+        .contains("documents/s")
+        .contains("MB/s")
+        .contains("CPU");
   }
 }

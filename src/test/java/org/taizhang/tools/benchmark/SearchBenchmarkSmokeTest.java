@@ -23,7 +23,10 @@ import org.taizhang.tools.benchmark.SearchBenchmark.Options;
 import org.taizhang.tools.benchmark.SearchBenchmark.Report;
 import org.taizhang.tools.benchmark.SearchBenchmarkQueries.Kind;
 
-/** Runs the search benchmark on a small corpus: it must finish and report plausible figures (no timing is asserted). */
+/**
+ * Runs the search benchmark on a small corpus: it must finish and report plausible figures (no
+ * timing is asserted).
+ */
 class SearchBenchmarkSmokeTest {
   private static final Path CONFIG = Path.of("index-config");
 
@@ -31,7 +34,8 @@ class SearchBenchmarkSmokeTest {
   @Slow
   void smallRunReportsSaneFigures(@TempDir Path tmp) throws Exception {
     Path dir = tmp.resolve("index");
-    Options o = new Options(2000, 0, 120, 20, List.of(1, 2), 2, false, dir, CONFIG, 7L, true, false);
+    Options o =
+        new Options(2000, 0, 120, 20, List.of(1, 2), 2, false, dir, CONFIG, 7L, true, false);
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     Report r = SearchBenchmark.run(o, new PrintStream(printed, true, UTF_8));
     String text = printed.toString(UTF_8);
@@ -55,20 +59,42 @@ class SearchBenchmarkSmokeTest {
       assertThat(l.qps()).isPositive();
     }
 
-    Map<Kind, KindResult> kinds = r.kinds().stream().collect(Collectors.toMap(KindResult::kind, Function.identity()));
+    Map<Kind, KindResult> kinds =
+        r.kinds().stream().collect(Collectors.toMap(KindResult::kind, Function.identity()));
     assertThat(kinds.keySet()).containsExactlyInAnyOrder(Kind.values());
-    for (Kind k : List.of(Kind.WORD, Kind.AND, Kind.PHRASE, Kind.TRADITIONAL, Kind.SYNONYM, Kind.COMMON, Kind.EXCLUSION)) {
+    for (Kind k :
+        List.of(
+            Kind.WORD,
+            Kind.AND,
+            Kind.PHRASE,
+            Kind.TRADITIONAL,
+            Kind.SYNONYM,
+            Kind.COMMON,
+            Kind.EXCLUSION)) {
       assertThat(kinds.get(k).meanTotal()).as(k.label).isPositive();
-      assertThat(kinds.get(k).markedShare()).as(k.label + ": snippets are highlighted").isGreaterThan(0.9);
+      assertThat(kinds.get(k).markedShare())
+          .as(k.label + ": snippets are highlighted")
+          .isGreaterThan(0.9);
     }
-    assertThat(kinds.get(Kind.COMMON).meanTotal()).as("创建/文明/工作 are in most documents").isGreaterThan(1000);
+    assertThat(kinds.get(Kind.COMMON).meanTotal())
+        .as("创建/文明/工作 are in most documents")
+        .isGreaterThan(1000);
     assertThat(kinds.get(Kind.BROWSE_ALL).minTotal()).isEqualTo(2000);
-    assertThat(r.kinds()).allSatisfy(k -> assertThat(k.facetsEverywhere()).as(k.kind().label + ": facets").isTrue());
+    assertThat(r.kinds())
+        .allSatisfy(k -> assertThat(k.facetsEverywhere()).as(k.kind().label + ": facets").isTrue());
 
     if (r.profileSamples() > 0) {
-      assertThat(r.profile().values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0, within(1e-6));
+      assertThat(r.profile().values().stream().mapToDouble(Double::doubleValue).sum())
+          .isCloseTo(1.0, within(1e-6));
     }
-    assertThat(text).contains("concurrency 1:", "concurrency 2:", "p95", "index on disk", "heap used after GC", "per kind of query");
+    assertThat(text)
+        .contains(
+            "concurrency 1:",
+            "concurrency 2:",
+            "p95",
+            "index on disk",
+            "heap used after GC",
+            "per kind of query");
   }
 
   @Test
@@ -79,7 +105,9 @@ class SearchBenchmarkSmokeTest {
     assertThat(d.concurrency()).containsExactly(1, 8);
     assertThat(d.keep()).isFalse();
 
-    Options m = Options.parse(new String[] {"--docs=1000000", "--keep", "--concurrency=1,4", "--queries=500"});
+    Options m =
+        Options.parse(
+            new String[] {"--docs=1000000", "--keep", "--concurrency=1,4", "--queries=500"});
     assertThat(m.docs()).isEqualTo(1_000_000);
     assertThat(m.unitCount()).isEqualTo(2000);
     assertThat(m.keep()).isTrue();
@@ -97,9 +125,11 @@ class SearchBenchmarkSmokeTest {
     for (long id = 1; id <= 400; id++) {
       SearchBenchmarkCorpus.Generated g = a.document(id);
       assertThat(b.document(id).text()).isEqualTo(g.text());
-      assertThat(g.text().length()).isBetween(SearchBenchmarkTexts.MIN_CHARS, SearchBenchmarkTexts.MAX_CHARS);
+      assertThat(g.text().length())
+          .isBetween(SearchBenchmarkTexts.MIN_CHARS, SearchBenchmarkTexts.MAX_CHARS);
       assertThat(g.text()).doesNotContain("{", "}");
-      assertThat(g.document().year()).isBetween(SearchBenchmarkCorpus.FIRST_YEAR, SearchBenchmarkCorpus.LAST_YEAR);
+      assertThat(g.document().year())
+          .isBetween(SearchBenchmarkCorpus.FIRST_YEAR, SearchBenchmarkCorpus.LAST_YEAR);
       if (g.document().category() != null) {
         assertThat(catalog.category(g.document().category())).isPresent();
       }

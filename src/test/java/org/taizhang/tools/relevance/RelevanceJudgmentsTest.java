@@ -24,7 +24,8 @@ import org.taizhang.archive.FileType;
  */
 class RelevanceJudgmentsTest {
   private static final Path ARCHIVE = Path.of("sample-archive");
-  private static final List<RelevanceJudgments.Query> QUERIES = RelevanceJudgments.load(RelevanceEvaluation.DEFAULT_JUDGMENTS);
+  private static final List<RelevanceJudgments.Query> QUERIES =
+      RelevanceJudgments.load(RelevanceEvaluation.DEFAULT_JUDGMENTS);
 
   @Test
   void atLeastFortyQueriesEachWithANeedAndSomethingToFind() {
@@ -35,7 +36,8 @@ class RelevanceJudgmentsTest {
       assertThat(q.relevantCount()).as(q.id()).isPositive();
       assertThat(q.grades().values()).as(q.id()).allMatch(g -> g >= 0 && g <= 2);
     }
-    assertThat(QUERIES.stream().map(RelevanceJudgments.Query::id).distinct()).hasSize(QUERIES.size());
+    assertThat(QUERIES.stream().map(RelevanceJudgments.Query::id).distinct())
+        .hasSize(QUERIES.size());
   }
 
   @Test
@@ -47,13 +49,21 @@ class RelevanceJudgmentsTest {
   void unitYearAndFileNameNameExactlyOneArchiveFile() throws IOException {
     Map<String, List<Path>> byKey = new HashMap<>();
     try (Stream<Path> s = Files.walk(ARCHIVE)) {
-      s.filter(Files::isRegularFile).map(ARCHIVE::relativize).filter(p -> p.getNameCount() >= 3).forEach(p ->
-          byKey.computeIfAbsent(RelevanceJudgments.documentKey(p.toString()), k -> new ArrayList<>()).add(p));
+      s.filter(Files::isRegularFile)
+          .map(ARCHIVE::relativize)
+          .filter(p -> p.getNameCount() >= 3)
+          .forEach(
+              p ->
+                  byKey
+                      .computeIfAbsent(
+                          RelevanceJudgments.documentKey(p.toString()), k -> new ArrayList<>())
+                      .add(p));
     }
     assertThat(byKey.values()).allMatch(paths -> paths.size() == 1);
     for (RelevanceJudgments.Query q : QUERIES) {
       for (String path : q.grades().keySet()) {
-        assertThat(byKey.get(RelevanceJudgments.documentKey(path))).as(q.id() + " " + path)
+        assertThat(byKey.get(RelevanceJudgments.documentKey(path)))
+            .as(q.id() + " " + path)
             .containsExactly(Path.of(path));
       }
     }
@@ -69,7 +79,8 @@ class RelevanceJudgmentsTest {
       }
     }
     Set<String> categories = new HashSet<>();
-    for (String line : Files.readAllLines(Path.of("index-config", "categories.txt"), StandardCharsets.UTF_8)) {
+    for (String line :
+        Files.readAllLines(Path.of("index-config", "categories.txt"), StandardCharsets.UTF_8)) {
       if (!line.isBlank() && !line.startsWith("#")) {
         String[] cols = line.split("\\|");
         categories.add(cols[0].strip());
@@ -97,9 +108,28 @@ class RelevanceJudgmentsTest {
   void theHardCasesStayInTheSet() {
     Set<String> tags = new HashSet<>();
     QUERIES.forEach(q -> tags.addAll(q.tags()));
-    assertThat(tags).contains("traditional", "variant", "phrase", "placeholder", "date", "number", "latin",
-        "linebreak", "scanned", "gb18030", "copy", "synonym", "filter", "exclusion", "field", "or", "date-range",
-        "near", "unit-name", "category-name");
+    assertThat(tags)
+        .contains(
+            "traditional",
+            "variant",
+            "phrase",
+            "placeholder",
+            "date",
+            "number",
+            "latin",
+            "linebreak",
+            "scanned",
+            "gb18030",
+            "copy",
+            "synonym",
+            "filter",
+            "exclusion",
+            "field",
+            "or",
+            "date-range",
+            "near",
+            "unit-name",
+            "category-name");
     Set<String> needs = new HashSet<>();
     QUERIES.forEach(q -> needs.addAll(q.needs()));
     assertThat(needs).containsExactlyInAnyOrderElementsOf(RelevanceJudgments.FEATURES);
@@ -108,23 +138,53 @@ class RelevanceJudgmentsTest {
 
   @Test
   void mistakesAreReportedWithTheirLine() {
-    assertThatThrownBy(() -> RelevanceJudgments.parse("j.tsv", List.of("Q1\tquery\t台账", "Q1\tneed\tx", "Q1\t3\ta/2024/b.pdf")))
-        .isInstanceOf(RelevanceJudgments.Invalid.class).hasMessageContaining("j.tsv:3").hasMessageContaining("unknown key");
-    assertThatThrownBy(() -> RelevanceJudgments.parse("j.tsv", List.of("Q1\tquery\t台账", "Q1\tneed\tx", "Q1\t2\ta/b.pdf")))
-        .hasMessageContaining("j.tsv:3").hasMessageContaining("<unit>/<year>");
-    assertThatThrownBy(() -> RelevanceJudgments.parse("j.tsv", List.of("Q1\tquery\t台账", "Q1\tneed\tx", "Q1\t0\ta/2024/b.pdf")))
+    assertThatThrownBy(
+            () ->
+                RelevanceJudgments.parse(
+                    "j.tsv", List.of("Q1\tquery\t台账", "Q1\tneed\tx", "Q1\t3\ta/2024/b.pdf")))
+        .isInstanceOf(RelevanceJudgments.Invalid.class)
+        .hasMessageContaining("j.tsv:3")
+        .hasMessageContaining("unknown key");
+    assertThatThrownBy(
+            () ->
+                RelevanceJudgments.parse(
+                    "j.tsv", List.of("Q1\tquery\t台账", "Q1\tneed\tx", "Q1\t2\ta/b.pdf")))
+        .hasMessageContaining("j.tsv:3")
+        .hasMessageContaining("<unit>/<year>");
+    assertThatThrownBy(
+            () ->
+                RelevanceJudgments.parse(
+                    "j.tsv", List.of("Q1\tquery\t台账", "Q1\tneed\tx", "Q1\t0\ta/2024/b.pdf")))
         .hasMessageContaining("no relevant document");
-    assertThatThrownBy(() -> RelevanceJudgments.parse("j.tsv", List.of("Q1\tquery\t台账", "Q1\tneed\tx", "Q1\tneeds\tregex",
-        "Q1\t2\ta/2024/b.pdf"))).hasMessageContaining("j.tsv:3").hasMessageContaining("unknown feature");
-    assertThatThrownBy(() -> RelevanceJudgments.parse("j.tsv", List.of("Q1\tquery\t台账", "Q1\tneed\tx",
-        "Q1\t2\ta/2024/c/b.pdf", "Q1\t1\ta/2024/d/b.pdf"))).hasMessageContaining("same document");
+    assertThatThrownBy(
+            () ->
+                RelevanceJudgments.parse(
+                    "j.tsv",
+                    List.of(
+                        "Q1\tquery\t台账", "Q1\tneed\tx", "Q1\tneeds\tregex", "Q1\t2\ta/2024/b.pdf")))
+        .hasMessageContaining("j.tsv:3")
+        .hasMessageContaining("unknown feature");
+    assertThatThrownBy(
+            () ->
+                RelevanceJudgments.parse(
+                    "j.tsv",
+                    List.of(
+                        "Q1\tquery\t台账",
+                        "Q1\tneed\tx",
+                        "Q1\t2\ta/2024/c/b.pdf",
+                        "Q1\t1\ta/2024/d/b.pdf")))
+        .hasMessageContaining("same document");
     assertThatThrownBy(() -> RelevanceJudgments.parse("j.tsv", List.of("Q1\tquery 台账")))
-        .hasMessageContaining("j.tsv:1").hasMessageContaining("columns");
+        .hasMessageContaining("j.tsv:1")
+        .hasMessageContaining("columns");
   }
 
   @Test
   void pathsAreMatchedOnUnitYearAndFileName() {
-    assertThat(RelevanceJudgments.documentKey("sample-archive/cg-yxsq/2024/活动记录/2024-09-14 銀杏社區鄰里守望志願服務活動記錄.docx"))
-        .isEqualTo(RelevanceJudgments.documentKey("cg-yxsq", 2024, "2024-09-14 銀杏社區鄰里守望志願服務活動記錄.docx"));
+    assertThat(
+            RelevanceJudgments.documentKey(
+                "sample-archive/cg-yxsq/2024/活动记录/2024-09-14 銀杏社區鄰里守望志願服務活動記錄.docx"))
+        .isEqualTo(
+            RelevanceJudgments.documentKey("cg-yxsq", 2024, "2024-09-14 銀杏社區鄰里守望志願服務活動記錄.docx"));
   }
 }

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The definitions of docs/relevance.md on made-up rankings; null stands for a document that is not judged. */
+/**
+ * The definitions of docs/relevance.md on made-up rankings; null stands for a document that is not
+ * judged.
+ */
 class RelevanceMetricsTest {
   private static Map<String, Integer> grades(Object... pathGrade) {
     Map<String, Integer> m = new LinkedHashMap<>();
@@ -32,7 +35,8 @@ class RelevanceMetricsTest {
 
   @Test
   void aTrapCountsAsNotRelevantAndIsReportedWithItsRank() {
-    RelevanceMetrics.Scores s = RelevanceMetrics.score(Arrays.asList(null, "t", "a"), grades("a", 1, "b", 1, "t", 0));
+    RelevanceMetrics.Scores s =
+        RelevanceMetrics.score(Arrays.asList(null, "t", "a"), grades("a", 1, "b", 1, "t", 0));
     assertThat(s.recall()).isEqualTo(0.5);
     assertThat(s.rPrecision()).isEqualTo(0.0); // nothing relevant in the top 2
     assertThat(s.traps()).containsExactly(new RelevanceMetrics.Trap("t", 2));
@@ -63,10 +67,12 @@ class RelevanceMetricsTest {
   @Test
   void gradesWeighTheOrder() {
     Map<String, Integer> g = grades("high", 2, "low", 1);
-    assertThat(RelevanceMetrics.score(List.of("high", "low"), g).ndcg()).isCloseTo(1.0, within(1e-9));
+    assertThat(RelevanceMetrics.score(List.of("high", "low"), g).ndcg())
+        .isCloseTo(1.0, within(1e-9));
     // gains 3 and 1: (1 + 3/log2 3) / (3 + 1/log2 3)
     double log3 = Math.log(3) / Math.log(2);
-    assertThat(RelevanceMetrics.score(List.of("low", "high"), g).ndcg()).isCloseTo((1 + 3 / log3) / (3 + 1 / log3), within(1e-9));
+    assertThat(RelevanceMetrics.score(List.of("low", "high"), g).ndcg())
+        .isCloseTo((1 + 3 / log3) / (3 + 1 / log3), within(1e-9));
   }
 
   @Test

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -65,20 +66,24 @@ class SampleArchiveGeneratorTest {
 
   /** The committed archive, relative to the project directory Maven runs tests in. */
   private static final Path COMMITTED = Path.of("sample-archive");
+
   private static final Path INDEX_CONFIG = Path.of("index-config");
   private static final List<Integer> YEARS = List.of(2024, 2025);
 
   private Path archive;
   private SampleArchiveGenerator.Summary summary;
+
   /** Unit-relative path (code/year/category/name) of every evidence file. */
   private List<String> evidence;
+
   private Map<String, String> textByPath;
 
   @BeforeAll
   void generate(@TempDir Path dir) throws IOException {
     ExportFont font = SampleArchiveGenerator.font();
     if (font.locate().isEmpty()) {
-      String message = "需要中文字体 " + font.candidates() + "（Debian：apt-get install fonts-wqy-microhei）";
+      String message =
+          "需要中文字体 " + font.candidates() + "（Debian：apt-get install fonts-wqy-microhei）";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         fail(message);
       }
@@ -134,8 +139,11 @@ class SampleArchiveGeneratorTest {
     }
     assertEquals(parentOf.size(), summary.units());
     try (Stream<Path> dirs = Files.list(archive)) {
-      dirs.filter(Files::isDirectory).forEach(d ->
-          assertTrue(parentOf.containsKey(d.getFileName().toString()), "folder is a unit: " + d));
+      dirs.filter(Files::isDirectory)
+          .forEach(
+              d ->
+                  assertTrue(
+                      parentOf.containsKey(d.getFileName().toString()), "folder is a unit: " + d));
     }
   }
 
@@ -143,8 +151,10 @@ class SampleArchiveGeneratorTest {
 
   @Test
   void everyUnitHasBothYearsAndKnownCategoriesOnly() throws IOException {
-    Set<String> categories = configLines("categories.txt").stream()
-        .map(line -> line.split("\\|")[1].trim()).collect(Collectors.toSet());
+    Set<String> categories =
+        configLines("categories.txt").stream()
+            .map(line -> line.split("\\|")[1].trim())
+            .collect(Collectors.toSet());
     assertTrue(evidence.size() >= 150, "at least 150 files: " + evidence.size());
     assertEquals(summary.files(), evidence.size());
     Map<String, Set<String>> yearsByUnit = new TreeMap<>();
@@ -155,11 +165,12 @@ class SampleArchiveGeneratorTest {
       assertTrue(categories.contains(parts[2]), "category folder in categories.txt: " + path);
       yearsByUnit.computeIfAbsent(parts[0], k -> new TreeSet<>()).add(parts[1]);
     }
-    yearsByUnit.forEach((unit, years) -> {
-      if (!unit.equals(QingheCounty.ROOT)) {
-        assertEquals(Set.of("2024", "2025"), years, unit);
-      }
-    });
+    yearsByUnit.forEach(
+        (unit, years) -> {
+          if (!unit.equals(QingheCounty.ROOT)) {
+            assertEquals(Set.of("2024", "2025"), years, unit);
+          }
+        });
     long bytes = 0;
     for (String path : evidence) {
       bytes += Files.size(archive.resolve(path));
@@ -170,8 +181,11 @@ class SampleArchiveGeneratorTest {
 
   @Test
   void mixesFormats() {
-    Map<String, Long> byExtension = evidence.stream()
-        .collect(Collectors.groupingBy(p -> p.substring(p.lastIndexOf('.') + 1), Collectors.counting()));
+    Map<String, Long> byExtension =
+        evidence.stream()
+            .collect(
+                Collectors.groupingBy(
+                    p -> p.substring(p.lastIndexOf('.') + 1), Collectors.counting()));
     for (String ext : List.of("pdf", "docx", "xlsx", "jpg", "txt")) {
       assertTrue(byExtension.getOrDefault(ext, 0L) > 0, "has ." + ext + " files: " + byExtension);
     }
@@ -179,11 +193,16 @@ class SampleArchiveGeneratorTest {
 
   @Test
   void committedArchiveMatchesTheGenerator() throws IOException {
-    assertTrue(Files.isDirectory(COMMITTED),
+    assertTrue(
+        Files.isDirectory(COMMITTED),
         "sample-archive/ missing; run SampleArchiveGenerator sample-archive from the project directory");
-    assertEquals(allFiles(archive), allFiles(COMMITTED),
+    assertEquals(
+        allFiles(archive),
+        allFiles(COMMITTED),
         "sample-archive/ differs from what the generator writes; regenerate it");
-    assertEquals(Files.readString(archive.resolve("units.csv")), Files.readString(COMMITTED.resolve("units.csv")));
+    assertEquals(
+        Files.readString(archive.resolve("units.csv")),
+        Files.readString(COMMITTED.resolve("units.csv")));
   }
 
   @Test
@@ -193,7 +212,8 @@ class SampleArchiveGeneratorTest {
     new SampleArchiveGenerator(SampleArchiveGenerator.DEFAULT_SEED).generate(again, 0);
     assertEquals(allFiles(archive), allFiles(again));
     for (String path : allFiles(archive)) {
-      assertArrayEquals(Files.readAllBytes(archive.resolve(path)), Files.readAllBytes(again.resolve(path)), path);
+      assertArrayEquals(
+          Files.readAllBytes(archive.resolve(path)), Files.readAllBytes(again.resolve(path)), path);
     }
   }
 
@@ -237,10 +257,14 @@ class SampleArchiveGeneratorTest {
   void briefingInGb18030IsNotUtf8() throws IOException {
     Path file = single("hxz/2025/工作简报", ".txt");
     byte[] bytes = Files.readAllBytes(file);
-    assertThrows(CharacterCodingException.class, () -> StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT)
-        .decode(ByteBuffer.wrap(bytes)));
+    assertThrows(
+        CharacterCodingException.class,
+        () ->
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes)));
     String text = new String(bytes, ArchiveFileWriter.GB18030);
     assertTrue(text.contains("工作简报"), text);
     assertTrue(text.contains("创建"), text);
@@ -263,7 +287,8 @@ class SampleArchiveGeneratorTest {
           fonts++;
         }
         assertTrue(fonts > 0, path + " has a font on page 1");
-        assertNotNull(doc.getDocumentInformation().getCreationDate(), path + " has a creation date");
+        assertNotNull(
+            doc.getDocumentInformation().getCreationDate(), path + " has a creation date");
       }
       assertTrue(textByPath.get(path).contains("创建"), path + " mentions 创建");
       checked++;
@@ -302,16 +327,21 @@ class SampleArchiveGeneratorTest {
       ImageMetadata metadata = Imaging.getMetadata(archive.resolve(path).toFile());
       assertTrue(metadata instanceof JpegImageMetadata, path);
       JpegImageMetadata jpeg = (JpegImageMetadata) metadata;
-      TiffField original = jpeg.findExifValueWithExactMatch(ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL);
+      TiffField original =
+          jpeg.findExifValueWithExactMatch(ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL);
       assertNotNull(original, path + " has DateTimeOriginal");
       LocalDateTime taken = LocalDateTime.parse(original.getStringValue().trim(), exifTime);
-      assertNotNull(jpeg.findExifValueWithExactMatch(TiffTagConstants.TIFF_TAG_MAKE), path + " has Make");
-      assertNotNull(jpeg.findExifValueWithExactMatch(TiffTagConstants.TIFF_TAG_MODEL), path + " has Model");
+      assertNotNull(
+          jpeg.findExifValueWithExactMatch(TiffTagConstants.TIFF_TAG_MAKE), path + " has Make");
+      assertNotNull(
+          jpeg.findExifValueWithExactMatch(TiffTagConstants.TIFF_TAG_MODEL), path + " has Model");
       TiffImageMetadata.GpsInfo gps = jpeg.getExif().getGpsInfo();
       assertNotNull(gps, path + " has GPS");
       double lat = gps.getLatitudeAsDegreesNorth();
       double lon = gps.getLongitudeAsDegreesEast();
-      assertTrue(lat > 29.5 && lat < 30.5 && lon > 116.5 && lon < 117.5, path + " GPS in the county: " + lat + "," + lon);
+      assertTrue(
+          lat > 29.5 && lat < 30.5 && lon > 116.5 && lon < 117.5,
+          path + " GPS in the county: " + lat + "," + lon);
       LocalDate named = LocalDate.parse(Path.of(path).getFileName().toString().substring(0, 10));
       if (!named.equals(taken.toLocalDate())) {
         mismatches++;
@@ -335,7 +365,13 @@ class SampleArchiveGeneratorTest {
         Sheet sheet = workbook.getSheetAt(0);
         String title = sheet.getRow(0).getCell(0).getStringCellValue();
         assertTrue(title.contains("会议签到表"), path + ": " + title);
-        assertTrue(sheet.getRow(1).getCell(0).getStringCellValue().matches("时间：\\d{4}年\\d{1,2}月\\d{1,2}日.*"), path);
+        assertTrue(
+            sheet
+                .getRow(1)
+                .getCell(0)
+                .getStringCellValue()
+                .matches("时间：\\d{4}年\\d{1,2}月\\d{1,2}日.*"),
+            path);
         List<String> header = new ArrayList<>();
         sheet.getRow(2).forEach(cell -> header.add(cell.getStringCellValue()));
         assertEquals(List.of("序号", "姓名", "职务", "签名"), header, path);
@@ -352,7 +388,8 @@ class SampleArchiveGeneratorTest {
     for (String word : List.of("臺賬", "志願服務", "會議", "銀杏社區")) {
       assertTrue(text.contains(word), word);
     }
-    assertFalse(text.contains("台账") || text.contains("志愿") || text.contains("会议"), "no simplified forms");
+    assertFalse(
+        text.contains("台账") || text.contains("志愿") || text.contains("会议"), "no simplified forms");
   }
 
   @Test
@@ -362,7 +399,9 @@ class SampleArchiveGeneratorTest {
     long withCreation = textByPath.values().stream().filter(t -> t.contains("创建")).count();
     assertTrue(withZhang >= 20, "台账 in " + withZhang + " documents");
     assertTrue(withZhangOld >= 10, "台帐 in " + withZhangOld + " documents");
-    assertTrue(withCreation > textByPath.size() * 3 / 4, "创建 in " + withCreation + " of " + textByPath.size());
+    assertTrue(
+        withCreation > textByPath.size() * 3 / 4,
+        "创建 in " + withCreation + " of " + textByPath.size());
   }
 
   // ---- deliberate defects ----
@@ -373,32 +412,47 @@ class SampleArchiveGeneratorTest {
     for (String placeholder : List.of("×××", "XX", "20xx年x月x日")) {
       assertTrue(text.contains(placeholder), placeholder);
     }
-    long elsewhere = textByPath.entrySet().stream()
-        .filter(e -> !e.getKey().startsWith("hxz-ltc/2025/活动记录/") && e.getValue().contains("×××")).count();
+    long elsewhere =
+        textByPath.entrySet().stream()
+            .filter(
+                e -> !e.getKey().startsWith("hxz-ltc/2025/活动记录/") && e.getValue().contains("×××"))
+            .count();
     assertEquals(0, elsewhere, "no other document has placeholders");
   }
 
   @Test
   void gapsAreWhereTheReadmeSaysTheyAre() throws IOException {
-    assertEquals(List.of("2025年第一季度创建工作会议记录", "2025年第二季度创建工作会议记录", "2025年第四季度创建工作会议记录"),
+    assertEquals(
+        List.of("2025年第一季度创建工作会议记录", "2025年第二季度创建工作会议记录", "2025年第四季度创建工作会议记录"),
         names("qhx-wjj/2025/会议记录"));
     assertEquals(4, names("qhx-wjj/2024/会议记录").size());
-    assertFalse(Files.exists(archive.resolve("hxz-zxxx/2025/年终总结")), "hxz-zxxx has no 2025 annual summary");
+    assertFalse(
+        Files.exists(archive.resolve("hxz-zxxx/2025/年终总结")), "hxz-zxxx has no 2025 annual summary");
     assertTrue(Files.exists(archive.resolve("hxz-zxxx/2024/年终总结")));
 
     String withoutRecorder = textByPath.get("qhx-jyj/2024/会议记录/2024年第二季度创建工作会议记录.pdf");
     assertFalse(withoutRecorder.contains("记录人"), withoutRecorder);
     assertTrue(withoutRecorder.contains("主持人") && withoutRecorder.contains("2024年"));
-    long recordsWithRecorder = textByPath.entrySet().stream()
-        .filter(e -> e.getKey().contains("/会议记录/") && e.getValue().contains("记录人：")).count();
+    long recordsWithRecorder =
+        textByPath.entrySet().stream()
+            .filter(e -> e.getKey().contains("/会议记录/") && e.getValue().contains("记录人："))
+            .count();
     long records = evidence.stream().filter(p -> p.contains("/会议记录/")).count();
     assertEquals(records - 1, recordsWithRecorder, "every other meeting record names its recorder");
 
     String readme = Files.readString(archive.resolve("README.md"));
-    for (String expected : List.of("qhx-wjj/2025/会议记录/", "hxz-zxxx/2025/年终总结/",
-        "qhx-jyj/2024/会议记录/2024年第二季度创建工作会议记录.pdf", only("hxz-ltc/2025/活动记录/"),
-        only("cg-yxsq/2025/年终总结/"), single("hxz/2025/工作简报", ".txt").toString().substring(archive.toString().length() + 1),
-        only("cg-yxsq/2024/活动记录/"), single("hxz-xqc/2025/目标责任书", ".pdf").toString().substring(archive.toString().length() + 1))) {
+    for (String expected :
+        List.of(
+            "qhx-wjj/2025/会议记录/",
+            "hxz-zxxx/2025/年终总结/",
+            "qhx-jyj/2024/会议记录/2024年第二季度创建工作会议记录.pdf",
+            only("hxz-ltc/2025/活动记录/"),
+            only("cg-yxsq/2025/年终总结/"),
+            single("hxz/2025/工作简报", ".txt").toString().substring(archive.toString().length() + 1),
+            only("cg-yxsq/2024/活动记录/"),
+            single("hxz-xqc/2025/目标责任书", ".pdf")
+                .toString()
+                .substring(archive.toString().length() + 1))) {
       assertTrue(readme.contains(expected), "README lists " + expected);
     }
     for (Quirk quirk : Quirk.values()) {
@@ -465,15 +519,20 @@ class SampleArchiveGeneratorTest {
 
   private List<String> names(String folder) throws IOException {
     try (Stream<Path> files = Files.list(archive.resolve(folder))) {
-      return files.map(p -> p.getFileName().toString().replaceFirst("\\.[a-z]+$", "")).sorted(
-          java.util.Comparator.comparing(n -> n.contains("第一") ? 1 : n.contains("第二") ? 2 : n.contains("第三") ? 3 : 4))
+      return files
+          .map(p -> p.getFileName().toString().replaceFirst("\\.[a-z]+$", ""))
+          .sorted(
+              Comparator.comparing(
+                  n -> n.contains("第一") ? 1 : n.contains("第二") ? 2 : n.contains("第三") ? 3 : 4))
           .toList();
     }
   }
 
   private static List<String> configLines(String name) throws IOException {
     return Files.readAllLines(INDEX_CONFIG.resolve(name), StandardCharsets.UTF_8).stream()
-        .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        .map(String::trim)
+        .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+        .toList();
   }
 
   private static List<String> evidenceFiles(Path root) throws IOException {
@@ -485,11 +544,15 @@ class SampleArchiveGeneratorTest {
     try (Stream<Path> walk = Files.walk(root)) {
       return walk.filter(Files::isRegularFile)
           .map(p -> root.relativize(p).toString().replace('\\', '/'))
-          .sorted().toList();
+          .sorted()
+          .toList();
     }
   }
 
-  /** Text of PDF, DOCX and TXT files (TXT read as UTF-8 unless it is the GB18030 one); null for others. */
+  /**
+   * Text of PDF, DOCX and TXT files (TXT read as UTF-8 unless it is the GB18030 one); null for
+   * others.
+   */
   private static String extractText(Path file) throws IOException {
     String name = file.getFileName().toString();
     if (name.endsWith(".pdf")) {
@@ -507,8 +570,11 @@ class SampleArchiveGeneratorTest {
     if (name.endsWith(".txt")) {
       byte[] bytes = Files.readAllBytes(file);
       try {
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(bytes)).toString();
+        return StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(bytes))
+            .toString();
       } catch (CharacterCodingException e) {
         return new String(bytes, ArchiveFileWriter.GB18030);
       }

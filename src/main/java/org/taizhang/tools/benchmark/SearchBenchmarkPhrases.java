@@ -1,6 +1,8 @@
 package org.taizhang.tools.benchmark;
 
 import java.util.List;
+import java.util.stream.Stream;
+import org.taizhang.tools.sample.BenchUnitFactory;
 import org.taizhang.tools.sample.FlavorTexts;
 
 /**
@@ -38,32 +40,13 @@ final class SearchBenchmarkPhrases {
           "小平", "晨", "宇", "婷", "浩", "丹", "勇", "霞", "建军", "凤英", "长春", "海波", "金花", "利民", "思远", "雨欣");
   static final List<String> COUNTIES =
       List.of("青禾县", "石泉县", "云岭县", "白河县", "松阳县", "临溪县", "安平县", "清源县", "永宁县", "兴隆县", "望江县", "乐安县");
+
+  /** The generator's bureaus, then more, so that a larger county has as many as it needs. */
   static final List<String> BUREAUS =
-      List.of(
-          "自然资源和规划局",
-          "住房和城乡建设局",
-          "交通运输局",
-          "农业农村局",
-          "水利局",
-          "商务局",
-          "文化旅游体育局",
-          "民政局",
-          "司法局",
-          "财政局",
-          "人力资源和社会保障局",
-          "应急管理局",
-          "审计局",
-          "统计局",
-          "医疗保障局",
-          "退役军人事务局",
-          "林业局",
-          "市场监督管理局",
-          "数据资源管理局",
-          "城市管理局",
-          "教育局",
-          "卫生健康委员会",
-          "发展和改革局",
-          "生态环境分局");
+      Stream.concat(
+              BenchUnitFactory.BUREAUS.stream(), Stream.of("教育局", "卫生健康委员会", "发展和改革局", "生态环境分局"))
+          .toList();
+
   static final List<String> TOWNS =
       List.of("青山镇", "石门镇", "白沙镇", "云溪镇", "桃源镇", "龙口镇", "双河镇", "梅岭乡", "古城镇", "新塘镇", "柳林镇", "高桥镇");
   static final List<String> VILLAGES =

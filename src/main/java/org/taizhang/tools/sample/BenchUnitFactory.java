@@ -13,11 +13,12 @@ import org.taizhang.tools.sample.UnitProfile.Wording;
  * Invents extra units for benchmark corpora: names, people, places and activities drawn from word
  * lists, with the same structure as the sample units.
  */
-final class BenchUnitFactory {
+public final class BenchUnitFactory {
 
   private static final List<String> TYPES = List.of("文明单位", "文明行业", "文明村镇", "文明社区", "文明校园");
 
-  private static final List<String> BUREAUS =
+  /** Bureaus of a county government, in the order synthetic units take them. */
+  public static final List<String> BUREAUS =
       List.of(
           "自然资源和规划局",
           "住房和城乡建设局",
@@ -39,6 +40,7 @@ final class BenchUnitFactory {
           "市场监督管理局",
           "数据资源管理局",
           "城市管理局");
+
   private static final List<String> TOWNS =
       List.of("青山镇", "石门镇", "白沙镇", "云溪镇", "桃源镇", "龙口镇", "双河镇", "梅岭乡", "古城镇", "新塘镇");
   private static final List<String> STATIONS =

@@ -1,7 +1,6 @@
 package org.taizhang.web;
 
 import jakarta.servlet.RequestDispatcher;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
@@ -32,11 +31,7 @@ class ApiErrorAttributes extends DefaultErrorAttributes {
     if (s == null) {
       s = HttpStatus.INTERNAL_SERVER_ERROR;
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("title", s.getReasonPhrase());
-    body.put("status", s.value());
-    body.put(
-        "detail",
+    String detail =
         switch (s) {
           case NOT_FOUND -> "没有找到：" + path;
           case METHOD_NOT_ALLOWED -> "此地址不支持该请求方法";
@@ -45,10 +40,8 @@ class ApiErrorAttributes extends DefaultErrorAttributes {
           case UNAUTHORIZED -> "请先登录（HTTP Basic 或 Bearer 令牌）";
           case FORBIDDEN -> "当前账号无权执行此操作";
           default -> s.is5xxServerError() ? "服务器内部错误，请稍后重试" : "请求有误";
-        });
-    body.put("instance", path);
-    body.put(
-        "code",
+        };
+    String problem =
         switch (s) {
           case NOT_FOUND -> "NOT_FOUND";
           case METHOD_NOT_ALLOWED -> "METHOD_NOT_ALLOWED";
@@ -57,7 +50,7 @@ class ApiErrorAttributes extends DefaultErrorAttributes {
           case UNAUTHORIZED -> "UNAUTHENTICATED";
           case FORBIDDEN -> "FORBIDDEN";
           default -> s.is5xxServerError() ? "INTERNAL_ERROR" : ApiErrors.INVALID_REQUEST;
-        });
-    return body;
+        };
+    return ApiErrors.body(s, problem, detail, path);
   }
 }

@@ -121,12 +121,19 @@ public class ApiErrors {
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");
+    response
+        .getWriter()
+        .write(JSON.writeValueAsString(body(status, code, detail, request.getRequestURI())));
+  }
+
+  /** The members of a problem detail, for answers written without Spring MVC's converters. */
+  static Map<String, Object> body(HttpStatus status, String code, String detail, String instance) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("title", status.getReasonPhrase());
     body.put("status", status.value());
     body.put("detail", detail);
-    body.put("instance", request.getRequestURI());
+    body.put("instance", instance);
     body.put("code", code);
-    response.getWriter().write(JSON.writeValueAsString(body));
+    return body;
   }
 }

@@ -236,6 +236,37 @@
     }
   }
 
+  /** Each member of a bundle, or attachment of a mail, with its own outcome. */
+  function memberTable(caption, members) {
+    var table = el('table', 'upload-members');
+    table.appendChild(el('caption', null, caption));
+    var head = el('tr');
+    ['文件', '结果', '类别', '年度'].forEach(function (h) { head.appendChild(el('th', null, h)); });
+    var thead = el('thead');
+    thead.appendChild(head);
+    table.appendChild(thead);
+    var body = el('tbody');
+    members.forEach(function (m) {
+      var row = el('tr', 'upload-member');
+      row.setAttribute('data-state', m.outcome === 'REJECTED' ? 'rejected' : (m.outcome === 'DUPLICATE' ? 'duplicate' : 'accepted'));
+      row.appendChild(el('td', 'member-path', m.path));
+      var status = el('td', 'member-status');
+      if (m.document) {
+        var link = el('a', null, m.outcome === 'DUPLICATE' ? '重复，已有材料' : '已上传');
+        link.href = documentsBase + m.document.id;
+        status.appendChild(link);
+      } else {
+        status.textContent = '拒收：' + m.detail + '（' + m.code + '）';
+      }
+      row.appendChild(status);
+      row.appendChild(el('td', null, m.document ? (m.document.categoryName || '未分类') : '—'));
+      row.appendChild(el('td', null, m.document ? String(m.document.year) : '—'));
+      body.appendChild(row);
+    });
+    table.appendChild(body);
+    return table;
+  }
+
   function send(file, item, fields, next) {
     if (file.size === 0) {
       settle(item, 'rejected', '未上传：文件为空（0 字节）');
@@ -278,9 +309,27 @@
     xhr.onload = function () {
       if (xhr.status === 200 || xhr.status === 201) {
         var doc = JSON.parse(xhr.responseText);
-        showDocument(item, doc, doc.duplicate === true);
+        if (doc.bundle === true) {
+          settle(item, doc.stored > 0 ? 'accepted' : 'duplicate',
+              '压缩包已解压：共 ' + doc.members.length + ' 个文件，新增 ' + doc.stored + '，重复 ' + doc.duplicates + '，拒收 ' + doc.rejected);
+          item.setAttribute('data-state', 'bundle');
+          item.appendChild(memberTable('压缩包内的文件', doc.members));
+        } else {
+          showDocument(item, doc, doc.duplicate === true);
+          if (doc.attachments && doc.attachments.length > 0) {
+            item.appendChild(memberTable('邮件附件', doc.attachments));
+          }
+        }
       } else {
         settle(item, 'rejected', '未上传：' + message(xhr));
+        try {
+          var problem = JSON.parse(xhr.responseText);
+          if (problem.members && problem.members.length > 0) {
+            item.appendChild(memberTable('压缩包内的文件', problem.members));
+          }
+        } catch (ignored) {
+          // not JSON: the status said it all
+        }
       }
       next();
     };

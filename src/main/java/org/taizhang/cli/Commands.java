@@ -120,7 +120,7 @@ public class Commands {
         "导入完成：%s（%.1f 个/秒）%n",
         s.outcome(), s.total() * 1000.0 / Math.max(1, s.elapsed().toMillis()));
     for (ImportSummary.Rejected r : s.rejected()) {
-      out.printf("  拒收 %s  %s  %s%n", r.file(), r.reason(), r.message());
+      out.printf("  拒收 %s  %s  %s%n", r.name(), r.reason(), r.message());
     }
     return 0;
   }

@@ -27,7 +27,19 @@ public record TaizhangProperties(
       @DefaultValue("./sample-archive") Path archive,
       @DefaultValue("true") boolean importOnFirstStart) {}
 
-  public record Upload(@DefaultValue("100MB") DataSize maxFileSize) {}
+  /**
+   * Limits on what is handed in. {@code maxFileSize} holds for every file, a bundle's members
+   * included. A bundle (ZIP, 7z, a mail's attachments) holds at most {@code maxMembers} files and
+   * unpacks to at most {@code maxUnpackedSize} in all; a member past a megabyte may be at most
+   * {@code maxRatio} times its compressed size (a zip bomb is not); archives inside archives are
+   * unpacked down to {@code maxNesting} levels (the bundle handed in is level 1).
+   */
+  public record Upload(
+      @DefaultValue("100MB") DataSize maxFileSize,
+      @DefaultValue("2000") int maxMembers,
+      @DefaultValue("1GB") DataSize maxUnpackedSize,
+      @DefaultValue("100") int maxRatio,
+      @DefaultValue("3") int maxNesting) {}
 
   /**
    * Limits for text extraction. {@code maxChars} caps the stored and indexed text of one file;

@@ -93,6 +93,7 @@ public final class ParseWorker {
       DataOutputStream out) {
     WorkerProtocol.Request request = n.request();
     Extraction result = null;
+    Unpacked unpacked = null;
     ExtractionException failure = null;
     try {
       switch (request.kind()) {
@@ -100,6 +101,10 @@ public final class ParseWorker {
         case RECOGNIZE -> result = extractor.recognize(Path.of(request.path()), request.name());
         case THUMBNAIL ->
             thumbnails.render(Path.of(request.path()), request.name(), Path.of(request.target()));
+        case UNPACK ->
+            unpacked =
+                new BundleUnpacker(extractor, request.unpack().limits(), Path.of(request.target()))
+                    .unpack(Path.of(request.path()), request.name(), request.unpack().depth());
       }
     } catch (ExtractionException e) {
       failure = e;
@@ -111,6 +116,8 @@ public final class ParseWorker {
               out, n.id(), failure.failure(), String.valueOf(failure.getMessage()));
         } else if (result != null) {
           WorkerProtocol.writeResult(out, n.id(), result);
+        } else if (unpacked != null) {
+          WorkerProtocol.writeUnpacked(out, n.id(), unpacked);
         } else {
           WorkerProtocol.writeDone(out, n.id());
         }

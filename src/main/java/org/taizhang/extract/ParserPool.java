@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -220,6 +221,48 @@ public final class ParserPool implements AutoCloseable {
                 WorkerProtocol.Kind.RECOGNIZE, file.toAbsolutePath().toString(), fileName, null),
             settings.ocrTimeout())
         .get();
+  }
+
+  /**
+   * Unpacks a bundle (ZIP, 7z) or a mail's attachments ({@code .eml}, {@code .msg}) in the parser
+   * process, into a scratch directory of its own below the pool's temporary directory (emptied at
+   * every start, so a crash leaves nothing behind for long). {@code depth} is the nesting level of
+   * the bundle itself: 1 for a file handed in. Close the answer to remove the directory.
+   */
+  public Unpacked unpack(Path file, String fileName, int depth, BundleLimits limits)
+      throws ExtractionException {
+    Path dir = settings.tempDir().toAbsolutePath().resolve("unpack-" + UUID.randomUUID());
+    lastParseNanos = System.nanoTime();
+    try {
+      return run(
+              new WorkerProtocol.Request(
+                  WorkerProtocol.Kind.UNPACK,
+                  file.toAbsolutePath().toString(),
+                  fileName,
+                  dir.toString(),
+                  new WorkerProtocol.Unpack(depth, limits)),
+              settings.timeout())
+          .getUnpacked();
+    } catch (ExtractionException | RuntimeException e) {
+      try {
+        FileSystemUtils.deleteRecursively(dir);
+      } catch (IOException ignored) {
+        // the next start empties the temporary directory
+      }
+      throw e;
+    } finally {
+      lastParseNanos = System.nanoTime();
+    }
+  }
+
+  /** Whether files of this media type are bundles whose members are documents (ZIP, 7z). */
+  public static boolean isArchive(String mediaType) {
+    return BundleUnpacker.ARCHIVES.contains(mediaType);
+  }
+
+  /** Whether files of this media type are mail whose attachments are documents of their own. */
+  public static boolean isMail(String mediaType) {
+    return BundleUnpacker.MAIL.contains(mediaType);
   }
 
   /** How long no file has been handed in for reading: background work waits for a quiet spell. */

@@ -15,6 +15,7 @@ import org.apache.tika.detect.Detector;
 import org.apache.tika.detect.EncodingDetector;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
@@ -25,6 +26,7 @@ import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
+import org.xml.sax.ContentHandler;
 
 /**
  * Reads text and metadata from files with Apache Tika, within limits: at most {@code maxChars}
@@ -58,7 +60,24 @@ public final class TextExtractor {
           "application/vnd.wps-office.doc",
           "application/x-tika-msoffice",
           "application/x-tika-ooxml",
-          "application/ofd");
+          "application/ofd",
+          "message/rfc822",
+          "application/vnd.ms-outlook");
+
+  /** Declines every embedded document. */
+  private static final EmbeddedDocumentExtractor SKIP_ATTACHMENTS =
+      new EmbeddedDocumentExtractor() {
+        @Override
+        public boolean shouldParseEmbedded(Metadata metadata) {
+          return false;
+        }
+
+        @Override
+        public void parseEmbedded(
+            InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml) {
+          // never asked: shouldParseEmbedded declines
+        }
+      };
 
   /** Metadata key carrying the type {@link #extract} detected, to the top-level parse only. */
   private static final String DETECTED = "X-Taizhang-Detected-Type";
@@ -132,6 +151,10 @@ public final class TextExtractor {
     if (!isSupported(mediaType)) {
       throw new ExtractionException(ExtractionFailure.UNSUPPORTED_TYPE, mediaType, null);
     }
+    if (BundleUnpacker.ARCHIVES.contains(mediaType) && !recognize) {
+      // A bundle is not read as one text: its members are unpacked and read one by one.
+      return new Extraction(mediaType, "", false, null, DocumentMetadata.EMPTY);
+    }
     if (recognize && !mediaType.equals("application/pdf")) {
       throw new ExtractionException(
           ExtractionFailure.UNSUPPORTED_TYPE, "OCR reads PDFs only, not " + mediaType, null);
@@ -158,6 +181,10 @@ public final class TextExtractor {
     ParseContext context = new ParseContext();
     context.set(Parser.class, parser);
     context.set(EncodingDetector.class, new ChineseTextEncodingDetector());
+    if (BundleUnpacker.MAIL.contains(mediaType)) {
+      // A mail's attachments are documents of their own; the message's text is its body.
+      context.set(EmbeddedDocumentExtractor.class, SKIP_ATTACHMENTS);
+    }
     PDFParserConfig pdf = new PDFParserConfig();
     pdf.setExtractInlineImages(false);
     TesseractOCRConfig tesseract = new TesseractOCRConfig();

@@ -4,7 +4,11 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The frames exchanged with a parser process over its standard input and output: a request names a
@@ -21,26 +25,45 @@ final class WorkerProtocol {
   private static final byte OK = 0;
   private static final byte FAILED = 1;
   private static final byte DONE = 2;
+  private static final byte MEMBERS = 3;
 
   private WorkerProtocol() {}
 
   enum Kind {
     PARSE,
     THUMBNAIL,
-    RECOGNIZE
+    RECOGNIZE,
+    /** Unpack a bundle or a mail's attachments into the directory {@code target}. */
+    UNPACK
   }
 
   /**
    * A file to read ({@code name} is the name it was handed in under), or to render to the PNG file
    * {@code target} ({@code name} is its media type).
    */
-  record Request(Kind kind, String path, String name, String target) {}
+  record Request(Kind kind, String path, String name, String target, Unpack unpack) {
+    Request(Kind kind, String path, String name, String target) {
+      this(kind, path, name, target, null);
+    }
+  }
+
+  /** What an {@link Kind#UNPACK} request adds: the bundle's nesting level and the limits. */
+  record Unpack(int depth, BundleLimits limits) {}
 
   /** A request with the number its reply will carry. */
   record Numbered(long id, Request request) {}
 
   /** A worker's reply: an extraction, or a failure with its detail. */
-  record Reply(Extraction extraction, ExtractionFailure failure, String detail) {
+  record Reply(Extraction extraction, ExtractionFailure failure, String detail, Unpacked unpacked) {
+    Reply(Extraction extraction, ExtractionFailure failure, String detail) {
+      this(extraction, failure, detail, null);
+    }
+
+    Unpacked getUnpacked() throws ExtractionException {
+      get();
+      return unpacked;
+    }
+
     Extraction get() throws ExtractionException {
       if (failure != null) {
         throw new ExtractionException(failure, detail, null);
@@ -55,14 +78,85 @@ final class WorkerProtocol {
     writeString(out, r.path());
     writeString(out, r.name());
     writeString(out, r.target());
+    if (r.kind() == Kind.UNPACK) {
+      BundleLimits l = r.unpack().limits();
+      out.writeInt(r.unpack().depth());
+      out.writeInt(l.maxMembers());
+      out.writeLong(l.maxTotalBytes());
+      out.writeLong(l.maxMemberBytes());
+      out.writeInt(l.maxRatio());
+      out.writeInt(l.maxDepth());
+    }
     out.flush();
   }
 
   static Numbered readRequest(DataInputStream in) throws IOException {
     long id = in.readLong();
-    return new Numbered(
-        id,
-        new Request(Kind.values()[in.readByte()], readString(in), readString(in), readString(in)));
+    Kind kind = Kind.values()[in.readByte()];
+    String path = readString(in);
+    String name = readString(in);
+    String target = readString(in);
+    Unpack unpack = null;
+    if (kind == Kind.UNPACK) {
+      int depth = in.readInt();
+      unpack =
+          new Unpack(
+              depth,
+              new BundleLimits(
+                  in.readInt(), in.readLong(), in.readLong(), in.readInt(), in.readInt()));
+    }
+    return new Numbered(id, new Request(kind, path, name, target, unpack));
+  }
+
+  static void writeUnpacked(DataOutputStream out, long id, Unpacked u) throws IOException {
+    out.writeLong(id);
+    out.writeByte(MEMBERS);
+    writeString(out, u.mediaType());
+    writeString(out, u.subject());
+    writeString(out, u.sender());
+    writeString(out, u.recipients());
+    writeString(out, u.sent() == null ? null : u.sent().toString());
+    writeString(out, u.directory().toString());
+    out.writeInt(u.members().size());
+    for (Unpacked.Member m : u.members()) {
+      writeString(out, m.path());
+      writeString(out, m.file() == null ? null : m.file().toString());
+      out.writeLong(m.size());
+      writeString(out, m.failure() == null ? null : m.failure().name());
+      writeString(out, m.detail());
+    }
+  }
+
+  private static Unpacked readUnpacked(DataInputStream in) throws IOException {
+    String mediaType = readString(in);
+    String subject = readString(in);
+    String sender = readString(in);
+    String recipients = readString(in);
+    String sent = readString(in);
+    Path directory = Path.of(readString(in));
+    int n = in.readInt();
+    List<Unpacked.Member> members = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      String path = readString(in);
+      String file = readString(in);
+      long size = in.readLong();
+      String failure = readString(in);
+      members.add(
+          new Unpacked.Member(
+              path,
+              file == null ? null : Path.of(file),
+              size,
+              failure == null ? null : ExtractionFailure.valueOf(failure),
+              readString(in)));
+    }
+    return new Unpacked(
+        mediaType,
+        subject,
+        sender,
+        recipients,
+        sent == null ? null : Instant.parse(sent),
+        members,
+        directory);
   }
 
   static void writeDone(DataOutputStream out, long id) throws IOException {
@@ -103,6 +197,9 @@ final class WorkerProtocol {
     }
     if (kind == DONE) {
       return new Reply(null, null, null);
+    }
+    if (kind == MEMBERS) {
+      return new Reply(null, null, null, readUnpacked(in));
     }
     if (kind != OK) {
       throw new IOException("unexpected reply kind " + kind);

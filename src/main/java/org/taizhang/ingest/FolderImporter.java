@@ -16,8 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +43,6 @@ import org.taizhang.unit.UnitRepository;
 @Service
 public class FolderImporter {
   private static final Logger log = LoggerFactory.getLogger(FolderImporter.class);
-  private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})年?(?:度)?");
 
   private final IngestService ingest;
   private final UnitRepository units;
@@ -130,23 +127,46 @@ public class FolderImporter {
                   IngestRequest request = requestFor(root, file, known, uploadedBy);
                   // A file swapped for a link after listing is not followed either.
                   try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-                    IngestResult r = ingest.ingest(request, in);
-                    (r.duplicate() ? duplicates : imported).incrementAndGet();
-                    bytes.addAndGet(r.document().size());
-                    if (acceptor != null && !r.duplicate()) {
-                      try {
-                        reviews.accept(acceptor, r.document().id(), note);
-                        acceptedCount.incrementAndGet();
-                      } catch (ReviewException | NotVisibleException e) {
-                        // Replaced or deleted the moment it was stored: it stays with whoever
-                        // changed it.
-                        log.warn("导入的材料 {} 未能标记为已通过：{}", r.document().id(), e.getMessage());
+                    Intake intake = ingest.take(request, in);
+                    List<IngestResult> results = new ArrayList<>();
+                    if (intake.document() != null) {
+                      results.add(intake.document());
+                    }
+                    for (MemberOutcome m : intake.members()) {
+                      if (m.result() != null) {
+                        results.add(m.result());
+                      } else {
+                        rejected.add(
+                            new ImportSummary.Rejected(
+                                root.relativize(file), m.path(), m.reason(), m.message()));
+                      }
+                    }
+                    for (IngestResult r : results) {
+                      (r.duplicate() ? duplicates : imported).incrementAndGet();
+                      bytes.addAndGet(r.document().size());
+                      if (acceptor != null && !r.duplicate()) {
+                        try {
+                          reviews.accept(acceptor, r.document().id(), note);
+                          acceptedCount.incrementAndGet();
+                        } catch (ReviewException | NotVisibleException e) {
+                          // Replaced or deleted the moment it was stored: it stays with whoever
+                          // changed it.
+                          log.warn("导入的材料 {} 未能标记为已通过：{}", r.document().id(), e.getMessage());
+                        }
                       }
                     }
                   } catch (RejectedException e) {
-                    rejected.add(
-                        new ImportSummary.Rejected(
-                            root.relativize(file), e.reason(), e.getMessage()));
+                    if (e.members().isEmpty()) {
+                      rejected.add(
+                          new ImportSummary.Rejected(
+                              root.relativize(file), e.reason(), e.getMessage()));
+                    }
+                    // A bundle refused for its members: each member with its own reason.
+                    for (MemberOutcome m : e.members()) {
+                      rejected.add(
+                          new ImportSummary.Rejected(
+                              root.relativize(file), m.path(), m.reason(), m.message()));
+                    }
                   } catch (IOException e) {
                     rejected.add(
                         new ImportSummary.Rejected(
@@ -168,7 +188,7 @@ public class FolderImporter {
     } finally {
       pool.shutdownNow();
     }
-    rejected.sort((a, b) -> a.file().compareTo(b.file()));
+    rejected.sort((a, b) -> a.name().compareTo(b.name()));
     return new ImportSummary(
         imported.get(),
         duplicates.get(),
@@ -222,17 +242,13 @@ public class FolderImporter {
             .map(Unit::code)
             .findFirst()
             .orElse(unitFolder);
-    Integer year = null;
-    String category = null;
+    List<String> folders = new ArrayList<>();
     for (int i = 1; i < rel.getNameCount() - 1; i++) {
-      String part = rel.getName(i).toString();
-      Matcher m = YEAR.matcher(part);
-      if (year == null && m.matches()) {
-        year = Integer.valueOf(m.group(1));
-      } else if (category == null && catalog.category(part).isPresent()) {
-        category = catalog.category(part).get().code();
-      }
+      folders.add(rel.getName(i).toString());
     }
+    FolderPath path = FolderPath.of(folders, catalog);
+    Integer year = path.year();
+    String category = path.category();
     return new IngestRequest(
         unit, category, null, null, year, rel.getFileName().toString(), uploadedBy);
   }

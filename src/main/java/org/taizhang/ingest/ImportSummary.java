@@ -24,8 +24,20 @@ public record ImportSummary(
     this(imported, duplicates, rejected, bytes, elapsed, 0);
   }
 
-  /** A file that was not imported. */
-  public record Rejected(Path file, Rejection reason, String message) {}
+  /**
+   * A file that was not imported; for a member of a bundle or an attachment of a mail, {@code
+   * member} is its path inside the file.
+   */
+  public record Rejected(Path file, String member, Rejection reason, String message) {
+    public Rejected(Path file, Rejection reason, String message) {
+      this(file, null, reason, message);
+    }
+
+    /** The file, and the member's path inside it after {@code !/}. */
+    public String name() {
+      return member == null ? file.toString() : file + "!/" + member;
+    }
+  }
 
   public int total() {
     return imported + duplicates + rejected.size();

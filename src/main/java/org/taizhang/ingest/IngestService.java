@@ -3,15 +3,20 @@ package org.taizhang.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.taizhang.archive.Attachments;
 import org.taizhang.archive.Document;
 import org.taizhang.archive.DocumentChanged;
 import org.taizhang.archive.DocumentRepository;
@@ -19,10 +24,12 @@ import org.taizhang.archive.NewDocument;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.catalog.Category;
 import org.taizhang.config.TaizhangProperties;
+import org.taizhang.extract.BundleLimits;
 import org.taizhang.extract.DocumentMetadata;
 import org.taizhang.extract.Extraction;
 import org.taizhang.extract.ExtractionException;
 import org.taizhang.extract.ParserPool;
+import org.taizhang.extract.Unpacked;
 import org.taizhang.index.DocumentIndex;
 import org.taizhang.store.FileStore;
 import org.taizhang.store.FileTooLargeException;
@@ -58,6 +65,10 @@ public class IngestService {
   private final long maxBytes;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final Attachments attachments;
+  private final BundleLimits bundleLimits;
+
+  private static final DateTimeFormatter SENT = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
   IngestService(
       UnitRepository units,
@@ -68,8 +79,18 @@ public class IngestService {
       DocumentIndex index,
       TaizhangProperties properties,
       Clock clock,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      Attachments attachments) {
     this.events = events;
+    this.attachments = attachments;
+    TaizhangProperties.Upload upload = properties.upload();
+    this.bundleLimits =
+        new BundleLimits(
+            upload.maxMembers(),
+            upload.maxUnpackedSize().toBytes(),
+            upload.maxFileSize().toBytes(),
+            upload.maxRatio(),
+            upload.maxNesting());
     this.units = units;
     this.catalog = catalog;
     this.store = store;
@@ -87,9 +108,38 @@ public class IngestService {
   /**
    * Ingests a file. Returns once the original and its row are durable and the document is in the
    * index (the next search sees it); work that can follow later — completeness, thumbnails — is
-   * announced with a {@link DocumentChanged} event and done after the return.
+   * announced with a {@link DocumentChanged} event and done after the return. A mail's attachments
+   * are stored with it; of a bundle, the first member stored (or already there) is returned — see
+   * {@link #take} for every member's outcome.
    */
   public IngestResult ingest(IngestRequest request, InputStream content) throws RejectedException {
+    Intake intake = take(request, content);
+    if (intake.document() != null) {
+      return intake.document();
+    }
+    return intake.members().stream()
+        .filter(m -> m.result() != null)
+        .map(MemberOutcome::result)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /**
+   * Takes in a file handed in, as {@link #ingest} does, and tells what became of it: a document, a
+   * mail with its attachments (each a document linked to the message), or a bundle (ZIP, 7z) whose
+   * members are unpacked in the parser process and each taken in as a file of its own, with the
+   * year and category its folders inside the bundle state. Returns once every member stored is
+   * durable. A bundle none of whose members could be taken in is refused as a whole ({@link
+   * RejectedException#members()} lists why) and leaves nothing behind; the bundle file itself is
+   * never kept.
+   */
+  public Intake take(IngestRequest request, InputStream content) throws RejectedException {
+    return take(request, content, 1);
+  }
+
+  /** {@code depth}: the nesting level a bundle or mail among this content would have. */
+  private Intake take(IngestRequest request, InputStream content, int depth)
+      throws RejectedException {
     Optional<Unit> unit = request.unit() == null ? Optional.empty() : units.find(request.unit());
     if (unit.isEmpty()) {
       throw new RejectedException(Rejection.UNKNOWN_UNIT, request.unit());
@@ -126,7 +176,16 @@ public class IngestService {
       }
       Optional<Document> existing = documents.findByUnitAndSha(request.unit(), staged.sha256());
       if (existing.isPresent()) {
-        return new IngestResult(existing.get(), true);
+        IngestResult duplicate = new IngestResult(existing.get(), true);
+        if (ParserPool.isMail(existing.get().mediaType())) {
+          // Attachments a crash kept from being stored with the message are stored now.
+          try (Unpacked mail = unpack(staged, fileName, depth)) {
+            return new Intake(duplicate, members(request, mail, depth, existing.get().id()));
+          } catch (RejectedException e) {
+            return Intake.of(duplicate);
+          }
+        }
+        return Intake.of(duplicate);
       }
       Extraction extraction;
       try {
@@ -136,44 +195,168 @@ public class IngestService {
             "rejected {} for {}: {} ({})", fileName, request.unit(), e.failure(), e.getMessage());
         throw new RejectedException(Rejection.of(e.failure()), null);
       }
-      NewDocument doc = describe(request, given, replaced, fileName, staged, extraction);
-      Long replaces = replaced == null ? null : replaced.id();
-      Document saved;
-      try {
-        saved =
-            store.locked(
-                staged.sha256(),
-                () -> {
-                  store.commit(staged);
-                  return replaces == null
-                      ? documents.insert(doc)
-                      : documents.insertVersion(doc, replaces);
-                });
-      } catch (DuplicateKeyException e) {
-        // Another request stored the same content for this unit a moment ago.
-        return new IngestResult(
-            documents.findByUnitAndSha(request.unit(), staged.sha256()).orElseThrow(), true);
-      } catch (IllegalStateException e) {
-        throw new RejectedException(Rejection.NOT_REPLACEABLE, String.valueOf(replaces));
-      }
-      try {
-        if (replaces != null) {
-          index.delete(replaces);
+      if (ParserPool.isArchive(extraction.mediaType())) {
+        if (replaced != null) {
+          throw new RejectedException(Rejection.NOT_REPLACEABLE, "压缩包不能作为一份材料的新版本");
         }
-        index.put(saved, doc.text());
-      } catch (RuntimeException e) {
-        // The document is durable; the index is derived and the next start re-indexes what it
-        // lacks.
-        log.error("document {} stored but not indexed", saved.id(), e);
+        try (Unpacked bundle = unpack(staged, fileName, depth)) {
+          List<MemberOutcome> members = members(request, bundle, depth, null);
+          if (members.stream().noneMatch(m -> m.result() != null)) {
+            throw RejectedException.bundle(members);
+          }
+          return new Intake(null, members);
+        }
       }
-      if (replaces != null) {
-        events.publishEvent(new DocumentChanged(replaces, saved.unitCode()));
+      if (ParserPool.isMail(extraction.mediaType())) {
+        try (Unpacked mail = unpack(staged, fileName, depth)) {
+          IngestRequest message = message(request, mail);
+          IngestResult stored =
+              store(message, given, replaced, fileName, staged, withHeaders(extraction, mail));
+          if (stored.duplicate()) {
+            return Intake.of(stored);
+          }
+          return new Intake(stored, members(request, mail, depth, stored.document().id()));
+        }
       }
-      events.publishEvent(new DocumentChanged(saved.id(), saved.unitCode()));
-      return new IngestResult(saved, false);
+      return Intake.of(store(request, given, replaced, fileName, staged, extraction));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private Unpacked unpack(StagedFile staged, String fileName, int depth) throws RejectedException {
+    try {
+      return parsers.unpack(staged.path(), fileName, depth, bundleLimits);
+    } catch (ExtractionException e) {
+      log.info("rejected bundle {}: {} ({})", fileName, e.failure(), e.getMessage());
+      throw new RejectedException(Rejection.of(e.failure()), null);
+    }
+  }
+
+  /**
+   * Takes in each member as a file of its own; a member of a bundle is filed by the folders it lies
+   * in, else as the bundle was, and a mail's attachment is linked to {@code messageId}.
+   */
+  private List<MemberOutcome> members(
+      IngestRequest request, Unpacked unpacked, int depth, Long messageId) {
+    List<MemberOutcome> outcomes = new ArrayList<>();
+    for (Unpacked.Member m : unpacked.members()) {
+      String path = m.path();
+      if (!m.unpacked()) {
+        Rejection reason = Rejection.of(m.failure());
+        outcomes.add(MemberOutcome.refused(path, reason, reason.message()));
+        continue;
+      }
+      FolderPath folders = FolderPath.of(m.folders(), catalog);
+      IngestRequest member =
+          new IngestRequest(
+              request.unit(),
+              folders.category() != null ? folders.category() : request.category(),
+              null,
+              null,
+              folders.year() != null ? folders.year() : request.year(),
+              m.fileName(),
+              request.uploadedBy());
+      try (InputStream in = Files.newInputStream(m.file())) {
+        Intake taken = take(member, in, depth + 1);
+        if (taken.document() != null) {
+          outcomes.add(MemberOutcome.of(path, taken.document()));
+          if (messageId != null) {
+            attachments.link(taken.document().document().id(), messageId);
+          }
+        }
+        for (MemberOutcome inner : taken.members()) {
+          outcomes.add(inner.under(path));
+          if (messageId != null && taken.document() == null && inner.document() != null) {
+            attachments.link(inner.document().id(), messageId);
+          }
+        }
+      } catch (RejectedException e) {
+        outcomes.add(MemberOutcome.refused(path, e.reason(), e.getMessage()));
+      } catch (IOException e) {
+        outcomes.add(MemberOutcome.refused(path, Rejection.CORRUPT_FILE, "无法读取：" + e.getMessage()));
+      }
+    }
+    return outcomes;
+  }
+
+  /**
+   * The request for a mail message: its subject is its title and the day it was sent its date,
+   * unless the person handing it in said otherwise.
+   */
+  private IngestRequest message(IngestRequest r, Unpacked mail) {
+    String title = r.title() != null && !r.title().isBlank() ? r.title() : mail.subject();
+    LocalDate date =
+        r.date() != null
+            ? r.date()
+            : mail.sent() == null ? null : LocalDate.ofInstant(mail.sent(), clock.getZone());
+    return new IngestRequest(
+        r.unit(), r.category(), date, title, r.year(), r.fileName(), r.uploadedBy(), r.replaces());
+  }
+
+  /** The message's text with who sent it to whom and when above its body. */
+  private Extraction withHeaders(Extraction x, Unpacked mail) {
+    StringBuilder head = new StringBuilder();
+    if (mail.subject() != null) {
+      head.append("主题：").append(mail.subject()).append('\n');
+    }
+    if (mail.sender() != null) {
+      head.append("发件人：").append(mail.sender()).append('\n');
+    }
+    if (mail.recipients() != null) {
+      head.append("收件人：").append(mail.recipients()).append('\n');
+    }
+    if (mail.sent() != null) {
+      head.append("发送时间：").append(SENT.format(mail.sent().atZone(clock.getZone()))).append('\n');
+    }
+    String text = head.isEmpty() ? x.text() : head + "\n" + x.text();
+    return new Extraction(x.mediaType(), text, x.truncated(), x.pageCount(), x.metadata());
+  }
+
+  /** Describes, stores and indexes one document. */
+  private IngestResult store(
+      IngestRequest request,
+      Category given,
+      Document replaced,
+      String fileName,
+      StagedFile staged,
+      Extraction extraction)
+      throws RejectedException, IOException {
+    NewDocument doc = describe(request, given, replaced, fileName, staged, extraction);
+    Long replaces = replaced == null ? null : replaced.id();
+    Document saved;
+    try {
+      saved =
+          store.locked(
+              staged.sha256(),
+              () -> {
+                store.commit(staged);
+                return replaces == null
+                    ? documents.insert(doc)
+                    : documents.insertVersion(doc, replaces);
+              });
+    } catch (DuplicateKeyException e) {
+      // Another request stored the same content for this unit a moment ago.
+      return new IngestResult(
+          documents.findByUnitAndSha(request.unit(), staged.sha256()).orElseThrow(), true);
+    } catch (IllegalStateException e) {
+      throw new RejectedException(Rejection.NOT_REPLACEABLE, String.valueOf(replaces));
+    }
+    try {
+      if (replaces != null) {
+        index.delete(replaces);
+      }
+      index.put(saved, doc.text());
+    } catch (RuntimeException e) {
+      // The document is durable; the index is derived and the next start re-indexes what it
+      // lacks.
+      log.error("document {} stored but not indexed", saved.id(), e);
+    }
+    if (replaces != null) {
+      events.publishEvent(new DocumentChanged(replaces, saved.unitCode()));
+    }
+    events.publishEvent(new DocumentChanged(saved.id(), saved.unitCode()));
+    return new IngestResult(saved, false);
   }
 
   private StagedFile stage(InputStream content) throws RejectedException, IOException {

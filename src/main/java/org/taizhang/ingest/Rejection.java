@@ -23,7 +23,12 @@ public enum Rejection {
   ZIP_BOMB(422, "文件疑似压缩炸弹（解压后体积异常），已拒收"),
   IMAGE_TOO_LARGE(422, "图片像素尺寸过大"),
   PARSE_OUT_OF_MEMORY(422, "解析此文件所需内存超出上限（文件结构异常或过于复杂），已拒收"),
-  NOT_A_FILE(400, "不是普通文件（如指向导入目录之外的符号链接），未导入");
+  NOT_A_FILE(400, "不是普通文件（如指向导入目录之外的符号链接），未导入"),
+  PATH_TRAVERSAL(422, "压缩包内的文件路径指向压缩包之外（含 ../ 或绝对路径），已拒收"),
+  NESTING_TOO_DEEP(422, "压缩包嵌套层数超过上限，内层压缩包未解压"),
+  TOO_MANY_MEMBERS(422, "压缩包（或邮件）内的文件数超过上限，整包拒收"),
+  BUNDLE_TOO_LARGE(413, "压缩包解压后的总大小超过上限，整包拒收"),
+  BUNDLE_REJECTED(422, "压缩包（或邮件附件）中没有可接收的文件");
 
   private final int status;
   private final String message;
@@ -50,6 +55,12 @@ public enum Rejection {
       case ZIP_BOMB -> ZIP_BOMB;
       case IMAGE_TOO_LARGE -> IMAGE_TOO_LARGE;
       case OUT_OF_MEMORY -> PARSE_OUT_OF_MEMORY;
+      case PATH_TRAVERSAL -> PATH_TRAVERSAL;
+      case NESTING_TOO_DEEP -> NESTING_TOO_DEEP;
+      case TOO_MANY_MEMBERS -> TOO_MANY_MEMBERS;
+      case BUNDLE_TOO_LARGE -> BUNDLE_TOO_LARGE;
+      case FILE_TOO_LARGE -> FILE_TOO_LARGE;
+      case NOT_A_FILE -> NOT_A_FILE;
     };
   }
 }

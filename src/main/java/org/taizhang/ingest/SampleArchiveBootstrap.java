@@ -58,7 +58,7 @@ class SampleArchiveBootstrap {
         s.duplicates(),
         s.rejected().size(),
         s.elapsed().toMillis() / 1000.0);
-    s.rejected().forEach(r -> log.warn("拒收 {}：{} {}", r.file(), r.reason(), r.message()));
+    s.rejected().forEach(r -> log.warn("拒收 {}：{} {}", r.name(), r.reason(), r.message()));
     return s.outcome();
   }
 }

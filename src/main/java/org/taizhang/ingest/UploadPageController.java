@@ -73,7 +73,46 @@ class UploadPageController {
       boolean duplicate,
       String error,
       String categoryName,
-      String periodLabel) {}
+      String periodLabel,
+      List<UploadOutcome> members) {
+    /** A bundle's outcome: no document of its own, only its members'. */
+    boolean bundle() {
+      return doc == null && error == null;
+    }
+  }
+
+  private UploadOutcome outcome(String fileName, IngestResult r, List<UploadOutcome> members) {
+    Document d = r.document();
+    return new UploadOutcome(
+        fileName,
+        d,
+        r.duplicate(),
+        null,
+        d.category() == null ? UNCATEGORIZED : catalog.categoryName(d.category()),
+        d.period() == null ? null : ChineseDates.label(d.period()),
+        members);
+  }
+
+  private static UploadOutcome refused(String fileName, String error, List<UploadOutcome> members) {
+    return new UploadOutcome(fileName, null, false, error, null, null, members);
+  }
+
+  private UploadOutcome outcome(String fileName, Intake intake) {
+    List<UploadOutcome> members = members(intake.members());
+    return intake.bundle()
+        ? new UploadOutcome(fileName, null, false, null, null, null, members)
+        : outcome(fileName, intake.document(), members);
+  }
+
+  private List<UploadOutcome> members(List<MemberOutcome> members) {
+    return members.stream()
+        .map(
+            m ->
+                m.result() == null
+                    ? refused(m.path(), m.message(), List.of())
+                    : outcome(m.path(), m.result(), List.of()))
+        .toList();
+  }
 
   /**
    * Without JavaScript the form posts here. One file (or a resubmission) goes on to its document as
@@ -109,21 +148,12 @@ class UploadPageController {
       List<UploadOutcome> outcomes = new ArrayList<>();
       for (MultipartFile f : given) {
         try {
-          IngestResult r =
+          Intake r =
               UploadApiController.ingest(
                   ingest, audit, caller, f, unit, category, date, null, year, null);
-          Document d = r.document();
-          outcomes.add(
-              new UploadOutcome(
-                  f.getOriginalFilename(),
-                  d,
-                  r.duplicate(),
-                  null,
-                  d.category() == null ? UNCATEGORIZED : catalog.categoryName(d.category()),
-                  d.period() == null ? null : ChineseDates.label(d.period())));
+          outcomes.add(outcome(f.getOriginalFilename(), r));
         } catch (RejectedException e) {
-          outcomes.add(
-              new UploadOutcome(f.getOriginalFilename(), null, false, e.getMessage(), null, null));
+          outcomes.add(refused(f.getOriginalFilename(), e.getMessage(), members(e.members())));
         }
       }
       ModelAndView mv = uploadPage(caller, form);
@@ -132,9 +162,15 @@ class UploadPageController {
     }
     MultipartFile file = given.isEmpty() ? null : given.get(0);
     try {
-      IngestResult result =
+      Intake intake =
           UploadApiController.ingest(
               ingest, audit, caller, file, unit, category, date, title, year, replaces);
+      if (intake.bundle()) {
+        ModelAndView mv = uploadPage(caller, form);
+        mv.addObject("outcomes", List.of(outcome(file.getOriginalFilename(), intake)));
+        return mv;
+      }
+      IngestResult result = intake.document();
       if (result.duplicate() && replaces != null) {
         // The unchanged file again is no resubmission: stay on the form rather than show the old
         // document as if it were new.
@@ -147,9 +183,19 @@ class UploadPageController {
       }
       redirect.addFlashAttribute(
           "flash",
-          result.duplicate()
-              ? "该文件已存在（重复上传），未重复保存"
-              : replaces != null ? "已重新提交新版本，等待测评员审核" : "上传成功");
+          (result.duplicate()
+                  ? "该文件已存在（重复上传），未重复保存"
+                  : replaces != null ? "已重新提交新版本，等待测评员审核" : "上传成功")
+              + (intake.members().isEmpty()
+                  ? ""
+                  : "；附件 "
+                      + intake.members().size()
+                      + " 个：新增 "
+                      + intake.stored()
+                      + "，重复 "
+                      + intake.duplicates()
+                      + "，拒收 "
+                      + intake.rejected()));
       redirect.addFlashAttribute("flashKind", result.duplicate() ? "notice" : "success");
       return new ModelAndView("redirect:/documents/" + result.document().id());
     } catch (RejectedException e) {
@@ -157,6 +203,11 @@ class UploadPageController {
       mv.setStatus(HttpStatus.valueOf(e.reason().status()));
       mv.addObject("error", e.getMessage());
       mv.addObject("errorCode", e.reason().name());
+      if (!e.members().isEmpty()) {
+        mv.addObject(
+            "outcomes",
+            List.of(refused(file.getOriginalFilename(), e.getMessage(), members(e.members()))));
+      }
       return mv;
     }
   }

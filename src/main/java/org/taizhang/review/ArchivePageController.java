@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.taizhang.access.Caller;
 import org.taizhang.access.DisplayNames;
 import org.taizhang.archive.Archive;
+import org.taizhang.archive.Attachments;
 import org.taizhang.archive.Document;
 import org.taizhang.archive.ReviewStatus;
 import org.taizhang.audit.AuditAction;
@@ -53,6 +54,8 @@ class ArchivePageController {
   private final TextRecognition recognition;
   private final DocumentEditor editor;
 
+  private final Attachments attachments;
+
   /** The office's clock: it decides whether a deadline has passed. */
   private final Clock clock;
 
@@ -68,7 +71,9 @@ class ArchivePageController {
       SimilarDocuments similarDocuments,
       TextRecognition recognition,
       DocumentEditor editor,
+      Attachments attachments,
       Clock clock) {
+    this.attachments = attachments;
     this.search = search;
     this.units = units;
     this.archive = archive;
@@ -157,6 +162,15 @@ class ArchivePageController {
     // the five most similar documents.
     mv.addObject("preview", hitPreview.preview(text, q).orElse(null));
     mv.addObject("similar", similarDocuments.similar(d.id(), caller.scope(), 5));
+    // A mail's attachments, and the mail an attachment came with, as far as the caller sees them.
+    mv.addObject(
+        "attachments",
+        attachments.of(d.id()).stream()
+            .flatMap(a -> archive.document(a, caller.scope()).stream())
+            .toList());
+    mv.addObject(
+        "message",
+        attachments.message(d.id()).flatMap(m -> archive.document(m, caller.scope())).orElse(null));
 
     // Newest first; the first is the head of the chain, which is what “当前版本” links to from an old
     // one.

@@ -13,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -271,7 +274,10 @@ final class BundleUnpacker {
       try {
         sent = message.getMessageDate() == null ? null : message.getMessageDate().toInstant();
       } catch (ChunkNotFoundException e) {
-        // no date: none is invented
+        // no date property: the transport headers may still say
+      }
+      if (sent == null) {
+        sent = headerDate(message);
       }
       return new Unpacked(
           mediaType,
@@ -430,7 +436,7 @@ final class BundleUnpacker {
 
   private static boolean junk(String path) {
     for (String part : path.split("/")) {
-      if (part.startsWith(".") || JUNK.contains(part.toLowerCase(Locale.ROOT))) {
+      if ((part.startsWith(".") && !part.equals("..")) || JUNK.contains(part.toLowerCase(Locale.ROOT))) {
         return true;
       }
     }
@@ -446,6 +452,22 @@ final class BundleUnpacker {
 
   private static String fileNameOf(String path) {
     return path.substring(path.lastIndexOf('/') + 1);
+  }
+
+  /** The Date of the message's transport headers; none is invented when there is none. */
+  private static Instant headerDate(MAPIMessage message) {
+    try {
+      String[] headers = message.getHeaders();
+      for (String h : headers == null ? new String[0] : headers) {
+        if (h.regionMatches(true, 0, "Date:", 0, 5)) {
+          return ZonedDateTime.parse(h.substring(5).strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
+              .toInstant();
+        }
+      }
+    } catch (ChunkNotFoundException | DateTimeParseException e) {
+      // no date
+    }
+    return null;
   }
 
   private static String decodeWords(String s) {

@@ -436,7 +436,8 @@ final class BundleUnpacker {
 
   private static boolean junk(String path) {
     for (String part : path.split("/")) {
-      if ((part.startsWith(".") && !part.equals("..")) || JUNK.contains(part.toLowerCase(Locale.ROOT))) {
+      if ((part.startsWith(".") && !part.equals(".."))
+          || JUNK.contains(part.toLowerCase(Locale.ROOT))) {
         return true;
       }
     }

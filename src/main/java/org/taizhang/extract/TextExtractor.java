@@ -148,12 +148,12 @@ public final class TextExtractor {
       throw new ExtractionException(
           ExtractionFailure.CORRUPT_FILE, "cannot read: " + e.getMessage(), e);
     }
-    if (!isSupported(mediaType)) {
-      throw new ExtractionException(ExtractionFailure.UNSUPPORTED_TYPE, mediaType, null);
-    }
     if (BundleUnpacker.ARCHIVES.contains(mediaType) && !recognize) {
       // A bundle is not read as one text: its members are unpacked and read one by one.
       return new Extraction(mediaType, "", false, null, DocumentMetadata.EMPTY);
+    }
+    if (!isSupported(mediaType)) {
+      throw new ExtractionException(ExtractionFailure.UNSUPPORTED_TYPE, mediaType, null);
     }
     if (recognize && !mediaType.equals("application/pdf")) {
       throw new ExtractionException(

@@ -64,6 +64,10 @@ public final class BadInputCorpus {
   static final String LONG_DISK_NAME = "志愿服务活动记录-" + "a".repeat(226) + ".txt";
 
   static final int NESTED_ZIP_LEVELS = 30;
+
+  /** The default of taizhang.upload.max-members: one more is too many. */
+  static final int TOO_MANY_MEMBERS = 2000;
+
   static final int NESTED_DOCX_LEVELS = 30;
 
   /**
@@ -177,8 +181,8 @@ public final class BadInputCorpus {
         cases,
         "nested-30-levels.zip",
         SAME,
-        "UNSUPPORTED_TYPE",
-        "嵌套 30 层的 zip：压缩包不作为材料接收，不解压",
+        "NESTING_TOO_DEEP",
+        "嵌套 30 层的 zip：解压到第 3 层（taizhang.upload.max-nesting），第 4 层的压缩包拒收；整包无可接收的文件",
         nestedZip(NESTED_ZIP_LEVELS));
     write(
         dir,
@@ -252,6 +256,39 @@ public final class BadInputCorpus {
         "/etc/hostname",
         "指向导入目录之外（/etc/hostname）的符号链接：导入时拒收，不读取目标");
     link(dir, cases, "link-up", "../../..", "指向上三级目录的符号链接：导入时拒收，不进入、不读取");
+
+    write(
+        dir,
+        cases,
+        "zip-slip.zip",
+        SAME,
+        "PATH_TRAVERSAL",
+        "成员名含 ../ 和绝对路径的 zip（zip slip）：逐个拒收，解压目录之外不写任何东西",
+        zip(
+            List.of(
+                new Part("../../zip-slip-escaped.txt", TestFiles.utf8("逃出解压目录")),
+                new Part("ok/../../../zip-slip-escaped.txt", TestFiles.utf8("逃出解压目录")),
+                new Part("/tmp/zip-slip-escaped.txt", TestFiles.utf8("绝对路径")))));
+    write(
+        dir,
+        cases,
+        "zip-bomb-member.zip",
+        SAME,
+        "ZIP_BOMB",
+        "zip 里一个约 20 KB 的成员解压出 20 MB（超过 100 倍压缩比）：写到比例上限即停，拒收",
+        zip(List.of(new Part("全是零的台账.txt", new byte[20 << 20]))));
+    List<Part> many = new ArrayList<>();
+    for (int i = 0; i <= TOO_MANY_MEMBERS; i++) {
+      many.add(new Part(i + ".txt", new byte[] {'x'}));
+    }
+    write(
+        dir,
+        cases,
+        "too-many-members.zip",
+        SAME,
+        "TOO_MANY_MEMBERS",
+        "2001 个成员的 zip（上限 taizhang.upload.max-members=2000）：整包拒收，一个也不解压",
+        zip(many));
 
     writeManifest(dir, cases);
   }

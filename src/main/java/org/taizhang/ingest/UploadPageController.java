@@ -76,7 +76,7 @@ class UploadPageController {
       String periodLabel,
       List<UploadOutcome> members) {
     /** A bundle's outcome: no document of its own, only its members'. */
-    boolean bundle() {
+    public boolean bundle() {
       return doc == null && error == null;
     }
   }

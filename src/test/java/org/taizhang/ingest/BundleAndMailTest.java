@@ -226,6 +226,36 @@ class BundleAndMailTest {
     assertThat(attachments.of(byName.get("安排.msg").id())).hasSize(2);
   }
 
+  @Test
+  void theUploadPageListsEveryMemberWithItsOutcome() throws Exception {
+    byte[] zip =
+        BundleFiles.gbkZip(
+            BundleFiles.members(
+                "2025/庚工作简报.txt", TestFiles.utf8("庚 工作简报第一期。"),
+                "../../庚逃逸.txt", TestFiles.utf8("x")));
+    HttpResponse<String> r =
+        new Multipart()
+            .field("unit", UPLOAD_UNIT)
+            .file("庚材料.zip", zip)
+            .post(http, URI.create("http://localhost:" + port + "/upload"), ADMIN);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body())
+        .contains("压缩包已解压：共 2 个文件，新增 1，重复 0，拒收 1")
+        .contains("2025/庚工作简报.txt")
+        .contains("../../庚逃逸.txt")
+        .contains("拒收：" + Rejection.PATH_TRAVERSAL.message());
+
+    HttpResponse<String> refused =
+        new Multipart()
+            .field("unit", UPLOAD_UNIT)
+            .file(
+                "庚坏.zip",
+                BundleFiles.utf8Zip(BundleFiles.members("/etc/庚.txt", TestFiles.utf8("x"))))
+            .post(http, URI.create("http://localhost:" + port + "/upload"), ADMIN);
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(refused.body()).contains("PATH_TRAVERSAL").contains("etc/庚.txt");
+  }
+
   private static byte[] msg(String tag) throws Exception {
     return BundleFiles.msg(
         tag + "转发：志愿服务活动安排",

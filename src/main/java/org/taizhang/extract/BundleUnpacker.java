@@ -242,6 +242,11 @@ final class BundleUnpacker {
     if (!(body instanceof SingleBody single) || (name == null && !attached)) {
       return; // the message's own text, read with the message
     }
+    if (!attached
+        && entity.getHeader().getField("Content-ID") != null
+        && entity.getMimeType().startsWith("image/")) {
+      return; // a picture in the body (a logo, a signature), not a document handed on
+    }
     String path = cleanName(name == null ? "附件" : decodeWords(name));
     try (InputStream in = single.getInputStream()) {
       member(in, path, Long.MAX_VALUE, depth);
@@ -260,6 +265,11 @@ final class BundleUnpacker {
                 ? a.getAttachLongFileName().getValue()
                 : a.getAttachFileName() != null ? a.getAttachFileName().getValue() : "附件";
         String path = cleanName(name);
+        if (a.getAttachContentId() != null
+            && a.getAttachMimeTag() != null
+            && a.getAttachMimeTag().getValue().startsWith("image/")) {
+          continue; // a picture in the body (a logo, a signature), not a document handed on
+        }
         byte[] data = a.getEmbeddedAttachmentObject();
         if (data == null) {
           refuse(

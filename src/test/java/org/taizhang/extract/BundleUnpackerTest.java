@@ -216,6 +216,40 @@ class BundleUnpackerTest {
   }
 
   @Test
+  void picturesShownInTheBodyAreNotAttachments() throws Exception {
+    String eml =
+        """
+        From: wmb@example.gov.cn
+        Subject: logo
+        Date: Tue, 10 Jun 2025 09:30:00 +0800
+        MIME-Version: 1.0
+        Content-Type: multipart/related; boundary="b"
+
+        --b
+        Content-Type: text/html; charset=UTF-8
+
+        <p>请查收<img src="cid:logo1"></p>
+        --b
+        Content-Type: image/png; name="logo.png"
+        Content-ID: <logo1>
+        Content-Disposition: inline; filename="logo.png"
+        Content-Transfer-Encoding: base64
+
+        iVBORw0KGgo=
+        --b
+        Content-Type: image/jpeg; name="活动照片.jpg"
+        Content-Disposition: attachment; filename="photo.jpg"
+        Content-Transfer-Encoding: base64
+
+        /9j/4AAQ
+        --b--
+        """;
+    Unpacked u =
+        unpack(eml.getBytes(java.nio.charset.StandardCharsets.US_ASCII), "logo.eml", LIMITS);
+    assertThat(u.members()).extracting(Unpacked.Member::path).containsExactly("photo.jpg");
+  }
+
+  @Test
   void msgGivesItsHeadersAndEachAttachment() throws Exception {
     byte[] msg =
         BundleFiles.msg(

@@ -503,6 +503,14 @@ class RouteMatrixTest extends SecurityFixture {
                     "photo",
                     "year",
                     "2025")));
+    // A reviewer confirms required elements by looking at the page; the unit's clerk may not.
+    long meeting = document("east-a", "会议记录 时间：2025年5月13日").id();
+    r.add(
+        new Route(
+            "POST",
+            "/documents/{id}/elements",
+            "D D N A A A",
+            w -> postForm("/documents/" + meeting + "/elements", w, "label", "时间")));
     r.add(
         new Route(
             "POST",

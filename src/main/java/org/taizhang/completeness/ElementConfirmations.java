@@ -74,6 +74,9 @@ public class ElementConfirmations {
    *
    * @param unsureText its text was recognised with low confidence and proves nothing by itself
    * @param recognitionConfidence that recognition's mean confidence (0–1), or null
+   * @param categoryConfidence how sure filing was of a category it inferred with too little
+   *     confidence to count before it is confirmed, else null
+   * @param undated the document states no date and nobody gave one
    * @param canConfirm whether the caller may confirm and withdraw here (a reviewer in scope, a
    *     current version)
    */
@@ -82,6 +85,8 @@ public class ElementConfirmations {
       boolean unsureText,
       Double recognitionConfidence,
       List<Element> elements,
+      Double categoryConfidence,
+      boolean undated,
       boolean canConfirm) {
     public Sheet {
       elements = List.copyOf(elements);
@@ -89,7 +94,16 @@ public class ElementConfirmations {
 
     /** “42%”, or null. */
     public String confidencePercent() {
-      return recognitionConfidence == null ? null : Math.round(recognitionConfidence * 100) + "%";
+      return percent(recognitionConfidence);
+    }
+
+    /** “45%” for a category inferred with low confidence, or null. */
+    public String categoryPercent() {
+      return percent(categoryConfidence);
+    }
+
+    private static String percent(Double d) {
+      return d == null ? null : Math.round(d * 100) + "%";
     }
   }
 
@@ -107,7 +121,8 @@ public class ElementConfirmations {
 
   /**
    * The sheet of a document the caller sees; empty when there is nothing to confirm (its category
-   * has no required content and nothing was confirmed) or the caller does not see it.
+   * has no required content, nothing was confirmed, its category and date are not in doubt) or the
+   * caller does not see it.
    */
   public Optional<Sheet> sheet(Caller caller, Document d) {
     if (!caller.sees(d.unitCode())) {
@@ -120,7 +135,10 @@ public class ElementConfirmations {
     }
     List<TrustRepository.Confirmation> rows = trust.confirmations(d.id());
     rows.forEach(r -> labels.add(r.label()));
-    if (labels.isEmpty()) {
+    Double categoryConfidence =
+        d.category() != null && t.categoryUnsure() ? t.categoryConfidence() : null;
+    boolean undated = t.dateUnstated() && d.date() == null && d.period() == null;
+    if (labels.isEmpty() && categoryConfidence == null && !undated) {
       return Optional.empty();
     }
     Set<String> inText = completeness.labelsInText(documents.text(d.id()).orElse(""));
@@ -146,7 +164,14 @@ public class ElementConfirmations {
             t.lowConfidenceText(),
             t.recognitionConfidence(),
             elements,
+            categoryConfidence,
+            undated,
             mayConfirm(caller, d)));
+  }
+
+  /** The sheet of a document by id, as {@link #sheet(Caller, Document)}. */
+  public Optional<Sheet> sheet(Caller caller, long id) {
+    return documents.find(id).flatMap(d -> sheet(caller, d));
   }
 
   /**
@@ -170,7 +195,10 @@ public class ElementConfirmations {
     if (!d.lifecycle().current()) {
       throw CompletenessException.invalid("只能确认当前版本、未删除的材料的要素");
     }
-    Sheet sheet = sheet(caller, d).orElseThrow(() -> CompletenessException.invalid("该类材料没有须确认的要素"));
+    Sheet sheet =
+        sheet(caller, d)
+            .filter(x -> !x.elements().isEmpty())
+            .orElseThrow(() -> CompletenessException.invalid("该类材料没有须确认的要素"));
     Set<String> offered = new LinkedHashSet<>();
     sheet.elements().forEach(e -> offered.add(e.label()));
     Set<String> wanted = new LinkedHashSet<>();

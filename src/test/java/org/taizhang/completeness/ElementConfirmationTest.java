@@ -244,6 +244,10 @@ class ElementConfirmationTest {
     assertThat(checklist)
         .contains(
             "data-indicator=\"Ⅰ-2-1\" data-status=\"PENDING\"", "/documents/" + plan.id() + "\"");
+    // the document page says what waits, and where it is confirmed
+    assertThat(get("/documents/" + plan.id(), "trust-clerk").body())
+        .contains("id=\"unsure-category\"", ">42%</span>", "更正著录")
+        .doesNotContain("elements-form");
 
     // confirmed on the document page (which records the category as given)
     inferred(plan.id(), "GIVEN", 1.0, "TEXT");

@@ -89,7 +89,8 @@ final class EvidenceFactExtractor {
         d.mediaType() != null && d.mediaType().startsWith("image/"),
         DOCUMENT_NUMBER.matcher(folded).find(),
         filled,
-        PLACEHOLDER.matcher(folded).find(),
+        // misread handwriting (“××”, “XX”) is no unfilled template
+        !trust.lowConfidenceText() && PLACEHOLDER.matcher(folded).find(),
         d.metadata() == null ? null : d.metadata().takenAt(),
         d.metadata() == null || d.metadata().created() == null
             ? null

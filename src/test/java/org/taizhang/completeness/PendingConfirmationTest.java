@@ -107,6 +107,11 @@ class PendingConfirmationTest {
     EvidenceFact unsure = extractor.extract(d, MEETING_TEXT, unsureText(Set.of()));
     assertThat(unsure.filledLabels()).isEmpty();
     assertThat(unsure.doubts().unsureText()).isTrue();
+    String misread = MEETING_TEXT + "议题：××工作\n";
+    assertThat(extractor.extract(d, misread).placeholder()).isTrue();
+    assertThat(extractor.extract(d, misread, unsureText(Set.of())).placeholder())
+        .as("misread handwriting is no unfilled template")
+        .isFalse();
     assertThat(extractor.extract(d, MEETING_TEXT, unsureText(Set.of("时间", "地点"))).filledLabels())
         .containsExactlyInAnyOrder("时间", "地点");
     // a reviewer may also confirm what well-read text does not show

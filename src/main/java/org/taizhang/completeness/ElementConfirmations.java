@@ -218,10 +218,10 @@ public class ElementConfirmations {
     List<String> withdrawnDetail = new ArrayList<>();
     for (Element e : sheet.elements()) {
       if (wanted.contains(e.label()) && !e.confirmed()) {
-        trust.confirm(id, e.label(), caller.username(), now);
-        added.add(e.label());
-      } else if (!wanted.contains(e.label()) && e.confirmed()) {
-        trust.withdraw(id, e.label());
+        if (trust.confirm(id, e.label(), caller.username(), now)) {
+          added.add(e.label());
+        }
+      } else if (!wanted.contains(e.label()) && e.confirmed() && trust.withdraw(id, e.label())) {
         withdrawn.add(e.label());
         withdrawnDetail.add(e.label() + "（原由 " + e.confirmedByName() + " 确认）");
       }

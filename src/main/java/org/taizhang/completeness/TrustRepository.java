@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -112,11 +113,17 @@ class TrustRepository {
         .list();
   }
 
-  void confirm(long id, String label, String by, Instant at) {
-    jdbc.sql(
-            "insert into element_confirmation(document_id, label, confirmed_by, confirmed_at) values (?, ?, ?, ?)")
-        .params(id, label, by, Timestamp.from(at))
-        .update();
+  /** False when the label was confirmed meanwhile (the same form sent twice). */
+  boolean confirm(long id, String label, String by, Instant at) {
+    try {
+      jdbc.sql(
+              "insert into element_confirmation(document_id, label, confirmed_by, confirmed_at) values (?, ?, ?, ?)")
+          .params(id, label, by, Timestamp.from(at))
+          .update();
+      return true;
+    } catch (DuplicateKeyException e) {
+      return false;
+    }
   }
 
   boolean withdraw(long id, String label) {

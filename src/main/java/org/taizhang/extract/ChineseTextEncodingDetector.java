@@ -32,6 +32,8 @@ final class ChineseTextEncodingDetector implements EncodingDetector {
           ? Charset.forName("x-windows-950")
           : Charset.forName("Big5");
 
+  private static final int NO_EVIDENCE = 10;
+
   /** Share of decoded characters that must be ordinary text for UTF-16 without a mark. */
   private static final double UTF16_TEXT_SHARE = 0.9;
 
@@ -82,14 +84,51 @@ final class ChineseTextEncodingDetector implements EncodingDetector {
     CharsetDetector icu = new CharsetDetector();
     icu.setText(sample);
     for (CharsetMatch m : icu.detectAll()) {
-      if (m.getName().equals("GB18030")) {
-        return GB18030;
-      }
-      if (m.getName().equals("Big5")) {
-        return BIG5;
+      // 10 is ICU's "valid, but none of the frequent characters": no evidence either way
+      if (m.getConfidence() > NO_EVIDENCE) {
+        if (m.getName().equals("GB18030")) {
+          return GB18030;
+        }
+        if (m.getName().equals("Big5")) {
+          return BIG5;
+        }
       }
     }
-    return GB18030;
+    return commonBig5Pairs(sample) > commonGbPairs(sample) ? BIG5 : GB18030;
+  }
+
+  /**
+   * Double-byte characters in GB2312's first level (lead byte B0–D7: the 3,755 most common
+   * characters). A few words are too little for ICU's frequency lists; these ranges still tell.
+   */
+  private static int commonGbPairs(byte[] b) {
+    int n = 0;
+    for (int i = 0; i + 1 < b.length; i++) {
+      int lead = b[i] & 0xff;
+      if (lead >= 0x81) {
+        int trail = b[++i] & 0xff;
+        n += lead >= 0xB0 && lead <= 0xD7 && trail >= 0xA1 && trail <= 0xFE ? 1 : 0;
+      }
+    }
+    return n;
+  }
+
+  /** Double-byte characters in Big5's frequent block (lead byte A4–C6: 5,401 characters). */
+  private static int commonBig5Pairs(byte[] b) {
+    int n = 0;
+    for (int i = 0; i + 1 < b.length; i++) {
+      int lead = b[i] & 0xff;
+      if (lead >= 0x81) {
+        int trail = b[++i] & 0xff;
+        n +=
+            lead >= 0xA4
+                    && lead <= 0xC6
+                    && ((trail >= 0x40 && trail <= 0x7E) || (trail >= 0xA1 && trail <= 0xFE))
+                ? 1
+                : 0;
+      }
+    }
+    return n;
   }
 
   /**

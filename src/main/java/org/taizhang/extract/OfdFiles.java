@@ -131,7 +131,7 @@ final class OfdFiles {
         try (InputStream in = zip.getInputStream(e);
             OutputStream out = Files.newOutputStream(target)) {
           byte[] buf = new byte[1 << 16];
-          byte[] head = null;
+          String carry = null; // the end of the previous chunk, so a keyword across two is seen
           for (int n; (n = in.read(buf)) > 0; ) {
             unpacked += n;
             if (unpacked > MAX_UNPACKED
@@ -143,13 +143,10 @@ final class OfdFiles {
                       + unpacked
                       + " bytes (zip bomb)");
             }
-            if (xml && head == null) {
-              head = java.util.Arrays.copyOf(buf, n);
+            if (xml) {
+              carry = checkXml(name, carry, buf, n);
             }
             out.write(buf, 0, n);
-          }
-          if (xml && head != null) {
-            checkXml(name, head);
           }
         }
       }
@@ -159,18 +156,27 @@ final class OfdFiles {
     }
   }
 
-  /** OFD XML has no document type declaration; one could define entities that read local files. */
-  private static void checkXml(String name, byte[] head) throws ExtractionException {
-    String start = new String(head, StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT);
-    if (start.contains("<!DOCTYPE")
-        || start.contains("<!ENTITY")
-        || head.length > 1 && head[1] == 0
-        || head.length > 0 && head[0] == 0) {
+  /**
+   * OFD XML has no document type declaration; one could define entities that read the parser's
+   * files. Checks a chunk of an XML part (after the previous chunk's end, {@code carry}, null for
+   * the first) and returns the end to carry into the next.
+   */
+  private static String checkXml(String name, String carry, byte[] chunk, int length)
+      throws ExtractionException {
+    if (carry == null && length > 1 && (chunk[0] == 0 || chunk[1] == 0)) {
+      throw new ExtractionException(
+          ExtractionFailure.CORRUPT_FILE, "OFD part in UTF-16 or UCS-4: " + name, null);
+    }
+    String text =
+        (carry == null ? "" : carry)
+            + new String(chunk, 0, length, StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT);
+    if (text.contains("<!DOCTYPE") || text.contains("<!ENTITY")) {
       throw new ExtractionException(
           ExtractionFailure.CORRUPT_FILE,
-          "OFD part with a DTD or a foreign encoding: " + name,
+          "OFD part with a document type declaration: " + name,
           null);
     }
+    return text.substring(Math.max(0, text.length() - 8));
   }
 
   private static ExtractionException bomb(String detail) {

@@ -99,6 +99,10 @@ class FormatsTest {
         "escape.ofd",
         ExtractionFailure.CORRUPT_FILE);
     assertThat(dir.getParent().resolve("escaped.txt")).doesNotExist();
+    assertFailure(
+        write("entity.ofd", OfdTestFiles.externalEntity()),
+        "entity.ofd",
+        ExtractionFailure.CORRUPT_FILE);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -127,8 +131,16 @@ class FormatsTest {
 
   @Test
   void theDetectorTellsBig5FromGbkOnShortText() {
-    assertThat(ChineseTextEncodingDetector.detect("活動紀錄".getBytes(Charset.forName("Big5"))))
-        .isEqualTo(ChineseTextEncodingDetector.BIG5);
+    for (String word : new String[] {"活動紀錄", "簽到表", "青禾縣道德講堂"}) {
+      assertThat(ChineseTextEncodingDetector.detect(word.getBytes(Charset.forName("Big5"))))
+          .as(word)
+          .isEqualTo(ChineseTextEncodingDetector.BIG5);
+    }
+    for (String word : new String[] {"台账目录", "会议记录", "签到表"}) {
+      assertThat(ChineseTextEncodingDetector.detect(word.getBytes(Charset.forName("GBK"))))
+          .as(word)
+          .isEqualTo(Charset.forName("GB18030"));
+    }
     assertThat(ChineseTextEncodingDetector.detect(SIMPLIFIED.getBytes(Charset.forName("GBK"))))
         .isEqualTo(Charset.forName("GB18030"));
     assertThat(

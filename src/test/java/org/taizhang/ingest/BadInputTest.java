@@ -40,6 +40,7 @@ import org.taizhang.ingest.BadInputCorpus.Case;
 import org.taizhang.support.Basic;
 import org.taizhang.support.FreshDataDirectory;
 import org.taizhang.support.Multipart;
+import org.taizhang.support.OfdTestFiles;
 import org.taizhang.support.ServiceTest;
 import org.taizhang.support.TestFiles;
 import org.taizhang.support.TestUnits;
@@ -158,6 +159,9 @@ class BadInputTest {
             .as("%s: %s", c.file(), r.body())
             .isEqualTo(expected.name());
         soft.assertThat(body.path("detail").asString()).as(c.file()).isNotBlank();
+        if (c.file().startsWith("truncated") && c.file().endsWith(".pdf")) {
+          soft.assertThat(body.path("detail").asString()).as(c.file()).contains("文件不完整");
+        }
         soft.assertThat(state()).as("%s left something behind", c.file()).isEqualTo(before);
       }
     }
@@ -197,6 +201,10 @@ class BadInputTest {
     SoftAssertions soft = new SoftAssertions();
     soft.assertThat(actual).as("rejected on import").isEqualTo(expected);
     soft.assertThat(summary.rejected()).allSatisfy(r -> assertThat(r.message()).isNotBlank());
+    soft.assertThat(summary.rejected())
+        .filteredOn(r -> r.file().getFileName().toString().matches("truncated.*\\.pdf"))
+        .hasSize(5)
+        .allSatisfy(r -> assertThat(r.message()).contains("文件不完整"));
     soft.assertThat(summary.imported()).as("imported").isEqualTo(accepted());
     soft.assertThat(summary.duplicates()).as("duplicates").isZero();
     soft.assertThat(summary.total()).as("every entry accounted for").isEqualTo(cases.size());
@@ -278,6 +286,23 @@ class BadInputTest {
               .isEqualTo("application/pdf");
       case "dot-dot-x.txt" -> soft.assertThat(name).isEqualTo(uploaded ? "x" : "dot-dot-x.txt");
       case "gb18030-text.txt" -> soft.assertThat(text).contains("道德讲堂活动记录").contains("孤寡老人");
+      case "big5-text.txt" -> soft.assertThat(text).isEqualTo(BadInputCorpus.BIG5_TEXT);
+      case "utf16le-no-bom.txt", "utf16be-bom.txt" ->
+          soft.assertThat(text).isEqualTo(BadInputCorpus.UTF16_TEXT);
+      case "红头文件.ofd" -> {
+        soft.assertThat(d.mediaType()).isEqualTo("application/ofd");
+        soft.assertThat(d.pageCount()).isEqualTo(1);
+        soft.assertThat(text.lines()).contains(OfdTestFiles.DOCUMENT_NUMBER);
+      }
+      case "iphone-photo.heic" -> {
+        soft.assertThat(d.mediaType()).isEqualTo("image/heic");
+        soft.assertThat(d.metadata().takenAt()).hasToString("2025-03-05T09:30");
+        soft.assertThat(d.metadata().camera()).isEqualTo("Apple iPhone 13");
+      }
+      case "kingsoft.et" -> {
+        soft.assertThat(d.mediaType()).isEqualTo("application/vnd.ms-excel");
+        soft.assertThat(text).contains("金山表格志愿者签到表");
+      }
       case "nested-30-levels.docx" -> {
         soft.assertThat(text)
             .contains("第 1 层嵌入文档")

@@ -78,6 +78,22 @@ public final class OfdTestFiles {
     return bytes.toByteArray();
   }
 
+  /** An OFD package whose OFD.xml declares an external entity that would read /etc/hostname. */
+  public static byte[] externalEntity() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      put(
+          zip,
+          "OFD.xml",
+          minimalOfdXml()
+              .replace(
+                  "<ofd:OFD ",
+                  "<!DOCTYPE ofd:OFD [<!ENTITY h SYSTEM \"file:///etc/hostname\">]><ofd:OFD ")
+              .replace("<ofd:DocID>0</ofd:DocID>", "<ofd:DocID>&h;</ofd:DocID>"));
+    }
+    return bytes.toByteArray();
+  }
+
   private static String minimalOfdXml() {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
         + "<ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\" Version=\"1.0\" DocType=\"OFD\">"

@@ -282,8 +282,13 @@ final class OfdFiles {
         double cx = x;
         int i = 0;
         for (int cp : s.codePoints().toArray()) {
-          g.drawString(new String(Character.toChars(cp)), (float) cx, (float) y);
-          cx += i < dx.length ? dx[i] : size;
+          String ch = new String(Character.toChars(cp));
+          g.drawString(ch, (float) cx, (float) y);
+          // without a delta the glyph's own advance: half a square for digits and Latin
+          cx +=
+              i < dx.length
+                  ? dx[i]
+                  : g.getFont().getStringBounds(ch, g.getFontRenderContext()).getWidth();
           i++;
         }
       }

@@ -197,6 +197,21 @@ class FormatsTest {
   }
 
   @Test
+  void kingsoftPresentationsAreReadAsPowerPoint() throws Exception {
+    byte[] dps;
+    try (org.apache.poi.hslf.usermodel.HSLFSlideShow show =
+            new org.apache.poi.hslf.usermodel.HSLFSlideShow();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      show.createSlide().addTitle().setText("文明创建工作汇报");
+      show.write(out);
+      dps = out.toByteArray();
+    }
+    Extraction e = extractor.extract(write("汇报.dps", dps), "汇报.dps");
+    assertThat(e.mediaType()).isEqualTo("application/vnd.ms-powerpoint");
+    assertThat(e.text()).contains("文明创建工作汇报");
+  }
+
+  @Test
   void aHeicPhotoGivesItsExifAndAThumbnail() throws Exception {
     Path heic = dir.resolve("IMG_0001.HEIC");
     try (InputStream in = getClass().getResourceAsStream("iphone-photo.heic")) {

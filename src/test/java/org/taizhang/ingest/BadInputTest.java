@@ -35,6 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.taizhang.archive.Document;
 import org.taizhang.archive.DocumentRepository;
 import org.taizhang.config.TaizhangProperties;
+import org.taizhang.extract.HeifImages;
 import org.taizhang.index.DocumentIndex;
 import org.taizhang.ingest.BadInputCorpus.Case;
 import org.taizhang.support.Basic;
@@ -44,6 +45,7 @@ import org.taizhang.support.OfdTestFiles;
 import org.taizhang.support.ServiceTest;
 import org.taizhang.support.TestFiles;
 import org.taizhang.support.TestUnits;
+import org.taizhang.thumbnail.Thumbnails;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -72,6 +74,7 @@ class BadInputTest {
   @Autowired DocumentRepository documents;
   @Autowired DocumentIndex index;
   @Autowired TaizhangProperties properties;
+  @Autowired Thumbnails thumbnails;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private static List<Case> cases;
@@ -293,11 +296,15 @@ class BadInputTest {
         soft.assertThat(d.mediaType()).isEqualTo("application/ofd");
         soft.assertThat(d.pageCount()).isEqualTo(1);
         soft.assertThat(text.lines()).contains(OfdTestFiles.DOCUMENT_NUMBER);
+        soft.assertThat(thumbnails.thumbnail(d)).as("OFD first-page preview").isPresent();
       }
       case "iphone-photo.heic" -> {
         soft.assertThat(d.mediaType()).isEqualTo("image/heic");
         soft.assertThat(d.metadata().takenAt()).hasToString("2025-03-05T09:30");
         soft.assertThat(d.metadata().camera()).isEqualTo("Apple iPhone 13");
+        if (HeifImages.available() || "true".equals(System.getenv("CI"))) {
+          soft.assertThat(thumbnails.thumbnail(d)).as("HEIC preview").isPresent();
+        }
       }
       case "kingsoft.et" -> {
         soft.assertThat(d.mediaType()).isEqualTo("application/vnd.ms-excel");

@@ -58,7 +58,10 @@ public final class TextExtractor {
           "application/vnd.wps-office.doc",
           "application/x-tika-msoffice",
           "application/x-tika-ooxml",
-          "application/ofd");
+          OfdFiles.MEDIA_TYPE);
+
+  /** What Tika calls an Office file saved with a password: an OLE2 box with EncryptionInfo. */
+  private static final String PROTECTED_OOXML = "application/x-tika-ooxml-protected";
 
   /** Metadata key carrying the type {@link #extract} detected, to the top-level parse only. */
   private static final String DETECTED = "X-Taizhang-Detected-Type";
@@ -99,13 +102,21 @@ public final class TextExtractor {
     this.ocr = ocr;
   }
 
-  /** Detects the media type from the content, with the file name only as a hint. */
+  /**
+   * Detects the media type from the content, with the file name only as a hint. Tika knows no OFD:
+   * a zip with {@code OFD.xml} at its root is one, whatever its name.
+   */
   public String detect(Path file, String fileName) throws IOException {
     Metadata metadata = new Metadata();
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+    String type;
     try (TikaInputStream in = TikaInputStream.get(file)) {
-      return tika.getDetector().detect(in, metadata).getBaseType().toString();
+      type = tika.getDetector().detect(in, metadata).getBaseType().toString();
     }
+    if (type.equals("application/zip") && OfdFiles.isOfd(file)) {
+      return OfdFiles.MEDIA_TYPE;
+    }
+    return type;
   }
 
   public Extraction extract(Path file, String fileName) throws ExtractionException {
@@ -129,6 +140,10 @@ public final class TextExtractor {
       throw new ExtractionException(
           ExtractionFailure.CORRUPT_FILE, "cannot read: " + e.getMessage(), e);
     }
+    if (mediaType.equals(PROTECTED_OOXML)) {
+      throw new ExtractionException(
+          ExtractionFailure.ENCRYPTED, "password-protected Office file", null);
+    }
     if (!isSupported(mediaType)) {
       throw new ExtractionException(ExtractionFailure.UNSUPPORTED_TYPE, mediaType, null);
     }
@@ -137,6 +152,15 @@ public final class TextExtractor {
           ExtractionFailure.UNSUPPORTED_TYPE, "OCR reads PDFs only, not " + mediaType, null);
     }
     try {
+      if (mediaType.equals("application/pdf")) {
+        String incomplete = PdfIntegrity.incomplete(file);
+        if (incomplete != null) {
+          throw ExtractionException.incomplete(incomplete);
+        }
+      }
+      if (mediaType.equals(OfdFiles.MEDIA_TYPE)) {
+        return readOfd(file);
+      }
       return parse(file, fileName, mediaType, recognize);
     } catch (Exception | OutOfMemoryError | StackOverflowError e) {
       throw classify(e);
@@ -191,6 +215,19 @@ public final class TextExtractor {
         truncated,
         pageCount(metadata),
         metadata(metadata));
+  }
+
+  private Extraction readOfd(Path file) throws ExtractionException, IOException {
+    try (OfdFiles.Package ofd = OfdFiles.Package.open(file)) {
+      String text = normalise(OfdFiles.text(ofd.reader(), maxChars));
+      boolean truncated = text.length() > maxChars;
+      return new Extraction(
+          OfdFiles.MEDIA_TYPE,
+          truncated ? text.substring(0, maxChars) : text,
+          truncated,
+          ofd.reader().getNumberOfPages(),
+          OfdFiles.metadata(ofd.reader()));
+    }
   }
 
   private void checkImageSize(Metadata m) throws ExtractionException {

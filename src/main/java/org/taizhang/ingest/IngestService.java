@@ -134,7 +134,7 @@ public class IngestService {
       } catch (ExtractionException e) {
         log.info(
             "rejected {} for {}: {} ({})", fileName, request.unit(), e.failure(), e.getMessage());
-        throw new RejectedException(Rejection.of(e.failure()), null);
+        throw new RejectedException(Rejection.of(e.failure()), e.shownDetail());
       }
       NewDocument doc = describe(request, given, replaced, fileName, staged, extraction);
       Long replaces = replaced == null ? null : replaced.id();

@@ -25,6 +25,7 @@ import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditLog;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.catalog.Category;
+import org.taizhang.filing.Filing;
 import org.taizhang.ocr.TextRecognition;
 import org.taizhang.search.HitPreview;
 import org.taizhang.search.SearchService;
@@ -56,6 +57,8 @@ class ArchivePageController {
   /** The office's clock: it decides whether a deadline has passed. */
   private final Clock clock;
 
+  private final Filing filing;
+
   ArchivePageController(
       SearchService search,
       UnitRepository units,
@@ -68,7 +71,9 @@ class ArchivePageController {
       SimilarDocuments similarDocuments,
       TextRecognition recognition,
       DocumentEditor editor,
-      Clock clock) {
+      Clock clock,
+      Filing filing) {
+    this.filing = filing;
     this.search = search;
     this.units = units;
     this.archive = archive;
@@ -183,6 +188,8 @@ class ArchivePageController {
             && d.review().status() == ReviewStatus.ACCEPTED);
     mv.addObject("categories", catalog.categories());
     mv.addObject("periodLabel", d.period() == null ? null : ChineseDates.label(d.period()));
+    // a guessed or missing category or date is asked about until a person settles it
+    mv.addObject("inference", filing.inference(d.id()).orElse(null));
     mv.addObject(
         "overdue",
         returned

@@ -42,7 +42,7 @@ final class Classifier {
           "(?m)(?:^|[\\s|｜])(?:会议)?(时\\s*间|地\\s*点|主\\s*持\\s*人?|记\\s*录\\s*人?|参会人员|出席人员|列席人员|缺席人员|参加人员|议\\s*题|会议内容|会议议程|活动主题|活动内容|活动名称|组织单位|服务对象)\\s*[:：]");
   private static final Pattern TRAILING =
       Pattern.compile(
-          "(?:[\\s\\p{Punct}0-9０-９a-zA-Z_（）()【】\\[\\]《》—－-]+|[（(【\\[][^（）()【】\\[\\]]*[）)】\\]]|定稿|终稿|最终版|修改稿|修订稿|打印版|副本)$");
+          "(?:[\\s0-9０-９a-zA-Z_.,;:~!@#$%^&*+=《》—－-]+|[（(【\\[][^（）()【】\\[\\]]*[）)】\\]]|定稿|终稿|最终版|修改稿|修订稿|打印版|副本)$");
 
   private final List<Category> categories;
   private final Map<String, String> notEvidence;

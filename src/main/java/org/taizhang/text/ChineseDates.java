@@ -130,6 +130,13 @@ public final class ChineseDates {
               + "(?:时\\s*间|日\\s*期)\\s*[:：]",
           Pattern.MULTILINE);
 
+  private static final Pattern DATE_AT_END =
+      Pattern.compile(
+          "(?:[0-9]\\s*[日号]|[0-9]\\s*月|[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2})\\s*[）)]?\\s*$");
+  // a date another document was issued on, cited by this one: 根据县文明委2024年3月5日印发的《…》
+  private static final Pattern CITED_BEFORE = Pattern.compile("(?:根据|按照|依据|依照|落实|贯彻)[^，。；]{0,12}$");
+  private static final Pattern CITED_AFTER = Pattern.compile("^\\s*(?:印发|下发|发布|出台|颁布|制定|发出|的《|《)");
+
   /** How many of the last lines may hold the 落款. */
   private static final int SIGNATURE_LINES = 6;
 
@@ -161,12 +168,19 @@ public final class ChineseDates {
     if (field.isPresent() && !field.get().monthOnly()) {
       return field;
     }
-    String titleLines = String.join("\n", lines.subList(0, Math.min(TITLE_LINES, lines.size())));
-    Optional<Stated> title = dayIn(titleLines, Place.TITLE);
+    // title lines: short, no sentences (a dated line under a briefing's title, 2024年5月6日印发)
+    String titleLines =
+        String.join(
+            "\n",
+            lines.subList(0, Math.min(TITLE_LINES, lines.size())).stream()
+                .filter(l -> l.length() <= 40 && !l.matches(".*[，。；？！,;?!].*"))
+                .toList());
+    Optional<Stated> title = uncitedDayIn(titleLines, Place.TITLE);
     if (title.isPresent()) {
       return title;
     }
-    Optional<Stated> inHead = dayIn(t.substring(0, Math.min(t.length(), HEAD_CHARS)), Place.TEXT);
+    Optional<Stated> inHead =
+        uncitedDayIn(t.substring(0, Math.min(t.length(), HEAD_CHARS)), Place.TEXT);
     if (inHead.isPresent()) {
       return inHead;
     }
@@ -176,12 +190,17 @@ public final class ChineseDates {
   private static Optional<Stated> signature(List<String> lines) {
     for (int i = lines.size() - 1; i >= Math.max(0, lines.size() - SIGNATURE_LINES); i--) {
       String line = lines.get(i);
-      if (line.length() > 40) {
+      // a row of a table (cells apart by tabs) is no 落款, whatever dates its cells hold
+      if (line.length() > 40 || line.indexOf('\t') >= 0) {
+        continue;
+      }
+      // the line ends with the date, perhaps after the agency or a label (日期：): no sentence
+      // around it, and no line of a wrapped paragraph that happens to end near one
+      if (line.matches(".*[，。；？！,;?!《》].*") || !DATE_AT_END.matcher(line).find()) {
         continue;
       }
       Optional<Stated> d = dayIn(line, Place.SIGNATURE).or(() -> monthIn(line, Place.SIGNATURE));
-      // the line is the date, perhaps after the agency or a label (日期：): no sentence around it
-      if (d.isPresent() && !line.matches(".*[，。；？！,;?!].*")) {
+      if (d.isPresent()) {
         return d;
       }
     }
@@ -215,6 +234,23 @@ public final class ChineseDates {
       if (d.isPresent()) {
         return Optional.of(new Stated(d.get(), rangeFrom(d.get(), text, m.end()), place));
       }
+    }
+    return Optional.empty();
+  }
+
+  /** The first day in the text that is not a date of another document it cites. */
+  private static Optional<Stated> uncitedDayIn(String text, Place place) {
+    Matcher m = DATE.matcher(text);
+    while (m.find()) {
+      Optional<LocalDate> d = toDate(m);
+      if (d.isEmpty()
+          || CITED_BEFORE.matcher(text.substring(Math.max(0, m.start() - 20), m.start())).find()
+          || CITED_AFTER
+              .matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 4)))
+              .find()) {
+        continue;
+      }
+      return Optional.of(new Stated(d.get(), rangeFrom(d.get(), text, m.end()), place));
     }
     return Optional.empty();
   }

@@ -44,6 +44,8 @@ final class Classifier {
       Pattern.compile(
           "(?:[\\s0-9０-９a-zA-Z_.,;:~!@#$%^&*+=《》—－-]+|[（(【\\[][^（）()【】\\[\\]]*[）)】\\]]|定稿|终稿|最终版|修改稿|修订稿|打印版|副本)$");
 
+  private static final Pattern SENTENCE = Pattern.compile("[，。；：:！？,;!?]");
+
   private final List<Category> categories;
   private final Map<String, String> notEvidence;
 
@@ -261,7 +263,11 @@ final class Classifier {
       if (line.isEmpty()) {
         continue;
       }
-      if (line.length() > TITLE_LINE_CHARS || out.size() == TITLE_LINES) {
+      // the title ends where sentences (各科室：, 今年以来，…) or the rows of a table begin
+      if (line.length() > TITLE_LINE_CHARS
+          || out.size() == TITLE_LINES
+          || line.indexOf('\t') >= 0
+          || SENTENCE.matcher(line).find()) {
         break;
       }
       out.add(line);

@@ -126,7 +126,7 @@ public final class ChineseDates {
   // 出生日期, 截止时间 or 入党时间 date something else
   private static final Pattern FIELD =
       Pattern.compile(
-          "(?:^|[\\s|｜:：，,；;])(?:会议|活动|培训|检查|考核|督查|填表|填报|测评|签到|报告|调查|学习|座谈|讲座|慰问|宣传|成文|印发|发文|评审)?"
+          "(?:^|[\\s|｜:：，,；;])(?:会议|活动|培训|检查|考核|督查|填表|填报|测评|签到|报告|调查|学习|座谈|讲座|慰问|宣传|成文|印发|发文|评审|发布|拍摄)?"
               + "(?:时\\s*间|日\\s*期)\\s*[:：]",
           Pattern.MULTILINE);
 
@@ -136,6 +136,10 @@ public final class ChineseDates {
   // a date another document was issued on, cited by this one: 根据县文明委2024年3月5日印发的《…》
   private static final Pattern CITED_BEFORE = Pattern.compile("(?:根据|按照|依据|依照|落实|贯彻)[^，。；]{0,12}$");
   private static final Pattern CITED_AFTER = Pattern.compile("^\\s*(?:印发|下发|发布|出台|颁布|制定|发出|的《|《)");
+
+  private static final Pattern LABEL = Pattern.compile("(?:时\\s*间|日\\s*期)\\s*[:：]");
+  private static final Pattern SIGNATURE_LABEL =
+      Pattern.compile("^(?:填表|填报|成文|印发|报送|落款)?日\\s*期\\s*[:：]");
 
   /** How many of the last lines may hold the 落款. */
   private static final int SIGNATURE_LINES = 6;
@@ -173,7 +177,8 @@ public final class ChineseDates {
         String.join(
             "\n",
             lines.subList(0, Math.min(TITLE_LINES, lines.size())).stream()
-                .filter(l -> l.length() <= 40 && !l.matches(".*[，。；？！,;?!].*"))
+                .filter(
+                    l -> l.length() <= 40 && l.indexOf('\t') < 0 && !l.matches(".*[，。；？！,;?!].*"))
                 .toList());
     Optional<Stated> title = uncitedDayIn(titleLines, Place.TITLE);
     if (title.isPresent()) {
@@ -197,6 +202,11 @@ public final class ChineseDates {
       // the line ends with the date, perhaps after the agency or a label (日期：): no sentence
       // around it, and no line of a wrapped paragraph that happens to end near one
       if (line.matches(".*[，。；？！,;?!《》].*") || !DATE_AT_END.matcher(line).find()) {
+        continue;
+      }
+      // a field of a record (活动时间：) is read as a field; only the date the document was made
+      // (日期：, 填表日期：) stands as its 落款
+      if (LABEL.matcher(line).find() && !SIGNATURE_LABEL.matcher(line).find()) {
         continue;
       }
       Optional<Stated> d = dayIn(line, Place.SIGNATURE).or(() -> monthIn(line, Place.SIGNATURE));

@@ -1,6 +1,7 @@
 package org.taizhang.completeness;
 
 import java.util.Set;
+import org.taizhang.catalog.Classification;
 
 /**
  * How far a document's machine-read parts can be trusted, as the tables of V10 record it: whether
@@ -27,12 +28,6 @@ record DocumentTrust(
 
   static final DocumentTrust CERTAIN = new DocumentTrust(false, null, Set.of(), null, 1, null);
 
-  /**
-   * Below this an inferred category waits for a person's confirmation (待确认) instead of counting
-   * silently.
-   */
-  static final double CATEGORY_THRESHOLD = 0.6;
-
   DocumentTrust {
     confirmed = Set.copyOf(confirmed);
   }
@@ -46,7 +41,7 @@ record DocumentTrust(
         && !"GIVEN".equals(categorySource)
         && !"PATH".equals(categorySource)
         && !"NONE".equals(categorySource)
-        && categoryConfidence < CATEGORY_THRESHOLD;
+        && categoryConfidence < Classification.CERTAIN;
   }
 
   /** The document states no date (and nobody gave one). */

@@ -234,6 +234,14 @@ public class FolderImporter {
       }
     }
     return new IngestRequest(
-        unit, category, null, null, year, rel.getFileName().toString(), uploadedBy);
+        unit,
+        category,
+        null,
+        null,
+        year,
+        rel.getFileName().toString(),
+        uploadedBy,
+        null,
+        category != null);
   }
 }

@@ -23,6 +23,9 @@ import org.taizhang.extract.DocumentMetadata;
 import org.taizhang.extract.Extraction;
 import org.taizhang.extract.ExtractionException;
 import org.taizhang.extract.ParserPool;
+import org.taizhang.filing.Filed;
+import org.taizhang.filing.Filing;
+import org.taizhang.filing.Subject;
 import org.taizhang.index.DocumentIndex;
 import org.taizhang.store.FileStore;
 import org.taizhang.store.FileTooLargeException;
@@ -42,12 +45,6 @@ import org.taizhang.unit.UnitRepository;
 public class IngestService {
   private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
-  /** Category codes of activity records and of activity photos (index-config/categories.txt). */
-  private static final String ACTIVITY = "activity";
-
-  private static final String PHOTO = "photo";
-
-  /** How far into a document its own date is looked for (the heading and the 时间： line). */
   private final UnitRepository units;
 
   private final Catalog catalog;
@@ -58,6 +55,7 @@ public class IngestService {
   private final long maxBytes;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final Filing filing;
 
   IngestService(
       UnitRepository units,
@@ -68,8 +66,10 @@ public class IngestService {
       DocumentIndex index,
       TaizhangProperties properties,
       Clock clock,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      Filing filing) {
     this.events = events;
+    this.filing = filing;
     this.units = units;
     this.catalog = catalog;
     this.store = store;
@@ -126,7 +126,8 @@ public class IngestService {
       }
       Optional<Document> existing = documents.findByUnitAndSha(request.unit(), staged.sha256());
       if (existing.isPresent()) {
-        return new IngestResult(existing.get(), true);
+        return new IngestResult(
+            existing.get(), true, filing.inference(existing.get().id()).orElse(null));
       }
       Extraction extraction;
       try {
@@ -136,7 +137,8 @@ public class IngestService {
             "rejected {} for {}: {} ({})", fileName, request.unit(), e.failure(), e.getMessage());
         throw new RejectedException(Rejection.of(e.failure()), e.shownDetail());
       }
-      NewDocument doc = describe(request, given, replaced, fileName, staged, extraction);
+      Filed filed = file(request, given, fileName, extraction);
+      NewDocument doc = describe(request, filed, replaced, fileName, staged, extraction);
       Long replaces = replaced == null ? null : replaced.id();
       Document saved;
       try {
@@ -151,11 +153,12 @@ public class IngestService {
                 });
       } catch (DuplicateKeyException e) {
         // Another request stored the same content for this unit a moment ago.
-        return new IngestResult(
-            documents.findByUnitAndSha(request.unit(), staged.sha256()).orElseThrow(), true);
+        Document other = documents.findByUnitAndSha(request.unit(), staged.sha256()).orElseThrow();
+        return new IngestResult(other, true, filing.inference(other.id()).orElse(null));
       } catch (IllegalStateException e) {
         throw new RejectedException(Rejection.NOT_REPLACEABLE, String.valueOf(replaces));
       }
+      filing.record(saved.id(), filed.inference());
       try {
         if (replaces != null) {
           index.delete(replaces);
@@ -170,7 +173,7 @@ public class IngestService {
         events.publishEvent(new DocumentChanged(replaces, saved.unitCode()));
       }
       events.publishEvent(new DocumentChanged(saved.id(), saved.unitCode()));
-      return new IngestResult(saved, false);
+      return new IngestResult(saved, false, filed.inference());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -184,9 +187,24 @@ public class IngestService {
     }
   }
 
+  private Filed file(IngestRequest r, Category given, String fileName, Extraction x) {
+    // Document properties keep their time in UTC; people read the office's wall clock.
+    DocumentMetadata metadata = x.metadata().withCreatedIn(clock.getZone());
+    return filing.infer(
+        new Subject(
+            r.title() == null || r.title().isBlank() ? null : r.title().strip(),
+            fileName,
+            x.text(),
+            x.mediaType(),
+            metadata.takenAt(),
+            given,
+            given != null && r.categoryFromPath(),
+            r.date()));
+  }
+
   private NewDocument describe(
       IngestRequest r,
-      Category given,
+      Filed filed,
       Document replaced,
       String fileName,
       StagedFile staged,
@@ -198,26 +216,13 @@ public class IngestService {
     if (title.length() > 500) {
       title = title.substring(0, 500);
     }
-    boolean image = x.mediaType().startsWith("image/");
-    String category =
-        given != null
-            ? given.code()
-            : catalog
-                .classify(title, x.text())
-                .map(Category::code)
-                // a photo of an activity is the activity's photo, not its written record
-                .map(
-                    c ->
-                        image && c.equals(ACTIVITY) && catalog.category(PHOTO).isPresent()
-                            ? PHOTO
-                            : c)
-                .orElse(image ? catalog.category(PHOTO).map(Category::code).orElse(null) : null);
-    // Document properties keep their time in UTC; people read the office's wall clock.
     DocumentMetadata metadata = x.metadata().withCreatedIn(clock.getZone());
-    LocalDate date = r.date() != null ? r.date() : inferDate(fileName, x.text(), metadata);
-    Optional<ChineseDates.Period> statedPeriod = statedPeriod(r.title(), fileName);
+    String category = filed.category();
+    LocalDate date = filed.date();
     // A new version is filed where the old one was, unless it states otherwise.
-    ChineseDates.Period period = statedPeriod.orElse(replaced == null ? null : replaced.period());
+    ChineseDates.Period period =
+        filed.period() != null ? filed.period() : replaced == null ? null : replaced.period();
+    Optional<ChineseDates.Period> statedPeriod = Optional.ofNullable(filed.period());
     Instant now = clock.instant();
     // The year a person chose, else the one the title states (a 2025年度总结 written in January 2026
     // belongs to 2025), else the replaced version's, else the document's date, else the year it is
@@ -250,22 +255,5 @@ public class IngestService {
         r.uploadedBy() == null ? "系统" : r.uploadedBy(),
         now,
         period);
-  }
-
-  /** The period the given title states, else the one the file name states; none is guessed. */
-  static Optional<ChineseDates.Period> statedPeriod(String title, String fileName) {
-    return ChineseDates.stated(title).or(() -> ChineseDates.stated(FileNames.baseName(fileName)));
-  }
-
-  /**
-   * The date a document is about: the one in its file name, else the one its text states near the
-   * top (时间：…), else when a photo was taken, else when the file says it was created.
-   */
-  private static LocalDate inferDate(String fileName, String text, DocumentMetadata metadata) {
-    return ChineseDates.first(fileName)
-        .or(() -> ChineseDates.inDocumentHead(text))
-        .or(() -> Optional.ofNullable(metadata.takenAt()).map(t -> t.toLocalDate()))
-        .or(() -> Optional.ofNullable(metadata.created()).map(t -> t.toLocalDate()))
-        .orElse(null);
   }
 }

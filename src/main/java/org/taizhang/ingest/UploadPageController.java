@@ -73,7 +73,8 @@ class UploadPageController {
       boolean duplicate,
       String error,
       String categoryName,
-      String periodLabel) {}
+      String periodLabel,
+      String question) {}
 
   /**
    * Without JavaScript the form posts here. One file (or a resubmission) goes on to its document as
@@ -120,10 +121,12 @@ class UploadPageController {
                   r.duplicate(),
                   null,
                   d.category() == null ? UNCATEGORIZED : catalog.categoryName(d.category()),
-                  d.period() == null ? null : ChineseDates.label(d.period())));
+                  d.period() == null ? null : ChineseDates.label(d.period()),
+                  r.inference() == null ? null : r.inference().question()));
         } catch (RejectedException e) {
           outcomes.add(
-              new UploadOutcome(f.getOriginalFilename(), null, false, e.getMessage(), null, null));
+              new UploadOutcome(
+                  f.getOriginalFilename(), null, false, e.getMessage(), null, null, null));
         }
       }
       ModelAndView mv = uploadPage(caller, form);

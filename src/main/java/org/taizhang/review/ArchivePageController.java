@@ -28,6 +28,7 @@ import org.taizhang.audit.AuditLog;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.catalog.Category;
 import org.taizhang.completeness.ElementConfirmations;
+import org.taizhang.filing.Filing;
 import org.taizhang.ocr.TextRecognition;
 import org.taizhang.search.HitPreview;
 import org.taizhang.search.SearchService;
@@ -61,6 +62,8 @@ class ArchivePageController {
   /** The office's clock: it decides whether a deadline has passed. */
   private final Clock clock;
 
+  private final Filing filing;
+
   ArchivePageController(
       SearchService search,
       UnitRepository units,
@@ -74,7 +77,9 @@ class ArchivePageController {
       TextRecognition recognition,
       DocumentEditor editor,
       ElementConfirmations elements,
-      Clock clock) {
+      Clock clock,
+      Filing filing) {
+    this.filing = filing;
     this.search = search;
     this.units = units;
     this.archive = archive;
@@ -191,6 +196,8 @@ class ArchivePageController {
     mv.addObject("categories", catalog.categories());
     mv.addObject("elements", elements.sheet(caller, d).orElse(null));
     mv.addObject("periodLabel", d.period() == null ? null : ChineseDates.label(d.period()));
+    // a guessed or missing category or date is asked about until a person settles it
+    mv.addObject("inference", filing.inference(d.id()).orElse(null));
     mv.addObject(
         "overdue",
         returned

@@ -104,6 +104,9 @@ class ExportAgreementTest {
   /** 中心小学's plan, filed as if its category had been inferred with low confidence. */
   private Long unsure;
 
+  /** The plan's own inference (source, confidence) before the test made it unsure, or null. */
+  private Object[] unsureBefore;
+
   @BeforeEach
   void sample() {
     sample.imported();
@@ -189,11 +192,26 @@ class ExportAgreementTest {
             .get("evidence")
             .get(0)
             .asLong();
-    jdbc.sql(
-            "insert into document_inference(document_id, category_source, category_confidence, date_source)"
-                + " values (?, 'BODY', 0.4, 'TEXT')")
-        .param(plan)
-        .update();
+    unsureBefore =
+        jdbc.sql(
+                "select category_source, category_confidence from document_inference where document_id = ?")
+            .param(plan)
+            .query((rs, n) -> new Object[] {rs.getString(1), rs.getDouble(2)})
+            .optional()
+            .orElse(null);
+    if (unsureBefore == null) {
+      jdbc.sql(
+              "insert into document_inference(document_id, category_source, category_confidence, date_source)"
+                  + " values (?, 'BODY', 0.4, 'TEXT')")
+          .param(plan)
+          .update();
+    } else {
+      jdbc.sql(
+              "update document_inference set category_source = 'BODY', category_confidence = 0.4"
+                  + " where document_id = ?")
+          .param(plan)
+          .update();
+    }
     unsure = plan;
     events.publishEvent(new DocumentChanged(plan, "hxz-zxxx"));
     return new Cases(meeting, field, plan);
@@ -224,7 +242,15 @@ class ExportAgreementTest {
           .isEqualTo(200);
     }
     if (unsure != null) {
-      jdbc.sql("delete from document_inference where document_id = ?").param(unsure).update();
+      if (unsureBefore == null) {
+        jdbc.sql("delete from document_inference where document_id = ?").param(unsure).update();
+      } else {
+        jdbc.sql(
+                "update document_inference set category_source = ?, category_confidence = ?"
+                    + " where document_id = ?")
+            .params(unsureBefore[0], unsureBefore[1], unsure)
+            .update();
+      }
       events.publishEvent(new DocumentChanged(unsure, "hxz-zxxx"));
     }
     if (vetoed) {

@@ -103,7 +103,9 @@
     [['类别', 'inferred-category', doc.categoryName || '未分类'],
      ['文档日期', 'inferred-date', doc.date || '未识别'],
      ['所属期间', 'inferred-period', doc.period ? doc.period.label : '—'],
-     ['年度', 'inferred-year', String(doc.year)]].forEach(function (row) {
+     ['年度', 'inferred-year', String(doc.year)]]
+    .concat(doc.filing && doc.filing.question ? [['待确认', 'inferred-question', doc.filing.question]] : [])
+    .forEach(function (row) {
       dl.appendChild(el('dt', null, row[0]));
       dl.appendChild(el('dd', row[1], row[2]));
     });
@@ -135,6 +137,10 @@
   function correction(item, doc) {
     var details = el('details', 'upload-correct');
     details.appendChild(el('summary', null, '更正'));
+    // 未分类, a guessed category or no stated date: the clerk is asked to choose at once
+    if (doc.filing && (doc.filing.uncertain || doc.filing.undated)) {
+      details.open = true;
+    }
     var f = el('form', 'form compact');
     var key = 'fix-' + doc.id;
     var select = document.createElement('select');

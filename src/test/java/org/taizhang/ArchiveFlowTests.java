@@ -139,6 +139,10 @@ abstract class ArchiveFlowTests {
     assertThat(doc.get("category").asString()).isEqualTo("meeting");
     assertThat(doc.get("date").asString()).isEqualTo("2025-03-12");
     assertThat(doc.get("year").asInt()).isEqualTo(2025);
+    assertThat(doc.get("filing").get("categorySource").asString()).isEqualTo("TITLE");
+    assertThat(doc.get("filing").get("dateSource").asString()).isEqualTo("FILE_NAME");
+    assertThat(doc.get("filing").get("uncertain").asBoolean()).isFalse();
+    assertThat(doc.get("filing").get("question").isNull()).isTrue();
     assertThat(doc.get("sha256").asString()).hasSize(64);
     assertThat(doc.get("duplicate").asBoolean()).isFalse();
 
@@ -150,6 +154,53 @@ abstract class ArchiveFlowTests {
     assertThat(result.get("facets").get("unit").get(0)).as(result.toString()).isNotNull();
     assertThat(result.get("facets").get("unit").get(0).get("value").asString()).isEqualTo("edu");
     assertThat(result.get("facets").get("year").get(0).get("value").asString()).isEqualTo("2025");
+  }
+
+  @Test
+  void aDocumentThatStatesNoDateGetsNoneAndTheClerkIsAsked() throws Exception {
+    // TestFiles.docx writes no date of its own; Word keeps a creation time, which is no date it
+    // states
+    HttpResponse<String> r =
+        upload("edu", "创建工作例会.docx", TestFiles.docx("创建工作例会", "议题：研究志愿服务安排", "请于3月20日前报送"));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    JsonNode doc = json(r);
+    assertThat(doc.get("date").isNull()).as(r.body()).isTrue();
+    assertThat(doc.get("filing").get("dateSource").asString()).isEqualTo("NONE");
+    assertThat(doc.get("filing").get("undated").asBoolean()).isTrue();
+    assertThat(doc.get("filing").get("question").asString()).contains("没有写明日期");
+  }
+
+  @Test
+  void materialThatIsNoEvidenceStaysUnfiledAndAPersonsChoiceIsCertain() throws Exception {
+    HttpResponse<String> r =
+        upload(
+            "edu",
+            "入党申请书.txt",
+            TestFiles.utf8("入党申请书\n敬爱的党组织：\n我积极向先进同志学习，参加各项活动。\n申请人：张三\n二〇二四年三月五日\n"));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    JsonNode doc = json(r);
+    assertThat(doc.get("category").isNull()).as(r.body()).isTrue();
+    assertThat(doc.get("date").asString()).isEqualTo("2024-03-05");
+    assertThat(doc.get("filing").get("categorySource").asString()).isEqualTo("NONE");
+    assertThat(doc.get("filing").get("dateSource").asString()).isEqualTo("SIGNATURE");
+    assertThat(doc.get("filing").get("uncertain").asBoolean()).isTrue();
+    assertThat(doc.get("filing").get("question").asString()).contains("入党申请书");
+
+    HttpResponse<String> corrected =
+        http.send(
+            HttpRequest.newBuilder(uri("/api/documents/" + doc.get("id").asLong() + "/description"))
+                .headers(ADMIN)
+                .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString("category=explanation"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+    JsonNode after = json(corrected);
+    assertThat(after.get("category").asString()).isEqualTo("explanation");
+    assertThat(after.get("filing").get("categorySource").asString()).isEqualTo("GIVEN");
+    assertThat(after.get("filing").get("categoryConfidence").asDouble()).isEqualTo(1.0);
+    assertThat(after.get("filing").get("uncertain").asBoolean()).isFalse();
+    assertThat(after.get("filing").get("question").isNull()).isTrue();
   }
 
   @Test

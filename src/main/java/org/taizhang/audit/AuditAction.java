@@ -41,7 +41,9 @@ public enum AuditAction {
   UNIT_CHANGED("修改单位"),
   UNIT_DEACTIVATED("停用单位"),
   UNIT_REACTIVATED("启用单位"),
-  UNITS_IMPORTED("导入单位");
+  UNITS_IMPORTED("导入单位"),
+  ELEMENTS_CONFIRMED("确认要素"),
+  ELEMENTS_WITHDRAWN("撤销要素确认");
 
   private final String label;
 

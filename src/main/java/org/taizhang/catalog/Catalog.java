@@ -23,8 +23,8 @@ import org.taizhang.config.ConfigText;
 public final class Catalog {
   public static final String CATEGORIES_FILE = "categories.txt";
 
-  /** How far into the text a category keyword still counts: titles and headings sit at the top. */
-  private static final int TEXT_HEAD_CHARS = 300;
+  /** Phrases of titles that mark material which is not 创建 evidence (入党申请书, 采购台账). */
+  public static final String NOT_EVIDENCE_FILE = "not-evidence.txt";
 
   private static final String CODE = "[a-z][a-z0-9-]*";
 
@@ -42,25 +42,58 @@ public final class Catalog {
 
   private volatile Categories categories;
   private final Set<String> unitTypes;
+  private final Map<String, String> notEvidence;
 
-  private Catalog(List<Category> categories, Set<String> unitTypes) {
+  private Catalog(
+      List<Category> categories, Set<String> unitTypes, Map<String, String> notEvidence) {
     this.categories = Categories.of(categories);
     this.unitTypes = Collections.unmodifiableSet(unitTypes);
+    this.notEvidence = Collections.unmodifiableMap(notEvidence);
   }
 
-  /** Reads both files of the configuration directory as they are. */
+  /** Reads the files of the configuration directory as they are. */
   public static Catalog load(Path configDir) {
     return new Catalog(
         readCategories(configDir.resolve(CATEGORIES_FILE)),
-        readUnitTypes(configDir.resolve("unit-types.txt")));
+        readUnitTypes(configDir.resolve("unit-types.txt")),
+        readNotEvidence(configDir.resolve(NOT_EVIDENCE_FILE)));
   }
 
   /**
-   * A catalog of the given categories (the current version's) and the unit types of the
-   * configuration directory.
+   * A catalog of the given categories (the current version's) and the unit types and not-evidence
+   * phrases of the configuration directory.
    */
   static Catalog of(List<Category> categories, Path configDir) {
-    return new Catalog(categories, readUnitTypes(configDir.resolve("unit-types.txt")));
+    return new Catalog(
+        categories,
+        readUnitTypes(configDir.resolve("unit-types.txt")),
+        readNotEvidence(configDir.resolve(NOT_EVIDENCE_FILE)));
+  }
+
+  /**
+   * The phrases of {@code not-evidence.txt} with what they mark: {@code 短语 | 说明} per line, e.g.
+   * {@code 入党申请书 | 个人的入党申请}. An office without the file has none.
+   */
+  private static Map<String, String> readNotEvidence(Path file) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (!java.nio.file.Files.exists(file)) {
+      return out;
+    }
+    for (ConfigLines.Line line : ConfigLines.read(file)) {
+      String[] f = line.text().split(ChinesePunctuation.FIELD_SEPARATOR, -1);
+      if (f.length > 2) {
+        throw line.error("每行写一个短语，可在“|”后写说明");
+      }
+      String phrase = f[0].strip();
+      String what = f.length == 2 && !f[1].isBlank() ? f[1].strip() : "其他材料";
+      if (phrase.length() < 2) {
+        throw line.error("短语“" + phrase + "”太短：至少两个字，单个字会误判");
+      }
+      if (out.put(phrase, what) != null) {
+        throw line.error("短语重复：" + phrase);
+      }
+    }
+    return out;
   }
 
   private static List<Category> readCategories(Path file) {
@@ -91,12 +124,24 @@ public final class Catalog {
         throw new ConfigException(file, line.number(), place, "类别代码或名称重复：" + code + " / " + name);
       }
       List<String> keywords = new ArrayList<>();
+      boolean positive = false;
       for (String k : f.get(2).split(ChinesePunctuation.LIST_SEPARATOR)) {
-        if (!k.isBlank() && !keywords.contains(k.strip())) {
-          keywords.add(k.strip());
+        String kw = k.strip().replace('！', '!').replace('＄', '$');
+        if (kw.isEmpty() || keywords.contains(kw)) {
+          continue;
         }
+        String phrase = kw.replaceFirst("^!", "").replaceFirst("\\$$", "");
+        if (phrase.isEmpty() || phrase.contains("!") || phrase.contains("$")) {
+          throw new ConfigException(
+              file, line.number(), place, "关键词“" + kw + "”无效：“!”只能写在开头，“$”只能写在末尾，中间要有词语");
+        }
+        if (kw.startsWith("!") && kw.endsWith("$")) {
+          throw new ConfigException(file, line.number(), place, "关键词“" + kw + "”无效：排除词不能同时以“$”结尾");
+        }
+        positive |= !kw.startsWith("!");
+        keywords.add(kw);
       }
-      if (keywords.isEmpty()) {
+      if (!positive) {
         throw new ConfigException(file, line.number(), place, "类别“" + name + "”至少需要一个识别关键词");
       }
       out.add(new Category(code, name, keywords));
@@ -118,9 +163,12 @@ public final class Catalog {
         # 材料类别：代码 | 名称 | 识别关键词（逗号分隔）
         #
         # 导入文件夹时，路径 <单位>/<年度>/<类别>/<文件> 中的类别可写名称或代码。
-        # 路径里没有类别、上传时也没有指定类别时，按下面的顺序逐条匹配：
-        # 先看文件名和标题，再看正文开头；第一条命中的规则决定类别。
-        # 因此更具体的类别要写在前面（例如“缺项说明”在“工作总结”之前）。
+        # 路径里没有类别、上传时也没有指定类别时，先看文件名和标题：标题末尾说明材料种类
+        # （“志愿服务活动签到表”是签到表），所以在标题中位置最靠后的关键词决定类别，同样位置
+        # 时较长的关键词优先；“关于”之前的发文机关不参与判断。标题看不出时再看文件结构
+        # （文号、签到表格、会议要素），最后看正文，并请经办人确认。
+        # 关键词写词组，不写单字。“计划$”表示标题以“计划”结尾；“!入党申请书”表示
+        # 标题含此词时不归入该类别。
         """);
     int codeWidth = categories.stream().mapToInt(c -> c.code().length()).max().orElse(0);
     int nameWidth = categories.stream().mapToInt(c -> c.name().length()).max().orElse(0);
@@ -179,23 +227,17 @@ public final class Catalog {
     return unitTypes;
   }
 
-  /**
-   * Recognises a category from a document's title or file name first, then from the head of its
-   * text; the first rule in list order that matches wins, so specific rules come before general
-   * ones.
-   */
+  /** The category {@link #classify(String, String, String)} infers, if any. */
   public Optional<Category> classify(String title, String text) {
-    List<Category> list = categories.list();
-    String head = text == null ? "" : text.substring(0, Math.min(text.length(), TEXT_HEAD_CHARS));
-    for (String haystack : new String[] {title == null ? "" : title, head}) {
-      for (Category c : list) {
-        for (String k : c.keywords()) {
-          if (haystack.contains(k)) {
-            return Optional.of(c);
-          }
-        }
-      }
-    }
-    return Optional.empty();
+    return classify(title, null, text).found();
+  }
+
+  /**
+   * Infers a document's category from its title and file name first, then from its shape (a formal
+   * document's title, a sign-in table, a meeting's fields), then from its body, with how sure that
+   * is; material that is not evidence, and anything no rule recognises, is 未分类 with a question.
+   */
+  public Classification classify(String title, String fileName, String text) {
+    return new Classifier(categories.list(), notEvidence).classify(title, fileName, text);
   }
 }

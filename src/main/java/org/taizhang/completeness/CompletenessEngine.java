@@ -145,6 +145,8 @@ final class CompletenessEngine {
       status = IndicatorStatus.OVERDUE;
     } else if (missing.stream().allMatch(m -> m.explanation() != null)) {
       status = IndicatorStatus.EXPLAINED;
+    } else if (missing.stream().anyMatch(m -> !m.pending().isEmpty())) {
+      status = IndicatorStatus.PENDING;
     } else {
       status = anything ? IndicatorStatus.PARTIAL : IndicatorStatus.MISSING;
     }
@@ -169,7 +171,9 @@ final class CompletenessEngine {
    * Sorts the documents of the rule's category into the periods of its window, keeps those of the
    * accepted kind with the required content as evidence, and reports every period short of
    * evidence. A document lies in one period only, so it is never counted twice. A returned document
-   * (退回) is no evidence until a new version replaces it; the item names it.
+   * (退回) is no evidence until a new version replaces it; the item names it. Neither is a document
+   * something about which waits for confirmation (待确认, see {@link #doubt}); the item names it too,
+   * and one that states no date is named in every period it might belong to.
    *
    * @return whether there is anything at all: a satisfied period, or a document that falls short
    */
@@ -186,17 +190,25 @@ final class CompletenessEngine {
     List<List<EvidenceFact>> valid = new ArrayList<>(periods);
     List<List<String>> flaws = new ArrayList<>(periods);
     List<List<EvidenceFact>> returned = new ArrayList<>(periods);
+    List<List<PendingDocument>> pending = new ArrayList<>(periods);
     for (int i = 0; i < periods; i++) {
       valid.add(new ArrayList<>());
       flaws.add(new ArrayList<>());
       returned.add(new ArrayList<>());
+      pending.add(new ArrayList<>());
     }
+    List<PendingDocument> undated = new ArrayList<>();
     for (EvidenceFact f : docs) {
       if (!inWindow(rule.window(), f.year(), year)) {
         continue;
       }
       int p = periodOf(rule.period(), f, year);
       if (p < 0) {
+        if (f.doubts().undated() && !f.returned() && f.year() == year) {
+          undated.add(
+              new PendingDocument(
+                  f.id(), f.title(), "未注明日期，无法确定所属" + periodWord(rule.period()) + "，请补填日期"));
+        }
         continue;
       }
       if (f.returned()) {
@@ -205,22 +217,27 @@ final class CompletenessEngine {
         continue;
       }
       String flaw = flaw(rule, f);
-      if (flaw == null) {
-        valid.get(p).add(f);
-      } else {
+      String doubt = flaw == null ? doubt(rule, f) : null;
+      if (flaw != null) {
         flaws.get(p).add(flaw);
+      } else if (doubt != null) {
+        pending.get(p).add(new PendingDocument(f.id(), f.title(), doubt));
+      } else {
+        valid.get(p).add(f);
       }
     }
-    boolean anything = false;
+    boolean anything = !undated.isEmpty();
     for (int p = 0; p < periods; p++) {
       int have = valid.get(p).size();
       valid.get(p).forEach(f -> evidence.add(f.id()));
-      anything |= have > 0 || !flaws.get(p).isEmpty();
+      anything |= have > 0 || !flaws.get(p).isEmpty() || !pending.get(p).isEmpty();
       if (have >= rule.min()) {
         continue;
       }
+      List<PendingDocument> waiting = new ArrayList<>(pending.get(p));
+      waiting.addAll(undated);
       String key = indicator + "/" + rule.category() + "/" + periodKey(rule, year, p);
-      String text = missingText(rule, year, p, have, flaws.get(p));
+      String text = missingText(rule, year, p, have, flaws.get(p), pending.get(p).size(), waiting);
       Decisions.ExplanationRow e = decisions.explanations().get(key);
       Explanation explanation =
           e == null
@@ -238,7 +255,7 @@ final class CompletenessEngine {
                           f.review().deadline(),
                           f.review().deadline() != null && today.isAfter(f.review().deadline())))
               .toList();
-      missing.add(new MissingItem(key, text, explanation, back));
+      missing.add(new MissingItem(key, text, explanation, back, waiting));
     }
     return anything;
   }
@@ -316,7 +333,14 @@ final class CompletenessEngine {
     }
     List<String> lacking =
         rule.content().stream().filter(l -> !f.filledLabels().contains(l)).toList();
-    if (!lacking.isEmpty() && f.image() && f.filledLabels().isEmpty()) {
+    if (!lacking.isEmpty() && f.doubts().unsureText()) {
+      // Text read with low confidence proves nothing by itself: not a lack but a wait for a
+      // reviewer
+      // (see doubt), unless the document falls short anyway.
+      if (!parts.isEmpty()) {
+        parts.add("文字识别置信度低，" + String.join("、", lacking) + "待测评员确认");
+      }
+    } else if (!lacking.isEmpty() && f.image() && f.filledLabels().isEmpty()) {
       // A photo of a paper record: its text is not read, so what it shows cannot be checked — which
       // is not the same as the record lacking it.
       parts.add("是图片，其中文字未能识别，无法核对" + String.join("、", lacking) + "（请上传文字版或扫描件）");
@@ -326,12 +350,45 @@ final class CompletenessEngine {
     return parts.isEmpty() ? null : rule.categoryName() + f.reference() + String.join("，", parts);
   }
 
+  /**
+   * What a person must confirm before a document without flaws counts, or null when nothing: the
+   * required elements of text recognised with low confidence (a reviewer ticks them on the document
+   * page), a category inferred with low confidence (confirmed by correcting the description).
+   */
+  private static String doubt(EvidenceRule rule, EvidenceFact f) {
+    List<String> parts = new ArrayList<>();
+    List<String> lacking =
+        rule.content().stream().filter(l -> !f.filledLabels().contains(l)).toList();
+    if (f.doubts().unsureText() && !lacking.isEmpty()) {
+      parts.add("文字识别置信度低，" + String.join("、", lacking) + "待测评员在材料页确认");
+    }
+    if (f.doubts().categoryConfidence() != null) {
+      parts.add("类别为自动推断（把握 " + Math.round(f.doubts().categoryConfidence() * 100) + "%），待确认类别");
+    }
+    return parts.isEmpty() ? null : String.join("；", parts);
+  }
+
+  private static String periodWord(Period period) {
+    return switch (period) {
+      case YEAR -> "年度";
+      case HALF_YEAR -> "半年";
+      case QUARTER -> "季度";
+      case MONTH -> "月份";
+    };
+  }
+
   private static String missingText(
-      EvidenceRule rule, int year, int period, int have, List<String> flaws) {
+      EvidenceRule rule,
+      int year,
+      int period,
+      int have,
+      List<String> flaws,
+      int pendingHere,
+      List<PendingDocument> pending) {
     String when = periodName(rule, year, period);
     String name = rule.categoryName();
     String shortfall;
-    int counted = have + flaws.size();
+    int counted = have + flaws.size() + pendingHere;
     if (counted >= rule.min()) {
       shortfall = null;
     } else if (counted == 0) {
@@ -340,6 +397,9 @@ final class CompletenessEngine {
       shortfall = when + name + "不足" + rule.min() + "份（现有" + counted + "份）";
     }
     List<String> parts = new ArrayList<>(flaws);
+    for (PendingDocument d : pending) {
+      parts.add(name + "《" + d.title() + "》待确认（" + d.reason() + "）");
+    }
     if (shortfall != null) {
       parts.add(shortfall);
     }

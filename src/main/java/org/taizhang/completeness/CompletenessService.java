@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -51,6 +52,7 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
   private final DocumentRepository documents;
   private final UnitRepository units;
   private final DecisionRepository decisions;
+  private final TrustRepository trust;
   private final AuditLog audit;
   private final Clock clock;
   private final UnaryOperator<String> fold;
@@ -83,6 +85,7 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
       DocumentRepository documents,
       UnitRepository units,
       DecisionRepository decisions,
+      TrustRepository trust,
       Catalog catalog,
       ChineseAnalysis analysis,
       AuditLog audit,
@@ -90,6 +93,7 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
     this.documents = documents;
     this.units = units;
     this.decisions = decisions;
+    this.trust = trust;
     this.audit = audit;
     this.clock = clock;
     this.fold = analysis::fold;
@@ -115,9 +119,7 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
       decisions.overrides().forEach(model::put);
       decisions.vetoes().forEach(model::put);
       decisions.handGrades().forEach(model::put);
-      List<EvidenceFact> facts = new ArrayList<>();
-      EvidenceFactExtractor x = extractor;
-      documents.forEachWithText(null, 200, dt -> facts.add(x.extract(dt.document(), dt.text())));
+      List<EvidenceFact> facts = readAll(extractor);
       List<Unit> all = units.findActive();
       model.load(all, facts);
       log.info(
@@ -242,7 +244,7 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
     EvidenceFact fact = null;
     if (d.isPresent()) {
       units.find(d.get().unitCode()).filter(Unit::active).ifPresent(model::putUnit);
-      fact = extractor.extract(d.get(), documents.text(id).orElse(""));
+      fact = extractor.extract(d.get(), documents.text(id).orElse(""), trust.of(id));
     }
     return model.apply(id, fact);
   }
@@ -362,10 +364,7 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
         !extractor.covers(candidate.contentLabels(), candidate.duplicateCheckCategories());
     List<EvidenceFact> facts = null;
     if (reread) {
-      EvidenceFactExtractor x = extractorFor(candidate);
-      List<EvidenceFact> read = new ArrayList<>();
-      documents.forEachWithText(null, 200, dt -> read.add(x.extract(dt.document(), dt.text())));
-      facts = read;
+      facts = readAll(extractorFor(candidate));
     }
     CompletenessModel after = model.withLists(candidate, facts);
     int now = LocalDate.now(clock).getYear();
@@ -377,6 +376,40 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
         y -> after.units(y, null),
         reread,
         when);
+  }
+
+  /** Every current document's facts, as far as what V10 records about them lets them be trusted. */
+  private List<EvidenceFact> readAll(EvidenceFactExtractor x) {
+    Map<Long, DocumentTrust> trusts = trust.all();
+    List<EvidenceFact> facts = new ArrayList<>();
+    documents.forEachWithText(
+        null,
+        200,
+        dt ->
+            facts.add(
+                x.extract(
+                    dt.document(),
+                    dt.text(),
+                    trusts.getOrDefault(dt.document().id(), DocumentTrust.CERTAIN))));
+    return facts;
+  }
+
+  /**
+   * Something this feature records about a document changed (a confirmed element): read it again,
+   * as after any change, without telling other features, for whom nothing changed.
+   */
+  void refresh(long id) {
+    documentChanged(new DocumentChanged(id, null));
+  }
+
+  /** The lists in force. */
+  RequiredLists lists() {
+    return model.lists();
+  }
+
+  /** The configured required-content labels a text shows filled in, however it was read. */
+  Set<String> labelsInText(String text) {
+    return extractor.labelsInText(text);
   }
 
   private EvidenceFactExtractor extractorFor(RequiredLists lists) {

@@ -22,6 +22,7 @@ import org.taizhang.text.ChineseDates;
  * @param period the period the document states it is about (2025年第三季度), or null
  * @param review where the document stands with the reviewers: a returned one (退回) is no evidence
  *     until a new version replaces it
+ * @param doubts what about the document a person must confirm before it counts (待确认)
  */
 public record EvidenceFact(
     long id,
@@ -38,11 +39,63 @@ public record EvidenceFact(
     LocalDate created,
     int[] signature,
     ChineseDates.Period period,
-    Review review) {
+    Review review,
+    Doubts doubts) {
+
+  /**
+   * What is unsure about a document: its text was read by a recognition too unsure to prove its
+   * required content (then {@code filledLabels} holds only what a reviewer confirmed), its category
+   * was inferred with low confidence ({@code categoryConfidence} is then how sure, else null), or
+   * it states no date.
+   */
+  public record Doubts(boolean unsureText, Double categoryConfidence, boolean undated) {
+    public static final Doubts NONE = new Doubts(false, null, false);
+
+    public boolean any() {
+      return unsureText || categoryConfidence != null || undated;
+    }
+  }
 
   public EvidenceFact {
     filledLabels = Set.copyOf(filledLabels);
     review = review == null ? Review.SUBMITTED : review;
+    doubts = doubts == null ? Doubts.NONE : doubts;
+  }
+
+  /** A document nothing about which waits for confirmation. */
+  public EvidenceFact(
+      long id,
+      String unit,
+      String category,
+      String title,
+      LocalDate date,
+      int year,
+      boolean image,
+      boolean formal,
+      Set<String> filledLabels,
+      boolean placeholder,
+      LocalDateTime takenAt,
+      LocalDate created,
+      int[] signature,
+      ChineseDates.Period period,
+      Review review) {
+    this(
+        id,
+        unit,
+        category,
+        title,
+        date,
+        year,
+        image,
+        formal,
+        filledLabels,
+        placeholder,
+        takenAt,
+        created,
+        signature,
+        period,
+        review,
+        Doubts.NONE);
   }
 
   boolean returned() {

@@ -55,14 +55,26 @@ final class EvidenceFactExtractor {
   }
 
   EvidenceFact extract(Document d, String text) {
+    return extract(d, text, DocumentTrust.CERTAIN);
+  }
+
+  /**
+   * The facts as far as they can be trusted: text recognised with low confidence stays searchable
+   * but proves no required content by itself, so only the labels a reviewer confirmed count for it;
+   * for other text, confirmed labels count as well as those found filled in.
+   */
+  EvidenceFact extract(Document d, String text, DocumentTrust trust) {
     String folded = fold.apply(text == null ? "" : text);
     Set<String> filled = new LinkedHashSet<>();
-    labels.forEach(
-        (label, pattern) -> {
-          if (filledIn(pattern, folded)) {
-            filled.add(label);
-          }
-        });
+    if (!trust.lowConfidenceText()) {
+      filled.addAll(filledLabels(folded));
+    }
+    filled.addAll(trust.confirmed());
+    EvidenceFact.Doubts doubts =
+        new EvidenceFact.Doubts(
+            trust.lowConfidenceText(),
+            d.category() != null && trust.categoryUnsure() ? trust.categoryConfidence() : null,
+            trust.dateUnstated() && d.date() == null && d.period() == null);
     int[] signature =
         d.category() != null && compared.contains(d.category())
             ? NearDuplicateIndex.signature(folded)
@@ -77,14 +89,32 @@ final class EvidenceFactExtractor {
         d.mediaType() != null && d.mediaType().startsWith("image/"),
         DOCUMENT_NUMBER.matcher(folded).find(),
         filled,
-        PLACEHOLDER.matcher(folded).find(),
+        // misread handwriting (“××”, “XX”) is no unfilled template
+        !trust.lowConfidenceText() && PLACEHOLDER.matcher(folded).find(),
         d.metadata() == null ? null : d.metadata().takenAt(),
         d.metadata() == null || d.metadata().created() == null
             ? null
             : d.metadata().created().toLocalDate(),
         signature,
         d.period(),
-        d.review());
+        d.review(),
+        doubts);
+  }
+
+  /** The configured labels the text shows filled in, whatever its recognition confidence. */
+  Set<String> labelsInText(String text) {
+    return filledLabels(fold.apply(text == null ? "" : text));
+  }
+
+  private Set<String> filledLabels(String folded) {
+    Set<String> filled = new LinkedHashSet<>();
+    labels.forEach(
+        (label, pattern) -> {
+          if (filledIn(pattern, folded)) {
+            filled.add(label);
+          }
+        });
+    return filled;
   }
 
   /**

@@ -4,6 +4,12 @@ package org.taizhang.completeness;
 public enum IndicatorStatus {
   MET("达标"),
   PARTIAL("部分达标"),
+  /**
+   * Short of evidence unless documents that wait for a person's confirmation count: text recognised
+   * with low confidence, a category inferred with low confidence, no stated date. Scored as not met
+   * until they are confirmed.
+   */
+  PENDING("待确认"),
   MISSING("缺失"),
   /** Every missing item has a 缺项说明 whose deadline has not passed. */
   EXPLAINED("已说明"),

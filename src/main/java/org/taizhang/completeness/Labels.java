@@ -15,13 +15,14 @@ public final class Labels {
   private Labels() {}
 
   /**
-   * Background of a status cell: 达标 green, 部分达标 amber, 缺失 red, 已说明 blue, 说明逾期 dark red, 待评 grey,
-   * 人工评定 lavender.
+   * Background of a status cell: 达标 green, 部分达标 amber, 待确认 teal, 缺失 red, 已说明 blue, 说明逾期 dark red,
+   * 待评 grey, 人工评定 lavender.
    */
   private static final Map<IndicatorStatus, String> FILL =
       Map.of(
           IndicatorStatus.MET, "B7E1C1",
           IndicatorStatus.PARTIAL, "FFD97A",
+          IndicatorStatus.PENDING, "A8E0DA",
           IndicatorStatus.MISSING, "F4A9A2",
           IndicatorStatus.EXPLAINED, "B9D3F2",
           IndicatorStatus.OVERDUE, "8E1B12",
@@ -32,6 +33,7 @@ public final class Labels {
       Map.of(
           IndicatorStatus.MET, "12502A",
           IndicatorStatus.PARTIAL, "5C4100",
+          IndicatorStatus.PENDING, "0E4D47",
           IndicatorStatus.MISSING, "7E0F08",
           IndicatorStatus.EXPLAINED, "143E7A",
           IndicatorStatus.OVERDUE, "FFFFFF",
@@ -60,6 +62,7 @@ public final class Labels {
     return switch (s) {
       case MET -> new Color(0x1e, 0x6b, 0x35);
       case PARTIAL -> new Color(0x9a, 0x64, 0x00);
+      case PENDING -> new Color(0x11, 0x6b, 0x63);
       case MISSING -> new Color(0xc0, 0x1a, 0x0e);
       case EXPLAINED -> new Color(0x1a, 0x4f, 0x9c);
       case OVERDUE -> new Color(0x8e, 0x1b, 0x12);

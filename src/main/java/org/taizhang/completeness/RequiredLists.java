@@ -147,6 +147,22 @@ public final class RequiredLists {
     return labels;
   }
 
+  /**
+   * The required-content labels rules ask of documents of one category, in every system: what a
+   * reviewer may confirm on such a document.
+   */
+  Set<String> contentLabels(String category) {
+    Set<String> labels = new LinkedHashSet<>();
+    for (EvaluationSystem s : systems) {
+      for (EvaluationSystem.Leaf leaf : s.leaves()) {
+        leaf.indicator().evidence().stream()
+            .filter(r -> r.category().equals(category))
+            .forEach(r -> labels.addAll(r.content()));
+      }
+    }
+    return labels;
+  }
+
   /** Categories whose documents are compared across units for near-identical copies. */
   Set<String> duplicateCheckCategories() {
     Set<String> out = new LinkedHashSet<>();

@@ -282,14 +282,14 @@ public final class ParserPool implements AutoCloseable {
     }
   }
 
-  /** Whether {@link #thumbnail} can render files of this media type: PDFs and images. */
+  /** Whether {@link #thumbnail} can render files of this media type: PDFs, OFDs and images. */
   public static boolean rendersThumbnail(String mediaType) {
     return ThumbnailRenderer.supports(mediaType);
   }
 
   /**
-   * Renders a PNG thumbnail of a PDF's first page or of an image to {@code target}, in the parser
-   * process under the same limits as parsing.
+   * Renders a PNG thumbnail of the first page of a PDF or an OFD, or of an image, to {@code
+   * target}, in the parser process under the same limits as parsing.
    */
   public void thumbnail(Path original, String mediaType, Path target) throws ExtractionException {
     run(

@@ -60,9 +60,12 @@ public final class TextExtractor {
           "application/vnd.wps-office.doc",
           "application/x-tika-msoffice",
           "application/x-tika-ooxml",
-          "application/ofd",
+          OfdFiles.MEDIA_TYPE,
           "message/rfc822",
           "application/vnd.ms-outlook");
+
+  /** What Tika calls an Office file saved with a password: an OLE2 box with EncryptionInfo. */
+  private static final String PROTECTED_OOXML = "application/x-tika-ooxml-protected";
 
   /** Declines every embedded document. */
   private static final EmbeddedDocumentExtractor SKIP_ATTACHMENTS =
@@ -118,13 +121,21 @@ public final class TextExtractor {
     this.ocr = ocr;
   }
 
-  /** Detects the media type from the content, with the file name only as a hint. */
+  /**
+   * Detects the media type from the content, with the file name only as a hint. Tika knows no OFD:
+   * a zip with {@code OFD.xml} at its root is one, whatever its name.
+   */
   public String detect(Path file, String fileName) throws IOException {
     Metadata metadata = new Metadata();
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+    String type;
     try (TikaInputStream in = TikaInputStream.get(file)) {
-      return tika.getDetector().detect(in, metadata).getBaseType().toString();
+      type = tika.getDetector().detect(in, metadata).getBaseType().toString();
     }
+    if (type.equals("application/zip") && OfdFiles.isOfd(file)) {
+      return OfdFiles.MEDIA_TYPE;
+    }
+    return type;
   }
 
   public Extraction extract(Path file, String fileName) throws ExtractionException {
@@ -152,6 +163,10 @@ public final class TextExtractor {
       // A bundle is not read as one text: its members are unpacked and read one by one.
       return new Extraction(mediaType, "", false, null, DocumentMetadata.EMPTY);
     }
+    if (mediaType.equals(PROTECTED_OOXML)) {
+      throw new ExtractionException(
+          ExtractionFailure.ENCRYPTED, "password-protected Office file", null);
+    }
     if (!isSupported(mediaType)) {
       throw new ExtractionException(ExtractionFailure.UNSUPPORTED_TYPE, mediaType, null);
     }
@@ -160,6 +175,15 @@ public final class TextExtractor {
           ExtractionFailure.UNSUPPORTED_TYPE, "OCR reads PDFs only, not " + mediaType, null);
     }
     try {
+      if (mediaType.equals("application/pdf")) {
+        String incomplete = PdfIntegrity.incomplete(file);
+        if (incomplete != null) {
+          throw ExtractionException.incomplete(incomplete);
+        }
+      }
+      if (mediaType.equals(OfdFiles.MEDIA_TYPE)) {
+        return readOfd(file);
+      }
       return parse(file, fileName, mediaType, recognize);
     } catch (Exception | OutOfMemoryError | StackOverflowError e) {
       throw classify(e);
@@ -218,6 +242,19 @@ public final class TextExtractor {
         truncated,
         pageCount(metadata),
         metadata(metadata));
+  }
+
+  private Extraction readOfd(Path file) throws ExtractionException, IOException {
+    try (OfdFiles.Package ofd = OfdFiles.Package.open(file)) {
+      String text = normalise(OfdFiles.text(ofd.reader(), maxChars));
+      boolean truncated = text.length() > maxChars;
+      return new Extraction(
+          OfdFiles.MEDIA_TYPE,
+          truncated ? text.substring(0, maxChars) : text,
+          truncated,
+          ofd.reader().getNumberOfPages(),
+          OfdFiles.metadata(ofd.reader()));
+    }
   }
 
   private void checkImageSize(Metadata m) throws ExtractionException {

@@ -17,13 +17,17 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
- * Renders a small PNG of an image or of a PDF's first page. Rendering runs hostile files through
- * PDFBox and the image decoders just as parsing does, so it runs in {@link ParseWorker} processes
- * under the same limits ({@link ParserPool#thumbnail}).
+ * Renders a small PNG of an image (HEIC through {@link HeifImages}) or of the first page of a PDF
+ * or an OFD. Rendering runs hostile files through PDFBox and the image decoders just as parsing
+ * does, so it runs in {@link ParseWorker} processes under the same limits ({@link
+ * ParserPool#thumbnail}).
  */
 final class ThumbnailRenderer {
   static final int WIDTH = 240;
   private static final float PDF_DPI = 36;
+
+  /** About the size a PDF page renders at {@link #PDF_DPI}, so that both look alike. */
+  private static final double OFD_PIXELS_PER_MM = 1.5;
 
   private final long maxPixels;
 
@@ -32,7 +36,9 @@ final class ThumbnailRenderer {
   }
 
   static boolean supports(String mediaType) {
-    return mediaType.equals("application/pdf") || mediaType.startsWith("image/");
+    return mediaType.equals("application/pdf")
+        || mediaType.equals(OfdFiles.MEDIA_TYPE)
+        || mediaType.startsWith("image/");
   }
 
   /**
@@ -41,7 +47,11 @@ final class ThumbnailRenderer {
   void render(Path original, String mediaType, Path target) throws ExtractionException {
     try {
       BufferedImage image =
-          mediaType.equals("application/pdf") ? firstPage(original) : readImage(original);
+          mediaType.equals("application/pdf")
+              ? firstPage(original)
+              : mediaType.equals(OfdFiles.MEDIA_TYPE)
+                  ? firstOfdPage(original)
+                  : HeifImages.isHeif(mediaType) ? readHeif(original) : readImage(original);
       if (image == null) {
         throw new ExtractionException(ExtractionFailure.CORRUPT_FILE, "nothing to render", null);
       }
@@ -66,6 +76,22 @@ final class ThumbnailRenderer {
         return null;
       }
       return new PDFRenderer(doc).renderImageWithDPI(0, PDF_DPI);
+    }
+  }
+
+  private static BufferedImage firstOfdPage(Path ofd) throws IOException, ExtractionException {
+    try (OfdFiles.Package p = OfdFiles.Package.open(ofd)) {
+      return OfdFiles.firstPage(p.reader(), OFD_PIXELS_PER_MM);
+    }
+  }
+
+  private BufferedImage readHeif(Path heif) throws IOException, ExtractionException {
+    Path png = Files.createTempFile("heif-", ".png");
+    try {
+      HeifImages.convertToPng(heif, png);
+      return readImage(png);
+    } finally {
+      Files.deleteIfExists(png);
     }
   }
 

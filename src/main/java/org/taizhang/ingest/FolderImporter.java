@@ -250,6 +250,14 @@ public class FolderImporter {
     Integer year = path.year();
     String category = path.category();
     return new IngestRequest(
-        unit, category, null, null, year, rel.getFileName().toString(), uploadedBy);
+        unit,
+        category,
+        null,
+        null,
+        year,
+        rel.getFileName().toString(),
+        uploadedBy,
+        null,
+        category != null);
   }
 }

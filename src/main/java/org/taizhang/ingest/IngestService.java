@@ -30,6 +30,9 @@ import org.taizhang.extract.Extraction;
 import org.taizhang.extract.ExtractionException;
 import org.taizhang.extract.ParserPool;
 import org.taizhang.extract.Unpacked;
+import org.taizhang.filing.Filed;
+import org.taizhang.filing.Filing;
+import org.taizhang.filing.Subject;
 import org.taizhang.index.DocumentIndex;
 import org.taizhang.store.FileStore;
 import org.taizhang.store.FileTooLargeException;
@@ -49,12 +52,6 @@ import org.taizhang.unit.UnitRepository;
 public class IngestService {
   private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
-  /** Category codes of activity records and of activity photos (index-config/categories.txt). */
-  private static final String ACTIVITY = "activity";
-
-  private static final String PHOTO = "photo";
-
-  /** How far into a document its own date is looked for (the heading and the 时间： line). */
   private final UnitRepository units;
 
   private final Catalog catalog;
@@ -67,6 +64,7 @@ public class IngestService {
   private final ApplicationEventPublisher events;
   private final Attachments attachments;
   private final BundleLimits bundleLimits;
+  private final Filing filing;
 
   private static final DateTimeFormatter SENT = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
@@ -80,8 +78,10 @@ public class IngestService {
       TaizhangProperties properties,
       Clock clock,
       ApplicationEventPublisher events,
+      Filing filing,
       Attachments attachments) {
     this.events = events;
+    this.filing = filing;
     this.attachments = attachments;
     TaizhangProperties.Upload upload = properties.upload();
     this.bundleLimits =
@@ -176,7 +176,9 @@ public class IngestService {
       }
       Optional<Document> existing = documents.findByUnitAndSha(request.unit(), staged.sha256());
       if (existing.isPresent()) {
-        IngestResult duplicate = new IngestResult(existing.get(), true);
+        IngestResult duplicate =
+            new IngestResult(
+                existing.get(), true, filing.inference(existing.get().id()).orElse(null));
         if (ParserPool.isMail(existing.get().mediaType())) {
           // Attachments a crash kept from being stored with the message are stored now.
           try (Unpacked mail = unpack(staged, fileName, depth)) {
@@ -193,7 +195,7 @@ public class IngestService {
       } catch (ExtractionException e) {
         log.info(
             "rejected {} for {}: {} ({})", fileName, request.unit(), e.failure(), e.getMessage());
-        throw new RejectedException(Rejection.of(e.failure()), null);
+        throw new RejectedException(Rejection.of(e.failure()), e.shownDetail());
       }
       if (ParserPool.isArchive(extraction.mediaType())) {
         if (replaced != null) {
@@ -229,7 +231,7 @@ public class IngestService {
       return parsers.unpack(staged.path(), fileName, depth, bundleLimits);
     } catch (ExtractionException e) {
       log.info("rejected bundle {}: {} ({})", fileName, e.failure(), e.getMessage());
-      throw new RejectedException(Rejection.of(e.failure()), null);
+      throw new RejectedException(Rejection.of(e.failure()), e.shownDetail());
     }
   }
 
@@ -256,7 +258,9 @@ public class IngestService {
               null,
               folders.year() != null ? folders.year() : request.year(),
               m.fileName(),
-              request.uploadedBy());
+              request.uploadedBy(),
+              null,
+              folders.category() != null || request.categoryFromPath());
       try (InputStream in = Files.newInputStream(m.file())) {
         Intake taken = take(member, in, depth + 1);
         if (taken.document() != null) {
@@ -291,7 +295,15 @@ public class IngestService {
             ? r.date()
             : mail.sent() == null ? null : LocalDate.ofInstant(mail.sent(), clock.getZone());
     return new IngestRequest(
-        r.unit(), r.category(), date, title, r.year(), r.fileName(), r.uploadedBy(), r.replaces());
+        r.unit(),
+        r.category(),
+        date,
+        title,
+        r.year(),
+        r.fileName(),
+        r.uploadedBy(),
+        r.replaces(),
+        r.categoryFromPath());
   }
 
   /** The message's text with who sent it to whom and when above its body. */
@@ -313,7 +325,7 @@ public class IngestService {
     return new Extraction(x.mediaType(), text, x.truncated(), x.pageCount(), x.metadata());
   }
 
-  /** Describes, stores and indexes one document. */
+  /** Files, describes, stores and indexes one document. */
   private IngestResult store(
       IngestRequest request,
       Category given,
@@ -322,7 +334,8 @@ public class IngestService {
       StagedFile staged,
       Extraction extraction)
       throws RejectedException, IOException {
-    NewDocument doc = describe(request, given, replaced, fileName, staged, extraction);
+    Filed filed = file(request, given, fileName, extraction);
+    NewDocument doc = describe(request, filed, replaced, fileName, staged, extraction);
     Long replaces = replaced == null ? null : replaced.id();
     Document saved;
     try {
@@ -337,11 +350,12 @@ public class IngestService {
               });
     } catch (DuplicateKeyException e) {
       // Another request stored the same content for this unit a moment ago.
-      return new IngestResult(
-          documents.findByUnitAndSha(request.unit(), staged.sha256()).orElseThrow(), true);
+      Document other = documents.findByUnitAndSha(request.unit(), staged.sha256()).orElseThrow();
+      return new IngestResult(other, true, filing.inference(other.id()).orElse(null));
     } catch (IllegalStateException e) {
       throw new RejectedException(Rejection.NOT_REPLACEABLE, String.valueOf(replaces));
     }
+    filing.record(saved.id(), filed.inference());
     try {
       if (replaces != null) {
         index.delete(replaces);
@@ -356,7 +370,7 @@ public class IngestService {
       events.publishEvent(new DocumentChanged(replaces, saved.unitCode()));
     }
     events.publishEvent(new DocumentChanged(saved.id(), saved.unitCode()));
-    return new IngestResult(saved, false);
+    return new IngestResult(saved, false, filed.inference());
   }
 
   private StagedFile stage(InputStream content) throws RejectedException, IOException {
@@ -367,9 +381,24 @@ public class IngestService {
     }
   }
 
+  private Filed file(IngestRequest r, Category given, String fileName, Extraction x) {
+    // Document properties keep their time in UTC; people read the office's wall clock.
+    DocumentMetadata metadata = x.metadata().withCreatedIn(clock.getZone());
+    return filing.infer(
+        new Subject(
+            r.title() == null || r.title().isBlank() ? null : r.title().strip(),
+            fileName,
+            x.text(),
+            x.mediaType(),
+            metadata.takenAt(),
+            given,
+            given != null && r.categoryFromPath(),
+            r.date()));
+  }
+
   private NewDocument describe(
       IngestRequest r,
-      Category given,
+      Filed filed,
       Document replaced,
       String fileName,
       StagedFile staged,
@@ -381,26 +410,13 @@ public class IngestService {
     if (title.length() > 500) {
       title = title.substring(0, 500);
     }
-    boolean image = x.mediaType().startsWith("image/");
-    String category =
-        given != null
-            ? given.code()
-            : catalog
-                .classify(title, x.text())
-                .map(Category::code)
-                // a photo of an activity is the activity's photo, not its written record
-                .map(
-                    c ->
-                        image && c.equals(ACTIVITY) && catalog.category(PHOTO).isPresent()
-                            ? PHOTO
-                            : c)
-                .orElse(image ? catalog.category(PHOTO).map(Category::code).orElse(null) : null);
-    // Document properties keep their time in UTC; people read the office's wall clock.
     DocumentMetadata metadata = x.metadata().withCreatedIn(clock.getZone());
-    LocalDate date = r.date() != null ? r.date() : inferDate(fileName, x.text(), metadata);
-    Optional<ChineseDates.Period> statedPeriod = statedPeriod(r.title(), fileName);
+    String category = filed.category();
+    LocalDate date = filed.date();
     // A new version is filed where the old one was, unless it states otherwise.
-    ChineseDates.Period period = statedPeriod.orElse(replaced == null ? null : replaced.period());
+    ChineseDates.Period period =
+        filed.period() != null ? filed.period() : replaced == null ? null : replaced.period();
+    Optional<ChineseDates.Period> statedPeriod = Optional.ofNullable(filed.period());
     Instant now = clock.instant();
     // The year a person chose, else the one the title states (a 2025年度总结 written in January 2026
     // belongs to 2025), else the replaced version's, else the document's date, else the year it is
@@ -433,22 +449,5 @@ public class IngestService {
         r.uploadedBy() == null ? "系统" : r.uploadedBy(),
         now,
         period);
-  }
-
-  /** The period the given title states, else the one the file name states; none is guessed. */
-  static Optional<ChineseDates.Period> statedPeriod(String title, String fileName) {
-    return ChineseDates.stated(title).or(() -> ChineseDates.stated(FileNames.baseName(fileName)));
-  }
-
-  /**
-   * The date a document is about: the one in its file name, else the one its text states near the
-   * top (时间：…), else when a photo was taken, else when the file says it was created.
-   */
-  private static LocalDate inferDate(String fileName, String text, DocumentMetadata metadata) {
-    return ChineseDates.first(fileName)
-        .or(() -> ChineseDates.inDocumentHead(text))
-        .or(() -> Optional.ofNullable(metadata.takenAt()).map(t -> t.toLocalDate()))
-        .or(() -> Optional.ofNullable(metadata.created()).map(t -> t.toLocalDate()))
-        .orElse(null);
   }
 }

@@ -74,6 +74,7 @@ class UploadPageController {
       String error,
       String categoryName,
       String periodLabel,
+      String question,
       List<UploadOutcome> members) {
     /** A bundle's outcome: no document of its own, only its members'. */
     public boolean bundle() {
@@ -90,17 +91,18 @@ class UploadPageController {
         null,
         d.category() == null ? UNCATEGORIZED : catalog.categoryName(d.category()),
         d.period() == null ? null : ChineseDates.label(d.period()),
+        r.inference() == null ? null : r.inference().question(),
         members);
   }
 
   private static UploadOutcome refused(String fileName, String error, List<UploadOutcome> members) {
-    return new UploadOutcome(fileName, null, false, error, null, null, members);
+    return new UploadOutcome(fileName, null, false, error, null, null, null, members);
   }
 
   private UploadOutcome outcome(String fileName, Intake intake) {
     List<UploadOutcome> members = members(intake.members());
     return intake.bundle()
-        ? new UploadOutcome(fileName, null, false, null, null, null, members)
+        ? new UploadOutcome(fileName, null, false, null, null, null, null, members)
         : outcome(fileName, intake.document(), members);
   }
 

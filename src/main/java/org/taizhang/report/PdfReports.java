@@ -231,7 +231,9 @@ class PdfReports {
         pdf.text(
             "· " + m.text(),
             SMALL,
-            m.returned().isEmpty() ? PdfLayout.INK : Labels.onWhite(IndicatorStatus.MISSING),
+            !m.returned().isEmpty()
+                ? Labels.onWhite(IndicatorStatus.MISSING)
+                : !m.pending().isEmpty() ? Labels.onWhite(IndicatorStatus.PENDING) : PdfLayout.INK,
             30,
             SMALL);
         Explanation e = m.explanation();

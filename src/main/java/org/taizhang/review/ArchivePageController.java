@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +28,8 @@ import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditLog;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.catalog.Category;
+import org.taizhang.completeness.ElementConfirmations;
+import org.taizhang.filing.Filing;
 import org.taizhang.ocr.TextRecognition;
 import org.taizhang.search.HitPreview;
 import org.taizhang.search.SearchService;
@@ -36,6 +40,7 @@ import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
 import org.taizhang.unit.UnitTree;
 import org.taizhang.web.Pages;
+import org.taizhang.web.Problem;
 
 /** The archive as people browse it: the unit tree, a unit's volumes, a document. */
 @Controller
@@ -53,11 +58,14 @@ class ArchivePageController {
   private final SimilarDocuments similarDocuments;
   private final TextRecognition recognition;
   private final DocumentEditor editor;
+  private final ElementConfirmations elements;
 
   private final Attachments attachments;
 
   /** The office's clock: it decides whether a deadline has passed. */
   private final Clock clock;
+
+  private final Filing filing;
 
   ArchivePageController(
       SearchService search,
@@ -71,8 +79,11 @@ class ArchivePageController {
       SimilarDocuments similarDocuments,
       TextRecognition recognition,
       DocumentEditor editor,
+      ElementConfirmations elements,
       Attachments attachments,
-      Clock clock) {
+      Clock clock,
+      Filing filing) {
+    this.filing = filing;
     this.attachments = attachments;
     this.search = search;
     this.units = units;
@@ -85,6 +96,7 @@ class ArchivePageController {
     this.similarDocuments = similarDocuments;
     this.recognition = recognition;
     this.editor = editor;
+    this.elements = elements;
     this.clock = clock;
   }
 
@@ -196,7 +208,10 @@ class ArchivePageController {
             && !caller.reviews(d.unitCode())
             && d.review().status() == ReviewStatus.ACCEPTED);
     mv.addObject("categories", catalog.categories());
+    mv.addObject("elements", elements.sheet(caller, d).orElse(null));
     mv.addObject("periodLabel", d.period() == null ? null : ChineseDates.label(d.period()));
+    // a guessed or missing category or date is asked about until a person settles it
+    mv.addObject("inference", filing.inference(d.id()).orElse(null));
     mv.addObject(
         "overdue",
         returned
@@ -255,6 +270,50 @@ class ArchivePageController {
       Pages.flash(redirect, "error", e.getMessage());
     }
     return new ModelAndView("redirect:/documents/" + n.get());
+  }
+
+  /**
+   * A reviewer confirms, by looking at the document, the required elements its text cannot prove
+   * (handwriting, a blurred photo): the ticked labels become its confirmed elements, the others are
+   * withdrawn. A unit's clerk is refused (403), a document outside the caller's scope is 404.
+   */
+  @PostMapping("/documents/{id}/elements")
+  ModelAndView confirmElements(
+      @PathVariable("id") String id,
+      @RequestParam(name = "label", required = false) List<String> labels,
+      Caller caller,
+      RedirectAttributes redirect) {
+    Optional<Long> n = parseLong(id);
+    if (n.isEmpty()) {
+      return Pages.notFound("没有找到编号为“" + id + "”的材料，可能已被删除或地址有误。");
+    }
+    try {
+      ElementConfirmations.Change c =
+          elements.confirm(caller, n.get(), labels == null ? List.of() : labels);
+      List<String> parts = new ArrayList<>();
+      if (!c.confirmed().isEmpty()) {
+        parts.add("已确认 " + String.join("、", c.confirmed()));
+      }
+      if (!c.withdrawn().isEmpty()) {
+        parts.add("已撤销确认 " + String.join("、", c.withdrawn()));
+      }
+      Pages.flash(
+          redirect,
+          "success",
+          parts.isEmpty() ? "要素确认没有变化" : String.join("；", parts) + "；完整性核查随即更新");
+    } catch (RuntimeException e) {
+      if (!(e instanceof Problem p)) {
+        throw e;
+      }
+      if (p.status() == HttpStatus.NOT_FOUND) {
+        return Pages.notFound("没有找到编号为“" + id + "”的材料，可能已被删除或地址有误。");
+      }
+      if (p.status() == HttpStatus.FORBIDDEN) {
+        throw new AccessDeniedException(p.detail(), e);
+      }
+      Pages.flash(redirect, "error", p.detail());
+    }
+    return new ModelAndView("redirect:/documents/" + n.get() + "#elements");
   }
 
   private List<Unit> visibleUnits(Caller caller) {

@@ -15,6 +15,7 @@ import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditLog;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.catalog.Category;
+import org.taizhang.filing.Filing;
 import org.taizhang.index.DocumentIndex;
 import org.taizhang.text.ChineseDates;
 
@@ -31,13 +32,16 @@ public class DocumentEditor {
   private final Catalog catalog;
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
+  private final Filing filing;
 
   DocumentEditor(
       DocumentRepository documents,
       DocumentIndex index,
       Catalog catalog,
       AuditLog audit,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      Filing filing) {
+    this.filing = filing;
     this.documents = documents;
     this.index = index;
     this.catalog = catalog;
@@ -152,6 +156,13 @@ public class DocumentEditor {
         d.period() == null ? "无" : ChineseDates.label(d.period()),
         newPeriod == null ? "无" : ChineseDates.label(newPeriod));
     note(changes, "年度", String.valueOf(d.year()), String.valueOf(newYear));
+    // a category or date a person sets, even the one inferred, is theirs now: certain, not asked
+    if (c.category() != null && !c.category().isBlank()) {
+      filing.categoryGiven(id, newDate != null || newPeriod != null);
+    }
+    if (c.date().given()) {
+      filing.dateGiven(id, newDate != null || newPeriod != null);
+    }
     if (changes.isEmpty()) {
       return d;
     }

@@ -9,6 +9,8 @@ import java.time.ZoneId;
 import org.springframework.stereotype.Component;
 import org.taizhang.archive.Document;
 import org.taizhang.catalog.Catalog;
+import org.taizhang.filing.Filing;
+import org.taizhang.filing.Inference;
 import org.taizhang.ocr.TextRecognition;
 import org.taizhang.text.ChineseDates;
 import org.taizhang.thumbnail.Thumbnails;
@@ -43,7 +45,33 @@ public record DocumentView(
     ReviewView review,
     Long supersedes,
     Long supersededBy,
-    boolean deleted) {
+    boolean deleted,
+    FilingView filing) {
+
+  /**
+   * How the category and date were worked out and what the clerk is asked: {@code uncertain} when
+   * the category is 未分类 or a guess to confirm, {@code undated} when the document states no date.
+   * Null for a document filed before this was recorded.
+   */
+  public record FilingView(
+      String categorySource,
+      double categoryConfidence,
+      String dateSource,
+      String question,
+      boolean uncertain,
+      boolean undated) {
+    static FilingView of(Inference i) {
+      return i == null
+          ? null
+          : new FilingView(
+              i.categorySource().name(),
+              i.categoryConfidence(),
+              i.dateSource().name(),
+              i.question(),
+              i.uncertain(),
+              i.undated());
+    }
+  }
 
   /** The review state: 已提交 / 已通过 / 退回 with reason and deadline. */
   record ReviewView(String status, String label, String reason, LocalDate deadline, String by) {}
@@ -80,8 +108,15 @@ public record DocumentView(
     private final Thumbnails thumbnails;
     private final TextRecognition recognition;
     private final ZoneId zone;
+    private final Filing filing;
 
-    Factory(Catalog catalog, Thumbnails thumbnails, TextRecognition recognition, Clock clock) {
+    Factory(
+        Catalog catalog,
+        Thumbnails thumbnails,
+        TextRecognition recognition,
+        Clock clock,
+        Filing filing) {
+      this.filing = filing;
       this.catalog = catalog;
       this.thumbnails = thumbnails;
       this.recognition = recognition;
@@ -94,7 +129,13 @@ public record DocumentView(
 
     public DocumentView of(Document d, boolean duplicate) {
       return DocumentView.of(
-          d, catalog, duplicate, thumbnails.state(d), recognition.status(d), zone);
+          d,
+          catalog,
+          duplicate,
+          thumbnails.state(d),
+          recognition.status(d),
+          zone,
+          filing.inference(d.id()).orElse(null));
     }
   }
 
@@ -104,7 +145,8 @@ public record DocumentView(
       boolean duplicate,
       Thumbnails.State thumbnail,
       TextRecognition.Status ocr,
-      ZoneId zone) {
+      ZoneId zone,
+      Inference inference) {
     var m = d.metadata();
     return new DocumentView(
         d.id(),
@@ -146,6 +188,7 @@ public record DocumentView(
             d.review().by()),
         d.lifecycle().supersedesId(),
         d.lifecycle().supersededBy(),
-        d.lifecycle().deleted());
+        d.lifecycle().deleted(),
+        FilingView.of(inference));
   }
 }

@@ -15,8 +15,10 @@ import org.taizhang.access.Caller;
 import org.taizhang.archive.Document;
 import org.taizhang.archive.DocumentRepository.ReviewPage;
 import org.taizhang.catalog.Catalog;
+import org.taizhang.completeness.ElementConfirmations;
 import org.taizhang.text.ChineseDates;
 import org.taizhang.unit.UnitRepository;
+import org.taizhang.web.NotFoundException;
 
 /**
  * Review decisions (one, or a batch from the to-do list), comments, the to-do list and the recycle
@@ -33,6 +35,7 @@ class ReviewApiController {
   private final DocumentEditor editor;
   private final Catalog catalog;
   private final UnitRepository units;
+  private final ElementConfirmations elements;
 
   ReviewApiController(
       ReviewService reviews,
@@ -40,13 +43,37 @@ class ReviewApiController {
       DocumentView.Factory views,
       DocumentEditor editor,
       Catalog catalog,
-      UnitRepository units) {
+      UnitRepository units,
+      ElementConfirmations elements) {
     this.reviews = reviews;
     this.recycleBin = recycleBin;
     this.views = views;
     this.editor = editor;
     this.catalog = catalog;
     this.units = units;
+    this.elements = elements;
+  }
+
+  /**
+   * The required elements of a document: which its text shows, which a reviewer confirmed, whether
+   * its text, category or date waits for confirmation. 404 for a document with nothing to confirm.
+   */
+  @GetMapping("/api/documents/{id}/elements")
+  ElementConfirmations.Sheet elements(Caller caller, @PathVariable("id") long id) {
+    return elements.sheet(caller, id).orElseThrow(NotFoundException::new);
+  }
+
+  /**
+   * A reviewer confirms the elements named {@code label} (repeated) by looking at the document and
+   * withdraws the confirmation of any other; answers the sheet as it now stands.
+   */
+  @PostMapping("/api/documents/{id}/elements")
+  ElementConfirmations.Sheet confirmElements(
+      Caller caller,
+      @PathVariable("id") long id,
+      @RequestParam(name = "label", required = false) List<String> labels) {
+    elements.confirm(caller, id, labels == null ? List.of() : labels);
+    return elements(caller, id);
   }
 
   /**

@@ -3,6 +3,7 @@ package org.taizhang.text;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -87,6 +88,239 @@ public final class ChineseDates {
       }
     }
     return first(head);
+  }
+
+  /** Where in a document the date it states was found. */
+  public enum Place {
+    /** Its title: the first lines of the text. */
+    TITLE,
+    /** A labelled field (时间：, 会议时间：) or the head of the text. */
+    TEXT,
+    /** The 落款: the date under the issuing agency at the end of a formal document. */
+    SIGNATURE
+  }
+
+  /**
+   * The date a document states: a day ({@code period} is that day, or the span of a range such as
+   * 2024年3月1日至3月5日 whose first day is {@code day}), or only a month ({@code day} null, {@code
+   * period} the month) as in 2019年7月 or 二〇一九年七月.
+   */
+  public record Stated(LocalDate day, Period period, Place place) {
+    public boolean monthOnly() {
+      return day == null;
+    }
+  }
+
+  // 落款 and labelled fields written in Chinese numerals: 二〇二〇年十二月十五日, 二○二○年十二月.
+  private static final Pattern CHINESE_DATE =
+      Pattern.compile(
+          "([〇○零O一二三四五六七八九]{4})\\s*年\\s*([一二三四五六七八九十]{1,3})\\s*月"
+              + "(?:\\s*([一二三四五六七八九十]{1,3})\\s*([日号]))?");
+  private static final Pattern MONTH_IN_TEXT =
+      Pattern.compile(YEAR + "\\s*年\\s*([0-9]{1,2})\\s*月(?:\\s*份)?(?!\\s*[0-9])");
+  // 至 3月5日, -5日, 至2024年3月5日: the end of a range that starts with the date before it
+  private static final Pattern RANGE_END =
+      Pattern.compile(
+          "\\s*(?:至|到|—|－|-|~|～)\\s*(?:((?:19|20)[0-9]{2})\\s*年\\s*)?(?:([0-9]{1,2})\\s*月\\s*)?([0-9]{1,2})\\s*[日号]");
+  // a date field: at the start of a line or a cell, optionally after the kind of event it dates;
+  // 出生日期, 截止时间 or 入党时间 date something else
+  private static final Pattern FIELD =
+      Pattern.compile(
+          "(?:^|[\\s|｜:：，,；;])(?:会议|活动|培训|检查|考核|督查|填表|填报|测评|签到|报告|调查|学习|座谈|讲座|慰问|宣传|成文|印发|发文|评审|发布|拍摄)?"
+              + "(?:时\\s*间|日\\s*期)\\s*[:：]",
+          Pattern.MULTILINE);
+
+  private static final Pattern DATE_AT_END =
+      Pattern.compile(
+          "(?:[0-9]\\s*[日号]|[0-9]\\s*月|[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2})\\s*[）)]?\\s*$");
+  // a date another document was issued on, cited by this one: 根据县文明委2024年3月5日印发的《…》
+  private static final Pattern CITED_BEFORE = Pattern.compile("(?:根据|按照|依据|依照|落实|贯彻)[^，。；]{0,12}$");
+  private static final Pattern CITED_AFTER = Pattern.compile("^\\s*(?:印发|下发|发布|出台|颁布|制定|发出|的《|《)");
+
+  private static final Pattern LABEL = Pattern.compile("(?:时\\s*间|日\\s*期)\\s*[:：]");
+  private static final Pattern SIGNATURE_LABEL =
+      Pattern.compile("^(?:填表|填报|成文|印发|报送|落款)?日\\s*期\\s*[:：]");
+
+  /** How many of the last lines may hold the 落款. */
+  private static final int SIGNATURE_LINES = 6;
+
+  /** How many of the first lines may hold the title. */
+  private static final int TITLE_LINES = 3;
+
+  /** How much of the beginning is looked at for a labelled date field. */
+  private static final int FIELD_CHARS = 1200;
+
+  /**
+   * The date a document's text states about itself, or empty: the 落款 at its end, else a labelled
+   * field (时间：…), else a day in its title lines, else the first day in its head; a month only
+   * (2019年7月) when no day is stated in those places. Chinese numerals (二〇二〇年十二月十五日) count. A date
+   * merely mentioned in the body (请于3月20日前报送) is not the document's date, and nothing is taken from
+   * file metadata.
+   */
+  public static Optional<Stated> statedIn(String text) {
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    String t = normalize(text);
+    List<String> lines = t.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    Optional<Stated> signature = signature(lines);
+    if (signature.isPresent() && !signature.get().monthOnly()) {
+      return signature;
+    }
+    String head = t.substring(0, Math.min(t.length(), FIELD_CHARS));
+    Optional<Stated> field = field(head);
+    if (field.isPresent() && !field.get().monthOnly()) {
+      return field;
+    }
+    // title lines: short, no sentences (a dated line under a briefing's title, 2024年5月6日印发)
+    String titleLines =
+        String.join(
+            "\n",
+            lines.subList(0, Math.min(TITLE_LINES, lines.size())).stream()
+                .filter(
+                    l -> l.length() <= 40 && l.indexOf('\t') < 0 && !l.matches(".*[，。；？！,;?!].*"))
+                .toList());
+    Optional<Stated> title = uncitedDayIn(titleLines, Place.TITLE);
+    if (title.isPresent()) {
+      return title;
+    }
+    Optional<Stated> inHead =
+        uncitedDayIn(t.substring(0, Math.min(t.length(), HEAD_CHARS)), Place.TEXT);
+    if (inHead.isPresent()) {
+      return inHead;
+    }
+    return signature.or(() -> field).or(() -> monthIn(titleLines, Place.TITLE));
+  }
+
+  private static Optional<Stated> signature(List<String> lines) {
+    for (int i = lines.size() - 1; i >= Math.max(0, lines.size() - SIGNATURE_LINES); i--) {
+      String line = lines.get(i);
+      // a row of a table (cells apart by tabs) is no 落款, whatever dates its cells hold
+      if (line.length() > 40 || line.indexOf('\t') >= 0) {
+        continue;
+      }
+      // the line ends with the date, perhaps after the agency or a label (日期：): no sentence
+      // around it, and no line of a wrapped paragraph that happens to end near one
+      if (line.matches(".*[，。；？！,;?!《》].*") || !DATE_AT_END.matcher(line).find()) {
+        continue;
+      }
+      // a field of a record (活动时间：) is read as a field; only the date the document was made
+      // (日期：, 填表日期：) stands as its 落款
+      if (LABEL.matcher(line).find() && !SIGNATURE_LABEL.matcher(line).find()) {
+        continue;
+      }
+      Optional<Stated> d = dayIn(line, Place.SIGNATURE).or(() -> monthIn(line, Place.SIGNATURE));
+      if (d.isPresent()) {
+        return d;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Stated> field(String head) {
+    Matcher label = FIELD.matcher(head);
+    Optional<Stated> month = Optional.empty();
+    while (label.find()) {
+      String value = head.substring(label.end(), Math.min(head.length(), label.end() + 40));
+      int eol = value.indexOf('\n');
+      if (eol >= 0) {
+        value = value.substring(0, eol);
+      }
+      Optional<Stated> d = dayIn(value, Place.TEXT);
+      if (d.isPresent()) {
+        return d;
+      }
+      if (month.isEmpty()) {
+        month = monthIn(value, Place.TEXT);
+      }
+    }
+    return month;
+  }
+
+  private static Optional<Stated> dayIn(String text, Place place) {
+    Matcher m = DATE.matcher(text);
+    while (m.find()) {
+      Optional<LocalDate> d = toDate(m);
+      if (d.isPresent()) {
+        return Optional.of(new Stated(d.get(), rangeFrom(d.get(), text, m.end()), place));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The first day in the text that is not a date of another document it cites. */
+  private static Optional<Stated> uncitedDayIn(String text, Place place) {
+    Matcher m = DATE.matcher(text);
+    while (m.find()) {
+      Optional<LocalDate> d = toDate(m);
+      if (d.isEmpty()
+          || CITED_BEFORE.matcher(text.substring(Math.max(0, m.start() - 20), m.start())).find()
+          || CITED_AFTER
+              .matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 4)))
+              .find()) {
+        continue;
+      }
+      return Optional.of(new Stated(d.get(), rangeFrom(d.get(), text, m.end()), place));
+    }
+    return Optional.empty();
+  }
+
+  private static Period rangeFrom(LocalDate start, String text, int at) {
+    Matcher end = RANGE_END.matcher(text);
+    end.region(at, text.length());
+    if (end.lookingAt()) {
+      try {
+        LocalDate last =
+            LocalDate.of(
+                end.group(1) == null ? start.getYear() : Integer.parseInt(end.group(1)),
+                end.group(2) == null ? start.getMonthValue() : Integer.parseInt(end.group(2)),
+                Integer.parseInt(end.group(3)));
+        if (last.isAfter(start) && !last.isAfter(start.plusYears(1))) {
+          return new Period(start, last);
+        }
+      } catch (DateTimeException e) {
+        // no range after all
+      }
+    }
+    return new Period(start, start);
+  }
+
+  private static Optional<Stated> monthIn(String text, Place place) {
+    Matcher m = MONTH_IN_TEXT.matcher(text);
+    while (m.find()) {
+      if (partOfRange(text, m.start(), m.end())) {
+        continue;
+      }
+      int month = Integer.parseInt(m.group(2));
+      if (month >= 1 && month <= 12) {
+        LocalDate first = LocalDate.of(Integer.parseInt(m.group(1)), month, 1);
+        return Optional.of(
+            new Stated(null, new Period(first, first.plusMonths(1).minusDays(1)), place));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Half-width digits, and dates in Chinese numerals written in Arabic ones. */
+  private static String normalize(String text) {
+    String t = halfWidthDigits(text).toString();
+    Matcher m = CHINESE_DATE.matcher(t);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      StringBuilder year = new StringBuilder();
+      for (char c : m.group(1).toCharArray()) {
+        year.append(c == '〇' || c == '○' || c == '零' || c == 'O' ? 0 : NUMERALS.indexOf(c));
+      }
+      int month = number(m.group(2));
+      int day = m.group(3) == null ? 0 : number(m.group(3));
+      String arabic =
+          month < 1
+              ? m.group()
+              : year + "年" + month + "月" + (m.group(3) == null ? "" : day + m.group(4));
+      m.appendReplacement(out, Matcher.quoteReplacement(arabic));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   private static Optional<LocalDate> toDate(Matcher m) {

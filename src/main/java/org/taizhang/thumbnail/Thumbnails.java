@@ -21,11 +21,11 @@ import org.taizhang.extract.ParserPool;
 import org.taizhang.store.FileStore;
 
 /**
- * Small PNG previews of images and of the first page of PDFs, cached under the data directory by
- * content hash (derived data, safe to delete). They are rendered after an upload is acknowledged,
- * on one background thread that waits for a quiet spell in parsing, so a bulk import is never
- * slowed by them; a thumbnail asked for before its turn is rendered on the spot. Rendering runs in
- * the parser processes, under their time and memory limits.
+ * Small PNG previews of images (HEIC too) and of the first page of PDFs and OFDs, cached under the
+ * data directory by content hash (derived data, safe to delete). They are rendered after an upload
+ * is acknowledged, on one background thread that waits for a quiet spell in parsing, so a bulk
+ * import is never slowed by them; a thumbnail asked for before its turn is rendered on the spot.
+ * Rendering runs in the parser processes, under their time and memory limits.
  */
 @Service
 public class Thumbnails implements DisposableBean {

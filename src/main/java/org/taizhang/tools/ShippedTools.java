@@ -5,6 +5,8 @@ import org.taizhang.cli.Tools;
 import org.taizhang.tools.benchmark.CompletenessBenchmark;
 import org.taizhang.tools.benchmark.IngestBenchmark;
 import org.taizhang.tools.benchmark.SearchBenchmark;
+import org.taizhang.tools.filing.FilingEvaluation;
+import org.taizhang.tools.filing.FilingSetGenerator;
 import org.taizhang.tools.relevance.RelevanceEvaluation;
 import org.taizhang.tools.sample.SampleArchiveGenerator;
 
@@ -17,7 +19,9 @@ public final class ShippedTools implements Tools {
         "benchmark-completeness",
         "benchmark-search",
         "benchmark-ingest",
-        "evaluate-relevance");
+        "evaluate-relevance",
+        "generate-filing-set",
+        "evaluate-filing");
   }
 
   @Override
@@ -31,6 +35,10 @@ public final class ShippedTools implements Tools {
           benchmark-ingest [--files=5000 --clients=4]
                                               导入基准测试：同一批文件上比较极限速度、目录导入和 HTTP 上传
           evaluate-relevance                  用评测集（docs/relevance/）计算示例档案上的 recall@10、precision@10、nDCG@10
+          generate-filing-set <目录> [--seed=12]
+                                              生成归类与日期评测集（材料与 labels.tsv）
+          evaluate-filing [--set=docs/filing-set] [--errors]
+                                              用评测集计算归类正确率、各类别召回率、混淆矩阵和日期正确率
         """;
   }
 
@@ -42,6 +50,8 @@ public final class ShippedTools implements Tools {
       case "benchmark-search" -> SearchBenchmark.main(args);
       case "benchmark-ingest" -> IngestBenchmark.main(args);
       case "evaluate-relevance" -> RelevanceEvaluation.main(args);
+      case "generate-filing-set" -> FilingSetGenerator.main(args);
+      case "evaluate-filing" -> FilingEvaluation.main(args);
       default -> throw new IllegalArgumentException(name);
     }
     return 0;

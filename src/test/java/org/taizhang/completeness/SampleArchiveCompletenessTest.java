@@ -77,8 +77,10 @@ class SampleArchiveCompletenessTest {
           "qhx-wjj/2025", List.of("2025年第三季度缺少会议记录"),
           "hxz-zxxx/2025", List.of("2025年缺少年终总结"),
           "qhx-jyj/2024", List.of("会议记录 2024-05-13 缺少记录人"),
-          // UNFILLED_TEMPLATE: the template's fields are placeholders, so they are not filled in
-          "hxz-ltc/2025", List.of("活动记录 2025-08-12 缺少活动时间、活动地点、参加人员"));
+          // UNFILLED_TEMPLATE: the template's fields are placeholders, so they are not filled in;
+          // it
+          // states no date (20xx年x月x日), so it is named by its title
+          "hxz-ltc/2025", List.of("活动记录《2025年新时代文明实践志愿服务活动记录》缺少活动时间、活动地点、参加人员"));
 
   @DynamicPropertySource
   static void dataDir(DynamicPropertyRegistry registry) throws IOException {

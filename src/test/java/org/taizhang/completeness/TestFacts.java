@@ -51,6 +51,7 @@ final class TestFacts {
     LocalDate created;
     int[] signature;
     Review review = Review.SUBMITTED;
+    EvidenceFact.Doubts doubts = EvidenceFact.Doubts.NONE;
 
     Builder(String unit, String category, LocalDate date) {
       this.unit = unit;
@@ -118,6 +119,12 @@ final class TestFacts {
       return this;
     }
 
+    /** Something about it waits for a person's confirmation (待确认). */
+    Builder doubts(EvidenceFact.Doubts doubts) {
+      this.doubts = doubts;
+      return this;
+    }
+
     EvidenceFact build() {
       return new EvidenceFact(
           id,
@@ -133,7 +140,9 @@ final class TestFacts {
           takenAt,
           created,
           signature,
-          review);
+          null,
+          review,
+          doubts);
     }
   }
 

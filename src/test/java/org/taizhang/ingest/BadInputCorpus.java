@@ -24,6 +24,8 @@ import java.util.zip.ZipOutputStream;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.taizhang.support.DamagedFiles;
+import org.taizhang.support.OfdTestFiles;
 import org.taizhang.support.TestFiles;
 
 /**
@@ -62,6 +64,9 @@ public final class BadInputCorpus {
 
   /** 255 bytes in UTF-8, the most a Linux file name may have; more than 200 characters. */
   static final String LONG_DISK_NAME = "志愿服务活动记录-" + "a".repeat(226) + ".txt";
+
+  static final String BIG5_TEXT = "青禾縣星河社區道德講堂活動紀錄：鄰里互助，志願者為孤寡老人送去溫暖。";
+  static final String UTF16_TEXT = "星河社区垃圾分类宣传周活动记录：时间 2025年4月8日，地点 社区广场。";
 
   static final int NESTED_ZIP_LEVELS = 30;
 
@@ -257,6 +262,7 @@ public final class BadInputCorpus {
         "指向导入目录之外（/etc/hostname）的符号链接：导入时拒收，不读取目标");
     link(dir, cases, "link-up", "../../..", "指向上三级目录的符号链接：导入时拒收，不进入、不读取");
 
+    formats(dir, cases);
     write(
         dir,
         cases,
@@ -291,6 +297,116 @@ public final class BadInputCorpus {
         zip(many));
 
     writeManifest(dir, cases);
+  }
+
+  /**
+   * Formats beyond Word, Excel and PDF: read (OFD, Big5, UTF-16, HEIC, Kingsoft), or refused with
+   * their reason (PDFs cut short, an OFD bomb, Office files with a password).
+   */
+  private static void formats(Path dir, List<Case> cases) throws IOException {
+    byte[] pdf = TestFiles.pdf("Ledger page of the volunteer service month", null);
+    String[] files = {
+      "truncated-half.pdf",
+      "truncated-no-eof.pdf",
+      "truncated-broken-xref.pdf",
+      "truncated-stream.pdf"
+    };
+    String[] whys = {
+      "PDF 只剩前一半（下载中断）：文件不完整",
+      "PDF 末尾缺少 %%EOF：文件不完整",
+      "PDF 的 startxref 指向的交叉引用表被覆盖：文件不完整",
+      "PDF 中间的内容流少了一半，其余完整（交叉引用位置全部错开）：文件不完整"
+    };
+    for (int i = 0; i < files.length; i++) {
+      write(
+          dir,
+          cases,
+          files[i],
+          SAME,
+          "CORRUPT_FILE",
+          whys[i],
+          DamagedFiles.pdf(pdf, DamagedFiles.PDF_DAMAGE[i]));
+    }
+    write(
+        dir,
+        cases,
+        "ofd-bomb.ofd",
+        SAME,
+        "ZIP_BOMB",
+        "OFD 压缩炸弹：OFD.xml 之外一个条目约 40 KB，解压出 40 MB",
+        OfdTestFiles.ratioBomb(40));
+    write(
+        dir,
+        cases,
+        "encrypted.docx",
+        SAME,
+        "ENCRYPTED",
+        "设置了打开密码的 Word（OLE2 容器中的加密 OOXML）",
+        DamagedFiles.encryptedOffice("encrypted.docx", "secret"));
+    write(
+        dir,
+        cases,
+        "encrypted.xlsx",
+        SAME,
+        "ENCRYPTED",
+        "设置了打开密码的 Excel（OLE2 容器中的加密 OOXML）",
+        DamagedFiles.encryptedOffice("encrypted.xlsx", "secret"));
+    write(
+        dir,
+        cases,
+        "红头文件.ofd",
+        SAME,
+        ACCEPTED,
+        "OFD 红头文件（GB/T 33190）：按内容识别为 application/ofd，正文含文号",
+        OfdTestFiles.redHeadNotice());
+    write(
+        dir,
+        cases,
+        "big5-text.txt",
+        SAME,
+        ACCEPTED,
+        "Big5 编码的繁体文本：正文须正确解码",
+        BIG5_TEXT.getBytes(Charset.forName("Big5")));
+    write(
+        dir,
+        cases,
+        "utf16le-no-bom.txt",
+        SAME,
+        ACCEPTED,
+        "UTF-16LE 文本，没有 BOM：正文须正确解码",
+        UTF16_TEXT.getBytes(StandardCharsets.UTF_16LE));
+    write(
+        dir,
+        cases,
+        "utf16be-bom.txt",
+        SAME,
+        ACCEPTED,
+        "UTF-16BE 文本，带 BOM：正文须正确解码",
+        UTF16_TEXT.getBytes(StandardCharsets.UTF_16)); // Java writes UTF-16 big-endian with a BOM
+    try (var in =
+        BadInputCorpus.class.getResourceAsStream("/org/taizhang/extract/iphone-photo.heic")) {
+      write(
+          dir,
+          cases,
+          "iphone-photo.heic",
+          SAME,
+          ACCEPTED,
+          "iPhone 拍的 HEIC 照片（带 EXIF 拍摄时间、GPS、相机）",
+          in.readAllBytes());
+    }
+    try (var wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      wb.createSheet("签到表").createRow(0).createCell(0).setCellValue("金山表格志愿者签到表");
+      wb.write(out);
+      write(
+          dir,
+          cases,
+          "kingsoft.et",
+          SAME,
+          ACCEPTED,
+          "金山 WPS 表格 .et（OLE2 的 Excel）",
+          out.toByteArray());
+    }
   }
 
   /** Reads the manifest; lines starting with # are comments, the first other line is the header. */

@@ -35,14 +35,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.taizhang.archive.Document;
 import org.taizhang.archive.DocumentRepository;
 import org.taizhang.config.TaizhangProperties;
+import org.taizhang.extract.HeifImages;
 import org.taizhang.index.DocumentIndex;
 import org.taizhang.ingest.BadInputCorpus.Case;
 import org.taizhang.support.Basic;
 import org.taizhang.support.FreshDataDirectory;
 import org.taizhang.support.Multipart;
+import org.taizhang.support.OfdTestFiles;
 import org.taizhang.support.ServiceTest;
 import org.taizhang.support.TestFiles;
 import org.taizhang.support.TestUnits;
+import org.taizhang.thumbnail.Thumbnails;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -71,6 +74,7 @@ class BadInputTest {
   @Autowired DocumentRepository documents;
   @Autowired DocumentIndex index;
   @Autowired TaizhangProperties properties;
+  @Autowired Thumbnails thumbnails;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private static List<Case> cases;
@@ -158,6 +162,9 @@ class BadInputTest {
             .as("%s: %s", c.file(), r.body())
             .isEqualTo(expected.name());
         soft.assertThat(body.path("detail").asString()).as(c.file()).isNotBlank();
+        if (c.file().startsWith("truncated") && c.file().endsWith(".pdf")) {
+          soft.assertThat(body.path("detail").asString()).as(c.file()).contains("文件不完整");
+        }
         soft.assertThat(state()).as("%s left something behind", c.file()).isEqualTo(before);
       }
     }
@@ -199,6 +206,10 @@ class BadInputTest {
     SoftAssertions soft = new SoftAssertions();
     soft.assertThat(actual).as("rejected on import").isEqualTo(expected);
     soft.assertThat(summary.rejected()).allSatisfy(r -> assertThat(r.message()).isNotBlank());
+    soft.assertThat(summary.rejected())
+        .filteredOn(r -> r.file().getFileName().toString().matches("truncated.*\\.pdf"))
+        .hasSize(5)
+        .allSatisfy(r -> assertThat(r.message()).contains("文件不完整"));
     soft.assertThat(summary.imported()).as("imported").isEqualTo(accepted());
     soft.assertThat(summary.duplicates()).as("duplicates").isZero();
     soft.assertThat(summary.imported() + summary.duplicates() + actual.size())
@@ -293,6 +304,27 @@ class BadInputTest {
               .isEqualTo("application/pdf");
       case "dot-dot-x.txt" -> soft.assertThat(name).isEqualTo(uploaded ? "x" : "dot-dot-x.txt");
       case "gb18030-text.txt" -> soft.assertThat(text).contains("道德讲堂活动记录").contains("孤寡老人");
+      case "big5-text.txt" -> soft.assertThat(text).isEqualTo(BadInputCorpus.BIG5_TEXT);
+      case "utf16le-no-bom.txt", "utf16be-bom.txt" ->
+          soft.assertThat(text).isEqualTo(BadInputCorpus.UTF16_TEXT);
+      case "红头文件.ofd" -> {
+        soft.assertThat(d.mediaType()).isEqualTo("application/ofd");
+        soft.assertThat(d.pageCount()).isEqualTo(1);
+        soft.assertThat(text.lines()).contains(OfdTestFiles.DOCUMENT_NUMBER);
+        soft.assertThat(thumbnails.thumbnail(d)).as("OFD first-page preview").isPresent();
+      }
+      case "iphone-photo.heic" -> {
+        soft.assertThat(d.mediaType()).isEqualTo("image/heic");
+        soft.assertThat(d.metadata().takenAt()).hasToString("2025-03-05T09:30");
+        soft.assertThat(d.metadata().camera()).isEqualTo("Apple iPhone 13");
+        if (HeifImages.available() || "true".equals(System.getenv("CI"))) {
+          soft.assertThat(thumbnails.thumbnail(d)).as("HEIC preview").isPresent();
+        }
+      }
+      case "kingsoft.et" -> {
+        soft.assertThat(d.mediaType()).isEqualTo("application/vnd.ms-excel");
+        soft.assertThat(text).contains("金山表格志愿者签到表");
+      }
       case "nested-30-levels.docx" -> {
         soft.assertThat(text)
             .contains("第 1 层嵌入文档")

@@ -31,8 +31,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.taizhang.access.Role;
 import org.taizhang.account.AccountService;
+import org.taizhang.archive.DocumentChanged;
 import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditEvent;
 import org.taizhang.audit.AuditLog;
@@ -51,8 +54,8 @@ import tools.jackson.databind.json.JsonMapper;
  * API, the dashboard, the unit's checklist, the Excel matrix and the PDF report agree on every
  * indicator's status and grade, every missing item, the score (or the veto in its place), the rank
  * and the red flags — also for a returned document, a vetoed unit, a near copy and a hand-graded
- * indicator. Also: scope (404 outside it), role refusals (403), the audit trail of exports, and the
- * checklist's forms.
+ * indicator, and a filing inferred with low confidence (待确认). Also: scope (404 outside it), role
+ * refusals (403), the audit trail of exports, and the checklist's forms.
  */
 @SampleArchiveTest
 class ExportAgreementTest {
@@ -83,6 +86,10 @@ class ExportAgreementTest {
 
   @Autowired Clock clock;
 
+  @Autowired JdbcClient jdbc;
+
+  @Autowired ApplicationEventPublisher events;
+
   private final HttpClient http = HttpClient.newHttpClient();
 
   /**
@@ -93,6 +100,12 @@ class ExportAgreementTest {
 
   private String handGraded;
   private boolean vetoed;
+
+  /** 中心小学's plan, filed as if its category had been inferred with low confidence. */
+  private Long unsure;
+
+  /** The plan's own inference (source, confidence) before the test made it unsure, or null. */
+  private Object[] unsureBefore;
 
   @BeforeEach
   void sample() {
@@ -109,7 +122,7 @@ class ExportAgreementTest {
    * The returned record's id, the hand-graded indicator's code: the cases made before the
    * comparison.
    */
-  private record Cases(long returned, String handGraded) {}
+  private record Cases(long returned, String handGraded, long unsure) {}
 
   /**
    * A reviewer returns one of 卫健局's meeting records and grades a field indicator of 柳塘村; the
@@ -168,7 +181,40 @@ class ExportAgreementTest {
                 LocalDate.now(clock).minusDays(3).toString()));
     assertThat(graded.statusCode()).as(graded.body()).isEqualTo(200);
     handGraded = field;
-    return new Cases(meeting, field);
+    // Filing guessed 中心小学's plan from its body, without confidence: it waits for confirmation.
+    JsonNode zxxx = json.readTree(text("admin", "/api/units/hxz-zxxx/completeness?year=" + YEAR));
+    long plan =
+        zxxx.get("indicators")
+            .valueStream()
+            .filter(i -> i.get("name").asString().contains("实施方案"))
+            .findFirst()
+            .orElseThrow()
+            .get("evidence")
+            .get(0)
+            .asLong();
+    unsureBefore =
+        jdbc.sql(
+                "select category_source, category_confidence from document_inference where document_id = ?")
+            .param(plan)
+            .query((rs, n) -> new Object[] {rs.getString(1), rs.getDouble(2)})
+            .optional()
+            .orElse(null);
+    if (unsureBefore == null) {
+      jdbc.sql(
+              "insert into document_inference(document_id, category_source, category_confidence, date_source)"
+                  + " values (?, 'BODY', 0.4, 'TEXT')")
+          .param(plan)
+          .update();
+    } else {
+      jdbc.sql(
+              "update document_inference set category_source = 'BODY', category_confidence = 0.4"
+                  + " where document_id = ?")
+          .param(plan)
+          .update();
+    }
+    unsure = plan;
+    events.publishEvent(new DocumentChanged(plan, "hxz-zxxx"));
+    return new Cases(meeting, field, plan);
   }
 
   /**
@@ -194,6 +240,18 @@ class ExportAgreementTest {
                           + URLEncoder.encode(handGraded, StandardCharsets.UTF_8))
                   .statusCode())
           .isEqualTo(200);
+    }
+    if (unsure != null) {
+      if (unsureBefore == null) {
+        jdbc.sql("delete from document_inference where document_id = ?").param(unsure).update();
+      } else {
+        jdbc.sql(
+                "update document_inference set category_source = ?, category_confidence = ?"
+                    + " where document_id = ?")
+            .params(unsureBefore[0], unsureBefore[1], unsure)
+            .update();
+      }
+      events.publishEvent(new DocumentChanged(unsure, "hxz-zxxx"));
     }
     if (vetoed) {
       assertThat(delete("admin", "/api/units/qhx-swj/vetoes?year=2025&code=F-1").statusCode())
@@ -388,6 +446,15 @@ class ExportAgreementTest {
                 .as("said once, in the item's text")
                 .contains(b.get("reason").asString(), b.get("deadline").asString());
           }
+          assertThat(li.select(".pending").eachAttr("data-document"))
+              .as("documents waiting for confirmation of %s", where)
+              .containsExactlyElementsOf(
+                  m.get("pending").valueStream().map(b -> b.get("id").asString()).toList());
+          for (JsonNode b : m.get("pending")) {
+            assertThat(li.selectFirst(".missing-text").text())
+                .as("said in the item's text, which every export shows")
+                .contains("《" + b.get("title").asString() + "》待确认", b.get("reason").asString());
+          }
         }
         apiMissing.addAll(missing);
       }
@@ -450,10 +517,20 @@ class ExportAgreementTest {
         .doesNotContain("NEAR_DUPLICATE");
     // API times carry the office's offset
     assertThat(swj.get("vetoes").get(0).get("at").asString()).endsWith("+08:00");
-    assertThat(
-            json.readTree(text("admin", "/api/units/hxz-zxxx/completeness?year=" + YEAR))
-                .toString())
-        .contains("年终总结");
+    JsonNode zxxx = json.readTree(text("admin", "/api/units/hxz-zxxx/completeness?year=" + YEAR));
+    assertThat(zxxx.toString()).contains("年终总结");
+    JsonNode waiting =
+        zxxx.get("indicators")
+            .valueStream()
+            .filter(i -> i.get("name").asString().contains("实施方案"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(waiting.get("status").asString()).isEqualTo("PENDING");
+    assertThat(waiting.get("evidence").valueStream().map(JsonNode::asLong).toList())
+        .doesNotContain(cases.unsure());
+    assertThat(waiting.findValues("pending").stream().flatMap(JsonNode::valueStream))
+        .extracting(b -> b.get("id").asLong())
+        .containsExactly(cases.unsure());
   }
 
   @Test

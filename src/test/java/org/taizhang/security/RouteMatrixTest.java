@@ -2,6 +2,7 @@ package org.taizhang.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.CookieManager;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -35,6 +36,7 @@ import org.taizhang.completeness.EvaluationSystems;
 import org.taizhang.completeness.Grade;
 import org.taizhang.completeness.SystemDraft;
 import org.taizhang.config.ConfigVersions;
+import org.taizhang.ingest.IngestRequest;
 import org.taizhang.review.RecycleBin;
 import org.taizhang.support.Multipart;
 import org.taizhang.support.TestFiles;
@@ -170,6 +172,34 @@ class RouteMatrixTest extends SecurityFixture {
                     "矩阵著录",
                     "period",
                     "2025年第三季度")));
+    // A meeting record, whose rules ask for elements a reviewer may confirm.
+    long minutes =
+        ingest
+            .ingest(
+                new IngestRequest(
+                    "east-a",
+                    "meeting",
+                    null,
+                    null,
+                    2025,
+                    "会议记录" + System.nanoTime() + ".txt",
+                    "test"),
+                new ByteArrayInputStream(
+                    ("会议记录 地点：二楼 " + System.nanoTime()).getBytes(StandardCharsets.UTF_8)))
+            .document()
+            .id();
+    r.add(
+        new Route(
+            "GET",
+            "/api/documents/{id}/elements",
+            "D A N A A A",
+            w -> get("/api/documents/" + minutes + "/elements", w)));
+    r.add(
+        new Route(
+            "POST",
+            "/api/documents/{id}/elements",
+            "D D N A A A",
+            w -> postForm("/api/documents/" + minutes + "/elements", w, "label", "地点")));
     r.add(new Route("GET", "/api/todo", "D A A A A A", w -> get("/api/todo", w)));
     r.add(
         new Route(
@@ -503,6 +533,13 @@ class RouteMatrixTest extends SecurityFixture {
                     "photo",
                     "year",
                     "2025")));
+    // A reviewer confirms required elements by looking at the page; the unit's clerk may not.
+    r.add(
+        new Route(
+            "POST",
+            "/documents/{id}/elements",
+            "D D N A A A",
+            w -> postForm("/documents/" + minutes + "/elements", w, "label", "时间")));
     r.add(
         new Route(
             "POST",

@@ -150,4 +150,61 @@ class ChineseDatesTest {
       assertThat(ChineseDates.label(ChineseDates.parsePeriod(s).orElseThrow())).isEqualTo(s);
     }
   }
+
+  private static ChineseDates.Stated stated(String text) {
+    return ChineseDates.statedIn(text).orElseThrow(() -> new AssertionError("no date in " + text));
+  }
+
+  @Test
+  void theSignatureAtTheEndOfAFormalDocumentIsItsDate() {
+    String notice =
+        "临河县教育局文件\n临教发〔2024〕3号\n关于成立创建工作领导小组的通知\n各学校：\n"
+            + "定于2024年3月20日召开动员会，请准时参加。\n临河县教育局\n2024年3月5日\n";
+    ChineseDates.Stated s = stated(notice);
+    assertThat(s.day()).isEqualTo(LocalDate.of(2024, 3, 5));
+    assertThat(s.place()).isEqualTo(ChineseDates.Place.SIGNATURE);
+    assertThat(stated("关于表彰的决定\n经研究，决定表彰。\n城关镇人民政府\n二〇二〇年十二月十五日").day())
+        .isEqualTo(LocalDate.of(2020, 12, 15));
+    assertThat(stated("公约\n第一条 文明用语。\n河口村村委会 二○一九年十月八日").day())
+        .isEqualTo(LocalDate.of(2019, 10, 8));
+  }
+
+  @Test
+  void aMonthOnlyIsAMonthAndNoDay() {
+    ChineseDates.Stated s = stated("工作总结\n一年来……\n柳林村村民委员会\n2019年7月");
+    assertThat(s.monthOnly()).isTrue();
+    assertThat(s.period())
+        .isEqualTo(new ChineseDates.Period(LocalDate.of(2019, 7, 1), LocalDate.of(2019, 7, 31)));
+    assertThat(stated("说明\n特此说明。\n二〇二〇年十二月").period().first()).isEqualTo(LocalDate.of(2020, 12, 1));
+    assertThat(stated("会议记录\n时间：2024年3月\n地点：会议室").monthOnly()).isTrue();
+  }
+
+  @Test
+  void aRangeIsItsFirstDayAndItsPeriod() {
+    ChineseDates.Stated s = stated("活动记录\n时间：2024年3月1日至3月5日\n地点：社区广场");
+    assertThat(s.day()).isEqualTo(LocalDate.of(2024, 3, 1));
+    assertThat(s.period())
+        .isEqualTo(new ChineseDates.Period(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 5)));
+    assertThat(stated("活动时间：2024年3月28日—4月2日").period().last()).isEqualTo(LocalDate.of(2024, 4, 2));
+  }
+
+  @Test
+  void aLabelledFieldDatesAMeetingButNotABirthday() {
+    assertThat(stated("会议记录\n会议时间：2024年5月6日上午\n主持人：王某").day()).isEqualTo(LocalDate.of(2024, 5, 6));
+    assertThat(stated("推荐表\n出生日期：1980年5月6日\n填表日期：2024年4月1日\n所在单位意见：同意").day())
+        .isEqualTo(LocalDate.of(2024, 4, 1));
+  }
+
+  @Test
+  void statesNothingWhenNothingIsStated() {
+    assertThat(ChineseDates.statedIn("请假条\n本人因事请假一天。\n请于3月20日前报送。")).isEmpty();
+    assertThat(ChineseDates.statedIn("会议记录\n时间：    年   月   日\n地点：会议室")).isEmpty();
+    // the date of a document it cites is not its own
+    assertThat(
+            ChineseDates.statedIn(
+                "2025年志愿服务工作计划\n根据县文明委2024年11月12日印发的《关于深化文明创建工作的意见》精神，制定本计划。\n一、每月开展一次志愿服务。"))
+        .isEmpty();
+    // nor is a date in a row of a table
+    assertThat(ChineseDates.statedIn("采购台账\n序号\t项目\t计划结束采购时间\n1\t打印纸\t2024年3月")).isEmpty();
+  }
 }

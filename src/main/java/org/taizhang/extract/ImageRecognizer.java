@@ -1,12 +1,6 @@
 package org.taizhang.extract;
 
-import com.benjaminwan.ocrlibrary.OcrResult;
 import com.benjaminwan.ocrlibrary.TextBlock;
-import io.github.mymonstercat.Model;
-import io.github.mymonstercat.ocr.InferenceEngine;
-import io.github.mymonstercat.ocr.config.HardwareConfig;
-import io.github.mymonstercat.ocr.config.ParamConfig;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +15,9 @@ import javax.imageio.ImageIO;
 
 /**
  * Reads the text of a photo, screenshot or scanned image with one of two engines: Tesseract (a
- * child process) or RapidOCR (PaddleOCR's PP-OCRv4 models run by ONNX Runtime, a native library
- * loaded into this JVM). Only the parser process may use it: RapidOCR's native code must never load
- * into the service.
+ * child process) or RapidOCR (PaddleOCR's PP-OCRv4 models run by ONNX Runtime, a native library, in
+ * a long-lived child process: {@link RapidOcrProcess}). Only the parser process uses it: native OCR
+ * code never loads into the service.
  *
  * <p>Before recognition the image is made upright and legible: turned by whole quarter turns
  * (sideways and upside-down pages), straightened (a skew of a few degrees), made grey with its
@@ -64,7 +58,7 @@ public final class ImageRecognizer {
   }
 
   /** Below these mean confidences a reading is marked low-confidence. */
-  static final double RAPIDOCR_LOW = 0.90;
+  static final double RAPIDOCR_LOW = 0.92;
 
   static final double TESSERACT_LOW = 0.75;
 
@@ -77,7 +71,7 @@ public final class ImageRecognizer {
   private final String languages;
   private final int timeoutSeconds;
   private final Object rapidLock = new Object();
-  private InferenceEngine rapid;
+  private RapidOcrProcess rapid;
   private String rapidError;
 
   /**
@@ -126,33 +120,20 @@ public final class ImageRecognizer {
   }
 
   /**
-   * Why RapidOCR cannot run here, empty when it can; loads it on the first call (models unpacked to
-   * the temporary directory, some seconds).
+   * Why RapidOCR cannot run here, empty when it can; starts its process on the first call (models
+   * unpacked to the temporary directory, some seconds).
    */
   public String rapidocr() {
     synchronized (rapidLock) {
-      if (rapid == null && rapidError == null) {
+      if ((rapid == null || !rapid.alive()) && rapidError == null) {
         try {
-          rapid = InferenceEngine.getInstance(Model.ONNX_PPOCR_V4, new HardwareConfig(1, -1));
-          rapid.runOcr(warmUpImage().toString());
-        } catch (IOException | RuntimeException | LinkageError e) {
-          rapidError = "RapidOCR: " + e;
+          rapid = RapidOcrProcess.start(Math.max(120, timeoutSeconds));
+        } catch (IOException | RuntimeException e) {
+          rapidError = "RapidOCR: " + e.getMessage();
         }
       }
       return rapidError == null ? "" : rapidError;
     }
-  }
-
-  private static Path warmUpImage() throws IOException {
-    BufferedImage img = new BufferedImage(200, 60, BufferedImage.TYPE_BYTE_GRAY);
-    Graphics2D g = img.createGraphics();
-    g.setColor(java.awt.Color.WHITE);
-    g.fillRect(0, 0, 200, 60);
-    g.dispose();
-    Path f = Files.createTempFile("ocr-warm-up", ".png");
-    ImageIO.write(img, "png", f.toFile());
-    f.toFile().deleteOnExit();
-    return f;
   }
 
   // ---- RapidOCR ----
@@ -166,15 +147,9 @@ public final class ImageRecognizer {
     Path file = Files.createTempFile("ocr", ".png");
     try {
       ImageIO.write(grey, "png", file.toFile());
-      ParamConfig p = ParamConfig.getDefaultConfig();
-      p.setMaxSideLen(1280);
-      p.setDoAngle(true);
-      p.setMostAngle(true);
-      OcrResult r;
-      synchronized (rapidLock) { // one engine per JVM, not safe for parallel calls
-        r = rapid.runOcr(file.toString(), p);
+      synchronized (rapidLock) { // one engine, one image at a time
+        return rapid.read(file, timeoutSeconds);
       }
-      return RapidLayout.read(r.getTextBlocks(), grey.getWidth(), grey.getHeight());
     } finally {
       Files.deleteIfExists(file);
     }
@@ -296,6 +271,9 @@ public final class ImageRecognizer {
         counted++;
       }
       boolean sideways = tall > wide;
+      double skew = skew(blocks, sideways);
+      double sin = Math.sin(-skew);
+      double cos = Math.cos(-skew);
       boolean reversed = counted > 0 && flipped * 2 > counted;
       // Measured on the test set: a tall line read with angle class 1 belongs to a page turned a
       // quarter counter-clockwise; class 0 to one turned clockwise.
@@ -309,8 +287,11 @@ public final class ImageRecognizer {
           continue;
         }
         double[] box = bounds(b);
-        double cx = (box[0] + box[2]) / 2;
-        double cy = (box[1] + box[3]) / 2;
+        // the box's centre, the page's skew undone (rows of a photographed table slope)
+        double bx = (box[0] + box[2]) / 2 - width / 2.0;
+        double by = (box[1] + box[3]) / 2 - height / 2.0;
+        double cx = bx * cos - by * sin + width / 2.0;
+        double cy = bx * sin + by * cos + height / 2.0;
         // the box's centre in the upright page
         double x;
         double y;
@@ -371,6 +352,42 @@ public final class ImageRecognizer {
       }
       out.append('\n');
       row.clear();
+    }
+
+    /**
+     * The median slope (radians) of the long edges of boxes of several characters, off the
+     * horizontal (or off the vertical, for a sideways page).
+     */
+    private static double skew(List<TextBlock> blocks, boolean sideways) {
+      List<Double> angles = new ArrayList<>();
+      for (TextBlock b : blocks) {
+        var p = b.getBoxPoint();
+        if (b.getText() == null || b.getText().strip().length() < 4 || p.size() < 3) {
+          continue;
+        }
+        double ax = p.get(1).getX() - p.get(0).getX();
+        double ay = p.get(1).getY() - p.get(0).getY();
+        double bx = p.get(2).getX() - p.get(1).getX();
+        double by = p.get(2).getY() - p.get(1).getY();
+        double dx = Math.hypot(ax, ay) >= Math.hypot(bx, by) ? ax : bx;
+        double dy = Math.hypot(ax, ay) >= Math.hypot(bx, by) ? ay : by;
+        double a = sideways ? Math.atan2(-dx, dy) : Math.atan2(dy, dx);
+        // fold into (-90°, 90°]: the direction a line runs does not matter, its slope does
+        while (a > Math.PI / 2) {
+          a -= Math.PI;
+        }
+        while (a <= -Math.PI / 2) {
+          a += Math.PI;
+        }
+        if (Math.abs(a) < Math.toRadians(15)) {
+          angles.add(a);
+        }
+      }
+      if (angles.isEmpty()) {
+        return 0;
+      }
+      angles.sort(null);
+      return angles.get(angles.size() / 2);
     }
 
     private static double[] bounds(TextBlock b) {

@@ -5,6 +5,7 @@ import org.taizhang.cli.Tools;
 import org.taizhang.tools.benchmark.CompletenessBenchmark;
 import org.taizhang.tools.benchmark.IngestBenchmark;
 import org.taizhang.tools.benchmark.SearchBenchmark;
+import org.taizhang.tools.ocr.OcrBenchmark;
 import org.taizhang.tools.relevance.RelevanceEvaluation;
 import org.taizhang.tools.sample.SampleArchiveGenerator;
 
@@ -17,7 +18,8 @@ public final class ShippedTools implements Tools {
         "benchmark-completeness",
         "benchmark-search",
         "benchmark-ingest",
-        "evaluate-relevance");
+        "evaluate-relevance",
+        "ocr-benchmark");
   }
 
   @Override
@@ -31,6 +33,8 @@ public final class ShippedTools implements Tools {
           benchmark-ingest [--files=5000 --clients=4]
                                               导入基准测试：同一批文件上比较极限速度、目录导入和 HTTP 上传
           evaluate-relevance                  用评测集（docs/relevance/）计算示例档案上的 recall@10、precision@10、nDCG@10
+          ocr-benchmark [--set=目录] [--engines=tesseract,rapidocr] [--verbose]
+                                              文字识别基准测试：各引擎在测试图集上的字符错误率和每张耗时（docs/ocr.md）
         """;
   }
 
@@ -42,6 +46,7 @@ public final class ShippedTools implements Tools {
       case "benchmark-search" -> SearchBenchmark.main(args);
       case "benchmark-ingest" -> IngestBenchmark.main(args);
       case "evaluate-relevance" -> RelevanceEvaluation.main(args);
+      case "ocr-benchmark" -> OcrBenchmark.main(args);
       default -> throw new IllegalArgumentException(name);
     }
     return 0;

@@ -93,6 +93,10 @@ class TextRecognitionTest {
   @Test
   void aPhotographedSignInSheetAndAScreenshotOfANoticeAreFoundByTheirWords() throws Exception {
     TestUnits.load(importer, TestUnits.COUNTY);
+    // what the archive holds already with these words (other tests' documents), before the upload
+    int title = hits("垃圾分类工作推进会");
+    int signed = hits("郑海波");
+    int notice = hits("第三季度创建台账资料");
     JsonNode photo = upload("IMG_20240511_093012.jpg", Files.readAllBytes(SIGN_IN_PHOTO));
     JsonNode shot = upload("Screenshot_20240403_182544.png", Files.readAllBytes(NOTICE_SCREENSHOT));
     assertThat(photo.get("ocrState").asString())
@@ -102,16 +106,15 @@ class TextRecognitionTest {
     assertThat(photo.get("category").asString())
         .as("an image is first filed as a photo")
         .isEqualTo("photo");
-    assertThat(hits("青年志愿者协会")).isZero();
 
     JsonNode photoDone = awaitOcr(photo.get("id").asLong(), Duration.ofMinutes(4));
     JsonNode shotDone = awaitOcr(shot.get("id").asLong(), Duration.ofMinutes(4));
     assertThat(photoDone.get("ocrState").asString()).isEqualTo("DONE");
     assertThat(shotDone.get("ocrState").asString()).isEqualTo("DONE");
     // words of the sheet's title and of its rows, and of the screenshot's body
-    assertThat(hits("垃圾分类工作推进会")).as("the sign-in sheet's title").isEqualTo(1);
-    assertThat(hits("青年志愿者协会")).as("a unit signed in on the sheet").isEqualTo(1);
-    assertThat(hits("第三季度创建台账资料")).as("the notice in the screenshot").isEqualTo(1);
+    assertThat(hits("垃圾分类工作推进会")).as("the sign-in sheet's title").isEqualTo(title + 1);
+    assertThat(hits("郑海波")).as("a person who signed in on the sheet").isEqualTo(signed + 1);
+    assertThat(hits("第三季度创建台账资料")).as("the notice in the screenshot").isEqualTo(notice + 1);
     assertThat(photoDone.get("category").asString())
         .as("a photo whose text is a sign-in sheet is filed as one")
         .isEqualTo("sign-in");

@@ -253,14 +253,14 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
       }
       events.publishEvent(new DocumentChanged(id, updated.unitCode()));
       log.info(
-          "扫描件文字识别完成：{}（{} 页，{} 个字，{} 秒）",
+          "文字识别完成：{}（{} 页，{} 个字，{} 秒）",
           d.fileName(),
           d.pageCount(),
           text.length(),
           Duration.ofNanos(System.nanoTime() - start).toMillis() / 1000.0);
     } catch (ExtractionException e) {
       queue.set(id, State.FAILED, e.failure().name() + ": " + e.getMessage());
-      log.warn("扫描件文字识别失败：{}：{} {}", d.fileName(), e.failure(), e.getMessage());
+      log.warn("文字识别失败：{}：{} {}", d.fileName(), e.failure(), e.getMessage());
     } catch (RuntimeException e) {
       if (Thread.currentThread().isInterrupted()) {
         throw new InterruptedException(

@@ -21,13 +21,19 @@ final class WorkerProtocol {
   private static final byte OK = 0;
   private static final byte FAILED = 1;
   private static final byte DONE = 2;
+  private static final byte RECOGNIZED = 3;
 
   private WorkerProtocol() {}
 
   enum Kind {
     PARSE,
     THUMBNAIL,
-    RECOGNIZE
+    RECOGNIZE,
+    /**
+     * OCR of an image file; {@code name} is the engine ({@code auto}, {@code tesseract}, {@code
+     * rapidocr}).
+     */
+    RECOGNIZE_IMAGE
   }
 
   /**
@@ -39,8 +45,21 @@ final class WorkerProtocol {
   /** A request with the number its reply will carry. */
   record Numbered(long id, Request request) {}
 
-  /** A worker's reply: an extraction, or a failure with its detail. */
-  record Reply(Extraction extraction, ExtractionFailure failure, String detail) {
+  /** A worker's reply: an extraction, an image's recognised text, or a failure with its detail. */
+  record Reply(
+      Extraction extraction,
+      ExtractionFailure failure,
+      String detail,
+      ImageRecognizer.Recognition recognition) {
+    Reply(Extraction extraction, ExtractionFailure failure, String detail) {
+      this(extraction, failure, detail, null);
+    }
+
+    ImageRecognizer.Recognition getRecognition() throws ExtractionException {
+      get();
+      return recognition;
+    }
+
     Extraction get() throws ExtractionException {
       if (failure != null) {
         throw new ExtractionException(failure, detail, null);
@@ -87,6 +106,16 @@ final class WorkerProtocol {
     writeString(out, m.camera());
   }
 
+  static void writeRecognition(DataOutputStream out, long id, ImageRecognizer.Recognition r)
+      throws IOException {
+    out.writeLong(id);
+    out.writeByte(RECOGNIZED);
+    writeString(out, r.text());
+    writeString(out, r.engine());
+    out.writeDouble(r.confidence());
+    out.writeInt(r.rotation());
+  }
+
   static void writeFailure(DataOutputStream out, long id, ExtractionFailure failure, String detail)
       throws IOException {
     out.writeLong(id);
@@ -103,6 +132,14 @@ final class WorkerProtocol {
     }
     if (kind == DONE) {
       return new Reply(null, null, null);
+    }
+    if (kind == RECOGNIZED) {
+      return new Reply(
+          null,
+          null,
+          null,
+          new ImageRecognizer.Recognition(
+              readString(in), readString(in), in.readDouble(), in.readInt()));
     }
     if (kind != OK) {
       throw new IOException("unexpected reply kind " + kind);

@@ -18,22 +18,31 @@ import org.springframework.stereotype.Service;
 import org.taizhang.archive.Document;
 import org.taizhang.archive.DocumentChanged;
 import org.taizhang.archive.DocumentRepository;
+import org.taizhang.catalog.Catalog;
+import org.taizhang.catalog.Category;
 import org.taizhang.config.TaizhangProperties;
 import org.taizhang.extract.Extraction;
 import org.taizhang.extract.ExtractionException;
+import org.taizhang.extract.ImageRecognizer;
 import org.taizhang.extract.ParserPool;
 import org.taizhang.index.DocumentIndex;
 import org.taizhang.store.FileStore;
 import org.taizhang.text.ChineseDates;
 
 /**
- * OCR of scanned PDFs, after the upload is acknowledged and without any work on the upload path. A
- * PDF stored with (almost) no text layer is found by a background thread once parsing has paused
- * (an import or upload burst goes first) and queued in the database, so a restart loses nothing.
- * The thread reads the queued scans in upload order with Tesseract in the parser process, stores
- * the text, re-indexes the document and announces the change, so that search finds what the scan
- * says and completeness counts it. Photos are not read: they are most of the images units hand in,
- * and what matters in them is their time and place, not text.
+ * OCR of scanned PDFs and of images (photos, screenshots, scans saved as images), after the upload
+ * is acknowledged and without any work on the upload path. A PDF stored with (almost) no text
+ * layer, and every image, is found by a background thread once parsing has paused (an import or
+ * upload burst goes first) and queued in the database, so a restart loses nothing. The thread reads
+ * the queue in upload order in the parser process — scans with Tesseract, images with the engine
+ * {@code taizhang.ocr.engine} names (see {@link ImageRecognizer}) — stores the text, re-indexes the
+ * document and announces the change, so that search finds what it says and completeness counts it.
+ *
+ * <p>Each recognition records its engine and mean confidence; a low one (handwriting, a blurred
+ * photo) is marked {@link Status#lowConfidence()}: the text stays searchable, but the checklist
+ * must not take it as proof by itself. A photo whose text shows it is a document (a sign-in sheet,
+ * a minute, a notice) is filed as that document, unless a person chose its category; a photo whose
+ * text is only a banner stays an activity photo.
  */
 @Service
 public class TextRecognition implements SmartInitializingSingleton, DisposableBean {
@@ -49,11 +58,31 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
     NONE
   }
 
-  /** The state, with the reason when it failed. */
-  public record Status(State state, String detail) {
+  /**
+   * The state, with the reason when it failed; once done, the engine ({@code tesseract}, {@code
+   * rapidocr}), its mean confidence (0–1, null when the engine gives none) and whether that is too
+   * low for the text to prove anything by itself.
+   */
+  public record Status(
+      State state, String detail, String engine, Double confidence, boolean lowConfidence) {
     static final Status NONE = new Status(State.NONE, null);
     static final Status PENDING = new Status(State.PENDING, null);
+
+    public Status(State state, String detail) {
+      this(state, detail, null, null, false);
+    }
   }
+
+  /**
+   * Text shorter than this (non-space characters) is a banner or a caption, not a document: a photo
+   * showing it stays a photo.
+   */
+  static final int DOCUMENT_CHARS = 40;
+
+  /** Category codes of activity records and of photos (index-config/categories.txt). */
+  private static final String ACTIVITY = "activity";
+
+  private static final String PHOTO = "photo";
 
   private final RecognitionQueue queue;
   private final DocumentRepository documents;
@@ -62,6 +91,7 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
   private final DocumentIndex index;
   private final ApplicationEventPublisher events;
   private final TaizhangProperties.Ocr settings;
+  private final Catalog catalog;
   private final Semaphore wake = new Semaphore(0);
   private final Thread worker;
   private volatile boolean running;
@@ -78,7 +108,8 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
       ParserPool parsers,
       DocumentIndex index,
       ApplicationEventPublisher events,
-      TaizhangProperties properties) {
+      TaizhangProperties properties,
+      Catalog catalog) {
     this.queue = queue;
     this.documents = documents;
     this.store = store;
@@ -86,6 +117,7 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
     this.index = index;
     this.events = events;
     this.settings = properties.ocr();
+    this.catalog = catalog;
     this.worker = new Thread(this::work, "ocr");
     this.worker.setDaemon(true);
   }
@@ -116,14 +148,26 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
         .status(d.id())
         .orElseGet(
             () ->
-                running && d.lifecycle().current() && RecognitionQueue.isScan(d)
+                running && d.lifecycle().current() && (RecognitionQueue.isScan(d) || readsImage(d))
                     ? Status.PENDING
                     : Status.NONE);
   }
 
-  /** Scans waiting for OCR. */
+  /**
+   * Whether the document's text came from an OCR the engine was not sure of (handwriting, noise):
+   * searchable, but no proof of required content by itself. False for documents not read with OCR.
+   */
+  public boolean lowConfidence(long documentId) {
+    return queue.status(documentId).map(Status::lowConfidence).orElse(false);
+  }
+
+  /** Scans and images waiting for OCR. */
   public long backlog() {
-    return queue.pending();
+    return queue.pending(settings.images());
+  }
+
+  private boolean readsImage(Document d) {
+    return settings.images() && RecognitionQueue.isImage(d);
   }
 
   /**
@@ -157,7 +201,7 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
     if (unswept || wake.availablePermits() > 0) {
       parsers.awaitQuiet();
       wake.drainPermits();
-      int queued = queue.addAllScans();
+      int queued = queue.addAllScans() + (settings.images() ? queue.addAllImages() : 0);
       if (queued > 0) {
         log.info("扫描件文字识别：{} 份扫描件待识别", queued);
       }
@@ -184,26 +228,39 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
     }
     long start = System.nanoTime();
     try {
-      Extraction x = parsers.recognize(store.path(d.sha256()), d.fileName());
+      String text;
+      boolean truncated = false;
+      if (RecognitionQueue.isImage(d)) {
+        ImageRecognizer.Recognition r =
+            parsers.recognizeImage(store.path(d.sha256()), settings.engine());
+        text = r.text();
+        queue.done(
+            id, r.engine(), r.confidence(), r.lowConfidence(), text.isBlank() ? "未识别出文字" : null);
+      } else {
+        Extraction x = parsers.recognize(store.path(d.sha256()), d.fileName());
+        text = x.text();
+        truncated = x.truncated();
+        queue.done(id, "tesseract", null, false, text.isBlank() ? "未识别出文字" : null);
+      }
       Document updated =
           documents.replaceText(
-              id, x.text(), x.truncated(), ChineseDates.inDocumentHead(x.text()).orElse(null));
-      queue.set(id, State.DONE, x.text().isBlank() ? "未识别出文字" : null);
-      index.put(updated, x.text());
+              id, text, truncated, ChineseDates.inDocumentHead(text).orElse(null));
+      updated = refile(updated, text);
+      index.put(updated, text);
       // Deleted or replaced while it was read: the index must not keep it.
       if (documents.find(id).filter(now -> now.lifecycle().current()).isEmpty()) {
         index.delete(id);
       }
       events.publishEvent(new DocumentChanged(id, updated.unitCode()));
       log.info(
-          "扫描件文字识别完成：{}（{} 页，{} 个字，{} 秒）",
+          "文字识别完成：{}（{} 页，{} 个字，{} 秒）",
           d.fileName(),
           d.pageCount(),
-          x.text().length(),
+          text.length(),
           Duration.ofNanos(System.nanoTime() - start).toMillis() / 1000.0);
     } catch (ExtractionException e) {
       queue.set(id, State.FAILED, e.failure().name() + ": " + e.getMessage());
-      log.warn("扫描件文字识别失败：{}：{} {}", d.fileName(), e.failure(), e.getMessage());
+      log.warn("文字识别失败：{}：{} {}", d.fileName(), e.failure(), e.getMessage());
     } catch (RuntimeException e) {
       if (Thread.currentThread().isInterrupted()) {
         throw new InterruptedException(
@@ -212,6 +269,28 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
       queue.set(id, State.FAILED, e.toString());
       log.warn("扫描件文字识别失败：{}", d.fileName(), e);
     }
+  }
+
+  /**
+   * Files a photo as the document its text shows (a sign-in sheet, a minute, a notice), when its
+   * category was inferred rather than chosen; a banner's few words leave it a photo.
+   */
+  private Document refile(Document d, String text) {
+    if (!RecognitionQueue.isImage(d)
+        || text.replaceAll("\\s", "").length() < DOCUMENT_CHARS
+        || queue.categoryChosen(d.id(), d.category(), PHOTO)) {
+      return d;
+    }
+    Optional<String> found = catalog.classify(d.title(), text).map(Category::code);
+    if (found.isEmpty()
+        || found.get().equals(ACTIVITY)
+        || found.get().equals(PHOTO)
+        || found.get().equals(d.category())) {
+      return d;
+    }
+    documents.setDescription(d.id(), found.get(), d.title(), d.date(), d.year(), d.period());
+    log.info("图片文字识别后重新归类：{} → {}", d.fileName(), catalog.categoryName(found.get()));
+    return documents.find(d.id()).orElse(d);
   }
 
   /**

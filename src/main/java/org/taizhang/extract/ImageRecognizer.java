@@ -3,6 +3,7 @@ package org.taizhang.extract;
 import com.benjaminwan.ocrlibrary.TextBlock;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,11 +96,47 @@ public final class ImageRecognizer {
       throw new ExtractionException(
           ExtractionFailure.CORRUPT_FILE, "cannot decode image: " + e.getMessage(), e);
     }
+    if (img == null && isoMediaFile(image)) {
+      img = decodeHeif(image);
+    }
     if (img == null) {
       throw new ExtractionException(
           ExtractionFailure.UNSUPPORTED_TYPE, "no decoder for " + image.getFileName(), null);
     }
     return recognize(img, engine);
+  }
+
+  /**
+   * Whether the file is an ISO media file ({@code ftyp} box first), as HEIC and HEIF photos are.
+   */
+  private static boolean isoMediaFile(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] head = in.readNBytes(8);
+      return head.length == 8 && new String(head, 4, 4, StandardCharsets.US_ASCII).equals("ftyp");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Decodes a HEIC/HEIF photo through {@link HeifImages#convertToPng}, which Java cannot read. */
+  private static BufferedImage decodeHeif(Path heif) throws ExtractionException {
+    Path png = null;
+    try {
+      png = Files.createTempFile("ocr-heif", ".png");
+      HeifImages.convertToPng(heif, png);
+      return ImageIO.read(png.toFile());
+    } catch (IOException e) {
+      throw new ExtractionException(
+          ExtractionFailure.CORRUPT_FILE, "cannot decode HEIF: " + e.getMessage(), e);
+    } finally {
+      if (png != null) {
+        try {
+          Files.deleteIfExists(png);
+        } catch (IOException e) {
+          // a temporary file the parser process's temp directory keeps until it ends
+        }
+      }
+    }
   }
 
   /** Reads a decoded image. */

@@ -90,22 +90,6 @@ class RecognitionQueue {
         .update();
   }
 
-  /**
-   * Whether the document's category was chosen by a person (given on upload, or its folder path)
-   * rather than inferred. A document without an inference row predates inference records: its
-   * category counts as chosen unless it is the photo category inferred for every image.
-   */
-  boolean categoryChosen(long id, String category, String photoCategory) {
-    Optional<String> source =
-        jdbc.sql("select category_source from document_inference where document_id = ?")
-            .param(id)
-            .query(String.class)
-            .optional();
-    return source
-        .map(s -> s.equals("GIVEN") || s.equals("PATH"))
-        .orElse(category != null && !category.equals(photoCategory));
-  }
-
   /** Queues every scan not queued yet. */
   int addAllScans() {
     return jdbc.sql(

@@ -3,8 +3,10 @@ package org.taizhang.ocr;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -19,12 +21,17 @@ import org.taizhang.archive.Document;
 import org.taizhang.archive.DocumentChanged;
 import org.taizhang.archive.DocumentRepository;
 import org.taizhang.catalog.Catalog;
-import org.taizhang.catalog.Category;
+import org.taizhang.catalog.CategorySource;
 import org.taizhang.config.TaizhangProperties;
 import org.taizhang.extract.Extraction;
 import org.taizhang.extract.ExtractionException;
 import org.taizhang.extract.ImageRecognizer;
 import org.taizhang.extract.ParserPool;
+import org.taizhang.filing.DateSource;
+import org.taizhang.filing.Filed;
+import org.taizhang.filing.Filing;
+import org.taizhang.filing.Inference;
+import org.taizhang.filing.Subject;
 import org.taizhang.index.DocumentIndex;
 import org.taizhang.store.FileStore;
 import org.taizhang.text.ChineseDates;
@@ -79,9 +86,7 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
    */
   static final int DOCUMENT_CHARS = 40;
 
-  /** Category codes of activity records and of photos (index-config/categories.txt). */
-  private static final String ACTIVITY = "activity";
-
+  /** The category code of photos (index-config/categories.txt). */
   private static final String PHOTO = "photo";
 
   private final RecognitionQueue queue;
@@ -92,6 +97,7 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
   private final ApplicationEventPublisher events;
   private final TaizhangProperties.Ocr settings;
   private final Catalog catalog;
+  private final Filing filing;
   private final Semaphore wake = new Semaphore(0);
   private final Thread worker;
   private volatile boolean running;
@@ -109,7 +115,9 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
       DocumentIndex index,
       ApplicationEventPublisher events,
       TaizhangProperties properties,
-      Catalog catalog) {
+      Catalog catalog,
+      Filing filing) {
+    this.filing = filing;
     this.queue = queue;
     this.documents = documents;
     this.store = store;
@@ -242,10 +250,7 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
         truncated = x.truncated();
         queue.done(id, "tesseract", null, false, text.isBlank() ? "未识别出文字" : null);
       }
-      Document updated =
-          documents.replaceText(
-              id, text, truncated, ChineseDates.inDocumentHead(text).orElse(null));
-      updated = refile(updated, text);
+      Document updated = refile(documents.replaceText(id, text, truncated, null), text);
       index.put(updated, text);
       // Deleted or replaced while it was read: the index must not keep it.
       if (documents.find(id).filter(now -> now.lifecycle().current()).isEmpty()) {
@@ -272,24 +277,55 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
   }
 
   /**
-   * Files a photo as the document its text shows (a sign-in sheet, a minute, a notice), when its
-   * category was inferred rather than chosen; a banner's few words leave it a photo.
+   * Files the document again now that its text is known, as an upload is filed: what a person chose
+   * (a category on upload or by its folder, a date) stays; the rest follows from the text, so a
+   * photo whose text is a sign-in sheet or a minute is filed as that, and the date is the one the
+   * text states. A photo with a few words of banner stays an activity photo.
    */
   private Document refile(Document d, String text) {
-    if (!RecognitionQueue.isImage(d)
-        || text.replaceAll("\\s", "").length() < DOCUMENT_CHARS
-        || queue.categoryChosen(d.id(), d.category(), PHOTO)) {
-      return d;
+    Optional<Inference> before = filing.inference(d.id());
+    boolean categoryChosen =
+        before
+            .map(
+                i ->
+                    i.categorySource() == CategorySource.GIVEN
+                        || i.categorySource() == CategorySource.PATH)
+            // filed before inference was recorded: the category stands unless it is the photo
+            // category every image gets
+            .orElse(d.category() != null && !d.category().equals(PHOTO));
+    boolean dateChosen =
+        before.map(i -> i.dateSource() == DateSource.GIVEN).orElse(d.date() != null);
+    if (RecognitionQueue.isImage(d) && text.replaceAll("\\s", "").length() < DOCUMENT_CHARS) {
+      categoryChosen = true; // a banner's few words do not make the photo a document
     }
-    Optional<String> found = catalog.classify(d.title(), text).map(Category::code);
-    if (found.isEmpty()
-        || found.get().equals(ACTIVITY)
-        || found.get().equals(PHOTO)
-        || found.get().equals(d.category())) {
-      return d;
+    Filed filed =
+        filing.infer(
+            new Subject(
+                d.title(),
+                d.fileName(),
+                text,
+                d.mediaType(),
+                d.metadata().takenAt(),
+                categoryChosen ? catalog.category(d.category()).orElse(null) : null,
+                before.map(i -> i.categorySource() == CategorySource.PATH).orElse(false),
+                dateChosen ? d.date() : null));
+    if (categoryChosen && d.category() == null) {
+      return d; // 未分类 chosen by nobody and nothing to go on: leave it to the clerk
     }
-    documents.setDescription(d.id(), found.get(), d.title(), d.date(), d.year(), d.period());
-    log.info("图片文字识别后重新归类：{} → {}", d.fileName(), catalog.categoryName(found.get()));
+    String category = categoryChosen ? d.category() : filed.category();
+    LocalDate date = dateChosen ? d.date() : filed.date();
+    ChineseDates.Period period = d.period() != null ? d.period() : filed.period();
+    if (!Objects.equals(category, d.category())
+        || !Objects.equals(date, d.date())
+        || !Objects.equals(period, d.period())) {
+      documents.setDescription(d.id(), category, d.title(), date, d.year(), period);
+      if (!Objects.equals(category, d.category())) {
+        log.info("文字识别后重新归类：{} → {}", d.fileName(), catalog.categoryName(category));
+      }
+    }
+    if (before.isPresent() || !categoryChosen) {
+      filing.record(d.id(), filed.inference());
+    }
     return documents.find(d.id()).orElse(d);
   }
 

@@ -64,17 +64,21 @@ public record TaizhangProperties(
   public record Index(@DefaultValue("5s") Duration commitInterval) {}
 
   /**
-   * OCR of scanned PDFs (pages without a text layer), done in the background after the upload is
-   * acknowledged. Needs Tesseract with the {@code languages} installed; without it scans are kept
-   * without text. {@code dpi} is the resolution pages are rendered at for Tesseract; {@code
-   * timeout} limits one document, {@code pageTimeout} one page.
+   * OCR of scanned PDFs (pages without a text layer) and, with {@code images}, of photos and
+   * screenshots, done in the background after the upload is acknowledged. Needs Tesseract with the
+   * {@code languages} installed; without it scans are kept without text. {@code dpi} is the
+   * resolution pages are rendered at for Tesseract; {@code timeout} limits one document, {@code
+   * pageTimeout} one page. {@code engine} reads images: {@code auto} (RapidOCR where it loads, else
+   * Tesseract; see docs/ocr.md), {@code rapidocr} or {@code tesseract}.
    */
   public record Ocr(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("chi_sim+eng") String languages,
       @DefaultValue("200") int dpi,
       @DefaultValue("10m") Duration timeout,
-      @DefaultValue("120s") Duration pageTimeout) {}
+      @DefaultValue("120s") Duration pageTimeout,
+      @DefaultValue("true") boolean images,
+      @DefaultValue("auto") String engine) {}
 
   /**
    * The administrator created on the first start. Without a configured password a random one is

@@ -62,6 +62,8 @@ public final class ParseWorker {
             new TextExtractor.OcrSettings(
                 args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5])));
     ThumbnailRenderer thumbnails = new ThumbnailRenderer(Long.parseLong(args[1]));
+    // RapidOCR's native library loads on the first image read, not here: most processes read none.
+    ImageRecognizer images = new ImageRecognizer(args[3], Integer.parseInt(args[5]));
     int threads = Integer.parseInt(args[2]);
     warmUp(extractor, thumbnails);
     out.writeInt(WorkerProtocol.READY);
@@ -82,7 +84,7 @@ public final class ParseWorker {
       } catch (EOFException e) {
         return; // the pool closed our input: a normal end
       }
-      parsers.execute(() -> answer(n, extractor, thumbnails, out));
+      parsers.execute(() -> answer(n, extractor, thumbnails, images, out));
     }
   }
 
@@ -90,10 +92,12 @@ public final class ParseWorker {
       WorkerProtocol.Numbered n,
       TextExtractor extractor,
       ThumbnailRenderer thumbnails,
+      ImageRecognizer images,
       DataOutputStream out) {
     WorkerProtocol.Request request = n.request();
     Extraction result = null;
     Unpacked unpacked = null;
+    ImageRecognizer.Recognition recognition = null;
     ExtractionException failure = null;
     try {
       switch (request.kind()) {
@@ -105,6 +109,10 @@ public final class ParseWorker {
             unpacked =
                 new BundleUnpacker(extractor, request.unpack().limits(), Path.of(request.target()))
                     .unpack(Path.of(request.path()), request.name(), request.unpack().depth());
+        case RECOGNIZE_IMAGE ->
+            recognition =
+                images.recognize(
+                    Path.of(request.path()), ImageRecognizer.Engine.of(request.name()));
       }
     } catch (ExtractionException e) {
       failure = e;
@@ -118,6 +126,8 @@ public final class ParseWorker {
           WorkerProtocol.writeResult(out, n.id(), result);
         } else if (unpacked != null) {
           WorkerProtocol.writeUnpacked(out, n.id(), unpacked);
+        } else if (recognition != null) {
+          WorkerProtocol.writeRecognition(out, n.id(), recognition);
         } else {
           WorkerProtocol.writeDone(out, n.id());
         }

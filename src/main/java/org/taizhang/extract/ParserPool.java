@@ -265,6 +265,25 @@ public final class ParserPool implements AutoCloseable {
     return BundleUnpacker.MAIL.contains(mediaType);
   }
 
+  /**
+   * Reads the text of an image (a photo, screenshot or scanned page) with OCR in the parser
+   * process, under the OCR time limit; {@code engine} is {@code auto}, {@code tesseract} or {@code
+   * rapidocr} (see {@link ImageRecognizer}). The image must be a file the parser process can decode
+   * (JPEG, PNG, TIFF, BMP, GIF): formats it cannot (HEIC) are converted to PNG first and that file
+   * passed here. Background work, like {@link #recognize}.
+   */
+  public ImageRecognizer.Recognition recognizeImage(Path image, String engine)
+      throws ExtractionException {
+    return run(
+            new WorkerProtocol.Request(
+                WorkerProtocol.Kind.RECOGNIZE_IMAGE,
+                image.toAbsolutePath().toString(),
+                engine,
+                null),
+            settings.ocrTimeout())
+        .getRecognition();
+  }
+
   /** How long no file has been handed in for reading: background work waits for a quiet spell. */
   public Duration quietFor() {
     return busy.get() > 0 || waiting.get() > 0

@@ -25,7 +25,8 @@ final class WorkerProtocol {
   private static final byte OK = 0;
   private static final byte FAILED = 1;
   private static final byte DONE = 2;
-  private static final byte MEMBERS = 3;
+  private static final byte RECOGNIZED = 3;
+  private static final byte MEMBERS = 4;
 
   private WorkerProtocol() {}
 
@@ -33,6 +34,11 @@ final class WorkerProtocol {
     PARSE,
     THUMBNAIL,
     RECOGNIZE,
+    /**
+     * OCR of an image file; {@code name} is the engine ({@code auto}, {@code tesseract}, {@code
+     * rapidocr}).
+     */
+    RECOGNIZE_IMAGE,
     /** Unpack a bundle or a mail's attachments into the directory {@code target}. */
     UNPACK
   }
@@ -53,10 +59,22 @@ final class WorkerProtocol {
   /** A request with the number its reply will carry. */
   record Numbered(long id, Request request) {}
 
-  /** A worker's reply: an extraction, or a failure with its detail. */
-  record Reply(Extraction extraction, ExtractionFailure failure, String detail, Unpacked unpacked) {
+  /**
+   * A worker's reply: an extraction, an image's recognised text, a bundle's members, or a failure.
+   */
+  record Reply(
+      Extraction extraction,
+      ExtractionFailure failure,
+      String detail,
+      ImageRecognizer.Recognition recognition,
+      Unpacked unpacked) {
     Reply(Extraction extraction, ExtractionFailure failure, String detail) {
-      this(extraction, failure, detail, null);
+      this(extraction, failure, detail, null, null);
+    }
+
+    ImageRecognizer.Recognition getRecognition() throws ExtractionException {
+      get();
+      return recognition;
     }
 
     Unpacked getUnpacked() throws ExtractionException {
@@ -181,6 +199,16 @@ final class WorkerProtocol {
     writeString(out, m.camera());
   }
 
+  static void writeRecognition(DataOutputStream out, long id, ImageRecognizer.Recognition r)
+      throws IOException {
+    out.writeLong(id);
+    out.writeByte(RECOGNIZED);
+    writeString(out, r.text());
+    writeString(out, r.engine());
+    out.writeDouble(r.confidence());
+    out.writeInt(r.rotation());
+  }
+
   static void writeFailure(DataOutputStream out, long id, ExtractionFailure failure, String detail)
       throws IOException {
     out.writeLong(id);
@@ -198,8 +226,17 @@ final class WorkerProtocol {
     if (kind == DONE) {
       return new Reply(null, null, null);
     }
+    if (kind == RECOGNIZED) {
+      return new Reply(
+          null,
+          null,
+          null,
+          new ImageRecognizer.Recognition(
+              readString(in), readString(in), in.readDouble(), in.readInt()),
+          null);
+    }
     if (kind == MEMBERS) {
-      return new Reply(null, null, null, readUnpacked(in));
+      return new Reply(null, null, null, null, readUnpacked(in));
     }
     if (kind != OK) {
       throw new IOException("unexpected reply kind " + kind);

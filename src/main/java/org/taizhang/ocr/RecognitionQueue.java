@@ -2,14 +2,17 @@ package org.taizhang.ocr;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.taizhang.archive.Document;
 
 /**
- * The {@code text_recognition} table: which scanned documents wait for OCR, have had it, or could
- * not have it. Kept in the database so that what is queued survives a restart.
+ * The {@code text_recognition} table: which scanned documents and images wait for OCR, have had it,
+ * or could not have it, and how sure the engine was. Kept in the database so that what is queued
+ * survives a restart.
  */
 @Repository
 class RecognitionQueue {
@@ -19,11 +22,35 @@ class RecognitionQueue {
    */
   static final int SCAN_CHARS_PER_PAGE = 20;
 
+  /**
+   * Images read with OCR: photos, screenshots and scans saved as images. HEIC/HEIF are read once
+   * the parser process converts them to PNG; until then their recognition fails with the reason.
+   */
+  static final List<String> IMAGE_TYPES =
+      List.of(
+          "image/jpeg",
+          "image/png",
+          "image/tiff",
+          "image/bmp",
+          "image/gif",
+          "image/webp",
+          "image/heic",
+          "image/heif");
+
+  private static final String IMAGES =
+      IMAGE_TYPES.stream().map(t -> "'" + t + "'").collect(Collectors.joining(", ", "(", ")"));
+
+  private static final String UNQUEUED =
+      " and d.superseded_by is null and d.deleted_at is null"
+          + " and not exists (select 1 from text_recognition r where r.document_id = d.id)";
+
   private static final String SCANS =
       "d.media_type = 'application/pdf' and d.text_chars < "
           + SCAN_CHARS_PER_PAGE
-          + " * coalesce(d.page_count, 1) and d.superseded_by is null and d.deleted_at is null"
-          + " and not exists (select 1 from text_recognition r where r.document_id = d.id)";
+          + " * coalesce(d.page_count, 1)"
+          + UNQUEUED;
+
+  private static final String UNREAD_IMAGES = "d.media_type in " + IMAGES + UNQUEUED;
 
   private final JdbcClient jdbc;
 
@@ -38,6 +65,29 @@ class RecognitionQueue {
   static boolean isScan(Document d) {
     return d.mediaType().equals("application/pdf")
         && d.textChars() < SCAN_CHARS_PER_PAGE * (d.pageCount() == null ? 1 : d.pageCount());
+  }
+
+  static boolean isImage(Document d) {
+    return IMAGE_TYPES.contains(d.mediaType());
+  }
+
+  /** Queues every image not queued yet. */
+  int addAllImages() {
+    return jdbc.sql(
+            "insert into text_recognition(document_id, state, updated_at) select d.id, 'PENDING', ? from document d where "
+                + UNREAD_IMAGES)
+        .param(now())
+        .update();
+  }
+
+  /**
+   * Records a finished recognition: the engine, its mean confidence (null: unknown) and verdict.
+   */
+  void done(long id, String engine, Double confidence, boolean low, String detail) {
+    jdbc.sql(
+            "update text_recognition set state = 'DONE', detail = ?, engine = ?, confidence = ?, low_confidence = ?, updated_at = ? where document_id = ?")
+        .params(detail, engine, confidence, low, now(), id)
+        .update();
   }
 
   /** Queues every scan not queued yet. */
@@ -72,21 +122,33 @@ class RecognitionQueue {
   }
 
   Optional<TextRecognition.Status> status(long id) {
-    return jdbc.sql("select state, detail from text_recognition where document_id = ?")
+    return jdbc.sql(
+            "select state, detail, engine, confidence, low_confidence from text_recognition where document_id = ?")
         .param(id)
         .query(
-            (rs, n) ->
-                new TextRecognition.Status(
-                    TextRecognition.State.valueOf(rs.getString("state")), rs.getString("detail")))
+            (rs, n) -> {
+              Number confidence = (Number) rs.getObject("confidence");
+              return new TextRecognition.Status(
+                  TextRecognition.State.valueOf(rs.getString("state")),
+                  rs.getString("detail"),
+                  rs.getString("engine"),
+                  confidence == null ? null : confidence.doubleValue(),
+                  rs.getBoolean("low_confidence"));
+            })
         .optional();
   }
 
-  /** Queued scans and scans not queued yet. */
-  long pending() {
+  /** Queued documents and scans not queued yet; with {@code images}, images not queued yet too. */
+  long pending(boolean images) {
     return jdbc.sql("select count(*) from text_recognition where state = 'PENDING'")
             .query(Long.class)
             .single()
-        + jdbc.sql("select count(*) from document d where " + SCANS).query(Long.class).single();
+        + jdbc.sql("select count(*) from document d where " + SCANS).query(Long.class).single()
+        + (images
+            ? jdbc.sql("select count(*) from document d where " + UNREAD_IMAGES)
+                .query(Long.class)
+                .single()
+            : 0);
   }
 
   private static Timestamp now() {

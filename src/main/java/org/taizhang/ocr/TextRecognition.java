@@ -3,8 +3,10 @@ package org.taizhang.ocr;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -18,22 +20,36 @@ import org.springframework.stereotype.Service;
 import org.taizhang.archive.Document;
 import org.taizhang.archive.DocumentChanged;
 import org.taizhang.archive.DocumentRepository;
+import org.taizhang.catalog.Catalog;
+import org.taizhang.catalog.CategorySource;
 import org.taizhang.config.TaizhangProperties;
 import org.taizhang.extract.Extraction;
 import org.taizhang.extract.ExtractionException;
+import org.taizhang.extract.ImageRecognizer;
 import org.taizhang.extract.ParserPool;
+import org.taizhang.filing.DateSource;
+import org.taizhang.filing.Filed;
+import org.taizhang.filing.Filing;
+import org.taizhang.filing.Inference;
+import org.taizhang.filing.Subject;
 import org.taizhang.index.DocumentIndex;
 import org.taizhang.store.FileStore;
 import org.taizhang.text.ChineseDates;
 
 /**
- * OCR of scanned PDFs, after the upload is acknowledged and without any work on the upload path. A
- * PDF stored with (almost) no text layer is found by a background thread once parsing has paused
- * (an import or upload burst goes first) and queued in the database, so a restart loses nothing.
- * The thread reads the queued scans in upload order with Tesseract in the parser process, stores
- * the text, re-indexes the document and announces the change, so that search finds what the scan
- * says and completeness counts it. Photos are not read: they are most of the images units hand in,
- * and what matters in them is their time and place, not text.
+ * OCR of scanned PDFs and of images (photos, screenshots, scans saved as images), after the upload
+ * is acknowledged and without any work on the upload path. A PDF stored with (almost) no text
+ * layer, and every image, is found by a background thread once parsing has paused (an import or
+ * upload burst goes first) and queued in the database, so a restart loses nothing. The thread reads
+ * the queue in upload order in the parser process — scans with Tesseract, images with the engine
+ * {@code taizhang.ocr.engine} names (see {@link ImageRecognizer}) — stores the text, re-indexes the
+ * document and announces the change, so that search finds what it says and completeness counts it.
+ *
+ * <p>Each recognition records its engine and mean confidence; a low one (handwriting, a blurred
+ * photo) is marked {@link Status#lowConfidence()}: the text stays searchable, but the checklist
+ * must not take it as proof by itself. A photo whose text shows it is a document (a sign-in sheet,
+ * a minute, a notice) is filed as that document, unless a person chose its category; a photo whose
+ * text is only a banner stays an activity photo.
  */
 @Service
 public class TextRecognition implements SmartInitializingSingleton, DisposableBean {
@@ -49,11 +65,29 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
     NONE
   }
 
-  /** The state, with the reason when it failed. */
-  public record Status(State state, String detail) {
+  /**
+   * The state, with the reason when it failed; once done, the engine ({@code tesseract}, {@code
+   * rapidocr}), its mean confidence (0–1, null when the engine gives none) and whether that is too
+   * low for the text to prove anything by itself.
+   */
+  public record Status(
+      State state, String detail, String engine, Double confidence, boolean lowConfidence) {
     static final Status NONE = new Status(State.NONE, null);
     static final Status PENDING = new Status(State.PENDING, null);
+
+    public Status(State state, String detail) {
+      this(state, detail, null, null, false);
+    }
   }
+
+  /**
+   * Text shorter than this (non-space characters) is a banner or a caption, not a document: a photo
+   * showing it stays a photo.
+   */
+  static final int DOCUMENT_CHARS = 40;
+
+  /** The category code of photos (index-config/categories.txt). */
+  private static final String PHOTO = "photo";
 
   private final RecognitionQueue queue;
   private final DocumentRepository documents;
@@ -62,6 +96,8 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
   private final DocumentIndex index;
   private final ApplicationEventPublisher events;
   private final TaizhangProperties.Ocr settings;
+  private final Catalog catalog;
+  private final Filing filing;
   private final Semaphore wake = new Semaphore(0);
   private final Thread worker;
   private volatile boolean running;
@@ -78,7 +114,10 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
       ParserPool parsers,
       DocumentIndex index,
       ApplicationEventPublisher events,
-      TaizhangProperties properties) {
+      TaizhangProperties properties,
+      Catalog catalog,
+      Filing filing) {
+    this.filing = filing;
     this.queue = queue;
     this.documents = documents;
     this.store = store;
@@ -86,6 +125,7 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
     this.index = index;
     this.events = events;
     this.settings = properties.ocr();
+    this.catalog = catalog;
     this.worker = new Thread(this::work, "ocr");
     this.worker.setDaemon(true);
   }
@@ -116,14 +156,26 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
         .status(d.id())
         .orElseGet(
             () ->
-                running && d.lifecycle().current() && RecognitionQueue.isScan(d)
+                running && d.lifecycle().current() && (RecognitionQueue.isScan(d) || readsImage(d))
                     ? Status.PENDING
                     : Status.NONE);
   }
 
-  /** Scans waiting for OCR. */
+  /**
+   * Whether the document's text came from an OCR the engine was not sure of (handwriting, noise):
+   * searchable, but no proof of required content by itself. False for documents not read with OCR.
+   */
+  public boolean lowConfidence(long documentId) {
+    return queue.status(documentId).map(Status::lowConfidence).orElse(false);
+  }
+
+  /** Scans and images waiting for OCR. */
   public long backlog() {
-    return queue.pending();
+    return queue.pending(settings.images());
+  }
+
+  private boolean readsImage(Document d) {
+    return settings.images() && RecognitionQueue.isImage(d);
   }
 
   /**
@@ -157,7 +209,7 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
     if (unswept || wake.availablePermits() > 0) {
       parsers.awaitQuiet();
       wake.drainPermits();
-      int queued = queue.addAllScans();
+      int queued = queue.addAllScans() + (settings.images() ? queue.addAllImages() : 0);
       if (queued > 0) {
         log.info("扫描件文字识别：{} 份扫描件待识别", queued);
       }
@@ -184,26 +236,36 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
     }
     long start = System.nanoTime();
     try {
-      Extraction x = parsers.recognize(store.path(d.sha256()), d.fileName());
-      Document updated =
-          documents.replaceText(
-              id, x.text(), x.truncated(), ChineseDates.inDocumentHead(x.text()).orElse(null));
-      queue.set(id, State.DONE, x.text().isBlank() ? "未识别出文字" : null);
-      index.put(updated, x.text());
+      String text;
+      boolean truncated = false;
+      if (RecognitionQueue.isImage(d)) {
+        ImageRecognizer.Recognition r =
+            parsers.recognizeImage(store.path(d.sha256()), settings.engine());
+        text = r.text();
+        queue.done(
+            id, r.engine(), r.confidence(), r.lowConfidence(), text.isBlank() ? "未识别出文字" : null);
+      } else {
+        Extraction x = parsers.recognize(store.path(d.sha256()), d.fileName());
+        text = x.text();
+        truncated = x.truncated();
+        queue.done(id, "tesseract", null, false, text.isBlank() ? "未识别出文字" : null);
+      }
+      Document updated = refile(documents.replaceText(id, text, truncated, null), text);
+      index.put(updated, text);
       // Deleted or replaced while it was read: the index must not keep it.
       if (documents.find(id).filter(now -> now.lifecycle().current()).isEmpty()) {
         index.delete(id);
       }
       events.publishEvent(new DocumentChanged(id, updated.unitCode()));
       log.info(
-          "扫描件文字识别完成：{}（{} 页，{} 个字，{} 秒）",
+          "文字识别完成：{}（{} 页，{} 个字，{} 秒）",
           d.fileName(),
           d.pageCount(),
-          x.text().length(),
+          text.length(),
           Duration.ofNanos(System.nanoTime() - start).toMillis() / 1000.0);
     } catch (ExtractionException e) {
       queue.set(id, State.FAILED, e.failure().name() + ": " + e.getMessage());
-      log.warn("扫描件文字识别失败：{}：{} {}", d.fileName(), e.failure(), e.getMessage());
+      log.warn("文字识别失败：{}：{} {}", d.fileName(), e.failure(), e.getMessage());
     } catch (RuntimeException e) {
       if (Thread.currentThread().isInterrupted()) {
         throw new InterruptedException(
@@ -212,6 +274,59 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
       queue.set(id, State.FAILED, e.toString());
       log.warn("扫描件文字识别失败：{}", d.fileName(), e);
     }
+  }
+
+  /**
+   * Files the document again now that its text is known, as an upload is filed: what a person chose
+   * (a category on upload or by its folder, a date) stays; the rest follows from the text, so a
+   * photo whose text is a sign-in sheet or a minute is filed as that, and the date is the one the
+   * text states. A photo with a few words of banner stays an activity photo.
+   */
+  private Document refile(Document d, String text) {
+    Optional<Inference> before = filing.inference(d.id());
+    boolean categoryChosen =
+        before
+            .map(
+                i ->
+                    i.categorySource() == CategorySource.GIVEN
+                        || i.categorySource() == CategorySource.PATH)
+            // filed before inference was recorded: the category stands unless it is the photo
+            // category every image gets
+            .orElse(d.category() != null && !d.category().equals(PHOTO));
+    boolean dateChosen =
+        before.map(i -> i.dateSource() == DateSource.GIVEN).orElse(d.date() != null);
+    if (RecognitionQueue.isImage(d) && text.replaceAll("\\s", "").length() < DOCUMENT_CHARS) {
+      categoryChosen = true; // a banner's few words do not make the photo a document
+    }
+    Filed filed =
+        filing.infer(
+            new Subject(
+                d.title(),
+                d.fileName(),
+                text,
+                d.mediaType(),
+                d.metadata().takenAt(),
+                categoryChosen ? catalog.category(d.category()).orElse(null) : null,
+                before.map(i -> i.categorySource() == CategorySource.PATH).orElse(false),
+                dateChosen ? d.date() : null));
+    if (categoryChosen && d.category() == null) {
+      return d; // 未分类 chosen by nobody and nothing to go on: leave it to the clerk
+    }
+    String category = categoryChosen ? d.category() : filed.category();
+    LocalDate date = dateChosen ? d.date() : filed.date();
+    ChineseDates.Period period = d.period() != null ? d.period() : filed.period();
+    if (!Objects.equals(category, d.category())
+        || !Objects.equals(date, d.date())
+        || !Objects.equals(period, d.period())) {
+      documents.setDescription(d.id(), category, d.title(), date, d.year(), period);
+      if (!Objects.equals(category, d.category())) {
+        log.info("文字识别后重新归类：{} → {}", d.fileName(), catalog.categoryName(category));
+      }
+    }
+    if (before.isPresent() || !categoryChosen) {
+      filing.record(d.id(), filed.inference());
+    }
+    return documents.find(d.id()).orElse(d);
   }
 
   /**

@@ -7,6 +7,7 @@ import org.taizhang.tools.benchmark.IngestBenchmark;
 import org.taizhang.tools.benchmark.SearchBenchmark;
 import org.taizhang.tools.filing.FilingEvaluation;
 import org.taizhang.tools.filing.FilingSetGenerator;
+import org.taizhang.tools.ocr.OcrBenchmark;
 import org.taizhang.tools.relevance.RelevanceEvaluation;
 import org.taizhang.tools.sample.SampleArchiveGenerator;
 
@@ -21,7 +22,8 @@ public final class ShippedTools implements Tools {
         "benchmark-ingest",
         "evaluate-relevance",
         "generate-filing-set",
-        "evaluate-filing");
+        "evaluate-filing",
+        "ocr-benchmark");
   }
 
   @Override
@@ -39,6 +41,8 @@ public final class ShippedTools implements Tools {
                                               生成归类与日期评测集（材料与 labels.tsv）
           evaluate-filing [--set=docs/filing-set] [--errors]
                                               用评测集计算归类正确率、各类别召回率、混淆矩阵和日期正确率
+          ocr-benchmark [--set=目录] [--engines=tesseract,rapidocr] [--verbose]
+                                              文字识别基准测试：各引擎在测试图集上的字符错误率和每张耗时（docs/ocr.md）
         """;
   }
 
@@ -52,6 +56,7 @@ public final class ShippedTools implements Tools {
       case "evaluate-relevance" -> RelevanceEvaluation.main(args);
       case "generate-filing-set" -> FilingSetGenerator.main(args);
       case "evaluate-filing" -> FilingEvaluation.main(args);
+      case "ocr-benchmark" -> OcrBenchmark.main(args);
       default -> throw new IllegalArgumentException(name);
     }
     return 0;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.taizhang.archive.Document;
 import org.taizhang.archive.Lifecycle;
 import org.taizhang.archive.Review;
+import org.taizhang.catalog.Classification;
 import org.taizhang.extract.DocumentMetadata;
 import org.taizhang.index.ChineseAnalysis;
 import org.taizhang.unit.Unit;
@@ -207,7 +208,10 @@ class PendingConfirmationTest {
     assertThat(
             extractor
                 .extract(
-                    d, MEETING_TEXT, new DocumentTrust(false, null, Set.of(), "TITLE", 0.6, "TEXT"))
+                    d,
+                    MEETING_TEXT,
+                    new DocumentTrust(
+                        false, null, Set.of(), "TITLE", Classification.CERTAIN, "TEXT"))
                 .doubts())
         .isEqualTo(EvidenceFact.Doubts.NONE);
     assertThat(extractor.extract(d, MEETING_TEXT).doubts())

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.taizhang.archive.DocumentRepository;
 import org.taizhang.ingest.FolderImporter;
 import org.taizhang.support.Basic;
 import org.taizhang.support.Multipart;
@@ -46,6 +47,7 @@ class TextRecognitionTest {
   @LocalServerPort int port;
   @Autowired FolderImporter importer;
   @Autowired TextRecognition recognition;
+  @Autowired DocumentRepository documents;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -80,6 +82,47 @@ class TextRecognitionTest {
         .contains("id=\"ocr-done\"")
         .doesNotContain("id=\"no-text\"");
     assertThat(recognition.backlog()).isZero();
+  }
+
+  /** A phone photo of a sign-in sheet (perspective, blur, handwritten signatures). */
+  static final Path SIGN_IN_PHOTO = Path.of("src/test/resources/ocr-set/26-signin.jpg");
+
+  /** A phone screenshot of a notice. */
+  static final Path NOTICE_SCREENSHOT = Path.of("src/test/resources/ocr-set/47-screenshot.png");
+
+  @Test
+  void aPhotographedSignInSheetAndAScreenshotOfANoticeAreFoundByTheirWords() throws Exception {
+    TestUnits.load(importer, TestUnits.COUNTY);
+    // what the archive holds already with these words (other tests' documents), before the upload
+    int title = hits("垃圾分类工作推进会");
+    int signed = hits("郑海波");
+    int notice = hits("第三季度创建台账资料");
+    JsonNode photo = upload("IMG_20240511_093012.jpg", Files.readAllBytes(SIGN_IN_PHOTO));
+    JsonNode shot = upload("Screenshot_20240403_182544.png", Files.readAllBytes(NOTICE_SCREENSHOT));
+    assertThat(photo.get("ocrState").asString())
+        .as("acknowledged before any OCR")
+        .isEqualTo("PENDING");
+    assertThat(shot.get("ocrState").asString()).isEqualTo("PENDING");
+    assertThat(photo.get("category").asString())
+        .as("an image is first filed as a photo")
+        .isEqualTo("photo");
+
+    JsonNode photoDone = awaitOcr(photo.get("id").asLong(), Duration.ofMinutes(4));
+    JsonNode shotDone = awaitOcr(shot.get("id").asLong(), Duration.ofMinutes(4));
+    assertThat(photoDone.get("ocrState").asString()).isEqualTo("DONE");
+    assertThat(shotDone.get("ocrState").asString()).isEqualTo("DONE");
+    // words of the sheet's title and of its rows, and of the screenshot's body
+    assertThat(hits("垃圾分类工作推进会")).as("the sign-in sheet's title").isEqualTo(title + 1);
+    assertThat(hits("郑海波")).as("a person who signed in on the sheet").isEqualTo(signed + 1);
+    assertThat(hits("第三季度创建台账资料")).as("the notice in the screenshot").isEqualTo(notice + 1);
+    assertThat(photoDone.get("category").asString())
+        .as("a photo whose text is a sign-in sheet is filed as one")
+        .isEqualTo("sign-in");
+    assertThat(recognition.lowConfidence(photo.get("id").asLong())).isFalse();
+    TextRecognition.Status status =
+        recognition.status(documents.find(shot.get("id").asLong()).orElseThrow());
+    assertThat(status.engine()).isIn("rapidocr", "tesseract");
+    assertThat(status.confidence()).isGreaterThan(0.5);
   }
 
   private JsonNode awaitOcr(long id, Duration limit) throws Exception {

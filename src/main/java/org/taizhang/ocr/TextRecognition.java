@@ -295,9 +295,12 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
             .orElse(d.category() != null && !d.category().equals(PHOTO));
     boolean dateChosen =
         before.map(i -> i.dateSource() == DateSource.GIVEN).orElse(d.date() != null);
-    if (RecognitionQueue.isImage(d) && text.replaceAll("\\s", "").length() < DOCUMENT_CHARS) {
-      categoryChosen = true; // a banner's few words do not make the photo a document
-    }
+    // a banner's few words do not make the photo a document: it keeps its category and how that was
+    // worked out
+    boolean keepCategory =
+        categoryChosen
+            || (RecognitionQueue.isImage(d)
+                && text.replaceAll("\\s", "").length() < DOCUMENT_CHARS);
     Filed filed =
         filing.infer(
             new Subject(
@@ -306,13 +309,13 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
                 text,
                 d.mediaType(),
                 d.metadata().takenAt(),
-                categoryChosen ? catalog.category(d.category()).orElse(null) : null,
+                keepCategory ? catalog.category(d.category()).orElse(null) : null,
                 before.map(i -> i.categorySource() == CategorySource.PATH).orElse(false),
                 dateChosen ? d.date() : null));
-    if (categoryChosen && d.category() == null) {
+    if (keepCategory && d.category() == null) {
       return d; // 未分类 chosen by nobody and nothing to go on: leave it to the clerk
     }
-    String category = categoryChosen ? d.category() : filed.category();
+    String category = keepCategory ? d.category() : filed.category();
     LocalDate date = dateChosen ? d.date() : filed.date();
     ChineseDates.Period period = d.period() != null ? d.period() : filed.period();
     if (!Objects.equals(category, d.category())
@@ -323,8 +326,18 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
         log.info("文字识别后重新归类：{} → {}", d.fileName(), catalog.categoryName(category));
       }
     }
-    if (before.isPresent() || !categoryChosen) {
-      filing.record(d.id(), filed.inference());
+    Inference inference = filed.inference();
+    if (keepCategory && !categoryChosen && before.isPresent()) {
+      Inference b = before.get();
+      inference =
+          new Inference(
+              b.categorySource(),
+              b.categoryConfidence(),
+              inference.dateSource(),
+              inference.question());
+    }
+    if (before.isPresent() || !keepCategory) {
+      filing.record(d.id(), inference);
     }
     return documents.find(d.id()).orElse(d);
   }

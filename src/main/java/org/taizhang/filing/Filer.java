@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.catalog.Category;
 import org.taizhang.catalog.CategorySource;
@@ -25,13 +26,30 @@ public final class Filer {
 
   private final Catalog catalog;
 
-  public Filer(Catalog catalog) {
+  /**
+   * The search's character folding (traditional to simplified, full-width to half-width), so that
+   * 臺帳管理辦法 is filed as 台账管理办法 would be.
+   */
+  private final UnaryOperator<String> fold;
+
+  public Filer(Catalog catalog, UnaryOperator<String> fold) {
     this.catalog = catalog;
+    this.fold = fold;
   }
 
   /** Works out where a document belongs. */
   public Filed infer(Subject s) {
-    Classification c = classify(s);
+    Classification c =
+        classify(
+            new Subject(
+                fold(s.title()),
+                fold(s.fileName()),
+                fold(s.text()),
+                s.mediaType(),
+                s.takenAt(),
+                s.category(),
+                s.categoryFromPath(),
+                s.date()));
     String text = s.text() == null ? "" : s.text();
     LocalDate date = null;
     ChineseDates.Period period = null;
@@ -93,6 +111,10 @@ public final class Filer {
         period,
         dated,
         new Inference(c.source(), c.confidence(), dateSource, question));
+  }
+
+  private String fold(String s) {
+    return s == null ? null : fold.apply(s);
   }
 
   private Classification classify(Subject s) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.catalog.CategorySource;
+import org.taizhang.index.ChineseAnalysis;
 
 /**
  * Files a document: its category and the date it states, each with where it came from and how sure
@@ -21,8 +22,8 @@ public class Filing {
   private final Filer filer;
   private final InferenceRepository inferences;
 
-  Filing(Catalog catalog, InferenceRepository inferences) {
-    this.filer = new Filer(catalog);
+  Filing(Catalog catalog, InferenceRepository inferences, ChineseAnalysis analysis) {
+    this.filer = new Filer(catalog, analysis::fold);
     this.inferences = inferences;
   }
 

@@ -8,11 +8,13 @@ import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.catalog.CategorySource;
+import org.taizhang.index.ChineseAnalysis;
 import org.taizhang.text.ChineseDates;
 
 class FilerTest {
   private final Catalog catalog = Catalog.load(Path.of("index-config"));
-  private final Filer filer = new Filer(catalog);
+  private final Filer filer =
+      new Filer(catalog, new ChineseAnalysis(Path.of("index-config"))::fold);
 
   private Filed file(String fileName, String text) {
     return filer.infer(new Subject(null, fileName, text, "text/plain", null, null, false, null));
@@ -30,6 +32,13 @@ class FilerTest {
     assertThat(f.inference().categorySource()).isEqualTo(CategorySource.TITLE);
     assertThat(f.inference().question()).isNull();
     assertThat(f.inference().uncertain()).isFalse();
+  }
+
+  @Test
+  void traditionalTextIsFiledAsItsSimplifiedForm() {
+    Filed f = file("臺帳管理辦法.txt", "臺帳管理辦法\n本辦法適用於本校各處室之文明創建臺帳資料整理與歸檔工作。");
+    assertThat(f.category()).isEqualTo("rules");
+    assertThat(f.inference().categorySource()).isEqualTo(CategorySource.TITLE);
   }
 
   @Test

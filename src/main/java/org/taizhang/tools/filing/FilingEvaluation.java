@@ -20,6 +20,7 @@ import org.taizhang.filing.CategoryModel;
 import org.taizhang.filing.Filed;
 import org.taizhang.filing.Filer;
 import org.taizhang.filing.Subject;
+import org.taizhang.index.ChineseAnalysis;
 
 /**
  * Measures filing on the labelled set ({@code docs/filing-set}): every file is read by the parser
@@ -84,7 +85,7 @@ public final class FilingEvaluation {
         errors = true;
       }
     }
-    List<Outcome> outcomes = run(set, Catalog.load(config));
+    List<Outcome> outcomes = run(set, config);
     print(outcomes, errors, System.out);
     if (model) {
       compareModel(outcomes, System.out);
@@ -135,8 +136,9 @@ public final class FilingEvaluation {
     }
   }
 
-  static List<Outcome> run(Path set, Catalog catalog) throws Exception {
-    Filer filer = new Filer(catalog);
+  /** Files every document of the set as the service would with the configuration {@code config}. */
+  static List<Outcome> run(Path set, Path config) throws Exception {
+    Filer filer = new Filer(Catalog.load(config), new ChineseAnalysis(config)::fold);
     List<String> lines = Files.readAllLines(set.resolve("labels.tsv"), StandardCharsets.UTF_8);
     Path temp = Files.createTempDirectory("filing-eval");
     List<Outcome> out = new ArrayList<>();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.taizhang.catalog.Catalog;
 import org.taizhang.support.Slow;
 
 /**
@@ -17,7 +16,7 @@ class FilingSetTest {
   @Test
   void theShippedRulesMeetTheTargetsOnTheLabelledSet() throws Exception {
     List<FilingEvaluation.Outcome> outcomes =
-        FilingEvaluation.run(Path.of("docs/filing-set"), Catalog.load(Path.of("index-config")));
+        FilingEvaluation.run(Path.of("docs/filing-set"), Path.of("index-config"));
     assertThat(outcomes).hasSizeGreaterThanOrEqualTo(200);
     long right = outcomes.stream().filter(FilingEvaluation.Outcome::categoryRight).count();
     assertThat(right).isGreaterThanOrEqualTo(Math.round(outcomes.size() * 0.9));

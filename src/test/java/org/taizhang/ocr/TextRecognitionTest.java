@@ -125,6 +125,29 @@ class TextRecognitionTest {
     assertThat(status.confidence()).isGreaterThan(0.5);
   }
 
+  @Test
+  void anActivityPhotoCarriesItsBannerTextAndStaysAPhoto() throws Exception {
+    TestUnits.load(importer, TestUnits.COUNTY);
+    String words = Files.readString(BANNER).strip().replaceAll("\\s", "");
+    int before = hits(words);
+    JsonNode photo =
+        upload(
+            "IMG_20240305_101500_banner.jpg",
+            Files.readAllBytes(Path.of("src/test/resources/ocr-set/37-banner.jpg")));
+    JsonNode done = awaitOcr(photo.get("id").asLong(), Duration.ofMinutes(4));
+    assertThat(done.get("ocrState").asString()).isEqualTo("DONE");
+    assertThat(hits(words)).as("the banner's words find the photo").isEqualTo(before + 1);
+    assertThat(done.get("category").asString())
+        .as("a banner does not make the photo a document")
+        .isEqualTo("photo");
+    assertThat(done.get("filing").get("categorySource").asString())
+        .as("nobody chose the category: it stays inferred")
+        .isNotEqualTo("GIVEN");
+  }
+
+  /** A red banner of an activity (学雷锋志愿服务活动 and the like); its true text beside it. */
+  static final Path BANNER = Path.of("src/test/resources/ocr-set/37-banner.txt");
+
   private JsonNode awaitOcr(long id, Duration limit) throws Exception {
     long deadline = System.nanoTime() + limit.toNanos();
     while (true) {

@@ -102,6 +102,9 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
   private final Thread worker;
   private volatile boolean running;
 
+  /** Whether Tesseract is here to read scanned PDFs; set once at start. */
+  private volatile boolean readsScans;
+
   /**
    * Whether documents may have been stored since the last look for scans; the worker thread's own.
    */
@@ -136,17 +139,25 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
       return;
     }
     Optional<String> missing = missingTesseract(settings.languages());
+    readsScans = missing.isEmpty();
     if (missing.isPresent()) {
+      // Images are read by the engine the jar carries (RapidOCR); scanned PDFs need Tesseract.
       log.warn(
-          "扫描件文字识别（OCR）未启用：{}。扫描件仍可上传，只是没有文字（Debian: apt-get install tesseract-ocr tesseract-ocr-chi-sim）",
-          missing.get());
-      return;
+          "扫描件 PDF 的文字识别未启用：{}。扫描件仍可上传，只是没有文字（Debian: apt-get install tesseract-ocr tesseract-ocr-chi-sim）{}",
+          missing.get(),
+          settings.images() ? "；图片照常识别" : "");
+      if (!settings.images()) {
+        return;
+      }
     }
     running = true;
     worker.start();
   }
 
-  /** Whether scans are being read: OCR is configured on and Tesseract has the languages. */
+  /**
+   * Whether images or scans are being read: OCR is configured on, and Tesseract has the languages
+   * or images are read.
+   */
   public boolean running() {
     return running;
   }
@@ -156,7 +167,9 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
         .status(d.id())
         .orElseGet(
             () ->
-                running && d.lifecycle().current() && (RecognitionQueue.isScan(d) || readsImage(d))
+                running
+                        && d.lifecycle().current()
+                        && ((readsScans && RecognitionQueue.isScan(d)) || readsImage(d))
                     ? Status.PENDING
                     : Status.NONE);
   }
@@ -209,7 +222,8 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
     if (unswept || wake.availablePermits() > 0) {
       parsers.awaitQuiet();
       wake.drainPermits();
-      int queued = queue.addAllScans() + (settings.images() ? queue.addAllImages() : 0);
+      int queued =
+          (readsScans ? queue.addAllScans() : 0) + (settings.images() ? queue.addAllImages() : 0);
       if (queued > 0) {
         log.info("扫描件文字识别：{} 份扫描件待识别", queued);
       }

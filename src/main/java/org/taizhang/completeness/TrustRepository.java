@@ -10,18 +10,22 @@ import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.taizhang.filing.Filing;
+import org.taizhang.filing.Inference;
 
 /**
  * Reads what V10 records about a document's trustworthiness — text recognition confidence (written
- * by OCR), category and date inference (written at filing) — and keeps the one part this feature
+ * by OCR), category and date inference (from {@link Filing}) — and keeps the one part this feature
  * owns, the elements reviewers confirmed ({@code element_confirmation}).
  */
 @Repository
 class TrustRepository {
   private final JdbcClient jdbc;
+  private final Filing filing;
 
-  TrustRepository(JdbcClient jdbc) {
+  TrustRepository(JdbcClient jdbc, Filing filing) {
     this.jdbc = jdbc;
+    this.filing = filing;
   }
 
   /** One reviewer's confirmation of one label. */
@@ -41,30 +45,19 @@ class TrustRepository {
             rs -> {
               confirmed.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2));
             });
-    Map<Long, String[]> inferred = new HashMap<>();
-    Map<Long, Double> confidence = new HashMap<>();
-    jdbc.sql(
-            "select document_id, category_source, category_confidence, date_source from document_inference")
-        .query(
-            rs -> {
-              inferred.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(4)});
-              confidence.put(rs.getLong(1), rs.getDouble(3));
-            });
+    Map<Long, Inference> inferred = filing.all();
     Set<Long> ids = new HashSet<>(unsureText.keySet());
     ids.addAll(confirmed.keySet());
     ids.addAll(inferred.keySet());
     Map<Long, DocumentTrust> out = new HashMap<>();
     for (long id : ids) {
-      String[] sources = inferred.get(id);
       out.put(
           id,
-          new DocumentTrust(
+          trust(
               unsureText.containsKey(id),
               unsureText.get(id),
               confirmed.getOrDefault(id, Set.of()),
-              sources == null ? null : sources[0],
-              confidence.getOrDefault(id, 1.0),
-              sources == null ? null : sources[1]));
+              inferred.get(id)));
     }
     return out;
   }
@@ -82,24 +75,20 @@ class TrustRepository {
                 .param(id)
                 .query(String.class)
                 .list());
-    List<DocumentTrust> inferred =
-        jdbc.sql(
-                "select category_source, category_confidence, date_source from document_inference where document_id = ?")
-            .param(id)
-            .query(
-                (rs, n) ->
-                    new DocumentTrust(
-                        false, null, Set.of(), rs.getString(1), rs.getDouble(2), rs.getString(3)))
-            .list();
-    DocumentTrust base = inferred.isEmpty() ? DocumentTrust.CERTAIN : inferred.get(0);
     Double confidence = unsure.isEmpty() || unsure.get(0) < 0 ? null : unsure.get(0);
+    return trust(!unsure.isEmpty(), confidence, confirmed, filing.inference(id).orElse(null));
+  }
+
+  /** A document's trust from its parts; {@code inferred} is null for a document filed before. */
+  private static DocumentTrust trust(
+      boolean unsureText, Double recognition, Set<String> confirmed, Inference inferred) {
     return new DocumentTrust(
-        !unsure.isEmpty(),
-        confidence,
+        unsureText,
+        recognition,
         confirmed,
-        base.categorySource(),
-        base.categoryConfidence(),
-        base.dateSource());
+        inferred == null ? null : inferred.categorySource().name(),
+        inferred == null ? 1 : inferred.categoryConfidence(),
+        inferred == null ? null : inferred.dateSource().name());
   }
 
   /** The document's confirmations, by label. */

@@ -50,6 +50,11 @@ public class Filing {
     return inferences.find(documentIds);
   }
 
+  /** Every recorded inference, by document id: what the completeness check loads at start. */
+  public Map<Long, Inference> all() {
+    return inferences.all();
+  }
+
   /**
    * A person chose the document's category: it is certain now, and only a missing date is still
    * asked about.

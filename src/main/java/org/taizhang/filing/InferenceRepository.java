@@ -1,5 +1,7 @@
 package org.taizhang.filing;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -55,13 +57,7 @@ class InferenceRepository {
             "select category_source, category_confidence, date_source, question"
                 + " from document_inference where document_id = ?")
         .param(documentId)
-        .query(
-            (rs, n) ->
-                new Inference(
-                    CategorySource.valueOf(rs.getString(1)),
-                    rs.getDouble(2),
-                    DateSource.valueOf(rs.getString(3)),
-                    rs.getString(4)))
+        .query((rs, n) -> inference(rs, 1))
         .optional();
   }
 
@@ -76,15 +72,31 @@ class InferenceRepository {
           .param("ids", part)
           .query(
               rs -> {
-                out.put(
-                    rs.getLong(1),
-                    new Inference(
-                        CategorySource.valueOf(rs.getString(2)),
-                        rs.getDouble(3),
-                        DateSource.valueOf(rs.getString(4)),
-                        rs.getString(5)));
+                out.put(rs.getLong(1), inference(rs, 2));
               });
     }
     return out;
+  }
+
+  /** Every recorded inference, by document id. */
+  Map<Long, Inference> all() {
+    Map<Long, Inference> out = new HashMap<>();
+    jdbc.sql(
+            "select document_id, category_source, category_confidence, date_source, question"
+                + " from document_inference")
+        .query(
+            rs -> {
+              out.put(rs.getLong(1), inference(rs, 2));
+            });
+    return out;
+  }
+
+  /** The inference in the four columns from {@code first} on. */
+  private static Inference inference(ResultSet rs, int first) throws SQLException {
+    return new Inference(
+        CategorySource.valueOf(rs.getString(first)),
+        rs.getDouble(first + 1),
+        DateSource.valueOf(rs.getString(first + 2)),
+        rs.getString(first + 3));
   }
 }

@@ -20,6 +20,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +42,12 @@ public class ApiErrors {
     if (e instanceof AccessDeniedException denied) {
       throw denied; // Spring Security's decision: its handlers answer 401 or 403
     }
+    if (clientGone(e)) {
+      // The client closed the connection while the answer was written: nobody to answer, and
+      // nothing wrong with the service.
+      log.debug("client went away: {}", request.getRequestURI());
+      return null;
+    }
     ProblemDetail body = known(e, request);
     if (body == null) {
       log.error("request failed: {}", request.getRequestURI(), e);
@@ -51,6 +58,17 @@ public class ApiErrors {
     return ResponseEntity.status(body.getStatus())
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(body);
+  }
+
+  private static boolean clientGone(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof AsyncRequestNotUsableException
+          || c.getClass().getSimpleName().equals("ClientAbortException")
+          || (c instanceof IOException && String.valueOf(c.getMessage()).contains("Broken pipe"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static ProblemDetail known(Exception e, HttpServletRequest request) {

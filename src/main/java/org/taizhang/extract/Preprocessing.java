@@ -10,7 +10,7 @@ import java.awt.image.Raster;
  * What is done to an image before OCR: grey, contrast stretched, scaled, turned by quarter turns
  * and straightened by the skew its text lines show.
  */
-final class Preprocessing {
+public final class Preprocessing {
   /** Skews up to this many degrees either way are straightened. */
   private static final double MAX_SKEW = 8;
 
@@ -91,7 +91,7 @@ final class Preprocessing {
   }
 
   /** The image turned clockwise by {@code degrees} (a multiple of 90). */
-  static BufferedImage turn(BufferedImage img, int degrees) {
+  public static BufferedImage turn(BufferedImage img, int degrees) {
     int d = ((degrees % 360) + 360) % 360;
     if (d == 0) {
       return img;

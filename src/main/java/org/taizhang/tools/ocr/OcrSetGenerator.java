@@ -31,6 +31,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
+import org.taizhang.extract.Preprocessing;
 
 /**
  * Makes the OCR test set: images of what units photograph and screenshot (notices, minutes,
@@ -110,7 +111,7 @@ public final class OcrSetGenerator {
     for (int i = 0; i < 6; i++) {
       Page p = i % 2 == 0 ? notice((i + 1) % notices.size(), false) : minutes(i % minutes.size());
       BufferedImage img = i < 3 ? scanned(p.image(), 0.3) : photographed(p.image(), 1);
-      save("rotated", "旋转" + turns[i] + "°", turn(img, turns[i]), p.text(), "jpg");
+      save("rotated", "旋转" + turns[i] + "°", Preprocessing.turn(img, turns[i]), p.text(), "jpg");
     }
     // activity photos with a banner
     for (int i = 0; i < 8; i++) {
@@ -669,20 +670,6 @@ public final class OcrSetGenerator {
         raster.setPixel(x, y, px);
       }
     }
-  }
-
-  private static BufferedImage turn(BufferedImage img, int degrees) {
-    boolean swap = degrees % 180 != 0;
-    int w = swap ? img.getHeight() : img.getWidth();
-    int h = swap ? img.getWidth() : img.getHeight();
-    BufferedImage out = new BufferedImage(w, h, img.getType());
-    Graphics2D g = out.createGraphics();
-    g.translate(w / 2.0, h / 2.0);
-    g.rotate(Math.toRadians(degrees));
-    g.translate(-img.getWidth() / 2.0, -img.getHeight() / 2.0);
-    g.drawImage(img, 0, 0, null);
-    g.dispose();
-    return out;
   }
 
   private static int bilinear(BufferedImage img, double x, double y) {

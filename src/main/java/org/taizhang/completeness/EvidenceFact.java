@@ -62,42 +62,6 @@ public record EvidenceFact(
     doubts = doubts == null ? Doubts.NONE : doubts;
   }
 
-  /** A document nothing about which waits for confirmation. */
-  public EvidenceFact(
-      long id,
-      String unit,
-      String category,
-      String title,
-      LocalDate date,
-      int year,
-      boolean image,
-      boolean formal,
-      Set<String> filledLabels,
-      boolean placeholder,
-      LocalDateTime takenAt,
-      LocalDate created,
-      int[] signature,
-      ChineseDates.Period period,
-      Review review) {
-    this(
-        id,
-        unit,
-        category,
-        title,
-        date,
-        year,
-        image,
-        formal,
-        filledLabels,
-        placeholder,
-        takenAt,
-        created,
-        signature,
-        period,
-        review,
-        Doubts.NONE);
-  }
-
   boolean returned() {
     return review.status() == ReviewStatus.RETURNED;
   }
@@ -111,73 +75,6 @@ public record EvidenceFact(
       return date.isAfter(other.date);
     }
     return id > other.id;
-  }
-
-  /** A document that states no period. */
-  EvidenceFact(
-      long id,
-      String unit,
-      String category,
-      String title,
-      LocalDate date,
-      int year,
-      boolean image,
-      boolean formal,
-      Set<String> filledLabels,
-      boolean placeholder,
-      LocalDateTime takenAt,
-      LocalDate created,
-      int[] signature,
-      Review review) {
-    this(
-        id,
-        unit,
-        category,
-        title,
-        date,
-        year,
-        image,
-        formal,
-        filledLabels,
-        placeholder,
-        takenAt,
-        created,
-        signature,
-        null,
-        review);
-  }
-
-  /** A submitted document that states no period. */
-  EvidenceFact(
-      long id,
-      String unit,
-      String category,
-      String title,
-      LocalDate date,
-      int year,
-      boolean image,
-      boolean formal,
-      Set<String> filledLabels,
-      boolean placeholder,
-      LocalDateTime takenAt,
-      LocalDate created,
-      int[] signature) {
-    this(
-        id,
-        unit,
-        category,
-        title,
-        date,
-        year,
-        image,
-        formal,
-        filledLabels,
-        placeholder,
-        takenAt,
-        created,
-        signature,
-        null,
-        null);
   }
 
   /**

@@ -59,6 +59,7 @@ class StatedPeriodPlacementTest {
         null,
         null,
         p,
+        null,
         null);
   }
 

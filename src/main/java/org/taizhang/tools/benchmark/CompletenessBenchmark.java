@@ -333,6 +333,7 @@ public final class CompletenessBenchmark {
           date,
           signature,
           null,
+          null,
           null);
     }
   }

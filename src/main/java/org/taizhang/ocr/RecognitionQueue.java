@@ -23,8 +23,9 @@ class RecognitionQueue {
   static final int SCAN_CHARS_PER_PAGE = 20;
 
   /**
-   * Images read with OCR: photos, screenshots and scans saved as images. HEIC/HEIF are read once
-   * the parser process converts them to PNG; until then their recognition fails with the reason.
+   * Images read with OCR: photos, screenshots and scans saved as images; HEIC/HEIF through {@code
+   * heif-convert} in the parser process. WebP is left out: nothing here decodes it, so queueing it
+   * would only record a failure for every one.
    */
   static final List<String> IMAGE_TYPES =
       List.of(
@@ -33,7 +34,6 @@ class RecognitionQueue {
           "image/tiff",
           "image/bmp",
           "image/gif",
-          "image/webp",
           "image/heic",
           "image/heif");
 

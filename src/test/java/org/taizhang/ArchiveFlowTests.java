@@ -157,6 +157,31 @@ abstract class ArchiveFlowTests {
   }
 
   @Test
+  void aNewVersionKeepsHowItsCategoryWasWorkedOut() throws Exception {
+    JsonNode first =
+        json(
+            upload(
+                "edu",
+                "2025年5月8日 第二季度创建工作会议记录.docx",
+                TestFiles.docx("第二季度创建工作会议记录", "时间：2025年5月8日", "议题：研究部署文明交通劝导")));
+    assertThat(first.get("filing").get("categorySource").asString()).isEqualTo("TITLE");
+    HttpResponse<String> r =
+        new Multipart()
+            .field("unit", "edu")
+            .field("replaces", first.get("id").asString())
+            .file("扫描版.txt", TestFiles.utf8("补充签字后的版本\n议题：研究部署文明交通劝导\n"))
+            .post(http, uri("/api/documents"), ADMIN);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    JsonNode version = json(r);
+    assertThat(version.get("category").asString())
+        .as("the new version is filed where the old one was")
+        .isEqualTo("meeting");
+    assertThat(version.get("filing").get("categorySource").asString())
+        .as("an inferred category stays inferred, not a person's choice")
+        .isEqualTo("TITLE");
+  }
+
+  @Test
   void aDocumentThatStatesNoDateGetsNoneAndTheClerkIsAsked() throws Exception {
     // TestFiles.docx writes no date of its own; Word keeps a creation time, which is no date it
     // states

@@ -32,6 +32,7 @@ import org.taizhang.extract.ParserPool;
 import org.taizhang.extract.Unpacked;
 import org.taizhang.filing.Filed;
 import org.taizhang.filing.Filing;
+import org.taizhang.filing.Inference;
 import org.taizhang.filing.Subject;
 import org.taizhang.index.DocumentIndex;
 import org.taizhang.store.FileStore;
@@ -325,6 +326,29 @@ public class IngestService {
     return new Extraction(x.mediaType(), text, x.truncated(), x.pageCount(), x.metadata());
   }
 
+  /**
+   * How a stored document was filed. A new version that takes its category from the version it
+   * replaces takes how sure that category was too: an inferred one stays inferred, not a person's
+   * choice.
+   */
+  private Inference inference(IngestRequest request, Document replaced, Inference filed) {
+    boolean inherited =
+        replaced != null && (request.category() == null || request.category().isBlank());
+    if (!inherited) {
+      return filed;
+    }
+    return filing
+        .inference(replaced.id())
+        .map(
+            before ->
+                new Inference(
+                    before.categorySource(),
+                    before.categoryConfidence(),
+                    filed.dateSource(),
+                    filed.question()))
+        .orElse(filed);
+  }
+
   /** Files, describes, stores and indexes one document. */
   private IngestResult store(
       IngestRequest request,
@@ -355,7 +379,7 @@ public class IngestService {
     } catch (IllegalStateException e) {
       throw new RejectedException(Rejection.NOT_REPLACEABLE, String.valueOf(replaces));
     }
-    filing.record(saved.id(), filed.inference());
+    filing.record(saved.id(), inference(request, replaced, filed.inference()));
     try {
       if (replaces != null) {
         index.delete(replaces);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.taizhang.text.DocumentNumbers;
 
 /**
  * Infers a document's category the way a clerk reads it: the title and file name first (the kind of
@@ -30,9 +31,6 @@ final class Classifier {
   private static final int TITLE_LINE_CHARS = 60;
   private static final int BODY_CHARS = 3000;
 
-  private static final Pattern DOCUMENT_NUMBER =
-      Pattern.compile(
-          "[\\u4e00-\\u9fa5]{1,12}[〔\\[【（(]\\s*(?:19|20)[0-9]{2}\\s*[〕\\]】）)]\\s*第?\\s*[0-9]{1,4}\\s*号");
   private static final Pattern FORMAL_KIND =
       Pattern.compile("(?:通知|决定|意见|批复|通报|请示|报告|函|纪要|办法|方案|规定)$");
   private static final Pattern LEADING_GROUP =
@@ -94,9 +92,9 @@ final class Classifier {
     if (byBody.isPresent()) {
       return byBody.get();
     }
-    Matcher number = DOCUMENT_NUMBER.matcher(String.join("\n", titleLines));
-    if (number.find()) {
-      return Classification.none("这是一份正式文件（" + number.group() + "），但标题看不出属于哪一类创建材料，请选择类别或确认不归类。");
+    Optional<String> number = DocumentNumbers.find(String.join("\n", titleLines));
+    if (number.isPresent()) {
+      return Classification.none("这是一份正式文件（" + number.get() + "），但标题看不出属于哪一类创建材料，请选择类别或确认不归类。");
     }
     return Classification.none("未能从标题和内容判断这份材料的类别，请选择类别。");
   }
@@ -172,7 +170,7 @@ final class Classifier {
   /** A formal document by its title line, a sign-in table, the fields of a meeting or activity. */
   private Optional<Classification> byStructure(String body, List<String> titleLines) {
     String head = String.join("\n", titleLines);
-    if (DOCUMENT_NUMBER.matcher(head).find()) {
+    if (DocumentNumbers.present(head)) {
       for (String line : titleLines) {
         String s = subject(line);
         if (FORMAL_KIND.matcher(s).find() && LEADING_GROUP.matcher(s).find()) {

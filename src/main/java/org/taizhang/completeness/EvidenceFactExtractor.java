@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.taizhang.archive.Document;
+import org.taizhang.text.DocumentNumbers;
 
 /**
  * Works out a document's {@link EvidenceFact} from its row and extracted text. The text is folded
@@ -15,11 +16,6 @@ import org.taizhang.archive.Document;
  * “記錄人：” and “记录人:” are the same label.
  */
 final class EvidenceFactExtractor {
-  /** A 文号: issuer abbreviation, year in 〔〕 (also typed as [] 【】 ()), number, 号. */
-  private static final Pattern DOCUMENT_NUMBER =
-      Pattern.compile(
-          "\\p{IsHan}{1,12}\\s*[〔\\[【(]\\s*(?:19|20)\\d{2}\\s*[〕\\]】)]\\s*第?\\s*\\d{1,5}\\s*号");
-
   /** Unfilled template text, in folded form (ＸＸ and XX are both “xx” by then). */
   static final Pattern PLACEHOLDER =
       Pattern.compile(
@@ -87,7 +83,7 @@ final class EvidenceFactExtractor {
         d.date(),
         d.year(),
         d.mediaType() != null && d.mediaType().startsWith("image/"),
-        DOCUMENT_NUMBER.matcher(folded).find(),
+        DocumentNumbers.present(folded),
         filled,
         // misread handwriting (“××”, “XX”) is no unfilled template
         !trust.lowConfidenceText() && PLACEHOLDER.matcher(folded).find(),

@@ -1,0 +1,30 @@
+package org.taizhang.binder;
+
+import java.util.OptionalInt;
+import org.springframework.stereotype.Component;
+import org.taizhang.archive.Document;
+
+/** Pages as the document itself knows them: a PDF's page count, one page for a photo. */
+@Component
+class DocumentPages implements ItemPages {
+  @Override
+  public BinderPlan.Kind kind(Document d) {
+    String type = d.mediaType() == null ? "" : d.mediaType();
+    if (type.equals("application/pdf")) {
+      return BinderPlan.Kind.PDF;
+    }
+    if (type.startsWith("image/")) {
+      return BinderPlan.Kind.PHOTO;
+    }
+    return BinderPlan.Kind.PLACEHOLDER;
+  }
+
+  @Override
+  public OptionalInt pages(Document d) {
+    return switch (kind(d)) {
+      case PDF -> d.pageCount() == null ? OptionalInt.empty() : OptionalInt.of(d.pageCount());
+      case PHOTO, PLACEHOLDER -> OptionalInt.of(1);
+      case CONVERTED -> OptionalInt.empty();
+    };
+  }
+}

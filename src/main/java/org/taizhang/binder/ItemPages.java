@@ -1,0 +1,12 @@
+package org.taizhang.binder;
+
+import java.util.OptionalInt;
+import org.taizhang.archive.Document;
+
+/** How a document goes into a binder and how many pages it takes there. */
+interface ItemPages {
+  BinderPlan.Kind kind(Document d);
+
+  /** Its pages in the binder, or empty while they are not known (a conversion still to be made). */
+  OptionalInt pages(Document d);
+}

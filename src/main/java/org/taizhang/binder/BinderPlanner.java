@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.taizhang.archive.Archive;
 import org.taizhang.archive.Document;
@@ -58,7 +59,7 @@ public class BinderPlanner {
   /** The plan of the unit's year; the caller has checked that its reader sees the unit. */
   public BinderPlan plan(Unit unit, int year) {
     Optional<UnitCompleteness> result = completeness.unit(unit.code(), year);
-    return plan(unit, year, result.orElse(null), current(unit, year));
+    return plan(unit, year, result.orElse(null), current(unit, year), archive::text);
   }
 
   /** The year's current documents that are not returned, by date then upload order. */
@@ -77,7 +78,12 @@ public class BinderPlanner {
     return out;
   }
 
-  BinderPlan plan(Unit unit, int year, UnitCompleteness result, List<Document> documents) {
+  BinderPlan plan(
+      Unit unit,
+      int year,
+      UnitCompleteness result,
+      List<Document> documents,
+      Function<Long, String> texts) {
     ArchiveNumbering rules = numbering;
     Map<Long, Document> byId = new LinkedHashMap<>();
     documents.forEach(d -> byId.put(d.id(), d));
@@ -106,7 +112,7 @@ public class BinderPlanner {
       List<BinderPlan.Item> references = new ArrayList<>();
       for (Document d : ordered(r.evidence(), byId)) {
         if (r.code().equals(placedUnder.get(d.id()))) {
-          BinderPlan.Item item = item(unit, year, d, proves.get(d.id()), rules, counters);
+          BinderPlan.Item item = item(unit, year, d, proves.get(d.id()), rules, counters, texts);
           items.put(d.id(), item);
           placed.add(item);
         } else {
@@ -133,7 +139,7 @@ public class BinderPlanner {
     List<BinderPlan.Item> others = new ArrayList<>();
     for (Document d : documents) {
       if (!placedUnder.containsKey(d.id())) {
-        others.add(item(unit, year, d, List.of(), rules, counters));
+        others.add(item(unit, year, d, List.of(), rules, counters, texts));
       }
     }
     if (!others.isEmpty()) {
@@ -180,7 +186,8 @@ public class BinderPlanner {
       Document d,
       List<String> indicators,
       ArchiveNumbering rules,
-      Map<Retention, Integer> counters) {
+      Map<Retention, Integer> counters,
+      Function<Long, String> texts) {
     Retention retention = rules.retention(d.category());
     int number = counters.merge(retention, 1, Integer::sum);
     BinderPlan.Kind kind = pages.kind(d);
@@ -192,7 +199,8 @@ public class BinderPlanner {
     if (p.isEmpty()) {
       remarks.add("页数待转换后确定");
     }
-    String text = archive.text(d.id());
+    String text = texts.apply(d.id());
+    text = text == null ? "" : text;
     String head = text.length() > HEAD_CHARS ? text.substring(0, HEAD_CHARS) : text;
     return new BinderPlan.Item(
         number,

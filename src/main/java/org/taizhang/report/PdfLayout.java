@@ -21,8 +21,6 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
  * at the foot of every page. Characters the font lacks are drawn as “□” rather than failing.
  */
 final class PdfLayout implements AutoCloseable {
-  static final float PAGE_WIDTH = PDRectangle.A4.getWidth();
-  static final float PAGE_HEIGHT = PDRectangle.A4.getHeight();
   static final float MARGIN_X = 54;
   static final float MARGIN_TOP = 56;
   static final float MARGIN_BOTTOM = 60;
@@ -38,6 +36,7 @@ final class PdfLayout implements AutoCloseable {
 
   private final PDDocument doc;
   private final PDFont font;
+  private final PDRectangle page;
   private final Map<Integer, Float> widths = new HashMap<>();
   private final Map<Integer, Boolean> glyphs = new HashMap<>();
   private PDPageContentStream cs;
@@ -49,6 +48,12 @@ final class PdfLayout implements AutoCloseable {
   record Column(String header, float share, boolean right) {}
 
   PdfLayout(PDDocument doc, PDFont font, String title) {
+    this(doc, font, title, PDRectangle.A4);
+  }
+
+  /** Pages of the given size: A4 landscape for a table too wide to stand upright. */
+  PdfLayout(PDDocument doc, PDFont font, String title, PDRectangle page) {
+    this.page = page;
     this.doc = doc;
     this.font = font;
     PDDocumentInformation info = doc.getDocumentInformation();
@@ -59,28 +64,28 @@ final class PdfLayout implements AutoCloseable {
     doc.getDocumentCatalog().setLanguage("zh-CN");
   }
 
-  static float textWidth() {
-    return PAGE_WIDTH - 2 * MARGIN_X;
+  float textWidth() {
+    return page.getWidth() - 2 * MARGIN_X;
   }
 
   void newPage() throws IOException {
     if (cs != null) {
       cs.close();
     }
-    PDPage page = new PDPage(PDRectangle.A4);
+    PDPage page = new PDPage(this.page);
     doc.addPage(page);
     cs = new PDPageContentStream(doc, page);
     y = MARGIN_TOP;
   }
 
   private void ensure(float height) throws IOException {
-    if (cs == null || y + height > PAGE_HEIGHT - MARGIN_BOTTOM) {
+    if (cs == null || y + height > page.getHeight() - MARGIN_BOTTOM) {
       newPage();
     }
   }
 
   boolean nearBottom(float height) {
-    return cs == null || y + height > PAGE_HEIGHT - MARGIN_BOTTOM;
+    return cs == null || y + height > page.getHeight() - MARGIN_BOTTOM;
   }
 
   void gap(float points) {
@@ -128,7 +133,7 @@ final class PdfLayout implements AutoCloseable {
     float top = y;
     text(text, size, INK, 8);
     cs.setNonStrokingColor(RED);
-    cs.addRect(MARGIN_X, PAGE_HEIGHT - (y - size * 0.25f), 3, y - top - size * 0.2f);
+    cs.addRect(MARGIN_X, page.getHeight() - (y - size * 0.25f), 3, y - top - size * 0.2f);
     cs.fill();
     y += size * 0.2f;
   }
@@ -195,7 +200,7 @@ final class PdfLayout implements AutoCloseable {
     ensure(lineHeight * 2 + pad);
     float h = lineHeight + pad;
     cs.setNonStrokingColor(HEADER_FILL);
-    cs.addRect(MARGIN_X, PAGE_HEIGHT - (y + h), textWidth(), h);
+    cs.addRect(MARGIN_X, page.getHeight() - (y + h), textWidth(), h);
     cs.fill();
     for (int i = 0; i < columns.size(); i++) {
       String s = clean(columns.get(i).header());
@@ -215,14 +220,14 @@ final class PdfLayout implements AutoCloseable {
     int n = doc.getNumberOfPages();
     float size = 8.5f;
     for (int i = 0; i < n; i++) {
-      PDPage page = doc.getPage(i);
       try (PDPageContentStream s =
-          new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
+          new PDPageContentStream(
+              doc, doc.getPage(i), PDPageContentStream.AppendMode.APPEND, true, true)) {
         cs = s;
         String left = clean(footer);
         String right = "第 " + (i + 1) + " 页 / 共 " + n + " 页";
-        float base = PAGE_HEIGHT - MARGIN_BOTTOM + 28;
-        line(MARGIN_X, MARGIN_X + textWidth(), PAGE_HEIGHT - MARGIN_BOTTOM + 14, RULE, 0.5f);
+        float base = page.getHeight() - MARGIN_BOTTOM + 28;
+        line(MARGIN_X, MARGIN_X + textWidth(), page.getHeight() - MARGIN_BOTTOM + 14, RULE, 0.5f);
         draw(left, MARGIN_X, base, size, MUTED);
         draw(right, MARGIN_X + textWidth() - width(right, size), base, size, MUTED);
       }
@@ -241,7 +246,7 @@ final class PdfLayout implements AutoCloseable {
     cs.beginText();
     cs.setFont(font, size);
     cs.setNonStrokingColor(color);
-    cs.newLineAtOffset(x, PAGE_HEIGHT - baselineFromTop);
+    cs.newLineAtOffset(x, page.getHeight() - baselineFromTop);
     cs.showText(s);
     cs.endText();
   }
@@ -250,8 +255,8 @@ final class PdfLayout implements AutoCloseable {
       throws IOException {
     cs.setStrokingColor(color);
     cs.setLineWidth(width);
-    cs.moveTo(x1, PAGE_HEIGHT - fromTop);
-    cs.lineTo(x2, PAGE_HEIGHT - fromTop);
+    cs.moveTo(x1, page.getHeight() - fromTop);
+    cs.lineTo(x2, page.getHeight() - fromTop);
     cs.stroke();
   }
 

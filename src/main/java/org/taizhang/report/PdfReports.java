@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.springframework.stereotype.Component;
 import org.taizhang.archive.Document;
+import org.taizhang.binder.BinderPlan;
 import org.taizhang.completeness.Explanation;
 import org.taizhang.completeness.IndicatorResult;
 import org.taizhang.completeness.IndicatorStatus;
@@ -267,103 +269,80 @@ class PdfReports {
   }
 
   /**
-   * The archive catalogue: 总目录 (one line per volume) followed by each volume's 卷内目录 on a page of
-   * its own.
+   * The archive catalogue in binder order: the 总目录 (one row per indicator), then the 卷内目录 (归档文件目录),
+   * indicator by indicator, each item with its 件号, 档号, 文号, 责任者, 日期, 题名, 页数, 保管期限 and 备注, as {@link
+   * Workbooks#catalogue} lists them.
    *
    * @throws FontUnavailableException when no CJK font can be embedded
    */
-  public byte[] catalogue(Catalogue c, LocalDateTime generatedAt) {
+  public byte[] catalogue(BinderPlan plan, LocalDateTime generatedAt) {
     try (ExportFont.Handle handle = fonts.open();
         PDDocument doc = new PDDocument()) {
       PDFont font = handle.embed(doc);
-      String title = c.unitName() + " " + c.year() + "年度档案目录";
-      try (PdfLayout pdf = new PdfLayout(doc, font, title)) {
+      String title = plan.unitName() + " " + plan.year() + "年度档案目录";
+      // Landscape: nine columns, and an 档号 that must stay on one line.
+      try (PdfLayout pdf =
+          new PdfLayout(
+              doc,
+              font,
+              title,
+              new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth()))) {
         pdf.newPage();
-        pdf.centered(c.unitName(), 18, PdfLayout.INK);
-        pdf.centered(c.year() + "年度文明创建档案 总目录", 15, PdfLayout.INK);
+        pdf.centered(plan.unitName(), 18, PdfLayout.INK);
+        pdf.centered(plan.year() + "年度文明创建档案 总目录", 15, PdfLayout.INK);
         pdf.gap(4);
         pdf.text(
-            "单位代码："
-                + c.unitCode()
-                + "　类型："
-                + nz(c.unitType())
-                + "　共 "
-                + c.volumes().size()
-                + " 卷 "
-                + c.documentCount()
-                + " 件　生成时间："
-                + OfficeTime.minutes(generatedAt),
+            CatalogueRows.summary(plan) + "　生成时间：" + OfficeTime.minutes(generatedAt),
             SMALL,
             PdfLayout.MUTED,
             0);
         pdf.gap(6);
-        if (c.volumes().isEmpty()) {
+        if (plan.sections().isEmpty()) {
           pdf.text("本年度没有归档材料。", BODY, PdfLayout.MUTED, 0);
-        } else {
-          List<List<String>> rows = new ArrayList<>();
-          for (Catalogue.Volume v : c.volumes()) {
-            rows.add(
-                List.of(
-                    String.valueOf(v.number()),
-                    v.categoryName(),
-                    String.valueOf(v.entries().size()),
-                    pages(v),
-                    v.dateRange()));
-          }
-          pdf.table(
-              List.of(
-                  new PdfLayout.Column("卷号", 0.8f, true),
-                  new PdfLayout.Column("案卷题名（类别）", 3.2f, false),
-                  new PdfLayout.Column("件数", 0.8f, true),
-                  new PdfLayout.Column("页数", 0.9f, true),
-                  new PdfLayout.Column("起止日期", 2.8f, false)),
-              rows,
-              BODY);
+          return pdf.finish(plan.unitName() + " · " + plan.year() + "年度档案目录");
         }
-        for (Catalogue.Volume v : c.volumes()) {
-          pdf.newPage();
-          pdf.centered("卷内目录", 15, PdfLayout.INK);
-          pdf.centered("第 " + v.number() + " 卷　" + v.categoryName(), 12, PdfLayout.INK);
-          String pages = pages(v);
-          pdf.text(
-              c.unitName()
-                  + "　"
-                  + c.year()
-                  + "年度　共 "
-                  + v.entries().size()
-                  + " 件"
-                  + ("—".equals(pages) ? "" : "，" + pages + " 页"),
-              SMALL,
-              PdfLayout.MUTED,
-              0);
-          pdf.gap(4);
-          List<List<String>> rows = new ArrayList<>();
-          for (Catalogue.Entry e : v.entries()) {
-            rows.add(
-                List.of(
-                    String.valueOf(e.number()),
-                    nz(e.title()),
-                    e.date() == null ? "—" : e.date().toString(),
-                    e.pages() == null ? "—" : e.pages().toString()));
+        pdf.table(
+            columns(CatalogueRows.MASTER_HEADERS, new float[] {0.6f, 4.6f, 1f, 0.6f, 0.6f, 0.6f}),
+            plan.sections().stream().map(CatalogueRows::master).toList(),
+            BODY);
+        pdf.newPage();
+        pdf.centered("卷内目录", 15, PdfLayout.INK);
+        pdf.text(plan.unitName() + "　" + plan.year() + "年度", SMALL, PdfLayout.MUTED, 0);
+        List<PdfLayout.Column> itemColumns =
+            columns(
+                CatalogueRows.ITEM_HEADERS,
+                new float[] {0.5f, 2.5f, 1.8f, 2.0f, 1.15f, 2.1f, 0.45f, 0.7f, 1.6f});
+        for (BinderPlan.Section s : plan.sections()) {
+          pdf.gap(6);
+          pdf.heading(CatalogueRows.heading(s), 11);
+          if (s.items().isEmpty()) {
+            pdf.text("本指标下没有归档材料。", SMALL, PdfLayout.MUTED, 0);
+          } else {
+            pdf.table(itemColumns, s.items().stream().map(CatalogueRows::item).toList(), SMALL);
           }
-          pdf.table(
-              List.of(
-                  new PdfLayout.Column("序号", 0.7f, true),
-                  new PdfLayout.Column("题名", 5.3f, false),
-                  new PdfLayout.Column("文档日期", 1.5f, false),
-                  new PdfLayout.Column("页数", 0.8f, true)),
-              rows,
-              BODY);
+          String references = CatalogueRows.references(s);
+          if (!references.isEmpty()) {
+            pdf.text(references, SMALL, PdfLayout.MUTED, 0);
+          }
+          for (String gap : CatalogueRows.gaps(s)) {
+            pdf.text(gap, SMALL, PdfLayout.MUTED, 0);
+          }
         }
-        return pdf.finish(c.unitName() + " · " + c.year() + "年度档案目录");
+        return pdf.finish(plan.unitName() + " · " + plan.year() + "年度档案目录");
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static String pages(Catalogue.Volume v) {
-    return v.pagesUnknown() && v.pages() == 0 ? "—" : String.valueOf(v.pages());
+  private static List<PdfLayout.Column> columns(List<String> headers, float[] shares) {
+    List<PdfLayout.Column> out = new ArrayList<>();
+    for (int i = 0; i < headers.size(); i++) {
+      String h = headers.get(i);
+      boolean right = h.equals("序号") || h.equals("件号") || h.equals("件数") || h.equals("页数");
+      out.add(new PdfLayout.Column(h, shares[i], right));
+    }
+    return out;
   }
 
   private static String nz(String s) {

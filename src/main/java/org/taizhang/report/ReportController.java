@@ -22,8 +22,8 @@ import org.taizhang.access.Caller;
 import org.taizhang.archive.Archive;
 import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditLog;
-import org.taizhang.catalog.Catalog;
-import org.taizhang.catalog.Category;
+import org.taizhang.binder.BinderPlan;
+import org.taizhang.binder.BinderPlanner;
 import org.taizhang.completeness.CompletenessService;
 import org.taizhang.completeness.Labels;
 import org.taizhang.completeness.Matrix;
@@ -34,8 +34,9 @@ import org.taizhang.unit.UnitRepository;
 
 /**
  * The exports: the dashboard's matrix as Excel, a unit's completeness report as PDF, and a unit's
- * archive catalogue (总目录, 卷内目录) as PDF and Excel. Each answers 404 for a unit outside the caller's
- * scope, exactly as for one that does not exist, and is recorded in the audit log.
+ * archive catalogue (总目录, 卷内目录, in the order of its binder) as PDF and Excel. Each answers 404 for
+ * a unit outside the caller's scope, exactly as for one that does not exist, and is recorded in the
+ * audit log.
  */
 @Controller
 class ReportController {
@@ -45,7 +46,7 @@ class ReportController {
   private final CompletenessService completeness;
   private final UnitRepository units;
   private final Archive archive;
-  private final Catalog catalog;
+  private final BinderPlanner planner;
   private final AuditLog audit;
   private final PdfReports pdf;
   private final Clock clock;
@@ -54,14 +55,14 @@ class ReportController {
       CompletenessService completeness,
       UnitRepository units,
       Archive archive,
-      Catalog catalog,
+      BinderPlanner planner,
       AuditLog audit,
       PdfReports pdf,
       Clock clock) {
     this.completeness = completeness;
     this.units = units;
     this.archive = archive;
-    this.catalog = catalog;
+    this.planner = planner;
     this.audit = audit;
     this.pdf = pdf;
     this.clock = clock;
@@ -132,10 +133,10 @@ class ReportController {
       @PathVariable("code") String code,
       @RequestParam(name = "year", required = false) String year,
       Caller caller) {
-    Catalogue c = catalogue(code, year, caller);
-    byte[] body = pdf.catalogue(c, LocalDateTime.now(clock));
-    recordCatalogue(caller, c, "PDF");
-    return file(body, MediaType.APPLICATION_PDF, c.unitName() + c.year() + "年度档案目录.pdf");
+    BinderPlan plan = plan(code, year, caller);
+    byte[] body = pdf.catalogue(plan, LocalDateTime.now(clock));
+    recordCatalogue(caller, plan, "PDF");
+    return file(body, MediaType.APPLICATION_PDF, plan.unitName() + plan.year() + "年度档案目录.pdf");
   }
 
   @GetMapping("/units/{code}/catalogue.xlsx")
@@ -143,30 +144,41 @@ class ReportController {
       @PathVariable("code") String code,
       @RequestParam(name = "year", required = false) String year,
       Caller caller) {
-    Catalogue c = catalogue(code, year, caller);
-    byte[] body = Workbooks.catalogue(c, LocalDateTime.now(clock));
-    recordCatalogue(caller, c, "Excel");
-    return file(body, XLSX, c.unitName() + c.year() + "年度档案目录.xlsx");
+    BinderPlan plan = plan(code, year, caller);
+    byte[] body = Workbooks.catalogue(plan, LocalDateTime.now(clock));
+    recordCatalogue(caller, plan, "Excel");
+    return file(body, XLSX, plan.unitName() + plan.year() + "年度档案目录.xlsx");
   }
 
-  private Catalogue catalogue(String code, String year, Caller caller) {
+  private BinderPlan plan(String code, String year, Caller caller) {
     Unit unit = visibleUnit(code, caller);
-    List<String> order = catalog.categories().stream().map(Category::code).toList();
-    List<Archive.Volume> volumes = archive.volumes(unit.code(), order);
     // Without a year: the newest year the unit has filed anything for.
     int y =
         ReportRequests.parse(year)
             .filter(v -> v >= 1900 && v <= 2999)
-            .orElse(volumes.isEmpty() ? LocalDate.now(clock).getYear() : volumes.get(0).year());
-    return Catalogue.of(unit, y, volumes, catalog);
+            .orElseGet(
+                () ->
+                    archive.volumes(unit.code(), List.of()).stream()
+                        .map(Archive.Volume::year)
+                        .findFirst()
+                        .orElse(LocalDate.now(clock).getYear()));
+    return planner.plan(unit, y);
   }
 
-  private void recordCatalogue(Caller caller, Catalogue c, String format) {
+  private void recordCatalogue(Caller caller, BinderPlan plan, String format) {
     audit.record(
         caller.username(),
         AuditAction.EXPORT,
-        "档案目录 " + c.unitName() + "（" + c.unitCode() + "）" + c.year() + "年度（" + format + "）",
-        c.volumes().size() + " 卷 " + c.documentCount() + " 件");
+        "档案目录 "
+            + plan.unitName()
+            + "（"
+            + plan.unitCode()
+            + "）"
+            + plan.year()
+            + "年度（"
+            + format
+            + "）",
+        plan.sections().size() + " 个部分 " + plan.itemCount() + " 件");
   }
 
   private Unit visibleUnit(String code, Caller caller) {

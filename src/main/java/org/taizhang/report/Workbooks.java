@@ -24,6 +24,7 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.taizhang.binder.BinderPlan;
 import org.taizhang.completeness.Explanation;
 import org.taizhang.completeness.IndicatorResult;
 import org.taizhang.completeness.IndicatorStatus;
@@ -45,6 +46,7 @@ final class Workbooks {
   public static final String NOTES_SHEET = "说明";
   public static final String RED_FLAG_SHEET = "疑点清单";
   public static final String CATALOGUE_SHEET = "总目录";
+  public static final String ITEMS_SHEET = "卷内目录";
   public static final List<String> MATRIX_FIXED_HEADERS =
       List.of("单位名称", "单位代码", "单位类型", "得分", "满分", "待评", "排名", "一票否决", "疑点");
   public static final List<String> RED_FLAG_HEADERS = List.of("单位名称", "单位代码", "疑点类型", "说明");
@@ -237,65 +239,64 @@ final class Workbooks {
     }
   }
 
-  /** The catalogue: 总目录 on the first sheet, then one sheet per volume with its 卷内目录. */
-  public static byte[] catalogue(Catalogue c, LocalDateTime generatedAt) {
+  /**
+   * The catalogue in binder order: the 总目录 on the first sheet (one row per indicator), the 卷内目录 on
+   * the second (one row per item, with its indicator), the same cells as {@link
+   * PdfReports#catalogue}. A page count still unknown is left blank.
+   */
+  public static byte[] catalogue(BinderPlan plan, LocalDateTime generatedAt) {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       Styles st = new Styles(wb);
       XSSFSheet main = wb.createSheet(CATALOGUE_SHEET);
-      text(main.createRow(0), 0, c.unitName() + " " + c.year() + "年度文明创建档案 总目录", st.title);
+      text(main.createRow(0), 0, plan.unitName() + " " + plan.year() + "年度文明创建档案 总目录", st.title);
       text(
           main.createRow(1),
           0,
-          "单位代码 "
-              + c.unitCode()
-              + "，共 "
-              + c.volumes().size()
-              + " 卷 "
-              + c.documentCount()
-              + " 件，生成于 "
-              + OfficeTime.minutes(generatedAt),
+          CatalogueRows.summary(plan) + "，生成于 " + OfficeTime.minutes(generatedAt),
           st.text);
-      header(main.createRow(2), List.of("卷号", "案卷题名（类别）", "件数", "页数", "起止日期"), st);
+      header(main.createRow(2), CatalogueRows.MASTER_HEADERS, st);
       int r = 3;
-      for (Catalogue.Volume v : c.volumes()) {
-        Row row = main.createRow(r++);
-        number(row, 0, v.number(), st.number);
-        text(row, 1, v.categoryName(), st.text);
-        number(row, 2, v.entries().size(), st.number);
-        number(row, 3, v.pages(), st.number);
-        text(row, 4, v.dateRange(), st.text);
+      for (BinderPlan.Section s : plan.sections()) {
+        cells(main.createRow(r++), CatalogueRows.master(s), Set.of(0, 3, 4, 5), st);
       }
-      widths(main, new int[] {8, 30, 8, 8, 28}, 0, 0);
-      Set<String> names = new HashSet<>(List.of(CATALOGUE_SHEET));
-      for (Catalogue.Volume v : c.volumes()) {
-        String name = unique(names, "卷" + v.number() + " " + v.categoryName());
-        names.add(name);
-        XSSFSheet sheet = wb.createSheet(name);
-        text(sheet.createRow(0), 0, "卷内目录　第 " + v.number() + " 卷　" + v.categoryName(), st.title);
-        text(
-            sheet.createRow(1),
-            0,
-            c.unitName() + "　" + c.year() + "年度　共 " + v.entries().size() + " 件",
-            st.text);
-        header(sheet.createRow(2), List.of("序号", "题名", "文档日期", "页数"), st);
-        int i = 3;
-        for (Catalogue.Entry e : v.entries()) {
-          Row row = sheet.createRow(i++);
-          number(row, 0, e.number(), st.number);
-          text(row, 1, e.title(), st.wrap);
-          text(row, 2, e.date() == null ? "" : e.date().toString(), st.text);
-          if (e.pages() == null) {
-            text(row, 3, "", st.number);
-          } else {
-            number(row, 3, e.pages(), st.number);
+      widths(main, new int[] {6, 60, 10, 6, 6, 6}, 0, 0);
+      XSSFSheet items = wb.createSheet(ITEMS_SHEET);
+      text(items.createRow(0), 0, "卷内目录　" + plan.unitName() + "　" + plan.year() + "年度", st.title);
+      List<String> headers = new ArrayList<>(List.of("指标"));
+      headers.addAll(CatalogueRows.ITEM_HEADERS);
+      header(items.createRow(1), headers, st);
+      int i = 2;
+      for (BinderPlan.Section s : plan.sections()) {
+        for (BinderPlan.Item item : s.items()) {
+          Row row = items.createRow(i++);
+          text(row, 0, s.other() ? s.name() : s.code(), st.text);
+          List<String> cells = CatalogueRows.item(item);
+          for (int c = 0; c < cells.size(); c++) {
+            String v = cells.get(c);
+            if ((c == 0 || c == 6) && !v.isEmpty()) {
+              number(row, c + 1, Integer.parseInt(v), st.number);
+            } else {
+              text(row, c + 1, v, c == 5 || c == 8 ? st.wrap : st.text);
+            }
           }
         }
-        widths(sheet, new int[] {8, 60, 12, 8}, 0, 0);
-        sheet.setRepeatingRows(new CellRangeAddress(2, 2, -1, -1));
       }
+      widths(items, new int[] {8, 6, 26, 18, 16, 11, 44, 6, 8, 24}, 0, 0);
+      items.setRepeatingRows(new CellRangeAddress(1, 1, -1, -1));
       return bytes(wb);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void cells(Row row, List<String> values, Set<Integer> numeric, Styles st) {
+    for (int c = 0; c < values.size(); c++) {
+      String v = values.get(c);
+      if (numeric.contains(c) && !v.isEmpty()) {
+        number(row, c, Integer.parseInt(v), st.number);
+      } else {
+        text(row, c, v, st.text);
+      }
     }
   }
 

@@ -13,6 +13,8 @@ import org.taizhang.archive.Archive;
 import org.taizhang.archive.Document;
 import org.taizhang.archive.Lifecycle;
 import org.taizhang.archive.Review;
+import org.taizhang.binder.BinderPlan;
+import org.taizhang.binder.Retention;
 import org.taizhang.completeness.Explanation;
 import org.taizhang.completeness.Grade;
 import org.taizhang.completeness.GradeOverride;
@@ -303,6 +305,125 @@ final class Fixtures {
             Map.of(
                 "meeting",
                 List.of(document(20, "meeting", "2024年第一季度会议记录", LocalDate.of(2024, 3, 1), 1)))));
+  }
+
+  /**
+   * The unit's binder plan for 2025: the leading-group notice under its indicator, both meeting
+   * records under the next with an explained gap, an unclassified photo among the other items.
+   */
+  static BinderPlan plan() {
+    BinderPlan.Item group =
+        item(
+            1,
+            "test-wjj-WS·2025-Y-0001",
+            3,
+            "青卫发〔2025〕3号",
+            "关于成立创建工作领导小组的通知",
+            "2025-03-10",
+            2,
+            Retention.PERMANENT,
+            "");
+    BinderPlan.Item q1 =
+        item(
+            1,
+            "test-wjj-WS·2025-D10-0001",
+            1,
+            null,
+            "2025年第一季度创建工作会议记录",
+            "2025-03-05",
+            3,
+            Retention.TEN_YEARS,
+            "");
+    BinderPlan.Item q2 =
+        item(
+            2,
+            "test-wjj-WS·2025-D10-0002",
+            2,
+            null,
+            "2025年第二季度创建工作会议记录",
+            "2025-06-12",
+            null,
+            Retention.TEN_YEARS,
+            "页数待转换后确定");
+    BinderPlan.Item photo =
+        item(
+            3,
+            "test-wjj-WS·2025-D10-0003",
+            5,
+            null,
+            UNCATEGORIZED_TITLE,
+            "2025-07-01",
+            1,
+            Retention.TEN_YEARS,
+            "");
+    return new BinderPlan(
+        UNIT,
+        UNIT_NAME,
+        "文明单位",
+        2025,
+        "文明单位测评体系",
+        "40 / 48",
+        LocalDate.of(2025, 11, 2),
+        List.of(
+            new BinderPlan.Section(
+                1,
+                "Ⅰ-1-1",
+                GROUP,
+                "创建机构 › " + GROUP,
+                4,
+                "达标",
+                List.of(group),
+                List.of(),
+                List.of()),
+            new BinderPlan.Section(
+                2,
+                "Ⅰ-3-1",
+                MEETING,
+                "研究部署 › " + MEETING,
+                8,
+                "说明逾期",
+                List.of(q1, q2),
+                List.of(group),
+                List.of(
+                    new BinderPlan.Gap(
+                        MISSING_Q3, EXPLANATION, LocalDate.of(2025, 10, 31), "wjj-clerk"))),
+            new BinderPlan.Section(
+                3,
+                BinderPlan.OTHER,
+                "其他归档材料",
+                "其他归档材料",
+                0,
+                "",
+                List.of(photo),
+                List.of(),
+                List.of())));
+  }
+
+  private static BinderPlan.Item item(
+      int number,
+      String code,
+      long id,
+      String docNumber,
+      String title,
+      String date,
+      Integer pages,
+      Retention retention,
+      String remark) {
+    return new BinderPlan.Item(
+        number,
+        code,
+        id,
+        docNumber,
+        UNIT_NAME,
+        LocalDate.parse(date),
+        title,
+        pages,
+        retention,
+        remark,
+        pages == null ? BinderPlan.Kind.CONVERTED : BinderPlan.Kind.PDF,
+        title + ".pdf",
+        "meeting",
+        "会议记录");
   }
 
   /**

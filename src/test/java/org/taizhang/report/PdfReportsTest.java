@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +18,9 @@ import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
-import org.taizhang.catalog.Catalog;
+import org.taizhang.binder.BinderPlan;
 import org.taizhang.completeness.IndicatorResult;
 import org.taizhang.completeness.UnitCompleteness;
-import org.taizhang.unit.Unit;
 
 /**
  * The PDF exports render Chinese with an embedded font, wrap long lines and paginate; without a
@@ -152,51 +152,36 @@ class PdfReportsTest {
   }
 
   @Test
-  void catalogueHasTheMasterCatalogueAndOneVolumeCataloguePerCategory() throws IOException {
+  void catalogueListsTheIndicatorsThenEveryItemInBinderOrder() throws IOException {
     Fixtures.requireFont();
-    Catalog catalog = Catalog.load(Path.of("index-config"));
-    Catalogue c =
-        Catalogue.of(
-            new Unit(Fixtures.UNIT, Fixtures.UNIT_NAME, "文明单位", null),
-            2025,
-            Fixtures.volumes(),
-            catalog);
-    assertThat(c.volumes())
-        .extracting(Catalogue.Volume::categoryName)
-        .containsExactly("领导小组文件", "会议记录", Catalogue.UNCATEGORIZED);
-    // Within a volume, documents by date.
-    assertThat(c.volumes().get(1).entries())
-        .extracting(Catalogue.Entry::title)
-        .containsExactly("2025年第一季度创建工作会议记录", "2025年第二季度创建工作会议记录");
-    byte[] pdf = PdfReports.with(ExportFont.of("")).catalogue(c, NOW);
+    byte[] pdf = PdfReports.with(ExportFont.of("")).catalogue(Fixtures.plan(), NOW);
     try (PDDocument doc = Loader.loadPDF(pdf)) {
-      assertThat(doc.getNumberOfPages()).isEqualTo(1 + 3);
       String first = page(doc, 1);
       assertThat(first)
           .contains(
               Fixtures.UNIT_NAME,
               "2025年度文明创建档案总目录",
-              "卷号",
-              "案卷题名（类别）",
-              "件数",
-              "页数",
-              "起止日期",
-              "1领导小组文件122025-03-10",
-              "2会议记录252025-03-05至2025-06-12",
-              "3未分类1—2025-07-01");
-      String meeting = page(doc, 3);
-      assertThat(meeting)
+              "测评体系：文明单位测评体系",
+              "共2项指标4件",
+              "序号指标评定件数页数缺项",
+              "1Ⅰ-1-1",
+              "达标12",
+              "3其他归档材料");
+      String all = compact(new PDFTextStripper().getText(doc));
+      assertThat(all)
           .contains(
               "卷内目录",
-              "第2卷会议记录",
-              "序号",
-              "题名",
-              "文档日期",
-              "页数",
-              "1" + "2025年第一季度创建工作会议记录" + "2025-03-05" + "3",
-              "2" + "2025年第二季度创建工作会议记录" + "2025-06-12" + "2");
-      assertThat(page(doc, 4)).contains("第3卷未分类", Fixtures.UNCATEGORIZED_TITLE + "2025-07-01—");
-      assertThat(compact(new PDFTextStripper().getText(doc))).doesNotContain("2024年第一季度会议记录");
+              "件号档号文号责任者日期题名页数保管期限备注",
+              "另见：test-wjj-WS·2025-Y-0001《关于成立创建工作领导小组的通知》",
+              "缺项：" + Fixtures.MISSING_Q3 + "（已说明：" + Fixtures.EXPLANATION);
+      // Items in binder order: the permanent notice, then the meetings, then the photo.
+      assertThat(all.indexOf("test-wjj-WS·2025-Y-0001"))
+          .isLessThan(all.indexOf("test-wjj-WS·2025-D10-0001"));
+      assertThat(all.indexOf("test-wjj-WS·2025-D10-0001"))
+          .isLessThan(all.indexOf("test-wjj-WS·2025-D10-0002"));
+      assertThat(all.indexOf("test-wjj-WS·2025-D10-0002"))
+          .isLessThan(all.indexOf("test-wjj-WS·2025-D10-0003"));
+      assertThat(all).contains("青卫发〔2025〕3号", "2025-03-10", "永久", "页数待转换后确定");
       assertFontsEmbedded(doc);
     }
   }
@@ -204,13 +189,10 @@ class PdfReportsTest {
   @Test
   void anEmptyYearStillGivesACatalogueThatSaysSo() throws IOException {
     Fixtures.requireFont();
-    Catalogue c =
-        Catalogue.of(
-            new Unit("x", "空单位", "文明单位", null),
-            2023,
-            Fixtures.volumes(),
-            Catalog.load(Path.of("index-config")));
-    try (PDDocument doc = Loader.loadPDF(PdfReports.with(ExportFont.of("")).catalogue(c, NOW))) {
+    BinderPlan empty =
+        new BinderPlan("x", "空单位", "文明单位", 2023, "", "", LocalDate.of(2023, 12, 1), List.of());
+    try (PDDocument doc =
+        Loader.loadPDF(PdfReports.with(ExportFont.of("")).catalogue(empty, NOW))) {
       assertThat(doc.getNumberOfPages()).isEqualTo(1);
       assertThat(page(doc, 1)).contains("空单位", "本年度没有归档材料");
     }

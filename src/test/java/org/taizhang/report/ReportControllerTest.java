@@ -2,6 +2,7 @@ package org.taizhang.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -32,7 +33,7 @@ import org.taizhang.access.Scope;
 import org.taizhang.archive.Archive;
 import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditLog;
-import org.taizhang.catalog.Catalog;
+import org.taizhang.binder.BinderPlanner;
 import org.taizhang.completeness.CompletenessService;
 import org.taizhang.time.OfficeTime;
 import org.taizhang.unit.Unit;
@@ -47,6 +48,7 @@ class ReportControllerTest {
   private final UnitRepository units = mock(UnitRepository.class);
   private final Archive archive = mock(Archive.class);
   private final AuditLog audit = mock(AuditLog.class);
+  private final BinderPlanner planner = mock(BinderPlanner.class);
   private MockMvc mvc;
   private Caller caller =
       new Caller("clerk", "填报员", Role.CLERK, Fixtures.UNIT, Scope.of(Set.of(Fixtures.UNIT)));
@@ -70,13 +72,14 @@ class ReportControllerTest {
     when(completeness.units(eq(2025), any())).thenReturn(List.of(Fixtures.unit()));
     when(archive.volumes(anyString(), any())).thenReturn(Fixtures.volumes());
     when(archive.document(anyLong(), any())).thenReturn(Optional.empty());
+    when(planner.plan(any(), anyInt())).thenReturn(Fixtures.plan());
     ExportFont noFont = ExportFont.only(List.of(Path.of("target/no-such-font.ttc")));
     ReportController controller =
         new ReportController(
             completeness,
             units,
             archive,
-            Catalog.load(Path.of("index-config")),
+            planner,
             audit,
             PdfReports.with(noFont),
             OfficeTime.clock("Asia/Shanghai"));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +17,10 @@ import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
-import org.taizhang.catalog.Catalog;
 import org.taizhang.completeness.IndicatorStatus;
 import org.taizhang.completeness.Labels;
 import org.taizhang.completeness.Matrix;
 import org.taizhang.completeness.UnitCompleteness;
-import org.taizhang.unit.Unit;
 
 /**
  * The Excel exports read back with POI: the right cells, the dashboard's fills, every missing item.
@@ -213,30 +210,35 @@ class WorkbooksTest {
   }
 
   @Test
-  void catalogueWorkbookHasTheMasterCatalogueThenAVolumeSheetEach() throws IOException {
-    Catalogue c =
-        Catalogue.of(
-            new Unit(Fixtures.UNIT, Fixtures.UNIT_NAME, "文明单位", null),
-            2025,
-            Fixtures.volumes(),
-            Catalog.load(Path.of("index-config")));
-    try (XSSFWorkbook wb = read(Workbooks.catalogue(c, NOW))) {
-      assertThat(sheetNames(wb))
-          .containsExactly(Workbooks.CATALOGUE_SHEET, "卷1 领导小组文件", "卷2 会议记录", "卷3 未分类");
+  void catalogueWorkbookHasTheMasterCatalogueThenEveryItem() throws IOException {
+    try (XSSFWorkbook wb = read(Workbooks.catalogue(Fixtures.plan(), NOW))) {
+      assertThat(sheetNames(wb)).containsExactly(Workbooks.CATALOGUE_SHEET, Workbooks.ITEMS_SHEET);
       XSSFSheet main = wb.getSheet(Workbooks.CATALOGUE_SHEET);
       assertThat(main.getRow(0).getCell(0).getStringCellValue())
           .isEqualTo(Fixtures.UNIT_NAME + " 2025年度文明创建档案 总目录");
-      assertThat(texts(main.getRow(2))).containsExactly("卷号", "案卷题名（类别）", "件数", "页数", "起止日期");
-      assertThat(texts(main.getRow(4)))
-          .containsExactly("2", "会议记录", "2", "5", "2025-03-05 至 2025-06-12");
-      XSSFSheet meeting = wb.getSheet("卷2 会议记录");
-      assertThat(texts(meeting.getRow(2))).containsExactly("序号", "题名", "文档日期", "页数");
-      assertThat(texts(meeting.getRow(3)))
-          .containsExactly("1", "2025年第一季度创建工作会议记录", "2025-03-05", "3");
-      assertThat(texts(meeting.getRow(4)))
-          .containsExactly("2", "2025年第二季度创建工作会议记录", "2025-06-12", "2");
-      assertThat(texts(wb.getSheet("卷3 未分类").getRow(3)))
-          .containsExactly("1", Fixtures.UNCATEGORIZED_TITLE, "2025-07-01", "");
+      assertThat(texts(main.getRow(2))).containsExactly("序号", "指标", "评定", "件数", "页数", "缺项");
+      assertThat(texts(main.getRow(3)))
+          .containsExactly("1", "Ⅰ-1-1　创建机构 › " + Fixtures.GROUP, "达标", "1", "2", "");
+      // One meeting record's pages are unknown: the section's sum is left blank, not understated.
+      assertThat(texts(main.getRow(4))).endsWith("2", "", "1");
+      XSSFSheet items = wb.getSheet(Workbooks.ITEMS_SHEET);
+      assertThat(texts(items.getRow(1)))
+          .containsExactly("指标", "件号", "档号", "文号", "责任者", "日期", "题名", "页数", "保管期限", "备注");
+      assertThat(texts(items.getRow(2)))
+          .containsExactly(
+              "Ⅰ-1-1",
+              "1",
+              "test-wjj-WS·2025-Y-0001",
+              "青卫发〔2025〕3号",
+              Fixtures.UNIT_NAME,
+              "2025-03-10",
+              "关于成立创建工作领导小组的通知",
+              "2",
+              "永久",
+              "");
+      assertThat(texts(items.getRow(4))).contains("test-wjj-WS·2025-D10-0002", "", "页数待转换后确定");
+      assertThat(texts(items.getRow(5))).startsWith("其他归档材料", "3", "test-wjj-WS·2025-D10-0003");
+      assertThat(items.getLastRowNum()).isEqualTo(5);
     }
   }
 

@@ -60,12 +60,12 @@ record Delivery(
   }
 
   /** The slot the digest belongs to. */
-  Instant slot() {
+  public Instant slot() {
     return Instant.parse(periodKey);
   }
 
   /** 邮件 → 张三 &lt;zs@x.cn&gt;, 群机器人 → robot:3, for the audit log and the jobs page. */
-  String target() {
+  public String target() {
     return channel.label()
         + " → "
         + recipient

@@ -100,16 +100,17 @@ class Digests {
 
   /**
    * An office digest for {@code reader} (an administrator, district office or reviewer, within its
-   * scope): units with overdue returns, returns made since the last digest ({@code since}, up to
-   * {@code until}), and units with red flags.
+   * scope): units with overdue returns, returns due within {@code dueDays}, returns made since the
+   * last digest ({@code since}, up to {@code until}), and units with red flags.
    */
-  Digest office(Caller reader, Instant since, Instant until, LocalDate today) {
+  Digest office(Caller reader, Instant since, Instant until, LocalDate today, int dueDays) {
     Function<String, String> name = code -> units.find(code).map(Unit::name).orElse(code);
     List<Digest.Section> sections = new ArrayList<>();
     List<Document> returned = review.returned(reader);
 
     Map<String, List<Document>> overdueByUnit = new LinkedHashMap<>();
     List<String> fresh = new ArrayList<>();
+    List<String> dueSoon = new ArrayList<>();
     for (Document d : returned) {
       if (!reader.sees(d.unitCode())) {
         continue;
@@ -117,6 +118,8 @@ class Digests {
       LocalDate deadline = d.review().deadline();
       if (deadline != null && deadline.isBefore(today)) {
         overdueByUnit.computeIfAbsent(d.unitCode(), k -> new ArrayList<>()).add(d);
+      } else if (deadline != null && !deadline.isAfter(today.plusDays(dueDays))) {
+        dueSoon.add(name.apply(d.unitCode()) + "《" + d.title() + "》期限 " + deadline);
       }
       Instant at = d.review().at();
       if (at != null && at.isAfter(since) && !at.isAfter(until)) {
@@ -144,6 +147,9 @@ class Digests {
                           .min(LocalDate::compareTo)
                           .orElseThrow()));
       sections.add(section("有逾期未整改材料的单位 " + lines.size() + " 个", lines));
+    }
+    if (!dueSoon.isEmpty()) {
+      sections.add(section("退回材料 " + dueSoon.size() + " 份将在 " + dueDays + " 天内到期", dueSoon));
     }
     if (!fresh.isEmpty()) {
       sections.add(section("上次摘要以来新退回 " + fresh.size() + " 份", fresh));

@@ -127,7 +127,7 @@ class Reminders {
                   a.unitCode(), u -> digests.unit(u, today, schedule.dueDays()));
         } else {
           Caller reader = accounts.caller(a);
-          digest = digests.office(reader, since, slot, today);
+          digest = digests.office(reader, since, slot, today, schedule.dueDays());
         }
       } catch (RuntimeException e) {
         // One person's digest must not hold back everyone else's.
@@ -183,7 +183,7 @@ class Reminders {
       }
       Digest digest =
           robot.unitCode() == null
-              ? digests.office(Caller.system(ACTOR), since, slot, today)
+              ? digests.office(Caller.system(ACTOR), since, slot, today, schedule.dueDays())
               : unitDigests.computeIfAbsent(
                   robot.unitCode(), u -> digests.unit(u, today, schedule.dueDays()));
       if (digest.empty()) {

@@ -36,7 +36,7 @@ record Robot(
   }
 
   /** The webhook's address without its key or token, for pages and the audit log. */
-  String maskedUrl() {
+  public String maskedUrl() {
     int q = url.indexOf('?');
     return q < 0 ? url : url.substring(0, q) + "?…";
   }

@@ -77,7 +77,7 @@ record Schedule(
   }
 
   /** 每天 08:00, 每周一 08:00, 不发送. */
-  String describe() {
+  public String describe() {
     return switch (frequency) {
       case OFF -> Frequency.OFF.label();
       case DAILY -> "每天 " + at;

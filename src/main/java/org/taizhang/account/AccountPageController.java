@@ -39,6 +39,7 @@ class AccountPageController {
     model.addAttribute("account", account);
     model.addAttribute(
         "unit", account.unitCode() == null ? null : units.find(account.unitCode()).orElse(null));
+    model.addAttribute("email", accounts.email(caller.username()).orElse(""));
     model.addAttribute("tokens", accounts.tokens(caller.username()));
     model.addAttribute("minPasswordLength", AccountService.MIN_PASSWORD_LENGTH);
     return "account";
@@ -86,6 +87,24 @@ class AccountPageController {
       Pages.flash(redirect, "error", e.getMessage());
     }
     return "redirect:/account";
+  }
+
+  /** Where reminders (digests) are mailed; blank clears it. */
+  @PostMapping("/account/email")
+  String changeEmail(
+      @RequestParam(name = "email", required = false) String email,
+      Caller caller,
+      RedirectAttributes redirect) {
+    try {
+      accounts.setEmail(caller.username(), caller.username(), email);
+      Pages.flash(
+          redirect,
+          "success",
+          email == null || email.isBlank() ? "已清除邮箱，不再发送提醒邮件" : "邮箱已保存，提醒摘要将发送到该地址");
+    } catch (AccountService.AccountException e) {
+      Pages.flash(redirect, "error", e.getMessage());
+    }
+    return "redirect:/account#email-heading";
   }
 
   /** The token is shown once, on the page this redirects to; only its hash is kept. */

@@ -73,6 +73,18 @@ class AccountRepository {
         .update();
   }
 
+  Optional<String> email(String username) {
+    return jdbc.sql("select email from app_user where username = ?")
+        .param(username)
+        .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+        .optional()
+        .flatMap(e -> e);
+  }
+
+  void setEmail(String username, String email) {
+    jdbc.sql("update app_user set email = ? where username = ?").params(email, username).update();
+  }
+
   void insertToken(String hash, String username, String label, Instant at) {
     jdbc.sql("insert into api_token(token_hash, username, label, created_at) values (?, ?, ?, ?)")
         .params(hash, username, label, Timestamp.from(at))

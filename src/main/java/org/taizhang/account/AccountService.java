@@ -47,6 +47,9 @@ public class AccountService implements DisplayNames {
    */
   private static final Pattern USERNAME = Pattern.compile("[\\p{IsHan}A-Za-z0-9_.\\-·]{2,64}");
 
+  /** Enough to catch a typo; whether the mailbox exists only the mail server knows. */
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
   private final AccountRepository accounts;
   private final UnitRepository units;
   private final PasswordEncoder passwords;
@@ -190,6 +193,25 @@ public class AccountService implements DisplayNames {
    * Creates a personal API token and returns it; only its hash is kept, so this is the one time it
    * is shown.
    */
+  /** Where the person's reminders are mailed; empty when no address was given. */
+  public Optional<String> email(String username) {
+    return accounts.email(username);
+  }
+
+  /** Sets or (blank) clears the person's mail address; audited. */
+  public void setEmail(String actor, String username, String email) {
+    String e = email == null ? "" : email.strip();
+    if (!e.isEmpty() && (e.length() > 200 || !EMAIL.matcher(e).matches())) {
+      throw new AccountException("邮箱地址格式不正确：“" + e + "”，应形如 zhangsan@example.gov.cn");
+    }
+    if (accounts.find(username).isEmpty()) {
+      throw new AccountException("没有用户“" + username + "”");
+    }
+    accounts.setEmail(username, e.isEmpty() ? null : e);
+    audit.record(
+        actor, AuditAction.USER_CHANGED, "用户 " + username, e.isEmpty() ? "清除邮箱" : "邮箱改为 " + e);
+  }
+
   public String createToken(String username, String label) {
     byte[] bytes = new byte[24];
     random.nextBytes(bytes);

@@ -43,7 +43,10 @@ public enum AuditAction {
   UNIT_REACTIVATED("启用单位"),
   UNITS_IMPORTED("导入单位"),
   ELEMENTS_CONFIRMED("确认要素"),
-  ELEMENTS_WITHDRAWN("撤销要素确认");
+  ELEMENTS_WITHDRAWN("撤销要素确认"),
+  REMINDER_SENT("发送提醒"),
+  REMINDER_FAILED("提醒发送失败"),
+  REMINDER_SETTINGS("修改提醒设置");
 
   private final String label;
 

@@ -592,6 +592,56 @@ class RouteMatrixTest extends SecurityFixture {
             "/account/tokens/{hash}/revoke",
             "D A A A A A",
             w -> postForm("/account/tokens/" + "0".repeat(64) + "/revoke", w)));
+    r.add(
+        new Route(
+            "POST",
+            "/account/email",
+            "D A A A A A",
+            w -> postForm("/account/email", w, "email", "")));
+    // ---- the notification centre: everyone's own
+    r.add(new Route("GET", "/notifications", "D A A A A A", w -> get("/notifications", w)));
+    r.add(new Route("GET", "/api/notifications", "D A A A A A", w -> get("/api/notifications", w)));
+    r.add(
+        new Route(
+            "POST",
+            "/notifications/{id}/read",
+            "D N N N N N",
+            w -> postForm("/notifications/999999/read", w)));
+    r.add(
+        new Route(
+            "POST",
+            "/api/notifications/{id}/read",
+            "D N N N N N",
+            w -> postForm("/api/notifications/999999/read", w)));
+    r.add(
+        new Route(
+            "POST",
+            "/notifications/read-all",
+            "D A A A A A",
+            w -> postForm("/notifications/read-all", w)));
+    r.add(
+        new Route(
+            "POST",
+            "/api/notifications/read-all",
+            "D A A A A A",
+            w -> postForm("/api/notifications/read-all", w)));
+    r.add(
+        new Route(
+            "POST",
+            "/notifications/mutes",
+            "D A A A A A",
+            w ->
+                postForm(
+                    "/notifications/mutes",
+                    w,
+                    "receive",
+                    "DIGEST",
+                    "receive",
+                    "DIGEST_MAIL",
+                    "receive",
+                    "DIGEST_ROBOT",
+                    "receive",
+                    "RETURNED")));
     r.add(new Route("GET", "/admin/users", "D D D D D A", w -> get("/admin/users", w)));
     r.add(
         new Route(
@@ -660,6 +710,37 @@ class RouteMatrixTest extends SecurityFixture {
     r.add(
         new Route(
             "POST", "/admin/jobs/reindex", "D D D D D A", w -> postForm("/admin/jobs/reindex", w)));
+    r.add(new Route("GET", "/admin/reminders", "D D D D D A", w -> get("/admin/reminders", w)));
+    r.add(
+        new Route(
+            "POST",
+            "/admin/reminders/schedule",
+            "D D D D D A",
+            w -> postForm("/admin/reminders/schedule", w, "frequency", "OFF")));
+    r.add(
+        new Route(
+            "POST",
+            "/admin/reminders/robots",
+            "D D D D D A",
+            w -> postForm("/admin/reminders/robots", w, "kind", "矩阵")));
+    r.add(
+        new Route(
+            "POST",
+            "/admin/reminders/robots/{id}/enabled",
+            "D D D D D A",
+            w -> postForm("/admin/reminders/robots/999999/enabled", w, "enabled", "true")));
+    r.add(
+        new Route(
+            "POST",
+            "/admin/reminders/robots/{id}/delete",
+            "D D D D D A",
+            w -> postForm("/admin/reminders/robots/999999/delete", w)));
+    r.add(
+        new Route(
+            "POST",
+            "/admin/reminders/outbox/{id}/retry",
+            "D D D D D A",
+            w -> postForm("/admin/reminders/outbox/999999/retry", w)));
     // ---- configuration: evaluation systems, categories, units (administrators only)
     String list = "文明社区.yaml";
     r.add(new Route("GET", "/admin/lists", "D D D D D A", w -> get("/admin/lists", w)));

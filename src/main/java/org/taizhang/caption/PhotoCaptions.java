@@ -104,6 +104,25 @@ public class PhotoCaptions {
     return merge(written.find(d.id()).map(CaptionRepository.Written::caption), inferred(d));
   }
 
+  /**
+   * The captions of many photos at once, by document id — for a binder, which prints every photo of
+   * a unit-year: each unit's documents and each record's text are read once.
+   */
+  public Map<Long, PhotoCaption> captions(List<Document> photos) {
+    Map<String, List<Document>> byUnit = new HashMap<>();
+    Map<Long, String> texts = new HashMap<>();
+    Map<Long, PhotoCaption> out = new java.util.LinkedHashMap<>();
+    for (Document d : photos) {
+      List<Document> unitDocuments = byUnit.computeIfAbsent(d.unitCode(), documents::findByUnit);
+      out.put(
+          d.id(),
+          merge(
+              written.find(d.id()).map(CaptionRepository.Written::caption),
+              inferred(d, unitDocuments, texts)));
+    }
+    return out;
+  }
+
   /** The caption as inference alone gives it. */
   public PhotoCaption inferred(Document d) {
     return inferred(d, documents.findByUnit(d.unitCode()), new HashMap<>());

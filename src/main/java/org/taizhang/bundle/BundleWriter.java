@@ -227,8 +227,12 @@ final class BundleWriter {
         .append("</td></tr>\n");
   }
 
+  /** The section as people read it: its folder's name before it was made safe for file systems. */
   private String sectionLabel(BinderPlan.Section s) {
-    return BundleNames.folder(s, plan.sections().size());
+    String n =
+        String.format(
+            "%0" + Math.max(2, String.valueOf(plan.sections().size()).length()) + "d", s.number());
+    return n + " " + (s.other() ? s.name() : s.code() + " " + s.name());
   }
 
   private static String anchor(BinderPlan.Section s) {

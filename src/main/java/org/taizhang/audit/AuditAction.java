@@ -46,7 +46,8 @@ public enum AuditAction {
   ELEMENTS_WITHDRAWN("撤销要素确认"),
   REMINDER_SENT("发送提醒"),
   REMINDER_FAILED("提醒发送失败"),
-  REMINDER_SETTINGS("修改提醒设置");
+  REMINDER_SETTINGS("修改提醒设置"),
+  CAPTION_EDITED("修改照片说明");
 
   private final String label;
 

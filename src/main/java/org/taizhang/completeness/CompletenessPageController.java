@@ -29,6 +29,7 @@ import org.taizhang.access.Caller;
 import org.taizhang.access.Role;
 import org.taizhang.archive.Archive;
 import org.taizhang.archive.Document;
+import org.taizhang.caption.PhotoCaptions;
 import org.taizhang.text.ChineseDates;
 import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
@@ -56,13 +57,16 @@ class CompletenessPageController {
   private final Archive archive;
   private final JsonMapper json;
   private final Clock clock;
+  private final PhotoCaptions captions;
 
   CompletenessPageController(
       CompletenessService completeness,
       UnitRepository units,
       Archive archive,
       JsonMapper json,
-      Clock clock) {
+      Clock clock,
+      PhotoCaptions captions) {
+    this.captions = captions;
     this.completeness = completeness;
     this.units = units;
     this.archive = archive;
@@ -298,6 +302,9 @@ class CompletenessPageController {
         chosen.flatMap(y -> completeness.unit(unit.code(), y)).map(u -> u.forReader(caller::sees));
     mv.addObject("c", result.orElse(null));
     mv.addObject("canExplain", caller.handsIn(unit.code()));
+    // photos the binder would print without a full caption: the unit's own, never another's
+    mv.addObject(
+        "uncaptioned", chosen.map(y -> captions.uncaptioned(unit.code(), y)).orElse(List.of()));
     mv.addObject("canReview", caller.reviews(unit.code()));
     mv.addObject("isAdmin", caller.isAdmin());
     if (result.isEmpty()) {

@@ -26,6 +26,7 @@ import org.taizhang.archive.Document;
 import org.taizhang.archive.ReviewStatus;
 import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditLog;
+import org.taizhang.caption.PhotoCaptions;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.catalog.Category;
 import org.taizhang.completeness.ElementConfirmations;
@@ -66,6 +67,7 @@ class ArchivePageController {
   private final Clock clock;
 
   private final Filing filing;
+  private final PhotoCaptions captions;
 
   ArchivePageController(
       SearchService search,
@@ -82,8 +84,10 @@ class ArchivePageController {
       ElementConfirmations elements,
       Attachments attachments,
       Clock clock,
-      Filing filing) {
+      Filing filing,
+      PhotoCaptions captions) {
     this.filing = filing;
+    this.captions = captions;
     this.attachments = attachments;
     this.search = search;
     this.units = units;
@@ -218,6 +222,8 @@ class ArchivePageController {
             && d.review().deadline() != null
             && d.review().deadline().isBefore(LocalDate.now(clock)));
     mv.addObject("today", LocalDate.now(clock));
+    // a photo's 时间, 地点, 人物 and 事由, inferred or written, and the form to write them
+    mv.addObject("caption", PhotoCaptions.isPhoto(d) ? captions.sheet(caller, d.id()) : null);
     List<String> people =
         new ArrayList<>(
             List.of(

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.taizhang.access.Caller;
 import org.taizhang.access.Role;
+import org.taizhang.caption.PhotoCaptions;
 import org.taizhang.completeness.CompletenessService;
 import org.taizhang.completeness.UnitCompleteness;
 import org.taizhang.unit.Unit;
@@ -21,9 +22,15 @@ import org.taizhang.unit.UnitRepository;
  * @param missing items still missing in {@code year}, or null when no evaluation system covers the
  *     unit then
  * @param first the first {@value #SHOWN} missing items, in checklist order, each with its indicator
+ * @param uncaptioned the unit's photos of the year whose caption lacks 时间, 地点, 人物 or 事由
  */
 record ClerkHome(
-    String unitCode, String unitName, Integer year, Integer missing, List<Item> first) {
+    String unitCode,
+    String unitName,
+    Integer year,
+    Integer missing,
+    List<Item> first,
+    List<PhotoCaptions.Uncaptioned> uncaptioned) {
   static final int SHOWN = 8;
 
   /** A missing item under the code of its indicator. */
@@ -34,10 +41,12 @@ record ClerkHome(
   static final class Advice {
     private final CompletenessService completeness;
     private final UnitRepository units;
+    private final PhotoCaptions captions;
 
-    Advice(CompletenessService completeness, UnitRepository units) {
+    Advice(CompletenessService completeness, UnitRepository units, PhotoCaptions captions) {
       this.completeness = completeness;
       this.units = units;
+      this.captions = captions;
     }
 
     @ModelAttribute
@@ -71,7 +80,8 @@ record ClerkHome(
               unit.get().name(),
               year,
               verdict.map(ClerkHome::missingItems).orElse(null),
-              first));
+              first,
+              year == null ? List.of() : captions.uncaptioned(unit.get().code(), year)));
     }
   }
 

@@ -200,6 +200,32 @@ class RouteMatrixTest extends SecurityFixture {
             "/api/documents/{id}/elements",
             "D D N A A A",
             w -> postForm("/api/documents/" + minutes + "/elements", w, "label", "地点")));
+    // A photo, whose caption the unit's clerk and the offices that see the unit may write.
+    long photo =
+        ingest
+            .ingest(
+                new IngestRequest(
+                    "east-a", "photo", null, null, 2025, "照片" + System.nanoTime() + ".jpg", "test"),
+                new ByteArrayInputStream(TestFiles.jpeg((int) (System.nanoTime() % 10_000), null)))
+            .document()
+            .id();
+    r.add(
+        new Route(
+            "GET",
+            "/api/documents/{id}/caption",
+            "D A N A A A",
+            w -> get("/api/documents/" + photo + "/caption", w)));
+    r.add(
+        new Route(
+            "PUT",
+            "/api/documents/{id}/caption",
+            "D A N A A A",
+            w ->
+                send(
+                    HttpRequest.newBuilder(uri("/api/documents/" + photo + "/caption"))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"place\":\"矩阵地点 " + w + "\"}")),
+                    w)));
     r.add(new Route("GET", "/api/todo", "D A A A A A", w -> get("/api/todo", w)));
     r.add(
         new Route(
@@ -398,6 +424,12 @@ class RouteMatrixTest extends SecurityFixture {
             "/units/{code}/catalogue.xlsx",
             "D A N A A A",
             w -> get("/units/east-a/catalogue.xlsx?year=2025", w)));
+    r.add(
+        new Route(
+            "GET",
+            "/units/{code}/bundle.zip",
+            "D A N A A A",
+            w -> get("/units/east-a/bundle.zip?year=2025", w)));
     // A real missing item and a near deadline: an allowed caller's explanation is filed, not turned
     // back as invalid.
     r.add(
@@ -533,6 +565,12 @@ class RouteMatrixTest extends SecurityFixture {
                     "photo",
                     "year",
                     "2025")));
+    r.add(
+        new Route(
+            "POST",
+            "/documents/{id}/caption",
+            "D A N A A A",
+            w -> postForm("/documents/" + photo + "/caption", w, "place", "矩阵页面地点 " + w)));
     // A reviewer confirms required elements by looking at the page; the unit's clerk may not.
     r.add(
         new Route(

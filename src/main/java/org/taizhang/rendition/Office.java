@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jodconverter.core.document.DefaultDocumentFormatRegistry;
 import org.jodconverter.core.document.DocumentFormat;
@@ -41,6 +42,9 @@ final class Office implements AutoCloseable {
   /** Where Debian installs it, then the Document Foundation's own packages. */
   private static final Path DEBIAN_HOME = Path.of("/usr/lib/libreoffice");
 
+  /** Longest wait for an office process to start or stop. */
+  private static final Duration PROCESS_TIMEOUT = Duration.ofSeconds(120);
+
   private static final String MISSING =
       "服务器未安装 LibreOffice，Word、Excel、演示文稿、WPS 和文本文件无法转换为 PDF 装入迎检台账，也无法计算页数；"
           + "请安装 libreoffice-writer-nogui、libreoffice-calc-nogui、libreoffice-impress-nogui 软件包"
@@ -61,6 +65,12 @@ final class Office implements AutoCloseable {
   private final int tasksPerProcess;
   private final Duration idleStop;
   private final ScheduledExecutorService idleCheck;
+
+  /**
+   * One conversion at a time, in the order asked: the office process converts one document at a
+   * time anyway, and a conversion waiting here is not charged against its own time limit.
+   */
+  private final Semaphore turn = new Semaphore(1, true);
 
   /** The running office, or null; guarded by {@code this}. */
   private LocalOfficeManager manager;
@@ -165,6 +175,21 @@ final class Office implements AutoCloseable {
    *     known about the document
    */
   void convert(Path source, Path target) throws RenditionException, OfficeUnavailableException {
+    try {
+      turn.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new OfficeUnavailableException("服务正在停止");
+    }
+    try {
+      convertInTurn(source, target);
+    } finally {
+      turn.release();
+    }
+  }
+
+  private void convertInTurn(Path source, Path target)
+      throws RenditionException, OfficeUnavailableException {
     LocalConverter c = acquire();
     try {
       var from = c.convert(source.toFile());
@@ -214,6 +239,7 @@ final class Office implements AutoCloseable {
   }
 
   private void start() throws OfficeUnavailableException {
+    long begin = System.nanoTime();
     endLeftovers();
     LocalOfficeManager m =
         LocalOfficeManager.builder()
@@ -221,9 +247,13 @@ final class Office implements AutoCloseable {
             .portNumbers(freePort())
             .workingDir(workingDir.toFile())
             .taskExecutionTimeout(timeout.toMillis())
-            .taskQueueTimeout(timeout.toMillis())
+            // conversions queue in turn() rather than in JODConverter, where running out of time
+            // would look like the document's fault; this only covers a restart after a time-out
+            .taskQueueTimeout(PROCESS_TIMEOUT.toMillis() + timeout.toMillis())
             .maxTasksPerProcess(tasksPerProcess)
-            .processTimeout(Math.max(120_000L, timeout.toMillis()))
+            .processTimeout(PROCESS_TIMEOUT.toMillis())
+            // start() returns once the office answers, or says why it would not start
+            .startFailFast(true)
             .build();
     try {
       m.start();
@@ -244,7 +274,10 @@ final class Office implements AutoCloseable {
             .officeManager(m)
             .loadProperty("MacroExecutionMode", (short) 0)
             .build();
-    log.info("LibreOffice 已启动：{}", home);
+    log.info(
+        "LibreOffice 已启动（{}，{} 秒）",
+        home,
+        Duration.ofNanos(System.nanoTime() - begin).toMillis() / 1000.0);
   }
 
   private synchronized void stopIfIdle() {

@@ -50,6 +50,20 @@ class OfficeTest {
   }
 
   @Test
+  void aConversionOverItsTimeIsStoppedWithAReason() throws Exception {
+    LibreOffice.assumeInstalled();
+    Path work = dir.resolve("office");
+    Path docx = Files.write(dir.resolve("heavy.docx"), TestFiles.heavyDocx(20_000));
+    try (Office office =
+        new Office(null, work, Duration.ofMillis(300), 10, Duration.ofMinutes(5))) {
+      assertThatThrownBy(() -> office.convert(docx, dir.resolve("heavy.pdf")))
+          .isInstanceOfSatisfying(
+              RenditionException.class, e -> assertThat(e.reason()).contains("超时"));
+    }
+    assertThat(soffices(work)).as("no soffice left behind").isZero();
+  }
+
+  @Test
   void withoutAnInstallationTheReasonNamesThePackagesAndNothingRuns() {
     Path nowhere = dir.resolve("no-office");
     try (Office office =

@@ -104,6 +104,19 @@ class RenditionTable {
         .single();
   }
 
+  /** Contents no document refers to any more (purged from the recycle bin). */
+  List<String> unreferenced() {
+    return jdbc.sql(
+            "select r.sha256 from rendition r where not exists"
+                + " (select 1 from document d where d.sha256 = r.sha256)")
+        .query(String.class)
+        .list();
+  }
+
+  void delete(String sha256) {
+    jdbc.sql("delete from rendition where sha256 = ?").param(sha256).update();
+  }
+
   /** Rows by state, for the admin page. */
   long count(RenditionState state) {
     return jdbc.sql("select count(*) from rendition where state = ?")

@@ -350,6 +350,7 @@ public class Renditions implements SmartInitializingSingleton, DisposableBean {
   private boolean sweep() throws InterruptedException {
     parsers.awaitQuiet();
     wake.drainPermits();
+    forgetPurged();
     long after = 0;
     while (true) {
       List<Long> ids = table.unconverted(after, 50);
@@ -373,6 +374,26 @@ public class Renditions implements SmartInitializingSingleton, DisposableBean {
         }
         if (Thread.currentThread().isInterrupted()) {
           throw new InterruptedException();
+        }
+      }
+    }
+  }
+
+  /**
+   * A rendition lives as long as its original: once a purge has removed the original from the file
+   * store, its PDF and its row go too.
+   */
+  private void forgetPurged() {
+    for (String sha : table.unreferenced()) {
+      if (store.find(sha).isPresent()) {
+        continue; // still stored: a purge in progress, or a version about to refer to it
+      }
+      synchronized (stripes[Math.floorMod(sha.hashCode(), stripes.length)]) {
+        try {
+          Files.deleteIfExists(target(sha));
+          table.delete(sha);
+        } catch (IOException e) {
+          log.warn("无法删除已彻底删除材料的 PDF {}：{}", target(sha), e.toString());
         }
       }
     }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.taizhang.archive.Document;
+import org.taizhang.archive.DocumentChanged;
 import org.taizhang.archive.DocumentRepository;
 import org.taizhang.archive.Lifecycle;
 import org.taizhang.archive.Review;
@@ -212,6 +213,22 @@ class RenditionsTest {
     assertThat(renditions.pages(word)).hasValue(pages);
     assertThat(renditions.state(word)).isEqualTo(RenditionState.READY);
     assertThat(renditions.render(word).pdf()).exists();
+  }
+
+  @Test
+  void aRenditionGoesWhenItsOriginalIsPurged() throws Exception {
+    Document d = stored(TestFiles.docx("将被彻底删除的材料"), "彻底删除.docx", DOCX);
+    Rendition r = renditions.render(d);
+    assertThat(r.pdf()).exists();
+    Files.delete(store.path(d.sha256())); // what a purge does to an original nothing else refers to
+    renditions.documentChanged(new DocumentChanged(0, "xinghe"));
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (Files.exists(r.pdf()) && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    assertThat(r.pdf()).doesNotExist();
+    assertThat(renditions.state(d)).isEqualTo(RenditionState.PENDING);
+    assertThat(renditions.pages(d)).isEmpty();
   }
 
   @Test

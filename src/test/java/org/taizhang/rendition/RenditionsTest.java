@@ -14,13 +14,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.hslf.usermodel.HSLFSlideShow;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,6 +68,9 @@ class RenditionsTest {
   @Autowired FileStore store;
 
   private final HttpClient http = HttpClient.newHttpClient();
+
+  /** Originals this test put in the shared file store without a document. */
+  private final List<String> storedHere = new ArrayList<>();
 
   @BeforeAll
   static void tools() {
@@ -239,6 +245,14 @@ class RenditionsTest {
     assertThat(get("/admin/jobs").body()).contains("id=\"rendition-backlog\"", "份待转换");
   }
 
+  /** The shared file store holds only what documents refer to (BadInputTest checks it). */
+  @AfterEach
+  void removeStoredOriginals() throws Exception {
+    for (String sha : storedHere) {
+      store.locked(sha, () -> store.deleteUnless(sha, () -> documents.isReferenced(sha)));
+    }
+  }
+
   /** A document over a file in the store, not in the archive: the service sees only its content. */
   private Document stored(byte[] content, String name, String mediaType) throws Exception {
     String sha;
@@ -246,6 +260,7 @@ class RenditionsTest {
       store.commit(staged);
       sha = staged.sha256();
     }
+    storedHere.add(sha);
     return document(sha, name, mediaType, null);
   }
 

@@ -102,4 +102,9 @@ public record TaizhangProperties(
   public Path thumbnailDir() {
     return dataDir.resolve("thumbnails");
   }
+
+  /** PDF renditions of office, OFD and text files, by content hash: derived, safe to delete. */
+  public Path renditionDir() {
+    return dataDir.resolve("renditions");
+  }
 }

@@ -45,7 +45,8 @@ import org.springframework.util.FileSystemUtils;
  * and ratio that refuse a zip bomb before ofdrw sees it, and with no document type declarations
  * allowed (OFD has none; an entity could otherwise read the parser's files). Text comes from the
  * text objects in reading order, a line per baseline; the first page renders with Java2D (text in
- * WenQuanYi, paths), because ofdrw's own renderer needs iText, whose AGPL licence keeps it out.
+ * WenQuanYi, paths), because ofdrw's own renderer needs iText, whose AGPL licence keeps it out;
+ * {@link OfdPdf} draws every page into a PDF the same way.
  */
 final class OfdFiles {
   static final String MEDIA_TYPE = "application/ofd";
@@ -58,7 +59,7 @@ final class OfdFiles {
 
   private static final long MAX_RATIO = 100;
   private static final long MAX_UNPACKED = 512L << 20;
-  private static final Path CJK_FONT = Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc");
+  static final Path CJK_FONT = Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc");
 
   private OfdFiles() {}
 
@@ -369,7 +370,7 @@ final class OfdFiles {
   }
 
   /** Expands a DeltaX array, whose {@code g n d} stands for n times d. */
-  private static double[] deltas(ST_Array a) {
+  static double[] deltas(ST_Array a) {
     if (a == null) {
       return new double[0];
     }
@@ -395,7 +396,7 @@ final class OfdFiles {
     return out.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
-  private static Color color(CT_Color c, Color fallback) {
+  static Color color(CT_Color c, Color fallback) {
     if (c == null || c.getValue() == null) {
       return fallback;
     }

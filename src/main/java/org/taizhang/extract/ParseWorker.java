@@ -62,6 +62,7 @@ public final class ParseWorker {
             new TextExtractor.OcrSettings(
                 args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5])));
     ThumbnailRenderer thumbnails = new ThumbnailRenderer(Long.parseLong(args[1]));
+    OfdPdf ofdPdf = new OfdPdf(Long.parseLong(args[1]));
     // RapidOCR's native library loads on the first image read, not here: most processes read none.
     ImageRecognizer images = new ImageRecognizer(args[3], Integer.parseInt(args[5]));
     int threads = Integer.parseInt(args[2]);
@@ -84,7 +85,7 @@ public final class ParseWorker {
       } catch (EOFException e) {
         return; // the pool closed our input: a normal end
       }
-      parsers.execute(() -> answer(n, extractor, thumbnails, images, out));
+      parsers.execute(() -> answer(n, extractor, thumbnails, ofdPdf, images, out));
     }
   }
 
@@ -92,6 +93,7 @@ public final class ParseWorker {
       WorkerProtocol.Numbered n,
       TextExtractor extractor,
       ThumbnailRenderer thumbnails,
+      OfdPdf ofdPdf,
       ImageRecognizer images,
       DataOutputStream out) {
     WorkerProtocol.Request request = n.request();
@@ -105,6 +107,7 @@ public final class ParseWorker {
         case RECOGNIZE -> result = extractor.recognize(Path.of(request.path()), request.name());
         case THUMBNAIL ->
             thumbnails.render(Path.of(request.path()), request.name(), Path.of(request.target()));
+        case OFD_PDF -> ofdPdf.render(Path.of(request.path()), Path.of(request.target()));
         case UNPACK ->
             unpacked =
                 new BundleUnpacker(extractor, request.unpack().limits(), Path.of(request.target()))

@@ -321,6 +321,27 @@ public final class ParserPool implements AutoCloseable {
         .get();
   }
 
+  /** Whether files of this media type are OFD packages, which {@link #ofdToPdf} draws. */
+  public static boolean isOfd(String mediaType) {
+    return OfdFiles.MEDIA_TYPE.equals(mediaType);
+  }
+
+  /**
+   * Draws every page of an OFD into a PDF at {@code target} (written atomically), in the parser
+   * process under {@code timeout}: the package is unpacked under the same limits as for parsing.
+   * Background work like {@link #thumbnail}: it does not count as parsing for {@link #quietFor}.
+   */
+  public void ofdToPdf(Path original, Path target, Duration timeout) throws ExtractionException {
+    run(
+            new WorkerProtocol.Request(
+                WorkerProtocol.Kind.OFD_PDF,
+                original.toAbsolutePath().toString(),
+                OfdFiles.MEDIA_TYPE,
+                target.toAbsolutePath().toString()),
+            timeout)
+        .get();
+  }
+
   private WorkerProtocol.Reply run(WorkerProtocol.Request request, Duration timeout)
       throws ExtractionException {
     boolean alone = false;

@@ -40,7 +40,9 @@ final class WorkerProtocol {
      */
     RECOGNIZE_IMAGE,
     /** Unpack a bundle or a mail's attachments into the directory {@code target}. */
-    UNPACK
+    UNPACK,
+    /** Draw every page of an OFD into the PDF file {@code target}. */
+    OFD_PDF
   }
 
   /**

@@ -20,14 +20,16 @@ import org.taizhang.job.Job;
 import org.taizhang.job.JobView;
 import org.taizhang.job.Jobs;
 import org.taizhang.ocr.TextRecognition;
+import org.taizhang.rendition.Converter;
+import org.taizhang.rendition.Renditions;
 import org.taizhang.thumbnail.Thumbnails;
 import org.taizhang.web.Pages;
 
 /**
  * The administrators' view of long work: folder imports and re-indexing with their progress (count,
  * rate, time left), the parser processes, and the work queued behind acknowledged uploads
- * (completeness, thumbnails, OCR of scans). Imports read a folder on the server; both run while the
- * service keeps serving (searches see the index as it was until a rebuild ends).
+ * (completeness, thumbnails, OCR of scans, PDF renditions). Imports read a folder on the server;
+ * both run while the service keeps serving (searches see the index as it was until a rebuild ends).
  */
 @Controller
 class AdminJobsPageController {
@@ -41,7 +43,11 @@ class AdminJobsPageController {
       long completenessBacklog,
       int thumbnailBacklog,
       long ocrBacklog,
-      boolean ocrRunning) {
+      boolean ocrRunning,
+      long renditionBacklog,
+      long renditionFailures,
+      Converter converter,
+      boolean officeRunning) {
     boolean anyRunning() {
       return jobs.stream().anyMatch(j -> j.state() == Job.State.RUNNING);
     }
@@ -54,6 +60,7 @@ class AdminJobsPageController {
   private final CompletenessService completeness;
   private final Thumbnails thumbnails;
   private final TextRecognition recognition;
+  private final Renditions renditions;
   private final AuditLog audit;
 
   AdminJobsPageController(
@@ -64,6 +71,7 @@ class AdminJobsPageController {
       CompletenessService completeness,
       Thumbnails thumbnails,
       TextRecognition recognition,
+      Renditions renditions,
       AuditLog audit) {
     this.jobs = jobs;
     this.importer = importer;
@@ -72,6 +80,7 @@ class AdminJobsPageController {
     this.completeness = completeness;
     this.thumbnails = thumbnails;
     this.recognition = recognition;
+    this.renditions = renditions;
     this.audit = audit;
   }
 
@@ -82,7 +91,11 @@ class AdminJobsPageController {
         completeness.backlog(),
         thumbnails.backlog(),
         recognition.backlog(),
-        recognition.running());
+        recognition.running(),
+        renditions.backlog(),
+        renditions.failures(),
+        renditions.converter(),
+        renditions.officeRunning());
   }
 
   @GetMapping("/admin/jobs")

@@ -202,6 +202,14 @@ final class SampleRows {
         .param(LocalDateTime.of(2025, 2, 1, 0, 0))
         .update();
     db.sql(
+            "insert into rendition(sha256, state, pages, converter, error, millis, updated_at) values (?, 'READY', 12, 'LibreOffice', null, 3094, ?)")
+        .params("b".repeat(64), LocalDateTime.of(2025, 3, 12, 8, 0, 1, 123_456_000))
+        .update();
+    db.sql(
+            "insert into rendition(sha256, state, pages, converter, error, millis, updated_at) values (?, 'FAILED', null, 'OFD', ?, 40, ?)")
+        .params("c".repeat(64), AWKWARD, LocalDateTime.of(2025, 3, 12, 0, 0))
+        .update();
+    db.sql(
             "insert into app_state(name, state_value) values ('sample-archive-imported', '2025-01-01T00:00:00Z')")
         .update();
     return db.sql("select count(*) from document").query(Integer.class).single();

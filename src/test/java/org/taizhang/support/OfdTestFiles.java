@@ -38,6 +38,21 @@ public final class OfdTestFiles {
   }
 
   /**
+   * A work summary long enough to run over {@code pages} pages or more: numbered paragraphs, each
+   * starting with 第N段, so that a reader can tell which page shows which.
+   */
+  public static byte[] longSummary(int paragraphs) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (OFDDoc doc = new OFDDoc(out)) {
+      doc.add(new Paragraph("青禾县2025年文明创建工作总结", 6d));
+      for (int i = 1; i <= paragraphs; i++) {
+        doc.add(new Paragraph("第" + i + "段：本季度组织志愿服务活动，开展道德讲堂，整理台账资料，按时归档会议记录与签到表。", 4.2d));
+      }
+    }
+    return out.toByteArray();
+  }
+
+  /**
    * An OFD package whose {@code OFD.xml} is real but which holds one more entry of {@code
    * megabytes} MB of zeros: a few kilobytes that inflate a thousandfold.
    */

@@ -43,7 +43,8 @@ public enum AuditAction {
   UNIT_REACTIVATED("启用单位"),
   UNITS_IMPORTED("导入单位"),
   ELEMENTS_CONFIRMED("确认要素"),
-  ELEMENTS_WITHDRAWN("撤销要素确认");
+  ELEMENTS_WITHDRAWN("撤销要素确认"),
+  BINDER_BUILT("生成迎检台账");
 
   private final String label;
 

@@ -105,6 +105,8 @@ public final class ParseWorker {
         case RECOGNIZE -> result = extractor.recognize(Path.of(request.path()), request.name());
         case THUMBNAIL ->
             thumbnails.render(Path.of(request.path()), request.name(), Path.of(request.target()));
+        case PRINT_IMAGE ->
+            thumbnails.print(Path.of(request.path()), request.name(), Path.of(request.target()));
         case UNPACK ->
             unpacked =
                 new BundleUnpacker(extractor, request.unpack().limits(), Path.of(request.target()))

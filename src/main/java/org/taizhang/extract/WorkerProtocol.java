@@ -40,7 +40,9 @@ final class WorkerProtocol {
      */
     RECOGNIZE_IMAGE,
     /** Unpack a bundle or a mail's attachments into the directory {@code target}. */
-    UNPACK
+    UNPACK,
+    /** An image as printed on a page: upright, at most print size, as JPEG to {@code target}. */
+    PRINT_IMAGE
   }
 
   /**

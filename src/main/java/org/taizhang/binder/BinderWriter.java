@@ -423,7 +423,11 @@ final class BinderWriter {
         a.getCOSObject().removeItem(COSName.P);
         kept.add(a);
       }
-      page.setAnnotations(kept.isEmpty() ? null : kept);
+      if (kept.isEmpty()) {
+        page.getCOSObject().removeItem(COSName.ANNOTS);
+      } else {
+        page.setAnnotations(kept);
+      }
     }
 
     private void photo(BinderPlan.Item item, Document d) throws IOException {
@@ -721,12 +725,12 @@ final class BinderWriter {
             }
             pdf.table(
                 List.of(
-                    new PdfLayout.Column("件号", 0.8f, false),
-                    new PdfLayout.Column("档号", 2.6f, false),
-                    new PdfLayout.Column("题名", 4.2f, false),
-                    new PdfLayout.Column("日期", 1.5f, false),
-                    new PdfLayout.Column("页数", 0.7f, true),
-                    new PdfLayout.Column("起止页", 1.3f, true)),
+                    new PdfLayout.Column("件号", 0.7f, false),
+                    new PdfLayout.Column("档号", 3.3f, false),
+                    new PdfLayout.Column("题名", 3.9f, false),
+                    new PdfLayout.Column("日期", 1.4f, false),
+                    new PdfLayout.Column("页数", 0.6f, true),
+                    new PdfLayout.Column("起止页", 1.1f, true)),
                 rows,
                 SMALL);
           } else {

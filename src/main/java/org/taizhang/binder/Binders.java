@@ -191,7 +191,7 @@ public class Binders {
               caller.username(),
               j -> {
                 try {
-                  String outcome = county(units, year, target, j);
+                  String outcome = buildCounty(units, year, target, j);
                   audit.record(
                       caller.username(),
                       AuditAction.BINDER_BUILT,
@@ -220,8 +220,12 @@ public class Binders {
     return unit.name() + "（" + unit.code() + "）" + year + "年度迎检台账.pdf";
   }
 
-  /** Builds every unit's binder into {@code target}, one at a time through a scratch file. */
-  String county(List<Unit> units, int year, Path target, Job job) throws IOException {
+  /**
+   * Builds every unit's binder into the ZIP {@code target}, one at a time through a scratch file,
+   * on the calling thread; units without a binder (no system, nothing filed) are left out. Returns
+   * the outcome line.
+   */
+  public String buildCounty(List<Unit> units, int year, Path target, Job job) throws IOException {
     Files.createDirectories(target.getParent());
     Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
     Path scratch = Files.createTempFile(target.getParent(), "unit-", ".pdf");

@@ -47,7 +47,8 @@ public enum AuditAction {
   REMINDER_SENT("发送提醒"),
   REMINDER_FAILED("提醒发送失败"),
   REMINDER_SETTINGS("修改提醒设置"),
-  CAPTION_EDITED("修改照片说明");
+  CAPTION_EDITED("修改照片说明"),
+  BINDER_BUILT("生成迎检台账");
 
   private final String label;
 

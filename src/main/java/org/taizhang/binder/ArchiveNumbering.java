@@ -152,6 +152,11 @@ public final class ArchiveNumbering {
         : retentions.getOrDefault(category, defaultRetention);
   }
 
+  /** The 机构（问题）代码 of every 档号, or "" when none is set. */
+  public String organCode() {
+    return organCode;
+  }
+
   /** The unit's 全宗号: its own, the default, or else its unit code. */
   public String fonds(String unitCode) {
     String f = fonds.getOrDefault(unitCode, defaultFonds);

@@ -4,9 +4,18 @@ import java.util.OptionalInt;
 import org.springframework.stereotype.Component;
 import org.taizhang.archive.Document;
 
-/** Pages as the document itself knows them: a PDF's page count, one page for a photo. */
+/**
+ * Pages as the document itself knows them: a PDF's page count, one page for a photo, a rendition's
+ * pages once it is made.
+ */
 @Component
 class DocumentPages implements ItemPages {
+  private final ItemRenditions renditions;
+
+  DocumentPages(ItemRenditions renditions) {
+    this.renditions = renditions;
+  }
+
   @Override
   public BinderPlan.Kind kind(Document d) {
     String type = d.mediaType() == null ? "" : d.mediaType();
@@ -16,6 +25,9 @@ class DocumentPages implements ItemPages {
     if (type.startsWith("image/")) {
       return BinderPlan.Kind.PHOTO;
     }
+    if (renditions.converts(d)) {
+      return BinderPlan.Kind.CONVERTED;
+    }
     return BinderPlan.Kind.PLACEHOLDER;
   }
 
@@ -24,7 +36,7 @@ class DocumentPages implements ItemPages {
     return switch (kind(d)) {
       case PDF -> d.pageCount() == null ? OptionalInt.empty() : OptionalInt.of(d.pageCount());
       case PHOTO, PLACEHOLDER -> OptionalInt.of(1);
-      case CONVERTED -> OptionalInt.empty();
+      case CONVERTED -> renditions.pages(d);
     };
   }
 }

@@ -108,6 +108,8 @@ public final class ParseWorker {
         case THUMBNAIL ->
             thumbnails.render(Path.of(request.path()), request.name(), Path.of(request.target()));
         case OFD_PDF -> ofdPdf.render(Path.of(request.path()), Path.of(request.target()));
+        case PRINT_IMAGE ->
+            thumbnails.print(Path.of(request.path()), request.name(), Path.of(request.target()));
         case UNPACK ->
             unpacked =
                 new BundleUnpacker(extractor, request.unpack().limits(), Path.of(request.target()))

@@ -342,6 +342,22 @@ public final class ParserPool implements AutoCloseable {
         .get();
   }
 
+  /**
+   * Writes an image (HEIC too) as it is printed on a page to {@code target}: turned upright by its
+   * EXIF orientation, at most {@link ThumbnailRenderer#PRINT_EDGE} pixels on its long side, as
+   * JPEG; in the parser process under the same limits as parsing.
+   */
+  public void printImage(Path original, String mediaType, Path target) throws ExtractionException {
+    run(
+            new WorkerProtocol.Request(
+                WorkerProtocol.Kind.PRINT_IMAGE,
+                original.toAbsolutePath().toString(),
+                mediaType,
+                target.toAbsolutePath().toString()),
+            settings.timeout())
+        .get();
+  }
+
   private WorkerProtocol.Reply run(WorkerProtocol.Request request, Duration timeout)
       throws ExtractionException {
     boolean alone = false;

@@ -42,7 +42,9 @@ final class WorkerProtocol {
     /** Unpack a bundle or a mail's attachments into the directory {@code target}. */
     UNPACK,
     /** Draw every page of an OFD into the PDF file {@code target}. */
-    OFD_PDF
+    OFD_PDF,
+    /** An image as printed on a page: upright, at most print size, as JPEG to {@code target}. */
+    PRINT_IMAGE
   }
 
   /**

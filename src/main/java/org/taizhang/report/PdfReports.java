@@ -22,6 +22,9 @@ import org.taizhang.completeness.Labels;
 import org.taizhang.completeness.MissingItem;
 import org.taizhang.completeness.RedFlag;
 import org.taizhang.completeness.UnitCompleteness;
+import org.taizhang.pdf.ExportFont;
+import org.taizhang.pdf.FontUnavailableException;
+import org.taizhang.pdf.PdfLayout;
 import org.taizhang.time.OfficeTime;
 
 /**

@@ -29,6 +29,7 @@ import org.taizhang.completeness.Labels;
 import org.taizhang.completeness.Matrix;
 import org.taizhang.completeness.ReportRequests;
 import org.taizhang.completeness.UnitCompleteness;
+import org.taizhang.pdf.FontUnavailableException;
 import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
 

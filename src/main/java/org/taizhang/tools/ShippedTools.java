@@ -2,6 +2,7 @@ package org.taizhang.tools;
 
 import java.util.Set;
 import org.taizhang.cli.Tools;
+import org.taizhang.tools.benchmark.BinderBenchmark;
 import org.taizhang.tools.benchmark.CompletenessBenchmark;
 import org.taizhang.tools.benchmark.IngestBenchmark;
 import org.taizhang.tools.benchmark.SearchBenchmark;
@@ -23,7 +24,8 @@ public final class ShippedTools implements Tools {
         "evaluate-relevance",
         "generate-filing-set",
         "evaluate-filing",
-        "ocr-benchmark");
+        "ocr-benchmark",
+        "benchmark-binder");
   }
 
   @Override
@@ -43,6 +45,7 @@ public final class ShippedTools implements Tools {
                                               用评测集计算归类正确率、各类别召回率、混淆矩阵和日期正确率
           ocr-benchmark [--set=目录] [--engines=tesseract,rapidocr] [--verbose]
                                               文字识别基准测试：各引擎在测试图集上的字符错误率和每张耗时（docs/ocr.md）
+          benchmark-binder [--items=300]      迎检台账基准测试：300 件的单位年度台账和全县合集的耗时、堆内存和常驻内存（docs/binder.md）
         """;
   }
 
@@ -57,6 +60,7 @@ public final class ShippedTools implements Tools {
       case "generate-filing-set" -> FilingSetGenerator.main(args);
       case "evaluate-filing" -> FilingEvaluation.main(args);
       case "ocr-benchmark" -> OcrBenchmark.main(args);
+      case "benchmark-binder" -> BinderBenchmark.main(args);
       default -> throw new IllegalArgumentException(name);
     }
     return 0;

@@ -28,12 +28,37 @@ class BinderPlannerTest {
   private static final Unit UNIT = new Unit("qhx-jyj", "青禾县教育局", "文明单位", "qhx-cjb");
   private static final Catalog CATALOG = Catalog.load(java.nio.file.Path.of("index-config"));
 
+  /** Renditions of Word files, none made yet. */
+  private static final DocumentPages PAGES =
+      new DocumentPages(
+          new ItemRenditions() {
+            @Override
+            public boolean converts(Document d) {
+              return d.mediaType().equals("application/msword");
+            }
+
+            @Override
+            public OptionalInt pages(Document d) {
+              return OptionalInt.empty();
+            }
+
+            @Override
+            public java.nio.file.Path pdfOf(Document d) throws Unavailable {
+              throw new Unavailable("未转换");
+            }
+
+            @Override
+            public boolean available() {
+              return false;
+            }
+          });
+
   private final BinderPlanner planner =
       new BinderPlanner(
           null,
           null,
           CATALOG,
-          new DocumentPages(),
+          PAGES,
           ArchiveNumbering.parse(
               java.nio.file.Path.of("rules.txt"), "保管期限 leading-group = 永久\n保管期限 = 10年\n", CATALOG),
           new OfficeTime(
@@ -110,6 +135,10 @@ class BinderPlannerTest {
     BinderPlan.Item photoItem = third.items().get(1);
     assertThat(photoItem.kind()).isEqualTo(BinderPlan.Kind.PHOTO);
     assertThat(photoItem.pages()).isEqualTo(1);
+    BinderPlan.Item wordItem = third.items().get(0);
+    assertThat(wordItem.kind()).isEqualTo(BinderPlan.Kind.CONVERTED);
+    assertThat(wordItem.pages()).isNull();
+    assertThat(wordItem.remark()).isEqualTo("页数待转换后确定");
     assertThat(plan.preparedOn()).isEqualTo(LocalDate.of(2026, 12, 6));
   }
 
@@ -120,7 +149,7 @@ class BinderPlannerTest {
             UNIT, 2026, null, List.of(doc(1, null, "未分类材料", null, "text/plain", null)), id -> null);
     assertThat(plan.sections()).singleElement().satisfies(s -> assertThat(s.other()).isTrue());
     assertThat(plan.items().findFirst().orElseThrow().categoryName()).isEqualTo("未分类");
-    assertThat(new DocumentPages().pages(doc(2, "plan", "x", null, "application/pdf", null)))
+    assertThat(PAGES.pages(doc(2, "plan", "x", null, "application/pdf", null)))
         .isEqualTo(OptionalInt.empty());
   }
 

@@ -27,6 +27,7 @@ import org.taizhang.completeness.ReturnedDocument;
 import org.taizhang.completeness.UnitCompleteness;
 import org.taizhang.completeness.Veto;
 import org.taizhang.extract.DocumentMetadata;
+import org.taizhang.pdf.ExportFont;
 
 /** Hand-made results and documents for the export tests, independent of the engine. */
 final class Fixtures {

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.taizhang.binder.BinderPlan;
 import org.taizhang.completeness.IndicatorResult;
 import org.taizhang.completeness.UnitCompleteness;
+import org.taizhang.pdf.ExportFont;
+import org.taizhang.pdf.FontUnavailableException;
 
 /**
  * The PDF exports render Chinese with an embedded font, wrap long lines and paginate; without a

@@ -35,6 +35,7 @@ import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditLog;
 import org.taizhang.binder.BinderPlanner;
 import org.taizhang.completeness.CompletenessService;
+import org.taizhang.pdf.ExportFont;
 import org.taizhang.time.OfficeTime;
 import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;

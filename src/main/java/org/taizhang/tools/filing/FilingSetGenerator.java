@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.taizhang.report.ExportFont;
+import org.taizhang.pdf.ExportFont;
 import org.taizhang.tools.filing.FilingSetTexts.Draft;
 
 /**

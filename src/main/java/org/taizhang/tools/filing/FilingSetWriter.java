@@ -40,7 +40,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.taizhang.report.ExportFont;
+import org.taizhang.pdf.ExportFont;
 import org.taizhang.tools.filing.FilingSetTexts.Block;
 import org.taizhang.tools.filing.FilingSetTexts.Draft;
 

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import org.taizhang.report.ExportFont;
+import org.taizhang.pdf.ExportFont;
 
 /** Writes planned files in their formats and stamps each with its document date. */
 final class ArchiveFileWriter {

@@ -2,7 +2,7 @@ package org.taizhang.tools.sample;
 
 import java.io.IOException;
 import java.util.List;
-import org.taizhang.report.LineBreaker;
+import org.taizhang.pdf.LineBreaker;
 import org.taizhang.tools.sample.DocumentContent.Paragraph;
 
 /**

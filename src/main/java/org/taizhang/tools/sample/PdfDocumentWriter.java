@@ -9,7 +9,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.taizhang.report.ExportFont;
+import org.taizhang.pdf.ExportFont;
 
 /** Writes a document as a text PDF with the CJK font embedded as a subset. */
 final class PdfDocumentWriter {

@@ -24,7 +24,7 @@ import org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants;
 import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputDirectory;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
-import org.taizhang.report.ExportFont;
+import org.taizhang.pdf.ExportFont;
 
 /**
  * Draws a small "activity photo": a street, village or meeting-room scene with a red banner

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.springframework.util.FileSystemUtils;
 import org.taizhang.config.CommandArguments;
-import org.taizhang.report.ExportFont;
+import org.taizhang.pdf.ExportFont;
 import org.taizhang.unit.UnitsFile;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

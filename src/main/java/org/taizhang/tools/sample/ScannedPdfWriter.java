@@ -21,7 +21,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
-import org.taizhang.report.ExportFont;
+import org.taizhang.pdf.ExportFont;
 
 /**
  * Writes a document the way it reaches the archive after being printed, signed, stamped and put

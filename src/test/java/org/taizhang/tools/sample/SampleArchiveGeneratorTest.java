@@ -54,7 +54,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.taizhang.report.ExportFont;
+import org.taizhang.pdf.ExportFont;
 import org.taizhang.support.Slow;
 
 /**

@@ -1,4 +1,4 @@
-package org.taizhang.report;
+package org.taizhang.pdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

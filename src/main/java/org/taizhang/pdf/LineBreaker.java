@@ -1,4 +1,4 @@
-package org.taizhang.report;
+package org.taizhang.pdf;
 
 import java.io.IOException;
 import java.util.ArrayList;

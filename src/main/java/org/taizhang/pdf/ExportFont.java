@@ -1,4 +1,4 @@
-package org.taizhang.report;
+package org.taizhang.pdf;
 
 import java.awt.Font;
 import java.awt.FontFormatException;
@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ExportFont {
-  static final List<Path> DEFAULTS =
+  public static final List<Path> DEFAULTS =
       List.of(
           Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
           Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"));
@@ -56,7 +56,7 @@ public class ExportFont {
   }
 
   /** Exactly these files, without the defaults (tests: a machine without any of them). */
-  static ExportFont only(List<Path> files) {
+  public static ExportFont only(List<Path> files) {
     return new ExportFont(files);
   }
 

@@ -1,4 +1,4 @@
-package org.taizhang.report;
+package org.taizhang.pdf;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
@@ -20,17 +20,21 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
  * at), simple tables whose cells wrap and whose header repeats on every page, and “第 n 页 / 共 N 页”
  * at the foot of every page. Characters the font lacks are drawn as “□” rather than failing.
  */
-final class PdfLayout implements AutoCloseable {
-  static final float MARGIN_X = 54;
-  static final float MARGIN_TOP = 56;
-  static final float MARGIN_BOTTOM = 60;
-  static final float LINE_FACTOR = 1.5f;
+public final class PdfLayout implements AutoCloseable {
+  /** A4 upright, the size of every page unless a layout asks for another. */
+  public static final float PAGE_WIDTH = PDRectangle.A4.getWidth();
 
-  static final Color INK = new Color(0x1f, 0x23, 0x28);
-  static final Color MUTED = new Color(0x5f, 0x6b, 0x76);
-  static final Color RED = new Color(0xa8, 0x20, 0x1a);
-  static final Color RULE = new Color(0xd9, 0xde, 0xe3);
-  static final Color HEADER_FILL = new Color(0xf0, 0xf2, 0xf4);
+  public static final float PAGE_HEIGHT = PDRectangle.A4.getHeight();
+  public static final float MARGIN_X = 54;
+  public static final float MARGIN_TOP = 56;
+  public static final float MARGIN_BOTTOM = 60;
+  public static final float LINE_FACTOR = 1.5f;
+
+  public static final Color INK = new Color(0x1f, 0x23, 0x28);
+  public static final Color MUTED = new Color(0x5f, 0x6b, 0x76);
+  public static final Color RED = new Color(0xa8, 0x20, 0x1a);
+  public static final Color RULE = new Color(0xd9, 0xde, 0xe3);
+  public static final Color HEADER_FILL = new Color(0xf0, 0xf2, 0xf4);
 
   private static final String MISSING_GLYPH = "□";
 
@@ -45,14 +49,14 @@ final class PdfLayout implements AutoCloseable {
   private float y;
 
   /** A table column: its share of the text width and whether it is right-aligned. */
-  record Column(String header, float share, boolean right) {}
+  public record Column(String header, float share, boolean right) {}
 
-  PdfLayout(PDDocument doc, PDFont font, String title) {
+  public PdfLayout(PDDocument doc, PDFont font, String title) {
     this(doc, font, title, PDRectangle.A4);
   }
 
   /** Pages of the given size: A4 landscape for a table too wide to stand upright. */
-  PdfLayout(PDDocument doc, PDFont font, String title, PDRectangle page) {
+  public PdfLayout(PDDocument doc, PDFont font, String title, PDRectangle page) {
     this.page = page;
     this.doc = doc;
     this.font = font;
@@ -64,11 +68,11 @@ final class PdfLayout implements AutoCloseable {
     doc.getDocumentCatalog().setLanguage("zh-CN");
   }
 
-  float textWidth() {
+  public float textWidth() {
     return page.getWidth() - 2 * MARGIN_X;
   }
 
-  void newPage() throws IOException {
+  public void newPage() throws IOException {
     if (cs != null) {
       cs.close();
     }
@@ -84,11 +88,11 @@ final class PdfLayout implements AutoCloseable {
     }
   }
 
-  boolean nearBottom(float height) {
+  public boolean nearBottom(float height) {
     return cs == null || y + height > page.getHeight() - MARGIN_BOTTOM;
   }
 
-  void gap(float points) {
+  public void gap(float points) {
     y += points;
   }
 
@@ -96,7 +100,8 @@ final class PdfLayout implements AutoCloseable {
    * Text wrapped to the width left of {@code indent}; every line after the first indents by {@code
    * hanging} more.
    */
-  void text(String text, float size, Color color, float indent, float hanging) throws IOException {
+  public void text(String text, float size, Color color, float indent, float hanging)
+      throws IOException {
     float lineHeight = size * LINE_FACTOR;
     for (String paragraph : paragraphs(text)) {
       List<String> lines =
@@ -110,11 +115,11 @@ final class PdfLayout implements AutoCloseable {
     }
   }
 
-  void text(String text, float size, Color color, float indent) throws IOException {
+  public void text(String text, float size, Color color, float indent) throws IOException {
     text(text, size, color, indent, 0);
   }
 
-  void centered(String text, float size, Color color) throws IOException {
+  public void centered(String text, float size, Color color) throws IOException {
     float lineHeight = size * LINE_FACTOR;
     for (String line : wrap(clean(text), size, textWidth(), textWidth())) {
       ensure(lineHeight);
@@ -127,7 +132,7 @@ final class PdfLayout implements AutoCloseable {
    * A section heading with a red bar to its left; starts a new page if it would be the page's last
    * line.
    */
-  void heading(String text, float size) throws IOException {
+  public void heading(String text, float size) throws IOException {
     ensure(size * LINE_FACTOR * 3);
     y += size * 0.4f;
     float top = y;
@@ -138,7 +143,7 @@ final class PdfLayout implements AutoCloseable {
     y += size * 0.2f;
   }
 
-  void rule(Color color) throws IOException {
+  public void rule(Color color) throws IOException {
     ensure(4);
     line(MARGIN_X, MARGIN_X + textWidth(), y + 2, color, 0.6f);
     y += 4;
@@ -148,7 +153,7 @@ final class PdfLayout implements AutoCloseable {
    * A table: the header on a grey band, repeated after every page break; cells wrap within their
    * column.
    */
-  void table(List<Column> columns, List<List<String>> rows, float size) throws IOException {
+  public void table(List<Column> columns, List<List<String>> rows, float size) throws IOException {
     float lineHeight = size * LINE_FACTOR;
     float pad = 4;
     float[] x = new float[columns.size() + 1];
@@ -211,7 +216,7 @@ final class PdfLayout implements AutoCloseable {
   }
 
   /** Ends the last page, numbers every page and returns the PDF. */
-  byte[] finish(String footer) throws IOException {
+  public byte[] finish(String footer) throws IOException {
     if (cs == null) {
       newPage();
     }
@@ -268,7 +273,7 @@ final class PdfLayout implements AutoCloseable {
    * Tabs and odd whitespace become spaces, carriage returns go, characters without a glyph become
    * □.
    */
-  String clean(String text) {
+  public String clean(String text) {
     if (text == null) {
       return "";
     }
@@ -305,7 +310,7 @@ final class PdfLayout implements AutoCloseable {
         });
   }
 
-  float width(String s, float size) throws IOException {
+  public float width(String s, float size) throws IOException {
     float w = 0;
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
@@ -325,7 +330,8 @@ final class PdfLayout implements AutoCloseable {
   }
 
   /** A line (already cleaned, no newlines) broken by width, by {@link LineBreaker}'s rules. */
-  List<String> wrap(String text, float size, float firstWidth, float width) throws IOException {
+  public List<String> wrap(String text, float size, float firstWidth, float width)
+      throws IOException {
     return LineBreaker.wrap(text, firstWidth, width, cp -> charWidth(cp) * size / 1000f);
   }
 

@@ -196,6 +196,7 @@ public class BinderPlanner {
     if (indicators.size() > 1) {
       remarks.add("另证明指标 " + String.join("、", indicators.subList(1, indicators.size())));
     }
+    pages.note(d).ifPresent(remarks::add);
     if (p.isEmpty()) {
       remarks.add("页数待转换后确定");
     }

@@ -51,6 +51,9 @@ import org.taizhang.pdf.PdfLayout;
  * until the binder is saved.
  */
 final class BinderWriter {
+  /** The height kept free at the top of an imported first page for the 归档章 and its 档号 line. */
+  private static final float STAMP_BAND = 76;
+
   private static final Logger log = LoggerFactory.getLogger(BinderWriter.class);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
   private static final Color STAMP = new Color(0xc0, 0x1c, 0x1c);
@@ -153,6 +156,9 @@ final class BinderWriter {
           int first = doc.getNumberOfPages();
           int pages = item(item);
           PDPage firstPage = doc.getPage(first);
+          if (item.kind() == BinderPlan.Kind.PDF || item.kind() == BinderPlan.Kind.CONVERTED) {
+            makeRoomForStamp(firstPage);
+          }
           stamp(firstPage, item, pages);
           items.put(item.archiveCode(), new ItemMark(item, firstPage, first, pages));
           job.update(++done, total);
@@ -483,6 +489,24 @@ final class BinderWriter {
      * The 归档章 (DA/T 22-2015) in the first page's top-right corner: 全宗号, 年度, 件号 over 机构（问题）, 保管期限,
      * 页数, and the 档号 under it.
      */
+    /**
+     * Shrinks an imported first page's content toward its foot, so that the 归档章 stands in a blank
+     * band above it instead of over a title or a seal: nothing of the evidence is hidden.
+     */
+    private void makeRoomForStamp(PDPage page) throws IOException {
+      if (((page.getRotation() % 360) + 360) % 360 != 0) {
+        return;
+      }
+      PDRectangle box = page.getCropBox();
+      float s = (box.getHeight() - STAMP_BAND) / box.getHeight();
+      float tx = box.getLowerLeftX() * (1 - s) + box.getWidth() * (1 - s) / 2;
+      float ty = box.getLowerLeftY() * (1 - s);
+      try (PDPageContentStream cs =
+          new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.PREPEND, true)) {
+        cs.transform(new Matrix(s, 0, 0, s, tx, ty));
+      }
+    }
+
     private void stamp(PDPage page, BinderPlan.Item item, int pages) throws IOException {
       String[][] cells = {
         {"全宗号", numbering.fonds(plan.unitCode())},

@@ -76,6 +76,7 @@ public class Binders {
   private final Jobs jobs;
   private final AuditLog audit;
   private final BinderWriter writer;
+  private final ItemRenditions renditions;
   private final Path dir;
 
   /** The last job per binder file, so its page shows its progress or why it failed. */
@@ -98,6 +99,7 @@ public class Binders {
     this.fonts = fonts;
     this.jobs = jobs;
     this.audit = audit;
+    this.renditions = renditions;
     this.dir = properties.dataDir().resolve("binders");
     this.writer = new BinderWriter(fonts, new StoredSources(), renditions, captions, numbering);
   }
@@ -128,7 +130,31 @@ public class Binders {
 
   /** The binder of a unit-year, built now on the calling thread; its layout. */
   public BinderLayout build(Unit unit, int year, Path target, Job job) throws IOException {
-    return writer.write(planner.plan(unit, year), target, job);
+    return writer.write(planConverted(unit, year), target, job);
+  }
+
+  /**
+   * The unit-year's plan once the renditions it still lacks are made: the binder then prints the
+   * pages its catalogue gives, and catalogues printed after it give the same.
+   */
+  BinderPlan planConverted(Unit unit, int year) {
+    BinderPlan plan = planner.plan(unit, year);
+    List<Long> waiting =
+        plan.items()
+            .filter(i -> i.kind() == BinderPlan.Kind.CONVERTED && i.pages() == null)
+            .map(BinderPlan.Item::documentId)
+            .toList();
+    for (long id : waiting) {
+      Optional<Document> d = archive.document(id, Scope.ALL);
+      if (d.isPresent()) {
+        try {
+          renditions.pdfOf(d.get());
+        } catch (ItemRenditions.Unavailable e) {
+          // the plan now gives the page that says why
+        }
+      }
+    }
+    return waiting.isEmpty() ? plan : planner.plan(unit, year);
   }
 
   /**
@@ -238,7 +264,7 @@ public class Binders {
         zip.setLevel(Deflater.BEST_SPEED);
         job.update(0, units.size());
         for (Unit u : units) {
-          BinderPlan plan = planner.plan(u, year);
+          BinderPlan plan = planConverted(u, year);
           if (plan.sections().isEmpty()) {
             job.update(++built, units.size());
             continue;

@@ -1,5 +1,6 @@
 package org.taizhang.binder;
 
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.springframework.stereotype.Component;
 import org.taizhang.archive.Document;
@@ -36,7 +37,19 @@ class DocumentPages implements ItemPages {
     return switch (kind(d)) {
       case PDF -> d.pageCount() == null ? OptionalInt.empty() : OptionalInt.of(d.pageCount());
       case PHOTO, PLACEHOLDER -> OptionalInt.of(1);
-      case CONVERTED -> renditions.pages(d);
+      case CONVERTED -> {
+        OptionalInt p = renditions.pages(d);
+        // No rendition can be made: the binder prints the one page that says why.
+        yield p.isEmpty() && renditions.failure(d).isPresent() ? OptionalInt.of(1) : p;
+      }
     };
+  }
+
+  @Override
+  public Optional<String> note(Document d) {
+    if (kind(d) != BinderPlan.Kind.CONVERTED || renditions.pages(d).isPresent()) {
+      return Optional.empty();
+    }
+    return renditions.failure(d).map(reason -> "未能转为PDF，原件见原件包");
   }
 }

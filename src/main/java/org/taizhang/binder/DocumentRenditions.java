@@ -1,6 +1,7 @@
 package org.taizhang.binder;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.springframework.stereotype.Component;
 import org.taizhang.archive.Document;
@@ -33,6 +34,11 @@ class DocumentRenditions implements ItemRenditions {
     } catch (RenditionException e) {
       throw new Unavailable(e.reason() + "，原件见原件包", e);
     }
+  }
+
+  @Override
+  public Optional<String> failure(Document d) {
+    return renditions.reason(d);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.taizhang.binder;
 
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.taizhang.archive.Document;
 
@@ -9,4 +10,7 @@ interface ItemPages {
 
   /** Its pages in the binder, or empty while they are not known (a conversion still to be made). */
   OptionalInt pages(Document d);
+
+  /** What the catalogues must say about how it is printed (无法转换…), or empty. */
+  Optional<String> note(Document d);
 }

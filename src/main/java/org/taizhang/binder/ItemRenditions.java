@@ -1,6 +1,7 @@
 package org.taizhang.binder;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.taizhang.archive.Document;
 
@@ -24,6 +25,12 @@ public interface ItemRenditions {
    * @throws Unavailable with the reason in Chinese, printed on the item's placeholder page
    */
   Path pdfOf(Document d) throws Unavailable;
+
+  /**
+   * Why the document can have no rendition (its conversion failed, or this server has no
+   * converter), or empty while one is made or can be.
+   */
+  Optional<String> failure(Document d);
 
   /** Whether this server converts at all; when not, {@link #pdfOf} always says why. */
   boolean available();

@@ -48,6 +48,11 @@ class BinderPlannerTest {
             }
 
             @Override
+            public java.util.Optional<String> failure(Document d) {
+              return java.util.Optional.empty();
+            }
+
+            @Override
             public boolean available() {
               return false;
             }

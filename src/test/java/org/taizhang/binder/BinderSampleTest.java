@@ -57,10 +57,11 @@ class BinderSampleTest {
   void build() throws IOException {
     assertThat(sample.imported().rejected()).isEmpty();
     Unit unit = units.find(UNIT).orElseThrow();
-    plan = planner.plan(unit, YEAR);
     // Under target/, to be looked at when a test fails.
     Path file = Path.of("target", "binder-test", UNIT + "-" + YEAR + ".pdf");
     layout = binders.build(unit, YEAR, file, Job.untracked("test"));
+    // After the build, which made the renditions the plan lacked: the catalogues' plan.
+    plan = planner.plan(unit, YEAR);
     pdf = Loader.loadPDF(file.toFile());
     PDFTextStripper text = new PDFTextStripper();
     text.setSortByPosition(true);

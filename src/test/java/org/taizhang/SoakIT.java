@@ -39,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * return to no active connections between rounds, or if the service logs a connection leak.
  *
  * <p>Runs in {@code mvn verify} after the jar is built (failsafe). {@code -Dtaizhang.soak.minutes}
- * changes its length (at least 8 by default, which is what found a pool that ran dry after five).
+ * changes its length (6.5 by default: longer than the five idle minutes after which a leaked
+ * connection once ran the pool dry).
  */
 class SoakIT {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -78,7 +79,7 @@ class SoakIT {
     Duration length =
         Duration.ofSeconds(
             Math.round(
-                Double.parseDouble(System.getProperty("taizhang.soak.minutes", "8.5")) * 60));
+                Double.parseDouble(System.getProperty("taizhang.soak.minutes", "6.5")) * 60));
     start();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     awaitReady(http, Duration.ofMinutes(3));

@@ -430,6 +430,58 @@ class RouteMatrixTest extends SecurityFixture {
             "/units/{code}/bundle.zip",
             "D A N A A A",
             w -> get("/units/east-a/bundle.zip?year=2025", w)));
+    // The binder: offices and the unit's own clerk build it; a reviewer reads but does not build.
+    r.add(
+        new Route(
+            "POST",
+            "/units/{code}/binder",
+            "D A N D A A",
+            w -> postForm("/units/east-a/binder?year=2025", w)));
+    r.add(
+        new Route(
+            "POST",
+            "/api/units/{code}/binder",
+            "D A N D A A",
+            w -> postForm("/api/units/east-a/binder?year=2025", w)));
+    r.add(
+        new Route(
+            "GET",
+            "/units/{code}/binder",
+            "D A N A A A",
+            w -> get("/units/east-a/binder?year=2025", w)));
+    r.add(
+        new Route(
+            "GET",
+            "/api/units/{code}/binder",
+            "D A N A A A",
+            w -> get("/api/units/east-a/binder?year=2025", w)));
+    r.add(
+        new Route(
+            "GET",
+            "/units/{code}/binder.pdf",
+            "D A N A A A",
+            w -> {
+              built("/api/units/east-a/binder?year=2025", Who.ADMIN);
+              return get("/units/east-a/binder.pdf?year=2025", w);
+            }));
+    // The county's binders: offices only, each its own ZIP of the units it sees.
+    r.add(new Route("POST", "/binders", "D D D D A A", w -> postForm("/binders?year=2025", w)));
+    r.add(
+        new Route(
+            "POST", "/api/binders", "D D D D A A", w -> postForm("/api/binders?year=2025", w)));
+    r.add(new Route("GET", "/binders", "D D D D A A", w -> get("/binders?year=2025", w)));
+    r.add(new Route("GET", "/api/binders", "D D D D A A", w -> get("/api/binders?year=2025", w)));
+    r.add(
+        new Route(
+            "GET",
+            "/binders.zip",
+            "D D D D A A",
+            w -> {
+              if (w == Who.DISTRICT || w == Who.ADMIN) {
+                built("/api/binders?year=2025", w);
+              }
+              return get("/binders.zip?year=2025", w);
+            }));
     // A real missing item and a near deadline: an allowed caller's explanation is filed, not turned
     // back as invalid.
     r.add(
@@ -1191,6 +1243,16 @@ class RouteMatrixTest extends SecurityFixture {
   }
 
   /** The words a user outside a unit must never read: its own word and its name. */
+  /** Starts a binder build as {@code who} unless one is ready, and waits until it is. */
+  private void built(String api, Who who) throws Exception {
+    if (!get(api, who).body().contains("\"READY\"")) {
+      postForm(api, who);
+    }
+    for (int i = 0; i < 600 && !get(api, who).body().contains("\"READY\""); i++) {
+      Thread.sleep(100);
+    }
+  }
+
   private static final Map<String, List<String>> WORDS_OF =
       Map.of(
           "west", List.of(WEST_WORD, "城西中学"),

@@ -5,7 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -79,15 +78,7 @@ final class OfdPdf {
       for (int i = 1; i <= reader.getNumberOfPages(); i++) {
         page(pdf, reader, reader.getPageInfo(i), font);
       }
-      Files.createDirectories(target.getParent());
-      Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
-      try {
-        pdf.save(tmp.toFile());
-        Files.move(
-            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      DerivedFiles.write(target, tmp -> pdf.save(tmp.toFile()));
     } catch (IOException | RuntimeException e) {
       throw new ExtractionException(
           ExtractionFailure.CORRUPT_FILE, e.getClass().getSimpleName() + ": " + e.getMessage(), e);

@@ -11,7 +11,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -73,15 +72,8 @@ final class ThumbnailRenderer {
       if (image == null) {
         throw new ExtractionException(ExtractionFailure.CORRUPT_FILE, "nothing to render", null);
       }
-      Files.createDirectories(target.getParent());
-      Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
-      try {
-        ImageIO.write(scale(image), "png", tmp.toFile());
-        Files.move(
-            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      BufferedImage scaled = scale(image);
+      DerivedFiles.write(target, tmp -> ImageIO.write(scaled, "png", tmp.toFile()));
     } catch (IOException | RuntimeException e) {
       throw new ExtractionException(
           ExtractionFailure.CORRUPT_FILE, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
@@ -115,15 +107,7 @@ final class ThumbnailRenderer {
         throw new ExtractionException(ExtractionFailure.CORRUPT_FILE, "nothing to print", null);
       }
       BufferedImage out = upright(fit(image, PRINT_EDGE), heif ? 1 : orientation(original));
-      Files.createDirectories(target.getParent());
-      Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
-      try {
-        writeJpeg(out, tmp);
-        Files.move(
-            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      DerivedFiles.write(target, tmp -> writeJpeg(out, tmp));
     } catch (IOException | RuntimeException e) {
       throw new ExtractionException(
           ExtractionFailure.CORRUPT_FILE, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
@@ -178,16 +162,7 @@ final class ThumbnailRenderer {
     double f = Math.min(1, edge / (double) Math.max(src.getWidth(), src.getHeight()));
     int w = Math.max(1, (int) Math.round(src.getWidth() * f));
     int h = Math.max(1, (int) Math.round(src.getHeight() * f));
-    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = out.createGraphics();
-    try {
-      g.setRenderingHint(
-          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-      g.drawImage(src, 0, 0, w, h, Color.WHITE, null);
-    } finally {
-      g.dispose();
-    }
-    return out;
+    return drawn(src, w, h);
   }
 
   private static void writeJpeg(BufferedImage image, Path target) throws IOException {
@@ -252,6 +227,11 @@ final class ThumbnailRenderer {
   private static BufferedImage scale(BufferedImage src) {
     int w = Math.min(WIDTH, src.getWidth());
     int h = Math.max(1, (int) Math.round(src.getHeight() * (w / (double) src.getWidth())));
+    return drawn(src, w, h);
+  }
+
+  /** The image drawn at {@code w} × {@code h} on white. */
+  private static BufferedImage drawn(BufferedImage src, int w, int h) {
     BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
     try {

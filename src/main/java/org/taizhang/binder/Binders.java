@@ -130,21 +130,23 @@ public class Binders {
 
   /** The binder of a unit-year, built now on the calling thread; its layout. */
   public BinderLayout build(Unit unit, int year, Path target, Job job) throws IOException {
-    return writer.write(planConverted(unit, year), target, job);
+    return writer.write(planConverted(unit, year, job), target, job);
   }
 
   /**
    * The unit-year's plan once the renditions it still lacks are made: the binder then prints the
    * pages its catalogue gives, and catalogues printed after it give the same.
    */
-  BinderPlan planConverted(Unit unit, int year) {
+  BinderPlan planConverted(Unit unit, int year, Job job) {
     BinderPlan plan = planner.plan(unit, year);
     List<Long> waiting =
         plan.items()
             .filter(i -> i.kind() == BinderPlan.Kind.CONVERTED && i.pages() == null)
             .map(BinderPlan.Item::documentId)
             .toList();
+    int done = 0;
     for (long id : waiting) {
+      job.update(done++, waiting.size());
       Optional<Document> d = archive.document(id, Scope.ALL);
       if (d.isPresent()) {
         try {
@@ -264,7 +266,7 @@ public class Binders {
         zip.setLevel(Deflater.BEST_SPEED);
         job.update(0, units.size());
         for (Unit u : units) {
-          BinderPlan plan = planConverted(u, year);
+          BinderPlan plan = planConverted(u, year, Job.untracked("unit"));
           if (plan.sections().isEmpty()) {
             job.update(++built, units.size());
             continue;

@@ -17,6 +17,7 @@ import org.taizhang.access.Scope;
 import org.taizhang.archive.Document;
 import org.taizhang.completeness.CompletenessService;
 import org.taizhang.completeness.IndicatorResult;
+import org.taizhang.completeness.ItemPeriod;
 import org.taizhang.completeness.MissingItem;
 import org.taizhang.completeness.UnitCompleteness;
 import org.taizhang.review.ReviewService;
@@ -57,14 +58,36 @@ class Digests {
         completeness.defaultYear().flatMap(y -> completeness.unit(unitCode, y));
     verdict.ifPresent(
         c -> {
-          List<String> items = new ArrayList<>();
+          // What is due by the end of this quarter (earlier periods, this quarter, the whole
+          // year) comes first; what belongs to later quarters is only counted.
+          int quarter = (today.getMonthValue() + 2) / 3;
+          List<String> due = new ArrayList<>();
+          int later = 0;
           for (IndicatorResult r : c.indicators()) {
             for (MissingItem m : r.missing()) {
-              items.add(r.code() + " " + m.text());
+              boolean isLater =
+                  ItemPeriod.ofKey(m.key())
+                      .filter(p -> p.kind().subYear())
+                      .filter(
+                          p ->
+                              p.year() > today.getYear()
+                                  || (p.year() == today.getYear() && p.firstMonth() > quarter * 3))
+                      .isPresent();
+              if (isLater) {
+                later++;
+              } else {
+                due.add(r.code() + " " + m.text());
+              }
             }
           }
-          if (!items.isEmpty()) {
-            sections.add(section(c.year() + " 年度仍缺 " + items.size() + " 项", items));
+          if (!due.isEmpty() || later > 0) {
+            String title =
+                c.year()
+                    + " 年度仍缺 "
+                    + (due.size() + later)
+                    + " 项"
+                    + (later > 0 ? "，其中 " + due.size() + " 项应在本季度末前补齐" : "");
+            sections.add(section(title, due));
           }
         });
 

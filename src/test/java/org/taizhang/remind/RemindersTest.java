@@ -393,6 +393,9 @@ class RemindersTest {
     String a = text(byRecipient.get("clerk-a@example.gov.cn").get(0));
     assertThat(a).contains("青禾县甲局").contains("甲局机密会议记录").contains("年度仍缺");
     assertThat(a).contains("将在 3 天内到期");
+    // In March the quarterly items of later quarters are counted, not listed as due.
+    assertThat(a).containsPattern("年度仍缺 \\d+ 项，其中 \\d+ 项应在本季度末前补齐");
+    assertThat(a).doesNotContain("第二季度", "第三季度", "第四季度");
     assertThat(a).doesNotContain("乙局");
     String b = text(byRecipient.get("clerk-b@example.gov.cn").get(0));
     assertThat(b).contains("乙局年度工作计划").doesNotContain("甲局");

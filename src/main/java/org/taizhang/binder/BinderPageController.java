@@ -81,7 +81,9 @@ class BinderPageController {
     ModelAndView mv = new ModelAndView("binder");
     mv.addObject("unit", unit);
     mv.addObject("year", y);
-    mv.addObject("status", binders.status(unit, y));
+    Binders.Status status = binders.status(unit, y);
+    mv.addObject("status", status);
+    mv.addObject("stale", status.state() == Binders.State.READY && binders.stale(unit, y));
     mv.addObject("canBuild", Binders.builds(caller));
     mv.addObject("base", "/units/" + unit.code() + "/binder");
     mv.addObject("api", "/api/units/" + unit.code() + "/binder?year=" + y);
@@ -128,6 +130,7 @@ class BinderPageController {
     mv.addObject("year", y);
     mv.addObject("units", visibleUnits(units, caller).size());
     mv.addObject("status", binders.countyStatus(y, caller));
+    mv.addObject("stale", false);
     mv.addObject("canBuild", true);
     mv.addObject("base", "/binders");
     mv.addObject("api", "/api/binders?year=" + y);

@@ -121,6 +121,41 @@ public record BinderPlan(
     return sections.stream().flatMap(s -> s.items().stream());
   }
 
+  /**
+   * What a binder printed from this plan shows, as a digest: equal for two plans whose items (which
+   * documents, numbers, titles, dates, pages) and gaps are the same, whatever day they were made.
+   */
+  public String fingerprint() {
+    StringBuilder sb = new StringBuilder();
+    for (Section s : sections) {
+      sb.append(s.code()).append('\n');
+      s.items()
+          .forEach(
+              i ->
+                  sb.append(i.documentId())
+                      .append('|')
+                      .append(i.archiveCode())
+                      .append('|')
+                      .append(i.title())
+                      .append('|')
+                      .append(i.date())
+                      .append('|')
+                      .append(i.pages())
+                      .append('|')
+                      .append(i.kind())
+                      .append('\n'));
+      s.gaps().forEach(g -> sb.append(g.text()).append('|').append(g.reason()).append('\n'));
+    }
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public int itemCount() {
     return sections.stream().mapToInt(s -> s.items().size()).sum();
   }

@@ -31,8 +31,8 @@ import org.taizhang.unit.Unit;
  */
 @Service
 public class BinderPlanner {
-  /** How much of a text may hold its 文号: the red head and title come first. */
-  private static final int HEAD_CHARS = 800;
+  /** How many first lines of a text may hold its 文号: the red head, the number, the title. */
+  private static final int HEAD_LINES = 4;
 
   private final CompletenessService completeness;
   private final Archive archive;
@@ -202,7 +202,14 @@ public class BinderPlanner {
     }
     String text = texts.apply(d.id());
     text = text == null ? "" : text;
-    String head = text.length() > HEAD_CHARS ? text.substring(0, HEAD_CHARS) : text;
+    // The 文号 stands under the red head, above the title: a number further down is one the text
+    // cites (a summary quoting the notice it reports on).
+    String head =
+        text.lines()
+            .map(String::strip)
+            .filter(l -> !l.isEmpty())
+            .limit(HEAD_LINES)
+            .reduce("", (a, b) -> a + b + "\n");
     return new BinderPlan.Item(
         number,
         rules.archiveCode(unit.code(), year, retention, number),

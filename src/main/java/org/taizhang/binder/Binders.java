@@ -130,7 +130,33 @@ public class Binders {
 
   /** The binder of a unit-year, built now on the calling thread; its layout. */
   public BinderLayout build(Unit unit, int year, Path target, Job job) throws IOException {
-    return writer.write(planConverted(unit, year, job), target, job);
+    BinderPlan plan = planConverted(unit, year, job);
+    BinderLayout layout = writer.write(plan, target, job);
+    Files.writeString(printedPlan(target), plan.fingerprint(), StandardCharsets.UTF_8);
+    return layout;
+  }
+
+  /**
+   * Whether the unit's archive changed since its binder was built (an upload, a return, an edit
+   * that moves, adds or drops an item): the binder then needs building again.
+   */
+  public boolean stale(Unit unit, int year) {
+    Path target = file(unit.code(), year);
+    Path printed = printedPlan(target);
+    if (ready(target).isEmpty() || !Files.isRegularFile(printed)) {
+      return false;
+    }
+    try {
+      return !Files.readString(printed, StandardCharsets.UTF_8)
+          .equals(planner.plan(unit, year).fingerprint());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Beside a binder: the fingerprint of the plan it was printed from. */
+  private static Path printedPlan(Path binder) {
+    return binder.resolveSibling(binder.getFileName() + ".plan");
   }
 
   /**
@@ -267,7 +293,8 @@ public class Binders {
         job.update(0, units.size());
         for (Unit u : units) {
           BinderPlan plan = planConverted(u, year, Job.untracked("unit"));
-          if (plan.sections().isEmpty()) {
+          // An office node (创建办) is judged by no system: it hands in no binder.
+          if (plan.sections().isEmpty() || plan.system().isEmpty()) {
             job.update(++built, units.size());
             continue;
           }

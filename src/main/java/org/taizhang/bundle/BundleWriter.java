@@ -152,7 +152,8 @@ final class BundleWriter {
       if (rows.isEmpty() && s.references().isEmpty()) {
         h.append("<p class=\"muted\">本指标没有归档材料。</p>\n");
       } else {
-        h.append("<table>\n<thead><tr><th>件号</th><th>档号</th><th>文号</th><th>责任者</th>")
+        h.append(
+                "<div class=\"scroll\"><table>\n<thead><tr><th>件号</th><th>档号</th><th>文号</th><th>责任者</th>")
             .append(
                 "<th>日期</th><th>题名</th><th>页数</th><th>保管期限</th><th>备注</th></tr></thead>\n<tbody>\n");
         for (BinderPlan.Item item : rows) {
@@ -161,7 +162,7 @@ final class BundleWriter {
         for (BinderPlan.Item item : s.references()) {
           row(h, item, present, prefixed, "见前：已归入较早的指标");
         }
-        h.append("</tbody>\n</table>\n");
+        h.append("</tbody>\n</table></div>\n");
       }
       if (!s.gaps().isEmpty()) {
         h.append("<h3>缺项</h3>\n<ul class=\"gaps\">\n");
@@ -208,7 +209,7 @@ final class BundleWriter {
         .append(esc(item.responsible()))
         .append("</td><td class=\"date\">")
         .append(item.date() == null ? "" : item.date().toString())
-        .append("</td><td>");
+        .append("</td><td class=\"title\">");
     if (path != null) {
       h.append("<a href=\"")
           .append(esc(BundleNames.href(path)))
@@ -253,6 +254,8 @@ final class BundleWriter {
       .facts, .muted { color: #616e7c; }
       .note { background: #f5f7fa; padding: 0.5rem 0.8rem; border-radius: 4px; }
       table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
+      .scroll { overflow-x: auto; }
+      @media (max-width: 700px) { td, th { min-width: 4em; } td.title { min-width: 12em; } }
       th, td { border: 1px solid #cbd2d9; padding: 0.3rem 0.45rem; vertical-align: top; text-align: left; }
       th { background: #f0f4f8; white-space: nowrap; }
       td.num, td.date, td.code { white-space: nowrap; }

@@ -54,10 +54,16 @@ class ReturnNotices {
       return;
     }
     String key = "document:" + d.id() + ":" + d.review().at().toEpochMilli();
-    String title = "材料被退回：《" + d.title() + "》";
+    // The badge beside it already says 材料被退回.
+    String title = "《" + d.title() + "》";
+    // A reason typed as a sentence ends with its own stop: no “。；”.
+    String reason =
+        d.review().reason() == null ? "" : d.review().reason().strip().replaceAll("[。；;.，,]+$", "");
     String body =
-        (d.review().reason() == null ? "" : "原因：" + d.review().reason())
-            + (d.review().deadline() == null ? "" : "；整改期限 " + d.review().deadline());
+        (reason.isEmpty() ? "" : "原因：" + reason)
+            + (d.review().deadline() == null
+                ? ""
+                : (reason.isEmpty() ? "" : "；") + "整改期限 " + d.review().deadline());
     for (Account a : accounts.all()) {
       if (a.enabled()
           && a.role() == Role.CLERK

@@ -139,6 +139,13 @@ class BinderBuildTest {
 
     assertThat(audited("bnd-clerk", "BINDER_BUILT")).isEqualTo(1);
     assertThat(audited("bnd-clerk", "EXPORT")).isEqualTo(1);
+
+    // It was printed from the archive as it was: a new upload makes it out of date, and its page
+    // says so.
+    String page = "/units/" + UNIT + "/binder?year=" + YEAR;
+    assertThat(send("GET", page, "bnd-clerk").body()).doesNotContain("binder-stale");
+    upload("2025年第二季度创建工作会议记录.pdf", pdf(1), "meeting", "2025-06-20");
+    assertThat(send("GET", page, "bnd-clerk").body()).contains("binder-stale", "请重新生成");
   }
 
   @Test

@@ -20,7 +20,7 @@
           progress.textContent = s.percent + '%';
         }
         if (count) {
-          count.textContent = s.done + ' / ' + s.total;
+          count.textContent = s.total > 0 ? s.done + ' / ' + s.total : '准备中';
         }
         setTimeout(poll, 1000);
       })

@@ -363,7 +363,7 @@ class CompletenessPageController {
         "dueTitle",
         current
             ? "本季度仍缺（" + y + "年第" + "一二三四".charAt(quarter - 1) + "季度及全年）"
-            : y < today.getYear() ? y + "年度已结束，仍缺" : y + "年度尚未开始");
+            : y < today.getYear() ? y + (due.isEmpty() ? "年度已结束" : "年度已结束，仍缺") : y + "年度尚未开始");
 
     List<EvaluationSystem.VetoItem> vetoChoices =
         completeness.systems().stream()

@@ -3,6 +3,7 @@ package org.taizhang.binder;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
+import org.taizhang.config.ConfigText;
 
 /**
  * What goes into a unit's 迎检台账 for one year, in the order of its evaluation system: a section per
@@ -146,14 +147,7 @@ public record BinderPlan(
                       .append('\n'));
       s.gaps().forEach(g -> sb.append(g.text()).append('|').append(g.reason()).append('\n'));
     }
-    try {
-      return java.util.HexFormat.of()
-          .formatHex(
-              java.security.MessageDigest.getInstance("SHA-256")
-                  .digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return ConfigText.sha256(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   public int itemCount() {

@@ -285,6 +285,7 @@ public class Binders {
     Path scratch = Files.createTempFile(target.getParent(), "unit-", ".pdf");
     long pages = 0;
     int built = 0;
+    int binders = 0;
     try {
       try (OutputStream out = Files.newOutputStream(tmp);
           ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
@@ -299,6 +300,7 @@ public class Binders {
             continue;
           }
           BinderLayout layout = writer.write(plan, scratch, Job.untracked("unit"));
+          binders++;
           pages += layout.pages();
           zip.putNextEntry(new ZipEntry(entryName(u, year)));
           try (InputStream in = Files.newInputStream(scratch)) {
@@ -313,7 +315,7 @@ public class Binders {
       Files.deleteIfExists(tmp);
       Files.deleteIfExists(scratch);
     }
-    return units.size() + " 个单位，共 " + pages + " 页";
+    return binders + " 个单位，共 " + pages + " 页";
   }
 
   private Status status(Path target) {

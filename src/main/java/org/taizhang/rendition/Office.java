@@ -305,15 +305,7 @@ final class Office implements AutoCloseable {
    * their profiles: they would otherwise stay resident for good.
    */
   void endLeftovers() {
-    String dir = workingDir.toString();
-    ProcessHandle.allProcesses()
-        .filter(p -> p.pid() != ProcessHandle.current().pid())
-        .filter(
-            p ->
-                p.info()
-                    .commandLine()
-                    .filter(c -> c.contains("soffice") && c.contains(dir))
-                    .isPresent())
+    officesBelowWorkingDir()
         .forEach(
             p -> {
               log.warn("结束上次运行遗留的 LibreOffice 进程 {}", p.pid());
@@ -333,6 +325,19 @@ final class Office implements AutoCloseable {
     }
   }
 
+  /** Office processes with a profile below our working directory: ours, or a killed service's. */
+  private java.util.stream.Stream<ProcessHandle> officesBelowWorkingDir() {
+    String dir = workingDir.toString();
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.pid() != ProcessHandle.current().pid())
+        .filter(
+            p ->
+                p.info()
+                    .commandLine()
+                    .filter(c -> c.contains("soffice") && c.contains(dir))
+                    .isPresent());
+  }
+
   private static int freePort() throws OfficeUnavailableException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
@@ -346,6 +351,9 @@ final class Office implements AutoCloseable {
     closed = true;
     idleCheck.shutdownNow();
     stop();
+    // An office that restarted itself (as it does once on a fresh profile) while it was being
+    // stopped can escape the manager: end whatever still runs on our profile.
+    officesBelowWorkingDir().forEach(ProcessHandle::destroyForcibly);
   }
 
   /** The office is not installed here or would not start: the document itself is not at fault. */

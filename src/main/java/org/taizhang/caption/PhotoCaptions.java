@@ -277,11 +277,18 @@ public class PhotoCaptions {
    * photos.
    */
   public List<Uncaptioned> uncaptioned(String unitCode, int year) {
+    return uncaptioned(unitCode, year, year);
+  }
+
+  /**
+   * The same for the years {@code from} to {@code to}, by year and date, reading the archive once.
+   */
+  public List<Uncaptioned> uncaptioned(String unitCode, int from, int to) {
     List<Document> all = documents.findByUnit(unitCode);
     Map<Long, String> texts = new HashMap<>();
     List<Uncaptioned> out = new ArrayList<>();
     for (Document d : all) {
-      if (d.year() != year || !isPhoto(d) || !d.unitCode().equals(unitCode)) {
+      if (d.year() < from || d.year() > to || !isPhoto(d) || !d.unitCode().equals(unitCode)) {
         continue;
       }
       PhotoCaption c =
@@ -293,9 +300,8 @@ public class PhotoCaptions {
       }
     }
     out.sort(
-        Comparator.comparing(
-                (Uncaptioned u) -> u.photo().date(),
-                Comparator.nullsLast(Comparator.naturalOrder()))
+        Comparator.comparingInt((Uncaptioned u) -> u.photo().year())
+            .thenComparing(u -> u.photo().date(), Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparingLong(u -> u.photo().id()));
     return out;
   }

@@ -1,7 +1,6 @@
 package org.taizhang.review;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.ui.Model;
@@ -82,17 +81,9 @@ record ClerkHome(
               year,
               verdict.map(ClerkHome::missingItems).orElse(null),
               first,
-              year == null ? List.of() : uncaptioned(unit.get().code(), year)));
-    }
-
-    /**
-     * Photos still lacking a caption part, of this year and the last: an inspection early in a year
-     * looks at the year before.
-     */
-    private List<PhotoCaptions.Uncaptioned> uncaptioned(String unit, int year) {
-      List<PhotoCaptions.Uncaptioned> out = new ArrayList<>(captions.uncaptioned(unit, year - 1));
-      out.addAll(captions.uncaptioned(unit, year));
-      return out;
+              // This year's and last year's: an inspection early in a year looks at the year
+              // before.
+              year == null ? List.of() : captions.uncaptioned(unit.get().code(), year - 1, year)));
     }
   }
 

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditLog;
 import org.taizhang.backup.BackupCommand;
+import org.taizhang.backup.MigrateCommand;
 import org.taizhang.backup.RestoreCommand;
 import org.taizhang.config.CommandArguments;
 import org.taizhang.index.IndexMaintenance;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Unmatched;
 @Component
 public class Commands {
   private static final Set<String> WITH_CONTEXT = Set.of("import", "reindex");
-  private static final Set<String> WITHOUT_CONTEXT = Set.of("help", "--help", "backup", "restore");
+  private static final Set<String> WITHOUT_CONTEXT =
+      Set.of("help", "--help", "backup", "restore", "migrate");
 
   private final FolderImporter importer;
   private final IndexMaintenance maintenance;
@@ -144,6 +146,9 @@ public class Commands {
     if (args[0].equals("restore")) {
       return RestoreCommand.run(application, rest);
     }
+    if (args[0].equals("migrate")) {
+      return MigrateCommand.run(application, rest);
+    }
     for (Tools tools : tools()) {
       if (tools.names().contains(args[0])) {
         try {
@@ -166,7 +171,9 @@ public class Commands {
                                               --accepted：历史档案，新增的材料直接标记为已通过（逐份记入审计日志）
           reindex                             由数据库重建全文索引（须先停止服务）
           backup <目录> [--server=URL]        备份数据库、文件库和配置；服务运行时经其 API 备份（需 TAIZHANG_TOKEN）
-          restore <备份目录>                  由备份重建实例（空数据目录和空数据库），含全文索引""");
+          restore <备份目录>                  由备份重建实例（空数据目录和空数据库），含全文索引
+          migrate --from=<数据目录> <集群设置>  将内置模式的实例（须先停止）迁入集群：备份、恢复到 PostgreSQL／对象存储／SolrCloud，
+                                              再核对两边的搜索结果与完整性结论""");
     tools().forEach(t -> p.println(t.usage().stripTrailing()));
     return 2;
   }

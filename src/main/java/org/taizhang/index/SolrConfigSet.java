@@ -52,8 +52,10 @@ public final class SolrConfigSet {
   }
 
   /**
-   * smartcn's default stop set, one word a line. The word list format reads a line starting with
-   * {@code #} as a comment, so such a word could not be written; smartcn's set has none.
+   * smartcn's default stop set, one word a line. The word list reader skips a line starting with
+   * {@code #} as a comment but trims lines only after that check, so the stop word {@code #} is
+   * written with a space before it; it trims only characters up to U+0020, so the ideographic space
+   * (U+3000) survives as a word.
    */
   static String stopFile() {
     List<String> words = new ArrayList<>();
@@ -61,12 +63,12 @@ public final class SolrConfigSet {
       words.add(new String((char[]) w));
     }
     words.sort(null);
-    StringBuilder sb = new StringBuilder();
+    StringBuilder sb = new StringBuilder("# smartcn's default stop set\n");
     for (String w : words) {
-      if (w.isBlank() || w.startsWith("#")) {
-        throw new IllegalStateException("stop word not expressible in a word list: " + w);
+      if (w.isEmpty() || w.strip().length() != w.length() && !w.equals("\u3000")) {
+        throw new IllegalStateException("stop word not expressible in a word list: [" + w + "]");
       }
-      sb.append(w).append('\n');
+      sb.append(w.startsWith("#") ? " " : "").append(w).append('\n');
     }
     return sb.toString();
   }

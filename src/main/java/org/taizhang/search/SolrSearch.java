@@ -366,9 +366,10 @@ final class SolrSearch {
       return docCount.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     }
 
+    /** No documents of its own (no leaves): only the collection's statistics. */
     @Override
     public int maxDoc() {
-      return numDocs();
+      return 0;
     }
 
     @Override

@@ -55,8 +55,5 @@ public final class SolrTestCluster {
     registry.add("taizhang.search.solr.collection", () -> collection);
     registry.add("taizhang.search.solr.shards", () -> "2");
     registry.add("taizhang.search.solr.replicas", () -> "1");
-    // Solr logs every request at INFO: the test's own output would drown.
-    registry.add("logging.level.org.apache.solr", () -> "WARN");
-    registry.add("logging.level.org.apache.zookeeper", () -> "WARN");
   }
 }

@@ -19,6 +19,7 @@ public record TaizhangProperties(
     @DefaultValue Upload upload,
     @DefaultValue Extract extract,
     @DefaultValue Index index,
+    @DefaultValue Search search,
     @DefaultValue Ocr ocr,
     @DefaultValue Admin admin) {
 
@@ -62,6 +63,29 @@ public record TaizhangProperties(
   }
 
   public record Index(@DefaultValue("5s") Duration commitInterval) {}
+
+  /**
+   * Which engine holds the search index: {@code embedded} (a Lucene index below the data directory)
+   * or {@code solr} (a SolrCloud collection, see docs/solr.md).
+   */
+  public record Search(@DefaultValue("embedded") String engine, @DefaultValue Solr solr) {
+    public boolean solrEngine() {
+      return "solr".equalsIgnoreCase(engine.strip());
+    }
+  }
+
+  /**
+   * The SolrCloud collection: {@code zkHost} is ZooKeeper's connection string with an optional
+   * chroot ({@code zk1:2181,zk2:2181/solr}); the configset {@code collection} is uploaded there at
+   * every start and the collection created with {@code shards} and {@code replicas} when missing.
+   * Writes become visible to other readers within {@code commitWithin}.
+   */
+  public record Solr(
+      String zkHost,
+      @DefaultValue("taizhang") String collection,
+      @DefaultValue("1") int shards,
+      @DefaultValue("2") int replicas,
+      @DefaultValue("1s") Duration commitWithin) {}
 
   /**
    * OCR of scanned PDFs (pages without a text layer) and, with {@code images}, of photos and

@@ -165,6 +165,11 @@ public final class ChineseAnalysis {
     return sb.toString();
   }
 
+  /** Traditional to simplified, one character for one, as read from the configuration. */
+  Map<Character, Character> mappings() {
+    return fold;
+  }
+
   public int mappingCount() {
     return fold.size();
   }

@@ -65,7 +65,7 @@ import org.taizhang.archive.Document;
  * committed index, the operation is tried again, and the {@linkplain #onWriterReplaced listener}
  * learns that uncommitted documents are gone, so they can be indexed again from the database.
  */
-public final class DocumentIndex implements AutoCloseable {
+public final class DocumentIndex implements SearchIndex, AutoCloseable {
   /** A searcher with the facet state built for the same reader. */
   public record View(IndexSearcher searcher, SortedSetDocValuesReaderState facets) {}
 
@@ -127,6 +127,7 @@ public final class DocumentIndex implements AutoCloseable {
    * Sets what runs after a lost writer was replaced: the documents it had not committed are no
    * longer in the index.
    */
+  @Override
   public void onWriterReplaced(Runnable listener) {
     this.writerReplaced = listener;
   }
@@ -148,6 +149,7 @@ public final class DocumentIndex implements AutoCloseable {
   }
 
   /** Adds or replaces a document; visible to searches after the next {@link #refresh()}. */
+  @Override
   public void put(Document d, String text) {
     org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
     String id = Long.toString(d.id());
@@ -184,18 +186,21 @@ public final class DocumentIndex implements AutoCloseable {
     writes.incrementAndGet();
   }
 
+  @Override
   public void delete(long id) {
     onIndexThread(
         open -> open.writer().deleteDocuments(new Term(DocumentFields.ID, Long.toString(id))));
     writes.incrementAndGet();
   }
 
+  @Override
   public void deleteAll() {
     onIndexThread(open -> open.writer().deleteAll());
     writes.incrementAndGet();
   }
 
   /** Makes every change so far visible to new searches. */
+  @Override
   public void refresh() {
     visibleUpTo(writes.get());
   }
@@ -228,6 +233,7 @@ public final class DocumentIndex implements AutoCloseable {
    * ends); the rebuilt index is then exactly what a fresh one would be, down to its ranking
    * statistics.
    */
+  @Override
   public void rebuild(Runnable fill) {
     rebuilding = true;
     try {
@@ -239,6 +245,7 @@ public final class DocumentIndex implements AutoCloseable {
     refresh();
   }
 
+  @Override
   public void commit() {
     onIndexThread(open -> open.writer().commit());
   }
@@ -394,6 +401,7 @@ public final class DocumentIndex implements AutoCloseable {
   }
 
   /** Ids of every live document in the index as of the last refresh. */
+  @Override
   public Set<Long> ids() {
     return read(
         v -> {

@@ -27,10 +27,10 @@ public class IndexMaintenance {
     }
   }
 
-  private final DocumentIndex index;
+  private final SearchIndex index;
   private final DocumentRepository documents;
 
-  IndexMaintenance(DocumentIndex index, DocumentRepository documents, Jobs jobs) {
+  IndexMaintenance(SearchIndex index, DocumentRepository documents, Jobs jobs) {
     this.index = index;
     this.documents = documents;
     index.onWriterReplaced(() -> jobs.submit("索引校正", "系统", job -> reconcile(job).summary()));

@@ -34,7 +34,7 @@ import org.taizhang.filing.Filed;
 import org.taizhang.filing.Filing;
 import org.taizhang.filing.Inference;
 import org.taizhang.filing.Subject;
-import org.taizhang.index.DocumentIndex;
+import org.taizhang.index.SearchIndex;
 import org.taizhang.store.FileStore;
 import org.taizhang.store.FileTooLargeException;
 import org.taizhang.store.StagedFile;
@@ -59,7 +59,7 @@ public class IngestService {
   private final FileStore store;
   private final ParserPool parsers;
   private final DocumentRepository documents;
-  private final DocumentIndex index;
+  private final SearchIndex index;
   private final long maxBytes;
   private final Clock clock;
   private final ApplicationEventPublisher events;
@@ -75,7 +75,7 @@ public class IngestService {
       FileStore store,
       ParserPool parsers,
       DocumentRepository documents,
-      DocumentIndex index,
+      SearchIndex index,
       TaizhangProperties properties,
       Clock clock,
       ApplicationEventPublisher events,

@@ -32,7 +32,7 @@ import org.taizhang.filing.Filed;
 import org.taizhang.filing.Filing;
 import org.taizhang.filing.Inference;
 import org.taizhang.filing.Subject;
-import org.taizhang.index.DocumentIndex;
+import org.taizhang.index.SearchIndex;
 import org.taizhang.store.FileStore;
 import org.taizhang.text.ChineseDates;
 
@@ -93,7 +93,7 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
   private final DocumentRepository documents;
   private final FileStore store;
   private final ParserPool parsers;
-  private final DocumentIndex index;
+  private final SearchIndex index;
   private final ApplicationEventPublisher events;
   private final TaizhangProperties.Ocr settings;
   private final Catalog catalog;
@@ -115,7 +115,7 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
       DocumentRepository documents,
       FileStore store,
       ParserPool parsers,
-      DocumentIndex index,
+      SearchIndex index,
       ApplicationEventPublisher events,
       TaizhangProperties properties,
       Catalog catalog,

@@ -16,7 +16,7 @@ import org.taizhang.audit.AuditLog;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.catalog.Category;
 import org.taizhang.filing.Filing;
-import org.taizhang.index.DocumentIndex;
+import org.taizhang.index.SearchIndex;
 import org.taizhang.text.ChineseDates;
 
 /**
@@ -28,7 +28,7 @@ import org.taizhang.text.ChineseDates;
 @Service
 public class DocumentEditor {
   private final DocumentRepository documents;
-  private final DocumentIndex index;
+  private final SearchIndex index;
   private final Catalog catalog;
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
@@ -36,7 +36,7 @@ public class DocumentEditor {
 
   DocumentEditor(
       DocumentRepository documents,
-      DocumentIndex index,
+      SearchIndex index,
       Catalog catalog,
       AuditLog audit,
       ApplicationEventPublisher events,

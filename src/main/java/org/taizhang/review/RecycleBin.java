@@ -12,7 +12,7 @@ import org.taizhang.archive.DocumentChanged;
 import org.taizhang.archive.DocumentRepository;
 import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditLog;
-import org.taizhang.index.DocumentIndex;
+import org.taizhang.index.SearchIndex;
 import org.taizhang.store.FileStore;
 
 /**
@@ -23,7 +23,7 @@ import org.taizhang.store.FileStore;
 @Service
 public class RecycleBin {
   private final DocumentRepository documents;
-  private final DocumentIndex index;
+  private final SearchIndex index;
   private final FileStore store;
   private final AuditLog audit;
   private final Clock clock = Clock.systemUTC();
@@ -31,7 +31,7 @@ public class RecycleBin {
 
   RecycleBin(
       DocumentRepository documents,
-      DocumentIndex index,
+      SearchIndex index,
       FileStore store,
       AuditLog audit,
       ApplicationEventPublisher events) {

@@ -42,6 +42,8 @@ import org.taizhang.catalog.Category;
 import org.taizhang.index.ChineseAnalysis;
 import org.taizhang.index.DocumentFields;
 import org.taizhang.index.Synonyms;
+import org.taizhang.solr.NearParts;
+import org.taizhang.solr.SaturatedScore;
 import org.taizhang.text.ChineseDates;
 import org.taizhang.unit.Unit;
 

@@ -36,12 +36,14 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.taizhang.access.Scope;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.index.ChineseAnalysis;
 import org.taizhang.index.DocumentFields;
 import org.taizhang.index.DocumentIndex;
+import org.taizhang.index.SolrIndex;
 import org.taizhang.unit.DocumentCounts;
 import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
@@ -50,7 +52,7 @@ import org.taizhang.unit.UnitRepository;
 @Service
 public class SearchService implements DocumentCounts {
   private static final int SNIPPET_CHARS = 160;
-  private static final List<String> FACETS =
+  static final List<String> FACETS =
       List.of(
           DocumentFields.UNIT,
           DocumentFields.CATEGORY,
@@ -63,17 +65,23 @@ public class SearchService implements DocumentCounts {
   private final Catalog catalog;
   private final UnitRepository units;
 
+  /** Searches in Solr instead of {@link #index}; null with the embedded engine. */
+  private final SolrSearch solr;
+
   SearchService(
       DocumentIndex index,
       ChineseAnalysis analysis,
       QueryFactory queries,
       Catalog catalog,
-      UnitRepository units) {
+      UnitRepository units,
+      ObjectProvider<SolrIndex> solrIndex) {
     this.index = index;
     this.analysis = analysis;
     this.queries = queries;
     this.catalog = catalog;
     this.units = units;
+    SolrIndex s = solrIndex.getIfAvailable();
+    this.solr = s == null ? null : new SolrSearch(s, this, queries, catalog, units);
   }
 
   /**
@@ -94,6 +102,9 @@ public class SearchService implements DocumentCounts {
   }
 
   public SearchResult search(SearchRequest request, Scope scope) {
+    if (solr != null) {
+      return solr.search(request, scope);
+    }
     List<Unit> allUnits = units.findAll();
     QueryFactory.Compiled compiled = queries.compile(request.q(), catalog, allUnits);
     Query text = compiled.query();
@@ -203,6 +214,12 @@ public class SearchService implements DocumentCounts {
         out.add(new SearchResult.FacetValue(lv.label, label.apply(lv.label), lv.value.longValue()));
       }
     }
+    order(dim, out);
+    return out;
+  }
+
+  /** Years newest first; the other dimensions by count, then by value. */
+  static void order(String dim, List<SearchResult.FacetValue> out) {
     if (dim.equals(DocumentFields.YEAR)) {
       out.sort((a, b) -> b.value().compareTo(a.value()));
     } else {
@@ -212,15 +229,13 @@ public class SearchService implements DocumentCounts {
                   ? Long.compare(b.count(), a.count())
                   : a.value().compareTo(b.value()));
     }
-    return out;
   }
 
   /**
    * Snippets marked by {@code query}; for the documents it finds nothing to mark in, by {@code
    * wider} (the query that found them, with the words' parts close together).
    */
-  private String[] snippets(
-      IndexSearcher searcher, Query query, Query wider, TopDocs docs, boolean browse)
+  String[] snippets(IndexSearcher searcher, Query query, Query wider, TopDocs docs, boolean browse)
       throws IOException {
     if (docs.scoreDocs.length == 0) {
       return new String[0];
@@ -323,7 +338,7 @@ public class SearchService implements DocumentCounts {
     return i < s.length() ? s.charAt(i) : 0;
   }
 
-  private Query withFilters(Query text, SearchRequest r, Scope scope) {
+  Query withFilters(Query text, SearchRequest r, Scope scope) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(text, text instanceof MatchAllDocsQuery ? Occur.FILTER : Occur.MUST);
     if (!scope.everything()) {
@@ -348,11 +363,15 @@ public class SearchService implements DocumentCounts {
     return b.build();
   }
 
-  private String categoryOrNull(String code) {
+  static String categoryOrNull(String code) {
     return code == null || code.startsWith("_") ? null : code;
   }
 
-  private String categoryLabel(String code) {
+  String categoryLabel(String code) {
     return code == null || code.startsWith("_") ? "未分类" : catalog.categoryName(code);
+  }
+
+  ChineseAnalysis analysis() {
+    return analysis;
   }
 }

@@ -24,6 +24,7 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.taizhang.access.Scope;
 import org.taizhang.archive.Archive;
@@ -32,6 +33,7 @@ import org.taizhang.catalog.Catalog;
 import org.taizhang.index.ChineseAnalysis;
 import org.taizhang.index.DocumentFields;
 import org.taizhang.index.DocumentIndex;
+import org.taizhang.index.SolrIndex;
 import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
 
@@ -90,17 +92,23 @@ public class SimilarDocuments {
   private final Catalog catalog;
   private final UnitRepository units;
 
+  /** Looks in Solr instead of {@link #index}; null with the embedded engine. */
+  private final SolrSearch solr;
+
   SimilarDocuments(
       DocumentIndex index,
       ChineseAnalysis analysis,
       Archive archive,
       Catalog catalog,
-      UnitRepository units) {
+      UnitRepository units,
+      ObjectProvider<SolrIndex> solrIndex) {
     this.index = index;
     this.analysis = analysis;
     this.archive = archive;
     this.catalog = catalog;
     this.units = units;
+    SolrIndex s = solrIndex.getIfAvailable();
+    this.solr = s == null ? null : new SolrSearch(s, null, null, catalog, units);
   }
 
   /**
@@ -120,6 +128,9 @@ public class SimilarDocuments {
     Map<String, String> unitNames = new HashMap<>();
     for (Unit u : units.findAll()) {
       unitNames.put(u.code(), u.name());
+    }
+    if (solr != null) {
+      return solr.similar(this, source, text, excluded, unitNames, scope, n);
     }
     return index.read(
         view -> {
@@ -180,7 +191,7 @@ public class SimilarDocuments {
    * The MoreLikeThis query for a title and text, analysed like a search (bigrams without the
    * index's unigrams, which say little about a Chinese text); null when it has no usable term.
    */
-  private Query likeQuery(IndexSearcher searcher, String title, String text) throws IOException {
+  Query likeQuery(IndexSearcher searcher, String title, String text) throws IOException {
     MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
     mlt.setAnalyzer(analysis.bigramQueryAnalyzer());
     mlt.setFieldNames(FIELDS);
@@ -264,5 +275,9 @@ public class SimilarDocuments {
       out.add(s);
     }
     return out;
+  }
+
+  ChineseAnalysis analysis() {
+    return analysis;
   }
 }

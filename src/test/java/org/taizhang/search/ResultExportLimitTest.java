@@ -13,7 +13,9 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.taizhang.access.Scope;
+import org.taizhang.index.SolrIndex;
 
 /**
  * The export's limits without a running service: at most 10,000 rows however many documents match,
@@ -26,7 +28,13 @@ class ResultExportLimitTest {
     final List<SearchRequest> requests = new ArrayList<>();
 
     FakeSearch(long total) {
-      super(null, null, null, null, null);
+      super(
+          null,
+          null,
+          null,
+          null,
+          null,
+          new StaticListableBeanFactory().getBeanProvider(SolrIndex.class));
       this.total = total;
     }
 

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,10 +45,11 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {TestSettings.OWN_ARCHIVE, "taizhang.admin.password=" + SearchMissesTest.PASSWORD})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchMissesTest {
   static final String PASSWORD = "search-misses-pw";
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final Map<String, Long> IDS = new LinkedHashMap<>();
+  private final Map<String, Long> ids = new LinkedHashMap<>();
 
   @DynamicPropertySource
   static void dataDir(DynamicPropertyRegistry registry) throws IOException {
@@ -65,7 +67,7 @@ class SearchMissesTest {
 
   @BeforeEach
   void archive() throws Exception {
-    if (!IDS.isEmpty()) {
+    if (!ids.isEmpty()) {
       return;
     }
     TestUnits.load(
@@ -119,18 +121,18 @@ class SearchMissesTest {
                 new IngestRequest(unit, category, d, title, d.getYear(), name + ".txt", "test"),
                 new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))
             .document();
-    IDS.put(name, saved.id());
+    ids.put(name, saved.id());
   }
 
   private List<String> hits(String q) {
     return names(search.search(new SearchRequest(q, null, null, null, null, 1, 100), Scope.ALL));
   }
 
-  private static List<String> names(SearchResult r) {
+  private List<String> names(SearchResult r) {
     List<String> out = new ArrayList<>();
     for (SearchResult.Hit h : r.hits()) {
       out.add(
-          IDS.entrySet().stream()
+          ids.entrySet().stream()
               .filter(e -> e.getValue() == h.id())
               .map(Map.Entry::getKey)
               .findFirst()

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,6 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
       TestSettings.OWN_ARCHIVE,
       "taizhang.admin.password=" + SearchQueryLanguageTest.PASSWORD
     })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchQueryLanguageTest {
   static final String PASSWORD = "query-language-pw";
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -54,7 +56,7 @@ class SearchQueryLanguageTest {
   /**
    * Name of each seeded document to its id; filled once for the class's one application context.
    */
-  private static final Map<String, Long> IDS = new LinkedHashMap<>();
+  private final Map<String, Long> ids = new LinkedHashMap<>();
 
   @DynamicPropertySource
   static void dataDir(DynamicPropertyRegistry registry) throws IOException {
@@ -71,7 +73,7 @@ class SearchQueryLanguageTest {
 
   @BeforeEach
   void archive() throws Exception {
-    if (!IDS.isEmpty()) {
+    if (!ids.isEmpty()) {
       return;
     }
     TestUnits.load(importer, TestUnits.COUNTY);
@@ -110,7 +112,7 @@ class SearchQueryLanguageTest {
                     "test"),
                 new ByteArrayInputStream(TestFiles.pdf("Meeting minutes scan", null)))
             .document();
-    IDS.put("pdf", pdf.id());
+    ids.put("pdf", pdf.id());
     // exclusion, and a document without a date
     text("draft", "xinghe", "activity", null, "志愿服务草稿", "志愿服务计划草稿，待完善。");
     text("volunteer", "xinghe", "activity", "2025-03-15", "志愿服务活动", "组织志愿服务活动，清理小区楼道。");
@@ -146,7 +148,7 @@ class SearchQueryLanguageTest {
                     "test"),
                 new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)))
             .document();
-    IDS.put(name, doc.id());
+    ids.put(name, doc.id());
   }
 
   // ---- helpers ----
@@ -160,11 +162,11 @@ class SearchQueryLanguageTest {
   }
 
   /** The names of the hits, in order. */
-  private static List<String> names(SearchResult r) {
+  private List<String> names(SearchResult r) {
     List<String> out = new ArrayList<>();
     for (SearchResult.Hit h : r.hits()) {
       String name =
-          IDS.entrySet().stream()
+          ids.entrySet().stream()
               .filter(e -> e.getValue() == h.id())
               .map(Map.Entry::getKey)
               .findFirst()
@@ -178,9 +180,9 @@ class SearchQueryLanguageTest {
     return names(find(q));
   }
 
-  private static SearchResult.Hit hit(SearchResult r, String name) {
+  private SearchResult.Hit hit(SearchResult r, String name) {
     return r.hits().stream()
-        .filter(h -> h.id() == IDS.get(name))
+        .filter(h -> h.id() == ids.get(name))
         .findFirst()
         .orElseThrow(() -> new AssertionError(name + " is not among the hits " + names(r)));
   }
@@ -223,7 +225,7 @@ class SearchQueryLanguageTest {
     assertThat(withoutDrafts).hasSize(all.size() - 1);
     // only an exclusion: everything else, newest first
     assertThat(hits("-草稿")).doesNotContain("draft").contains("pdf", "volunteer");
-    assertThat(find("-草稿").total()).isEqualTo(IDS.size() - 1);
+    assertThat(find("-草稿").total()).isEqualTo(ids.size() - 1);
   }
 
   @Test
@@ -472,11 +474,11 @@ class SearchQueryLanguageTest {
   @Test
   void apiSortsByRelevanceOrDate() throws Exception {
     JsonNode relevance = JSON.readTree(get("/api/search?q=" + enc("楼道清理整治")).body());
-    assertThat(relevance.get("hits").get(0).get("id").asLong()).isEqualTo(IDS.get("same-title"));
+    assertThat(relevance.get("hits").get(0).get("id").asLong()).isEqualTo(ids.get("same-title"));
     JsonNode explicit = JSON.readTree(get("/api/search?sort=relevance&q=" + enc("楼道清理整治")).body());
-    assertThat(explicit.get("hits").get(0).get("id").asLong()).isEqualTo(IDS.get("same-title"));
+    assertThat(explicit.get("hits").get(0).get("id").asLong()).isEqualTo(ids.get("same-title"));
     JsonNode byDate = JSON.readTree(get("/api/search?sort=date&q=" + enc("楼道清理整治")).body());
-    assertThat(byDate.get("hits").get(0).get("id").asLong()).isEqualTo(IDS.get("same-newer"));
+    assertThat(byDate.get("hits").get(0).get("id").asLong()).isEqualTo(ids.get("same-newer"));
     assertThat(byDate.get("total").asLong()).isEqualTo(3);
     HttpResponse<String> bad = get("/api/search?sort=random&q=" + enc("楼道"));
     assertThat(bad.statusCode()).isEqualTo(400);
@@ -506,8 +508,8 @@ class SearchQueryLanguageTest {
     assertThat(byDate).contains("按文档日期从新到旧排列");
     // the order survives the facet links
     assertThat(byDate).contains("sort=date");
-    assertThat(byDate.indexOf("/documents/" + IDS.get("same-newer")))
-        .isLessThan(byDate.indexOf("/documents/" + IDS.get("same-title")));
+    assertThat(byDate.indexOf("/documents/" + ids.get("same-newer")))
+        .isLessThan(byDate.indexOf("/documents/" + ids.get("same-title")));
     assertThat(get("/?sort=random&q=" + enc("楼道")).body()).contains("排序方式“random”无效");
   }
 }

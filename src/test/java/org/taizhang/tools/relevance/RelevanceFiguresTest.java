@@ -52,7 +52,7 @@ class RelevanceFiguresTest {
   @Autowired UnitRepository units;
   @Autowired DocumentRepository documents;
 
-  private final List<RelevanceEvaluation.Outcome> outcomes = new ArrayList<>();
+  final List<RelevanceEvaluation.Outcome> outcomes = new ArrayList<>();
 
   @BeforeAll
   void evaluate() {

@@ -1,4 +1,4 @@
-package org.taizhang.search;
+package org.taizhang.solr;
 
 import java.io.IOException;
 import java.util.List;
@@ -12,21 +12,33 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 
 /**
- * A word's parts close together ({@link QueryFactory}), looked for only while one of the parts is
- * rare in the index: in fewer than {@code maxDocs} documents. A word made of common words only (志愿
- * + 服务) stands with its parts apart in thousands of documents of a large archive, which would say
- * little and cost a search through every one of them; its parts are then not looked for apart (the
- * word itself still is). The check reads only the terms' document counts.
+ * A word's parts close together ({@code org.taizhang.search.QueryFactory}), looked for only while
+ * one of the parts is rare in the index: in fewer than {@code maxDocs} documents. A word made of
+ * common words only (志愿 + 服务) stands with its parts apart in thousands of documents of a large
+ * archive, which would say little and cost a search through every one of them; its parts are then
+ * not looked for apart (the word itself still is). The check reads only the terms' document counts.
  */
-final class NearParts extends Query {
+public final class NearParts extends Query {
   private final SpanQuery near;
   private final List<Term> terms;
   private final int maxDocs;
 
-  NearParts(SpanQuery near, List<Term> terms, int maxDocs) {
+  public NearParts(SpanQuery near, List<Term> terms, int maxDocs) {
     this.near = near;
     this.terms = List.copyOf(terms);
     this.maxDocs = maxDocs;
+  }
+
+  public SpanQuery near() {
+    return near;
+  }
+
+  public List<Term> terms() {
+    return terms;
+  }
+
+  public int maxDocs() {
+    return maxDocs;
   }
 
   @Override

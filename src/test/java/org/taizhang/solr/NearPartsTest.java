@@ -1,4 +1,4 @@
-package org.taizhang.search;
+package org.taizhang.solr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.taizhang.search;
+package org.taizhang.solr;
 
 import java.io.IOException;
 import org.apache.lucene.index.LeafReaderContext;
@@ -9,9 +9,10 @@ import org.apache.lucene.search.IndexSearcher;
 /**
  * A query's score squeezed into [base, base + 1): {@code base + s / (s + half)}. Keeps the order of
  * the scores, so a document mentioning a phrase often still ranks above one mentioning it once, but
- * the frequency can never add up to a whole step of the score tiers in {@link QueryFactory}.
+ * the frequency can never add up to a whole step of the score tiers in {@code
+ * org.taizhang.search.QueryFactory}.
  */
-final class SaturatedScore extends DoubleValuesSource {
+public final class SaturatedScore extends DoubleValuesSource {
   private final double base;
   private final double half;
 
@@ -19,9 +20,17 @@ final class SaturatedScore extends DoubleValuesSource {
    * @param base the score of any match
    * @param half the score that adds one half
    */
-  SaturatedScore(double base, double half) {
+  public SaturatedScore(double base, double half) {
     this.base = base;
     this.half = half;
+  }
+
+  public double base() {
+    return base;
+  }
+
+  public double half() {
+    return half;
   }
 
   @Override

@@ -1,0 +1,39 @@
+package org.taizhang.index;
+
+import java.util.Set;
+import org.taizhang.archive.Document;
+
+/**
+ * The write side of the search index, whichever engine holds it ({@code taizhang.search.engine}):
+ * the embedded {@link DocumentIndex} or a SolrCloud collection ({@link SolrIndex}). Derived data:
+ * the database stays the source of truth, and {@link IndexMaintenance} rebuilds from it.
+ */
+public interface SearchIndex {
+  /** Adds or replaces a document; visible to searches after the next {@link #refresh()}. */
+  void put(Document d, String text);
+
+  void delete(long id);
+
+  void deleteAll();
+
+  /**
+   * Empties the index and fills it again with {@code fill}; searches meanwhile go on working on the
+   * index as it was, as far as the engine allows.
+   */
+  void rebuild(Runnable fill);
+
+  /** Makes the changes so far durable. */
+  void commit();
+
+  /** Makes every change so far visible to new searches. */
+  void refresh();
+
+  /** Ids of every live document in the index as of the last refresh. */
+  Set<Long> ids();
+
+  /**
+   * Sets what runs after the engine lost changes it had acknowledged, so they can be indexed again
+   * from the database.
+   */
+  void onWriterReplaced(Runnable listener);
+}

@@ -1,0 +1,13 @@
+package org.taizhang.search;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.taizhang.support.SolrTestCluster;
+
+/** {@link SimilarDocumentsTest} with the search index in SolrCloud: both engines answer alike. */
+class SolrSimilarDocumentsTest extends SimilarDocumentsTest {
+  @DynamicPropertySource
+  static void solr(DynamicPropertyRegistry registry) {
+    SolrTestCluster.use(registry);
+  }
+}

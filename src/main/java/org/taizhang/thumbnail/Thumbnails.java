@@ -119,11 +119,15 @@ public class Thumbnails implements DisposableBean {
   }
 
   private boolean render(Document d) {
-    if (failed.contains(d.sha256()) || store.find(d.sha256()).isEmpty()) {
+    if (failed.contains(d.sha256())) {
       return false;
     }
     try {
-      parsers.thumbnail(store.path(d.sha256()), d.mediaType(), target(d.sha256()));
+      Optional<Path> original = store.find(d.sha256());
+      if (original.isEmpty()) {
+        return false;
+      }
+      parsers.thumbnail(original.get(), d.mediaType(), target(d.sha256()));
       return true;
     } catch (ExtractionException | RuntimeException e) {
       failed.add(d.sha256());

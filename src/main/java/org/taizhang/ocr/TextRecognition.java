@@ -1,6 +1,7 @@
 package org.taizhang.ocr;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -245,7 +246,15 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
       return; // purged meanwhile; its row went with it
     }
     Document d = found.get();
-    Optional<Path> original = store.find(d.sha256());
+    Optional<Path> original;
+    try {
+      original = store.find(d.sha256());
+    } catch (UncheckedIOException e) {
+      // the object store does not answer: the document stays queued, tried again after a pause
+      log.warn("文字识别暂缓：{}：{}", d.fileName(), e.getMessage());
+      TimeUnit.SECONDS.sleep(30);
+      return;
+    }
     if (original.isEmpty()) {
       queue.set(id, State.FAILED, "原件不在文件库中");
       return;

@@ -219,8 +219,14 @@ public class Renditions implements SmartInitializingSingleton, DisposableBean {
   }
 
   private Rendition convert(Document d, Path target) throws RenditionException {
-    Path original =
-        store.find(d.sha256()).orElseThrow(() -> new RenditionException("原件不在文件库中，无法转换为 PDF"));
+    Path original;
+    try {
+      original =
+          store.find(d.sha256()).orElseThrow(() -> new RenditionException("原件不在文件库中，无法转换为 PDF"));
+    } catch (UncheckedIOException e) {
+      // the object store does not answer: not the file's fault, so nothing is recorded
+      throw new RenditionException("文件库暂时无法读取原件，请稍后重试", e);
+    }
     long start = System.nanoTime();
     boolean ofd = Kinds.isOfd(d.mediaType());
     String converter = ofd ? OFD_CONVERTER : Office.NAME;

@@ -86,8 +86,13 @@ final class S3Blobs implements Blobs {
     if (s.bucket() == null || s.bucket().isBlank()) {
       throw new IllegalStateException("taizhang.store=s3 需要设置 taizhang.store.s3.bucket（对象存储的桶名）");
     }
+    boolean keyed = s.accessKey() != null && !s.accessKey().isBlank();
+    if (keyed != (s.secretKey() != null && !s.secretKey().isBlank())) {
+      throw new IllegalStateException(
+          "taizhang.store.s3.access-key 与 taizhang.store.s3.secret-key 须同时设置（或都不设置，使用默认凭据）");
+    }
     AwsCredentialsProvider credentials =
-        s.accessKey() == null || s.accessKey().isBlank()
+        !keyed
             ? DefaultCredentialsProvider.builder().build()
             : StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(s.accessKey(), s.secretKey()));

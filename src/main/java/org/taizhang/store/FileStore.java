@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -42,8 +43,11 @@ public final class FileStore implements AutoCloseable {
   /** Striped by hash: storing-and-recording and deleting the same content never interleave. */
   private final ReentrantLock[] locks = new ReentrantLock[64];
 
-  /** Content committed under its lock whose recording is not yet confirmed to the backend. */
-  private final Set<String> committedUnderLock = ConcurrentHashMap.newKeySet();
+  /**
+   * Content whose lock is held, by the holder: whether its work committed the content, which the
+   * backend then checks once the work (its recording) is done.
+   */
+  private final Map<String, Boolean> held = new ConcurrentHashMap<>();
 
   /**
    * Shared by backups from before their database snapshot until they have copied what it
@@ -136,7 +140,7 @@ public final class FileStore implements AutoCloseable {
   public Path commit(StagedFile file) throws IOException {
     Path local = blobs.put(file);
     if (lockOf(file.sha256()).isHeldByCurrentThread()) {
-      committedUnderLock.add(file.sha256());
+      held.replace(file.sha256(), true);
     }
     return local;
   }
@@ -150,15 +154,10 @@ public final class FileStore implements AutoCloseable {
   public <T, E extends Exception> T locked(String sha256, LockedWork<T, E> work) throws E {
     ReentrantLock lock = lockOf(sha256);
     lock.lock();
+    held.put(sha256, false);
     try {
-      T result;
-      try {
-        result = work.run();
-      } catch (Exception e) {
-        committedUnderLock.remove(sha256);
-        throw e;
-      }
-      if (committedUnderLock.remove(sha256)) {
+      T result = work.run();
+      if (Boolean.TRUE.equals(held.get(sha256))) {
         try {
           blobs.recorded(sha256);
         } catch (IOException e) {
@@ -168,6 +167,7 @@ public final class FileStore implements AutoCloseable {
       }
       return result;
     } finally {
+      held.remove(sha256);
       lock.unlock();
     }
   }

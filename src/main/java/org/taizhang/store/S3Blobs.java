@@ -2,6 +2,7 @@ package org.taizhang.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -145,7 +146,7 @@ final class S3Blobs implements Blobs {
             .orElseThrow(
                 () -> new IOException("object " + sha256 + " vanished and no copy is left"));
     log.warn("对象 {} 在记录后被另一节点删除，已重新写入", sha256);
-    upload(sha256, copy, java.nio.file.Files.size(copy));
+    upload(sha256, copy, Files.size(copy));
   }
 
   @Override

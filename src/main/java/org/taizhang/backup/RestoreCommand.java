@@ -16,6 +16,7 @@ import org.taizhang.config.TaizhangProperties;
 import org.taizhang.index.IndexMaintenance;
 import org.taizhang.job.Job;
 import org.taizhang.job.ProgressBar;
+import org.taizhang.store.FileStore;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
 
@@ -84,7 +85,8 @@ public final class RestoreCommand {
               p.dataDir(),
               p.filesDir(),
               p.configDir(),
-              bars);
+              bars,
+              files -> FileStore.configured(context.getEnvironment(), files));
       outcome = restorer.run();
       bars.finish();
     } catch (BackupException | IOException e) {

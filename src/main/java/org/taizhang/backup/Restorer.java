@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -63,6 +64,7 @@ final class Restorer {
   private final Flyway flyway;
   private final Path dataDir;
   private final Path filesDir;
+  private final Function<Path, FileStore> openStore;
   private final Path configDir;
   private final StepProgress progress;
   private boolean databaseTouched;
@@ -79,6 +81,23 @@ final class Restorer {
       Path filesDir,
       Path configDir,
       StepProgress progress) {
+    this(backup, dataSource, flyway, dataDir, filesDir, configDir, progress, FileStore::new);
+  }
+
+  /**
+   * @param openStore opens the store the instance is configured with on {@code filesDir}; called
+   *     only once the data directory was found empty
+   */
+  Restorer(
+      BackupReader backup,
+      DataSource dataSource,
+      Flyway flyway,
+      Path dataDir,
+      Path filesDir,
+      Path configDir,
+      StepProgress progress,
+      Function<Path, FileStore> openStore) {
+    this.openStore = openStore;
     this.backup = backup;
     this.dataSource = dataSource;
     this.flyway = flyway;
@@ -189,14 +208,14 @@ final class Restorer {
 
   /**
    * Copies every original into the file store, checking each against its name; on a mismatch
-   * removes them all.
+   * removes them all from a local store. A bucket keeps what was written, unreferenced: the
+   * start-up sweep removes it once it is older than the grace period.
    */
   private CopiedFiles restoreObjects() throws IOException {
-    FileStore store = new FileStore(filesDir);
     long done = 0;
     long bytes = 0;
     int total = backup.objects().size();
-    try {
+    try (FileStore store = openStore.apply(filesDir)) {
       for (BackupReader.ObjectRef o : backup.objects().values()) {
         Path from = backup.object(o.sha256());
         StagedFile staged;

@@ -38,6 +38,7 @@ import org.taizhang.index.SearchIndex;
 import org.taizhang.store.FileStore;
 import org.taizhang.store.FileTooLargeException;
 import org.taizhang.store.StagedFile;
+import org.taizhang.store.StoreUnavailableException;
 import org.taizhang.text.ChineseDates;
 import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
@@ -378,6 +379,10 @@ public class IngestService {
       return new IngestResult(other, true, filing.inference(other.id()).orElse(null));
     } catch (IllegalStateException e) {
       throw new RejectedException(Rejection.NOT_REPLACEABLE, String.valueOf(replaces));
+    } catch (StoreUnavailableException e) {
+      // Nothing recorded: the row comes only after the object is stored.
+      log.warn("{} not stored: {}", fileName, e.getMessage());
+      throw new RejectedException(Rejection.STORE_UNAVAILABLE, null);
     }
     filing.record(saved.id(), inference(request, replaced, filed.inference()));
     try {

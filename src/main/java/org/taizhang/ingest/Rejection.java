@@ -28,7 +28,8 @@ public enum Rejection {
   NESTING_TOO_DEEP(422, "压缩包嵌套层数超过上限，内层压缩包未解压"),
   TOO_MANY_MEMBERS(422, "压缩包（或邮件）内的文件数超过上限，整包拒收"),
   BUNDLE_TOO_LARGE(413, "压缩包解压后的总大小超过上限，整包拒收"),
-  BUNDLE_REJECTED(422, "压缩包（或邮件附件）中没有可接收的文件");
+  BUNDLE_REJECTED(422, "压缩包（或邮件附件）中没有可接收的文件"),
+  STORE_UNAVAILABLE(503, "文件库暂时无法写入（对象存储无法访问），文件未保存，请稍后重试");
 
   private final int status;
   private final String message;

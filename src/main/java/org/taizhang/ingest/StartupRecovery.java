@@ -37,7 +37,7 @@ class StartupRecovery implements SmartInitializingSingleton {
   @Override
   public void afterSingletonsInstantiated() {
     try {
-      int removed = store.sweep(documents.referencedHashes());
+      int removed = store.sweep(documents.referencedHashes(), documents::isReferenced);
       if (removed > 0) {
         log.info("文件库清理：删除 {} 个无记录引用的文件", removed);
       }

@@ -1,7 +1,9 @@
 package org.taizhang.ocr;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -244,7 +246,16 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
       return; // purged meanwhile; its row went with it
     }
     Document d = found.get();
-    if (store.find(d.sha256()).isEmpty()) {
+    Optional<Path> original;
+    try {
+      original = store.find(d.sha256());
+    } catch (UncheckedIOException e) {
+      // the object store does not answer: the document stays queued, tried again after a pause
+      log.warn("文字识别暂缓：{}：{}", d.fileName(), e.getMessage());
+      TimeUnit.SECONDS.sleep(30);
+      return;
+    }
+    if (original.isEmpty()) {
       queue.set(id, State.FAILED, "原件不在文件库中");
       return;
     }
@@ -253,13 +264,12 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
       String text;
       boolean truncated = false;
       if (RecognitionQueue.isImage(d)) {
-        ImageRecognizer.Recognition r =
-            parsers.recognizeImage(store.path(d.sha256()), settings.engine());
+        ImageRecognizer.Recognition r = parsers.recognizeImage(original.get(), settings.engine());
         text = r.text();
         queue.done(
             id, r.engine(), r.confidence(), r.lowConfidence(), text.isBlank() ? "未识别出文字" : null);
       } else {
-        Extraction x = parsers.recognize(store.path(d.sha256()), d.fileName());
+        Extraction x = parsers.recognize(original.get(), d.fileName());
         text = x.text();
         truncated = x.truncated();
         queue.done(id, "tesseract", null, false, text.isBlank() ? "未识别出文字" : null);

@@ -219,17 +219,22 @@ public class Renditions implements SmartInitializingSingleton, DisposableBean {
   }
 
   private Rendition convert(Document d, Path target) throws RenditionException {
-    if (store.find(d.sha256()).isEmpty()) {
-      throw new RenditionException("原件不在文件库中，无法转换为 PDF");
+    Path original;
+    try {
+      original =
+          store.find(d.sha256()).orElseThrow(() -> new RenditionException("原件不在文件库中，无法转换为 PDF"));
+    } catch (UncheckedIOException e) {
+      // the object store does not answer: not the file's fault, so nothing is recorded
+      throw new RenditionException("文件库暂时无法读取原件，请稍后重试", e);
     }
     long start = System.nanoTime();
     boolean ofd = Kinds.isOfd(d.mediaType());
     String converter = ofd ? OFD_CONVERTER : Office.NAME;
     try {
       if (ofd) {
-        parsers.ofdToPdf(store.path(d.sha256()), target, settings.timeout());
+        parsers.ofdToPdf(original, target, settings.timeout());
       } else {
-        viaOffice(d, target);
+        viaOffice(d, original, target);
       }
       int pages = pageCount(target);
       long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
@@ -276,7 +281,7 @@ public class Renditions implements SmartInitializingSingleton, DisposableBean {
    * original has no extension, and a name from outside never becomes a path). Text is re-encoded as
    * UTF-8 first, decoded as the search decoded it, so GB18030 and Big5 files come out right.
    */
-  private void viaOffice(Document d, Path target)
+  private void viaOffice(Document d, Path original, Path target)
       throws RenditionException, Office.OfficeUnavailableException, IOException {
     String extension =
         Kinds.officeExtension(d.mediaType(), d.fileName())
@@ -284,7 +289,6 @@ public class Renditions implements SmartInitializingSingleton, DisposableBean {
     Path dir = scratch.resolve(UUID.randomUUID().toString());
     Files.createDirectories(dir);
     try {
-      Path original = store.path(d.sha256());
       Path source = dir.resolve("source." + extension);
       if (extension.equals("txt") || extension.equals("csv")) {
         try (BufferedReader in = Files.newBufferedReader(original, PlainText.charset(original));
@@ -385,7 +389,7 @@ public class Renditions implements SmartInitializingSingleton, DisposableBean {
    */
   private void forgetPurged() {
     for (String sha : table.unreferenced()) {
-      if (store.find(sha).isPresent()) {
+      if (stored(sha)) {
         continue; // still stored: a purge in progress, or a version about to refer to it
       }
       synchronized (stripes[Math.floorMod(sha.hashCode(), stripes.length)]) {
@@ -396,6 +400,15 @@ public class Renditions implements SmartInitializingSingleton, DisposableBean {
           log.warn("无法删除已彻底删除材料的 PDF {}：{}", target(sha), e.toString());
         }
       }
+    }
+  }
+
+  /** Whether the original is still stored; a store that does not answer counts as yes. */
+  private boolean stored(String sha256) {
+    try {
+      return store.contains(sha256);
+    } catch (IOException e) {
+      return true;
     }
   }
 

@@ -4,39 +4,50 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 
 /**
- * Content-addressed store of original files: {@code objects/ab/cd/<sha-256>}. Content is staged
- * under {@code staging/}, forced to disk and renamed into place, so a crash never leaves a partial
- * object under its final name. File names given by users never reach the file system.
+ * Content-addressed store of original files. Content is staged under {@code staging/} and hashed,
+ * then made durable by a backend: a local folder ({@code objects/ab/cd/<sha-256>}, the default) or
+ * an S3-compatible bucket ({@code taizhang.store=s3}, see {@link S3Blobs} and docs/s3.md). Callers
+ * that need a file get a local one from {@link #find}, from the bucket through a bounded cache.
+ * File names given by users never reach the file system or a key.
  */
-public final class FileStore {
-  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+public final class FileStore implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(FileStore.class);
 
-  private final Path objects;
   private final Path staging;
+  private final Blobs blobs;
 
   /** Striped by hash: storing-and-recording and deleting the same content never interleave. */
   private final ReentrantLock[] locks = new ReentrantLock[64];
+
+  /**
+   * Content whose lock is held, by the holder: whether its work committed the content, which the
+   * backend then checks once the work (its recording) is done.
+   */
+  private final Map<String, Boolean> held = new ConcurrentHashMap<>();
 
   /**
    * Shared by backups from before their database snapshot until they have copied what it
@@ -45,18 +56,53 @@ public final class FileStore {
    */
   private final ReentrantReadWriteLock deletions = new ReentrantReadWriteLock();
 
+  /** A store in a local folder: {@code root/objects}, staging in {@code root/staging}. */
   public FileStore(Path root) {
-    this.objects = root.resolve("objects");
+    this(root, new LocalBlobs(root.resolve("objects")));
+  }
+
+  FileStore(Path root, Blobs blobs) {
     this.staging = root.resolve("staging");
+    this.blobs = blobs;
     for (int i = 0; i < locks.length; i++) {
       locks[i] = new ReentrantLock();
     }
     try {
-      Files.createDirectories(objects);
       Files.createDirectories(staging);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create file store at " + root, e);
     }
+  }
+
+  /**
+   * The store the settings ask for, working under {@code root} (the data directory's {@code
+   * files}): {@code taizhang.store=local} (the default) or {@code s3} with {@code
+   * taizhang.store.s3.*}.
+   */
+  public static FileStore configured(Environment environment, Path root) {
+    String kind =
+        environment.getProperty("taizhang.store", "local").strip().toLowerCase(Locale.ROOT);
+    switch (kind) {
+      case "local":
+        return new FileStore(root);
+      case "s3":
+        S3Settings s = Binder.get(environment).bindOrCreate("taizhang.store.s3", S3Settings.class);
+        return s3(root, s, Clock.systemUTC());
+      default:
+        throw new IllegalStateException("taizhang.store 的值 “" + kind + "” 无效：应为 local 或 s3");
+    }
+  }
+
+  static FileStore s3(Path root, S3Settings s, Clock clock) {
+    return new FileStore(
+        root,
+        new S3Blobs(
+            S3Blobs.client(s),
+            s.bucket(),
+            s.keyPrefix(),
+            new ReadCache(root.resolve("cache"), s.cacheSize().toBytes()),
+            clock,
+            s.sweepGrace()));
   }
 
   /**
@@ -65,7 +111,7 @@ public final class FileStore {
    */
   public StagedFile stage(InputStream in, long maxBytes) throws IOException {
     Path tmp = staging.resolve(UUID.randomUUID() + ".part");
-    MessageDigest sha = sha256();
+    MessageDigest sha = Hashes.sha256();
     long size = 0;
     try (OutputStream out =
         new DigestOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW), sha)) {
@@ -86,42 +132,48 @@ public final class FileStore {
   }
 
   /**
-   * Makes staged content durable under its hash: fsync, atomic rename, fsync of the directory.
-   * Identical content already stored is kept and the staged copy dropped.
+   * Makes staged content durable under its hash and returns a local copy of it: in a local store
+   * the object itself (fsync, atomic rename, fsync of the directory); in a bucket once the PUT
+   * answered, the staged file moved into the cache. Identical content already stored is kept.
+   * Throws {@link StoreUnavailableException} when the bucket cannot be written; nothing is stored.
    */
   public Path commit(StagedFile file) throws IOException {
-    Path target = path(file.sha256());
-    if (Files.exists(target)) {
-      Files.deleteIfExists(file.path());
-      return target;
+    Path local = blobs.put(file);
+    if (lockOf(file.sha256()).isHeldByCurrentThread()) {
+      held.replace(file.sha256(), true);
     }
-    Files.createDirectories(target.getParent());
-    try (FileChannel ch = FileChannel.open(file.path(), StandardOpenOption.WRITE)) {
-      ch.force(true);
-    }
-    try {
-      Files.move(file.path(), target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (FileAlreadyExistsException e) {
-      Files.deleteIfExists(file.path());
-    } catch (AtomicMoveNotSupportedException e) {
-      throw new IOException("file store needs a file system with atomic rename", e);
-    }
-    forceDirectory(target.getParent());
-    return target;
+    return local;
   }
 
   /**
    * Work that must not interleave with other work on the same content, such as commit-then-record
-   * versus purge.
+   * versus purge. Content committed by the work is checked once the work returned (its record is
+   * then durable): in a shared bucket another node may have deleted it meanwhile, and it is put
+   * back.
    */
   public <T, E extends Exception> T locked(String sha256, LockedWork<T, E> work) throws E {
-    ReentrantLock lock = locks[Math.floorMod(sha256.hashCode(), locks.length)];
+    ReentrantLock lock = lockOf(sha256);
     lock.lock();
+    held.put(sha256, false);
     try {
-      return work.run();
+      T result = work.run();
+      if (Boolean.TRUE.equals(held.get(sha256))) {
+        try {
+          blobs.recorded(sha256);
+        } catch (IOException e) {
+          // The record is durable and the PUT was answered moments ago: say so, do not undo it.
+          log.error("对象 {} 记录后无法确认仍在对象存储中", sha256, e);
+        }
+      }
+      return result;
     } finally {
+      held.remove(sha256);
       lock.unlock();
     }
+  }
+
+  private ReentrantLock lockOf(String sha256) {
+    return locks[Math.floorMod(sha256.hashCode(), locks.length)];
   }
 
   /** Work done while holding a content's lock. */
@@ -145,76 +197,65 @@ public final class FileStore {
 
   /**
    * Deletes an object unless {@code stillReferenced} says a document needs it; call under {@link
-   * #locked}. Waits while a {@link #keepingObjects} is in progress.
+   * #locked}. Waits while a {@link #keepingObjects} is in progress. In a bucket, an object younger
+   * than the grace period stays for a later sweep.
    */
   public boolean deleteUnless(String sha256, BooleanSupplier stillReferenced) throws IOException {
+    Hashes.checked(sha256);
     deletions.writeLock().lock();
     try {
-      return !stillReferenced.getAsBoolean() && Files.deleteIfExists(path(sha256));
+      return blobs.delete(sha256, sha -> stillReferenced.getAsBoolean());
     } finally {
       deletions.writeLock().unlock();
     }
-  }
-
-  public Path path(String sha256) {
-    if (!SHA256.matcher(sha256).matches()) {
-      throw new IllegalArgumentException("not a SHA-256 hex digest: " + sha256);
-    }
-    return objects.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
-  }
-
-  public Optional<Path> find(String sha256) {
-    Path p = path(sha256);
-    return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
   }
 
   /**
-   * Removes objects no document refers to and leftovers of interrupted staging. Run only while
-   * nothing is being ingested, e.g. at start-up.
+   * Where the local copy of the content is: the object of a local store, the cached copy of a
+   * bucket's, which may not be there; {@link #find} fetches it.
    */
-  public int sweep(Set<String> referenced) throws IOException {
-    deletions.writeLock().lock();
-    try {
-      return sweepUnlocked(referenced);
-    } finally {
-      deletions.writeLock().unlock();
-    }
+  public Path path(String sha256) {
+    return blobs.localPath(Hashes.checked(sha256));
   }
 
-  private int sweepUnlocked(Set<String> referenced) throws IOException {
-    int removed = 0;
-    try (Stream<Path> parts = Files.list(staging)) {
-      for (Path p : (Iterable<Path>) parts::iterator) {
-        Files.deleteIfExists(p);
-        removed++;
-      }
-    }
-    try (Stream<Path> all = Files.walk(objects)) {
-      for (Path p : (Iterable<Path>) all.filter(Files::isRegularFile)::iterator) {
-        String name = p.getFileName().toString();
-        if (!referenced.contains(name)) {
+  /**
+   * A local file with the content, fetched from the bucket into the cache first if need be; empty
+   * if the store does not hold it. Throws {@link UncheckedIOException} (caused by {@link
+   * StoreUnavailableException}) when the bucket does not answer.
+   */
+  public Optional<Path> find(String sha256) {
+    return blobs.local(Hashes.checked(sha256));
+  }
+
+  /** Whether the store holds the content, without fetching it. */
+  public boolean contains(String sha256) throws IOException {
+    return blobs.contains(Hashes.checked(sha256));
+  }
+
+  /**
+   * Removes objects no document refers to and leftovers of interrupted staging: {@code referenced}
+   * are the hashes known to be needed, {@code stillReferenced} is asked again before each deletion.
+   * Run at start-up, before this node ingests; in a bucket, objects younger than the grace period
+   * are left alone, since another node may be recording them.
+   */
+  public int sweep(Set<String> referenced, Predicate<String> stillReferenced) throws IOException {
+    deletions.writeLock().lock();
+    try {
+      int removed = 0;
+      try (Stream<Path> parts = Files.list(staging)) {
+        for (Path p : (Iterable<Path>) parts::iterator) {
           Files.deleteIfExists(p);
           removed++;
         }
       }
-    }
-    return removed;
-  }
-
-  private static void forceDirectory(Path dir) {
-    // Makes the rename itself durable; not every platform allows opening a directory.
-    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (IOException ignored) {
-      // best effort on platforms without directory fsync
+      return removed + blobs.sweep(referenced, stillReferenced);
+    } finally {
+      deletions.writeLock().unlock();
     }
   }
 
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+  @Override
+  public void close() {
+    blobs.close();
   }
 }

@@ -1,5 +1,6 @@
 package org.taizhang.thumbnail;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -119,11 +120,22 @@ public class Thumbnails implements DisposableBean {
   }
 
   private boolean render(Document d) {
-    if (failed.contains(d.sha256()) || store.find(d.sha256()).isEmpty()) {
+    if (failed.contains(d.sha256())) {
+      return false;
+    }
+    Optional<Path> original;
+    try {
+      original = store.find(d.sha256());
+    } catch (UncheckedIOException e) {
+      // the object store does not answer: not the file's fault, tried again when next asked
+      log.info("缩略图暂未生成（{}）：{}", d.fileName(), e.getMessage());
+      return false;
+    }
+    if (original.isEmpty()) {
       return false;
     }
     try {
-      parsers.thumbnail(store.path(d.sha256()), d.mediaType(), target(d.sha256()));
+      parsers.thumbnail(original.get(), d.mediaType(), target(d.sha256()));
       return true;
     } catch (ExtractionException | RuntimeException e) {
       failed.add(d.sha256());

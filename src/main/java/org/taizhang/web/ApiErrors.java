@@ -3,6 +3,7 @@ package org.taizhang.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -72,7 +73,10 @@ public class ApiErrors {
   }
 
   private static ProblemDetail known(Exception e, HttpServletRequest request) {
-    if (e instanceof Problem p) {
+    // a store that did not answer, met where no checked exception may pass (finding a file)
+    Throwable problem =
+        e instanceof UncheckedIOException && e.getCause() instanceof Problem ? e.getCause() : e;
+    if (problem instanceof Problem p) {
       ProblemDetail detail = problem(p.status(), p.code(), p.detail(), request);
       p.properties().forEach(detail::setProperty);
       return detail;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -27,13 +28,27 @@ final class BareInstance {
   final Flyway flyway;
   final String schema;
 
+  /** Opens the instance's file store on its {@code files} folder: local unless told otherwise. */
+  private final Function<Path, FileStore> stores;
+
   private BareInstance(
-      Path dataDir, Path configDir, DataSource dataSource, Flyway flyway, String schema) {
+      Path dataDir,
+      Path configDir,
+      DataSource dataSource,
+      Flyway flyway,
+      String schema,
+      Function<Path, FileStore> stores) {
     this.dataDir = dataDir;
     this.configDir = configDir;
     this.dataSource = dataSource;
     this.flyway = flyway;
     this.schema = schema;
+    this.stores = stores;
+  }
+
+  /** The same instance with its originals in another store, such as a bucket. */
+  BareInstance withStores(Function<Path, FileStore> stores) {
+    return new BareInstance(dataDir, configDir, dataSource, flyway, schema, stores);
   }
 
   /**
@@ -51,7 +66,8 @@ final class BareInstance {
         configDir,
         ds,
         Flyway.configure().dataSource(ds).locations("classpath:db/migration").load(),
-        null);
+        null,
+        FileStore::new);
   }
 
   /** A fresh schema of the test PostgreSQL server; nothing created yet. */
@@ -69,7 +85,8 @@ final class BareInstance {
             .schemas(schema)
             .createSchemas(true)
             .load(),
-        schema);
+        schema,
+        FileStore::new);
   }
 
   void dropSchema() {
@@ -85,7 +102,7 @@ final class BareInstance {
   }
 
   FileStore store() {
-    return new FileStore(dataDir.resolve("files"));
+    return stores.apply(dataDir.resolve("files"));
   }
 
   String store(byte[] content) throws IOException {
@@ -118,7 +135,8 @@ final class BareInstance {
         dataDir,
         dataDir.resolve("files"),
         configDir,
-        StepProgress.NONE);
+        StepProgress.NONE,
+        stores);
   }
 
   static Path emptyDir(Path parent, String name) throws IOException {

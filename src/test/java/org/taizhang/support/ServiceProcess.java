@@ -52,7 +52,7 @@ public final class ServiceProcess implements AutoCloseable {
     return new ServiceProcess(p, port);
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }

@@ -16,16 +16,20 @@ import org.springframework.stereotype.Service;
 import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditLog;
 import org.taizhang.config.TaizhangProperties;
+import org.taizhang.node.Leases;
 import org.taizhang.store.FileStore;
 
 /**
  * Backups of this instance, taken while it runs: by an administrator through the API, or by the
- * {@code backup} command when the service is stopped. One at a time; each is in the audit log.
+ * {@code backup} command when the service is stopped. One at a time, across the nodes over the
+ * database too (the {@code backup} lease); each is in the audit log.
  */
 @Service
 class Backups {
   private static final DateTimeFormatter NAME =
       DateTimeFormatter.ofPattern("'taizhang-'yyyyMMdd-HHmmss");
+
+  private static final String LEASE = "backup";
 
   private final DataSource dataSource;
   private final FileStore store;
@@ -34,6 +38,7 @@ class Backups {
   private final AuditLog audit;
   private final Clock clock;
   private final ReentrantLock running = new ReentrantLock();
+  private final Leases leases;
 
   Backups(
       DataSource dataSource,
@@ -41,7 +46,9 @@ class Backups {
       TaizhangProperties properties,
       Flyway flyway,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      Leases leases) {
+    this.leases = leases;
     this.dataSource = dataSource;
     this.store = store;
     this.properties = properties;
@@ -59,6 +66,10 @@ class Backups {
         dir == null || dir.isBlank() ? defaultDirectory() : requestedDirectory(dir.strip());
     if (!running.tryLock()) {
       throw new BackupException("BACKUP_RUNNING", HttpStatus.CONFLICT, "已有一个备份正在进行，请等它完成后再试", null);
+    }
+    if (!leases.claim(LEASE)) {
+      running.unlock();
+      throw new BackupException("BACKUP_RUNNING", HttpStatus.CONFLICT, "另一节点正在备份，请等它完成后再试", null);
     }
     try {
       BackupWriter writer =
@@ -82,6 +93,7 @@ class Backups {
       throw BackupException.failed(
           "写入备份失败（" + e.getClass().getSimpleName() + "）：" + e.getMessage(), e);
     } finally {
+      leases.release(LEASE);
       running.unlock();
     }
   }

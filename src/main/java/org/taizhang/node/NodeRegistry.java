@@ -50,16 +50,31 @@ public class NodeRegistry implements InitializingBean, DisposableBean {
       TaizhangProperties properties,
       Environment environment,
       ApplicationContext context) {
+    this(
+        jdbc,
+        settings,
+        settings.name().isBlank()
+            ? hostName() + ":" + properties.dataDir().toAbsolutePath().normalize()
+            : settings.name().strip(),
+        environment.getProperty("taizhang.search.engine", EMBEDDED),
+        environment.getProperty("taizhang.store", "local"),
+        context instanceof WebApplicationContext);
+  }
+
+  NodeRegistry(
+      JdbcClient jdbc,
+      NodeSettings settings,
+      String name,
+      String searchEngine,
+      String store,
+      boolean serves) {
     this.jdbc = jdbc;
     this.settings = settings;
-    this.serves = context instanceof WebApplicationContext;
+    this.name = name;
     this.host = hostName();
-    this.name =
-        settings.name().isBlank()
-            ? host + ":" + properties.dataDir().toAbsolutePath().normalize()
-            : settings.name().strip();
-    this.searchEngine = environment.getProperty("taizhang.search.engine", EMBEDDED);
-    this.store = environment.getProperty("taizhang.store", "local");
+    this.searchEngine = searchEngine;
+    this.store = store;
+    this.serves = serves;
   }
 
   /** This node's name, which its leases and changes carry. */

@@ -13,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +30,8 @@ import org.taizhang.config.TaizhangProperties;
  * data directory, and a second node would search and write an index of its own. Operator commands
  * run while the service is stopped and do not register.
  */
+// it reads and writes its table while the context starts: after Flyway
+@DependsOnDatabaseInitialization
 @Component
 public class NodeRegistry implements InitializingBean, DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(NodeRegistry.class);
@@ -44,6 +48,7 @@ public class NodeRegistry implements InitializingBean, DisposableBean {
   private final String store;
   private ScheduledExecutorService beat;
 
+  @Autowired
   NodeRegistry(
       JdbcClient jdbc,
       NodeSettings settings,

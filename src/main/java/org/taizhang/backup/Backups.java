@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -78,7 +77,7 @@ class Backups {
               store,
               properties.configDir(),
               schemaVersion(),
-              Set.of(flyway.getConfiguration().getTable()),
+              Schema.notData(flyway.getConfiguration().getTable()),
               clock);
       BackupSummary s = writer.write(target, progress);
       audit.record(

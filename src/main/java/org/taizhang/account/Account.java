@@ -1,5 +1,6 @@
 package org.taizhang.account;
 
+import java.io.Serializable;
 import java.time.Instant;
 import org.taizhang.access.Role;
 
@@ -13,4 +14,6 @@ public record Account(
     Role role,
     String unitCode,
     boolean enabled,
-    Instant createdAt) {}
+    Instant createdAt)
+    // signed-in accounts live in the session, which the database keeps
+    implements Serializable {}

@@ -1,5 +1,6 @@
 package org.taizhang.account;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +38,8 @@ class AdminUserPageController {
   }
 
   /** What the create form held, so a rejected form comes back filled in (the password excepted). */
-  record NewUserForm(String username, String displayName, String role, String unit) {
+  record NewUserForm(String username, String displayName, String role, String unit)
+      implements Serializable {
     static final NewUserForm EMPTY = new NewUserForm("", "", Role.CLERK.name(), "");
   }
 

@@ -1,22 +1,21 @@
 package org.taizhang.account;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Slows down password guessing: after {@value #MAX_FAILURES_PER_USER} failed logins within {@link
  * #WINDOW} for one user name, or {@value #MAX_FAILURES_PER_ADDRESS} from one address, further
  * attempts are refused until the window has passed, whatever the password. The address limit is
- * higher because a whole office often shares one address. Kept in memory: a restart forgives, which
- * is acceptable for throttling. An administrator may forgive one account at once ({@link #unlock}),
- * for the clerk who mistyped five times and cannot wait.
+ * higher because a whole office often shares one address. The failures are rows of {@code
+ * login_failure}, so every node over the database counts the failures any node saw: a guesser
+ * spread over the nodes by a load balancer gets no more tries. An administrator may forgive one
+ * account at once ({@link #unlock}), for the clerk who mistyped five times and cannot wait.
  */
 @Component
 class LoginThrottle {
@@ -24,99 +23,87 @@ class LoginThrottle {
   static final int MAX_FAILURES_PER_ADDRESS = 30;
   static final Duration WINDOW = Duration.ofMinutes(10);
 
-  /**
-   * One failed sign-in: when, and as whom, so that forgiving an account also clears its failures at
-   * its address.
-   */
-  private record Failure(Instant at, String username) {}
+  /** The column's width: a longer name typed at the sign-in page counts by its beginning. */
+  private static final int NAME_LENGTH = 200;
 
-  private static final int SWEEP_EVERY = 1000;
-
-  private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
-  private final AtomicLong recorded = new AtomicLong();
+  private final JdbcClient jdbc;
   private final Clock clock;
 
-  LoginThrottle() {
-    this(Clock.systemUTC());
+  @Autowired
+  LoginThrottle(JdbcClient jdbc) {
+    this(jdbc, Clock.systemUTC());
   }
 
-  LoginThrottle(Clock clock) {
+  LoginThrottle(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
     this.clock = clock;
   }
 
   /** How long the caller must wait before the next attempt; zero if it may try now. */
   Duration waitFor(String username, String address) {
     Instant now = clock.instant();
-    Duration wait = Duration.ZERO;
-    for (String key : keys(username, address)) {
-      Deque<Failure> times = failures.get(key);
-      if (times == null) {
-        continue;
-      }
-      synchronized (times) {
-        prune(times, now);
-        if (times.size()
-            >= (key.startsWith("u:") ? MAX_FAILURES_PER_USER : MAX_FAILURES_PER_ADDRESS)) {
-          Duration w = Duration.between(now, times.peekFirst().at().plus(WINDOW));
-          wait = w.compareTo(wait) > 0 ? w : wait;
-        }
-      }
-    }
-    return wait;
+    Duration user = lockedFor(username, now);
+    Duration byAddress = waitUntil("address = ?", address(address), MAX_FAILURES_PER_ADDRESS, now);
+    return user.compareTo(byAddress) > 0 ? user : byAddress;
   }
 
   void failed(String username, String address) {
     Instant now = clock.instant();
-    for (String key : keys(username, address)) {
-      failures.compute(
-          key,
-          (k, times) -> {
-            Deque<Failure> t = times == null ? new ArrayDeque<>() : times;
-            synchronized (t) {
-              prune(t, now);
-              t.addLast(new Failure(now, username));
-            }
-            return t;
-          });
-    }
     // Names and addresses tried once and never again would stay for good: guessing with ever new
-    // names would grow the map without end. Now and then, drop what has aged out of the window.
-    if (recorded.incrementAndGet() % SWEEP_EVERY == 0) {
-      for (String key : failures.keySet()) {
-        failures.computeIfPresent(
-            key,
-            (k, t) -> {
-              synchronized (t) {
-                prune(t, now);
-                return t.isEmpty() ? null : t;
-              }
-            });
-      }
-    }
+    // names would grow the table without end. Failures are rare; each drops what has aged out.
+    jdbc.sql("delete from login_failure where failed_at < ?")
+        .param(Timestamp.from(now.minus(WINDOW)))
+        .update();
+    jdbc.sql(
+            "insert into login_failure(username, address, failed_at, user_counts) values (?, ?, ?, true)")
+        .params(name(username), address(address), Timestamp.from(now))
+        .update();
   }
 
   /** Names and addresses with failures in the window, for tests of the sweep. */
   int tracked() {
-    return failures.size();
+    return jdbc.sql(
+            "select (select count(distinct username) from login_failure where user_counts)"
+                + " + (select count(distinct address) from login_failure)")
+        .query(Integer.class)
+        .single();
   }
 
+  /** The user's failures stop counting against the user; they still count at their address. */
   void succeeded(String username) {
-    failures.remove("u:" + username);
+    jdbc.sql("update login_failure set user_counts = false where username = ? and user_counts")
+        .param(name(username))
+        .update();
   }
 
   /** How long the account itself is refused, whatever the address; zero when it is not. */
   Duration lockedFor(String username) {
-    Deque<Failure> times = failures.get("u:" + username);
-    if (times == null) {
+    return lockedFor(username, clock.instant());
+  }
+
+  private Duration lockedFor(String username, Instant now) {
+    return waitUntil("username = ? and user_counts", name(username), MAX_FAILURES_PER_USER, now);
+  }
+
+  /**
+   * How long until the failures matching {@code where} in the window fall below {@code limit}:
+   * until the oldest of them ages out.
+   */
+  private Duration waitUntil(String where, String value, int limit, Instant now) {
+    record Count(long failures, Timestamp oldest) {}
+    Count c =
+        jdbc.sql(
+                "select count(*) as failures, min(failed_at) as oldest from login_failure where "
+                    + where
+                    + " and failed_at >= ?")
+            .params(value, Timestamp.from(now.minus(WINDOW)))
+            .query((rs, n) -> new Count(rs.getLong("failures"), rs.getTimestamp("oldest")))
+            .single();
+    if (c.failures() < limit) {
       return Duration.ZERO;
     }
-    Instant now = clock.instant();
-    synchronized (times) {
-      prune(times, now);
-      return times.size() >= MAX_FAILURES_PER_USER
-          ? Duration.between(now, times.peekFirst().at().plus(WINDOW))
-          : Duration.ZERO;
-    }
+    Duration wait = Duration.between(now, c.oldest().toInstant().plus(WINDOW));
+    return wait.isNegative() ? Duration.ZERO : wait;
   }
 
   /**
@@ -125,25 +112,17 @@ class LoginThrottle {
    */
   boolean unlock(String username) {
     boolean locked = !lockedFor(username).isZero();
-    failures.remove("u:" + username);
-    failures.forEach(
-        (key, times) -> {
-          if (key.startsWith("a:")) {
-            synchronized (times) {
-              times.removeIf(f -> username.equals(f.username()));
-            }
-          }
-        });
+    jdbc.sql("delete from login_failure where username = ?").param(name(username)).update();
     return locked;
   }
 
-  private static String[] keys(String username, String address) {
-    return new String[] {"u:" + username, "a:" + address};
+  private static String name(String username) {
+    String n = username == null ? "" : username;
+    return n.length() > NAME_LENGTH ? n.substring(0, NAME_LENGTH) : n;
   }
 
-  private static void prune(Deque<Failure> times, Instant now) {
-    while (!times.isEmpty() && times.peekFirst().at().plus(WINDOW).isBefore(now)) {
-      times.removeFirst();
-    }
+  private static String address(String address) {
+    String a = address == null ? "" : address;
+    return a.length() > 100 ? a.substring(0, 100) : a;
   }
 }

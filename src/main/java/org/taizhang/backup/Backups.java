@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -16,16 +15,20 @@ import org.springframework.stereotype.Service;
 import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditLog;
 import org.taizhang.config.TaizhangProperties;
+import org.taizhang.node.Leases;
 import org.taizhang.store.FileStore;
 
 /**
  * Backups of this instance, taken while it runs: by an administrator through the API, or by the
- * {@code backup} command when the service is stopped. One at a time; each is in the audit log.
+ * {@code backup} command when the service is stopped. One at a time, across the nodes over the
+ * database too (the {@code backup} lease); each is in the audit log.
  */
 @Service
 class Backups {
   private static final DateTimeFormatter NAME =
       DateTimeFormatter.ofPattern("'taizhang-'yyyyMMdd-HHmmss");
+
+  private static final String LEASE = "backup";
 
   private final DataSource dataSource;
   private final FileStore store;
@@ -34,6 +37,7 @@ class Backups {
   private final AuditLog audit;
   private final Clock clock;
   private final ReentrantLock running = new ReentrantLock();
+  private final Leases leases;
 
   Backups(
       DataSource dataSource,
@@ -41,7 +45,9 @@ class Backups {
       TaizhangProperties properties,
       Flyway flyway,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      Leases leases) {
+    this.leases = leases;
     this.dataSource = dataSource;
     this.store = store;
     this.properties = properties;
@@ -60,6 +66,10 @@ class Backups {
     if (!running.tryLock()) {
       throw new BackupException("BACKUP_RUNNING", HttpStatus.CONFLICT, "已有一个备份正在进行，请等它完成后再试", null);
     }
+    if (!leases.claim(LEASE)) {
+      running.unlock();
+      throw new BackupException("BACKUP_RUNNING", HttpStatus.CONFLICT, "另一节点正在备份，请等它完成后再试", null);
+    }
     try {
       BackupWriter writer =
           new BackupWriter(
@@ -67,7 +77,7 @@ class Backups {
               store,
               properties.configDir(),
               schemaVersion(),
-              Set.of(flyway.getConfiguration().getTable()),
+              Schema.notData(flyway.getConfiguration().getTable()),
               clock);
       BackupSummary s = writer.write(target, progress);
       audit.record(
@@ -82,6 +92,7 @@ class Backups {
       throw BackupException.failed(
           "写入备份失败（" + e.getClass().getSimpleName() + "）：" + e.getMessage(), e);
     } finally {
+      leases.release(LEASE);
       running.unlock();
     }
   }

@@ -248,7 +248,8 @@ final class Restorer {
         backup.manifest().tables().stream().mapToLong(BackupManifest.TableEntry::rows).sum();
     long[] done = {0};
     try (Connection c = dataSource.getConnection()) {
-      List<Schema.Table> tables = Schema.read(c, Set.of(flyway.getConfiguration().getTable()));
+      List<Schema.Table> tables =
+          Schema.read(c, Schema.notData(flyway.getConfiguration().getTable()));
       Set<String> inDatabase =
           tables.stream().map(Schema.Table::name).collect(Collectors.toCollection(TreeSet::new));
       Set<String> inBackup =

@@ -65,6 +65,23 @@ final class Schema {
   }
 
   /**
+   * Tables that are not the archive's data and stay out of backups: Flyway's history ({@code
+   * history}, by its configured name) and what the running nodes keep in the database — sessions,
+   * sign-in failures, the node registry, leases on background work and the change feed. A restored
+   * instance starts with none of them: nobody signed in, no node registered, no work claimed.
+   */
+  static Set<String> notData(String history) {
+    return Set.of(
+        history,
+        "spring_session",
+        "spring_session_attributes",
+        "login_failure",
+        "node",
+        "lease",
+        "change_feed");
+  }
+
+  /**
    * The tables of the current schema but {@code excluded}, each after the tables its foreign keys
    * refer to (by name among equals, so the order is the same every time).
    */

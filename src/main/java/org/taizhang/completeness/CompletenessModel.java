@@ -38,7 +38,7 @@ public final class CompletenessModel {
   private final Map<String, Map<Long, EvidenceFact>> factsByUnit = new HashMap<>();
   private final Map<String, UnitFacts> unitFacts = new HashMap<>();
   private final NearDuplicateIndex duplicates = new NearDuplicateIndex(NEAR_DUPLICATE_THRESHOLD);
-  private final Decisions decisions = new Decisions();
+  private Decisions decisions = new Decisions();
 
   /** Results by year and unit; replaced as a whole, never changed in place. */
   private record Snapshot(LocalDate day, Map<Integer, Map<String, UnitCompleteness>> byYear) {}
@@ -253,6 +253,11 @@ public final class CompletenessModel {
 
   synchronized void put(Decisions.HandGradeRow h) {
     decisions.put(h);
+  }
+
+  /** Every decision anew, as another node left them. */
+  synchronized void replaceDecisions(Decisions all) {
+    decisions = all;
   }
 
   synchronized void removeHandGrade(String unit, int year, String indicator) {

@@ -28,6 +28,7 @@ import org.taizhang.audit.AuditAction;
 import org.taizhang.audit.AuditLog;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.index.ChineseAnalysis;
+import org.taizhang.node.ChangeFeed;
 import org.taizhang.unit.Unit;
 import org.taizhang.unit.UnitRepository;
 import org.taizhang.unit.UnitsChanged;
@@ -41,6 +42,11 @@ import org.taizhang.unit.UnitsChanged;
  * <p>Reading methods do not check scope; callers do. The writing methods take the {@link Caller}
  * and throw {@link CompletenessException}: NOT_FOUND for a unit outside the caller's scope,
  * FORBIDDEN for a role that may not act, INVALID_REQUEST for bad input.
+ *
+ * <p>Each node over one database keeps a model of its own. What changes through this node is
+ * published to the {@link ChangeFeed}; before it answers, a node reads what the others published
+ * since it last looked and applies it as its own changes, so a verdict read through one node counts
+ * an upload, a unit, a list or a decision made through another.
  */
 @Service
 public class CompletenessService implements SmartInitializingSingleton, DisposableBean {
@@ -48,6 +54,13 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
   private static final long LOAD_WAIT_SECONDS = 120;
   private static final long CURRENT_WAIT_SECONDS = 30;
   private static final int MAX_TEXT = 1000;
+
+  /** Topics of the {@link ChangeFeed} this feature publishes and follows. */
+  private static final String DOCUMENT = "document";
+
+  private static final String UNITS = "units";
+  private static final String LISTS = "lists";
+  private static final String DECISIONS = "decisions";
 
   private final DocumentRepository documents;
   private final UnitRepository units;
@@ -80,6 +93,12 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
   private long applied;
   private final Thread updater;
 
+  private final ChangeFeed feed;
+  private final RequiredListStore listStore;
+
+  /** The feed's position this node has applied up to; guarded by {@link #updates}. */
+  private long seen;
+
   CompletenessService(
       RequiredListStore lists,
       DocumentRepository documents,
@@ -89,7 +108,10 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
       Catalog catalog,
       ChineseAnalysis analysis,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      ChangeFeed feed) {
+    this.feed = feed;
+    this.listStore = lists;
     this.documents = documents;
     this.units = units;
     this.decisions = decisions;
@@ -115,10 +137,12 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
   private void load() {
     long start = System.nanoTime();
     try {
-      decisions.explanations().forEach(model::put);
-      decisions.overrides().forEach(model::put);
-      decisions.vetoes().forEach(model::put);
-      decisions.handGrades().forEach(model::put);
+      // what other nodes change from here on is not in what is read next
+      long head = feed.head();
+      synchronized (updates) {
+        seen = head;
+      }
+      model.replaceDecisions(storedDecisions());
       List<EvidenceFact> facts = readAll(extractor);
       List<Unit> all = units.findActive();
       model.load(all, facts);
@@ -152,6 +176,7 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
    */
   private void awaitCurrent() {
     awaitLoaded();
+    followOthers();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CURRENT_WAIT_SECONDS);
     synchronized (updates) {
       long target = announced;
@@ -184,11 +209,69 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
    */
   @EventListener
   void documentChanged(DocumentChanged event) {
+    feed.publish(DOCUMENT, Long.toString(event.id()));
+    queue(event.id());
+  }
+
+  private void queue(long id) {
     synchronized (updates) {
-      changed.add(event.id());
+      changed.add(id);
       announced++;
       updates.notifyAll();
     }
+  }
+
+  /**
+   * Applies what other nodes published since this one last looked: changed documents go to the
+   * updater like this node's own, units, lists and decisions are read again.
+   */
+  private void followOthers() {
+    List<ChangeFeed.Change> news;
+    synchronized (updates) {
+      news = feed.othersSince(seen);
+      if (news.isEmpty()) {
+        return;
+      }
+      seen = news.get(news.size() - 1).id();
+    }
+    boolean unitsChanged = false;
+    boolean listsChanged = false;
+    Set<String> decided = new HashSet<>();
+    for (ChangeFeed.Change c : news) {
+      switch (c.topic()) {
+        case DOCUMENT -> queue(Long.parseLong(c.ref()));
+        case UNITS -> unitsChanged = true;
+        case LISTS -> listsChanged = true;
+        case DECISIONS -> decided.add(c.ref());
+        default -> log.warn("完整性检查：未知的变动类型 {}", c.topic());
+      }
+    }
+    if (listsChanged) {
+      applyLists(listStore.reload());
+    }
+    if (!decided.isEmpty()) {
+      model.replaceDecisions(storedDecisions());
+      model.recompute(decided);
+    }
+    if (unitsChanged) {
+      model.replaceUnits(units.findActive());
+      model.recomputeAll();
+    }
+  }
+
+  private Decisions storedDecisions() {
+    Decisions all = new Decisions();
+    decisions.explanations().forEach(all::put);
+    decisions.overrides().forEach(all::put);
+    decisions.vetoes().forEach(all::put);
+    decisions.handGrades().forEach(all::put);
+    return all;
+  }
+
+  /** A decision about {@code unit} was recorded or withdrawn here. */
+  private void decided(String unit) {
+    model.recompute(Set.of(unit));
+    feed.publish(DECISIONS, unit);
   }
 
   /** Document changes announced but not yet reflected in the results (shown to the office). */
@@ -324,6 +407,7 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
    */
   @TransactionalEventListener(fallbackExecution = true)
   void unitsChanged(UnitsChanged event) {
+    feed.publish(UNITS, null);
     recomputeAll();
   }
 
@@ -335,6 +419,11 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
    * again in the background; reading methods wait for that as for any pending change.
    */
   void replaceLists(RequiredLists lists) {
+    feed.publish(LISTS, null);
+    applyLists(lists);
+  }
+
+  private void applyLists(RequiredLists lists) {
     awaitLoaded();
     boolean reread = !extractor.covers(lists.contentLabels(), lists.duplicateCheckCategories());
     if (reread) {
@@ -442,7 +531,7 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
     Decisions.ExplanationRow row =
         decisions.save(unit, year, itemKey, text, deadline, caller.username(), clock.instant());
     model.put(row);
-    model.recompute(Set.of(unit));
+    decided(unit);
     audit.record(
         caller.username(),
         AuditAction.EXPLANATION,
@@ -482,7 +571,7 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
             clock.instant());
     decisions.save(row);
     model.put(row);
-    model.recompute(Set.of(unit));
+    decided(unit);
     audit.record(
         caller.username(),
         AuditAction.GRADE_OVERRIDE,
@@ -501,7 +590,7 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
     }
     decisions.delete(unit, year, ir.code());
     model.removeOverride(unit, year, ir.code());
-    model.recompute(Set.of(unit));
+    decided(unit);
     audit.record(
         caller.username(),
         AuditAction.GRADE_OVERRIDE_WITHDRAWN,
@@ -557,7 +646,7 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
             clock.instant());
     decisions.save(row);
     model.put(row);
-    model.recompute(Set.of(unit));
+    decided(unit);
     String before =
         ir.handGrade() == null
             ? "原为待评"
@@ -580,7 +669,7 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
     }
     decisions.deleteHandGrade(unit, year, ir.code());
     model.removeHandGrade(unit, year, ir.code());
-    model.recompute(Set.of(unit));
+    decided(unit);
     audit.record(
         caller.username(),
         AuditAction.HAND_GRADE_WITHDRAWN,
@@ -619,7 +708,7 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
             clock.instant());
     decisions.save(row);
     model.put(row);
-    model.recompute(Set.of(unit));
+    decided(unit);
     audit.record(
         caller.username(),
         AuditAction.VETO,
@@ -636,7 +725,7 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
       throw CompletenessException.invalid("该单位" + year + "年度没有一票否决项 " + code);
     }
     model.removeVeto(unit, year, code.strip());
-    model.recompute(Set.of(unit));
+    decided(unit);
     audit.record(
         caller.username(),
         AuditAction.VETO_LIFTED,

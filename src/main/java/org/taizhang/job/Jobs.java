@@ -11,11 +11,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import org.taizhang.node.Leases;
 
 /**
  * The jobs of this run of the service: running ones and the most recent finished ones, for the
- * administrators' page. Background jobs run one per name at a time, on their own threads, and log
- * their progress every few seconds as well.
+ * administrators' page. Background jobs run one per name at a time across the nodes over the
+ * database (a lease on {@code job:<name>}), on their own threads, and log their progress every few
+ * seconds as well.
  */
 @Component
 public class Jobs implements DisposableBean {
@@ -29,6 +31,12 @@ public class Jobs implements DisposableBean {
   private final Deque<Job> recent = new ArrayDeque<>();
 
   private final List<Thread> threads = new ArrayList<>();
+
+  private final Leases leases;
+
+  Jobs(Leases leases) {
+    this.leases = leases;
+  }
 
   /** Registers a job run by the caller on its own thread. */
   public Job start(String name, String startedBy) {
@@ -49,7 +57,7 @@ public class Jobs implements DisposableBean {
   public Optional<Job> submit(String name, String startedBy, Function<Job, String> work) {
     Job job;
     synchronized (recent) {
-      if (running(name).isPresent()) {
+      if (running(name).isPresent() || !leases.claim(lease(name))) {
         return Optional.empty();
       }
       job = start(name, startedBy);
@@ -76,7 +84,12 @@ public class Jobs implements DisposableBean {
       log.error("{}失败", name, e);
     } finally {
       logger.interrupt();
+      leases.release(lease(name));
     }
+  }
+
+  private static String lease(String name) {
+    return "job:" + name;
   }
 
   private static void logWhileRunning(Job job, String name) {

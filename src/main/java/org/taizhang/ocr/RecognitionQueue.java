@@ -100,14 +100,25 @@ class RecognitionQueue {
   }
 
   /**
-   * The oldest queued document that is current (one in the recycle bin waits until it is restored).
+   * The oldest queued documents that are current (one in the recycle bin waits until it is
+   * restored), at most {@code limit}: other nodes may be reading the first of them.
    */
-  Optional<Long> next() {
+  List<Long> next(int limit) {
     return jdbc.sql(
             "select r.document_id from text_recognition r join document d on d.id = r.document_id"
-                + " where r.state = 'PENDING' and d.superseded_by is null and d.deleted_at is null order by r.document_id fetch first 1 rows only")
+                + " where r.state = 'PENDING' and d.superseded_by is null and d.deleted_at is null order by r.document_id fetch first ? rows only")
+        .param(limit)
         .query(Long.class)
-        .optional(); // never stream(): an unclosed stream keeps its connection out of the pool
+        .list(); // never stream(): an unclosed stream keeps its connection out of the pool
+  }
+
+  boolean pending(long id) {
+    return jdbc.sql(
+                "select count(*) from text_recognition where document_id = ? and state = 'PENDING'")
+            .param(id)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   void set(long id, TextRecognition.State state, String detail) {

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.taizhang.archive.Document;
 import org.taizhang.archive.DocumentChanged;
@@ -35,6 +36,7 @@ import org.taizhang.filing.Filing;
 import org.taizhang.filing.Inference;
 import org.taizhang.filing.Subject;
 import org.taizhang.index.SearchIndex;
+import org.taizhang.node.Leases;
 import org.taizhang.store.FileStore;
 import org.taizhang.text.ChineseDates;
 
@@ -46,6 +48,8 @@ import org.taizhang.text.ChineseDates;
  * the queue in upload order in the parser process — scans with Tesseract, images with the engine
  * {@code taizhang.ocr.engine} names (see {@link ImageRecognizer}) — stores the text, re-indexes the
  * document and announces the change, so that search finds what it says and completeness counts it.
+ * With several nodes over one database, each takes a queued document by a lease on {@code
+ * ocr:<id>}, so each is read once; a killed node's lease lapses and another node reads it.
  *
  * <p>Each recognition records its engine and mean confidence; a low one (handwriting, a blurred
  * photo) is marked {@link Status#lowConfidence()}: the text stays searchable, but the checklist
@@ -91,6 +95,9 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
   /** The category code of photos (index-config/categories.txt). */
   private static final String PHOTO = "photo";
 
+  /** Queued documents looked at for one to claim: more than nodes that read at once. */
+  private static final int CANDIDATES = 20;
+
   private final RecognitionQueue queue;
   private final DocumentRepository documents;
   private final FileStore store;
@@ -100,6 +107,7 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
   private final TaizhangProperties.Ocr settings;
   private final Catalog catalog;
   private final Filing filing;
+  private final Leases leases;
   private final Semaphore wake = new Semaphore(0);
   private final Thread worker;
   private volatile boolean running;
@@ -121,7 +129,9 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
       ApplicationEventPublisher events,
       TaizhangProperties properties,
       Catalog catalog,
-      Filing filing) {
+      Filing filing,
+      Leases leases) {
+    this.leases = leases;
     this.filing = filing;
     this.queue = queue;
     this.documents = documents;
@@ -224,20 +234,49 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
     if (unswept || wake.availablePermits() > 0) {
       parsers.awaitQuiet();
       wake.drainPermits();
-      int queued =
-          (readsScans ? queue.addAllScans() : 0) + (settings.images() ? queue.addAllImages() : 0);
-      if (queued > 0) {
-        log.info("扫描件文字识别：{} 份扫描件待识别", queued);
+      try {
+        int queued =
+            (readsScans ? queue.addAllScans() : 0) + (settings.images() ? queue.addAllImages() : 0);
+        if (queued > 0) {
+          log.info("扫描件文字识别：{} 份扫描件待识别", queued);
+        }
+      } catch (DuplicateKeyException e) {
+        // another node queued the same documents at the same moment: they are queued
       }
       unswept = false;
     }
-    Optional<Long> next = queue.next();
+    Optional<Long> next = claimNext();
     if (next.isEmpty()) {
       unswept = wake.tryAcquire(30, TimeUnit.SECONDS);
       return;
     }
-    parsers.awaitQuiet();
-    recognize(next.get());
+    String lease = lease(next.get());
+    try {
+      parsers.awaitQuiet();
+      recognize(next.get());
+    } finally {
+      leases.release(lease);
+    }
+  }
+
+  /**
+   * The oldest queued document no other node is reading, claimed for this one; still queued once
+   * claimed, since a node that finished it records so before it lets it go.
+   */
+  private Optional<Long> claimNext() {
+    for (long id : queue.next(CANDIDATES)) {
+      if (leases.claim(lease(id))) {
+        if (queue.pending(id)) {
+          return Optional.of(id);
+        }
+        leases.release(lease(id));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String lease(long documentId) {
+    return "ocr:" + documentId;
   }
 
   private void recognize(long id) throws InterruptedException {

@@ -9,11 +9,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.taizhang.node.Leases;
 
 /**
  * Calls {@link Reminders#sweep} every {@code taizhang.reminders.sweep-every} (a minute) while the
  * web service runs; operator commands send nothing. The interval only says how often to look: what
- * is due is decided by the office's clock inside the sweep, so a test drives the sweep itself.
+ * is due is decided by the office's clock inside the sweep, so a test drives the sweep itself. With
+ * several nodes over one database, the node that holds the {@code reminders} lease sweeps; the
+ * others look again at each tick and take over once its lease lapses.
  */
 @Component
 @ConditionalOnWebApplication
@@ -22,9 +25,11 @@ class ReminderTicker implements SmartLifecycle {
 
   private final Reminders reminders;
   private final Duration every;
+  private final Leases leases;
   private ScheduledExecutorService executor;
 
-  ReminderTicker(Reminders reminders, ReminderSettings settings) {
+  ReminderTicker(Reminders reminders, ReminderSettings settings, Leases leases) {
+    this.leases = leases;
     this.reminders = reminders;
     this.every = settings.sweepEvery();
   }
@@ -47,7 +52,9 @@ class ReminderTicker implements SmartLifecycle {
 
   private void tick() {
     try {
-      reminders.sweep();
+      if (leases.claim("reminders")) {
+        reminders.sweep();
+      }
     } catch (RuntimeException e) {
       // The next tick tries again; a failure must not end the schedule.
       log.error("提醒检查失败", e);

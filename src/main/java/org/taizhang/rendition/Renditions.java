@@ -32,6 +32,7 @@ import org.taizhang.config.TaizhangProperties;
 import org.taizhang.extract.ExtractionException;
 import org.taizhang.extract.ParserPool;
 import org.taizhang.extract.PlainText;
+import org.taizhang.node.Leases;
 import org.taizhang.store.FileStore;
 
 /**
@@ -70,6 +71,7 @@ public class Renditions implements SmartInitializingSingleton, DisposableBean {
 
   private final Semaphore wake = new Semaphore(0);
   private final Thread worker;
+  private final Leases leases;
 
   Renditions(
       DocumentRepository documents,
@@ -77,7 +79,9 @@ public class Renditions implements SmartInitializingSingleton, DisposableBean {
       ParserPool parsers,
       RenditionTable table,
       TaizhangProperties properties,
-      RenditionProperties settings) {
+      RenditionProperties settings,
+      Leases leases) {
+    this.leases = leases;
     this.documents = documents;
     this.store = store;
     this.parsers = parsers;
@@ -367,6 +371,11 @@ public class Renditions implements SmartInitializingSingleton, DisposableBean {
         if (d.isEmpty() || (!Kinds.isOfd(d.get().mediaType()) && !office.available())) {
           continue;
         }
+        // another node's sweep may be converting the same content: one conversion is enough
+        String lease = "rendition:" + d.get().sha256();
+        if (!leases.claim(lease)) {
+          continue;
+        }
         parsers.awaitQuiet();
         try {
           render(d.get());
@@ -375,6 +384,8 @@ public class Renditions implements SmartInitializingSingleton, DisposableBean {
             Thread.sleep(OFFICE_RETRY.toMillis());
             return true;
           }
+        } finally {
+          leases.release(lease);
         }
         if (Thread.currentThread().isInterrupted()) {
           throw new InterruptedException();

@@ -2,6 +2,7 @@ package org.taizhang.unit;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.MediaType;
@@ -90,7 +91,8 @@ class AdminUnitsPageController {
   }
 
   /** What was typed into the add form, kept when it is refused. */
-  record NewUnit(String code, String name, String type, String parent) {}
+  /** A flash attribute: kept in the session, which the database keeps. */
+  record NewUnit(String code, String name, String type, String parent) implements Serializable {}
 
   @PostMapping("/admin/units/{code}")
   String update(

@@ -7,9 +7,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class LoginThrottleTest {
+  /** A fresh embedded database as the service creates it, for the throttles of one test. */
+  static JdbcClient database() {
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL(
+        "jdbc:h2:mem:throttle-"
+            + UUID.randomUUID()
+            + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    ds.setUser("sa");
+    Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+    return JdbcClient.create(ds);
+  }
+
   /** A clock the test moves by hand. */
   static final class ManualClock extends Clock {
     Instant now = Instant.parse("2026-03-01T08:00:00Z");
@@ -33,7 +49,7 @@ class LoginThrottleTest {
   @Test
   void namesTriedOnceAreForgottenOnceTheWindowHasPassed() {
     ManualClock clock = new ManualClock();
-    LoginThrottle t = new LoginThrottle(clock);
+    LoginThrottle t = new LoginThrottle(database(), clock);
     for (int i = 0; i < 999; i++) {
       t.failed("guess-" + i, "10.0.0." + (i % 200));
     }
@@ -47,7 +63,7 @@ class LoginThrottleTest {
   @Test
   void blocksAUserAfterFiveFailuresUntilTheWindowPasses() {
     ManualClock clock = new ManualClock();
-    LoginThrottle t = new LoginThrottle(clock);
+    LoginThrottle t = new LoginThrottle(database(), clock);
     for (int i = 0; i < 4; i++) {
       t.failed("li", "10.0.0.1");
     }
@@ -62,7 +78,7 @@ class LoginThrottleTest {
   @Test
   void blocksAnAddressOnlyAfterManyFailuresAcrossUsers() {
     ManualClock clock = new ManualClock();
-    LoginThrottle t = new LoginThrottle(clock);
+    LoginThrottle t = new LoginThrottle(database(), clock);
     for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_ADDRESS; i++) {
       t.failed("user" + i, "10.0.0.9");
     }
@@ -72,7 +88,7 @@ class LoginThrottleTest {
 
   @Test
   void successForgivesTheUser() {
-    LoginThrottle t = new LoginThrottle(new ManualClock());
+    LoginThrottle t = new LoginThrottle(database(), new ManualClock());
     for (int i = 0; i < 5; i++) {
       t.failed("zhao", "10.0.0.1");
     }
@@ -83,7 +99,7 @@ class LoginThrottleTest {
   @Test
   void unlockingForgivesTheAccountAtEveryAddressButNotOthersAtThem() {
     ManualClock clock = new ManualClock();
-    LoginThrottle t = new LoginThrottle(clock);
+    LoginThrottle t = new LoginThrottle(database(), clock);
     for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_USER; i++) {
       t.failed("张三", "10.0.0.5");
     }
@@ -108,5 +124,31 @@ class LoginThrottleTest {
       t.failed("guess-more" + i, "10.0.0.5");
     }
     assertThat(t.waitFor("张三", "10.0.0.5")).isPositive();
+  }
+
+  @Test
+  void throttlesOverOneDatabaseCountEachOthersFailures() {
+    ManualClock clock = new ManualClock();
+    JdbcClient db = database();
+    LoginThrottle a = new LoginThrottle(db, clock);
+    LoginThrottle b = new LoginThrottle(db, clock);
+    for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_USER; i++) {
+      (i % 2 == 0 ? a : b).failed("钱七", "10.0.1." + i);
+    }
+    assertThat(a.waitFor("钱七", "10.0.2.1")).isEqualTo(LoginThrottle.WINDOW);
+    assertThat(b.waitFor("钱七", "10.0.2.1")).isEqualTo(LoginThrottle.WINDOW);
+    assertThat(b.lockedFor("孙八")).isZero();
+
+    assertThat(b.unlock("钱七")).isTrue();
+    assertThat(a.lockedFor("钱七")).as("forgiven through one, forgiven at the other").isZero();
+
+    a.failed("周九", "10.0.3.1");
+    a.succeeded("周九");
+    for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_USER - 1; i++) {
+      b.failed("周九", "10.0.3.1");
+    }
+    assertThat(a.lockedFor("周九"))
+        .as("a sign-in through one node forgave the earlier failure")
+        .isZero();
   }
 }

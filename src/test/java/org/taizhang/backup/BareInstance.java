@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -123,7 +122,7 @@ final class BareInstance {
         store(),
         configDir,
         schemaVersion(),
-        Set.of("flyway_schema_history"),
+        Schema.notData("flyway_schema_history"),
         Clock.systemUTC());
   }
 

@@ -97,7 +97,7 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
   private final RequiredListStore listStore;
 
   /** The feed's position this node has applied up to; guarded by {@link #updates}. */
-  private long seen;
+  private ChangeFeed.Cursor seen;
 
   CompletenessService(
       RequiredListStore lists,
@@ -138,7 +138,7 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
     long start = System.nanoTime();
     try {
       // what other nodes change from here on is not in what is read next
-      long head = feed.head();
+      ChangeFeed.Cursor head = feed.cursor();
       synchronized (updates) {
         seen = head;
       }
@@ -228,11 +228,10 @@ public class CompletenessService implements SmartInitializingSingleton, Disposab
   private void followOthers() {
     List<ChangeFeed.Change> news;
     synchronized (updates) {
-      news = feed.othersSince(seen);
+      news = seen == null ? List.of() : seen.next();
       if (news.isEmpty()) {
         return;
       }
-      seen = news.get(news.size() - 1).id();
     }
     boolean unitsChanged = false;
     boolean listsChanged = false;

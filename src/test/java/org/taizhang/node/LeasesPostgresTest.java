@@ -71,6 +71,32 @@ class LeasesPostgresTest {
   }
 
   @Test
+  void aChangeCommittedAfterALaterOneIsStillReadOnce() {
+    NodeRegistry nodeA = node("node-a", "solr");
+    NodeRegistry nodeB = node("node-b", "solr");
+    ChangeFeed feed = new ChangeFeed(jdbc, nodeA);
+    ChangeFeed.Cursor cursor = feed.cursor();
+    ChangeFeed fromB = new ChangeFeed(jdbc, nodeB);
+    fromB.publish("document", "1");
+    feed.publish("document", "own");
+    // an id taken by a transaction that commits later: the next id becomes visible first
+    long held = jdbc.sql("select max(id) from change_feed").query(Long.class).single() + 50;
+    jdbc.sql(
+            "insert into change_feed(id, node, topic, ref, created_at) values (?, 'node-b',"
+                + " 'document', '3', now())")
+        .param(held + 1)
+        .update();
+    assertThat(cursor.next()).extracting(ChangeFeed.Change::ref).containsExactly("1", "3");
+    jdbc.sql(
+            "insert into change_feed(id, node, topic, ref, created_at) values (?, 'node-b',"
+                + " 'document', '2', now())")
+        .param(held)
+        .update();
+    assertThat(cursor.next()).extracting(ChangeFeed.Change::ref).containsExactly("2");
+    assertThat(cursor.next()).isEmpty();
+  }
+
+  @Test
   void eachItemIsClaimedByExactlyOneOfTwoNodesRacingForIt() throws Exception {
     NodeRegistry nodeA = node("node-a", "solr");
     NodeRegistry nodeB = node("node-b", "solr");

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -234,11 +235,11 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
    * statistics.
    */
   @Override
-  public void rebuild(Runnable fill) {
+  public void rebuild(Consumer<Fill> fill) {
     rebuilding = true;
     try {
       deleteAll();
-      fill.run();
+      fill.accept(this::put);
     } finally {
       rebuilding = false;
     }

@@ -49,7 +49,7 @@ public class IndexMaintenance {
     Set<Long> extra = new HashSet<>(inIndex);
     extra.removeAll(inDb);
     extra.forEach(index::delete);
-    int indexed = indexAll(missing, job);
+    int indexed = indexAll(missing, job, index::put);
     if (indexed > 0 || !extra.isEmpty()) {
       log.info("索引校正：补建 {} 篇，移除 {} 篇", indexed, extra.size());
     }
@@ -63,7 +63,7 @@ public class IndexMaintenance {
   public Outcome rebuild(Job job) {
     Set<Long> before = index.ids();
     int[] indexed = {0};
-    index.rebuild(() -> indexed[0] = indexAll(null, job));
+    index.rebuild(fill -> indexed[0] = indexAll(null, job, fill));
     // A document deleted while the rebuild read it is not to stay.
     Set<Long> extra = new HashSet<>(index.ids());
     extra.removeAll(documents.ids());
@@ -73,7 +73,7 @@ public class IndexMaintenance {
     return new Outcome(indexed[0], before.size());
   }
 
-  private int indexAll(Set<Long> only, Job job) {
+  private int indexAll(Set<Long> only, Job job, SearchIndex.Fill to) {
     int total = only == null ? (int) documents.count() : only.size();
     if (total == 0) {
       return 0;
@@ -84,7 +84,7 @@ public class IndexMaintenance {
         only,
         BATCH,
         dt -> {
-          index.put(dt.document(), dt.text());
+          to.put(dt.document(), dt.text());
           job.update(done.incrementAndGet(), total, bytes.addAndGet(dt.document().size()));
         });
     index.commit();

@@ -1,6 +1,7 @@
 package org.taizhang.index;
 
 import java.util.Set;
+import java.util.function.Consumer;
 import org.taizhang.archive.Document;
 
 /**
@@ -17,10 +18,17 @@ public interface SearchIndex {
   void deleteAll();
 
   /**
-   * Empties the index and fills it again with {@code fill}; searches meanwhile go on working on the
-   * index as it was, as far as the engine allows.
+   * Builds the index again from what {@code fill} gives to the {@link Fill} it is handed; searches
+   * meanwhile go on working on the index as it was, as far as the engine allows, and live writes
+   * ({@link #put}, {@link #delete}) keep arriving.
    */
-  void rebuild(Runnable fill);
+  void rebuild(Consumer<Fill> fill);
+
+  /** Where a rebuild puts the documents it reads. */
+  @FunctionalInterface
+  interface Fill {
+    void put(Document d, String text);
+  }
 
   /** Makes the changes so far durable. */
   void commit();

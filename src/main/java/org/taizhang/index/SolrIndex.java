@@ -3,6 +3,8 @@ package org.taizhang.index;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -11,50 +13,82 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
+import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.cloud.Aliases;
 import org.apache.solr.common.cloud.SolrZkClient;
 import org.apache.solr.common.cloud.ZkStateReader;
+import org.apache.solr.common.params.CommonParams;
 import org.apache.solr.common.params.CursorMarkParams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taizhang.archive.Document;
 
 /**
- * The search index as a SolrCloud collection ({@code taizhang.search.engine=solr}). At start the
- * configset generated from index-config ({@link SolrConfigSet}) is uploaded to ZooKeeper and the
- * collection created if missing (reloaded when its configset changed).
+ * The search index in SolrCloud ({@code taizhang.search.engine=solr}), behind an alias: the
+ * configured name ({@code taizhang.search.solr.collection}) is an alias of a collection {@code
+ * <name>_<yyyyMMddHHmmss>}, and a {@linkplain #rebuild rebuild} fills a new collection and moves
+ * the alias to it. At start the configset generated from index-config ({@link SolrConfigSet}) is
+ * uploaded to ZooKeeper under the alias's name, and the first collection and the alias created if
+ * missing (the collection reloaded when its configset changed). A plain collection with the alias's
+ * name, made by an earlier version, is used as it is until its first rebuild.
  *
  * <p>Writes are visible to every reader within {@code commitWithin}; like the embedded index, a
  * read from this service that follows its own writes first makes them visible ({@link
- * #awaitVisible}), one soft commit for a burst of writes. During a {@linkplain #rebuild rebuild}
- * writes are not committed until the end, so searches go on seeing the index as it was.
+ * #awaitVisible}), one soft commit for a burst of writes.
  */
 public final class SolrIndex implements SearchIndex, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SolrIndex.class);
   private static final int ID_PAGE = 10_000;
+  private static final String VERSION = "_version_";
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
   private final CloudSolrClient client;
-  private final String collection;
+  private final String name;
+  private final int shards;
+  private final int replicas;
   private final int commitWithinMs;
   private final AtomicLong writes = new AtomicLong();
   private volatile long refreshedWrites;
-  private volatile boolean rebuilding;
   private final ReentrantLock refreshing = new ReentrantLock();
 
   /**
+   * Where reads and writes go: the alias, or for the moment a plain collection of the alias's name
+   * gives way to the alias, the new collection by its own name.
+   */
+  private volatile String target;
+
+  /** The collection a rebuild is filling, which live writes go to as well; null otherwise. */
+  private volatile String building;
+
+  /**
+   * Held shared by every read and write, exclusively when they move to another collection: then
+   * none is still running on a collection about to be deleted.
+   */
+  private final ReadWriteLock switching = new ReentrantReadWriteLock();
+
+  private final ReentrantLock rebuilds = new ReentrantLock();
+
+  /**
    * @param zkHost ZooKeeper's connection string, with an optional chroot ({@code zk:2181/solr})
+   * @param name the alias searches and writes go to, and the name of the configset
+   * @param shards shards of each collection created (at first start and at each rebuild)
    */
   public SolrIndex(
       String zkHost,
-      String collection,
+      String name,
       int shards,
       int replicas,
       Duration commitWithin,
@@ -69,29 +103,31 @@ public final class SolrIndex implements SearchIndex, AutoCloseable {
     Optional<String> chroot =
         slash < 0 ? Optional.empty() : Optional.of(zkHost.substring(slash).strip());
     this.client = new CloudSolrClient.Builder(hosts, chroot).build();
-    this.collection = collection;
+    this.name = name;
+    this.target = name;
+    this.shards = shards;
+    this.replicas = replicas;
     this.commitWithinMs = (int) Math.max(1, commitWithin.toMillis());
     try {
-      install(configSet, shards, replicas);
+      install(configSet);
     } catch (IOException
         | SolrServerException
         | java.util.concurrent.TimeoutException
         | RuntimeException e) {
       closeQuietly();
-      throw new IllegalStateException("无法在 Solr 中准备集合 " + collection + "：" + e, e);
+      throw new IllegalStateException("无法在 Solr 中准备集合 " + name + "：" + e, e);
     } catch (InterruptedException e) {
       closeQuietly();
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while preparing the Solr collection", e);
     }
-    client.setDefaultCollection(collection);
   }
 
   /**
-   * Uploads the configset (named like the collection) and creates the collection, or reloads it
-   * when the configset changed.
+   * Uploads the configset (named like the alias); creates the first collection and the alias, or
+   * reloads the collection when the configset changed.
    */
-  private void install(Map<String, byte[]> configSet, int shards, int replicas)
+  private void install(Map<String, byte[]> configSet)
       throws IOException,
           SolrServerException,
           InterruptedException,
@@ -100,7 +136,7 @@ public final class SolrIndex implements SearchIndex, AutoCloseable {
     boolean changed = false;
     try {
       for (Map.Entry<String, byte[]> f : configSet.entrySet()) {
-        String path = "/configs/" + collection + "/" + f.getKey();
+        String path = "/configs/" + name + "/" + f.getKey();
         if (zk.exists(path, true)) {
           if (!Arrays.equals(zk.getData(path, null, null, true), f.getValue())) {
             zk.setData(path, f.getValue(), -1, true);
@@ -114,39 +150,127 @@ public final class SolrIndex implements SearchIndex, AutoCloseable {
     } catch (org.apache.zookeeper.KeeperException e) {
       throw new IOException(e);
     }
-    List<String> existing = CollectionAdminRequest.listCollections(client);
-    if (!existing.contains(collection)) {
-      log.info("创建 Solr 集合 {}（{} 个分片，每片 {} 个副本）", collection, shards, replicas);
-      CollectionAdminRequest.createCollection(collection, collection, shards, replicas)
-          .process(client);
-      ZkStateReader.from(client)
-          .waitForState(
-              collection,
-              60,
-              TimeUnit.SECONDS,
-              state ->
-                  state != null
-                      && state.getActiveSlices().size() == shards
-                      && state.getReplicas().stream()
-                          .allMatch(
-                              r ->
-                                  r.isActive(
-                                      ZkStateReader.from(client)
-                                          .getClusterState()
-                                          .getLiveNodes())));
+    String current = current();
+    if (current == null) {
+      moveAlias(createCollection());
     } else if (changed) {
-      log.info("Solr 集合 {} 的配置已更新，重新加载", collection);
-      CollectionAdminRequest.reloadCollection(collection).process(client);
+      log.info("Solr 集合 {} 的配置已更新，重新加载", current);
+      CollectionAdminRequest.reloadCollection(current).process(client);
     }
   }
 
-  /** The client, for the search side; requests go to {@link #collection()}. */
-  public SolrClient client() {
-    return client;
+  /**
+   * The collection the alias points to, or the alias's name when a plain collection holds it, or
+   * null when there is neither.
+   */
+  private String current() throws IOException, SolrServerException, InterruptedException {
+    Aliases aliases = aliases();
+    if (aliases.hasAlias(name)) {
+      return aliases.resolveSimpleAlias(name);
+    }
+    return CollectionAdminRequest.listCollections(client).contains(name) ? name : null;
   }
 
-  public String collection() {
+  /**
+   * A new collection {@code <name>_<yyyyMMddHHmmss>} from the configset, once all its replicas are
+   * up.
+   */
+  private String createCollection()
+      throws IOException,
+          SolrServerException,
+          InterruptedException,
+          java.util.concurrent.TimeoutException {
+    List<String> existing = CollectionAdminRequest.listCollections(client);
+    LocalDateTime at = LocalDateTime.now();
+    String collection = name + "_" + STAMP.format(at);
+    while (existing.contains(collection)) {
+      at = at.plusSeconds(1);
+      collection = name + "_" + STAMP.format(at);
+    }
+    log.info("创建 Solr 集合 {}（{} 个分片，每片 {} 个副本）", collection, shards, replicas);
+    CollectionAdminRequest.createCollection(collection, name, shards, replicas).process(client);
+    ZkStateReader reader = ZkStateReader.from(client);
+    reader.waitForState(
+        collection,
+        60,
+        TimeUnit.SECONDS,
+        state ->
+            state != null
+                && state.getActiveSlices().size() == shards
+                && state.getReplicas().stream()
+                    .allMatch(r -> r.isActive(reader.getClusterState().getLiveNodes())));
     return collection;
+  }
+
+  /**
+   * Points the alias at {@code collection} (one atomic change in ZooKeeper) and makes this client
+   * resolve it so before returning.
+   */
+  private void moveAlias(String collection)
+      throws IOException, SolrServerException, InterruptedException {
+    CollectionAdminRequest.createAlias(name, collection).process(client);
+    String resolved = aliases().resolveSimpleAlias(name);
+    if (!collection.equals(resolved)) {
+      throw new IllegalStateException(
+          "Solr alias " + name + " resolves to " + resolved + ", not " + collection);
+    }
+    log.info("Solr 别名 {} 指向集合 {}", name, collection);
+  }
+
+  /** The aliases as ZooKeeper holds them now; the client resolves by them from now on. */
+  private Aliases aliases() throws IOException, InterruptedException {
+    ZkStateReader reader = ZkStateReader.from(client);
+    try {
+      reader.getAliasesManager().update();
+    } catch (org.apache.zookeeper.KeeperException e) {
+      throw new IOException(e);
+    }
+    return reader.getAliases();
+  }
+
+  private void deleteCollection(String collection) {
+    try {
+      CollectionAdminRequest.deleteCollection(collection).process(client);
+      log.info("已删除 Solr 集合 {}", collection);
+    } catch (IOException | SolrServerException | RuntimeException e) {
+      log.warn("无法删除 Solr 集合 {}：{}", collection, e.toString());
+    }
+  }
+
+  /** Runs {@code change} while no read or write is running. */
+  private void exclusively(Runnable change) {
+    Lock lock = switching.writeLock();
+    lock.lock();
+    try {
+      change.run();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** A read from the collection, with the client and the name to send it to. */
+  @FunctionalInterface
+  public interface SolrRead<T> {
+    T run(SolrClient client, String collection) throws IOException, SolrServerException;
+  }
+
+  /**
+   * Runs a read against the index: through the alias, so from the old collection until a rebuild
+   * moves the alias, and never on a collection while it is being deleted.
+   */
+  public <T> T read(SolrRead<T> request) {
+    Lock lock = switching.readLock();
+    lock.lock();
+    try {
+      return call(() -> request.run(client, target));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The name reads and writes go to: the alias (see {@link #read} for running requests). */
+  public String collection() {
+    return name;
   }
 
   @Override
@@ -156,6 +280,11 @@ public final class SolrIndex implements SearchIndex, AutoCloseable {
 
   @Override
   public void put(Document d, String text) {
+    SolrInputDocument doc = solrDocument(d, text);
+    write((collection, within) -> client.add(collection, doc, within));
+  }
+
+  private static SolrInputDocument solrDocument(Document d, String text) {
     SolrInputDocument doc = new SolrInputDocument();
     doc.addField(DocumentFields.ID, Long.toString(d.id()));
     doc.addField(SolrConfigSet.ID_SORT, d.id());
@@ -171,39 +300,95 @@ public final class SolrIndex implements SearchIndex, AutoCloseable {
         DocumentFields.DATE_SORT, d.date() == null ? Long.MIN_VALUE : d.date().toEpochDay());
     doc.addField(DocumentFields.TITLE, d.title());
     doc.addField(DocumentFields.TEXT, text == null ? "" : text);
-    write(() -> client.add(doc, commitWithin()));
+    return doc;
   }
 
   @Override
   public void delete(long id) {
-    write(() -> client.deleteById(Long.toString(id), commitWithin()));
+    write((collection, within) -> client.deleteById(collection, Long.toString(id), within));
   }
 
   @Override
   public void deleteAll() {
-    write(() -> client.deleteByQuery("*:*", commitWithin()));
+    write((collection, within) -> client.deleteByQuery(collection, "*:*", within));
   }
 
-  /** No commit within a time while rebuilding: readers keep the index as it was until the end. */
-  private int commitWithin() {
-    return rebuilding ? -1 : commitWithinMs;
-  }
-
+  /**
+   * Fills a new collection from the same configset with {@code fill}, commits it, moves the alias
+   * to it and deletes the old one. Searches answer from the old collection until the alias moves.
+   *
+   * <p>Writes that arrive meanwhile must not be lost, nor be overwritten by the fill's older copy
+   * of the same document. So from the moment the new collection exists, every live write goes to
+   * both the old (through the alias) and the new collection; and the fill only adds documents the
+   * new collection lacks ({@code _version_=-1}: Solr's optimistic concurrency, conflicts skipped),
+   * so a document the fill read before a live write replaced it keeps the live version. A document
+   * deleted live after the fill read it can come back; {@link IndexMaintenance#rebuild} removes
+   * those afterwards, as for the embedded index. Replaying the ids written during the rebuild would
+   * need the database here and a second pass; writing twice costs only the live writes.
+   */
   @Override
-  public void rebuild(Runnable fill) {
-    rebuilding = true;
+  public void rebuild(Consumer<Fill> fill) {
+    rebuilds.lock();
     try {
-      deleteAll();
-      fill.run();
+      String old = current();
+      String fresh = createCollection();
+      building = fresh;
+      try {
+        fill.accept((d, text) -> fillPut(fresh, d, text));
+        call(() -> client.commit(fresh, true, true));
+      } catch (RuntimeException | Error e) {
+        building = null;
+        deleteCollection(fresh);
+        throw e;
+      }
+      if (name.equals(old)) {
+        // An alias cannot share a plain collection's name: reads and writes go to the new
+        // collection by its own name while the plain one is deleted and the alias made.
+        exclusively(
+            () -> {
+              target = fresh;
+              building = null;
+            });
+        deleteCollection(old);
+        moveAlias(fresh);
+        exclusively(() -> target = name);
+      } else {
+        moveAlias(fresh);
+        // Waits for reads and writes that resolved the alias to the old collection.
+        exclusively(() -> building = null);
+        if (old != null) {
+          deleteCollection(old);
+        }
+      }
+      // Live writes after the fill's commit went to the new collection without one.
+      call(() -> client.commit(fresh, true, true, true));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (SolrServerException e) {
+      throw new IllegalStateException("Solr: " + e.getMessage(), e);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("Solr: 新集合未能就绪：" + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while rebuilding the Solr collection", e);
     } finally {
-      rebuilding = false;
+      rebuilds.unlock();
     }
-    refresh();
+  }
+
+  /** Adds a document the rebuilt collection lacks; one a live write put there meanwhile stays. */
+  private void fillPut(String collection, Document d, String text) {
+    SolrInputDocument doc = solrDocument(d, text);
+    doc.addField(VERSION, -1L);
+    UpdateRequest add = new UpdateRequest();
+    add.add(doc);
+    add.setParam(CommonParams.FAIL_ON_VERSION_CONFLICTS, "false");
+    call(() -> add.process(client, collection));
   }
 
   @Override
   public void commit() {
-    call(() -> client.commit(true, true, false));
+    read((c, collection) -> c.commit(collection, true, true, false));
   }
 
   @Override
@@ -214,7 +399,7 @@ public final class SolrIndex implements SearchIndex, AutoCloseable {
   /** Makes this service's writes so far visible: a soft commit, unless one has covered them. */
   public void awaitVisible() {
     long target = writes.get();
-    if (refreshedWrites >= target || rebuilding) {
+    if (refreshedWrites >= target) {
       return;
     }
     refreshing.lock();
@@ -223,7 +408,7 @@ public final class SolrIndex implements SearchIndex, AutoCloseable {
         return;
       }
       long covered = writes.get();
-      call(() -> client.commit(true, true, true));
+      read((c, collection) -> c.commit(collection, true, true, true));
       refreshedWrites = covered;
     } finally {
       refreshing.unlock();
@@ -241,7 +426,7 @@ public final class SolrIndex implements SearchIndex, AutoCloseable {
       q.setRows(ID_PAGE);
       q.setSort(DocumentFields.ID, SolrQuery.ORDER.asc);
       q.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
-      QueryResponse r = call(() -> client.query(q));
+      QueryResponse r = read((c, collection) -> c.query(collection, q));
       for (SolrDocument d : r.getResults()) {
         ids.add(Long.parseLong((String) d.getFirstValue(DocumentFields.ID)));
       }
@@ -259,8 +444,25 @@ public final class SolrIndex implements SearchIndex, AutoCloseable {
     T run() throws IOException, SolrServerException;
   }
 
-  private void write(SolrCall<?> update) {
-    call(update);
+  /** An update, to the collection given and visible there within the time given (-1: at commit). */
+  @FunctionalInterface
+  private interface Update {
+    Object to(String collection, int commitWithin) throws IOException, SolrServerException;
+  }
+
+  /** A live write: to the index, and during a rebuild to the collection being filled as well. */
+  private void write(Update update) {
+    Lock lock = switching.readLock();
+    lock.lock();
+    try {
+      String also = building;
+      call(() -> update.to(target, commitWithinMs));
+      if (also != null) {
+        call(() -> update.to(also, -1));
+      }
+    } finally {
+      lock.unlock();
+    }
     writes.incrementAndGet();
   }
 

@@ -212,7 +212,7 @@ final class SolrSearch {
 
   private QueryResponse query(SolrQuery q) {
     // Encoded queries can be long: always in the body.
-    return SolrIndex.call(() -> index.client().query(q, SolrRequest.METHOD.POST));
+    return index.read((client, collection) -> client.query(collection, q, SolrRequest.METHOD.POST));
   }
 
   /** The snippet of one hit, by {@link SearchService}'s highlighter over its text alone. */
@@ -341,7 +341,7 @@ final class SolrSearch {
         p.set("terms.limit", -1);
         QueryRequest req = new QueryRequest(p, SolrRequest.METHOD.POST);
         req.setPath("/terms");
-        TermsResponse terms = SolrIndex.call(() -> req.process(index.client())).getTermsResponse();
+        TermsResponse terms = index.read(req::process).getTermsResponse();
         List<TermsResponse.Term> found = terms == null ? null : terms.getTerms(field);
         if (found != null) {
           for (TermsResponse.Term t : found) {

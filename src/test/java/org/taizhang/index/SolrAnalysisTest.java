@@ -91,7 +91,7 @@ class SolrAnalysisTest {
     FieldAnalysisRequest r = new FieldAnalysisRequest();
     r.addFieldName(field);
     r.setFieldValue(text);
-    FieldAnalysisResponse response = r.process(index.client(), index.collection());
+    FieldAnalysisResponse response = index.read(r::process);
     AnalysisResponseBase.AnalysisPhase last = null;
     for (AnalysisResponseBase.AnalysisPhase p :
         response.getFieldNameAnalysis(field).getIndexPhases()) {

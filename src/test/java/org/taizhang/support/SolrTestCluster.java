@@ -42,6 +42,12 @@ public final class SolrTestCluster {
     return cluster.getZkServer().getZkAddress();
   }
 
+  /** A client of the test cluster, for checking its collections and aliases. */
+  public static synchronized org.apache.solr.client.solrj.impl.CloudSolrClient client() {
+    zkHost();
+    return cluster.getSolrClient();
+  }
+
   /** A collection name no other application of this JVM uses. */
   public static String newCollection() {
     return "taizhang_test_" + COLLECTIONS.incrementAndGet();

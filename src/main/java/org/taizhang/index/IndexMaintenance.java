@@ -64,13 +64,12 @@ public class IndexMaintenance {
     Set<Long> before = index.ids();
     int[] indexed = {0};
     index.rebuild(fill -> indexed[0] = indexAll(null, job, fill));
-    // A document deleted while the rebuild read it is not to stay.
-    Set<Long> extra = new HashSet<>(index.ids());
-    extra.removeAll(documents.ids());
-    extra.forEach(index::delete);
+    // A document deleted while the rebuild read it is not to stay; one another service node stored
+    // meanwhile went only to the index being replaced, so it is added now.
+    Outcome caughtUp = reconcile(job);
     index.commit();
     before.removeAll(index.ids());
-    return new Outcome(indexed[0], before.size());
+    return new Outcome(indexed[0] + caughtUp.indexed(), before.size());
   }
 
   private int indexAll(Set<Long> only, Job job, SearchIndex.Fill to) {

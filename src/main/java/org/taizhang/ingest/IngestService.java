@@ -113,6 +113,14 @@ public class IngestService {
    * are stored with it; of a bundle, the first member stored (or already there) is returned — see
    * {@link #take} for every member's outcome.
    */
+  /**
+   * Waits until searches find everything this thread ingested; searches otherwise see it within
+   * {@link DocumentIndex#REFRESH_INTERVAL}. For requests a person waits on, not for bulk imports.
+   */
+  public void awaitSearchable() {
+    index.awaitOwnWrites();
+  }
+
   public IngestResult ingest(IngestRequest request, InputStream content) throws RejectedException {
     Intake intake = take(request, content);
     if (intake.document() != null) {

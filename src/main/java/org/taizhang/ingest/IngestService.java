@@ -121,6 +121,11 @@ public class IngestService {
     index.awaitOwnWrites();
   }
 
+  /** Waits until searches find everything ingested so far, on any thread: a bulk import's end. */
+  public void awaitAllSearchable() {
+    index.refresh();
+  }
+
   public IngestResult ingest(IngestRequest request, InputStream content) throws RejectedException {
     Intake intake = take(request, content);
     if (intake.document() != null) {

@@ -138,9 +138,9 @@ public class QueryFactory {
   }
 
   /**
-   * How many of the best hits {@link Compiled#rescore} scores. The tiers it adds separate hits only
-   * within one tier of the cheap score (an exact phrase, whole words), so hits beyond the first few
-   * hundred do not reach the first pages through it.
+   * How many of the best hits {@link Compiled#rescore} scores. An exact phrase differs from the
+   * loose one only across punctuation, so hits beyond the first few hundred do not reach the first
+   * pages through it.
    */
   static final int RESCORE_WINDOW = 300;
 
@@ -150,11 +150,13 @@ public class QueryFactory {
    *
    * <p>{@code query} decides the matches, the total and the facets and scores every hit with the
    * cheap tiers (title, in the text at all with its frequency, parts close together); {@code
-   * rescore}, when not null, holds the expensive tiers (the exact phrase, whole words, the words of
-   * a query together), whose score is added to the best {@link #RESCORE_WINDOW} hits only: they are
-   * phrase queries over every hit otherwise, and never change whether a document matches. The sum
-   * is the score of {@link #full()}. In Solr terms: {@code q=query} and {@code rq={!rerank
-   * reRankQuery=rescore reRankDocs=RESCORE_WINDOW reRankWeight=1}}.
+   * rescore}, when not null, holds the expensive tiers that never change whether a document matches
+   * (the exact phrase, whose matches the loose phrase finds too; the words of a query together),
+   * whose score is added to the best {@link #RESCORE_WINDOW} hits only: they are phrase queries
+   * over every hit otherwise. (Whole words stay in {@code query}: they also match where a line
+   * break splits a word's characters, which nothing else finds.) The sum is the score of {@link
+   * #full()}. In Solr terms: {@code q=query} and {@code rq={!rerank reRankQuery=rescore
+   * reRankDocs=RESCORE_WINDOW reRankWeight=1}}.
    */
   record Compiled(Query query, boolean ranked, Query rescore) {
     /** Matches as {@code query} and scores every hit as the rescored best ones are. */
@@ -500,9 +502,9 @@ public class QueryFactory {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(inTitle, Occur.SHOULD);
     if (!word.isEmpty()) {
-      // Whole words of the segmentation adjacent are, but for odd segmentations, the text's
-      // characters adjacent: the loose tier below already finds them.
-      rescore.add(tier(word, WORD));
+      // Not rescored: the words also match where a line break splits the characters' bigrams
+      // (“城\n关支行” in a PDF), which no other tier finds.
+      b.add(tier(word, WORD), Occur.SHOULD);
     }
     if (!symbols.isEmpty()) {
       b.add(tier(symbols, EXACT + WORD + LOOSE), Occur.SHOULD);

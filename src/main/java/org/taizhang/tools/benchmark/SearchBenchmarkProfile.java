@@ -31,7 +31,7 @@ final class SearchBenchmarkProfile {
     FACET_COUNTING("facet counting and labelling"),
     FACET_COLLECTING("facet collection (doc ids of all hits)"),
     STORED_FIELDS("stored fields of the 10 hits"),
-    RESCORING("rescoring the best hits (exact and word tiers)"),
+    RESCORING("rescoring the best hits (exact phrase, together)"),
     QUERY("query matching, scoring, top-10 sort"),
     PARSING("query parsing and analysis"),
     UNITS("unit list from the database"),

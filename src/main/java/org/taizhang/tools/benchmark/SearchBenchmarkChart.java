@@ -66,7 +66,7 @@ public final class SearchBenchmarkChart {
         s,
         rows,
         0,
-        "Search latency (ms), 100k-style query mix",
+        "Search latency (ms), the benchmark's query mix",
         new int[] {0, 1, 2, 3, 4},
         new String[] {
           "p50, 1 client", "p95, 1 client", "p50, 8 clients", "p95, 8 clients", "CPU/query p95"

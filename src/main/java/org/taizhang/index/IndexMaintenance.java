@@ -87,6 +87,7 @@ public class IndexMaintenance {
           job.update(done.incrementAndGet(), total, bytes.addAndGet(dt.document().size()));
         });
     index.commit();
+    index.refresh(); // whoever waited for the job searches next
     return done.get();
   }
 }

@@ -36,6 +36,13 @@ public interface SearchIndex {
   /** Makes every change so far visible to new searches. */
   void refresh();
 
+  /**
+   * Waits until every write of this thread is visible to every search: what a request a person
+   * waits on (an upload, an edit) calls last, so that their next search, on any node and thread,
+   * finds what they wrote. Other searches never wait for a refresh.
+   */
+  void awaitOwnWrites();
+
   /** Ids of every live document in the index as of the last refresh. */
   Set<Long> ids();
 

@@ -45,9 +45,9 @@ import org.taizhang.archive.Document;
  * missing (the collection reloaded when its configset changed). A plain collection with the alias's
  * name, made by an earlier version, is used as it is until its first rebuild.
  *
- * <p>Writes are visible to every reader within {@code commitWithin}; like the embedded index, a
- * read from this service that follows its own writes first makes them visible ({@link
- * #awaitVisible}), one soft commit for a burst of writes.
+ * <p>Writes are visible to every reader within {@code commitWithin}, and no search waits for a
+ * commit; like the embedded index, only a thread that has written makes its own writes visible
+ * before it reads ({@link #awaitOwnWrites}), one soft commit for a burst of writes.
  */
 public final class SolrIndex implements SearchIndex, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SolrIndex.class);
@@ -61,6 +61,7 @@ public final class SolrIndex implements SearchIndex, AutoCloseable {
   private final int replicas;
   private final int commitWithinMs;
   private final AtomicLong writes = new AtomicLong();
+  private final ThreadLocal<long[]> ownWrite = ThreadLocal.withInitial(() -> new long[1]);
   private volatile long refreshedWrites;
   private final ReentrantLock refreshing = new ReentrantLock();
 
@@ -396,9 +397,17 @@ public final class SolrIndex implements SearchIndex, AutoCloseable {
     awaitVisible();
   }
 
+  @Override
+  public void awaitOwnWrites() {
+    visibleUpTo(ownWrite.get()[0]);
+  }
+
   /** Makes this service's writes so far visible: a soft commit, unless one has covered them. */
   public void awaitVisible() {
-    long target = writes.get();
+    visibleUpTo(writes.get());
+  }
+
+  private void visibleUpTo(long target) {
     if (refreshedWrites >= target) {
       return;
     }
@@ -463,7 +472,7 @@ public final class SolrIndex implements SearchIndex, AutoCloseable {
     } finally {
       lock.unlock();
     }
-    writes.incrementAndGet();
+    ownWrite.get()[0] = writes.incrementAndGet();
   }
 
   /** Runs a request, turning Solr's checked exceptions into unchecked ones. */

@@ -188,6 +188,8 @@ public class FolderImporter {
     } finally {
       pool.shutdownNow();
     }
+    // Whoever waited for the import searches next.
+    ingest.awaitAllSearchable();
     rejected.sort((a, b) -> a.name().compareTo(b.name()));
     return new ImportSummary(
         imported.get(),

@@ -114,6 +114,19 @@ public class IngestService {
    * are stored with it; of a bundle, the first member stored (or already there) is returned — see
    * {@link #take} for every member's outcome.
    */
+  /**
+   * Waits until searches find everything this thread ingested; searches otherwise see it within
+   * {@link DocumentIndex#REFRESH_INTERVAL}. For requests a person waits on, not for bulk imports.
+   */
+  public void awaitSearchable() {
+    index.awaitOwnWrites();
+  }
+
+  /** Waits until searches find everything ingested so far, on any thread: a bulk import's end. */
+  public void awaitAllSearchable() {
+    index.refresh();
+  }
+
   public IngestResult ingest(IngestRequest request, InputStream content) throws RejectedException {
     Intake intake = take(request, content);
     if (intake.document() != null) {

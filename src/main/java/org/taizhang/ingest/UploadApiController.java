@@ -176,6 +176,8 @@ class UploadApiController {
             d.fileName() + "，" + d.size() + " 字节，来自 " + from + "（" + m.path() + "）");
       }
     }
+    // The uploader's next search, on another request, finds what they uploaded.
+    ingest.awaitSearchable();
     return intake;
   }
 }

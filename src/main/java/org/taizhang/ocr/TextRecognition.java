@@ -319,6 +319,9 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
       if (documents.find(id).filter(now -> now.lifecycle().current()).isEmpty()) {
         index.delete(id);
       }
+      // Whoever waits for the reading searches for its words next; it took seconds, a refresh is
+      // nothing beside it.
+      index.awaitOwnWrites();
       events.publishEvent(new DocumentChanged(id, updated.unitCode()));
       log.info(
           "文字识别完成：{}（{} 页，{} 个字，{} 秒）",

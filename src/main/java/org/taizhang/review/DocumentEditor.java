@@ -169,6 +169,7 @@ public class DocumentEditor {
     documents.setDescription(id, code, newTitle, newDate, newYear, newPeriod);
     Document updated = documents.find(id).orElseThrow();
     index.put(updated, documents.text(id).orElse(""));
+    index.awaitOwnWrites();
     audit.record(
         caller.username(),
         AuditAction.DESCRIBE,

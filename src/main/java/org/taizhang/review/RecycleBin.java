@@ -59,6 +59,7 @@ public class RecycleBin {
     }
     documents.setDeleted(id, clock.instant(), caller.username());
     index.delete(id);
+    index.awaitOwnWrites();
     audit.record(caller.username(), AuditAction.DELETE, ReviewService.target(d), null);
     events.publishEvent(new DocumentChanged(id, d.unitCode()));
   }
@@ -71,6 +72,7 @@ public class RecycleBin {
     documents.setDeleted(id, null, null);
     Document restored = documents.find(id).orElseThrow();
     index.put(restored, documents.text(id).orElse(""));
+    index.awaitOwnWrites();
     audit.record(caller.username(), AuditAction.RESTORE, ReviewService.target(d), null);
     events.publishEvent(new DocumentChanged(id, d.unitCode()));
   }
@@ -88,6 +90,7 @@ public class RecycleBin {
     }
     documents.purge(id);
     index.delete(id);
+    index.awaitOwnWrites();
     try {
       store.locked(
           d.sha256(),

@@ -140,17 +140,42 @@ public class QueryFactory {
   }
 
   /**
+   * How many of the best hits {@link Compiled#rescore} scores. An exact phrase differs from the
+   * loose one only across punctuation, so hits beyond the first few hundred do not reach the first
+   * pages through it.
+   */
+  static final int RESCORE_WINDOW = 300;
+
+  /**
    * A query ready to run, and whether it has words to rank by (otherwise every hit scores the same
    * and the hits are listed by date).
+   *
+   * <p>{@code query} decides the matches, the total and the facets and scores every hit with the
+   * cheap tiers (title, in the text at all with its frequency, parts close together); {@code
+   * rescore}, when not null, holds the expensive tiers that never change whether a document matches
+   * (the exact phrase, whose matches the loose phrase finds too; the words of a query together),
+   * whose score is added to the best {@link #RESCORE_WINDOW} hits only: they are phrase queries
+   * over every hit otherwise. (Whole words stay in {@code query}: they also match where a line
+   * break splits a word's characters, which nothing else finds.) The sum is the score of {@link
+   * #full()}. In Solr terms: {@code q=query} and {@code rq={!rerank reRankQuery=rescore
+   * reRankDocs=RESCORE_WINDOW reRankWeight=1}}.
    */
-  record Compiled(Query query, boolean ranked) {}
+  record Compiled(Query query, boolean ranked, Query rescore) {
+    /** Matches as {@code query} and scores every hit as the rescored best ones are. */
+    Query full() {
+      if (rescore == null) {
+        return query;
+      }
+      return new BooleanQuery.Builder().add(query, Occur.MUST).add(rescore, Occur.SHOULD).build();
+    }
+  }
 
   /**
    * The query for {@code q}; {@link MatchAllDocsQuery} when it asks for nothing. Without a catalog
    * and units, {@code unit:} and {@code category:} take their values as codes.
    */
   Query parse(String q) {
-    return compile(q, null, List.of()).query();
+    return compile(q, null, List.of()).full();
   }
 
   /**
@@ -158,7 +183,7 @@ public class QueryFactory {
    * document that holds the words whole (the parts there would only add noise beside them).
    */
   Query parseStrict(String q) {
-    return new Compiler(null, List.of(), false).compile(QuerySyntax.parse(q)).query();
+    return new Compiler(null, List.of(), false).compile(QuerySyntax.parse(q)).full();
   }
 
   /**
@@ -183,6 +208,9 @@ public class QueryFactory {
     private final Catalog catalog;
     private final List<Unit> units;
     private final boolean near;
+
+    /** The expensive tiers of the clauses compiled so far: {@link Compiled#rescore}. */
+    private final List<Query> rescore = new ArrayList<>();
 
     Compiler(Catalog catalog, List<Unit> units, boolean near) {
       this.catalog = catalog;
@@ -239,7 +267,7 @@ public class QueryFactory {
         clauses++;
       }
       if (clauses == 0) {
-        return new Compiled(new MatchAllDocsQuery(), false);
+        return new Compiled(new MatchAllDocsQuery(), false, null);
       }
       if (!required) {
         b.add(new MatchAllDocsQuery(), Occur.FILTER); // only exclusions: everything else
@@ -247,10 +275,13 @@ public class QueryFactory {
       if (together.size() > 1) {
         Query adjacent = looseTier(String.join(" ", together), together.size() * TOGETHER);
         if (adjacent != null) {
-          b.add(adjacent, Occur.SHOULD);
+          rescore.add(adjacent);
         }
       }
-      return new Compiled(b.build(), ranked);
+      return new Compiled(
+          b.build(),
+          ranked,
+          rescore.isEmpty() ? null : any(rescore)); // adds up the tiers that match
     }
 
     /**
@@ -259,10 +290,10 @@ public class QueryFactory {
      */
     private Query clause(QuerySyntax.Clause c, boolean excluded) {
       if (c instanceof QuerySyntax.Text t) {
-        return textQuery(t.text(), false, excluded, named(t.text()), near);
+        return textQuery(t.text(), false, excluded, named(t.text()), near, rescore);
       }
       if (c instanceof QuerySyntax.Title t) {
-        return textQuery(t.text(), true, excluded, List.of(), false);
+        return textQuery(t.text(), true, excluded, List.of(), false, rescore);
       }
       if (c instanceof QuerySyntax.Unit u) {
         return inSet(DocumentFields.UNIT, unitCodes(u.value()), u.value());
@@ -404,9 +435,15 @@ public class QueryFactory {
    * A word or phrase: in the title only, or in the text or the title; scored in tiers, or (for an
    * exclusion) just matched. {@code named} are the documents the word names (of a unit, a category,
    * a day), which count as a title match; {@code withNear} adds the word's parts close together.
+   * The expensive tiers go to {@code rescore}.
    */
   private Query textQuery(
-      String text, boolean titleOnly, boolean matchOnly, List<Query> named, boolean withNear) {
+      String text,
+      boolean titleOnly,
+      boolean matchOnly,
+      List<Query> named,
+      boolean withNear,
+      List<Query> rescore) {
     if (!QuerySyntax.hasWords(new QuerySyntax.Text(text))) {
       return null;
     }
@@ -467,6 +504,8 @@ public class QueryFactory {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(inTitle, Occur.SHOULD);
     if (!word.isEmpty()) {
+      // Not rescored: the words also match where a line break splits the characters' bigrams
+      // (“城\n关支行” in a PDF), which no other tier finds.
       b.add(tier(word, WORD), Occur.SHOULD);
     }
     if (!symbols.isEmpty()) {
@@ -486,7 +525,7 @@ public class QueryFactory {
           near.isEmpty() ? inText : new DisjunctionMaxQuery(List.of(inText, tier(near, NEAR)), 0f),
           Occur.SHOULD);
       if (!oneWord) {
-        b.add(tier(exact, EXACT), Occur.SHOULD);
+        rescore.add(tier(exact, EXACT)); // its matches are a subset of the loose phrase's
       }
     }
     return b.build();

@@ -5,11 +5,13 @@ import java.text.BreakIterator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntPoint;
@@ -18,20 +20,27 @@ import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -67,6 +76,11 @@ public class SearchService implements DocumentCounts {
 
   /** Searches in Solr instead of {@link #index}; null with the embedded engine. */
   private final SolrSearch solr;
+
+  /** The last reader's whole-archive facet counts, by scope. */
+  private volatile WholeArchiveFacets wholeArchiveFacets;
+
+  private record WholeArchiveFacets(IndexReader.CacheKey reader, Map<Scope, Facets> byScope) {}
 
   SearchService(
       DocumentIndex index,
@@ -110,9 +124,18 @@ public class SearchService implements DocumentCounts {
     Query text = compiled.query();
     boolean ranked = compiled.ranked();
     Query query = withFilters(text, request, scope);
+    Query rescore = ranked ? compiled.rescore() : null;
     // Snippets mark the words where a document holds them whole, their parts close together only
-    // where it does not.
-    Query strict = ranked ? queries.compileStrict(request.q(), catalog, allUnits).query() : null;
+    // where it does not; with every tier, as the page's hits were scored.
+    Query strict = ranked ? queries.compileStrict(request.q(), catalog, allUnits).full() : null;
+    Query wider = rescore == null ? query : withFilters(compiled.full(), request, scope);
+    boolean wholeArchive =
+        !ranked
+            && text instanceof MatchAllDocsQuery
+            && request.unit() == null
+            && request.category() == null
+            && request.year() == null
+            && request.type() == null;
     Map<String, String> unitNames = new LinkedHashMap<>();
     for (Unit u : allUnits) {
       unitNames.put(u.code(), u.name());
@@ -138,21 +161,25 @@ public class SearchService implements DocumentCounts {
               FacetsCollectorManager.search(
                   view.searcher(),
                   query,
-                  Math.max(1, wanted),
+                  Math.max(
+                      1, rescore == null ? wanted : Math.max(wanted, QueryFactory.RESCORE_WINDOW)),
                   sort,
                   true,
                   new FacetsCollectorManager());
           TopDocs top = found.topDocs();
           int from = (request.page() - 1) * request.size();
-          ScoreDoc[] all = top.scoreDocs;
+          ScoreDoc[] all =
+              rescore == null
+                  ? top.scoreDocs
+                  : rescored(view.searcher(), rescore, top.scoreDocs, sort);
           int to = Math.min(all.length, from + request.size());
           ScoreDoc[] page = from >= to ? new ScoreDoc[0] : Arrays.copyOfRange(all, from, to);
           TopDocs pageDocs = new TopDocs(top.totalHits, page);
           String[] snippets =
               snippets(
                   view.searcher(),
-                  strict == null ? query : withFilters(strict, request, scope),
-                  query,
+                  strict == null ? wider : withFilters(strict, request, scope),
+                  wider,
                   pageDocs,
                   !ranked);
           StoredFields stored = view.searcher().storedFields();
@@ -182,7 +209,9 @@ public class SearchService implements DocumentCounts {
           Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
           if (view.facets() != null) {
             Facets counts =
-                new SortedSetDocValuesFacetCounts(view.facets(), found.facetsCollector());
+                wholeArchive
+                    ? wholeArchiveCounts(view, scope, found)
+                    : new SortedSetDocValuesFacetCounts(view.facets(), found.facetsCollector());
             for (String dim : FACETS) {
               Function<String, String> label =
                   switch (dim) {
@@ -198,6 +227,86 @@ public class SearchService implements DocumentCounts {
           return new SearchResult(
               top.totalHits.value, request.page(), request.size(), hits, facets);
         });
+  }
+
+  /**
+   * The facet counts of everything {@code scope} holds: the same for every search without words or
+   * filters until the index changes, so counted once per reader and scope.
+   */
+  private Facets wholeArchiveCounts(
+      DocumentIndex.View view, Scope scope, FacetsCollectorManager.FacetsResult found)
+      throws IOException {
+    IndexReader.CacheHelper helper = view.searcher().getIndexReader().getReaderCacheHelper();
+    if (helper == null) {
+      return new SortedSetDocValuesFacetCounts(view.facets(), found.facetsCollector());
+    }
+    WholeArchiveFacets cached = wholeArchiveFacets;
+    if (cached == null || cached.reader() != helper.getKey()) {
+      cached = new WholeArchiveFacets(helper.getKey(), new ConcurrentHashMap<>());
+      wholeArchiveFacets = cached;
+    }
+    Facets counts = cached.byScope().get(scope);
+    if (counts == null) {
+      counts = new SortedSetDocValuesFacetCounts(view.facets(), found.facetsCollector());
+      cached.byScope().put(scope, counts);
+    }
+    return counts;
+  }
+
+  /**
+   * Adds the score of {@code rescore} to each of {@code hits} (the best of the cheap score) and
+   * orders them again by {@code sort}.
+   */
+  private static ScoreDoc[] rescored(
+      IndexSearcher searcher, Query rescore, ScoreDoc[] hits, Sort sort) throws IOException {
+    FieldDoc[] byDoc = Arrays.copyOf(hits, hits.length, FieldDoc[].class);
+    Arrays.sort(byDoc, Comparator.comparingInt(h -> h.doc));
+    Weight weight = searcher.createWeight(searcher.rewrite(rescore), ScoreMode.COMPLETE, 1f);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    SortField[] fields = sort.getSort();
+    LeafReaderContext leaf = null;
+    Scorer scorer = null;
+    for (int i = 0; i < byDoc.length; i++) {
+      FieldDoc h = byDoc[i];
+      if (leaf == null || h.doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(h.doc, leaves));
+        scorer = weight.scorer(leaf);
+      }
+      float score = h.score;
+      if (scorer != null) {
+        int target = h.doc - leaf.docBase;
+        int at = scorer.iterator().docID();
+        if (at < target) {
+          at = scorer.iterator().advance(target);
+        }
+        if (at == target) {
+          score += scorer.score();
+        }
+      }
+      Object[] values = h.fields.clone();
+      for (int f = 0; f < fields.length; f++) {
+        if (fields[f].getType() == SortField.Type.SCORE) {
+          values[f] = score;
+        }
+      }
+      byDoc[i] = new FieldDoc(h.doc, score, values);
+    }
+    Arrays.sort(byDoc, (a, b) -> compare(a, b, fields));
+    return byDoc;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static int compare(FieldDoc a, FieldDoc b, SortField[] fields) {
+    for (int f = 0; f < fields.length; f++) {
+      int c =
+          fields[f].getType() == SortField.Type.SCORE
+              ? Float.compare(b.score, a.score)
+              : ((Comparable) a.fields[f]).compareTo(b.fields[f]);
+      if (c != 0) {
+        return fields[f].getReverse() ? -c : c;
+      }
+    }
+    return Integer.compare(a.doc, b.doc);
   }
 
   private static List<SearchResult.FacetValue> facetValues(

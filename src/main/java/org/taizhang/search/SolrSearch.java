@@ -102,9 +102,11 @@ final class SolrSearch {
   SearchResult search(SearchRequest request, Scope scope) {
     List<Unit> allUnits = units.findAll();
     QueryFactory.Compiled compiled = queries.compile(request.q(), catalog, allUnits);
-    Query text = compiled.query();
+    // Every tier scores every hit here, not only the best few hundred as in the embedded index:
+    // Solr's rerank breaks ties by its internal order, not by date and upload as the page must.
+    Query text = compiled.full();
     boolean ranked = compiled.ranked();
-    Query strict = ranked ? queries.compileStrict(request.q(), catalog, allUnits).query() : null;
+    Query strict = ranked ? queries.compileStrict(request.q(), catalog, allUnits).full() : null;
     Map<String, String> unitNames = new LinkedHashMap<>();
     for (Unit u : allUnits) {
       unitNames.put(u.code(), u.name());
@@ -127,7 +129,7 @@ final class SolrSearch {
     q.setFacetLimit(-1);
     q.setFacetMinCount(1);
     SearchService.FACETS.forEach(q::addFacetField);
-    index.awaitVisible();
+    index.awaitOwnWrites();
     QueryResponse r = query(q);
     List<SolrDocument> docs = r.getResults();
     String[] snippets = new String[docs.size()];
@@ -241,7 +243,7 @@ final class SolrSearch {
       Map<String, String> unitNames,
       Scope scope,
       int n) {
-    index.awaitVisible();
+    index.awaitOwnWrites();
     Query like;
     try {
       like =

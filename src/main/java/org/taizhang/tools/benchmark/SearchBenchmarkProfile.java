@@ -31,6 +31,7 @@ final class SearchBenchmarkProfile {
     FACET_COUNTING("facet counting and labelling"),
     FACET_COLLECTING("facet collection (doc ids of all hits)"),
     STORED_FIELDS("stored fields of the 10 hits"),
+    RESCORING("rescoring the best hits (exact phrase, together)"),
     QUERY("query matching, scoring, top-10 sort"),
     PARSING("query parsing and analysis"),
     UNITS("unit list from the database"),
@@ -121,6 +122,7 @@ final class SearchBenchmarkProfile {
     boolean facetCount = false;
     boolean facetCollect = false;
     boolean stored = false;
+    boolean rescoring = false;
     boolean query = false;
     boolean parse = false;
     boolean units = false;
@@ -145,6 +147,8 @@ final class SearchBenchmarkProfile {
           || type.contains("StoredFieldsReader")
           || type.equals("org.apache.lucene.document.DocumentStoredFieldVisitor")) {
         stored = true;
+      } else if (type.equals(SearchService.class.getName()) && method.equals("rescored")) {
+        rescoring = true;
       } else if (type.equals("org.apache.lucene.search.IndexSearcher")) {
         query = true;
       } else if (type.equals(QueryFactory.class.getName())
@@ -165,6 +169,9 @@ final class SearchBenchmarkProfile {
     }
     if (stored) {
       return Stage.STORED_FIELDS;
+    }
+    if (rescoring) {
+      return Stage.RESCORING;
     }
     if (query) {
       return Stage.QUERY;

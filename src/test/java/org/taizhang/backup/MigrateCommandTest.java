@@ -2,6 +2,7 @@ package org.taizhang.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -15,19 +16,22 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.taizhang.TaizhangApplication;
 import org.taizhang.support.Command;
 import org.taizhang.support.Postgres;
+import org.taizhang.support.S3Server;
 import org.taizhang.support.Slow;
+import org.taizhang.support.SolrTestCluster;
 
 /**
- * The sample county, imported into an embedded instance, moved by {@code migrate} onto PostgreSQL
- * with a data directory of its own: the command's own check finds the same search answers and
- * completeness verdicts; and the check does see a difference when the target loses a document.
+ * The sample county, imported into an embedded instance, moved by {@code migrate} onto a cluster's
+ * PostgreSQL, bucket and SolrCloud: the command's own check finds the same search answers and
+ * completeness verdicts, a second check run here agrees, and the check does see a difference when
+ * the target loses a document.
  */
 @Slow
 class MigrateCommandTest {
   @TempDir Path tmp;
 
   @Test
-  void theSampleCountyMovesOntoPostgresWithTheSameAnswers() throws Exception {
+  void theSampleCountyMovesOntoAClusterWithTheSameAnswers() throws Exception {
     Postgres.requireOrSkip();
     Path source = tmp.resolve("embedded");
     Command.Result imported =
@@ -39,7 +43,14 @@ class MigrateCommandTest {
     assertThat(imported.exit()).as(imported.output()).isZero();
 
     String schema = "migrate_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    List<String> cluster =
+    S3Server s3 = S3Server.start(Files.createDirectories(tmp.resolve("s3")));
+    s3.createBucket("originals");
+    List<String> cluster = new ArrayList<>();
+    s3.settings("originals").forEach((k, v) -> cluster.add("--" + k + "=" + v));
+    cluster.add("--taizhang.search.engine=solr");
+    cluster.add("--taizhang.search.solr.zk-host=" + SolrTestCluster.zkHost());
+    cluster.add("--taizhang.search.solr.collection=" + SolrTestCluster.newCollection());
+    cluster.addAll(
         List.of(
             "--taizhang.data-dir=" + tmp.resolve("node"),
             "--taizhang.config-dir=index-config",
@@ -47,7 +58,7 @@ class MigrateCommandTest {
             "--spring.datasource.username=postgres",
             "--spring.datasource.password=",
             "--spring.flyway.schemas=" + schema,
-            "--spring.flyway.create-schemas=true");
+            "--spring.flyway.create-schemas=true"));
     try {
       List<String> args = new ArrayList<>(List.of("migrate", "--from=" + source));
       args.addAll(cluster);
@@ -82,6 +93,7 @@ class MigrateCommandTest {
         assertThat(MigrationCheck.compare(was, is).differences()).isNotEmpty();
       }
     } finally {
+      s3.close();
       try (var c = DriverManager.getConnection(Postgres.URL, "postgres", "")) {
         c.createStatement().execute("drop schema if exists " + schema + " cascade");
       }

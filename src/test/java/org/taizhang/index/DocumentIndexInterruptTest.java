@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,10 +16,7 @@ import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.taizhang.archive.Document;
-import org.taizhang.archive.Lifecycle;
-import org.taizhang.archive.Review;
-import org.taizhang.extract.DocumentMetadata;
+import org.taizhang.support.TestDocuments;
 
 /**
  * Threads that write to the index get interrupted: a cancelled import, a job stopped at shutdown.
@@ -40,7 +35,7 @@ class DocumentIndexInterruptTest {
     try (DocumentIndex index = new DocumentIndex(dir, ANALYSIS, Duration.ofHours(1))) {
       for (long id = 1; id <= 400; id++) {
         Thread.currentThread().interrupt();
-        index.put(document(id), ("关于开展文明创建台账检查的通知 第" + id + "号 ").repeat(50));
+        index.put(TestDocuments.meetingRecord(id), ("关于开展文明创建台账检查的通知 第" + id + "号 ").repeat(50));
         assertThat(Thread.interrupted()).as("the caller's interrupt status is kept").isTrue();
         if (id % 50 == 0) {
           Thread.currentThread().interrupt();
@@ -50,7 +45,7 @@ class DocumentIndexInterruptTest {
           assertThat(Thread.interrupted()).isTrue();
         }
       }
-      index.put(document(401), "interrupts are over");
+      index.put(TestDocuments.meetingRecord(401), "interrupts are over");
     }
     assertThat(indexedIds()).isEqualTo(ids(1, 401));
   }
@@ -62,7 +57,7 @@ class DocumentIndexInterruptTest {
       Path roundDir = dir.resolve("r" + round);
       try (DocumentIndex index = new DocumentIndex(roundDir, ANALYSIS, Duration.ofMillis(1))) {
         for (long id = 1; id <= 60; id++) {
-          index.put(document(id), "志愿服务活动记录 ".repeat(200) + id);
+          index.put(TestDocuments.meetingRecord(id), "志愿服务活动记录 ".repeat(200) + id);
         }
       }
       try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(roundDir))) {
@@ -77,11 +72,11 @@ class DocumentIndexInterruptTest {
     try (DocumentIndex index = new DocumentIndex(dir, ANALYSIS, Duration.ofHours(1))) {
       index.onWriterReplaced(announced::incrementAndGet);
       for (long id = 1; id <= 10; id++) {
-        index.put(document(id), "会议记录 " + id);
+        index.put(TestDocuments.meetingRecord(id), "会议记录 " + id);
       }
       index.commit();
       for (long id = 11; id <= 15; id++) {
-        index.put(document(id), "会议记录 " + id);
+        index.put(TestDocuments.meetingRecord(id), "会议记录 " + id);
       }
       // Break the writer the way a stray interrupt did: its files closed under it mid-commit.
       Thread.currentThread().interrupt();
@@ -91,14 +86,14 @@ class DocumentIndexInterruptTest {
           .as("the writer is lost")
           .isInstanceOf(AlreadyClosedException.class);
 
-      index.put(document(16), "会议记录 16");
+      index.put(TestDocuments.meetingRecord(16), "会议记录 16");
       assertThat(announced).as("the replacement announced once").hasValue(1);
       assertThat(index.ids())
           .as(
               "committed documents and the write after the loss; 11–15 are for the listener to re-index")
           .isEqualTo(union(ids(1, 10), ids(16, 16)));
       for (long id = 11; id <= 15; id++) {
-        index.put(document(id), "会议记录 " + id);
+        index.put(TestDocuments.meetingRecord(id), "会议记录 " + id);
       }
       assertThat(index.ids()).isEqualTo(ids(1, 16));
       assertThat(announced).hasValue(1);
@@ -127,27 +122,5 @@ class DocumentIndexInterruptTest {
     Set<Long> ids = new HashSet<>();
     LongStream.rangeClosed(from, to).forEach(ids::add);
     return ids;
-  }
-
-  private static Document document(long id) {
-    return new Document(
-        id,
-        "qhx-wjj",
-        "meeting",
-        "会议记录 " + id,
-        LocalDate.of(2025, 3, 1),
-        2025,
-        id + ".txt",
-        "text/plain",
-        100,
-        "sha" + id,
-        null,
-        DocumentMetadata.EMPTY,
-        100,
-        false,
-        "测试",
-        Instant.EPOCH,
-        Review.SUBMITTED,
-        Lifecycle.CURRENT);
   }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,10 +13,7 @@ import org.apache.lucene.search.TermQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.taizhang.archive.Document;
-import org.taizhang.archive.Lifecycle;
-import org.taizhang.archive.Review;
-import org.taizhang.extract.DocumentMetadata;
+import org.taizhang.support.TestDocuments;
 
 /**
  * Searches do not wait for index refreshes, which under a stream of uploads on a busy machine made
@@ -40,9 +35,9 @@ class DocumentIndexVisibilityTest {
   void anUploaderFindsItsUploadAtOnceWhileAnotherReaderDoesNotWaitForTheRefresh() throws Exception {
     try (DocumentIndex index =
         new DocumentIndex(dir, ANALYSIS, Duration.ofHours(1), Duration.ofHours(1))) {
-      index.put(document(1), "志愿服务活动记录");
+      index.put(TestDocuments.meetingRecord(1), "志愿服务活动记录");
       index.refresh();
-      index.put(document(2), "垃圾分类宣传活动");
+      index.put(TestDocuments.meetingRecord(2), "垃圾分类宣传活动");
 
       // The other reader is served from the last refresh: it did not wait for one covering id 2.
       assertThat(otherReader.submit(() -> found(index, 1)).get(10, TimeUnit.SECONDS)).isTrue();
@@ -50,7 +45,7 @@ class DocumentIndexVisibilityTest {
       // The writer sees its own write in its next read.
       assertThat(found(index, 2)).isTrue();
       // ... and having waited for it, so does everybody (the upload request's next page).
-      index.put(document(3), "道德讲堂");
+      index.put(TestDocuments.meetingRecord(3), "道德讲堂");
       index.awaitOwnWrites();
       assertThat(otherReader.submit(() -> found(index, 3)).get(10, TimeUnit.SECONDS)).isTrue();
     }
@@ -60,7 +55,9 @@ class DocumentIndexVisibilityTest {
   void othersSeeAWriteWithinTheRefreshIntervalWithoutRefreshingThemselves() throws Exception {
     try (DocumentIndex index =
         new DocumentIndex(dir, ANALYSIS, Duration.ofHours(1), Duration.ofMillis(50))) {
-      CompletableFuture.runAsync(() -> index.put(document(7), "移风易俗"), otherReader).get();
+      CompletableFuture.runAsync(
+              () -> index.put(TestDocuments.meetingRecord(7), "移风易俗"), otherReader)
+          .get();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       boolean seen = false;
       while (!seen && System.nanoTime() < deadline) {
@@ -75,27 +72,5 @@ class DocumentIndexVisibilityTest {
     return index.read(
             v -> v.searcher().count(new TermQuery(new Term(DocumentFields.ID, Long.toString(id)))))
         == 1;
-  }
-
-  private static Document document(long id) {
-    return new Document(
-        id,
-        "qhx-wjj",
-        "meeting",
-        "会议记录 " + id,
-        LocalDate.of(2025, 3, 1),
-        2025,
-        id + ".txt",
-        "text/plain",
-        100,
-        "sha" + id,
-        null,
-        DocumentMetadata.EMPTY,
-        100,
-        false,
-        "测试",
-        Instant.EPOCH,
-        Review.SUBMITTED,
-        Lifecycle.CURRENT);
   }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -13,11 +11,8 @@ import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.common.cloud.ZkStateReader;
 import org.junit.jupiter.api.Test;
-import org.taizhang.archive.Document;
-import org.taizhang.archive.Lifecycle;
-import org.taizhang.archive.Review;
-import org.taizhang.extract.DocumentMetadata;
 import org.taizhang.support.SolrTestCluster;
+import org.taizhang.support.TestDocuments;
 
 /**
  * An installation whose index is a plain collection with the alias's name (made before the alias)
@@ -49,14 +44,14 @@ class SolrPlainCollectionTest {
                     .allMatch(r -> r.isActive(reader.getClusterState().getLiveNodes())));
 
     try (SolrIndex index = new SolrIndex(zk, name, 1, 1, Duration.ofSeconds(1), configSet)) {
-      index.put(document(1), "旧集合里的文件");
+      index.put(TestDocuments.meetingRecord(1), "旧集合里的文件");
       assertThat(index.ids()).containsExactly(1L);
       assertThat(aliases(solr)).doesNotContainKey(name);
 
       index.rebuild(
           fill -> {
-            fill.put(document(1), "重建的文件");
-            fill.put(document(2), "重建的文件");
+            fill.put(TestDocuments.meetingRecord(1), "重建的文件");
+            fill.put(TestDocuments.meetingRecord(2), "重建的文件");
           });
 
       String target = aliases(solr).get(name);
@@ -65,34 +60,12 @@ class SolrPlainCollectionTest {
           .contains(target)
           .doesNotContain(name);
       assertThat(index.ids()).isEqualTo(Set.of(1L, 2L));
-      index.put(document(3), "重建后上传");
+      index.put(TestDocuments.meetingRecord(3), "重建后上传");
       assertThat(index.ids()).isEqualTo(Set.of(1L, 2L, 3L));
     }
   }
 
   private static Map<String, String> aliases(CloudSolrClient solr) throws Exception {
     return new CollectionAdminRequest.ListAliases().process(solr).getAliases();
-  }
-
-  private static Document document(long id) {
-    return new Document(
-        id,
-        "qhx-wjj",
-        "meeting",
-        "会议记录 " + id,
-        LocalDate.of(2025, 3, 1),
-        2025,
-        id + ".txt",
-        "text/plain",
-        100,
-        "sha" + id,
-        null,
-        DocumentMetadata.EMPTY,
-        100,
-        false,
-        "测试",
-        Instant.EPOCH,
-        Review.SUBMITTED,
-        Lifecycle.CURRENT);
   }
 }

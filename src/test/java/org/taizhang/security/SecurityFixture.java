@@ -120,6 +120,8 @@ abstract class SecurityFixture {
   }
 
   HttpResponse<String> send(HttpRequest.Builder request, Who who) throws Exception {
+    // what this thread stored directly is searchable before it asks, as after an upload's answer
+    ingest.awaitSearchable();
     if (who.username != null) {
       request.headers(who.headers());
     }

@@ -379,5 +379,6 @@ class BrowserTest extends BrowserTests {
     ingest.ingest(
         new IngestRequest(unit, null, date, title, null, title + ".txt", "测试数据"),
         new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    ingest.awaitSearchable(); // as an upload's answer does
   }
 }

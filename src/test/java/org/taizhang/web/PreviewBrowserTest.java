@@ -195,11 +195,14 @@ class PreviewBrowserTest extends BrowserTests {
   }
 
   private Document seed(String unit, String title, String text) throws Exception {
-    return ingest
-        .ingest(
-            new IngestRequest(
-                unit, null, LocalDate.of(2025, 12, 20), title, null, title + ".txt", "测试数据"),
-            new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))
-        .document();
+    Document d =
+        ingest
+            .ingest(
+                new IngestRequest(
+                    unit, null, LocalDate.of(2025, 12, 20), title, null, title + ".txt", "测试数据"),
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))
+            .document();
+    ingest.awaitSearchable(); // as an upload's answer does
+    return d;
   }
 }

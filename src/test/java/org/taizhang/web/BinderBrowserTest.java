@@ -61,12 +61,12 @@ class BinderBrowserTest extends BrowserTests {
     String href = download.getAttribute("href");
     assertThat(href).endsWith("/units/" + UNIT + "/binder.pdf?year=2025");
 
-    Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+    Cookie session = browser.manage().getCookieNamed("SESSION");
     HttpResponse<byte[]> file =
         HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(URI.create(href))
-                    .header("Cookie", "JSESSIONID=" + session.getValue())
+                    .header("Cookie", "SESSION=" + session.getValue())
                     .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     assertThat(file.statusCode()).isEqualTo(200);

@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.util.FileSystemUtils;
 import org.taizhang.access.Scope;
 import org.taizhang.catalog.Catalog;
@@ -37,6 +38,7 @@ import org.taizhang.config.CommandArguments;
 import org.taizhang.config.CommandArguments.PositiveCount;
 import org.taizhang.index.ChineseAnalysis;
 import org.taizhang.index.DocumentIndex;
+import org.taizhang.index.SolrIndex;
 import org.taizhang.index.Synonyms;
 import org.taizhang.search.QueryFactory;
 import org.taizhang.search.SearchRequest;
@@ -328,7 +330,15 @@ public final class SearchBenchmark {
       QueryFactory queries =
           create(QueryFactory.class, analysis, synonyms, catalog, db.units(), index);
       SearchService search =
-          create(SearchService.class, index, analysis, queries, catalog, db.units());
+          create(
+              SearchService.class,
+              index,
+              analysis,
+              queries,
+              catalog,
+              db.units(),
+              // the embedded index only: no Solr
+              new StaticListableBeanFactory().getBeanProvider(SolrIndex.class));
       int liveDocs = index.read(v -> v.searcher().getIndexReader().numDocs());
       int segments = index.read(v -> v.searcher().getIndexReader().leaves().size());
       if (liveDocs != o.docs()) {

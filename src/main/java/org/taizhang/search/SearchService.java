@@ -76,11 +76,13 @@ public class SearchService implements DocumentCounts {
 
   /** Searches in Solr instead of {@link #index}; null with the embedded engine. */
   private final SolrSearch solr;
+  private final SearchSlots slots;
 
   /** The last reader's whole-archive facet counts, by scope. */
   private volatile WholeArchiveFacets wholeArchiveFacets;
 
-  private record WholeArchiveFacets(IndexReader.CacheKey reader, Map<Scope, Facets> byScope) {}
+  private record WholeArchiveFacets(
+      IndexReader.CacheKey reader, Map<Scope, Map<String, List<LabelAndValue>>> byScope) {}
 
   SearchService(
       DocumentIndex index,
@@ -88,8 +90,10 @@ public class SearchService implements DocumentCounts {
       QueryFactory queries,
       Catalog catalog,
       UnitRepository units,
+      SearchSlots slots,
       ObjectProvider<SolrIndex> solrIndex) {
     this.index = index;
+    this.slots = slots;
     this.analysis = analysis;
     this.queries = queries;
     this.catalog = catalog;
@@ -119,6 +123,10 @@ public class SearchService implements DocumentCounts {
     if (solr != null) {
       return solr.search(request, scope);
     }
+    return slots.run(() -> searchIndex(request, scope));
+  }
+
+  private SearchResult searchIndex(SearchRequest request, Scope scope) {
     List<Unit> allUnits = units.findAll();
     QueryFactory.Compiled compiled = queries.compile(request.q(), catalog, allUnits);
     Query text = compiled.query();
@@ -208,10 +216,11 @@ public class SearchService implements DocumentCounts {
           }
           Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
           if (view.facets() != null) {
-            Facets counts =
+            Map<String, List<LabelAndValue>> counts =
                 wholeArchive
                     ? wholeArchiveCounts(view, scope, found)
-                    : new SortedSetDocValuesFacetCounts(view.facets(), found.facetsCollector());
+                    : counted(
+                        new SortedSetDocValuesFacetCounts(view.facets(), found.facetsCollector()));
             for (String dim : FACETS) {
               Function<String, String> label =
                   switch (dim) {
@@ -219,7 +228,7 @@ public class SearchService implements DocumentCounts {
                     case DocumentFields.CATEGORY -> this::categoryLabel;
                     default -> Function.identity();
                   };
-              facets.put(dim, facetValues(counts, dim, label));
+              facets.put(dim, facetValues(counts.get(dim), dim, label));
             }
           } else {
             FACETS.forEach(dim -> facets.put(dim, List.of()));
@@ -231,26 +240,44 @@ public class SearchService implements DocumentCounts {
 
   /**
    * The facet counts of everything {@code scope} holds: the same for every search without words or
-   * filters until the index changes, so counted once per reader and scope.
+   * filters until the index changes, so counted once per reader and scope. Kept as values: a {@link
+   * Facets} reads its doc values again on every call, and doc values are not to be shared between
+   * threads.
    */
-  private Facets wholeArchiveCounts(
+  private Map<String, List<LabelAndValue>> wholeArchiveCounts(
       DocumentIndex.View view, Scope scope, FacetsCollectorManager.FacetsResult found)
       throws IOException {
     IndexReader.CacheHelper helper = view.searcher().getIndexReader().getReaderCacheHelper();
     if (helper == null) {
-      return new SortedSetDocValuesFacetCounts(view.facets(), found.facetsCollector());
+      return counted(new SortedSetDocValuesFacetCounts(view.facets(), found.facetsCollector()));
     }
     WholeArchiveFacets cached = wholeArchiveFacets;
     if (cached == null || cached.reader() != helper.getKey()) {
       cached = new WholeArchiveFacets(helper.getKey(), new ConcurrentHashMap<>());
       wholeArchiveFacets = cached;
     }
-    Facets counts = cached.byScope().get(scope);
+    Map<String, List<LabelAndValue>> counts = cached.byScope().get(scope);
     if (counts == null) {
-      counts = new SortedSetDocValuesFacetCounts(view.facets(), found.facetsCollector());
+      counts =
+          counted(new SortedSetDocValuesFacetCounts(view.facets(), found.facetsCollector()));
       cached.byScope().put(scope, counts);
     }
     return counts;
+  }
+
+  /** Every value of each of {@link #FACETS} with its count; none for a dimension not yet indexed. */
+  private static Map<String, List<LabelAndValue>> counted(Facets counts) throws IOException {
+    Map<String, List<LabelAndValue>> out = new HashMap<>();
+    for (String dim : FACETS) {
+      FacetResult r;
+      try {
+        r = counts.getAllChildren(dim);
+      } catch (IllegalArgumentException e) {
+        r = null; // no document carries this dimension yet
+      }
+      out.put(dim, r == null ? List.of() : List.of(r.labelValues));
+    }
+    return Map.copyOf(out);
   }
 
   /**
@@ -310,18 +337,10 @@ public class SearchService implements DocumentCounts {
   }
 
   private static List<SearchResult.FacetValue> facetValues(
-      Facets counts, String dim, Function<String, String> label) throws IOException {
-    FacetResult r;
-    try {
-      r = counts.getAllChildren(dim);
-    } catch (IllegalArgumentException e) {
-      return List.of(); // no document carries this dimension yet
-    }
+      List<LabelAndValue> counts, String dim, Function<String, String> label) {
     List<SearchResult.FacetValue> out = new ArrayList<>();
-    if (r != null) {
-      for (LabelAndValue lv : r.labelValues) {
-        out.add(new SearchResult.FacetValue(lv.label, label.apply(lv.label), lv.value.longValue()));
-      }
+    for (LabelAndValue lv : counts) {
+      out.add(new SearchResult.FacetValue(lv.label, label.apply(lv.label), lv.value.longValue()));
     }
     order(dim, out);
     return out;

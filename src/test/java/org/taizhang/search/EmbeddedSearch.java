@@ -22,6 +22,7 @@ public final class EmbeddedSearch {
         context.getBean(QueryFactory.class),
         context.getBean(Catalog.class),
         context.getBean(UnitRepository.class),
+        context.getBean(SearchSlots.class),
         new StaticListableBeanFactory().getBeanProvider(SolrIndex.class));
   }
 }

@@ -34,6 +34,7 @@ class ResultExportLimitTest {
           null,
           null,
           null,
+          null,
           new StaticListableBeanFactory().getBeanProvider(SolrIndex.class));
       this.total = total;
     }

@@ -44,6 +44,7 @@ import org.taizhang.search.QueryFactory;
 import org.taizhang.search.SearchRequest;
 import org.taizhang.search.SearchResult;
 import org.taizhang.search.SearchService;
+import org.taizhang.search.SearchSlots;
 import org.taizhang.search.SearchSort;
 import org.taizhang.tools.benchmark.SearchBenchmarkProfile.Sample;
 import org.taizhang.tools.benchmark.SearchBenchmarkProfile.Stage;
@@ -63,7 +64,7 @@ import picocli.CommandLine.Option;
  * <pre>
  * java -Xmx2g -cp "target/classes:$(cat /tmp/cp-bench.txt)" org.taizhang.tools.benchmark.SearchBenchmark \
  *     [--docs=100000] [--units=N] [--queries=2000] [--warmup=500] [--concurrency=1,8] [--index-threads=N]
- *     [--keep] [--dir=DIR] [--reuse] [--config=index-config] [--seed=N] [--no-profile]
+ *     [--slots=N] [--keep] [--dir=DIR] [--reuse] [--config=index-config] [--seed=N] [--no-profile]
  * </pre>
  */
 public final class SearchBenchmark {
@@ -86,7 +87,8 @@ public final class SearchBenchmark {
       Path config,
       long seed,
       boolean profile,
-      boolean reuse) {
+      boolean reuse,
+      int slots) {
 
     static Options defaults() {
       return parse(new String[0]);
@@ -113,7 +115,8 @@ public final class SearchBenchmark {
           a.config,
           a.seed,
           !a.noProfile,
-          a.reuse);
+          a.reuse,
+          a.slots);
     }
   }
 
@@ -154,6 +157,10 @@ public final class SearchBenchmark {
 
     @Option(names = "--reuse")
     boolean reuse;
+
+    /** Searches at once ({@link SearchSlots}); 0 for one per core, as the service runs. */
+    @Option(names = "--slots")
+    int slots;
   }
 
   /** Latency of one concurrency setting, in milliseconds; throughput in queries per second. */
@@ -235,7 +242,7 @@ public final class SearchBenchmark {
             args,
             System.err,
             "用法：benchmark-search [--docs=N] [--units=N] [--queries=N] [--warmup=N] [--concurrency=1,8] "
-                + "[--index-threads=N] [--keep] [--dir=DIR] [--reuse] [--config=DIR] [--seed=N] [--no-profile]");
+                + "[--index-threads=N] [--slots=N] [--keep] [--dir=DIR] [--reuse] [--config=DIR] [--seed=N] [--no-profile]");
     if (o.isEmpty()) {
       System.exit(CommandArguments.USAGE_ERROR);
       return;
@@ -337,6 +344,7 @@ public final class SearchBenchmark {
               queries,
               catalog,
               db.units(),
+              new SearchSlots(o.slots()),
               // the embedded index only: no Solr
               new StaticListableBeanFactory().getBeanProvider(SolrIndex.class));
       int liveDocs = index.read(v -> v.searcher().getIndexReader().numDocs());
@@ -354,6 +362,8 @@ public final class SearchBenchmark {
           "index opened: %d segments; first search %.0f ms (builds the facet ordinal state, cold code)%n",
           segments,
           firstMs);
+      System.out.printf(
+          Locale.ROOT, "searches at once (SearchSlots): at most %d%n", o.slots() > 0 ? o.slots() : Runtime.getRuntime().availableProcessors());
 
       List<String> unitCodes = units.stream().map(Unit::code).toList();
       List<BenchQuery> warmup =

@@ -35,7 +35,7 @@ class SearchBenchmarkSmokeTest {
   void smallRunReportsSaneFigures(@TempDir Path tmp) throws Exception {
     Path dir = tmp.resolve("index");
     Options o =
-        new Options(2000, 0, 120, 20, List.of(1, 2), 2, false, dir, CONFIG, 7L, true, false);
+        new Options(2000, 0, 120, 20, List.of(1, 2), 2, false, dir, CONFIG, 7L, true, false, 0);
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     Report r = SearchBenchmark.run(o, new PrintStream(printed, true, UTF_8));
     String text = printed.toString(UTF_8);

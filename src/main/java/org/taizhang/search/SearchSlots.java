@@ -1,0 +1,63 @@
+package org.taizhang.search;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * At most as many embedded-index searches at once as there are cores; the others wait their turn,
+ * in the order they came.
+ *
+ * <p>A search is CPU work from start to end. With more searches running than cores, every one of
+ * them gets a share of a core and a long one takes several times its own CPU time to finish: eight
+ * at once on two cores make each last about four times as long. Waiting in line instead, a search
+ * costs the searches ahead of it and then runs at full speed, which shortens the slowest answers
+ * (the 95th percentile at concurrency 8 in docs/search-benchmark.md) without lengthening the
+ * average. Search engines work the same way (Elasticsearch's search thread pool, Solr's request
+ * rate limiter).
+ *
+ * <p>A search that runs inside another one on the same thread (the counts of a page) takes no
+ * second slot, so a thread never waits for itself.
+ */
+@Component
+public final class SearchSlots {
+  private final int slots;
+  private final Semaphore free;
+  private final ThreadLocal<int[]> held = ThreadLocal.withInitial(() -> new int[1]);
+
+  /**
+   * @param slots searches at once; 0 or less for one per core
+   */
+  public SearchSlots(@Value("${taizhang.search.slots:0}") int slots) {
+    this.slots = slots > 0 ? slots : Runtime.getRuntime().availableProcessors();
+    this.free = new Semaphore(this.slots, true);
+  }
+
+  /** Runs {@code search} once a slot is free. */
+  <T> T run(Supplier<T> search) {
+    int[] depth = held.get();
+    if (depth[0] > 0) {
+      return search.get();
+    }
+    try {
+      free.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("interrupted while waiting for a search slot");
+    }
+    depth[0]++;
+    try {
+      return search.get();
+    } finally {
+      depth[0]--;
+      free.release();
+    }
+  }
+
+  /** Searches that may run at once. */
+  public int slots() {
+    return slots;
+  }
+}

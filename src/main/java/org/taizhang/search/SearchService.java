@@ -76,6 +76,7 @@ public class SearchService implements DocumentCounts {
 
   /** Searches in Solr instead of {@link #index}; null with the embedded engine. */
   private final SolrSearch solr;
+
   private final SearchSlots slots;
 
   /** The last reader's whole-archive facet counts, by scope. */
@@ -258,14 +259,15 @@ public class SearchService implements DocumentCounts {
     }
     Map<String, List<LabelAndValue>> counts = cached.byScope().get(scope);
     if (counts == null) {
-      counts =
-          counted(new SortedSetDocValuesFacetCounts(view.facets(), found.facetsCollector()));
+      counts = counted(new SortedSetDocValuesFacetCounts(view.facets(), found.facetsCollector()));
       cached.byScope().put(scope, counts);
     }
     return counts;
   }
 
-  /** Every value of each of {@link #FACETS} with its count; none for a dimension not yet indexed. */
+  /**
+   * Every value of each of {@link #FACETS} with its count; none for a dimension not yet indexed.
+   */
   private static Map<String, List<LabelAndValue>> counted(Facets counts) throws IOException {
     Map<String, List<LabelAndValue>> out = new HashMap<>();
     for (String dim : FACETS) {

@@ -363,7 +363,9 @@ public final class SearchBenchmark {
           segments,
           firstMs);
       System.out.printf(
-          Locale.ROOT, "searches at once (SearchSlots): at most %d%n", o.slots() > 0 ? o.slots() : Runtime.getRuntime().availableProcessors());
+          Locale.ROOT,
+          "searches at once (SearchSlots): at most %d%n",
+          o.slots() > 0 ? o.slots() : Runtime.getRuntime().availableProcessors());
 
       List<String> unitCodes = units.stream().map(Unit::code).toList();
       List<BenchQuery> warmup =

@@ -14,8 +14,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Field;
@@ -102,20 +100,10 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
   private final ExecutorService writeThreads;
   private volatile View cachedView;
 
-  /** Writes that have returned; a refresh covers those counted before it started. */
-  private final AtomicLong writes = new AtomicLong();
-
-  private volatile long refreshedWrites;
-
-  /**
-   * The number of the last write each thread made: a thread (a request, a job, a test) reads its
-   * own writes. Per thread rather than per account, as the clients of one account (an office's API
-   * token) upload and search side by side and must not wait for each other.
-   */
-  private final ThreadLocal<long[]> ownWrite = ThreadLocal.withInitial(() -> new long[1]);
+  private final WriteVisibility visibility =
+      new WriteVisibility(() -> onIndexThread(open -> open.searchers().maybeRefreshBlocking()));
 
   private volatile boolean rebuilding;
-  private final ReentrantLock refreshing = new ReentrantLock();
 
   public DocumentIndex(Path dir, ChineseAnalysis analysis, Duration commitInterval) {
     this(dir, analysis, commitInterval, REFRESH_INTERVAL);
@@ -234,13 +222,15 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
   }
 
   private void written() {
-    ownWrite.get()[0] = writes.incrementAndGet();
+    visibility.written();
   }
 
   /** Makes every change so far visible to new searches. */
   @Override
   public void refresh() {
-    visibleUpTo(writes.get());
+    if (!rebuilding) {
+      visibility.all();
+    }
   }
 
   /**
@@ -250,7 +240,9 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
    */
   @Override
   public void awaitOwnWrites() {
-    visibleUpTo(ownWrite.get()[0]);
+    if (!rebuilding) {
+      visibility.own();
+    }
   }
 
   private void refreshQuietly() {
@@ -259,28 +251,6 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
     } catch (RuntimeException e) {
       // The next interval tries again; a reader of its own writes refreshes for itself meanwhile.
       log.warn("index refresh failed: {}", e.toString());
-    }
-  }
-
-  /**
-   * Refreshes unless a refresh since write number {@code target} has happened. Readers that arrive
-   * while a refresh runs wait for it and then need none of their own: under a steady stream of
-   * writes every reader waits for at most one refresh beyond the one in progress.
-   */
-  private void visibleUpTo(long target) {
-    if (refreshedWrites >= target || rebuilding) {
-      return;
-    }
-    refreshing.lock();
-    try {
-      if (refreshedWrites >= target) {
-        return;
-      }
-      long covered = writes.get();
-      onIndexThread(open -> open.searchers().maybeRefreshBlocking());
-      refreshedWrites = covered;
-    } finally {
-      refreshing.unlock();
     }
   }
 
@@ -380,7 +350,7 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
     }
     current = open();
     cachedView = null;
-    writes.incrementAndGet();
+    visibility.changed();
     writerReplaced.run();
   }
 

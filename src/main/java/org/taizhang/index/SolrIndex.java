@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -60,10 +59,8 @@ public final class SolrIndex implements SearchIndex, AutoCloseable {
   private final int shards;
   private final int replicas;
   private final int commitWithinMs;
-  private final AtomicLong writes = new AtomicLong();
-  private final ThreadLocal<long[]> ownWrite = ThreadLocal.withInitial(() -> new long[1]);
-  private volatile long refreshedWrites;
-  private final ReentrantLock refreshing = new ReentrantLock();
+  private final WriteVisibility visibility =
+      new WriteVisibility(() -> read((c, collection) -> c.commit(collection, true, true, true)));
 
   /**
    * Where reads and writes go: the alias, or for the moment a plain collection of the alias's name
@@ -399,29 +396,12 @@ public final class SolrIndex implements SearchIndex, AutoCloseable {
 
   @Override
   public void awaitOwnWrites() {
-    visibleUpTo(ownWrite.get()[0]);
+    visibility.own();
   }
 
   /** Makes this service's writes so far visible: a soft commit, unless one has covered them. */
   public void awaitVisible() {
-    visibleUpTo(writes.get());
-  }
-
-  private void visibleUpTo(long target) {
-    if (refreshedWrites >= target) {
-      return;
-    }
-    refreshing.lock();
-    try {
-      if (refreshedWrites >= target) {
-        return;
-      }
-      long covered = writes.get();
-      read((c, collection) -> c.commit(collection, true, true, true));
-      refreshedWrites = covered;
-    } finally {
-      refreshing.unlock();
-    }
+    visibility.all();
   }
 
   @Override
@@ -472,7 +452,7 @@ public final class SolrIndex implements SearchIndex, AutoCloseable {
     } finally {
       lock.unlock();
     }
-    ownWrite.get()[0] = writes.incrementAndGet();
+    visibility.written();
   }
 
   /** Runs a request, turning Solr's checked exceptions into unchecked ones. */

@@ -14,6 +14,9 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.CompositeReader;
 import org.apache.lucene.index.IndexOptions;
@@ -136,7 +139,7 @@ final class SolrSearch {
     Query marked = service.withFilters(text, request, scope);
     Query strictMarked = strict == null ? marked : service.withFilters(strict, request, scope);
     for (int i = 0; i < docs.size(); i++) {
-      snippets[i] = snippet(str(docs.get(i), DocumentFields.TEXT), strictMarked, marked, !ranked);
+      snippets[i] = snippet(docs.get(i), strictMarked, marked, !ranked);
     }
     List<SearchResult.Hit> hits = new ArrayList<>();
     for (int i = 0; i < docs.size(); i++) {
@@ -217,12 +220,35 @@ final class SolrSearch {
     return index.read((client, collection) -> client.query(collection, q, SolrRequest.METHOD.POST));
   }
 
-  /** The snippet of one hit, by {@link SearchService}'s highlighter over its text alone. */
-  private String snippet(String text, Query query, Query wider, boolean browse) {
+  /**
+   * The snippet of one hit, by {@link SearchService}'s highlighter over its text, with the fields
+   * the filters of the search read, indexed as {@link org.taizhang.index.DocumentIndex} indexes
+   * them: the query that marks the words is the search's own, filters included, and without them a
+   * filtered search would mark nothing.
+   */
+  private String snippet(SolrDocument d, Query query, Query wider, boolean browse) {
+    String text = str(d, DocumentFields.TEXT);
     MemoryIndex one = new MemoryIndex(true, false);
     one.addField(
         new Field(DocumentFields.TEXT, text == null ? "" : text, TEXT_WITH_OFFSETS),
         service.analysis().indexAnalyzer());
+    for (String field :
+        List.of(DocumentFields.UNIT, DocumentFields.CATEGORY, DocumentFields.FILE_TYPE)) {
+      String value = str(d, field);
+      if (value != null) {
+        one.addField(new StringField(field, value, Field.Store.NO), null);
+      }
+    }
+    Object year = d.getFirstValue(DocumentFields.YEAR);
+    if (year != null) {
+      int y = ((Number) year).intValue();
+      one.addField(new StringField(DocumentFields.YEAR, Integer.toString(y), Field.Store.NO), null);
+      one.addField(new IntPoint(DocumentFields.YEAR, y), null);
+    }
+    LocalDate date = date(d);
+    if (date != null) {
+      one.addField(new LongPoint(DocumentFields.DATE, date.toEpochDay()), null);
+    }
     IndexSearcher searcher = one.createSearcher();
     TopDocs doc =
         new TopDocs(

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -320,6 +321,17 @@ class SearchQueryLanguageTest {
         search.search(
             new SearchRequest("道德讲堂 year:2025", "edu", null, null, null, 1, 10), Scope.ALL);
     assertThat(names(r)).containsExactly("mixed");
+  }
+
+  @Test
+  void snippetsAreMarkedWhateverFiltersTheSearchHas() {
+    // in the query, in the request, and in a unit's own view of the archive
+    assertThat(hit(find("道德讲堂 unit:xinghe year:2025 type:文本 date:2025"), "body").snippet())
+        .contains("<mark>道德讲堂</mark>");
+    SearchResult filtered =
+        search.search(
+            new SearchRequest("道德讲堂", "edu", "plan", 2025, null, 1, 10), Scope.of(Set.of("edu")));
+    assertThat(hit(filtered, "mixed").snippet()).contains("<mark>道德讲堂</mark>");
   }
 
   @Test

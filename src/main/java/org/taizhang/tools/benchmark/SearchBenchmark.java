@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +39,7 @@ import org.taizhang.config.CommandArguments;
 import org.taizhang.config.CommandArguments.PositiveCount;
 import org.taizhang.index.ChineseAnalysis;
 import org.taizhang.index.DocumentIndex;
+import org.taizhang.index.SearchIndex;
 import org.taizhang.index.SolrIndex;
 import org.taizhang.index.Synonyms;
 import org.taizhang.search.QueryFactory;
@@ -95,7 +97,7 @@ public final class SearchBenchmark {
     }
 
     int unitCount() {
-      return units > 0 ? units : Math.max(500, Math.min(2000, docs / 100));
+      return SearchBenchmark.unitCount(docs, units);
     }
 
     static Options parse(String[] args) {
@@ -178,7 +180,10 @@ public final class SearchBenchmark {
       double cpuP99) {}
 
   /** Wall-clock and CPU time of each query, in nanoseconds. */
-  private record Timings(long[] wall, long[] cpu) {}
+  record Timings(long[] wall, long[] cpu) {}
+
+  /** One concurrency setting's timed run: its latency, each query's timings and result. */
+  record Measured(Latency latency, Timings timings, SearchResult[] results) {}
 
   /** Latency and sanity figures of one kind of query at concurrency 1. */
   record KindResult(
@@ -235,6 +240,13 @@ public final class SearchBenchmark {
 
   private SearchBenchmark() {}
 
+  /**
+   * Units of a corpus of {@code docs} documents: {@code units}, or 0 for docs/100 within 500–2,000.
+   */
+  static int unitCount(int docs, int units) {
+    return units > 0 ? units : Math.max(500, Math.min(2000, docs / 100));
+  }
+
   public static void main(String[] args) throws Exception {
     Optional<Options> o =
         CommandArguments.read(
@@ -251,17 +263,7 @@ public final class SearchBenchmark {
   }
 
   static Report run(Options o, PrintStream out) throws Exception {
-    Runtime rt = Runtime.getRuntime();
-    out.printf(
-        Locale.ROOT,
-        "machine: %d cores, %s %s, Java %s (%s), max heap %d MB; load average %s%n",
-        rt.availableProcessors(),
-        System.getProperty("os.name"),
-        System.getProperty("os.arch"),
-        System.getProperty("java.version"),
-        System.getProperty("java.vm.name"),
-        rt.maxMemory() >> 20,
-        load());
+    printMachine(out);
 
     Catalog catalog = Catalog.load(o.config());
     ChineseAnalysis analysis = new ChineseAnalysis(o.config());
@@ -306,6 +308,20 @@ public final class SearchBenchmark {
     }
   }
 
+  static void printMachine(PrintStream out) {
+    Runtime rt = Runtime.getRuntime();
+    out.printf(
+        Locale.ROOT,
+        "machine: %d cores, %s %s, Java %s (%s), max heap %d MB; load average %s%n",
+        rt.availableProcessors(),
+        System.getProperty("os.name"),
+        System.getProperty("os.arch"),
+        System.getProperty("java.version"),
+        System.getProperty("java.vm.name"),
+        rt.maxMemory() >> 20,
+        load());
+  }
+
   private static Report measure(
       Options o,
       PrintStream out,
@@ -319,7 +335,7 @@ public final class SearchBenchmark {
     Indexed ix =
         o.reuse()
             ? new Indexed(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0)
-            : index(o, out, analysis, corpus, dir);
+            : indexEmbedded(o, out, analysis, corpus, dir);
     long bytes = sizeOf(dir);
     if (o.reuse()) {
       out.printf(Locale.ROOT, "indexing skipped: reusing the index in %s%n", dir);
@@ -375,40 +391,10 @@ public final class SearchBenchmark {
       List<Latency> latencies = new ArrayList<>();
       List<KindResult> kinds = List.of();
       for (int c : o.concurrency()) {
-        runQueries(search, warmup, c, null);
-        SearchResult[] results = new SearchResult[timed.size()];
-        long p0 = processCpuNanos();
-        long w0 = System.nanoTime();
-        Timings t = runQueries(search, timed, c, results);
-        double wall = (System.nanoTime() - w0) / 1e9;
-        double cores = (processCpuNanos() - p0) / 1e9 / wall;
-        Latency l = latency(c, t, wall);
-        latencies.add(l);
-        out.printf(
-            Locale.ROOT,
-            "concurrency %d: %,d queries after %,d warm-up: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms, "
-                + "mean %.1f ms; %.1f queries/s (load average %s)%n",
-            c,
-            timed.size(),
-            warmup.size(),
-            l.p50(),
-            l.p95(),
-            l.p99(),
-            l.max(),
-            l.mean(),
-            l.qps(),
-            load());
-        out.printf(
-            Locale.ROOT,
-            "  CPU time of the searching thread per query: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; "
-                + "the benchmark process used %.2f of %d cores meanwhile%n",
-            l.cpuP50(),
-            l.cpuP95(),
-            l.cpuP99(),
-            cores,
-            Runtime.getRuntime().availableProcessors());
+        Measured m = measureAt(out, search, warmup, timed, c);
+        latencies.add(m.latency());
         if (kinds.isEmpty()) {
-          kinds = byKind(timed, t, results);
+          kinds = byKind(timed, m.timings(), m.results());
         }
       }
       long heapOpen = heapAfterGc();
@@ -427,38 +413,7 @@ public final class SearchBenchmark {
       }
       double unitListMs = (System.nanoTime() - u0) / 1e6 / reps;
 
-      out.println();
-      out.printf(
-          Locale.ROOT,
-          "per kind of query (timed run at concurrency %d):%n",
-          o.concurrency().get(0));
-      out.printf(
-          Locale.ROOT,
-          "  %-30s %6s %9s %9s %9s %11s %12s %10s%n",
-          "kind",
-          "n",
-          "p50 ms",
-          "p95 ms",
-          "p99 ms",
-          "CPU p95 ms",
-          "mean hits",
-          "marked");
-      for (KindResult k : kinds) {
-        out.printf(
-            Locale.ROOT,
-            "  %-30s %6d %9.1f %9.1f %9.1f %11.1f %,12.0f %9.0f%%%n",
-            k.kind().label,
-            k.queries(),
-            k.p50(),
-            k.p95(),
-            k.p99(),
-            k.cpuP95(),
-            k.meanTotal(),
-            100 * k.markedShare());
-      }
-      out.printf(
-          Locale.ROOT,
-          "  (marked: share of returned hits whose snippet has a <mark>; browsing has none by design)%n");
+      printKinds(out, o.concurrency().get(0), kinds);
       out.printf(
           Locale.ROOT,
           "unit list (UnitRepository.findAll, %d units, read on every search): %.2f ms%n",
@@ -551,7 +506,7 @@ public final class SearchBenchmark {
   }
 
   /** What indexing measured; NaN where an earlier run's index is reused. */
-  private record Indexed(
+  record Indexed(
       double indexSeconds,
       double closeSeconds,
       double avgChars,
@@ -562,8 +517,46 @@ public final class SearchBenchmark {
    * Generates and indexes the corpus with the service's DocumentIndex, then closes it (waiting for
    * merges).
    */
-  private static Indexed index(
+  private static Indexed indexEmbedded(
       Options o, PrintStream out, ChineseAnalysis analysis, SearchBenchmarkCorpus corpus, Path dir)
+      throws Exception {
+    long t0 = System.nanoTime();
+    DocumentIndex writerIndex = new DocumentIndex(dir, analysis, Duration.ofSeconds(5));
+    // closing waits for background merges, as a service shutdown would
+    return index(
+        out,
+        o.docs(),
+        o.indexThreads(),
+        corpus,
+        writerIndex,
+        t0,
+        "closing the writer (waiting for merges)",
+        writerIndex::close,
+        () -> sizeOf(dir));
+  }
+
+  /** The last step of indexing, timed on its own: closing a writer, say. */
+  @FunctionalInterface
+  interface Finish {
+    void run() throws Exception;
+  }
+
+  /**
+   * Generates documents 1 to {@code docs} of the corpus and puts them into {@code writer} on {@code
+   * threads} threads, makes them visible and commits; then runs {@code finish}, when not null,
+   * timed apart. Prints the corpus's figures, the speed and the index's size on disk ({@code
+   * bytesOnDisk}, read once all is done). Time counts from {@code t0}.
+   */
+  static Indexed index(
+      PrintStream out,
+      int docs,
+      int threads,
+      SearchBenchmarkCorpus corpus,
+      SearchIndex writer,
+      long t0,
+      String finishing,
+      Finish finish,
+      Callable<Long> bytesOnDisk)
       throws Exception {
     LongAdder chars = new LongAdder();
     LongAdder traditional = new LongAdder();
@@ -572,26 +565,21 @@ public final class SearchBenchmark {
     AtomicLong maxChars = new AtomicLong();
     LongAdder generateNanos = new LongAdder();
     Map<String, LongAdder> categories = new ConcurrentHashMap<>();
-    long t0 = System.nanoTime();
-    DocumentIndex writerIndex = new DocumentIndex(dir, analysis, Duration.ofSeconds(5));
     AtomicLong next = new AtomicLong(1);
     AtomicInteger done = new AtomicInteger();
-    int step = Math.max(1, o.docs() / 10);
-    ExecutorService indexers =
-        Executors.newFixedThreadPool(o.indexThreads(), named("search-bench-index"));
+    int step = Math.max(1, docs / 10);
+    ExecutorService indexers = Executors.newFixedThreadPool(threads, named("search-bench-index"));
     try {
       List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < o.indexThreads(); t++) {
+      for (int t = 0; t < threads; t++) {
         futures.add(
             indexers.submit(
                 () -> {
-                  for (long id = next.getAndIncrement();
-                      id <= o.docs();
-                      id = next.getAndIncrement()) {
+                  for (long id = next.getAndIncrement(); id <= docs; id = next.getAndIncrement()) {
                     long g = System.nanoTime();
                     SearchBenchmarkCorpus.Generated d = corpus.document(id);
                     generateNanos.add(System.nanoTime() - g);
-                    writerIndex.put(d.document(), d.text());
+                    writer.put(d.document(), d.text());
                     int n = d.text().length();
                     chars.add(n);
                     minChars.accumulateAndGet(n, Math::min);
@@ -613,7 +601,7 @@ public final class SearchBenchmark {
                           Locale.ROOT,
                           "  indexed %,d of %,d documents (%.0f s, %.0f docs/s)%n",
                           c,
-                          o.docs(),
+                          docs,
                           s,
                           c / s);
                     }
@@ -627,48 +615,46 @@ public final class SearchBenchmark {
     } finally {
       indexers.shutdownNow();
     }
-    writerIndex.refresh();
-    writerIndex.commit();
+    writer.refresh();
+    writer.commit();
     long indexed = System.nanoTime();
-    writerIndex.close(); // waits for background merges, as a service shutdown would
+    if (finish != null) {
+      finish.run();
+    }
     long closed = System.nanoTime();
     double indexSeconds = (indexed - t0) / 1e9;
     double closeSeconds = (closed - indexed) / 1e9;
-    long bytes = sizeOf(dir);
-    double avgChars = chars.sum() / (double) o.docs();
+    long bytes = bytesOnDisk.call();
+    double avgChars = chars.sum() / (double) docs;
     out.printf(
         Locale.ROOT,
         "texts: %.0f characters on average (min %d, max %d), %.1f %% in traditional characters, rare term in %d documents%n",
         avgChars,
         minChars.get(),
         maxChars.get(),
-        100.0 * traditional.sum() / o.docs(),
+        100.0 * traditional.sum() / docs,
         rare.sum());
-    out.printf(Locale.ROOT, "categories: %s%n", categorySummary(categories, o.docs()));
+    out.printf(Locale.ROOT, "categories: %s%n", categorySummary(categories, docs));
     out.printf(
         Locale.ROOT,
-        "indexing: %,d documents in %.1f s with %d threads + %.1f s closing the writer (waiting for merges) = %.0f docs/s "
+        "indexing: %,d documents in %.1f s with %d threads%s = %.0f docs/s "
             + "(generating the texts took %.1f s of that, summed over threads; load average %s)%n",
-        o.docs(),
+        docs,
         indexSeconds,
-        o.indexThreads(),
-        closeSeconds,
-        o.docs() / (indexSeconds + closeSeconds),
+        threads,
+        finish == null ? "" : String.format(Locale.ROOT, " + %.1f s %s", closeSeconds, finishing),
+        docs / (indexSeconds + closeSeconds),
         generateNanos.sum() / 1e9,
         load());
     out.printf(
         Locale.ROOT,
         "index on disk: %.1f MB = %.1f KB per document (%.2f bytes per text character)%n",
         bytes / 1048576.0,
-        bytes / 1024.0 / o.docs(),
+        bytes / 1024.0 / docs,
         (double) bytes / chars.sum());
 
     return new Indexed(
-        indexSeconds,
-        closeSeconds,
-        avgChars,
-        (double) traditional.sum() / o.docs(),
-        (int) rare.sum());
+        indexSeconds, closeSeconds, avgChars, (double) traditional.sum() / docs, (int) rare.sum());
   }
 
   /**
@@ -713,6 +699,84 @@ public final class SearchBenchmark {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot create " + type.getName(), e);
     }
+  }
+
+  /**
+   * Runs the warm-up list, then the timed list, at {@code concurrency}; prints the latency, the
+   * searching threads' CPU time and the whole process's.
+   */
+  static Measured measureAt(
+      PrintStream out,
+      SearchService search,
+      List<BenchQuery> warmup,
+      List<BenchQuery> timed,
+      int concurrency)
+      throws Exception {
+    runQueries(search, warmup, concurrency, null);
+    SearchResult[] results = new SearchResult[timed.size()];
+    long p0 = processCpuNanos();
+    long w0 = System.nanoTime();
+    Timings t = runQueries(search, timed, concurrency, results);
+    double wall = (System.nanoTime() - w0) / 1e9;
+    long processCpu = processCpuNanos() - p0;
+    Latency l = latency(concurrency, t, wall);
+    out.printf(
+        Locale.ROOT,
+        "concurrency %d: %,d queries after %,d warm-up: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms, "
+            + "mean %.1f ms; %.1f queries/s (load average %s)%n",
+        concurrency,
+        timed.size(),
+        warmup.size(),
+        l.p50(),
+        l.p95(),
+        l.p99(),
+        l.max(),
+        l.mean(),
+        l.qps(),
+        load());
+    out.printf(
+        Locale.ROOT,
+        "  CPU time of the searching thread per query: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; "
+            + "the benchmark process used %.2f of %d cores meanwhile, %.1f ms of CPU per query%n",
+        l.cpuP50(),
+        l.cpuP95(),
+        l.cpuP99(),
+        processCpu / 1e9 / wall,
+        Runtime.getRuntime().availableProcessors(),
+        processCpu / 1e6 / timed.size());
+    return new Measured(l, t, results);
+  }
+
+  static void printKinds(PrintStream out, int concurrency, List<KindResult> kinds) {
+    out.println();
+    out.printf(Locale.ROOT, "per kind of query (timed run at concurrency %d):%n", concurrency);
+    out.printf(
+        Locale.ROOT,
+        "  %-30s %6s %9s %9s %9s %11s %12s %10s%n",
+        "kind",
+        "n",
+        "p50 ms",
+        "p95 ms",
+        "p99 ms",
+        "CPU p95 ms",
+        "mean hits",
+        "marked");
+    for (KindResult k : kinds) {
+      out.printf(
+          Locale.ROOT,
+          "  %-30s %6d %9.1f %9.1f %9.1f %11.1f %,12.0f %9.0f%%%n",
+          k.kind().label,
+          k.queries(),
+          k.p50(),
+          k.p95(),
+          k.p99(),
+          k.cpuP95(),
+          k.meanTotal(),
+          100 * k.markedShare());
+    }
+    out.printf(
+        Locale.ROOT,
+        "  (marked: share of returned hits whose snippet has a <mark>; browsing has none by design)%n");
   }
 
   /**
@@ -784,8 +848,7 @@ public final class SearchBenchmark {
     return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
   }
 
-  private static List<KindResult> byKind(
-      List<BenchQuery> queries, Timings t, SearchResult[] results) {
+  static List<KindResult> byKind(List<BenchQuery> queries, Timings t, SearchResult[] results) {
     List<KindResult> out = new ArrayList<>();
     for (Kind k : Kind.values()) {
       List<Integer> idx = new ArrayList<>();
@@ -932,12 +995,12 @@ public final class SearchBenchmark {
    * The 1-minute load average: anything else running on the machine shows here and skews the
    * figures.
    */
-  private static String load() {
+  static String load() {
     double l = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     return l < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", l);
   }
 
-  private static long heapAfterGc() throws InterruptedException {
+  static long heapAfterGc() throws InterruptedException {
     for (int i = 0; i < 3; i++) {
       System.gc();
       Thread.sleep(100);
@@ -945,7 +1008,7 @@ public final class SearchBenchmark {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
-  private static long sizeOf(Path dir) throws IOException {
+  static long sizeOf(Path dir) throws IOException {
     try (Stream<Path> files = Files.walk(dir)) {
       return files
           .filter(Files::isRegularFile)

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.lucene.document.Document;
@@ -61,6 +62,18 @@ import org.taizhang.unit.UnitRepository;
 @Service
 public class SearchService implements DocumentCounts {
   private static final int SNIPPET_CHARS = 160;
+
+  /** The stored fields a hit shows; not the text, which the highlighter has read already. */
+  private static final Set<String> HIT_FIELDS =
+      Set.of(
+          DocumentFields.ID,
+          DocumentFields.TITLE,
+          DocumentFields.UNIT,
+          DocumentFields.CATEGORY,
+          DocumentFields.DATE,
+          DocumentFields.YEAR,
+          DocumentFields.FILE_TYPE);
+
   static final List<String> FACETS =
       List.of(
           DocumentFields.UNIT,
@@ -202,7 +215,7 @@ public class SearchService implements DocumentCounts {
                   StoredFields stored = view.searcher().storedFields();
                   List<SearchResult.Hit> hits = new ArrayList<>();
                   for (int i = 0; i < page.length; i++) {
-                    Document d = stored.document(page[i].doc);
+                    Document d = stored.document(page[i].doc, HIT_FIELDS);
                     String unit = d.get(DocumentFields.UNIT);
                     String category = d.get(DocumentFields.CATEGORY);
                     var dateField = d.getField(DocumentFields.DATE);

@@ -89,8 +89,11 @@ class SearchSlotsTest {
   }
 
   @Test
-  void noSlotsConfiguredMeansOnePerCore() {
-    assertThat(new SearchSlots(0).slots()).isEqualTo(Runtime.getRuntime().availableProcessors());
+  void noSlotsConfiguredMeansOneAndAHalfPerCorePlusOne() {
+    assertThat(SearchSlots.forCores(2)).isEqualTo(4);
+    assertThat(SearchSlots.forCores(8)).isEqualTo(13);
+    assertThat(new SearchSlots(0).slots())
+        .isEqualTo(SearchSlots.forCores(Runtime.getRuntime().availableProcessors()));
     assertThat(new SearchSlots(3).slots()).isEqualTo(3);
   }
 

@@ -160,7 +160,7 @@ public final class SearchBenchmark {
     @Option(names = "--reuse")
     boolean reuse;
 
-    /** Searches at once ({@link SearchSlots}); 0 for one per core, as the service runs. */
+    /** Searches at once ({@link SearchSlots}); 0 for the service's default. */
     @Option(names = "--slots")
     int slots;
   }
@@ -350,6 +350,7 @@ public final class SearchBenchmark {
     long heapBaseline = heapAfterGc();
     try (SearchBenchmarkDatabase db = new SearchBenchmarkDatabase(units);
         DocumentIndex index = new DocumentIndex(dir, analysis, Duration.ofSeconds(5))) {
+      SearchSlots slots = new SearchSlots(o.slots());
       QueryFactory queries =
           create(QueryFactory.class, analysis, synonyms, catalog, db.units(), index);
       SearchService search =
@@ -360,7 +361,7 @@ public final class SearchBenchmark {
               queries,
               catalog,
               db.units(),
-              new SearchSlots(o.slots()),
+              slots,
               // the embedded index only: no Solr
               new StaticListableBeanFactory().getBeanProvider(SolrIndex.class));
       int liveDocs = index.read(v -> v.searcher().getIndexReader().numDocs());
@@ -378,10 +379,7 @@ public final class SearchBenchmark {
           "index opened: %d segments; first search %.0f ms (builds the facet ordinal state, cold code)%n",
           segments,
           firstMs);
-      System.out.printf(
-          Locale.ROOT,
-          "searches at once (SearchSlots): at most %d%n",
-          o.slots() > 0 ? o.slots() : Runtime.getRuntime().availableProcessors());
+      System.out.printf(Locale.ROOT, "searches at once (SearchSlots): at most %d%n", slots.slots());
 
       List<String> unitCodes = units.stream().map(Unit::code).toList();
       List<BenchQuery> warmup =

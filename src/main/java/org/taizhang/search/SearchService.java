@@ -64,7 +64,7 @@ public class SearchService implements DocumentCounts {
   private static final int SNIPPET_CHARS = 160;
 
   /** The stored fields a hit shows; not the text, which the highlighter has read already. */
-  private static final Set<String> HIT_FIELDS =
+  static final Set<String> HIT_FIELDS =
       Set.of(
           DocumentFields.ID,
           DocumentFields.TITLE,
@@ -218,11 +218,7 @@ public class SearchService implements DocumentCounts {
                     Document d = stored.document(page[i].doc, HIT_FIELDS);
                     String unit = d.get(DocumentFields.UNIT);
                     String category = d.get(DocumentFields.CATEGORY);
-                    var dateField = d.getField(DocumentFields.DATE);
-                    LocalDate date =
-                        dateField == null
-                            ? null
-                            : LocalDate.ofEpochDay(dateField.numericValue().longValue());
+                    LocalDate date = storedDate(d);
                     hits.add(
                         new SearchResult.Hit(
                             Long.parseLong(d.get(DocumentFields.ID)),
@@ -513,6 +509,12 @@ public class SearchService implements DocumentCounts {
       b.add(new TermQuery(new Term(DocumentFields.FILE_TYPE, r.type())), Occur.FILTER);
     }
     return b.build();
+  }
+
+  /** The date a document of the index was stored with; null for an undated one. */
+  static LocalDate storedDate(Document d) {
+    var field = d.getField(DocumentFields.DATE);
+    return field == null ? null : LocalDate.ofEpochDay(field.numericValue().longValue());
   }
 
   static String categoryOrNull(String code) {

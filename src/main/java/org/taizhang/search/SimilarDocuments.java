@@ -160,11 +160,7 @@ public class SimilarDocuments {
             org.apache.lucene.document.Document d = stored.document(sd.doc);
             String unit = d.get(DocumentFields.UNIT);
             String category = d.get(DocumentFields.CATEGORY);
-            var dateField = d.getField(DocumentFields.DATE);
-            LocalDate date =
-                dateField == null
-                    ? null
-                    : LocalDate.ofEpochDay(dateField.numericValue().longValue());
+            LocalDate date = SearchService.storedDate(d);
             int percent = overlapPercent(sourceShingles, shingles(d.get(DocumentFields.TEXT)));
             boolean copy = percent >= Math.round(COPY_THRESHOLD * 100);
             boolean uncategorized = category == null || category.startsWith("_");

@@ -59,18 +59,10 @@ import org.taizhang.unit.UnitRepository;
  */
 final class SolrSearch {
   private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+
+  /** What a hit shows, and its text for the snippet. */
   private static final String FIELDS =
-      String.join(
-          ",",
-          DocumentFields.ID,
-          DocumentFields.TITLE,
-          DocumentFields.UNIT,
-          DocumentFields.CATEGORY,
-          DocumentFields.DATE,
-          DocumentFields.YEAR,
-          DocumentFields.FILE_TYPE,
-          DocumentFields.TEXT,
-          "score");
+      String.join(",", SearchService.HIT_FIELDS) + "," + DocumentFields.TEXT + ",score";
 
   private final SolrIndex index;
   private final SearchService service;

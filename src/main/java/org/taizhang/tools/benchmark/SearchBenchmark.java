@@ -36,7 +36,6 @@ import org.springframework.util.FileSystemUtils;
 import org.taizhang.access.Scope;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.config.CommandArguments;
-import org.taizhang.config.CommandArguments.PositiveCount;
 import org.taizhang.index.ChineseAnalysis;
 import org.taizhang.index.DocumentIndex;
 import org.taizhang.index.SearchIndex;
@@ -53,6 +52,8 @@ import org.taizhang.tools.benchmark.SearchBenchmarkProfile.Stage;
 import org.taizhang.tools.benchmark.SearchBenchmarkQueries.BenchQuery;
 import org.taizhang.tools.benchmark.SearchBenchmarkQueries.Kind;
 import org.taizhang.unit.Unit;
+import org.taizhang.unit.UnitRepository;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -102,20 +103,20 @@ public final class SearchBenchmark {
 
     static Options parse(String[] args) {
       Arguments a = CommandArguments.parse(new Arguments(), args);
-      if (a.reuse && a.dir == null) {
+      if (a.reuse && a.corpus.dir == null) {
         throw new CommandArguments.Invalid("参数 --reuse 须与 --dir=DIR 同用（此前以 --keep 运行留下的索引）");
       }
       return new Options(
-          a.docs,
-          a.units,
-          a.queries,
-          a.warmup,
-          List.copyOf(a.concurrency),
-          a.indexThreads,
-          a.keep || a.reuse,
-          a.dir,
-          a.config,
-          a.seed,
+          a.corpus.docs,
+          a.corpus.units,
+          a.corpus.queries,
+          a.corpus.warmup,
+          List.copyOf(a.corpus.concurrency),
+          a.corpus.indexThreads,
+          a.corpus.keep || a.reuse,
+          a.corpus.dir,
+          a.corpus.config,
+          a.corpus.seed,
           !a.noProfile,
           a.reuse,
           a.slots);
@@ -124,35 +125,7 @@ public final class SearchBenchmark {
 
   /** The command line, read into {@link Options}. */
   static final class Arguments {
-    @Option(names = "--docs", converter = PositiveCount.class)
-    int docs = 100_000;
-
-    @Option(names = "--units", converter = PositiveCount.class)
-    int units;
-
-    @Option(names = "--queries", converter = PositiveCount.class)
-    int queries = 2000;
-
-    @Option(names = "--warmup")
-    int warmup = 500;
-
-    @Option(names = "--concurrency", split = ",", converter = PositiveCount.class)
-    List<Integer> concurrency = List.of(1, 8);
-
-    @Option(names = "--index-threads", converter = PositiveCount.class)
-    int indexThreads = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--keep")
-    boolean keep;
-
-    @Option(names = "--dir")
-    Path dir;
-
-    @Option(names = "--config")
-    Path config = Path.of("index-config");
-
-    @Option(names = "--seed")
-    long seed = 20250101L;
+    @Mixin CorpusArguments corpus = new CorpusArguments();
 
     @Option(names = "--no-profile")
     boolean noProfile;
@@ -351,19 +324,7 @@ public final class SearchBenchmark {
     try (SearchBenchmarkDatabase db = new SearchBenchmarkDatabase(units);
         DocumentIndex index = new DocumentIndex(dir, analysis, Duration.ofSeconds(5))) {
       SearchSlots slots = new SearchSlots(o.slots());
-      QueryFactory queries =
-          create(QueryFactory.class, analysis, synonyms, catalog, db.units(), index);
-      SearchService search =
-          create(
-              SearchService.class,
-              index,
-              analysis,
-              queries,
-              catalog,
-              db.units(),
-              slots,
-              // the embedded index only: no Solr
-              new StaticListableBeanFactory().getBeanProvider(SolrIndex.class));
+      SearchService search = embeddedSearch(index, analysis, synonyms, catalog, db.units(), slots);
       int liveDocs = index.read(v -> v.searcher().getIndexReader().numDocs());
       int segments = index.read(v -> v.searcher().getIndexReader().leaves().size());
       if (liveDocs != o.docs()) {
@@ -653,6 +614,26 @@ public final class SearchBenchmark {
 
     return new Indexed(
         indexSeconds, closeSeconds, avgChars, (double) traditional.sum() / docs, (int) rare.sum());
+  }
+
+  /** The service's search over {@code index}, as the application wires it without Solr. */
+  static SearchService embeddedSearch(
+      DocumentIndex index,
+      ChineseAnalysis analysis,
+      Synonyms synonyms,
+      Catalog catalog,
+      UnitRepository units,
+      SearchSlots slots) {
+    QueryFactory queries = create(QueryFactory.class, analysis, synonyms, catalog, units, index);
+    return create(
+        SearchService.class,
+        index,
+        analysis,
+        queries,
+        catalog,
+        units,
+        slots,
+        new StaticListableBeanFactory().getBeanProvider(SolrIndex.class));
   }
 
   /**

@@ -11,14 +11,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.taizhang.access.Scope;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.index.ChineseAnalysis;
 import org.taizhang.index.DocumentIndex;
-import org.taizhang.index.SolrIndex;
 import org.taizhang.index.Synonyms;
-import org.taizhang.search.QueryFactory;
 import org.taizhang.search.SearchRequest;
 import org.taizhang.search.SearchResult;
 import org.taizhang.search.SearchService;
@@ -50,18 +47,9 @@ class ConcurrentBrowsingTest {
         index.put(d.document(), d.text());
       }
       index.refresh();
-      QueryFactory queries =
-          SearchBenchmark.create(QueryFactory.class, analysis, synonyms, catalog, db.units());
       SearchService search =
-          SearchBenchmark.create(
-              SearchService.class,
-              index,
-              analysis,
-              queries,
-              catalog,
-              db.units(),
-              new SearchSlots(16),
-              new StaticListableBeanFactory().getBeanProvider(SolrIndex.class));
+          SearchBenchmark.embeddedSearch(
+              index, analysis, synonyms, catalog, db.units(), new SearchSlots(16));
       SearchRequest browse =
           new SearchRequest("", null, null, null, null, 1, 10, SearchSort.RELEVANCE);
 

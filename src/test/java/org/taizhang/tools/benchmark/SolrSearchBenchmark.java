@@ -36,6 +36,7 @@ import org.taizhang.tools.benchmark.SearchBenchmark.Latency;
 import org.taizhang.tools.benchmark.SearchBenchmark.Measured;
 import org.taizhang.tools.benchmark.SearchBenchmarkQueries.BenchQuery;
 import org.taizhang.unit.Unit;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -94,58 +95,30 @@ public final class SolrSearchBenchmark {
     static Options parse(String[] args) {
       Arguments a = CommandArguments.parse(new Arguments(), args);
       return new Options(
-          a.docs,
-          a.units,
-          a.queries,
-          a.warmup,
-          List.copyOf(a.concurrency),
-          a.indexThreads,
+          a.corpus.docs,
+          a.corpus.units,
+          a.corpus.queries,
+          a.corpus.warmup,
+          List.copyOf(a.corpus.concurrency),
+          a.corpus.indexThreads,
           a.shards,
           a.replicas,
-          a.keep,
-          a.dir,
-          a.config,
-          a.seed);
+          a.corpus.keep,
+          a.corpus.dir,
+          a.corpus.config,
+          a.corpus.seed);
     }
   }
 
   /** The command line, read into {@link Options}; defaults as {@link SearchBenchmark}'s. */
   static final class Arguments {
-    @Option(names = "--docs", converter = PositiveCount.class)
-    int docs = 100_000;
-
-    @Option(names = "--units", converter = PositiveCount.class)
-    int units;
-
-    @Option(names = "--queries", converter = PositiveCount.class)
-    int queries = 2000;
-
-    @Option(names = "--warmup")
-    int warmup = 500;
-
-    @Option(names = "--concurrency", split = ",", converter = PositiveCount.class)
-    List<Integer> concurrency = List.of(1, 8);
-
-    @Option(names = "--index-threads", converter = PositiveCount.class)
-    int indexThreads = Runtime.getRuntime().availableProcessors();
+    @Mixin CorpusArguments corpus = new CorpusArguments();
 
     @Option(names = "--shards", converter = PositiveCount.class)
     int shards = 2;
 
     @Option(names = "--replicas", converter = PositiveCount.class)
     int replicas = 1;
-
-    @Option(names = "--keep")
-    boolean keep;
-
-    @Option(names = "--dir")
-    Path dir;
-
-    @Option(names = "--config")
-    Path config = Path.of("index-config");
-
-    @Option(names = "--seed")
-    long seed = 20250101L;
   }
 
   /** What the run measured; bytes are the cluster directory's. */

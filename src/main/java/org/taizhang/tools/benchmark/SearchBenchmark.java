@@ -254,22 +254,9 @@ public final class SearchBenchmark {
         }
       }
     } else if (!temporary) {
-      Files.createDirectories(dir);
-      try (Stream<Path> s = Files.list(dir)) {
-        if (s.findAny().isPresent()) {
-          throw new IllegalArgumentException("--dir must be empty or missing: " + dir);
-        }
-      }
+      requireEmpty(dir);
     }
-    out.printf(
-        Locale.ROOT,
-        "corpus: %,d documents, %,d units, years %d–%d, %d categories; index directory %s%n",
-        o.docs(),
-        units.size(),
-        SearchBenchmarkCorpus.FIRST_YEAR,
-        SearchBenchmarkCorpus.LAST_YEAR,
-        catalog.categories().size(),
-        dir);
+    printCorpus(out, o.docs(), units.size(), catalog, "index directory", dir);
     try {
       return measure(o, out, catalog, analysis, synonyms, corpus, units, dir);
     } finally {
@@ -614,6 +601,30 @@ public final class SearchBenchmark {
 
     return new Indexed(
         indexSeconds, closeSeconds, avgChars, (double) traditional.sum() / docs, (int) rare.sum());
+  }
+
+  /** Creates {@code dir} if missing; refuses one that holds anything. */
+  static void requireEmpty(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    try (Stream<Path> s = Files.list(dir)) {
+      if (s.findAny().isPresent()) {
+        throw new IllegalArgumentException("--dir must be empty or missing: " + dir);
+      }
+    }
+  }
+
+  static void printCorpus(
+      PrintStream out, int docs, int units, Catalog catalog, String dirLabel, Path dir) {
+    out.printf(
+        Locale.ROOT,
+        "corpus: %,d documents, %,d units, years %d–%d, %d categories; %s %s%n",
+        docs,
+        units,
+        SearchBenchmarkCorpus.FIRST_YEAR,
+        SearchBenchmarkCorpus.LAST_YEAR,
+        catalog.categories().size(),
+        dirLabel,
+        dir);
   }
 
   /** The service's search over {@code index}, as the application wires it without Solr. */

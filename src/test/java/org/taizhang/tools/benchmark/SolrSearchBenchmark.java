@@ -162,22 +162,9 @@ public final class SolrSearchBenchmark {
     boolean temporary = o.dir() == null;
     Path dir = temporary ? Files.createTempDirectory("taizhang-solr-benchmark") : o.dir();
     if (!temporary) {
-      Files.createDirectories(dir);
-      try (Stream<Path> s = Files.list(dir)) {
-        if (s.findAny().isPresent()) {
-          throw new IllegalArgumentException("--dir must be empty or missing: " + dir);
-        }
-      }
+      SearchBenchmark.requireEmpty(dir);
     }
-    out.printf(
-        Locale.ROOT,
-        "corpus: %,d documents, %,d units, years %d–%d, %d categories; cluster directory %s%n",
-        o.docs(),
-        units.size(),
-        SearchBenchmarkCorpus.FIRST_YEAR,
-        SearchBenchmarkCorpus.LAST_YEAR,
-        catalog.categories().size(),
-        dir);
+    SearchBenchmark.printCorpus(out, o.docs(), units.size(), catalog, "cluster directory", dir);
     try {
       return measure(o, out, catalog, analysis, synonyms, corpus, units, dir);
     } finally {

@@ -89,12 +89,33 @@ class SearchSlotsTest {
   }
 
   @Test
-  void noSlotsConfiguredMeansOneAndAHalfPerCorePlusOne() {
-    assertThat(SearchSlots.forCores(2)).isEqualTo(4);
-    assertThat(SearchSlots.forCores(8)).isEqualTo(13);
-    assertThat(new SearchSlots(0).slots())
-        .isEqualTo(SearchSlots.forCores(Runtime.getRuntime().availableProcessors()));
-    assertThat(new SearchSlots(3).slots()).isEqualTo(3);
+  void withoutSlotsConfiguredNothingWaits() throws Exception {
+    SearchSlots slots = new SearchSlots(0);
+    assertThat(slots.slots()).isZero();
+    CountDownLatch all = new CountDownLatch(6);
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      List<Future<Boolean>> done = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        done.add(
+            pool.submit(
+                () ->
+                    slots.run(
+                        () -> {
+                          all.countDown();
+                          try {
+                            return all.await(10, TimeUnit.SECONDS); // all six inside at once
+                          } catch (InterruptedException e) {
+                            return false;
+                          }
+                        })));
+      }
+      for (Future<Boolean> f : done) {
+        assertThat(f.get(20, TimeUnit.SECONDS)).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static void sleep(long millis) {

@@ -327,7 +327,10 @@ public final class SearchBenchmark {
           "index opened: %d segments; first search %.0f ms (builds the facet ordinal state, cold code)%n",
           segments,
           firstMs);
-      System.out.printf(Locale.ROOT, "searches at once (SearchSlots): at most %d%n", slots.slots());
+      System.out.printf(
+          Locale.ROOT,
+          "searches at once (SearchSlots): %s%n",
+          slots.slots() == 0 ? "no limit" : "at most " + slots.slots());
 
       List<String> unitCodes = units.stream().map(Unit::code).toList();
       List<BenchQuery> warmup =

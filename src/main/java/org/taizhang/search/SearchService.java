@@ -158,103 +158,92 @@ public class SearchService implements DocumentCounts {
     for (Unit u : allUnits) {
       unitNames.put(u.code(), u.name());
     }
+    DocumentIndex.IndexFunction<SearchResult> answer =
+        view -> {
+          int wanted = request.page() * request.size();
+          SortField newest = new SortField(DocumentFields.DATE_SORT, SortField.Type.LONG, true);
+          // Last, the order of upload: the same documents come in the same order whatever the
+          // index's layout (rebuilt in place, restored from a backup), so pages never shift
+          // between two views.
+          SortField uploaded = new SortField(DocumentFields.ID, SortField.Type.LONG);
+          // Without words every hit scores alike: newest first. By date, the score orders a
+          // day's documents.
+          Sort sort =
+              !ranked
+                  ? new Sort(newest, uploaded)
+                  : request.sort() == SearchSort.DATE
+                      ? new Sort(newest, SortField.FIELD_SCORE, uploaded)
+                      : new Sort(SortField.FIELD_SCORE, newest, uploaded);
+          FacetsCollectorManager.FacetsResult found =
+              FacetsCollectorManager.search(
+                  view.searcher(),
+                  query,
+                  Math.max(
+                      1, rescore == null ? wanted : Math.max(wanted, QueryFactory.RESCORE_WINDOW)),
+                  sort,
+                  true,
+                  new FacetsCollectorManager());
+          TopDocs top = found.topDocs();
+          int from = (request.page() - 1) * request.size();
+          ScoreDoc[] all =
+              rescore == null
+                  ? top.scoreDocs
+                  : rescored(view.searcher(), rescore, top.scoreDocs, sort);
+          int to = Math.min(all.length, from + request.size());
+          ScoreDoc[] page = from >= to ? new ScoreDoc[0] : Arrays.copyOfRange(all, from, to);
+          TopDocs pageDocs = new TopDocs(top.totalHits, page);
+          String[] snippets =
+              snippets(
+                  view.searcher(),
+                  strict == null ? wider : withFilters(strict, request, scope),
+                  wider,
+                  pageDocs,
+                  !ranked);
+          StoredFields stored = view.searcher().storedFields();
+          List<SearchResult.Hit> hits = new ArrayList<>();
+          for (int i = 0; i < page.length; i++) {
+            Document d = stored.document(page[i].doc, HIT_FIELDS);
+            String unit = d.get(DocumentFields.UNIT);
+            String category = d.get(DocumentFields.CATEGORY);
+            LocalDate date = storedDate(d);
+            hits.add(
+                new SearchResult.Hit(
+                    Long.parseLong(d.get(DocumentFields.ID)),
+                    d.get(DocumentFields.TITLE),
+                    unit,
+                    unitNames.getOrDefault(unit, unit),
+                    categoryOrNull(category),
+                    categoryLabel(category),
+                    date,
+                    Integer.parseInt(d.get(DocumentFields.YEAR)),
+                    d.get(DocumentFields.FILE_TYPE),
+                    snippets[i]));
+          }
+          Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
+          if (view.facets() != null) {
+            Map<String, List<LabelAndValue>> counts =
+                wholeArchive
+                    ? wholeArchiveCounts(view, scope, found)
+                    : counted(
+                        new SortedSetDocValuesFacetCounts(view.facets(), found.facetsCollector()));
+            for (String dim : FACETS) {
+              Function<String, String> label =
+                  switch (dim) {
+                    case DocumentFields.UNIT -> code -> unitNames.getOrDefault(code, code);
+                    case DocumentFields.CATEGORY -> this::categoryLabel;
+                    default -> Function.identity();
+                  };
+              facets.put(dim, facetValues(counts.get(dim), dim, label));
+            }
+          } else {
+            FACETS.forEach(dim -> facets.put(dim, List.of()));
+          }
+          return new SearchResult(
+              top.totalHits.value, request.page(), request.size(), hits, facets);
+        };
     // Only the work on the index waits for a slot: reading the units may wait for the database,
     // and would leave a core idle meanwhile.
-    return slots.run(
-        () ->
-            index.read(
-                view -> {
-                  int wanted = request.page() * request.size();
-                  SortField newest =
-                      new SortField(DocumentFields.DATE_SORT, SortField.Type.LONG, true);
-                  // Last, the order of upload: the same documents come in the same order whatever
-                  // the
-                  // index's
-                  // layout (rebuilt in place, restored from a backup), so pages never shift between
-                  // two
-                  // views.
-                  SortField uploaded = new SortField(DocumentFields.ID, SortField.Type.LONG);
-                  // Without words every hit scores alike: newest first. By date, the score orders a
-                  // day's
-                  // documents.
-                  Sort sort =
-                      !ranked
-                          ? new Sort(newest, uploaded)
-                          : request.sort() == SearchSort.DATE
-                              ? new Sort(newest, SortField.FIELD_SCORE, uploaded)
-                              : new Sort(SortField.FIELD_SCORE, newest, uploaded);
-                  FacetsCollectorManager.FacetsResult found =
-                      FacetsCollectorManager.search(
-                          view.searcher(),
-                          query,
-                          Math.max(
-                              1,
-                              rescore == null
-                                  ? wanted
-                                  : Math.max(wanted, QueryFactory.RESCORE_WINDOW)),
-                          sort,
-                          true,
-                          new FacetsCollectorManager());
-                  TopDocs top = found.topDocs();
-                  int from = (request.page() - 1) * request.size();
-                  ScoreDoc[] all =
-                      rescore == null
-                          ? top.scoreDocs
-                          : rescored(view.searcher(), rescore, top.scoreDocs, sort);
-                  int to = Math.min(all.length, from + request.size());
-                  ScoreDoc[] page =
-                      from >= to ? new ScoreDoc[0] : Arrays.copyOfRange(all, from, to);
-                  TopDocs pageDocs = new TopDocs(top.totalHits, page);
-                  String[] snippets =
-                      snippets(
-                          view.searcher(),
-                          strict == null ? wider : withFilters(strict, request, scope),
-                          wider,
-                          pageDocs,
-                          !ranked);
-                  StoredFields stored = view.searcher().storedFields();
-                  List<SearchResult.Hit> hits = new ArrayList<>();
-                  for (int i = 0; i < page.length; i++) {
-                    Document d = stored.document(page[i].doc, HIT_FIELDS);
-                    String unit = d.get(DocumentFields.UNIT);
-                    String category = d.get(DocumentFields.CATEGORY);
-                    LocalDate date = storedDate(d);
-                    hits.add(
-                        new SearchResult.Hit(
-                            Long.parseLong(d.get(DocumentFields.ID)),
-                            d.get(DocumentFields.TITLE),
-                            unit,
-                            unitNames.getOrDefault(unit, unit),
-                            categoryOrNull(category),
-                            categoryLabel(category),
-                            date,
-                            Integer.parseInt(d.get(DocumentFields.YEAR)),
-                            d.get(DocumentFields.FILE_TYPE),
-                            snippets[i]));
-                  }
-                  Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
-                  if (view.facets() != null) {
-                    Map<String, List<LabelAndValue>> counts =
-                        wholeArchive
-                            ? wholeArchiveCounts(view, scope, found)
-                            : counted(
-                                new SortedSetDocValuesFacetCounts(
-                                    view.facets(), found.facetsCollector()));
-                    for (String dim : FACETS) {
-                      Function<String, String> label =
-                          switch (dim) {
-                            case DocumentFields.UNIT -> code -> unitNames.getOrDefault(code, code);
-                            case DocumentFields.CATEGORY -> this::categoryLabel;
-                            default -> Function.identity();
-                          };
-                      facets.put(dim, facetValues(counts.get(dim), dim, label));
-                    }
-                  } else {
-                    FACETS.forEach(dim -> facets.put(dim, List.of()));
-                  }
-                  return new SearchResult(
-                      top.totalHits.value, request.page(), request.size(), hits, facets);
-                }));
+    return slots.run(() -> index.read(answer));
   }
 
   /**

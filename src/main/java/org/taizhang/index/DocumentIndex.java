@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +35,7 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
@@ -177,20 +181,14 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
     String id = Long.toString(d.id());
     doc.add(new StringField(DocumentFields.ID, id, Field.Store.YES));
     doc.add(new NumericDocValuesField(DocumentFields.ID, d.id()));
-    doc.add(new StringField(DocumentFields.UNIT, d.unitCode(), Field.Store.YES));
-    doc.add(new SortedSetDocValuesFacetField(DocumentFields.UNIT, d.unitCode()));
     String category = d.category() == null ? NO_CATEGORY : d.category();
-    doc.add(new StringField(DocumentFields.CATEGORY, category, Field.Store.YES));
+    filterFields(d.unitCode(), category, d.year(), d.fileType(), d.date()).forEach(doc::add);
+    doc.add(new SortedSetDocValuesFacetField(DocumentFields.UNIT, d.unitCode()));
     doc.add(new SortedSetDocValuesFacetField(DocumentFields.CATEGORY, category));
-    doc.add(new StringField(DocumentFields.YEAR, Integer.toString(d.year()), Field.Store.YES));
-    doc.add(new IntPoint(DocumentFields.YEAR, d.year()));
     doc.add(new SortedSetDocValuesFacetField(DocumentFields.YEAR, Integer.toString(d.year())));
-    doc.add(new StringField(DocumentFields.FILE_TYPE, d.fileType(), Field.Store.YES));
     doc.add(new SortedSetDocValuesFacetField(DocumentFields.FILE_TYPE, d.fileType()));
     if (d.date() != null) {
-      long day = d.date().toEpochDay();
-      doc.add(new LongPoint(DocumentFields.DATE, day));
-      doc.add(new StoredField(DocumentFields.DATE, day));
+      doc.add(new StoredField(DocumentFields.DATE, d.date().toEpochDay()));
     }
     // Every document sorts, undated ones last; a field keeps one shape across documents, hence its
     // own name.
@@ -206,6 +204,26 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
         open ->
             open.writer().updateDocument(new Term(DocumentFields.ID, id), facetsConfig.build(doc)));
     written();
+  }
+
+  /**
+   * The fields the filters of a search read (unit, category, year, file type, date), as this index
+   * holds them; also what a one-document index of a Solr hit needs for the search's own query to
+   * match it when its snippet is highlighted. {@code category} is the index's value ({@code _none}
+   * for none); {@code date} may be null.
+   */
+  public static List<IndexableField> filterFields(
+      String unit, String category, int year, String fileType, LocalDate date) {
+    List<IndexableField> fields = new ArrayList<>();
+    fields.add(new StringField(DocumentFields.UNIT, unit, Field.Store.YES));
+    fields.add(new StringField(DocumentFields.CATEGORY, category, Field.Store.YES));
+    fields.add(new StringField(DocumentFields.YEAR, Integer.toString(year), Field.Store.YES));
+    fields.add(new IntPoint(DocumentFields.YEAR, year));
+    fields.add(new StringField(DocumentFields.FILE_TYPE, fileType, Field.Store.YES));
+    if (date != null) {
+      fields.add(new LongPoint(DocumentFields.DATE, date.toEpochDay()));
+    }
+    return fields;
   }
 
   @Override

@@ -14,9 +14,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.IntPoint;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.CompositeReader;
 import org.apache.lucene.index.IndexOptions;
@@ -43,6 +40,7 @@ import org.taizhang.archive.Document;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.index.ChineseAnalysis;
 import org.taizhang.index.DocumentFields;
+import org.taizhang.index.DocumentIndex;
 import org.taizhang.index.SolrConfigSet;
 import org.taizhang.index.SolrIndex;
 import org.taizhang.solr.QueryCodec;
@@ -213,10 +211,9 @@ final class SolrSearch {
   }
 
   /**
-   * The snippet of one hit, by {@link SearchService}'s highlighter over its text, with the fields
-   * the filters of the search read, indexed as {@link org.taizhang.index.DocumentIndex} indexes
-   * them: the query that marks the words is the search's own, filters included, and without them a
-   * filtered search would mark nothing.
+   * The snippet of one hit, by {@link SearchService}'s highlighter over its text and {@link
+   * DocumentIndex#filterFields}: the query that marks the words is the search's own, filters
+   * included, and without those fields a filtered search would mark nothing.
    */
   private String snippet(SolrDocument d, Query query, Query wider, boolean browse) {
     String text = str(d, DocumentFields.TEXT);
@@ -224,23 +221,13 @@ final class SolrSearch {
     one.addField(
         new Field(DocumentFields.TEXT, text == null ? "" : text, TEXT_WITH_OFFSETS),
         service.analysis().indexAnalyzer());
-    for (String field :
-        List.of(DocumentFields.UNIT, DocumentFields.CATEGORY, DocumentFields.FILE_TYPE)) {
-      String value = str(d, field);
-      if (value != null) {
-        one.addField(new StringField(field, value, Field.Store.NO), null);
-      }
-    }
-    Object year = d.getFirstValue(DocumentFields.YEAR);
-    if (year != null) {
-      int y = ((Number) year).intValue();
-      one.addField(new StringField(DocumentFields.YEAR, Integer.toString(y), Field.Store.NO), null);
-      one.addField(new IntPoint(DocumentFields.YEAR, y), null);
-    }
-    LocalDate date = date(d);
-    if (date != null) {
-      one.addField(new LongPoint(DocumentFields.DATE, date.toEpochDay()), null);
-    }
+    DocumentIndex.filterFields(
+            str(d, DocumentFields.UNIT),
+            str(d, DocumentFields.CATEGORY),
+            ((Number) d.getFirstValue(DocumentFields.YEAR)).intValue(),
+            str(d, DocumentFields.FILE_TYPE),
+            date(d))
+        .forEach(f -> one.addField(f, null));
     IndexSearcher searcher = one.createSearcher();
     TopDocs doc =
         new TopDocs(

@@ -39,6 +39,12 @@ import org.taizhang.support.TestFiles;
  * the same moment, which must be stored once.
  *
  * <p>{@code -Dtaizhang.load.seconds=120} runs the full two minutes (default 30, the CI setting).
+ *
+ * <p>By default each searcher asks again the moment it is answered: the searches' throughput is the
+ * figure, and their mean latency is then at least 20 ÷ that throughput, whatever the service does.
+ * {@code -Dtaizhang.load.search-every-ms=N} paces each searcher instead to one search every N ms
+ * (reviewers reading their results between searches), from a random first moment, and counts each
+ * search's latency from when it was due: a search held up by a slow one before it counts its wait.
  */
 @Slow
 class LoadTest {
@@ -136,16 +142,25 @@ class LoadTest {
                 },
                 "uploader-" + c));
       }
+      long every = Duration.ofMillis(Long.getLong("taizhang.load.search-every-ms", 0)).toNanos();
       for (int c = 0; c < SEARCHERS; c++) {
         int client = c;
         clients.add(
             new Thread(
                 () -> {
                   Random random = new Random(1000 + client);
-                  while (System.nanoTime() < deadline) {
+                  long due = start + (long) (random.nextDouble() * every);
+                  while (due < deadline && System.nanoTime() < deadline) {
                     try {
-                      searches.add(
-                          search(service, token, QUERIES.get(random.nextInt(QUERIES.size()))));
+                      long wait = due - System.nanoTime();
+                      if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                      }
+                      long from = every == 0 ? System.nanoTime() : due;
+                      Outcome o =
+                          search(service, token, QUERIES.get(random.nextInt(QUERIES.size())));
+                      searches.add(new Outcome(o.status(), System.nanoTime() - from, -1));
+                      due = every == 0 ? System.nanoTime() : due + every;
                     } catch (Exception e) {
                       searches.add(new Outcome(-1, 0, -1));
                       e.printStackTrace();

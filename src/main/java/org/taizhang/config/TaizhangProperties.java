@@ -56,13 +56,19 @@ public record TaizhangProperties(
       @DefaultValue("100000000") long maxImagePixels,
       @DefaultValue("1GB") DataSize workerHeap,
       @DefaultValue("50000") int workerMaxFiles,
-      @DefaultValue("0") int workerNice) {
+      @DefaultValue("5") int workerNice) {
     public int effectiveThreads() {
       return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
   }
 
-  public record Index(@DefaultValue("5s") Duration commitInterval) {}
+  /**
+   * The embedded index: {@code commitInterval} between commits; {@code writerNice} lowers the CPU
+   * priority of the threads that analyse and write documents (Unix nice 1–19, 0 for none), so that
+   * searches go first while units upload.
+   */
+  public record Index(
+      @DefaultValue("5s") Duration commitInterval, @DefaultValue("5") int writerNice) {}
 
   /**
    * Which engine holds the search index: {@code embedded} (a Lucene index below the data directory)

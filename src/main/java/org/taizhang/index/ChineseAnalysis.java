@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -19,6 +20,7 @@ import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
 import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.taizhang.config.ConfigLines;
 
@@ -30,6 +32,11 @@ import org.taizhang.config.ConfigLines;
  * highlights mark what the document really says. Two fields then read the folded text: a bigram
  * field ({@link DocumentFields#TEXT}) that never misses a run of characters, and a word field
  * ({@link DocumentFields#TEXT_WORDS}) segmented by smartcn, which ranks whole-word matches higher.
+ *
+ * <p>The bigram field reads Chinese characters across the white space between them ({@link
+ * #JOINED}): a PDF breaks lines inside words (“城\n关支行”) and titles are spaced out (“工 作 总 结”), and
+ * smartcn's words already run across such space. So whatever the word field finds as a phrase, the
+ * bigram field finds too, and the word field only ranks.
  */
 public final class ChineseAnalysis {
   private static final int SCRIPTS =
@@ -37,6 +44,16 @@ public final class ChineseAnalysis {
           | CJKBigramFilter.HIRAGANA
           | CJKBigramFilter.KATAKANA
           | CJKBigramFilter.HANGUL;
+
+  /**
+   * White space between two characters of the scripts above, which the bigram field leaves out (as
+   * {@code solr.PatternReplaceCharFilterFactory} with the same pattern, in {@link SolrConfigSet}).
+   */
+  static final String JOINED =
+      "(?<=[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}])[\\s\\u00A0\\u3000]+"
+          + "(?=[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}])";
+
+  private static final Pattern JOINED_PATTERN = Pattern.compile(JOINED);
 
   private final NormalizeCharMap foldMap;
   private final Map<Character, Character> fold;
@@ -91,7 +108,7 @@ public final class ChineseAnalysis {
     return new Analyzer() {
       @Override
       protected Reader initReader(String fieldName, Reader reader) {
-        return foldReader(reader);
+        return new PatternReplaceCharFilter(JOINED_PATTERN, "", foldReader(reader));
       }
 
       @Override

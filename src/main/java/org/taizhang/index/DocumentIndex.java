@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -49,6 +50,7 @@ import org.apache.lucene.util.IOUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taizhang.archive.Document;
+import org.taizhang.job.BackgroundPriority;
 
 /**
  * The Lucene index of all documents: derived data, rebuilt from the database whenever it is missing
@@ -118,6 +120,19 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
    */
   public DocumentIndex(
       Path dir, ChineseAnalysis analysis, Duration commitInterval, Duration refreshInterval) {
+    this(dir, analysis, commitInterval, refreshInterval, 0);
+  }
+
+  /**
+   * @param writerNice the nice value of the threads that analyse and write documents (0 for the
+   *     service's own priority): searches go first while uploads are indexed
+   */
+  public DocumentIndex(
+      Path dir,
+      ChineseAnalysis analysis,
+      Duration commitInterval,
+      Duration refreshInterval,
+      int writerNice) {
     this.analyzer = analysis.indexAnalyzer();
     try {
       this.directory = FSDirectory.open(dir);
@@ -128,7 +143,14 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
     this.committer = Executors.newSingleThreadScheduledExecutor(daemon("index-commit"));
     this.writeThreads =
         Executors.newFixedThreadPool(
-            Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("index-write"));
+            Math.max(2, Runtime.getRuntime().availableProcessors()),
+            daemon(
+                "index-write",
+                r ->
+                    () -> {
+                      BackgroundPriority.lowerCurrentThread(writerNice);
+                      r.run();
+                    }));
     long ms = commitInterval.toMillis();
     committer.scheduleWithFixedDelay(this::commitQuietly, ms, ms, TimeUnit.MILLISECONDS);
     this.refresher = Executors.newSingleThreadScheduledExecutor(daemon("index-refresh"));
@@ -159,9 +181,13 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
   }
 
   private static ThreadFactory daemon(String name) {
+    return daemon(name, UnaryOperator.identity());
+  }
+
+  private static ThreadFactory daemon(String name, UnaryOperator<Runnable> wrap) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
-      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      Thread t = new Thread(wrap.apply(r), name + "-" + n.incrementAndGet());
       t.setDaemon(true);
       return t;
     };

@@ -21,7 +21,12 @@ class IndexConfiguration {
 
   @Bean(destroyMethod = "close")
   DocumentIndex documentIndex(TaizhangProperties properties, ChineseAnalysis analysis) {
-    return new DocumentIndex(properties.indexDir(), analysis, properties.index().commitInterval());
+    return new DocumentIndex(
+        properties.indexDir(),
+        analysis,
+        properties.index().commitInterval(),
+        DocumentIndex.REFRESH_INTERVAL,
+        properties.index().writerNice());
   }
 
   @Bean(destroyMethod = "close")

@@ -77,11 +77,16 @@ public final class SolrConfigSet {
     return """
           <charFilter class="solr.CJKWidthCharFilterFactory"/>
           <charFilter class="solr.MappingCharFilterFactory" mapping="%s"/>
+          <charFilter class="solr.PatternReplaceCharFilterFactory" pattern="%s" replacement=""/>
           <tokenizer class="solr.StandardTokenizerFactory"/>
           <filter class="solr.LowerCaseFilterFactory"/>
           <filter class="solr.CJKBigramFilterFactory" han="true" hiragana="true" katakana="true" hangul="true" outputUnigrams="%s"/>
         """
-        .formatted(MAPPING_FILE, unigrams);
+        .formatted(MAPPING_FILE, xmlAttribute(ChineseAnalysis.JOINED), unigrams);
+  }
+
+  private static String xmlAttribute(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
   }
 
   private static String schema() {

@@ -153,12 +153,11 @@ public class QueryFactory {
    * <p>{@code query} decides the matches, the total and the facets and scores every hit with the
    * cheap tiers (title, in the text at all with its frequency, parts close together); {@code
    * rescore}, when not null, holds the expensive tiers that never change whether a document matches
-   * (the exact phrase, whose matches the loose phrase finds too; the words of a query together),
-   * whose score is added to the best {@link #RESCORE_WINDOW} hits only: they are phrase queries
-   * over every hit otherwise. (Whole words stay in {@code query}: they also match where a line
-   * break splits a word's characters, which nothing else finds.) The sum is the score of {@link
-   * #full()}. In Solr terms: {@code q=query} and {@code rq={!rerank reRankQuery=rescore
-   * reRankDocs=RESCORE_WINDOW reRankWeight=1}}.
+   * (the exact phrase and the whole words, whose matches the loose phrase finds too; the words of a
+   * query together), whose score is added to the best {@link #RESCORE_WINDOW} hits only: they are
+   * phrase queries over every hit otherwise. The sum is the score of {@link #full()}. In Solr
+   * terms: {@code q=query} and {@code rq={!rerank reRankQuery=rescore reRankDocs=RESCORE_WINDOW
+   * reRankWeight=1}}.
    */
   record Compiled(Query query, boolean ranked, Query rescore) {
     /** Matches as {@code query} and scores every hit as the rescored best ones are. */
@@ -490,8 +489,7 @@ public class QueryFactory {
     if (matchOnly) {
       List<Query> any = new ArrayList<>(title);
       if (!titleOnly) {
-        any.addAll(loose); // the exact phrases match nothing more
-        any.addAll(word);
+        any.addAll(loose); // the exact phrases and the whole words match nothing more
         any.addAll(
             symbols); // an exclusion leaves out what holds the word, not what holds its parts
       }
@@ -504,9 +502,9 @@ public class QueryFactory {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(inTitle, Occur.SHOULD);
     if (!word.isEmpty()) {
-      // Not rescored: the words also match where a line break splits the characters' bigrams
-      // (“城\n关支行” in a PDF), which no other tier finds.
-      b.add(tier(word, WORD), Occur.SHOULD);
+      // Its matches are a subset of the loose phrase's: the bigram field, as the word field, reads
+      // across white space between characters (ChineseAnalysis).
+      rescore.add(tier(word, WORD));
     }
     if (!symbols.isEmpty()) {
       b.add(tier(symbols, EXACT + WORD + LOOSE), Occur.SHOULD);

@@ -56,6 +56,19 @@ class ChineseAnalysisTest {
   }
 
   @Test
+  void bigramsRunAcrossWhiteSpaceBetweenChineseCharactersOnly() throws IOException {
+    // A PDF's line break inside a word, a spaced-out title: the word field reads both as words. (A
+    // character's end offset takes in the space left out after it.)
+    assertThat(tokens(analysis.indexAnalyzer(), DocumentFields.TEXT, "城\r\n关支行"))
+        .contains("城关@0-4", "关支@3-5");
+    assertThat(tokens(analysis.indexAnalyzer(), DocumentFields.TEXT, "工 作\u3000总　结"))
+        .containsExactly("工@0-2", "工作@0-4", "作@2-4", "作总@2-6", "总@4-6", "总结@4-7", "结@6-7");
+    // Between a Chinese character and anything else, the space still separates.
+    assertThat(tokens(analysis.indexAnalyzer(), DocumentFields.TEXT, "第 3 条 PDF 版"))
+        .containsExactly("第@0-1", "3@2-3", "条@4-5", "pdf@6-9", "版@10-11");
+  }
+
+  @Test
   void wordFieldSegmentsWords() throws IOException {
     List<String> words = tokens(analysis.wordAnalyzer(), DocumentFields.TEXT_WORDS, "開展志願服務活動");
     assertThat(words).extracting(t -> t.substring(0, t.indexOf('@'))).contains("志愿", "服务", "活动");

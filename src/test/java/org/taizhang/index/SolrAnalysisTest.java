@@ -34,7 +34,8 @@ class SolrAnalysisTest {
           "邻里守望志愿服务队开展文明劝导活动",
           "２０２５年３月１２日ＰＤＦ版《台賬管理辦法》",
           "COVID-19 防控，Lucene index 與 1,000 份臺帳",
-          "さくら 한국어 カタカナ 乾隆 ×××");
+          "さくら 한국어 カタカナ 乾隆 ×××",
+          "城\r\n关支行 工 作\u3000总 结 第 3 条");
 
   private final ChineseAnalysis analysis = new ChineseAnalysis(Path.of("index-config"));
   private SolrIndex index;

@@ -46,6 +46,13 @@ public final class ChineseAnalysis {
           | CJKBigramFilter.HANGUL;
 
   /**
+   * What the index holds as this analysis writes it: raised whenever a change here changes the
+   * terms or positions of an indexed document. An index written by another version is rebuilt when
+   * the service starts ({@link SearchIndex#analysisCurrent}).
+   */
+  public static final String VERSION = "2";
+
+  /**
    * White space between two characters of the scripts above, which the bigram field leaves out (as
    * {@code solr.PatternReplaceCharFilterFactory} with the same pattern, in {@link SolrConfigSet}).
    */

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -84,6 +85,9 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
 
   /** How stale a search may be: writes by others become visible at most this long after. */
   public static final Duration REFRESH_INTERVAL = Duration.ofSeconds(1);
+
+  /** The commit data entry that names the analysis version of the documents. */
+  private static final String ANALYSIS_KEY = "taizhang.analysis";
 
   private static final Logger log = LoggerFactory.getLogger(DocumentIndex.class);
   private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
@@ -163,6 +167,9 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(64);
     IndexWriter writer = new IndexWriter(directory, config);
+    if (writer.getDocStats().maxDoc == 0) {
+      stampAnalysis(writer);
+    }
     try {
       return new OpenIndex(writer, new SearcherManager(writer, null));
     } catch (IOException | RuntimeException e) {
@@ -261,7 +268,11 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
 
   @Override
   public void deleteAll() {
-    onIndexThread(open -> open.writer().deleteAll());
+    onIndexThread(
+        open -> {
+          open.writer().deleteAll();
+          stampAnalysis(open.writer());
+        });
     written();
   }
 
@@ -314,6 +325,31 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
       rebuilding = false;
     }
     refresh();
+  }
+
+  /**
+   * Marks the index as written by this analysis, in the data of its next commit: called while it is
+   * empty, so whatever it holds from then on is analysed so.
+   */
+  private static void stampAnalysis(IndexWriter writer) {
+    writer.setLiveCommitData(Map.of(ANALYSIS_KEY, ChineseAnalysis.VERSION).entrySet());
+  }
+
+  @Override
+  public boolean analysisCurrent() {
+    IndexWriter writer = current.writer();
+    if (writer.getDocStats().maxDoc == 0) {
+      return true;
+    }
+    Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+    if (data != null) {
+      for (Map.Entry<String, String> e : data) {
+        if (e.getKey().equals(ANALYSIS_KEY)) {
+          return e.getValue().equals(ChineseAnalysis.VERSION);
+        }
+      }
+    }
+    return false;
   }
 
   @Override

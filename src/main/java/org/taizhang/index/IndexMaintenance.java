@@ -57,6 +57,14 @@ public class IndexMaintenance {
   }
 
   /**
+   * Whether the index holds its documents as this version analyses them; false after an upgrade
+   * that changed the analysis, until a {@link #rebuild}.
+   */
+  public boolean analysisCurrent() {
+    return index.analysisCurrent();
+  }
+
+  /**
    * Builds the index again from the database. Searches keep working meanwhile, on the index as it
    * was; documents that change during the rebuild are in the result too.
    */

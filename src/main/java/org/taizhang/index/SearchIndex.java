@@ -43,6 +43,13 @@ public interface SearchIndex {
    */
   void awaitOwnWrites();
 
+  /**
+   * Whether the index holds its documents as this version's analysis writes them ({@link
+   * ChineseAnalysis#VERSION}): true when it is empty or was filled since it last was; false after
+   * an upgrade that changed the analysis, until a rebuild.
+   */
+  boolean analysisCurrent();
+
   /** Ids of every live document in the index as of the last refresh. */
   Set<Long> ids();
 

@@ -24,6 +24,7 @@ import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.client.solrj.response.UpdateResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.cloud.Aliases;
@@ -52,6 +53,10 @@ public final class SolrIndex implements SearchIndex, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SolrIndex.class);
   private static final int ID_PAGE = 10_000;
   private static final String VERSION = "_version_";
+
+  /** The collection property that names the analysis version of its documents. */
+  private static final String ANALYSIS_PROPERTY = "taizhang.analysis";
+
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
   private final CloudSolrClient client;
@@ -187,6 +192,7 @@ public final class SolrIndex implements SearchIndex, AutoCloseable {
     }
     log.info("创建 Solr 集合 {}（{} 个分片，每片 {} 个副本）", collection, shards, replicas);
     CollectionAdminRequest.createCollection(collection, name, shards, replicas).process(client);
+    stampAnalysis(collection);
     ZkStateReader reader = ZkStateReader.from(client);
     reader.waitForState(
         collection,
@@ -308,7 +314,37 @@ public final class SolrIndex implements SearchIndex, AutoCloseable {
 
   @Override
   public void deleteAll() {
-    write((collection, within) -> client.deleteByQuery(collection, "*:*", within));
+    write(
+        (collection, within) -> {
+          UpdateResponse r = client.deleteByQuery(collection, "*:*", within);
+          stampAnalysis(ZkStateReader.from(client).getAliases().resolveSimpleAlias(collection));
+          return r;
+        });
+  }
+
+  /**
+   * Marks {@code collection} as written by this analysis (a collection property): called while it
+   * is empty, so whatever it holds from then on is analysed so.
+   */
+  private void stampAnalysis(String collection) throws IOException, SolrServerException {
+    CollectionAdminRequest.setCollectionProperty(
+            collection, ANALYSIS_PROPERTY, ChineseAnalysis.VERSION)
+        .process(client);
+  }
+
+  @Override
+  public boolean analysisCurrent() {
+    return read(
+        (c, collection) -> {
+          ZkStateReader zk = ZkStateReader.from(client);
+          String resolved = zk.getAliases().resolveSimpleAlias(collection);
+          if (ChineseAnalysis.VERSION.equals(
+              zk.getCollectionProperties(resolved).get(ANALYSIS_PROPERTY))) {
+            return true;
+          }
+          return c.query(collection, new SolrQuery("*:*").setRows(0)).getResults().getNumFound()
+              == 0;
+        });
   }
 
   /**

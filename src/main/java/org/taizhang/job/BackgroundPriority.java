@@ -25,20 +25,21 @@ public final class BackgroundPriority {
   private BackgroundPriority() {}
 
   /**
-   * Sets the calling thread's nice value to {@code nice} (1–19; 0 leaves it as it is).
+   * Raises the calling thread's nice value by {@code by} (1–19; 0 leaves it as it is), as {@code
+   * nice -n} does for a process: a service started at nice 10 runs its background work at 15.
    *
    * @return whether the priority is now lower
    */
-  public static boolean lowerCurrentThread(int nice) {
-    if (nice <= 0 || !Files.isExecutable(RENICE) || !Files.exists(THREAD_SELF)) {
+  public static boolean lowerCurrentThread(int by) {
+    if (by <= 0 || !Files.isExecutable(RENICE) || !Files.exists(THREAD_SELF)) {
       return false;
     }
     try {
       // "<pid>/task/<tid>"
       String tid = Files.readSymbolicLink(THREAD_SELF).getFileName().toString();
+      int nice = Math.min(19, niceOf(THREAD_SELF) + by);
       Process p =
-          new ProcessBuilder(
-                  RENICE.toString(), "-n", Integer.toString(Math.min(19, nice)), "-p", tid)
+          new ProcessBuilder(RENICE.toString(), "-n", Integer.toString(nice), "-p", tid)
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();
@@ -47,12 +48,22 @@ public final class BackgroundPriority {
         return false;
       }
       return p.exitValue() == 0;
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       log.debug("线程优先级未调低：{}", e.toString());
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /**
+   * The nice value of a thread: field 19 of its {@code stat}, counted after the command name, which
+   * may hold spaces.
+   */
+  static int niceOf(Path task) throws IOException {
+    String stat = Files.readString(task.resolve("stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Integer.parseInt(fields[16]);
   }
 }

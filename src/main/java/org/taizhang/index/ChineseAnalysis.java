@@ -52,13 +52,16 @@ public final class ChineseAnalysis {
    */
   public static final String VERSION = "2";
 
+  /** A character of the scripts above, as a regular expression. */
+  private static final String CJK_CHARACTER =
+      "[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}]";
+
   /**
    * White space between two characters of the scripts above, which the bigram field leaves out (as
    * {@code solr.PatternReplaceCharFilterFactory} with the same pattern, in {@link SolrConfigSet}).
    */
   static final String JOINED =
-      "(?<=[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}])[\\s\\u00A0\\u3000]+"
-          + "(?=[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}])";
+      "(?<=" + CJK_CHARACTER + ")[\\s\\u00A0\\u3000]+(?=" + CJK_CHARACTER + ")";
 
   private static final Pattern JOINED_PATTERN = Pattern.compile(JOINED);
 

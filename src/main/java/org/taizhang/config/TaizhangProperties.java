@@ -9,7 +9,10 @@ import org.springframework.util.unit.DataSize;
 /**
  * Settings under {@code taizhang.*}. All state lives below {@link #dataDir()}; what offices edit
  * lives in {@link #configDir()}. The office's time zone is {@code taizhang.time-zone}, read by the
- * {@code time} module, which everything else builds on.
+ * {@code time} module, which everything else builds on. {@code backgroundNice} is how much lower
+ * the CPU priority of background work is than the requests' (Unix nice 1–19, 0 for none; see {@code
+ * job.BackgroundPriority}): imports, jobs, OCR, thumbnails and renditions, with the parsing and
+ * indexing they cause.
  */
 @ConfigurationProperties("taizhang")
 public record TaizhangProperties(
@@ -21,7 +24,8 @@ public record TaizhangProperties(
     @DefaultValue Index index,
     @DefaultValue Search search,
     @DefaultValue Ocr ocr,
-    @DefaultValue Admin admin) {
+    @DefaultValue Admin admin,
+    @DefaultValue("5") int backgroundNice) {
 
   /** The archive imported on the first start, so a new installation has something to show. */
   public record Sample(
@@ -47,7 +51,7 @@ public record TaizhangProperties(
    * {@code timeout} kills the parser process when one file takes too long; {@code threads} is the
    * number of files parsed at once (0: one per core); {@code workerHeap} is the parser process's
    * heap, shared by those files; {@code workerMaxFiles} how many files it reads before it is
-   * replaced; {@code workerNice} lowers its CPU priority so that interactive requests go first.
+   * replaced.
    */
   public record Extract(
       @DefaultValue("2000000") int maxChars,
@@ -55,20 +59,14 @@ public record TaizhangProperties(
       @DefaultValue("0") int threads,
       @DefaultValue("100000000") long maxImagePixels,
       @DefaultValue("1GB") DataSize workerHeap,
-      @DefaultValue("50000") int workerMaxFiles,
-      @DefaultValue("5") int workerNice) {
+      @DefaultValue("50000") int workerMaxFiles) {
     public int effectiveThreads() {
       return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
   }
 
-  /**
-   * The embedded index: {@code commitInterval} between commits; {@code writerNice} lowers the CPU
-   * priority of the threads that analyse and write documents (Unix nice 1–19, 0 for none), so that
-   * searches go first while units upload.
-   */
-  public record Index(
-      @DefaultValue("5s") Duration commitInterval, @DefaultValue("5") int writerNice) {}
+  /** The embedded index: {@code commitInterval} between commits. */
+  public record Index(@DefaultValue("5s") Duration commitInterval) {}
 
   /**
    * Which engine holds the search index: {@code embedded} (a Lucene index below the data directory)

@@ -19,7 +19,7 @@ class ExtractConfiguration {
             e.maxImagePixels(),
             e.workerMaxFiles(),
             properties.parseTempDir(),
-            e.workerNice(),
+            properties.backgroundNice(),
             new TextExtractor.OcrSettings(
                 ocr.languages(), ocr.dpi(), (int) ocr.pageTimeout().toSeconds()),
             ocr.timeout()));

@@ -16,9 +16,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.taizhang.job.BackgroundPriority;
 
 /**
  * The main class of a parser process: reads requests from standard input, parses each file with an
@@ -32,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * parsing a few thousand files.
  *
  * <p>Arguments: maximum characters of text, maximum image pixels, parallel parses, then OCR's
- * languages, resolution (DPI) and time limit per page in seconds.
+ * languages, resolution (DPI) and time limit per page in seconds, and how much lower the threads
+ * run that read files for the service's background work.
  */
 public final class ParseWorker {
   private static final List<String> WARM_UP =
@@ -69,15 +72,11 @@ public final class ParseWorker {
     warmUp(extractor, thumbnails);
     out.writeInt(WorkerProtocol.READY);
     out.flush();
-    // Daemon threads: when the pool closes our input the process ends, finished or not.
-    ExecutorService parsers =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "parse");
-              t.setDaemon(true);
-              return t;
-            });
+    // Daemon threads: when the pool closes our input the process ends, finished or not. Requests
+    // may take one thread more than background work (ParseSlots).
+    ExecutorService requests = Executors.newFixedThreadPool(threads + 1, daemon("parse", 0));
+    ExecutorService background =
+        Executors.newFixedThreadPool(threads, daemon("parse-bg", Integer.parseInt(args[6])));
     while (true) {
       WorkerProtocol.Numbered n;
       try {
@@ -85,8 +84,24 @@ public final class ParseWorker {
       } catch (EOFException e) {
         return; // the pool closed our input: a normal end
       }
-      parsers.execute(() -> answer(n, extractor, thumbnails, ofdPdf, images, out));
+      (n.request().background() ? background : requests)
+          .execute(() -> answer(n, extractor, thumbnails, ofdPdf, images, out));
     }
+  }
+
+  /** Threads that run {@code nice} lower than the process ({@link BackgroundPriority}). */
+  private static ThreadFactory daemon(String name, int nice) {
+    return r -> {
+      Thread t =
+          new Thread(
+              () -> {
+                BackgroundPriority.lowerCurrentThread(nice);
+                r.run();
+              },
+              name);
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   private static void answer(

@@ -16,10 +16,12 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +30,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
+import org.taizhang.job.BackgroundPriority;
 
 /**
  * Parses files outside the service, in a parser process ({@link ParseWorker}, a separate JVM) that
@@ -46,6 +49,10 @@ import org.springframework.util.FileSystemUtils;
  * parsers once instead of once per process, which on two cores saves more processor time than a
  * thousand files take to parse. The process lives for {@code filesPerProcess} files, then is
  * replaced, so a slow leak in a parser stays bounded.
+ *
+ * <p>A file is read at the priority of the thread that asks for it ({@link BackgroundPriority}): a
+ * unit's upload at the service's, an import's at the lower one of the parser process's background
+ * threads. The process itself runs at the service's priority.
  */
 public final class ParserPool implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ParserPool.class);
@@ -54,7 +61,6 @@ public final class ParserPool implements AutoCloseable {
   private static final int OUT_OF_MEMORY_EXIT = 3;
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
-  private static final Path NICE = Path.of("/usr/bin/nice");
 
   /** A file is read at most this often before the pool gives up on it. */
   private static final int ATTEMPTS = 3;
@@ -63,15 +69,16 @@ public final class ParserPool implements AutoCloseable {
   private static final Duration QUIET = Duration.ofSeconds(2);
 
   /**
-   * @param threads files parsed at once (the parser process's threads)
+   * @param threads files parsed at once for background work; a request may take one more (see
+   *     {@link ParseSlots})
    * @param timeout longest parse of one file before the process is killed
    * @param heapBytes maximum heap of the parser process, shared by the files it reads at once
    * @param filesPerProcess files a process reads before it is replaced
    * @param tempDir scratch directory of the processes (Tika spools some formats to disk); emptied
    *     at start
-   * @param niceness how much lower the process's CPU priority is than the service's (Unix {@code
-   *     nice}; 0 for none), so that searches and page views stay quick while a bulk import keeps
-   *     every core busy
+   * @param niceness how much lower than the service's the CPU priority is of the parser threads
+   *     that read files for background threads (Unix {@code nice}; 0 for none), so that searches,
+   *     page views and uploads stay quick while a bulk import keeps every core busy
    * @param ocr how {@link #recognize} reads scanned pages
    * @param ocrTimeout longest OCR of one file before the process is killed
    */
@@ -151,8 +158,7 @@ public final class ParserPool implements AutoCloseable {
   private final Settings settings;
   private final List<String> command;
 
-  /** One permit per parallel parse; a file read alone takes them all. */
-  private final Semaphore slots;
+  private final ParseSlots slots;
 
   private final Object lifecycle = new Object();
 
@@ -160,6 +166,7 @@ public final class ParserPool implements AutoCloseable {
   private Worker current;
 
   private final ScheduledExecutorService watchdog;
+  private final ExecutorService launcher;
   private final AtomicInteger waiting = new AtomicInteger();
   private final AtomicInteger busy = new AtomicInteger();
   private final AtomicLong parsed = new AtomicLong();
@@ -184,9 +191,26 @@ public final class ParserPool implements AutoCloseable {
    */
   ParserPool(Settings settings, ScheduledExecutorService watchdog) {
     this.settings = settings;
-    this.slots = new Semaphore(settings.threads(), true);
+    this.slots = new ParseSlots(settings.threads());
     this.command = command(settings);
     this.watchdog = watchdog;
+    ThreadPoolExecutor launcher =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "parser-launcher");
+              t.setDaemon(true);
+              return t;
+            });
+    // Started now, by the thread that creates the pool, and not by whichever thread first needs a
+    // process: a process and its threads inherit the nice value of the thread that starts them,
+    // and that may be a background thread's.
+    launcher.prestartAllCoreThreads();
+    this.launcher = launcher;
     emptyTempDir(settings.tempDir());
   }
 
@@ -358,8 +382,13 @@ public final class ParserPool implements AutoCloseable {
         .get();
   }
 
-  private WorkerProtocol.Reply run(WorkerProtocol.Request request, Duration timeout)
+  /**
+   * Runs a request at the priority of the thread that asks: a background thread's files are read by
+   * the parser process's lowered threads.
+   */
+  private WorkerProtocol.Reply run(WorkerProtocol.Request asked, Duration timeout)
       throws ExtractionException {
+    WorkerProtocol.Request request = asked.inBackground(BackgroundPriority.currentThreadLowered());
     boolean alone = false;
     for (int attempt = 1; ; attempt++) {
       try {
@@ -386,10 +415,9 @@ public final class ParserPool implements AutoCloseable {
 
   private WorkerProtocol.Reply attempt(
       WorkerProtocol.Request request, Duration timeout, boolean alone) throws Died {
-    int permits = alone ? settings.threads() : 1;
     waiting.incrementAndGet();
     try {
-      slots.acquire(permits);
+      slots.acquire(request.background(), alone);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for the parser process", e);
@@ -403,7 +431,7 @@ public final class ParserPool implements AutoCloseable {
       return reply;
     } finally {
       busy.decrementAndGet();
-      slots.release(permits);
+      slots.release(alone);
     }
   }
 
@@ -471,7 +499,22 @@ public final class ParserPool implements AutoCloseable {
     return settings;
   }
 
+  /** A new process, started by the launcher thread at the pool's own priority. */
   private Worker startWorker() {
+    try {
+      return launcher.submit(this::launch).get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting a parser process", e);
+    }
+  }
+
+  private Worker launch() {
     try {
       ProcessBuilder builder =
           new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
@@ -722,14 +765,13 @@ public final class ParserPool implements AutoCloseable {
     // cancelled kill would keep its process reachable for the whole time limit (ten minutes for
     // OCR) and a bulk import would pile up thousands of them.
     timers.setRemoveOnCancelPolicy(true);
+    // At the priority of the thread that creates the pool, as the launcher.
+    timers.prestartAllCoreThreads();
     return timers;
   }
 
   private static List<String> command(Settings s) {
     List<String> cmd = new ArrayList<>();
-    if (s.niceness() > 0 && Files.isExecutable(NICE)) {
-      cmd.addAll(List.of(NICE.toString(), "-n", Integer.toString(s.niceness())));
-    }
     cmd.addAll(
         List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -759,6 +801,7 @@ public final class ParserPool implements AutoCloseable {
     cmd.add(s.ocr().languages());
     cmd.add(Integer.toString(s.ocr().dpi()));
     cmd.add(Integer.toString(s.ocr().pageTimeoutSeconds()));
+    cmd.add(Integer.toString(s.niceness()));
     return List.copyOf(cmd);
   }
 
@@ -788,6 +831,7 @@ public final class ParserPool implements AutoCloseable {
   public void close() {
     closed = true;
     watchdog.shutdownNow();
+    launcher.shutdownNow();
     synchronized (lifecycle) {
       if (current != null) {
         current.end();

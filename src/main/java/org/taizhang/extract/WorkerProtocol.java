@@ -49,11 +49,21 @@ final class WorkerProtocol {
 
   /**
    * A file to read ({@code name} is the name it was handed in under), or to render to the PNG file
-   * {@code target} ({@code name} is its media type).
+   * {@code target} ({@code name} is its media type); {@code background} when a background thread
+   * asks, to be read at the lower priority.
    */
-  record Request(Kind kind, String path, String name, String target, Unpack unpack) {
+  record Request(
+      Kind kind, String path, String name, String target, Unpack unpack, boolean background) {
+    Request(Kind kind, String path, String name, String target, Unpack unpack) {
+      this(kind, path, name, target, unpack, false);
+    }
+
     Request(Kind kind, String path, String name, String target) {
       this(kind, path, name, target, null);
+    }
+
+    Request inBackground(boolean background) {
+      return new Request(kind, path, name, target, unpack, background);
     }
   }
 
@@ -97,6 +107,7 @@ final class WorkerProtocol {
   static void writeRequest(DataOutputStream out, long id, Request r) throws IOException {
     out.writeLong(id);
     out.writeByte(r.kind().ordinal());
+    out.writeBoolean(r.background());
     writeString(out, r.path());
     writeString(out, r.name());
     writeString(out, r.target());
@@ -115,6 +126,7 @@ final class WorkerProtocol {
   static Numbered readRequest(DataInputStream in) throws IOException {
     long id = in.readLong();
     Kind kind = Kind.values()[in.readByte()];
+    boolean background = in.readBoolean();
     String path = readString(in);
     String name = readString(in);
     String target = readString(in);
@@ -127,7 +139,7 @@ final class WorkerProtocol {
               new BundleLimits(
                   in.readInt(), in.readLong(), in.readLong(), in.readInt(), in.readInt()));
     }
-    return new Numbered(id, new Request(kind, path, name, target, unpack));
+    return new Numbered(id, new Request(kind, path, name, target, unpack, background));
   }
 
   static void writeUnpacked(DataOutputStream out, long id, Unpacked u) throws IOException {

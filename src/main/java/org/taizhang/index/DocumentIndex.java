@@ -19,7 +19,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -97,7 +96,7 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
    * re-analyses the ten hits of a page instead, and phrase matching then reads leaner postings (an
    * index a quarter smaller, phrase queries 10–30 % faster at p95).
    */
-  private static final FieldType TEXT_WITH_POSITIONS = TextField.TYPE_STORED;
+  private static final FieldType TEXT_WITH_POSITIONS = TextField.TYPE_NOT_STORED;
 
   private final FSDirectory directory;
   private final Analyzer analyzer;
@@ -108,6 +107,7 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
   private final ScheduledExecutorService committer;
   private final ScheduledExecutorService refresher;
   private final ExecutorService writeThreads;
+  private final ExecutorService backgroundWriteThreads;
   private volatile View cachedView;
 
   private final WriteVisibility visibility =
@@ -128,15 +128,16 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
   }
 
   /**
-   * @param writerNice the nice value of the threads that analyse and write documents (0 for the
-   *     service's own priority): searches go first while uploads are indexed
+   * @param backgroundNice how much lower the threads run that analyse and write documents for
+   *     background threads ({@link BackgroundPriority}), and the index's own commits and refreshes;
+   *     a request's writes run at its own priority (0: all at the service's)
    */
   public DocumentIndex(
       Path dir,
       ChineseAnalysis analysis,
       Duration commitInterval,
       Duration refreshInterval,
-      int writerNice) {
+      int backgroundNice) {
     this.analyzer = analysis.indexAnalyzer();
     try {
       this.directory = FSDirectory.open(dir);
@@ -144,20 +145,16 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the search index at " + dir, e);
     }
-    this.committer = Executors.newSingleThreadScheduledExecutor(daemon("index-commit"));
-    this.writeThreads =
-        Executors.newFixedThreadPool(
-            Math.max(2, Runtime.getRuntime().availableProcessors()),
-            daemon(
-                "index-write",
-                r ->
-                    () -> {
-                      BackgroundPriority.lowerCurrentThread(writerNice);
-                      r.run();
-                    }));
+    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    this.writeThreads = Executors.newFixedThreadPool(threads, daemon("index-write", 0));
+    this.backgroundWriteThreads =
+        Executors.newFixedThreadPool(threads, daemon("index-write-bg", backgroundNice));
+    this.committer =
+        Executors.newSingleThreadScheduledExecutor(daemon("index-commit", backgroundNice));
     long ms = commitInterval.toMillis();
     committer.scheduleWithFixedDelay(this::commitQuietly, ms, ms, TimeUnit.MILLISECONDS);
-    this.refresher = Executors.newSingleThreadScheduledExecutor(daemon("index-refresh"));
+    this.refresher =
+        Executors.newSingleThreadScheduledExecutor(daemon("index-refresh", backgroundNice));
     long every = refreshInterval.toMillis();
     refresher.scheduleWithFixedDelay(this::refreshQuietly, every, every, TimeUnit.MILLISECONDS);
   }
@@ -166,6 +163,12 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
     IndexWriterConfig config = new IndexWriterConfig(analyzer);
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(64);
+    // Writers of background work (an import) run at a lower priority: a refresh that flushes the
+    // buffers must not wait for one of them to flush a buffer it picked up in passing.
+    config.setCheckPendingFlushUpdate(false);
+    // A refresh would otherwise wait up to half a second for small segments to merge, and an
+    // uploader for the refresh; merges run in the background all the same.
+    config.setMaxFullFlushMergeWaitMillis(0);
     IndexWriter writer = new IndexWriter(directory, config);
     if (writer.getDocStats().maxDoc == 0) {
       stampAnalysis(writer);
@@ -187,24 +190,43 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
     this.writerReplaced = listener;
   }
 
-  private static ThreadFactory daemon(String name) {
-    return daemon(name, UnaryOperator.identity());
-  }
-
-  private static ThreadFactory daemon(String name, UnaryOperator<Runnable> wrap) {
+  /** Daemon threads that run {@code nice} lower than the service ({@link BackgroundPriority}). */
+  private static ThreadFactory daemon(String name, int nice) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
-      Thread t = new Thread(wrap.apply(r), name + "-" + n.incrementAndGet());
+      Thread t =
+          new Thread(
+              () -> {
+                BackgroundPriority.lowerCurrentThread(nice);
+                r.run();
+              },
+              name + "-" + n.incrementAndGet());
       t.setDaemon(true);
       return t;
     };
   }
 
   private static FieldType textWithOffsets() {
-    FieldType t = new FieldType(TextField.TYPE_STORED);
+    FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
     t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     t.freeze();
     return t;
+  }
+
+  /**
+   * A text field, analysed here on the calling thread ({@link AnalyzedText}); {@code stored} keeps
+   * its value beside the tokens.
+   */
+  private void addText(
+      org.apache.lucene.document.Document doc,
+      String name,
+      String value,
+      FieldType type,
+      boolean stored) {
+    doc.add(new Field(name, AnalyzedText.of(analyzer, name, value), type));
+    if (stored) {
+      doc.add(new StoredField(name, value));
+    }
   }
 
   /** Adds or replaces a document; visible to searches after the next {@link #refresh()}. */
@@ -228,11 +250,11 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
     doc.add(
         new NumericDocValuesField(
             DocumentFields.DATE_SORT, d.date() == null ? Long.MIN_VALUE : d.date().toEpochDay()));
-    doc.add(new Field(DocumentFields.TITLE, d.title(), TEXT_WITH_OFFSETS));
-    doc.add(new TextField(DocumentFields.TITLE_WORDS, d.title(), Field.Store.NO));
+    addText(doc, DocumentFields.TITLE, d.title(), TEXT_WITH_OFFSETS, true);
+    addText(doc, DocumentFields.TITLE_WORDS, d.title(), TextField.TYPE_NOT_STORED, false);
     String body = text == null ? "" : text;
-    doc.add(new Field(DocumentFields.TEXT, body, TEXT_WITH_POSITIONS));
-    doc.add(new TextField(DocumentFields.TEXT_WORDS, body, Field.Store.NO));
+    addText(doc, DocumentFields.TEXT, body, TEXT_WITH_POSITIONS, true);
+    addText(doc, DocumentFields.TEXT_WORDS, body, TextField.TYPE_NOT_STORED, false);
     onIndexThread(
         open ->
             open.writer().updateDocument(new Term(DocumentFields.ID, id), facetsConfig.build(doc)));
@@ -365,15 +387,17 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
 
   /**
    * Runs {@code write} on an index thread and waits for it, however often the caller is interrupted
-   * meanwhile; the caller's interrupt status is restored afterwards.
+   * meanwhile; the caller's interrupt status is restored afterwards. The thread runs at the
+   * priority of the caller's: lowered for a background thread's write.
    */
   private void onIndexThread(IndexWrite write) {
     Future<?> done =
-        writeThreads.submit(
-            () -> {
-              runReplacingLostWriter(write);
-              return null;
-            });
+        (BackgroundPriority.currentThreadLowered() ? backgroundWriteThreads : writeThreads)
+            .submit(
+                () -> {
+                  runReplacingLostWriter(write);
+                  return null;
+                });
     boolean interrupted = false;
     try {
       while (true) {
@@ -561,6 +585,7 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
           });
     } finally {
       writeThreads.shutdown();
+      backgroundWriteThreads.shutdown();
       directory.close();
       if (interrupted) {
         Thread.currentThread().interrupt();

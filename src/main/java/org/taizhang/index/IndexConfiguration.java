@@ -26,7 +26,7 @@ class IndexConfiguration {
         analysis,
         properties.index().commitInterval(),
         DocumentIndex.REFRESH_INTERVAL,
-        properties.index().writerNice());
+        properties.backgroundNice());
   }
 
   @Bean(destroyMethod = "close")

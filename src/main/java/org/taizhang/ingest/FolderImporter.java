@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 import org.taizhang.access.Caller;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.config.TaizhangProperties;
+import org.taizhang.job.BackgroundPriority;
 import org.taizhang.job.Job;
 import org.taizhang.review.NotVisibleException;
 import org.taizhang.review.ReviewException;
@@ -50,6 +51,7 @@ public class FolderImporter {
   private final Catalog catalog;
   private final ReviewService reviews;
   private final int threads;
+  private final int backgroundNice;
 
   FolderImporter(
       IngestService ingest,
@@ -64,6 +66,7 @@ public class FolderImporter {
     this.catalog = catalog;
     this.reviews = reviews;
     this.threads = 2 * properties.extract().effectiveThreads();
+    this.backgroundNice = properties.backgroundNice();
   }
 
   /** Loads {@code units.csv} from the folder if present; returns how many units were written. */
@@ -114,7 +117,13 @@ public class FolderImporter {
         Executors.newFixedThreadPool(
             threads,
             r -> {
-              Thread t = new Thread(r, "import");
+              Thread t =
+                  new Thread(
+                      () -> {
+                        BackgroundPriority.lowerCurrentThread(backgroundNice);
+                        r.run();
+                      },
+                      "import");
               t.setDaemon(true);
               return t;
             });

@@ -8,9 +8,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lowers the CPU priority of the thread that calls it: the threads that index, import and recount
- * completeness, so that searches and pages go first while units upload. The cores stay busy with
- * background work whenever nobody is waiting for an answer.
+ * Lowers the CPU priority of the thread that calls it, and tells whether a thread runs lowered.
+ * Background threads (imports, jobs, OCR, thumbnails, renditions, the index's commits) lower
+ * themselves by {@code taizhang.background-nice}; what they ask of the parser process and of the
+ * index runs there at the same lower priority, while the same work asked by a request (a unit's
+ * upload, a search's read of its own writes) runs at the service's. Requests go first; the cores
+ * stay busy with background work whenever nobody is waiting for an answer, and an upload is never
+ * starved behind an import or a burst of searches.
  *
  * <p>Linux gives each thread its own nice value; {@code renice} on the thread's id ({@code
  * /proc/thread-self}) sets it, which needs no privilege when it lowers the priority. A thread
@@ -20,13 +24,15 @@ import org.slf4j.LoggerFactory;
 public final class BackgroundPriority {
   private static final Logger log = LoggerFactory.getLogger(BackgroundPriority.class);
   private static final Path THREAD_SELF = Path.of("/proc/thread-self");
+  private static final Path PROCESS_SELF = Path.of("/proc/self");
   private static final Path RENICE = Path.of("/usr/bin/renice");
 
   private BackgroundPriority() {}
 
   /**
-   * Raises the calling thread's nice value by {@code by} (1–19; 0 leaves it as it is), as {@code
-   * nice -n} does for a process: a service started at nice 10 runs its background work at 15.
+   * Sets the calling thread's nice value {@code by} (1–19; 0 leaves it as it is) above the
+   * service's, as {@code nice -n} does for a process: a service started at nice 10 runs its
+   * background work at 15.
    *
    * @return whether the priority is now lower
    */
@@ -37,7 +43,9 @@ public final class BackgroundPriority {
     try {
       // "<pid>/task/<tid>"
       String tid = Files.readSymbolicLink(THREAD_SELF).getFileName().toString();
-      int nice = Math.min(19, niceOf(THREAD_SELF) + by);
+      // From the service's value, not the thread's: a thread inherits its creator's nice value, and
+      // a pool's thread may have been created by a background thread.
+      int nice = Math.min(19, niceOf(PROCESS_SELF) + by);
       Process p =
           new ProcessBuilder(RENICE.toString(), "-n", Integer.toString(nice), "-p", tid)
               .redirectErrorStream(true)
@@ -58,10 +66,26 @@ public final class BackgroundPriority {
   }
 
   /**
+   * Whether the calling thread runs at a lower priority than the service's main thread: work done
+   * on its behalf elsewhere (a parse, an index write) is background work too. False where nice
+   * values cannot be read.
+   */
+  public static boolean currentThreadLowered() {
+    if (!Files.exists(THREAD_SELF)) {
+      return false;
+    }
+    try {
+      return niceOf(THREAD_SELF) > niceOf(PROCESS_SELF);
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
    * The nice value of a thread: field 19 of its {@code stat}, counted after the command name, which
    * may hold spaces.
    */
-  static int niceOf(Path task) throws IOException {
+  public static int niceOf(Path task) throws IOException {
     String stat = Files.readString(task.resolve("stat"));
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     return Integer.parseInt(fields[16]);

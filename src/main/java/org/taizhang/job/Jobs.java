@@ -11,13 +11,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import org.taizhang.config.TaizhangProperties;
 import org.taizhang.node.Leases;
 
 /**
  * The jobs of this run of the service: running ones and the most recent finished ones, for the
  * administrators' page. Background jobs run one per name at a time across the nodes over the
- * database (a lease on {@code job:<name>}), on their own threads, and log their progress every few
- * seconds as well.
+ * database (a lease on {@code job:<name>}), on their own threads at the background priority, and
+ * log their progress every few seconds as well.
  */
 @Component
 public class Jobs implements DisposableBean {
@@ -33,9 +34,11 @@ public class Jobs implements DisposableBean {
   private final List<Thread> threads = new ArrayList<>();
 
   private final Leases leases;
+  private final int backgroundNice;
 
-  Jobs(Leases leases) {
+  Jobs(Leases leases, TaizhangProperties properties) {
     this.leases = leases;
+    this.backgroundNice = properties.backgroundNice();
   }
 
   /** Registers a job run by the caller on its own thread. */
@@ -62,7 +65,13 @@ public class Jobs implements DisposableBean {
       }
       job = start(name, startedBy);
     }
-    Thread t = new Thread(() -> run(job, name, work), "job-" + job.id());
+    Thread t =
+        new Thread(
+            () -> {
+              BackgroundPriority.lowerCurrentThread(backgroundNice);
+              run(job, name, work);
+            },
+            "job-" + job.id());
     t.setDaemon(true);
     synchronized (threads) {
       threads.removeIf(x -> !x.isAlive());

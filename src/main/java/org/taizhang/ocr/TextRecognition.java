@@ -36,6 +36,7 @@ import org.taizhang.filing.Filing;
 import org.taizhang.filing.Inference;
 import org.taizhang.filing.Subject;
 import org.taizhang.index.SearchIndex;
+import org.taizhang.job.BackgroundPriority;
 import org.taizhang.node.Leases;
 import org.taizhang.store.FileStore;
 import org.taizhang.text.ChineseDates;
@@ -141,7 +142,14 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
     this.events = events;
     this.settings = properties.ocr();
     this.catalog = catalog;
-    this.worker = new Thread(this::work, "ocr");
+    int nice = properties.backgroundNice();
+    this.worker =
+        new Thread(
+            () -> {
+              BackgroundPriority.lowerCurrentThread(nice);
+              work();
+            },
+            "ocr");
     this.worker.setDaemon(true);
   }
 

@@ -32,6 +32,7 @@ import org.taizhang.config.TaizhangProperties;
 import org.taizhang.extract.ExtractionException;
 import org.taizhang.extract.ParserPool;
 import org.taizhang.extract.PlainText;
+import org.taizhang.job.BackgroundPriority;
 import org.taizhang.node.Leases;
 import org.taizhang.store.FileStore;
 
@@ -99,7 +100,14 @@ public class Renditions implements SmartInitializingSingleton, DisposableBean {
     for (int i = 0; i < stripes.length; i++) {
       stripes[i] = new Object();
     }
-    this.worker = new Thread(this::work, "renditions");
+    int nice = properties.backgroundNice();
+    this.worker =
+        new Thread(
+            () -> {
+              BackgroundPriority.lowerCurrentThread(nice);
+              work();
+            },
+            "renditions");
     this.worker.setDaemon(true);
     emptyScratch();
   }

@@ -19,6 +19,7 @@ import org.taizhang.archive.DocumentRepository;
 import org.taizhang.config.TaizhangProperties;
 import org.taizhang.extract.ExtractionException;
 import org.taizhang.extract.ParserPool;
+import org.taizhang.job.BackgroundPriority;
 import org.taizhang.store.FileStore;
 
 /**
@@ -62,7 +63,14 @@ public class Thumbnails implements DisposableBean {
     this.parsers = parsers;
     this.documents = documents;
     this.cache = properties.thumbnailDir();
-    this.renderer = new Thread(this::renderQueued, "thumbnails");
+    int nice = properties.backgroundNice();
+    this.renderer =
+        new Thread(
+            () -> {
+              BackgroundPriority.lowerCurrentThread(nice);
+              renderQueued();
+            },
+            "thumbnails");
     this.renderer.setDaemon(true);
     this.renderer.start();
   }

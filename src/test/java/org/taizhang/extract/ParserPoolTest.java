@@ -2,6 +2,7 @@ package org.taizhang.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.FileOutputStream;
@@ -23,6 +24,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.job.BackgroundPriority;
 import org.taizhang.support.Command;
 import org.taizhang.support.Tesseract;
 import org.taizhang.support.TestFiles;
@@ -233,6 +235,84 @@ class ParserPoolTest {
         .as("the file in flight beside the culprit was read again")
         .isEqualTo(1);
     assertThat(p.stats().started()).isEqualTo(2);
+  }
+
+  @Test
+  void aRequestIsReadAtOnceBesideBackgroundWorkThatHoldsEverySlot() throws Exception {
+    assumeLinuxUnlessCi();
+    pool =
+        new ParserPool(
+            new ParserPool.Settings(
+                1,
+                LIMIT,
+                256 << 20,
+                100_000,
+                100_000_000,
+                1000,
+                dir.resolve("tmp"),
+                6,
+                TextExtractor.OcrSettings.DEFAULT,
+                OCR_LIMIT),
+            limits);
+    ParserPool p = pool;
+    // An import's file that the parser waits on holds the one slot background work may take. It
+    // is the first file: the import's thread is the one that needs the process.
+    Path pipe = namedPipe("import.txt");
+    Future<Extraction> imported =
+        callers.submit(
+            () -> {
+              assertThat(BackgroundPriority.lowerCurrentThread(6)).isTrue();
+              return p.extract(pipe, "import.txt");
+            });
+    limits.awaitPending(LIMIT, 1);
+    assertThat(p.extract(write("upload.txt", TestFiles.utf8("单位上传的活动记录")), "upload.txt").text())
+        .as("a request does not queue behind the import")
+        .isEqualTo("单位上传的活动记录");
+
+    String tmp = dir.resolve("tmp").toAbsolutePath().toString();
+    long worker =
+        ProcessHandle.current()
+            .children()
+            .filter(h -> h.isAlive() && h.info().commandLine().orElse("").contains(tmp))
+            .findFirst()
+            .orElseThrow()
+            .pid();
+    int own = BackgroundPriority.niceOf(Path.of("/proc/self"));
+    assertThat(BackgroundPriority.niceOf(Path.of("/proc", Long.toString(worker))))
+        .as("the process runs at the service's priority, whoever asked first")
+        .isEqualTo(own);
+    assertThat(niceOfThreads(worker, "parse-bg"))
+        .as("the import's file is read by a thread %d lower", 6)
+        .isNotEmpty()
+        .containsOnly(Math.min(19, own + 6));
+    assertThat(niceOfThreads(worker, "parse"))
+        .as("the request's file at the service's priority")
+        .isNotEmpty()
+        .containsOnly(own);
+    limits.expire(LIMIT);
+    assertRefused(imported, ExtractionFailure.PARSE_TIMEOUT);
+  }
+
+  private static void assumeLinuxUnlessCi() {
+    if (!"true".equals(System.getenv("CI"))) {
+      assumeTrue(
+          Files.exists(Path.of("/proc/thread-self"))
+              && Files.isExecutable(Path.of("/usr/bin/renice")),
+          "needs Linux's per-thread nice values and renice");
+    }
+  }
+
+  /** The nice values of a process's threads whose name is {@code name}. */
+  private static List<Integer> niceOfThreads(long pid, String name) throws IOException {
+    List<Integer> out = new ArrayList<>();
+    try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path t : (Iterable<Path>) tasks::iterator) {
+        if (Files.readString(t.resolve("comm")).strip().equals(name)) {
+          out.add(BackgroundPriority.niceOf(t));
+        }
+      }
+    }
+    return out;
   }
 
   /**

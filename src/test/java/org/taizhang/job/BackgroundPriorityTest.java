@@ -20,8 +20,8 @@ import org.taizhang.support.TestDocuments;
 
 /**
  * A thread that lowers its priority runs at the nice value asked for, and only that thread: the
- * service's request threads keep theirs. The embedded index's write threads run at its writer nice
- * value.
+ * service's request threads keep theirs. The embedded index writes at the priority of the thread
+ * that asks.
  */
 class BackgroundPriorityTest {
   private static final Path TASKS = Path.of("/proc/self/task");
@@ -55,10 +55,26 @@ class BackgroundPriorityTest {
   }
 
   @Test
-  void theIndexWritesAtItsWriterNiceValue(@TempDir Path dir) throws Exception {
+  void tellsWhetherTheCallingThreadRunsLowered() throws Exception {
     assumeLinuxUnlessCi();
-    // Other tests' indexes in this JVM have write threads of the same name.
-    Map<Path, Integer> before = niceOfThreadsNamed("index-write");
+    assertThat(BackgroundPriority.currentThreadLowered()).isFalse();
+    AtomicBoolean lowered = new AtomicBoolean();
+    Thread t =
+        new Thread(
+            () -> {
+              BackgroundPriority.lowerCurrentThread(3);
+              lowered.set(BackgroundPriority.currentThreadLowered());
+            });
+    t.start();
+    t.join();
+    assertThat(lowered).isTrue();
+  }
+
+  @Test
+  void theIndexWritesAtThePriorityOfTheThreadThatAsks(@TempDir Path dir) throws Exception {
+    assumeLinuxUnlessCi();
+    // Other tests' indexes in this JVM have write threads of the same names.
+    Map<Path, Integer> before = niceOfThreadsNamed("index-");
     try (DocumentIndex index =
         new DocumentIndex(
             dir,
@@ -66,12 +82,27 @@ class BackgroundPriorityTest {
             Duration.ofSeconds(5),
             DocumentIndex.REFRESH_INTERVAL,
             6)) {
-      index.put(TestDocuments.meetingRecord(1), "会议记录 文明创建工作例会");
-      index.awaitOwnWrites();
       int own = nice(Path.of("/proc/thread-self"));
-      Map<Path, Integer> writers = new HashMap<>(niceOfThreadsNamed("index-write"));
-      writers.keySet().removeAll(before.keySet());
-      assertThat(writers.values()).isNotEmpty().containsOnly(Math.min(19, own + 6));
+      index.put(TestDocuments.meetingRecord(1), "会议记录 文明创建工作例会");
+      Thread importer =
+          new Thread(
+              () -> {
+                BackgroundPriority.lowerCurrentThread(6);
+                index.put(TestDocuments.meetingRecord(2), "会议记录 第二次例会");
+              });
+      importer.start();
+      importer.join();
+      index.awaitOwnWrites();
+      Map<Path, Integer> requests = new HashMap<>(niceOfThreadsNamed("index-write-"));
+      Map<Path, Integer> background = new HashMap<>(niceOfThreadsNamed("index-write-bg"));
+      requests.keySet().removeAll(background.keySet());
+      requests.keySet().removeAll(before.keySet());
+      background.keySet().removeAll(before.keySet());
+      assertThat(requests.values()).as("a request's write").isNotEmpty().containsOnly(own);
+      assertThat(background.values())
+          .as("a background thread's write")
+          .isNotEmpty()
+          .containsOnly(Math.min(19, own + 6));
     }
   }
 

@@ -128,9 +128,9 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
   }
 
   /**
-   * @param backgroundNice how much lower the threads run that analyse and write documents for
-   *     background threads ({@link BackgroundPriority}), and the index's own commits and refreshes;
-   *     a request's writes run at its own priority (0: all at the service's)
+   * @param backgroundNice how much lower the threads run that write documents for background
+   *     threads ({@link BackgroundPriority}); a request's writes, commits and refreshes run at the
+   *     service's priority (0: all at the service's)
    */
   public DocumentIndex(
       Path dir,
@@ -149,12 +149,12 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
     this.writeThreads = Executors.newFixedThreadPool(threads, daemon("index-write", 0));
     this.backgroundWriteThreads =
         Executors.newFixedThreadPool(threads, daemon("index-write-bg", backgroundNice));
-    this.committer =
-        Executors.newSingleThreadScheduledExecutor(daemon("index-commit", backgroundNice));
+    // Commits and refreshes run at the service's priority: an uploader's refresh waits for one in
+    // progress, and a lowered one would keep it waiting while searches take the cores.
+    this.committer = Executors.newSingleThreadScheduledExecutor(daemon("index-commit", 0));
     long ms = commitInterval.toMillis();
     committer.scheduleWithFixedDelay(this::commitQuietly, ms, ms, TimeUnit.MILLISECONDS);
-    this.refresher =
-        Executors.newSingleThreadScheduledExecutor(daemon("index-refresh", backgroundNice));
+    this.refresher = Executors.newSingleThreadScheduledExecutor(daemon("index-refresh", 0));
     long every = refreshInterval.toMillis();
     refresher.scheduleWithFixedDelay(this::refreshQuietly, every, every, TimeUnit.MILLISECONDS);
   }
@@ -169,6 +169,9 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
     // A refresh would otherwise wait up to half a second for small segments to merge, and an
     // uploader for the refresh; merges run in the background all the same.
     config.setMaxFullFlushMergeWaitMillis(0);
+    // A refresh writes each new segment once rather than again into a compound file (as Solr's
+    // default); merging folds the small ones away soon after.
+    config.setUseCompoundFile(false);
     IndexWriter writer = new IndexWriter(directory, config);
     if (writer.getDocStats().maxDoc == 0) {
       stampAnalysis(writer);

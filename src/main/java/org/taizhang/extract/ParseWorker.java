@@ -13,7 +13,9 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -34,8 +36,8 @@ import org.taizhang.job.BackgroundPriority;
  * parsing a few thousand files.
  *
  * <p>Arguments: maximum characters of text, maximum image pixels, parallel parses, then OCR's
- * languages, resolution (DPI) and time limit per page in seconds, and how much lower the threads
- * run that read files for the service's background work.
+ * languages, resolution (DPI) and time limit per page in seconds. Each file is read at the priority
+ * its request names.
  */
 public final class ParseWorker {
   private static final List<String> WARM_UP =
@@ -72,11 +74,8 @@ public final class ParseWorker {
     warmUp(extractor, thumbnails);
     out.writeInt(WorkerProtocol.READY);
     out.flush();
-    // Daemon threads: when the pool closes our input the process ends, finished or not. Requests
-    // may take one thread more than background work (ParseSlots).
-    ExecutorService requests = Executors.newFixedThreadPool(threads + 1, daemon("parse", 0));
-    ExecutorService background =
-        Executors.newFixedThreadPool(threads, daemon("parse-bg", Integer.parseInt(args[6])));
+    // One set of threads per priority asked for (ParseSlots bounds them all together).
+    Map<Integer, ExecutorService> byNice = new HashMap<>();
     while (true) {
       WorkerProtocol.Numbered n;
       try {
@@ -84,12 +83,20 @@ public final class ParseWorker {
       } catch (EOFException e) {
         return; // the pool closed our input: a normal end
       }
-      (n.request().background() ? background : requests)
+      byNice
+          .computeIfAbsent(
+              n.request().nice(),
+              nice ->
+                  Executors.newFixedThreadPool(
+                      threads + 1, daemon(nice == 0 ? "parse" : "parse-" + nice, nice)))
           .execute(() -> answer(n, extractor, thumbnails, ofdPdf, images, out));
     }
   }
 
-  /** Threads that run {@code nice} lower than the process ({@link BackgroundPriority}). */
+  /**
+   * Daemon threads (when the pool closes our input the process ends, finished or not) that run
+   * {@code nice} lower than the process ({@link BackgroundPriority}).
+   */
   private static ThreadFactory daemon(String name, int nice) {
     return r -> {
       Thread t =

@@ -50,9 +50,9 @@ import org.taizhang.job.BackgroundPriority;
  * thousand files take to parse. The process lives for {@code filesPerProcess} files, then is
  * replaced, so a slow leak in a parser stays bounded.
  *
- * <p>A file is read at the priority of the thread that asks for it ({@link BackgroundPriority}): a
- * unit's upload at the service's, an import's at the lower one of the parser process's background
- * threads. The process itself runs at the service's priority.
+ * <p>A file is read at the priority of the thread that asks for it ({@link BackgroundPriority}), by
+ * threads of the parser process lowered as far: a page's thumbnail at the service's priority, an
+ * upload a little lower, an import lower still. The process itself runs at the service's priority.
  */
 public final class ParserPool implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ParserPool.class);
@@ -76,9 +76,9 @@ public final class ParserPool implements AutoCloseable {
    * @param filesPerProcess files a process reads before it is replaced
    * @param tempDir scratch directory of the processes (Tika spools some formats to disk); emptied
    *     at start
-   * @param niceness how much lower than the service's the CPU priority is of the parser threads
-   *     that read files for background threads (Unix {@code nice}; 0 for none), so that searches,
-   *     page views and uploads stay quick while a bulk import keeps every core busy
+   * @param niceness how much lower than the service's background threads run (Unix {@code nice}; 0
+   *     for none): files asked by threads that low are background work, which may not take the last
+   *     parse slot
    * @param ocr how {@link #recognize} reads scanned pages
    * @param ocrTimeout longest OCR of one file before the process is killed
    */
@@ -388,7 +388,7 @@ public final class ParserPool implements AutoCloseable {
    */
   private WorkerProtocol.Reply run(WorkerProtocol.Request asked, Duration timeout)
       throws ExtractionException {
-    WorkerProtocol.Request request = asked.inBackground(BackgroundPriority.currentThreadLowered());
+    WorkerProtocol.Request request = asked.atNice(BackgroundPriority.currentThreadNice());
     boolean alone = false;
     for (int attempt = 1; ; attempt++) {
       try {
@@ -413,11 +413,16 @@ public final class ParserPool implements AutoCloseable {
     };
   }
 
+  /** Background work's files: asked by a thread lowered as far as background threads are. */
+  private boolean background(WorkerProtocol.Request request) {
+    return request.nice() > 0 && request.nice() >= settings.niceness();
+  }
+
   private WorkerProtocol.Reply attempt(
       WorkerProtocol.Request request, Duration timeout, boolean alone) throws Died {
     waiting.incrementAndGet();
     try {
-      slots.acquire(request.background(), alone);
+      slots.acquire(background(request), alone);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for the parser process", e);
@@ -801,7 +806,6 @@ public final class ParserPool implements AutoCloseable {
     cmd.add(s.ocr().languages());
     cmd.add(Integer.toString(s.ocr().dpi()));
     cmd.add(Integer.toString(s.ocr().pageTimeoutSeconds()));
-    cmd.add(Integer.toString(s.niceness()));
     return List.copyOf(cmd);
   }
 

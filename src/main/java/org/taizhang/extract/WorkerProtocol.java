@@ -49,21 +49,20 @@ final class WorkerProtocol {
 
   /**
    * A file to read ({@code name} is the name it was handed in under), or to render to the PNG file
-   * {@code target} ({@code name} is its media type); {@code background} when a background thread
-   * asks, to be read at the lower priority.
+   * {@code target} ({@code name} is its media type); {@code nice}: how much lower than the
+   * service's the priority of the thread that asks is, and the file is read at.
    */
-  record Request(
-      Kind kind, String path, String name, String target, Unpack unpack, boolean background) {
+  record Request(Kind kind, String path, String name, String target, Unpack unpack, int nice) {
     Request(Kind kind, String path, String name, String target, Unpack unpack) {
-      this(kind, path, name, target, unpack, false);
+      this(kind, path, name, target, unpack, 0);
     }
 
     Request(Kind kind, String path, String name, String target) {
       this(kind, path, name, target, null);
     }
 
-    Request inBackground(boolean background) {
-      return new Request(kind, path, name, target, unpack, background);
+    Request atNice(int nice) {
+      return new Request(kind, path, name, target, unpack, nice);
     }
   }
 
@@ -107,7 +106,7 @@ final class WorkerProtocol {
   static void writeRequest(DataOutputStream out, long id, Request r) throws IOException {
     out.writeLong(id);
     out.writeByte(r.kind().ordinal());
-    out.writeBoolean(r.background());
+    out.writeByte(r.nice());
     writeString(out, r.path());
     writeString(out, r.name());
     writeString(out, r.target());
@@ -126,7 +125,7 @@ final class WorkerProtocol {
   static Numbered readRequest(DataInputStream in) throws IOException {
     long id = in.readLong();
     Kind kind = Kind.values()[in.readByte()];
-    boolean background = in.readBoolean();
+    int nice = in.readByte();
     String path = readString(in);
     String name = readString(in);
     String target = readString(in);
@@ -139,7 +138,7 @@ final class WorkerProtocol {
               new BundleLimits(
                   in.readInt(), in.readLong(), in.readLong(), in.readInt(), in.readInt()));
     }
-    return new Numbered(id, new Request(kind, path, name, target, unpack, background));
+    return new Numbered(id, new Request(kind, path, name, target, unpack, nice));
   }
 
   static void writeUnpacked(DataOutputStream out, long id, Unpacked u) throws IOException {

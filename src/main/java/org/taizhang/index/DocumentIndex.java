@@ -14,8 +14,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -50,7 +52,6 @@ import org.apache.lucene.util.IOUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taizhang.archive.Document;
-import org.taizhang.job.BackgroundPriority;
 
 /**
  * The Lucene index of all documents: derived data, rebuilt from the database whenever it is missing
@@ -107,7 +108,6 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
   private final ScheduledExecutorService committer;
   private final ScheduledExecutorService refresher;
   private final ExecutorService writeThreads;
-  private final ExecutorService backgroundWriteThreads;
   private volatile View cachedView;
 
   private final WriteVisibility visibility =
@@ -120,24 +120,14 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
   }
 
   /**
+   * Writes run on the index's own threads at the service's priority, whoever asks: what costs is
+   * the analysis, done on the caller's thread ({@link AnalyzedText}) at its priority; an inverting
+   * writer thread that ran lower would hold up the refreshes everybody waits for.
+   *
    * @param refreshInterval how long after a write others' searches see it at the latest
    */
   public DocumentIndex(
       Path dir, ChineseAnalysis analysis, Duration commitInterval, Duration refreshInterval) {
-    this(dir, analysis, commitInterval, refreshInterval, 0);
-  }
-
-  /**
-   * @param backgroundNice how much lower the threads run that write documents for background
-   *     threads ({@link BackgroundPriority}); a request's writes, commits and refreshes run at the
-   *     service's priority (0: all at the service's)
-   */
-  public DocumentIndex(
-      Path dir,
-      ChineseAnalysis analysis,
-      Duration commitInterval,
-      Duration refreshInterval,
-      int backgroundNice) {
     this.analyzer = analysis.indexAnalyzer();
     try {
       this.directory = FSDirectory.open(dir);
@@ -145,16 +135,22 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the search index at " + dir, e);
     }
-    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-    this.writeThreads = Executors.newFixedThreadPool(threads, daemon("index-write", 0));
-    this.backgroundWriteThreads =
-        Executors.newFixedThreadPool(threads, daemon("index-write-bg", backgroundNice));
-    // Commits and refreshes run at the service's priority: an uploader's refresh waits for one in
-    // progress, and a lowered one would keep it waiting while searches take the cores.
-    this.committer = Executors.newSingleThreadScheduledExecutor(daemon("index-commit", 0));
+    ThreadPoolExecutor writers =
+        new ThreadPoolExecutor(
+            Math.max(2, Runtime.getRuntime().availableProcessors()),
+            Math.max(2, Runtime.getRuntime().availableProcessors()),
+            0,
+            TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(),
+            daemon("index-write"));
+    // Started by the thread that opens the index, not by a background thread that writes first:
+    // a thread inherits the nice value of the thread that starts it.
+    writers.prestartAllCoreThreads();
+    this.writeThreads = writers;
+    this.committer = Executors.newSingleThreadScheduledExecutor(daemon("index-commit"));
     long ms = commitInterval.toMillis();
     committer.scheduleWithFixedDelay(this::commitQuietly, ms, ms, TimeUnit.MILLISECONDS);
-    this.refresher = Executors.newSingleThreadScheduledExecutor(daemon("index-refresh", 0));
+    this.refresher = Executors.newSingleThreadScheduledExecutor(daemon("index-refresh"));
     long every = refreshInterval.toMillis();
     refresher.scheduleWithFixedDelay(this::refreshQuietly, every, every, TimeUnit.MILLISECONDS);
   }
@@ -193,17 +189,10 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
     this.writerReplaced = listener;
   }
 
-  /** Daemon threads that run {@code nice} lower than the service ({@link BackgroundPriority}). */
-  private static ThreadFactory daemon(String name, int nice) {
+  private static ThreadFactory daemon(String name) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
-      Thread t =
-          new Thread(
-              () -> {
-                BackgroundPriority.lowerCurrentThread(nice);
-                r.run();
-              },
-              name + "-" + n.incrementAndGet());
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
       t.setDaemon(true);
       return t;
     };
@@ -390,17 +379,15 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
 
   /**
    * Runs {@code write} on an index thread and waits for it, however often the caller is interrupted
-   * meanwhile; the caller's interrupt status is restored afterwards. The thread runs at the
-   * priority of the caller's: lowered for a background thread's write.
+   * meanwhile; the caller's interrupt status is restored afterwards.
    */
   private void onIndexThread(IndexWrite write) {
     Future<?> done =
-        (BackgroundPriority.currentThreadLowered() ? backgroundWriteThreads : writeThreads)
-            .submit(
-                () -> {
-                  runReplacingLostWriter(write);
-                  return null;
-                });
+        writeThreads.submit(
+            () -> {
+              runReplacingLostWriter(write);
+              return null;
+            });
     boolean interrupted = false;
     try {
       while (true) {
@@ -588,7 +575,6 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
           });
     } finally {
       writeThreads.shutdown();
-      backgroundWriteThreads.shutdown();
       directory.close();
       if (interrupted) {
         Thread.currentThread().interrupt();

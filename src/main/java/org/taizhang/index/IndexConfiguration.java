@@ -25,8 +25,7 @@ class IndexConfiguration {
         properties.indexDir(),
         analysis,
         properties.index().commitInterval(),
-        DocumentIndex.REFRESH_INTERVAL,
-        properties.backgroundNice());
+        DocumentIndex.REFRESH_INTERVAL);
   }
 
   @Bean(destroyMethod = "close")

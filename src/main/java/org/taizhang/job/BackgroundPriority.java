@@ -71,13 +71,21 @@ public final class BackgroundPriority {
    * values cannot be read.
    */
   public static boolean currentThreadLowered() {
+    return currentThreadNice() > 0;
+  }
+
+  /**
+   * How much lower the calling thread runs than the service's main thread (0 where nice values
+   * cannot be read): work done on its behalf elsewhere runs that much lower too.
+   */
+  public static int currentThreadNice() {
     if (!Files.exists(THREAD_SELF)) {
-      return false;
+      return 0;
     }
     try {
-      return niceOf(THREAD_SELF) > niceOf(PROCESS_SELF);
+      return Math.max(0, niceOf(THREAD_SELF) - niceOf(PROCESS_SELF));
     } catch (IOException | RuntimeException e) {
-      return false;
+      return 0;
     }
   }
 

@@ -281,7 +281,7 @@ class ParserPoolTest {
     assertThat(BackgroundPriority.niceOf(Path.of("/proc", Long.toString(worker))))
         .as("the process runs at the service's priority, whoever asked first")
         .isEqualTo(own);
-    assertThat(niceOfThreads(worker, "parse-bg"))
+    assertThat(niceOfThreads(worker, "parse-6"))
         .as("the import's file is read by a thread %d lower", 6)
         .isNotEmpty()
         .containsOnly(Math.min(19, own + 6));

@@ -99,13 +99,7 @@ public final class ParseWorker {
    */
   private static ThreadFactory daemon(String name, int nice) {
     return r -> {
-      Thread t =
-          new Thread(
-              () -> {
-                BackgroundPriority.lowerCurrentThread(nice);
-                r.run();
-              },
-              name);
+      Thread t = new Thread(BackgroundPriority.lowered(nice, r), name);
       t.setDaemon(true);
       return t;
     };

@@ -117,13 +117,7 @@ public class FolderImporter {
         Executors.newFixedThreadPool(
             threads,
             r -> {
-              Thread t =
-                  new Thread(
-                      () -> {
-                        BackgroundPriority.lowerCurrentThread(backgroundNice);
-                        r.run();
-                      },
-                      "import");
+              Thread t = new Thread(BackgroundPriority.lowered(backgroundNice, r), "import");
               t.setDaemon(true);
               return t;
             });

@@ -65,6 +65,14 @@ public final class BackgroundPriority {
     }
   }
 
+  /** {@code work}, run by a thread that first lowers itself by {@code nice}. */
+  public static Runnable lowered(int nice, Runnable work) {
+    return () -> {
+      lowerCurrentThread(nice);
+      work.run();
+    };
+  }
+
   /**
    * Whether the calling thread runs at a lower priority than the service's main thread: work done
    * on its behalf elsewhere (a parse, an index write) is background work too. False where nice

@@ -67,10 +67,7 @@ public class Jobs implements DisposableBean {
     }
     Thread t =
         new Thread(
-            () -> {
-              BackgroundPriority.lowerCurrentThread(backgroundNice);
-              run(job, name, work);
-            },
+            BackgroundPriority.lowered(backgroundNice, () -> run(job, name, work)),
             "job-" + job.id());
     t.setDaemon(true);
     synchronized (threads) {

@@ -143,13 +143,7 @@ public class TextRecognition implements SmartInitializingSingleton, DisposableBe
     this.settings = properties.ocr();
     this.catalog = catalog;
     int nice = properties.backgroundNice();
-    this.worker =
-        new Thread(
-            () -> {
-              BackgroundPriority.lowerCurrentThread(nice);
-              work();
-            },
-            "ocr");
+    this.worker = new Thread(BackgroundPriority.lowered(nice, this::work), "ocr");
     this.worker.setDaemon(true);
   }
 

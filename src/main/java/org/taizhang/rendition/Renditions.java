@@ -101,13 +101,7 @@ public class Renditions implements SmartInitializingSingleton, DisposableBean {
       stripes[i] = new Object();
     }
     int nice = properties.backgroundNice();
-    this.worker =
-        new Thread(
-            () -> {
-              BackgroundPriority.lowerCurrentThread(nice);
-              work();
-            },
-            "renditions");
+    this.worker = new Thread(BackgroundPriority.lowered(nice, this::work), "renditions");
     this.worker.setDaemon(true);
     emptyScratch();
   }

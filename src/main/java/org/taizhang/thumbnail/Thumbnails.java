@@ -64,13 +64,7 @@ public class Thumbnails implements DisposableBean {
     this.documents = documents;
     this.cache = properties.thumbnailDir();
     int nice = properties.backgroundNice();
-    this.renderer =
-        new Thread(
-            () -> {
-              BackgroundPriority.lowerCurrentThread(nice);
-              renderQueued();
-            },
-            "thumbnails");
+    this.renderer = new Thread(BackgroundPriority.lowered(nice, this::renderQueued), "thumbnails");
     this.renderer.setDaemon(true);
     this.renderer.start();
   }

@@ -48,6 +48,11 @@ class ParserPoolTest {
   private ParserPool pool;
 
   private ParserPool pool(int threads, long heapMegabytes) {
+    return pool(threads, heapMegabytes, 0);
+  }
+
+  /** {@code backgroundNice}: how low background threads run (ParserPool.Settings.niceness). */
+  private ParserPool pool(int threads, long heapMegabytes, int backgroundNice) {
     pool =
         new ParserPool(
             new ParserPool.Settings(
@@ -58,7 +63,7 @@ class ParserPoolTest {
                 100_000_000,
                 1000,
                 dir.resolve("tmp"),
-                0,
+                backgroundNice,
                 TextExtractor.OcrSettings.DEFAULT,
                 OCR_LIMIT),
             limits);
@@ -240,21 +245,7 @@ class ParserPoolTest {
   @Test
   void aRequestIsReadAtOnceBesideBackgroundWorkThatHoldsEverySlot() throws Exception {
     assumeLinuxUnlessCi();
-    pool =
-        new ParserPool(
-            new ParserPool.Settings(
-                1,
-                LIMIT,
-                256 << 20,
-                100_000,
-                100_000_000,
-                1000,
-                dir.resolve("tmp"),
-                6,
-                TextExtractor.OcrSettings.DEFAULT,
-                OCR_LIMIT),
-            limits);
-    ParserPool p = pool;
+    ParserPool p = pool(1, 256, 6);
     // An import's file that the parser waits on holds the one slot background work may take. It
     // is the first file: the import's thread is the one that needs the process.
     Path pipe = namedPipe("import.txt");

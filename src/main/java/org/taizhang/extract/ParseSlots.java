@@ -33,6 +33,8 @@ final class ParseSlots {
         }
       } finally {
         aloneWaiting--;
+        // An interrupted wait lets in the files it kept out.
+        notifyAll();
       }
       used = capacity();
       return;

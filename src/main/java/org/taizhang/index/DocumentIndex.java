@@ -135,10 +135,11 @@ public final class DocumentIndex implements SearchIndex, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the search index at " + dir, e);
     }
+    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
     ThreadPoolExecutor writers =
         new ThreadPoolExecutor(
-            Math.max(2, Runtime.getRuntime().availableProcessors()),
-            Math.max(2, Runtime.getRuntime().availableProcessors()),
+            threads,
+            threads,
             0,
             TimeUnit.MILLISECONDS,
             new LinkedBlockingQueue<>(),

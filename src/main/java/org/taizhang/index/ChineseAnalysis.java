@@ -6,21 +6,17 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
 import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.taizhang.config.ConfigLines;
 
@@ -63,10 +59,11 @@ public final class ChineseAnalysis {
   static final String JOINED =
       "(?<=" + CJK_CHARACTER + ")[\\s\\u00A0\\u3000]+(?=" + CJK_CHARACTER + ")";
 
-  private static final Pattern JOINED_PATTERN = Pattern.compile(JOINED);
-
-  private final NormalizeCharMap foldMap;
   private final Map<Character, Character> fold;
+
+  /** Each char to itself or, if traditional, to its simplified form: what the analyzers fold. */
+  private final char[] simplified;
+
   private final char[] folded;
   private final Analyzer indexAnalyzer;
   private final Analyzer bigramQuery;
@@ -76,9 +73,10 @@ public final class ChineseAnalysis {
     Path file = configDir.resolve("traditional-simplified.txt");
     this.fold = readMappings(file);
     this.folded = foldTable(fold);
-    NormalizeCharMap.Builder b = new NormalizeCharMap.Builder();
-    fold.forEach((from, to) -> b.add(String.valueOf(from), String.valueOf(to)));
-    this.foldMap = b.build();
+    this.simplified = new char[Character.MAX_VALUE + 1];
+    for (int i = 0; i < simplified.length; i++) {
+      simplified[i] = fold.getOrDefault((char) i, (char) i);
+    }
     Analyzer bigramIndex = bigrams(true);
     this.bigramQuery = bigrams(false);
     this.wordAnalyzer = words();
@@ -111,14 +109,14 @@ public final class ChineseAnalysis {
   }
 
   private Reader foldReader(Reader reader) {
-    return new MappingCharFilter(foldMap, new CJKWidthCharFilter(reader));
+    return new FoldingCharFilter(simplified, new CJKWidthCharFilter(reader));
   }
 
   private Analyzer bigrams(boolean unigrams) {
     return new Analyzer() {
       @Override
       protected Reader initReader(String fieldName, Reader reader) {
-        return new PatternReplaceCharFilter(JOINED_PATTERN, "", foldReader(reader));
+        return new JoiningCharFilter(foldReader(reader));
       }
 
       @Override

@@ -181,7 +181,9 @@ public class SearchService implements DocumentCounts {
                   Math.max(
                       1, rescore == null ? wanted : Math.max(wanted, QueryFactory.RESCORE_WINDOW)),
                   sort,
-                  true,
+                  // The score is one of the sort values already; asking for it again would run the
+                  // query a second time over the hits kept.
+                  false,
                   new FacetsCollectorManager());
           TopDocs top = found.topDocs();
           int from = (request.page() - 1) * request.size();
@@ -300,6 +302,7 @@ public class SearchService implements DocumentCounts {
     Weight weight = searcher.createWeight(searcher.rewrite(rescore), ScoreMode.COMPLETE, 1f);
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     SortField[] fields = sort.getSort();
+    int scoreField = scoreField(fields);
     LeafReaderContext leaf = null;
     Scorer scorer = null;
     for (int i = 0; i < byDoc.length; i++) {
@@ -308,7 +311,7 @@ public class SearchService implements DocumentCounts {
         leaf = leaves.get(ReaderUtil.subIndex(h.doc, leaves));
         scorer = weight.scorer(leaf);
       }
-      float score = h.score;
+      float score = (Float) h.fields[scoreField];
       if (scorer != null) {
         int target = h.doc - leaf.docBase;
         int at = scorer.iterator().docID();
@@ -320,15 +323,21 @@ public class SearchService implements DocumentCounts {
         }
       }
       Object[] values = h.fields.clone();
-      for (int f = 0; f < fields.length; f++) {
-        if (fields[f].getType() == SortField.Type.SCORE) {
-          values[f] = score;
-        }
-      }
+      values[scoreField] = score;
       byDoc[i] = new FieldDoc(h.doc, score, values);
     }
     Arrays.sort(byDoc, (a, b) -> compare(a, b, fields));
     return byDoc;
+  }
+
+  /** Where {@code fields} sort by score: a ranked search always does. */
+  private static int scoreField(SortField[] fields) {
+    for (int f = 0; f < fields.length; f++) {
+      if (fields[f].getType() == SortField.Type.SCORE) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException("no score among " + Arrays.toString(fields));
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +41,9 @@ import org.taizhang.support.TestFiles;
  * the same moment, which must be stored once.
  *
  * <p>{@code -Dtaizhang.load.seconds=120} runs the full two minutes (default 30, the CI setting).
+ * {@code -Dtaizhang.load.warmup-seconds=N} runs the same load for N seconds more before, and leaves
+ * those requests out of the figures: a service just started spends much of its first minute
+ * compiling its code, on the cores the requests need.
  *
  * <p>By default each searcher asks again the moment it is answered: the searches' throughput is the
  * figure, and their mean latency is then at least 20 ÷ that throughput, whatever the service does.
@@ -75,12 +79,16 @@ class LoadTest {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  /** One request's outcome; {@code id} is the acknowledged document, or -1. */
-  private record Outcome(int status, long nanos, long id) {}
+  /**
+   * One request's outcome; {@code id} is the acknowledged document, or -1; {@code began} when it
+   * was sent or due (System.nanoTime).
+   */
+  private record Outcome(int status, long nanos, long id, long began) {}
 
   @Test
   void twentyUploadersAndTwentySearchersWithoutAServerErrorOrALostDocument() throws Exception {
     int seconds = Integer.getInteger("taizhang.load.seconds", 30);
+    int warmup = Integer.getInteger("taizhang.load.warmup-seconds", 0);
     Path data = work.resolve("data");
     Path log = Path.of("target", "load-test-service.log");
     Files.createDirectories(log.getParent());
@@ -101,8 +109,9 @@ class LoadTest {
       awaitUnits(service, token);
       byte[] sameFile = TestFiles.docx("关于开展2025年文明创建台账集中检查的通知", "各参创单位：", "负载测试同一文件");
       CyclicBarrier together = new CyclicBarrier(UPLOADERS);
-      long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
       long start = System.nanoTime();
+      long measured = start + Duration.ofSeconds(warmup).toNanos();
+      long deadline = measured + Duration.ofSeconds(seconds).toNanos();
       List<Thread> clients = new ArrayList<>();
       for (int c = 0; c < UPLOADERS; c++) {
         int client = c;
@@ -141,7 +150,7 @@ class LoadTest {
                               content));
                     }
                   } catch (Exception e) {
-                    uploads.add(new Outcome(-1, 0, -1));
+                    uploads.add(new Outcome(-1, 0, -1, System.nanoTime()));
                     e.printStackTrace();
                   }
                 },
@@ -167,7 +176,7 @@ class LoadTest {
                               service, token, QUERIES.get(random.nextInt(QUERIES.size())), from));
                       due = every == 0 ? System.nanoTime() : due + every;
                     } catch (Exception e) {
-                      searches.add(new Outcome(-1, 0, -1));
+                      searches.add(new Outcome(-1, 0, -1, System.nanoTime()));
                       e.printStackTrace();
                     }
                   }
@@ -178,9 +187,9 @@ class LoadTest {
       for (Thread t : clients) {
         t.join();
       }
-      elapsed = (System.nanoTime() - start) / 1e9;
-      report("uploads", uploads, elapsed);
-      report("searches", searches, elapsed);
+      elapsed = (System.nanoTime() - measured) / 1e9;
+      report("uploads", uploads, measured, elapsed);
+      report("searches", searches, measured, elapsed);
       awaitImportFinished(log);
       service.stop();
     }
@@ -232,7 +241,7 @@ class LoadTest {
     } else {
       System.out.println("upload " + name + " → " + r.statusCode() + " " + r.body());
     }
-    return new Outcome(r.statusCode(), nanos, id);
+    return new Outcome(r.statusCode(), nanos, id, t);
   }
 
   /** A search; its latency counts from {@code from} (System.nanoTime), when it was due. */
@@ -250,7 +259,7 @@ class LoadTest {
     if (r.statusCode() != 200) {
       System.out.println("search " + query + " → " + r.statusCode() + " " + r.body());
     }
-    return new Outcome(r.statusCode(), System.nanoTime() - from, -1);
+    return new Outcome(r.statusCode(), System.nanoTime() - from, -1, from);
   }
 
   private void awaitUnits(ServiceProcess service, String token) throws Exception {
@@ -281,13 +290,16 @@ class LoadTest {
     }
   }
 
-  private static Map<Integer, Integer> statuses(ConcurrentLinkedQueue<Outcome> outcomes) {
+  private static Map<Integer, Integer> statuses(Collection<Outcome> outcomes) {
     Map<Integer, Integer> m = new TreeMap<>();
     outcomes.forEach(o -> m.merge(o.status(), 1, Integer::sum));
     return m;
   }
 
-  private static void report(String what, ConcurrentLinkedQueue<Outcome> outcomes, double seconds) {
+  /** The figures of the requests sent from {@code from} (System.nanoTime) on. */
+  private static void report(
+      String what, ConcurrentLinkedQueue<Outcome> all, long from, double seconds) {
+    List<Outcome> outcomes = all.stream().filter(o -> o.began() >= from).toList();
     long[] ms =
         outcomes.stream()
             .filter(o -> o.status() > 0)

@@ -27,6 +27,14 @@ public record TaizhangProperties(
     @DefaultValue Admin admin,
     @DefaultValue("5") int backgroundNice) {
 
+  /**
+   * How much lower than the other requests (searches, pages) the work of a unit's upload runs:
+   * {@code upload.nice}, but always above background work, whose files must not hold up a person's.
+   */
+  public int uploadNice() {
+    return Math.max(0, Math.min(upload.nice(), backgroundNice - 1));
+  }
+
   /** The archive imported on the first start, so a new installation has something to show. */
   public record Sample(
       @DefaultValue("./sample-archive") Path archive,
@@ -37,14 +45,16 @@ public record TaizhangProperties(
    * included. A bundle (ZIP, 7z, a mail's attachments) holds at most {@code maxMembers} files and
    * unpacks to at most {@code maxUnpackedSize} in all; a member past a megabyte may be at most
    * {@code maxRatio} times its compressed size (a zip bomb is not); archives inside archives are
-   * unpacked down to {@code maxNesting} levels (the bundle handed in is level 1).
+   * unpacked down to {@code maxNesting} levels (the bundle handed in is level 1). {@code nice}: how
+   * much lower than other requests an upload's work runs (see {@link #uploadNice()}).
    */
   public record Upload(
       @DefaultValue("100MB") DataSize maxFileSize,
       @DefaultValue("2000") int maxMembers,
       @DefaultValue("1GB") DataSize maxUnpackedSize,
       @DefaultValue("100") int maxRatio,
-      @DefaultValue("3") int maxNesting) {}
+      @DefaultValue("3") int maxNesting,
+      @DefaultValue("3") int nice) {}
 
   /**
    * Limits for text extraction. {@code maxChars} caps the stored and indexed text of one file;

@@ -3,9 +3,7 @@ package org.taizhang.ingest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,22 +14,17 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.taizhang.access.Caller;
 import org.taizhang.archive.Document;
-import org.taizhang.audit.AuditAction;
-import org.taizhang.audit.AuditLog;
 import org.taizhang.review.DocumentView;
-import org.taizhang.text.ChineseDates;
 
-/** Upload of documents through the API, and the checks the upload page shares. */
+/** Upload of documents through the API. */
 @RestController
 class UploadApiController {
-  private final IngestService ingest;
+  private final Uploads uploads;
   private final DocumentView.Factory views;
-  private final AuditLog audit;
 
-  UploadApiController(IngestService ingest, DocumentView.Factory views, AuditLog audit) {
-    this.ingest = ingest;
+  UploadApiController(Uploads uploads, DocumentView.Factory views) {
+    this.uploads = uploads;
     this.views = views;
-    this.audit = audit;
   }
 
   /**
@@ -53,8 +46,7 @@ class UploadApiController {
       @RequestParam(name = "year", required = false) String year,
       @RequestParam(name = "replaces", required = false) Long replaces)
       throws RejectedException, IOException {
-    Intake intake =
-        ingest(ingest, audit, caller, file, unit, category, date, title, year, replaces);
+    Intake intake = uploads.take(caller, file, unit, category, date, title, year, replaces);
     List<MemberAnswer> members =
         intake.members().stream().map(m -> MemberAnswer.of(m, views)).toList();
     if (intake.bundle()) {
@@ -106,78 +98,5 @@ class UploadApiController {
           null,
           null);
     }
-  }
-
-  /**
-   * Shared by the API and the upload page, so both check a request the same way. A unit outside the
-   * caller's reach is reported as unknown, so that codes of other units cannot be probed.
-   */
-  static Intake ingest(
-      IngestService ingest,
-      AuditLog audit,
-      Caller caller,
-      MultipartFile file,
-      String unit,
-      String category,
-      String date,
-      String title,
-      String year,
-      Long replaces)
-      throws RejectedException, IOException {
-    if (unit == null || !caller.handsIn(unit)) {
-      throw new RejectedException(Rejection.UNKNOWN_UNIT, unit);
-    }
-    if (file == null) {
-      throw new RejectedException(Rejection.MISSING_FILE, null);
-    }
-    LocalDate parsed = null;
-    if (date != null && !date.isBlank()) {
-      parsed =
-          ChineseDates.parse(date)
-              .orElseThrow(() -> new RejectedException(Rejection.INVALID_DATE, date));
-    }
-    Integer archiveYear = null;
-    if (year != null && !year.isBlank()) {
-      archiveYear =
-          ChineseDates.archiveYear(year)
-              .orElseThrow(() -> new RejectedException(Rejection.INVALID_YEAR, year));
-    }
-    Intake intake;
-    try (InputStream in = file.getInputStream()) {
-      intake =
-          ingest.take(
-              new IngestRequest(
-                  unit,
-                  category,
-                  parsed,
-                  title,
-                  archiveYear,
-                  file.getOriginalFilename(),
-                  caller.username(),
-                  replaces),
-              in);
-    }
-    if (intake.document() != null && !intake.document().duplicate()) {
-      Document d = intake.document().document();
-      audit.record(
-          caller.username(),
-          replaces == null ? AuditAction.UPLOAD : AuditAction.RESUBMIT,
-          "材料 " + d.id() + "《" + d.title() + "》（" + d.unitCode() + "）",
-          d.fileName() + "，" + d.size() + " 字节" + (replaces == null ? "" : "，替换材料 " + replaces));
-    }
-    String from = FileNames.clean(file.getOriginalFilename());
-    for (MemberOutcome m : intake.members()) {
-      if (m.stored()) {
-        Document d = m.document();
-        audit.record(
-            caller.username(),
-            AuditAction.UPLOAD,
-            "材料 " + d.id() + "《" + d.title() + "》（" + d.unitCode() + "）",
-            d.fileName() + "，" + d.size() + " 字节，来自 " + from + "（" + m.path() + "）");
-      }
-    }
-    // The uploader's next search, on another request, finds what they uploaded.
-    ingest.awaitSearchable();
-    return intake;
   }
 }

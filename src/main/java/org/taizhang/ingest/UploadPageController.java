@@ -18,7 +18,6 @@ import org.taizhang.access.Caller;
 import org.taizhang.access.Role;
 import org.taizhang.archive.Archive;
 import org.taizhang.archive.Document;
-import org.taizhang.audit.AuditLog;
 import org.taizhang.catalog.Catalog;
 import org.taizhang.text.ChineseDates;
 import org.taizhang.unit.Unit;
@@ -35,7 +34,7 @@ class UploadPageController {
   private final Archive archive;
   private final Catalog catalog;
   private final IngestService ingest;
-  private final AuditLog audit;
+  private final Uploads uploads;
 
   /** The office's clock: the years the form offers. */
   private final Clock clock;
@@ -45,13 +44,13 @@ class UploadPageController {
       Archive archive,
       Catalog catalog,
       IngestService ingest,
-      AuditLog audit,
+      Uploads uploads,
       Clock clock) {
     this.units = units;
     this.archive = archive;
     this.catalog = catalog;
     this.ingest = ingest;
-    this.audit = audit;
+    this.uploads = uploads;
     this.clock = clock;
   }
 
@@ -150,9 +149,7 @@ class UploadPageController {
       List<UploadOutcome> outcomes = new ArrayList<>();
       for (MultipartFile f : given) {
         try {
-          Intake r =
-              UploadApiController.ingest(
-                  ingest, audit, caller, f, unit, category, date, null, year, null);
+          Intake r = uploads.take(caller, f, unit, category, date, null, year, null);
           outcomes.add(outcome(f.getOriginalFilename(), r));
         } catch (RejectedException e) {
           outcomes.add(refused(f.getOriginalFilename(), e.getMessage(), members(e.members())));
@@ -164,9 +161,7 @@ class UploadPageController {
     }
     MultipartFile file = given.isEmpty() ? null : given.get(0);
     try {
-      Intake intake =
-          UploadApiController.ingest(
-              ingest, audit, caller, file, unit, category, date, title, year, replaces);
+      Intake intake = uploads.take(caller, file, unit, category, date, title, year, replaces);
       if (intake.bundle()) {
         ModelAndView mv = uploadPage(caller, form);
         mv.addObject("outcomes", List.of(outcome(file.getOriginalFilename(), intake)));

@@ -11,10 +11,10 @@ import org.slf4j.LoggerFactory;
  * Lowers the CPU priority of the thread that calls it, and tells whether a thread runs lowered.
  * Background threads (imports, jobs, OCR, thumbnails, renditions) lower themselves by {@code
  * taizhang.background-nice}; what they ask of the parser process and of the index runs there at the
- * same lower priority, while the same work asked by a request (a unit's upload, a search's read of
- * its own writes) runs at the service's. Requests go first; the cores stay busy with background
- * work whenever nobody is waiting for an answer, and an upload is never starved behind an import or
- * a burst of searches.
+ * same lower priority, while the same work asked by a request runs higher: a unit's upload at
+ * {@code taizhang.upload.nice} (between the two), anything else at the service's. Searches go
+ * first, then uploads, then background work; the cores stay busy with background work whenever
+ * nobody is waiting for an answer, and an upload is never starved behind an import.
  *
  * <p>Linux gives each thread its own nice value; {@code renice} on the thread's id ({@code
  * /proc/thread-self}) sets it, which needs no privilege when it lowers the priority. A thread

@@ -7,19 +7,19 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * At most so many embedded-index searches at once, if configured; the others wait their turn, in
- * the order they came. No limit by default.
+ * At most so many embedded-index searches at once; the others wait their turn, in the order they
+ * came. By default one and a half per core, plus one (as Elasticsearch sizes its search threads): 4
+ * on two cores.
  *
  * <p>A search is CPU work from start to end. With more searches running than cores, every one of
  * them gets a share of a core and a long one takes several times its own CPU time to finish: eight
  * at once on two cores make each last about four times as long. Waiting in line instead, a search
- * costs the searches ahead of it and then runs at full speed, which shortens the slowest answers
- * when the server does nothing but search (the 95th percentile at concurrency 8 fell from 148 to
- * 107–115 ms with 4 slots on two cores, docs/search-benchmark.md). But the limit holds searches
- * back, not the other work on the cores: while 20 clients upload, searches waiting for a slot left
- * the cores to the uploads, which went twice as fast while searches took twice as long (p95 420–467
- * ms against 304–364 ms). As reviewers' searches matter most in the weeks when everyone uploads,
- * the limit is off unless an office's server mostly serves searches.
+ * costs the searches ahead of it and then runs at full speed, which shortens the slowest answers:
+ * at 100,000 documents and eight searches at once on two cores, the 95th percentile fell from
+ * 93–101 ms to 71 ms, at the same throughput (docs/search-benchmark.md). While 20 clients upload
+ * (on threads of their own, below requests), the limit shortened the slowest searches too and left
+ * the uploads more of the cores. With one slot per core the cores idle while a search between two
+ * slots reads the database, hence the half more.
  *
  * <p>A search that runs inside another one on the same thread (the counts of a page) takes no
  * second slot, so a thread never waits for itself.
@@ -31,10 +31,10 @@ public final class SearchSlots {
   private final ThreadLocal<int[]> held = ThreadLocal.withInitial(() -> new int[1]);
 
   /**
-   * @param slots searches at once; 0 or less for no limit
+   * @param slots searches at once; 0 for no limit, less than 0 for {@link #byCores}
    */
-  public SearchSlots(@Value("${taizhang.search.slots:0}") int slots) {
-    this.slots = Math.max(0, slots);
+  public SearchSlots(@Value("${taizhang.search.slots:-1}") int slots) {
+    this.slots = slots < 0 ? byCores(Runtime.getRuntime().availableProcessors()) : slots;
     this.free = this.slots == 0 ? null : new Semaphore(this.slots, true);
   }
 
@@ -57,6 +57,11 @@ public final class SearchSlots {
       depth[0]--;
       free.release();
     }
+  }
+
+  /** The default: one and a half searches per core, plus one. */
+  static int byCores(int cores) {
+    return cores * 3 / 2 + 1;
   }
 
   /** Searches that may run at once; 0 for no limit. */

@@ -89,7 +89,15 @@ class SearchSlotsTest {
   }
 
   @Test
-  void withoutSlotsConfiguredNothingWaits() throws Exception {
+  void byDefaultOneAndAHalfSearchesPerCorePlusOne() {
+    assertThat(SearchSlots.byCores(2)).isEqualTo(4);
+    assertThat(SearchSlots.byCores(8)).isEqualTo(13);
+    assertThat(new SearchSlots(-1).slots())
+        .isEqualTo(SearchSlots.byCores(Runtime.getRuntime().availableProcessors()));
+  }
+
+  @Test
+  void zeroSlotsMeanNoLimit() throws Exception {
     SearchSlots slots = new SearchSlots(0);
     assertThat(slots.slots()).isZero();
     CountDownLatch all = new CountDownLatch(6);

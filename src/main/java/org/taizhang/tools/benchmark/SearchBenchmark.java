@@ -133,9 +133,11 @@ public final class SearchBenchmark {
     @Option(names = "--reuse")
     boolean reuse;
 
-    /** Searches at once ({@link SearchSlots}); 0 for the service's default. */
+    /**
+     * Searches at once ({@link SearchSlots}); 0 for no limit; the service's default if not given.
+     */
     @Option(names = "--slots")
-    int slots;
+    int slots = -1;
   }
 
   /** Latency of one concurrency setting, in milliseconds; throughput in queries per second. */

@@ -98,11 +98,7 @@ public final class ParseWorker {
    * {@code nice} lower than the process ({@link BackgroundPriority}).
    */
   private static ThreadFactory daemon(String name, int nice) {
-    return r -> {
-      Thread t = new Thread(BackgroundPriority.lowered(nice, r), name);
-      t.setDaemon(true);
-      return t;
-    };
+    return BackgroundPriority.daemons(name, nice);
   }
 
   private static void answer(

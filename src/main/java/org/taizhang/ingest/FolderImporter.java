@@ -114,13 +114,7 @@ public class FolderImporter {
               root.relativize(other), Rejection.NOT_A_FILE, Rejection.NOT_A_FILE.message()));
     }
     ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(BackgroundPriority.lowered(backgroundNice, r), "import");
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newFixedThreadPool(threads, BackgroundPriority.daemons("import", backgroundNice));
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (Path file : files) {

@@ -45,13 +45,7 @@ class Uploads implements DisposableBean {
     this.audit = audit;
     int nice = properties.uploadNice();
     this.threads =
-        Executors.newFixedThreadPool(
-            THREADS,
-            r -> {
-              Thread t = new Thread(BackgroundPriority.lowered(nice, r), "upload");
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newFixedThreadPool(THREADS, BackgroundPriority.daemons("upload", nice));
   }
 
   /**

@@ -3,6 +3,7 @@ package org.taizhang.job;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +71,15 @@ public final class BackgroundPriority {
     return () -> {
       lowerCurrentThread(nice);
       work.run();
+    };
+  }
+
+  /** Daemon threads named {@code name}, each lowered by {@code nice} before it runs its work. */
+  public static ThreadFactory daemons(String name, int nice) {
+    return r -> {
+      Thread t = new Thread(lowered(nice, r), name);
+      t.setDaemon(true);
+      return t;
     };
   }
 

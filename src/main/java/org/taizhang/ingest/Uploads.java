@@ -10,6 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.multipart.MultipartFile;
 import org.taizhang.access.Caller;
 import org.taizhang.archive.Document;
@@ -125,9 +127,23 @@ class Uploads implements DisposableBean {
     }
   }
 
-  /** An upload's work, waited for; never cut short, as the request's thread may be interrupted. */
+  /**
+   * An upload's work, waited for; never cut short, as the request's thread may be interrupted. It
+   * sees the request's attributes, as on the request's thread: the audit trail records the
+   * uploader's address from them.
+   */
   private <T> T onUploadThread(Callable<T> work) throws RejectedException, IOException {
-    Future<T> future = threads.submit(work);
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    Future<T> future =
+        threads.submit(
+            () -> {
+              RequestContextHolder.setRequestAttributes(request);
+              try {
+                return work.call();
+              } finally {
+                RequestContextHolder.resetRequestAttributes();
+              }
+            });
     boolean interrupted = false;
     try {
       while (true) {

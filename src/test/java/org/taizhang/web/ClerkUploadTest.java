@@ -78,6 +78,27 @@ class ClerkUploadTest {
     accounts.create("test", "up-district-east", "城东创建办", Role.DISTRICT, "up-east", PASSWORD);
   }
 
+  @Test
+  void anUploadIsAuditedWithTheUploadersAddress() throws Exception {
+    JsonNode d =
+        upload(
+            "up-clerk-a",
+            "up-east-a",
+            "审计地址测试.txt",
+            TestFiles.utf8("审计地址测试 " + System.nanoTime()),
+            null,
+            201);
+    String target = "材料 " + d.get("id").asLong() + "《";
+    assertThat(audit.find(new AuditQuery(null, AuditAction.UPLOAD, null, null, null, 1, 100)))
+        .filteredOn(e -> e.target() != null && e.target().startsWith(target))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.actor()).isEqualTo("up-clerk-a");
+              assertThat(e.address()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+            });
+  }
+
   // ---- recognition on upload
 
   @Test
